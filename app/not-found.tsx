@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <main className="message-page">
+      <h1>We couldn’t find that page</h1>
+      <p>The map or page you asked for does not exist, or you do not have access to it.</p>
+      <Link className="button" href="/">
+        Go to your maps
+      </Link>
+    </main>
+  );
+}

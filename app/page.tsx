@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { currentActor } from '@/lib/server/actor';
+import { listVisibleMaps } from '@/lib/server/maps/list-visible-maps';
+
+export const dynamic = 'force-dynamic';
+
+export default async function LandingPage() {
+  const maps = await listVisibleMaps(await currentActor());
+  return (
+    <main className="landing">
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Prepare a debate by mapping its arguments together</h1>
+        <p>
+          Counterpoint lets a class build one shared map of a debate — claims, premises, objections, rebuttals and evidence,
+          joined by what supports and what attacks what — with every piece of evidence tied to the exact passage of the
+          article it quotes. Each team keeps its own private notes over the shared map.
+        </p>
+      </section>
+      <ul className="features" aria-label="What you can do">
+        <li>
+          <strong>Map the clash</strong>
+          <span>See where two authors meet head-on, and which reasons hold each claim up.</span>
+        </li>
+        <li>
+          <strong>Quote the source</strong>
+          <span>Evidence is anchored to its passage; choose a claim and the article scrolls to it.</span>
+        </li>
+        <li>
+          <strong>Prepare as a team</strong>
+          <span>Teams rate, tag and assign claims in a private layer the other side never sees.</span>
+        </li>
+      </ul>
+      <section aria-labelledby="maps-title">
+        <h2 id="maps-title" className="section-title">
+          Maps you can open
+        </h2>
+        {maps.length === 0 ? (
+          <p className="empty-state">There are no maps to open yet. The demo debate appears here once the database is seeded.</p>
+        ) : (
+          <ul className="map-list">
+            {maps.map((map) => (
+              <li key={map.id}>
+                <Link className="map-card" href={`/maps/${map.id}`}>
+                  <h3>{map.title}</h3>
+                  <p className="map-card__motion">{map.motion}</p>
+                  {map.description && <p className="map-card__description">{map.description}</p>}
+                  <p className="map-card__stats">
+                    {map.nodeCount} {map.nodeCount === 1 ? 'node' : 'nodes'} · {map.sourceCount}{' '}
+                    {map.sourceCount === 1 ? 'source' : 'sources'}
+                  </p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

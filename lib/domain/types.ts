@@ -1,0 +1,94 @@
+/**
+ * The argument graph as the domain sees it: plain data, no React, Next,
+ * Prisma or @xyflow types, so the same code runs in the browser, on the
+ * server and in unit tests.
+ */
+
+export const NODE_KINDS = ['CLAIM', 'PREMISE', 'OBJECTION', 'REBUTTAL', 'EVIDENCE', 'QUESTION'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const SIDES = ['FOR', 'AGAINST', 'NEUTRAL'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** W3C Web Annotation TextQuoteSelector + TextPositionSelector, flattened. */
+export type Anchor = {
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** UTF-16 offsets into the source text, end exclusive. */
+  start: number;
+  end: number;
+};
+
+export type GraphNode = {
+  id: string;
+  kind: NodeKind;
+  text: string;
+  side: Side;
+  x: number;
+  y: number;
+  version: number;
+  anchor: Anchor | null;
+};
+
+export type GraphEdge = {
+  id: string;
+  fromId: string;
+  toId: string;
+  relation: Relation;
+  /** Shared by the premises of one linked argument. */
+  groupId: string | null;
+  version: number;
+};
+
+export type SourceDoc = {
+  id: string;
+  title: string;
+  author: string;
+  publisher: string;
+  publishedOn: string | null;
+  url: string | null;
+  side: Side;
+  text: string;
+};
+
+export type TeamSummary = { id: string; name: string; color: string; side: Side };
+
+/** Everything needed to draw a map: the snapshot a client starts from. */
+export type MapSnapshot = {
+  id: string;
+  title: string;
+  motion: string;
+  description: string;
+  seq: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  sources: SourceDoc[];
+  teams: TeamSummary[];
+};
+
+export const KIND_LABELS: Record<NodeKind, string> = {
+  CLAIM: 'Claim',
+  PREMISE: 'Premise',
+  OBJECTION: 'Objection',
+  REBUTTAL: 'Rebuttal',
+  EVIDENCE: 'Evidence',
+  QUESTION: 'Question',
+};
+
+export const RELATION_LABELS: Record<Relation, string> = {
+  SUPPORTS: 'supports',
+  ATTACKS: 'attacks',
+  UNDERCUTS: 'undercuts',
+  REPHRASES: 'rephrases',
+};
+
+export const SIDE_LABELS: Record<Side, string> = {
+  FOR: 'For the motion',
+  AGAINST: 'Against the motion',
+  NEUTRAL: 'Neutral',
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, checked once. Everything the app and its launcher read from
+ * the environment is declared here.
+ */
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** A postgres:// or postgresql:// URL, with a message a person can act on. */
+export const DatabaseUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'DATABASE_URL is not a PostgreSQL URL (expected postgresql://USER:PASSWORD@HOST:5432/DATABASE)' },
+);
+
+export const LauncherEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(DatabaseUrl.optional()),
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number' })
+    .int()
+    .min(1, 'PORT must be between 1 and 65535')
+    .max(65535, 'PORT must be between 1 and 65535')
+    .default(3000),
+  /** Where the embedded database keeps its files. */
+  COUNTERPOINT_DATA_DIR: z.string().min(1).default('.data'),
+  /** Create the demo teacher and students on a real PostgreSQL too. */
+  COUNTERPOINT_DEMO_ACCOUNTS: booleanFlag,
+  /** Print stack traces of start-up failures. */
+  COUNTERPOINT_DEBUG: booleanFlag,
+});
+export type TLauncherEnv = z.infer<typeof LauncherEnv>;
+
+export const ServerEnv = z.object({
+  DATABASE_URL: DatabaseUrl,
+  /** "embedded" when the launcher started PGlite: one process, in-process event bus. */
+  COUNTERPOINT_DB_MODE: z.enum(['embedded', 'postgres']).default('postgres'),
+});
+export type TServerEnv = z.infer<typeof ServerEnv>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses `schema` from `source`, throwing one readable line on failure. */
+export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    const message = issue?.message ?? 'invalid configuration';
+    throw new EnvError(message.includes(where) ? message : `${where}: ${message}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { MapSnapshot } from '../../domain/types';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+
+/** The live (not deleted) graph of a map with its sources and teams, for drawing it. */
+export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSnapshot> {
+  await authorizeMap(actor, 'map:read', mapId);
+  const map = await db().argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    include: {
+      nodes: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } },
+      edges: { where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } }, orderBy: { createdAt: 'asc' } },
+      sources: { orderBy: { createdAt: 'asc' } },
+      teams: { orderBy: { name: 'asc' }, select: { id: true, name: true, color: true, side: true } },
+    },
+  });
+  return {
+    id: map.id,
+    title: map.title,
+    motion: map.motion,
+    description: map.description,
+    seq: map.lastSeq,
+    nodes: map.nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      text: n.text,
+      side: n.side,
+      x: n.x,
+      y: n.y,
+      version: n.version,
+      anchor:
+        n.sourceId && n.anchorExact !== null && n.anchorStart !== null && n.anchorEnd !== null
+          ? {
+              sourceId: n.sourceId,
+              exact: n.anchorExact,
+              prefix: n.anchorPrefix ?? '',
+              suffix: n.anchorSuffix ?? '',
+              start: n.anchorStart,
+              end: n.anchorEnd,
+            }
+          : null,
+    })),
+    edges: map.edges.map((e) => ({
+      id: e.id,
+      fromId: e.fromId,
+      toId: e.toId,
+      relation: e.relation,
+      groupId: e.groupId,
+      version: e.version,
+    })),
+    sources: map.sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      author: s.author,
+      publisher: s.publisher,
+      publishedOn: s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : null,
+      url: s.url,
+      side: s.side,
+      text: s.text,
+    })),
+    teams: map.teams,
+  };
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Actor } from '../authz';
+import { db } from '../db';
+
+export type MapCard = {
+  id: string;
+  title: string;
+  motion: string;
+  description: string;
+  nodeCount: number;
+  sourceCount: number;
+  updatedAt: string;
+};
+
+/** The maps an actor may open: public maps, plus (once signed in) maps they own or belong to. */
+export async function listVisibleMaps(actor: Actor): Promise<MapCard[]> {
+  const visibility =
+    actor.kind === 'user'
+      ? { OR: [{ isPublic: true }, { ownerId: actor.userId }, { members: { some: { userId: actor.userId } } }] }
+      : actor.kind === 'share-link'
+        ? { OR: [{ isPublic: true }, { id: actor.mapId }] }
+        : { isPublic: true };
+  const maps = await db().argumentMap.findMany({
+    where: visibility,
+    orderBy: { updatedAt: 'desc' },
+    take: 100,
+    select: {
+      id: true,
+      title: true,
+      motion: true,
+      description: true,
+      updatedAt: true,
+      _count: { select: { nodes: { where: { deletedAt: null } }, sources: true } },
+    },
+  });
+  return maps.map((m) => ({
+    id: m.id,
+    title: m.title,
+    motion: m.motion,
+    description: m.description,
+    nodeCount: m._count.nodes,
+    sourceCount: m._count.sources,
+    updatedAt: m.updatedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run dev` / `npm start`: gets a database ready, then runs Next.
+ *
+ * Without DATABASE_URL it starts the embedded PostgreSQL (PGlite over its
+ * socket server, data in .data/), so the app always speaks the pg protocol.
+ * Either way it applies pending migrations and seeds the demo debate once
+ * before Next starts. Start-up failures are one readable line, never a stack
+ * trace (COUNTERPOINT_DEBUG=1 shows it), and nothing is deleted.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { checkConnection } from '../lib/db/check-connection';
+import { createPrismaClient } from '../lib/db/client';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/db/embedded';
+import { migrate } from '../lib/db/migrate';
+import { LauncherEnv, parseEnv } from '../lib/env';
+import { seedDemoAccounts, seedDemoMap } from '../prisma/seed/seed';
+
+class StartupError extends Error {}
+
+const root = path.resolve(import.meta.dirname, '..');
+const say = (line: string) => console.log(`counterpoint: ${line}`);
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== 'dev' && mode !== 'start') throw new StartupError('usage: tsx scripts/launch.ts dev|start');
+  const env = parseEnv(LauncherEnv);
+  if (mode === 'start' && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    throw new StartupError('there is no production build yet. Run `npm run build` first, then `npm start`.');
+  }
+  await ensurePortFree(env.PORT);
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    await checkConnection(databaseUrl);
+    say(`using PostgreSQL at ${new URL(databaseUrl).host}`);
+  } else {
+    const dataDir = path.resolve(root, env.COUNTERPOINT_DATA_DIR);
+    embedded = await startEmbeddedDatabase({ dataDir });
+    databaseUrl = embedded.url;
+    say(`using the embedded database in ${path.relative(root, dataDir) || dataDir} (set DATABASE_URL to use PostgreSQL)`);
+  }
+
+  const stopDatabase = async () => {
+    await embedded?.stop().catch(() => {});
+  };
+  try {
+    await migrate(databaseUrl, { log: say });
+    const prisma = createPrismaClient(databaseUrl, { max: 2 });
+    try {
+      const { mapId, created } = await seedDemoMap(prisma);
+      if (created) say('seeded the demo debate');
+      if (embedded || env.COUNTERPOINT_DEMO_ACCOUNTS) {
+        const accounts = await seedDemoAccounts(prisma, mapId);
+        say('demo accounts (new passwords at every start; never use them in production):');
+        for (const a of accounts) console.log(`    ${a.role.padEnd(7)}  ${a.email}  ${a.password}`);
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextBin, mode, '--port', String(env.PORT)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl, COUNTERPOINT_DB_MODE: embedded ? 'embedded' : 'postgres' },
+  });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))));
+  await stopDatabase();
+  process.exit(code);
+}
+
+/** Fails early with a useful line instead of Next's EADDRINUSE stack. */
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new StartupError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=${port + 1} npm run dev`
+            : `cannot listen on port ${port} (${error.message}). Choose another port with PORT=...`,
+        ),
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`counterpoint: ${message}`);
+  if (process.env.COUNTERPOINT_DEBUG && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});
