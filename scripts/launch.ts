@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, [nextBin, mode, '--port', String(env.PORT)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl, COUNTERPOINT_DB_MODE: embedded ? 'embedded' : 'postgres' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: databaseUrl, COUNTERPOINT_DB_MODE: embedded ? 'embedded' : 'postgres' },
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

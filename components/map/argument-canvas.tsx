@@ -4,7 +4,6 @@ import {
   Background,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   useNodesState,
   type Edge,
@@ -12,7 +11,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import { ArgumentNode } from './argument-node';
 
@@ -25,12 +24,12 @@ type Props = {
   edges: Edge[];
   selectedNodeId: string | null;
   onSelectNode: (id: string | null) => void;
-  legend: React.ReactNode;
-  onReady?: () => void;
+  /** Nodes the first view is fitted to (all when empty). */
+  initialFocus: string[];
 };
 
 /** The read-only map canvas: pan, zoom, select; no editing yet. */
-export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNode, legend, onReady }: Props) {
+export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNode, initialFocus }: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState(initialNodes);
 
   // The workspace owns the selection (the reader changes it too).
@@ -50,6 +49,12 @@ export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNo
 
   const minimapColor = useCallback((n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569', []);
   const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: false }), []);
+  // Fitted once, on first render: later changes of focus move the view explicitly.
+  const [fitViewOptions] = useState(() => ({
+    padding: 0.15,
+    maxZoom: 1,
+    nodes: initialFocus.map((id) => ({ id })),
+  }));
 
   return (
     <ReactFlow<ArgumentFlowNode>
@@ -58,7 +63,6 @@ export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNo
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onSelectionChange={onSelectionChange}
-      onInit={onReady}
       defaultEdgeOptions={defaultEdgeOptions}
       nodesDraggable={false}
       nodesConnectable={false}
@@ -66,13 +70,12 @@ export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNo
       elementsSelectable
       multiSelectionKeyCode={null}
       fitView
-      fitViewOptions={{ padding: 0.12 }}
+      fitViewOptions={fitViewOptions}
       minZoom={0.1}
       maxZoom={2}
       aria-label="Argument map"
     >
       <Background gap={24} color="#e2e8f0" />
-      <Panel position="top-left">{legend}</Panel>
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap<ArgumentFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Overview of the whole map" />
     </ReactFlow>

@@ -5,12 +5,11 @@ type SideEntry = { side: Side; label: string };
 
 const SIDE_COLOR: Record<Side, string> = { FOR: 'var(--side-for)', AGAINST: 'var(--side-against)', NEUTRAL: 'var(--side-neutral)' };
 
-/** What the colours and lines on the canvas mean. */
+/** What the colours and lines on the canvas mean: one compact strip, never over the map. */
 export function Legend({ sides }: { sides: SideEntry[] }) {
   return (
     <section className="legend" aria-label="Legend">
-      <h2>Sides</h2>
-      <ul>
+      <ul aria-label="Sides">
         {sides.map((s) => (
           <li key={s.side}>
             <span className="legend__swatch" style={{ color: SIDE_COLOR[s.side] }} aria-hidden="true" />
@@ -18,8 +17,7 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
           </li>
         ))}
       </ul>
-      <h2>Arrows</h2>
-      <ul>
+      <ul aria-label="Arrows">
         {RELATIONS.map((r) => {
           const style = RELATION_STYLE[r];
           const variant = r === 'UNDERCUTS' ? ' legend__line--dashed' : r === 'REPHRASES' ? ' legend__line--dotted' : '';

@@ -39,11 +39,10 @@ function Workspace({ snapshot, initialNodeId }: Props) {
     [centreOn],
   );
 
-  const onReady = useCallback(() => {
+  const [initialFocus] = useState(() => {
     const target = known(initialNodeId);
-    if (target) requestAnimationFrame(() => centreOn(target));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    return target ? [target] : startingView(snapshot);
+  });
 
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
 
@@ -54,6 +53,7 @@ function Workspace({ snapshot, initialNodeId }: Props) {
         <p className="workspace__motion">
           Motion: <strong>{snapshot.motion}</strong>
         </p>
+        <Legend sides={sides} />
       </div>
       <div className="workspace__body">
         <div className="canvas">
@@ -62,8 +62,7 @@ function Workspace({ snapshot, initialNodeId }: Props) {
             edges={flowEdges}
             selectedNodeId={selectedNodeId}
             onSelectNode={setSelectedNodeId}
-            legend={<Legend sides={sides} />}
-            onReady={onReady}
+            initialFocus={initialFocus}
           />
         </div>
         <SourceReader
@@ -75,6 +74,18 @@ function Workspace({ snapshot, initialNodeId }: Props) {
       </div>
     </main>
   );
+}
+
+/**
+ * Where a reader starts: the map's conclusions (nodes that bear on nothing
+ * else) and the reasons that bear on them directly.
+ */
+function startingView(snapshot: MapSnapshot): string[] {
+  const bearsOnSomething = new Set(snapshot.edges.map((e) => e.fromId));
+  const roots = new Set(snapshot.nodes.filter((n) => !bearsOnSomething.has(n.id)).map((n) => n.id));
+  const focus = new Set(roots);
+  for (const e of snapshot.edges) if (roots.has(e.toId)) focus.add(e.fromId);
+  return [...focus];
 }
 
 /** One legend line per side present: its sources and teams. */

@@ -139,6 +139,19 @@ async function applyPending(
     const startedAt = new Date();
     await client.query('BEGIN');
     try {
+      // Checked again under a transaction-scoped lock: on PGlite every
+      // connection shares one session, where the session lock above is
+      // re-entrant and so does not keep a second runner out.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
+      const again = await client.query<{ checksum: string }>(
+        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL`,
+        [migration.name],
+      );
+      if (again.rows.length > 0) {
+        await client.query('COMMIT');
+        result.alreadyApplied.push(migration.name);
+        continue;
+      }
       await client.query(migration.sql);
       await client.query(
         `INSERT INTO "_prisma_migrations"

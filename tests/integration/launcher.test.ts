@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { createPrismaClient } from '@/lib/db/client';
+import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { seedDemoMap } from '@/prisma/seed/seed';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/** Runs the real launcher (`npm run dev`'s script) and returns its exit code and output. */
+async function launch(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  try {
+    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'dev'], {
+      cwd: root,
+      env: { ...base, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function expectOneReadableLine(stderr: string, pattern: RegExp) {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^counterpoint: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+const tempDir = () => mkdtemp(path.join(tmpdir(), 'counterpoint-launch-'));
+
+async function listen(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+async function freePort(): Promise<string> {
+  const { server, port } = await listen();
+  await new Promise((resolve) => server.close(resolve));
+  return String(port);
+}
+
+describe('starting the app with bad input', () => {
+  it('explains a malformed DATABASE_URL in one line', async () => {
+    const result = await launch({ DATABASE_URL: 'localhost:5432/app', PORT: await freePort() });
+    expect(result.code).toBe(1);
+    expectOneReadableLine(result.stderr, /DATABASE_URL is not a PostgreSQL URL/);
+  });
+
+  it('explains an unreachable DATABASE_URL in one line', async () => {
+    const { server, port } = await listen();
+    server.close();
+    const result = await launch({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, PORT: await freePort() });
+    expect(result.code).toBe(1);
+    expectOneReadableLine(result.stderr, /cannot use the database at 127\.0\.0\.1:\d+\/app: nothing is listening there/);
+  });
+
+  it('explains a port that is already in use', async () => {
+    const { server, port } = await listen();
+    try {
+      const result = await launch({ PORT: String(port), COUNTERPOINT_DATA_DIR: await tempDir() });
+      expect(result.code).toBe(1);
+      expectOneReadableLine(result.stderr, new RegExp(`port ${port} is already in use.*PORT=${port + 1}`));
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a data directory another running Counterpoint holds, without touching it', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'counterpoint.pid'), String(process.pid));
+    const result = await launch({ PORT: await freePort(), COUNTERPOINT_DATA_DIR: dir });
+    expect(result.code).toBe(1);
+    expectOneReadableLine(result.stderr, new RegExp(`in use by another Counterpoint process \\(pid ${process.pid}\\)`));
+    expect(await readdir(dir)).toEqual(['counterpoint.pid']);
+  });
+
+  it('explains a damaged data directory and deletes nothing', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'pglite'));
+    await writeFile(path.join(dir, 'pglite', 'PG_VERSION'), 'not a version\n');
+    const result = await launch({ PORT: await freePort(), COUNTERPOINT_DATA_DIR: dir });
+    expect(result.code).toBe(1);
+    expectOneReadableLine(result.stderr, /could not be opened.*Nothing was deleted/);
+    expect(await readdir(path.join(dir, 'pglite'))).toEqual(['PG_VERSION']);
+  });
+});
+
+describe('the embedded database', () => {
+  it('keeps its data across a restart', async () => {
+    const dir = await tempDir();
+    const first = await startEmbeddedDatabase({ dataDir: dir });
+    let mapId: string;
+    try {
+      await migrate(first.url);
+      const prisma = createPrismaClient(first.url, { max: 2 });
+      mapId = (await seedDemoMap(prisma)).mapId;
+      await prisma.argumentMap.update({ where: { id: mapId }, data: { title: 'Renamed before restart' } });
+      await prisma.$disconnect();
+    } finally {
+      await first.stop();
+    }
+    const second = await startEmbeddedDatabase({ dataDir: dir });
+    try {
+      expect((await migrate(second.url)).applied).toEqual([]);
+      const prisma = createPrismaClient(second.url, { max: 2 });
+      expect(await seedDemoMap(prisma)).toEqual({ mapId, created: false });
+      expect((await prisma.argumentMap.findUniqueOrThrow({ where: { id: mapId } })).title).toBe('Renamed before restart');
+      await prisma.$disconnect();
+    } finally {
+      await second.stop();
+    }
+  });
+});

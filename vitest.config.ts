@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm test`: unit tests (pure domain code) and integration tests against a
+ * real database — PostgreSQL when DATABASE_URL is set (a fresh database per
+ * run), the embedded PGlite otherwise. Browser tests: vitest.e2e.config.ts.
+ */
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Server modules import 'server-only' to keep them out of client bundles;
+      // outside Next it has nothing to guard.
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts'),
+    },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/worker-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
