@@ -56,7 +56,7 @@ export class EnvError extends Error {
 }
 
 /** Parses `schema` from `source`, throwing one readable line on failure. */
-export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
+export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined> = process.env): z.infer<T> {
   const result = schema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -19,7 +19,7 @@ async function launch(env: Record<string, string>): Promise<{ code: number; stdo
   try {
     const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'dev'], {
       cwd: root,
-      env: { ...base, ...env },
+      env: { ...base, ...env } as NodeJS.ProcessEnv,
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
