@@ -15,11 +15,11 @@ const run = promisify(execFile);
 
 /** Runs the real launcher (`npm run dev`'s script) and returns its exit code and output. */
 async function launch(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'development' as const };
   try {
     const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'dev'], {
       cwd: root,
-      env: { ...base, ...env } as NodeJS.ProcessEnv,
+      env: { ...base, ...env },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
