@@ -1,0 +1,147 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function demoMapId(): Promise<string> {
+  const html = await (await fetch(baseUrl)).text();
+  const id = /href="\/maps\/([^"?]+)"/.exec(html)?.[1];
+  if (!id) throw new Error('no map link on the landing page');
+  return id;
+}
+
+/** The map's nodes, found by their accessible role and names. */
+const mapNodes = (page: Page) => page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
+const node = (page: Page, text: string | RegExp) => mapNodes(page).filter({ hasText: text });
+
+async function isSelected(locator: Locator): Promise<boolean> {
+  return ((await locator.getAttribute('class')) ?? '').split(/\s+/).includes('selected');
+}
+
+/** True when the element is scrolled into the visible part of its scrolling panel. */
+async function isScrolledIntoView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const panel = el.closest('[role="tabpanel"]')!;
+    const a = el.getBoundingClientRect();
+    const b = panel.getBoundingClientRect();
+    return a.top >= b.top && a.bottom <= b.bottom;
+  });
+}
+
+describe('the app over HTTP', () => {
+  it('prints the demo accounts at start, on the embedded database', () => {
+    const log = inject('startupLog');
+    expect(log).toContain('using the embedded database');
+    expect(log).toMatch(/teacher\s+teacher@demo\.counterpoint\.local\s+\S{8,}/);
+  });
+
+  it('serves the landing page with the demo map', async () => {
+    const response = await fetch(baseUrl);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Maps you can open');
+    expect(html).toContain('Russia, the CSTO and Nagorno-Karabakh');
+  });
+
+  it('serves a map snapshot as JSON, and a JSON 404 with a code for an unknown map', async () => {
+    const id = await demoMapId();
+    const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
+    expect(snapshot.nodes.length).toBeGreaterThanOrEqual(25);
+    expect(snapshot.sources).toHaveLength(2);
+    const missing = await fetch(`${baseUrl}/api/maps/no-such-map`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('answers an unknown map page with a readable 404 page', async () => {
+    const response = await fetch(`${baseUrl}/maps/no-such-map`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('We couldn’t find that page');
+  });
+});
+
+describe('the demo map in Chromium', () => {
+  it('opens from the landing page with its nodes, legend and source reader', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await page.getByRole('link', { name: /Russia, the CSTO and Nagorno-Karabakh/ }).click();
+    await page.waitForURL(/\/maps\//);
+    await node(page, 'lost its credibility').waitFor();
+    expect(await mapNodes(page).count()).toBeGreaterThanOrEqual(25);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Russia, the CSTO and Nagorno-Karabakh');
+    expect(await page.getByRole('region', { name: 'Legend' }).textContent()).toContain('Team Strakes');
+    const reader = page.getByRole('complementary', { name: 'Source reader' });
+    expect(await reader.getByRole('tab', { name: 'Mikhail Turchenko' }).getAttribute('aria-selected')).toBe('true');
+    expect(await reader.getByRole('heading', { name: /No Credibility as a Regional Peacekeeper/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('img', { name: 'Overview of the whole map' }).count()).toBe(1);
+    await screenshot(page, 'demo-map');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('scrolls the reader to the quote of the node you choose', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const claim = node(page, 'Unlike NATO');
+    await claim.click();
+    const reader = page.getByRole('complementary', { name: 'Source reader' });
+    expect(await reader.getByRole('tab', { name: 'Jason E. Strakes' }).getAttribute('aria-selected')).toBe('true');
+    const quote = reader.getByRole('button', { name: /Quote for: Unlike NATO/ });
+    await expect.poll(() => quote.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => isScrolledIntoView(quote)).toBe(true);
+    expect(await quote.textContent()).toContain('Article 4 of the CSTO Treaty was not drafted');
+    await screenshot(page, 'demo-map-node-selected');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects the node of a highlight you choose in the reader, by mouse or keyboard', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const reader = page.getByRole('complementary', { name: 'Source reader' });
+    await reader.getByRole('button', { name: /Quote for: Russia has lost its credibility/ }).click();
+    await expect.poll(() => isSelected(node(page, 'lost its credibility'))).toBe(true);
+
+    const tab = reader.getByRole('tab', { name: 'Mikhail Turchenko' });
+    await tab.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await reader.getByRole('tab', { name: 'Jason E. Strakes' }).getAttribute('aria-selected')).toBe('true');
+    await reader.getByRole('button', { name: /Quote for: Azerbaijan buys most of its arms/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isSelected(node(page, 'Azerbaijan buys most of its arms'))).toBe(true);
+    expect(await isSelected(node(page, 'lost its credibility'))).toBe(false);
+    await page.close();
+  });
+
+  it('opens a deep link with its node selected and its quote in view', async () => {
+    const id = await demoMapId();
+    const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
+    const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('The CSTO traditionally stays out'));
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl}/maps/${id}?node=${target.id}`);
+    await expect.poll(() => isSelected(node(page, 'The CSTO traditionally stays out'))).toBe(true);
+    const quote = page.getByRole('button', { name: /Quote for: The CSTO traditionally stays out/ });
+    await expect.poll(() => quote.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => isScrolledIntoView(quote)).toBe(true);
+    await page.close();
+  });
+
+  it('stays usable on a narrow screen', async () => {
+    const { page, errors } = await openPage(browser, { width: 420, height: 860 });
+    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    await node(page, 'lost its credibility').waitFor();
+    expect(await page.getByRole('complementary', { name: 'Source reader' }).isVisible()).toBe(true);
+    await screenshot(page, 'demo-map-narrow');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
