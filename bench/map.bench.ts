@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { estimateNodeHeight, layoutGraph, NODE_WIDTH } from '@/lib/domain/layout';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
-import { DEMO_MAP_SLUG } from '@/prisma/seed/demo-map';
+import { DEMO_EDGES, DEMO_MAP_SLUG, DEMO_NODES } from '@/prisma/seed/demo-map';
 import { createMap, testDb } from '../tests/factories';
 
 /**
@@ -56,6 +56,12 @@ describe('map snapshot', () => {
 });
 
 describe('auto-layout (elkjs layered)', () => {
+  bench('demo map (36 nodes)', async () => {
+    await layoutGraph({
+      nodes: DEMO_NODES.map((n) => ({ id: n.key, width: NODE_WIDTH, height: estimateNodeHeight(n.text, !!n.source) })),
+      edges: DEMO_EDGES.map(([from, , to], i) => ({ id: String(i), fromId: from, toId: to })),
+    });
+  });
   bench('1,000 nodes', async () => {
     await layoutGraph(big);
   }, { iterations: 5, warmupIterations: 1 });

@@ -23,6 +23,14 @@ export function estimateNodeHeight(text: string, hasSource: boolean): number {
   return 44 + lines * 20 + (hasSource ? 20 : 0);
 }
 
+/**
+ * Above this many nodes ELK's NETWORK_SIMPLEX node placement gets too slow
+ * (about 6 s for 1,000 nodes on our 2-core machines, docs/PERFORMANCE.md);
+ * BRANDES_KOEPF takes about a tenth of that, with slightly less straight
+ * edges, so large maps use it.
+ */
+export const SIMPLEX_PLACEMENT_LIMIT = 200;
+
 let elk: InstanceType<typeof ELK> | null = null;
 
 /** Top-left positions for every node, keyed by id. */
@@ -39,7 +47,8 @@ export async function layoutGraph(
       'elk.direction': direction,
       'elk.spacing.nodeNode': '40',
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.layered.nodePlacement.strategy':
+        input.nodes.length <= SIMPLEX_PLACEMENT_LIMIT ? 'NETWORK_SIMPLEX' : 'BRANDES_KOEPF',
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
     },
     children: input.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
