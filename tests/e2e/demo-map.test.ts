@@ -122,6 +122,19 @@ describe('the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('selects a node from the keyboard and brings its quote into view', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const claim = node(page, 'Had Russia fulfilled its duties');
+    await claim.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isSelected(claim)).toBe(true);
+    const quote = page.getByRole('button', { name: /Quote for: Had Russia fulfilled its duties/ });
+    await expect.poll(() => quote.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => isScrolledIntoView(quote)).toBe(true);
+    await page.close();
+  });
+
   it('opens a deep link with its node selected and its quote in view', async () => {
     const id = await demoMapId();
     const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
