@@ -14,6 +14,19 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return result.data;
 }
 
+/** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */
+export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request is larger than ${Math.round(maxBytes / 1000)} kB.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request is larger than ${Math.round(maxBytes / 1000)} kB.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
 /** Runs a route handler body, mapping thrown errors to the JSON error shape in one place. */
 export async function jsonRoute(run: () => Promise<unknown>): Promise<NextResponse> {
   try {

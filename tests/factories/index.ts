@@ -36,3 +36,13 @@ export async function createNode(mapId: string, options: { kind?: NodeKind; text
 export async function createEdge(mapId: string, fromId: string, toId: string, relation: Relation = 'SUPPORTS') {
   return testDb().edge.create({ data: { mapId, fromId, toId, relation } });
 }
+
+export async function addMember(mapId: string, role: 'OWNER' | 'EDITOR' | 'COMMENTER' | 'VIEWER') {
+  const user = await createUser();
+  await testDb().mapMember.create({ data: { mapId, userId: user.id, role } });
+  return { kind: 'user' as const, userId: user.id };
+}
+
+export async function createSource(mapId: string, text: string) {
+  return testDb().source.create({ data: { mapId, title: 'A source', author: 'A. Author', text } });
+}

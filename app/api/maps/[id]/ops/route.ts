@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { currentActor } from '@/lib/server/actor';
+import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
+import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * POST /api/maps/:id/ops — apply a batch of edit ops, all or nothing.
+ * Body: { ops: Op[], idempotencyKey?: string }. Answers { seq, duplicate,
+ * nodes, edges } after commit, or { error: { code, message, details? } }.
+ */
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return jsonRoute(async () => {
+    const { id } = parseInput(ZParams, await context.params);
+    const input = parseInput(ZApplyOpsInput, await readJsonBody(request));
+    return applyMapOps(await currentActor(), id, input);
+  });
+}

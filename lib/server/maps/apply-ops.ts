@@ -1,0 +1,126 @@
+import 'server-only';
+import { z } from 'zod';
+import { applyOps as applyDomainOps, graphStateOf, OpError, ZOp, type TOp } from '../../domain/ops';
+import type { Prisma } from '../../generated/prisma/client';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
+
+export const MAX_OPS_PER_BATCH = 500;
+
+export const ZApplyOpsInput = z.object({
+  ops: z.array(ZOp).min(1, 'Send at least one change').max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} changes at once`),
+  /** Chosen by the client per submission, so a retry after a lost answer is not applied twice. */
+  idempotencyKey: z.string().min(8).max(100).optional(),
+});
+export type TApplyOpsInput = z.infer<typeof ZApplyOpsInput>;
+
+export type ApplyOpsResult = {
+  /** The op log sequence number of this batch. */
+  seq: number;
+  /** True when this idempotency key was already applied: nothing new happened. */
+  duplicate: boolean;
+  nodes: { id: string; version: number }[];
+  edges: { id: string; version: number }[];
+};
+
+/**
+ * Applies a batch of ops to a map, all or nothing: checks that the actor may
+ * edit, takes the map's row lock (serialising writers of one map), applies
+ * the ops with the domain code to the map's current graph, writes back what
+ * changed, and appends the batch to the op log with the next sequence
+ * number. Returns only after COMMIT.
+ */
+export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsInput): Promise<ApplyOpsResult> {
+  await authorizeMap(actor, 'map:edit', mapId);
+  const actorId = actor.kind === 'user' ? actor.userId : null;
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`
+          SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
+        if (!locked) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
+        if (input.idempotencyKey) {
+          const prior = await tx.mapOp.findUnique({
+            where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } },
+            select: { seq: true },
+          });
+          if (prior) return { seq: prior.seq, duplicate: true, nodes: [], edges: [] };
+        }
+
+        const [nodeRows, edgeRows] = await Promise.all([tx.node.findMany({ where: { mapId } }), tx.edge.findMany({ where: { mapId } })]);
+        const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf));
+        let result;
+        try {
+          result = applyDomainOps(before, input.ops);
+        } catch (error) {
+          if (error instanceof OpError) {
+            throw new AppError(error.code, error.message, error.current ? { current: error.current } : undefined);
+          }
+          throw error;
+        }
+        await checkAnchors(tx, mapId, input.ops);
+
+        const now = new Date();
+        const previousNodes = new Map(nodeRows.map((r) => [r.id, r]));
+        const previousEdges = new Map(edgeRows.map((r) => [r.id, r]));
+        for (const id of result.changedNodes) {
+          const state = result.state.nodes.get(id)!;
+          const previous = previousNodes.get(id);
+          const data = nodeColumns(state, previous, now);
+          if (previous) await tx.node.update({ where: { id }, data });
+          else await tx.node.create({ data: { ...data, id, mapId, createdById: actorId } });
+        }
+        for (const id of result.changedEdges) {
+          const state = result.state.edges.get(id)!;
+          const previous = previousEdges.get(id);
+          const data = edgeColumns(state, previous, now);
+          if (previous) await tx.edge.update({ where: { id }, data });
+          else await tx.edge.create({ data: { ...data, id, mapId, createdById: actorId } });
+        }
+
+        const seq = locked.lastSeq + 1;
+        await tx.mapOp.create({
+          data: { mapId, seq, actorId, op: { ops: input.ops } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
+        });
+        await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
+        return {
+          seq,
+          duplicate: false,
+          nodes: result.changedNodes.map((id) => ({ id, version: result.state.nodes.get(id)!.version })),
+          edges: result.changedEdges.map((id) => ({ id, version: result.state.edges.get(id)!.version })),
+        };
+      },
+      { timeout: 20_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // An id that exists on another map is invisible to the domain check above.
+    if ((error as { code?: string }).code === 'P2002') {
+      throw new AppError('ID_TAKEN', 'That id is already used; create the node or connection again with a new id.');
+    }
+    throw error;
+  }
+}
+
+/**
+ * An anchor must point into a source of this map, and its quote must be
+ * exactly the text at its offsets: an evidence node never quotes something
+ * its source does not say.
+ */
+async function checkAnchors(tx: Prisma.TransactionClient, mapId: string, ops: readonly TOp[]) {
+  const anchors = ops.flatMap((op) => ((op.type === 'createNode' || op.type === 'updateNode') && op.anchor ? [op.anchor] : []));
+  if (anchors.length === 0) return;
+  const sources = await tx.source.findMany({
+    where: { mapId, id: { in: [...new Set(anchors.map((a) => a.sourceId))] } },
+    select: { id: true, text: true },
+  });
+  const texts = new Map(sources.map((s) => [s.id, s.text]));
+  for (const anchor of anchors) {
+    const text = texts.get(anchor.sourceId);
+    if (text === undefined) throw new AppError('VALIDATION_FAILED', 'The quoted source is not one of this map’s sources.');
+    if (text.slice(anchor.start, anchor.end) !== anchor.exact) {
+      throw new AppError('VALIDATION_FAILED', 'The quote does not match the source text at that place.');
+    }
+  }
+}
