@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { UserMenu } from '@/components/auth/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -23,6 +25,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </span>
             Counterpoint
           </Link>
+          <Suspense fallback={null}>
+            <UserMenu />
+          </Suspense>
         </header>
         <div id="main" className="site-main">
           {children}

@@ -39,6 +39,8 @@ export const LauncherEnv = z.object({
   COUNTERPOINT_DATA_DIR: z.string().min(1).default('.data'),
   /** Create the demo teacher and students on a real PostgreSQL too. */
   COUNTERPOINT_DEMO_ACCOUNTS: booleanFlag,
+  /** Signs session cookies; every instance sharing a database needs the same one. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
   /** Print stack traces of start-up failures. */
   COUNTERPOINT_DEBUG: booleanFlag,
 });

@@ -8,7 +8,9 @@
  * trace (COUNTERPOINT_DEBUG=1 shows it), and nothing is deleted.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { checkConnection } from '../lib/db/check-connection';
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode !== 'dev' && mode !== 'start') throw new StartupError('usage: tsx scripts/launch.ts dev|start');
   const env = parseEnv(LauncherEnv);
+  if (mode === 'start' && env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new StartupError('AUTH_SECRET is not set. Generate one (openssl rand -base64 32) and give the same value to every app instance.');
+  }
   if (mode === 'start' && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new StartupError('there is no production build yet. Run `npm run build` first, then `npm start`.');
   }
@@ -34,12 +39,18 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = env.DATABASE_URL;
+  let authSecret = env.AUTH_SECRET;
   if (databaseUrl) {
     await checkConnection(databaseUrl);
     say(`using PostgreSQL at ${new URL(databaseUrl).host}`);
+    if (!authSecret) {
+      authSecret = randomBytes(32).toString('base64url');
+      say('AUTH_SECRET is not set; using a temporary one, so sign-ins end when the app stops');
+    }
   } else {
     const dataDir = path.resolve(root, env.COUNTERPOINT_DATA_DIR);
     embedded = await startEmbeddedDatabase({ dataDir });
+    authSecret ??= await persistentSecret(path.join(dataDir, 'auth-secret'));
     databaseUrl = embedded.url;
     say(`using the embedded database in ${path.relative(root, dataDir) || dataDir} (set DATABASE_URL to use PostgreSQL)`);
   }
@@ -70,7 +81,13 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, [nextBin, mode, '--port', String(env.PORT)], {
     cwd: root,
     stdio: 'inherit',
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: databaseUrl, COUNTERPOINT_DB_MODE: embedded ? 'embedded' : 'postgres' },
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret,
+      COUNTERPOINT_DB_MODE: embedded ? 'embedded' : 'postgres',
+    },
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -83,6 +100,15 @@ async function main(): Promise<void> {
   const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))));
   await stopDatabase();
   process.exit(code);
+}
+
+/** The embedded database's session secret, made once and kept beside its data (so sign-ins survive restarts). */
+async function persistentSecret(file: string): Promise<string> {
+  const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (existing.length >= 32) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Fails early with a useful line instead of Next's EADDRINUSE stack. */

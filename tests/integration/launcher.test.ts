@@ -14,10 +14,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 /** Runs the real launcher (`npm run dev`'s script) and returns its exit code and output. */
-async function launch(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function launch(env: Record<string, string>, mode: 'dev' | 'start' = 'dev'): Promise<{ code: number; stdout: string; stderr: string }> {
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'development' as const };
   try {
-    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'dev'], {
+    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', mode], {
       cwd: root,
       env: { ...base, ...env },
       timeout: 60_000,
@@ -64,6 +64,12 @@ describe('starting the app with bad input', () => {
     const result = await launch({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, PORT: await freePort() });
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /cannot use the database at 127\.0\.0\.1:\d+\/app: nothing is listening there/);
+  });
+
+  it('refuses to start in production on a real database without AUTH_SECRET', async () => {
+    const result = await launch({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres', PORT: await freePort() }, 'start');
+    expect(result.code).toBe(1);
+    expectOneReadableLine(result.stderr, /AUTH_SECRET is not set\. Generate one/);
   });
 
   it('explains a port that is already in use', async () => {

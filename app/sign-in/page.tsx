@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AuthForm } from '@/components/auth/auth-form';
+import { currentUser } from '@/lib/server/actor';
+import { oauthProviders } from '@/lib/server/auth';
+import { signInWithPassword, signInWithProvider } from './actions';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ next?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const next = (await searchParams).next ?? '/';
+  if (await currentUser()) redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  const providers = oauthProviders();
+  return (
+    <main className="auth-page">
+      <h1>Sign in</h1>
+      <p className="auth-page__lead">Sign in to edit maps with your class and prepare with your team.</p>
+      {providers.length > 0 && (
+        <form action={signInWithProvider} className="auth-page__providers">
+          <input type="hidden" name="next" value={next} />
+          {providers.map((p) => (
+            <button key={p.id} type="submit" name="provider" value={p.id} className="button button--quiet">
+              Continue with {p.name}
+            </button>
+          ))}
+        </form>
+      )}
+      <AuthForm mode="sign-in" action={signInWithPassword} next={next} />
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AuthForm } from '@/components/auth/auth-form';
+import { currentUser } from '@/lib/server/actor';
+import { signUpWithPassword } from '../sign-in/actions';
+
+export const metadata: Metadata = { title: 'Create an account' };
+
+type Props = { searchParams: Promise<{ next?: string }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const next = (await searchParams).next ?? '/';
+  if (await currentUser()) redirect('/');
+  return (
+    <main className="auth-page">
+      <h1>Create your account</h1>
+      <p className="auth-page__lead">Teachers make classes and maps; students join with their class code.</p>
+      <AuthForm mode="sign-up" action={signUpWithPassword} next={next} />
+    </main>
+  );
+}

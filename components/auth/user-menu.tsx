@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/sign-in/actions';
+import { currentUser } from '@/lib/server/actor';
+
+/** The header's right side: who is signed in, with sign out; or a sign-in link. */
+export async function UserMenu() {
+  const user = await currentUser();
+  if (!user) {
+    return (
+      <nav className="user-menu" aria-label="Account">
+        <Link href="/sign-in" className="button button--quiet">
+          Sign in
+        </Link>
+      </nav>
+    );
+  }
+  const name = user.name ?? user.email ?? 'You';
+  return (
+    <nav className="user-menu" aria-label="Account">
+      <span className="avatar" style={{ background: user.avatarColor }} aria-hidden="true">
+        {name.trim().charAt(0).toUpperCase()}
+      </span>
+      <span className="user-menu__name">{name}</span>
+      <form action={signOutAction}>
+        <button type="submit" className="button button--quiet">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}

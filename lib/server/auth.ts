@@ -1,0 +1,74 @@
+import 'server-only';
+import { PrismaAdapter } from '@auth/prisma-adapter';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { verifyCredentials } from './accounts/verify-credentials';
+import { db } from './db';
+import { AppError } from './errors';
+
+class InvalidCredentials extends CredentialsSignin {
+  override code = 'invalid_credentials';
+}
+class TooManyAttempts extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+/** The client's address as the proxy in front of us reports it, else null. */
+export function clientAddress(request: Request): string | null {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
+}
+
+/**
+ * Auth.js v5. Email and password always; GitHub and Google only when their
+ * AUTH_GITHUB_* / AUTH_GOOGLE_* variables are set. The Credentials provider
+ * requires JWT sessions; the user id travels in the token and is checked
+ * against the database on every request (lib/server/actor.ts), so a deleted
+ * account loses access at once. Initialised lazily so `next build` needs
+ * neither a database nor a secret.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => {
+  const providers: NextAuthConfig['providers'] = [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      authorize: async (credentials, request) => {
+        try {
+          const user = await verifyCredentials(credentials, clientAddress(request));
+          if (!user) throw new InvalidCredentials();
+          return user;
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new TooManyAttempts();
+          throw error;
+        }
+      },
+    }),
+  ];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
+  return {
+    adapter: PrismaAdapter(db()),
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+    providers,
+    pages: { signIn: '/sign-in' },
+    trustHost: true,
+    callbacks: {
+      jwt: ({ token, user }) => {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session: ({ session, token }) => {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});
+
+/** Which OAuth providers are switched on, for the sign-in page. */
+export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
+  const list: { id: 'github' | 'google'; name: string }[] = [];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
+  return list;
+}
