@@ -6,8 +6,11 @@ import {
   MiniMap,
   ReactFlow,
   useNodesState,
+  type Connection,
   type Edge,
+  type Node,
   type NodeTypes,
+  type OnNodeDrag,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -19,18 +22,46 @@ const nodeTypes: NodeTypes = { argument: ArgumentNode };
 
 const MINIMAP_COLOR: Record<string, string> = { FOR: '#1d4ed8', AGAINST: '#c2410c', NEUTRAL: '#0f172a' };
 
+/** What the canvas asks of its owner when someone edits on it. Absent for read-only maps. */
+export type CanvasEditing = {
+  onMoved: (moves: { id: string; x: number; y: number }[]) => void;
+  onDeleteNodes: (ids: string[]) => void;
+  onDeleteEdges: (ids: string[]) => void;
+  onConnect: (fromId: string, toId: string) => void;
+  onEditText: (id: string) => void;
+};
+
 type Props = {
-  initialNodes: ArgumentFlowNode[];
+  nodes: ArgumentFlowNode[];
   edges: Edge[];
   selectedNodeId: string | null;
   onSelectNode: (id: string | null) => void;
   /** Nodes the first view is fitted to (all when empty). */
   initialFocus: string[];
+  editing: CanvasEditing | null;
 };
 
-/** The read-only map canvas: pan, zoom, select; no editing yet. */
-export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNode, initialFocus }: Props) {
-  const [nodes, setNodes, onNodesChange] = useNodesState(initialNodes);
+/**
+ * The map canvas. React Flow keeps its own node objects (measurements,
+ * dragging); the graph itself comes from `nodes` and every change goes back
+ * out as a domain op through `editing`, never as React Flow state.
+ */
+export function ArgumentCanvas({ nodes: graphNodes, edges, selectedNodeId, onSelectNode, initialFocus, editing }: Props) {
+  const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
+
+  // Take in graph changes, keeping what React Flow knows (size, a drag in progress).
+  useEffect(() => {
+    setNodes((current) => {
+      const byId = new Map(current.map((n) => [n.id, n]));
+      return graphNodes.map((n) => {
+        const known = byId.get(n.id);
+        if (!known) return { ...n, selected: n.id === selectedNodeId };
+        return { ...known, data: n.data, ariaLabel: n.ariaLabel, position: known.dragging ? known.position : n.position };
+      });
+    });
+    // Selection is synchronised by the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graphNodes, setNodes]);
 
   // The workspace owns the selection (the reader changes it too).
   useEffect(() => {
@@ -47,8 +78,26 @@ export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNo
     [onSelectNode],
   );
 
+  const onNodeDragStop = useCallback<OnNodeDrag<ArgumentFlowNode>>(
+    (_event, _node, dragged) => {
+      editing?.onMoved(dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })));
+    },
+    [editing],
+  );
+  const onNodesDelete = useCallback((deleted: Node[]) => editing?.onDeleteNodes(deleted.map((n) => n.id)), [editing]);
+  const onEdgesDelete = useCallback(
+    (deleted: Edge[]) => {
+      // Edges of deleted nodes go with their node; only lone edge deletions are ops of their own.
+      const lone = deleted.filter((e) => graphNodes.some((n) => n.id === e.source) && graphNodes.some((n) => n.id === e.target));
+      if (lone.length) editing?.onDeleteEdges(lone.map((e) => e.id));
+    },
+    [editing, graphNodes],
+  );
+  const onConnect = useCallback((c: Connection) => editing?.onConnect(c.source, c.target), [editing]);
+  const onNodeDoubleClick = useCallback((_event: React.MouseEvent, node: Node) => editing?.onEditText(node.id), [editing]);
+
   const minimapColor = useCallback((n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569', []);
-  const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: false }), []);
+  const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: !!editing }), [editing]);
   // Fitted once, on first render: later changes of focus move the view explicitly.
   const [fitViewOptions] = useState(() => ({
     padding: 0.15,
@@ -63,9 +112,16 @@ export function ArgumentCanvas({ initialNodes, edges, selectedNodeId, onSelectNo
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onSelectionChange={onSelectionChange}
+      onNodeDragStop={editing ? onNodeDragStop : undefined}
+      onNodesDelete={editing ? onNodesDelete : undefined}
+      onEdgesDelete={editing ? onEdgesDelete : undefined}
+      onConnect={editing ? onConnect : undefined}
+      onNodeDoubleClick={editing ? onNodeDoubleClick : undefined}
+      deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
+      zoomOnDoubleClick={!editing}
       defaultEdgeOptions={defaultEdgeOptions}
-      nodesDraggable={false}
-      nodesConnectable={false}
+      nodesDraggable={!!editing}
+      nodesConnectable={!!editing}
       edgesReconnectable={false}
       elementsSelectable
       multiSelectionKeyCode={null}

@@ -1,14 +1,19 @@
 'use client';
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { newId } from '@/lib/client/ids';
 import { sourceLabel, toFlowEdges, toFlowNodes } from '@/lib/client/to-flow';
-import type { MapSnapshot, Side } from '@/lib/domain/types';
+import { useMapStore } from '@/lib/client/use-map-store';
+import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
+import type { MapSnapshot, NodeKind, Relation, Side } from '@/lib/domain/types';
 import { SourceReader } from '../reader/source-reader';
-import { ArgumentCanvas } from './argument-canvas';
+import { ArgumentCanvas, type CanvasEditing } from './argument-canvas';
+import { NodeEditingContext, type NodeEditing } from './editor-context';
+import { EditorToolbar } from './editor-toolbar';
 import { Legend } from './legend';
 
-type Props = { snapshot: MapSnapshot; initialNodeId: string | null };
+type Props = { snapshot: MapSnapshot; initialNodeId: string | null; canEdit: boolean };
 
 export function MapWorkspace(props: Props) {
   return (
@@ -18,19 +23,35 @@ export function MapWorkspace(props: Props) {
   );
 }
 
-function Workspace({ snapshot, initialNodeId }: Props) {
-  const known = (id: string | null) => (id && snapshot.nodes.some((n) => n.id === id) ? id : null);
-  const [selectedNodeId, setSelectedNodeId] = useState<string | null>(known(initialNodeId));
-  const { fitView } = useReactFlow();
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-  const flowNodes = useMemo(() => toFlowNodes(snapshot), [snapshot]);
-  const flowEdges = useMemo(() => toFlowEdges(snapshot.edges, snapshot.nodes), [snapshot]);
+function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
+  const { store, state, notice, setNotice } = useMapStore(snapshot);
+  const { view } = state;
+  const liveNodes = useMemo(() => [...view.nodes.values()].filter((n) => !n.deleted), [view]);
+  const liveEdges = useMemo(() => [...view.edges.values()].filter((e) => !e.deleted), [view]);
+  const known = (id: string | null) => (id && view.nodes.get(id) && !view.nodes.get(id)!.deleted ? id : null);
+
+  const [selectedNodeId, setSelectedNodeId] = useState<string | null>(known(initialNodeId));
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [connectAs, setConnectAs] = useState<Relation>('SUPPORTS');
+  const { fitView, screenToFlowPosition } = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+
+  const flowNodes = useMemo(() => toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }), [liveNodes, snapshot.sources]);
+  const flowEdges = useMemo(() => toFlowEdges(liveEdges, liveNodes), [liveEdges, liveNodes]);
+  const selected = selectedNodeId ? view.nodes.get(selectedNodeId) : undefined;
+
+  // A selected node that disappears (deleted, undone) is no longer selected.
+  useEffect(() => {
+    if (selectedNodeId && (!selected || selected.deleted)) setSelectedNodeId(null);
+  }, [selected, selectedNodeId]);
 
   const centreOn = useCallback(
     (id: string) => void fitView({ nodes: [{ id }], duration: 400, maxZoom: 1.1, padding: 0.6 }),
     [fitView],
   );
-
   const onSelectQuote = useCallback(
     (id: string) => {
       setSelectedNodeId(id);
@@ -44,6 +65,97 @@ function Workspace({ snapshot, initialNodeId }: Props) {
     return target ? [target] : startingView(snapshot);
   });
 
+  // ── Editing: every change is a domain op performed on the store ──
+
+  const addClaim = useCallback(() => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    const centre = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+    const id = newId();
+    const ok = store.perform([
+      { type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: Math.round(centre.x - 130), y: Math.round(centre.y - 40), anchor: null },
+    ]);
+    if (ok) {
+      setSelectedNodeId(id);
+      setEditingId(id);
+    }
+  }, [store, screenToFlowPosition]);
+
+  const nodeEditing = useMemo<NodeEditing | null>(() => {
+    if (!canEdit) return null;
+    return {
+      editingId,
+      cancel: () => setEditingId(null),
+      commit: (id, raw) => {
+        setEditingId(null);
+        const node = store.getView().nodes.get(id);
+        const text = raw.trim();
+        if (!node || node.deleted || text === node.text) return;
+        if (!text) return setNotice({ kind: 'local', message: 'A node needs some text, so that edit was not saved.' });
+        if (text.length > MAX_TEXT_LENGTH) return setNotice({ kind: 'local', message: `A node can hold at most ${MAX_TEXT_LENGTH} characters.` });
+        store.perform([{ type: 'updateNode', id, baseVersion: node.version, text }]);
+      },
+    };
+  }, [canEdit, editingId, store, setNotice]);
+
+  const changeKind = useCallback(
+    (kind: NodeKind) => {
+      const node = selectedNodeId ? store.getView().nodes.get(selectedNodeId) : undefined;
+      if (node && node.kind !== kind) store.perform([{ type: 'updateNode', id: node.id, baseVersion: node.version, kind }]);
+    },
+    [selectedNodeId, store],
+  );
+
+  const deleteNodes = useCallback((ids: string[]) => ids.forEach((id) => store.perform([{ type: 'deleteNode', id }])), [store]);
+
+  const canvasEditing = useMemo<CanvasEditing | null>(() => {
+    if (!canEdit) return null;
+    return {
+      onMoved: (moves) => {
+        const current = store.getView().nodes;
+        const changed = moves.filter((m) => {
+          const n = current.get(m.id);
+          return n && (n.x !== m.x || n.y !== m.y);
+        });
+        if (changed.length) store.perform([{ type: 'moveNodes', moves: changed }]);
+      },
+      onDeleteNodes: deleteNodes,
+      onDeleteEdges: (ids) => store.perform(ids.map((id) => ({ type: 'deleteEdge' as const, id }))),
+      onConnect: (fromId, toId) => {
+        store.perform([{ type: 'createEdge', id: newId(), fromId, toId, relation: connectAs, groupId: null }]);
+      },
+      onEditText: (id) => {
+        setSelectedNodeId(id);
+        setEditingId(id);
+      },
+    };
+  }, [canEdit, store, connectAs, deleteNodes]);
+
+  // Keyboard: undo/redo anywhere outside a text field; Enter edits the selected node; N adds a claim.
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === 'z') {
+        event.preventDefault();
+        if (event.shiftKey) store.redo();
+        else store.undo();
+      } else if (mod && key === 'y') {
+        event.preventDefault();
+        store.redo();
+      } else if (!mod && !event.altKey && key === 'n') {
+        event.preventDefault();
+        addClaim();
+      } else if (key === 'enter' && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
+        event.preventDefault();
+        setEditingId(selectedNodeId);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [canEdit, store, addClaim, selectedNodeId]);
+
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
 
   return (
@@ -54,23 +166,45 @@ function Workspace({ snapshot, initialNodeId }: Props) {
           Motion: <strong>{snapshot.motion}</strong>
         </p>
         <Legend sides={sides} />
-      </div>
-      <div className="workspace__body">
-        <div className="canvas">
-          <ArgumentCanvas
-            initialNodes={flowNodes}
-            edges={flowEdges}
-            selectedNodeId={selectedNodeId}
-            onSelectNode={setSelectedNodeId}
-            initialFocus={initialFocus}
+        {canEdit && (
+          <EditorToolbar
+            selectedKind={selected && !selected.deleted ? selected.kind : null}
+            connectAs={connectAs}
+            canUndo={state.canUndo}
+            canRedo={state.canRedo}
+            saving={state.saving}
+            onAdd={addClaim}
+            onEdit={() => selectedNodeId && setEditingId(selectedNodeId)}
+            onChangeKind={changeKind}
+            onDelete={() => selectedNodeId && deleteNodes([selectedNodeId])}
+            onConnectAs={setConnectAs}
+            onUndo={() => store.undo()}
+            onRedo={() => store.redo()}
           />
+        )}
+      </div>
+      {notice && (
+        <div className={`notice notice--${notice.kind}`} role={notice.kind === 'local' ? 'status' : 'alert'}>
+          <span>{notice.message}</span>
+          <button type="button" className="notice__close" onClick={() => setNotice(null)} aria-label="Dismiss message">
+            ×
+          </button>
         </div>
-        <SourceReader
-          sources={snapshot.sources}
-          nodes={snapshot.nodes}
-          selectedNodeId={selectedNodeId}
-          onSelectQuote={onSelectQuote}
-        />
+      )}
+      <div className="workspace__body">
+        <div className="canvas" ref={canvasRef}>
+          <NodeEditingContext.Provider value={nodeEditing}>
+            <ArgumentCanvas
+              nodes={flowNodes}
+              edges={flowEdges}
+              selectedNodeId={selectedNodeId}
+              onSelectNode={setSelectedNodeId}
+              initialFocus={initialFocus}
+              editing={canvasEditing}
+            />
+          </NodeEditingContext.Provider>
+        </div>
+        <SourceReader sources={snapshot.sources} nodes={liveNodes} selectedNodeId={selectedNodeId} onSelectQuote={onSelectQuote} />
       </div>
     </main>
   );
@@ -91,7 +225,7 @@ function startingView(snapshot: MapSnapshot): string[] {
 /** One legend line per side present: its sources and teams. */
 function legendSides(snapshot: MapSnapshot): { side: Side; label: string }[] {
   const order: Side[] = ['FOR', 'AGAINST', 'NEUTRAL'];
-  const present = new Set(snapshot.nodes.map((n) => n.side));
+  const present = new Set<Side>([...snapshot.nodes.map((n) => n.side), 'NEUTRAL']);
   return order
     .filter((side) => present.has(side))
     .map((side) => {

@@ -22,6 +22,9 @@ type History = { key: string; ops: TOp[] };
 
 export type StoreNotice = { kind: 'refused' | 'offline' | 'local'; message: string };
 
+/** What the UI renders from; a new object after every change, for useSyncExternalStore. */
+export type StoreSnapshot = { view: GraphState; saving: boolean; canUndo: boolean; canRedo: boolean };
+
 export class MapStore {
   private confirmed: GraphState;
   private pending: Batch[] = [];
@@ -31,6 +34,7 @@ export class MapStore {
   private sending = false;
   private listeners = new Set<() => void>();
   private counter = 0;
+  private snapshot: StoreSnapshot;
 
   constructor(
     initial: GraphState,
@@ -39,6 +43,7 @@ export class MapStore {
   ) {
     this.confirmed = initial;
     this.view = initial;
+    this.snapshot = this.takeSnapshot();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -47,6 +52,8 @@ export class MapStore {
   };
 
   getView = (): GraphState => this.view;
+
+  getSnapshot = (): StoreSnapshot => this.snapshot;
 
   get canUndo(): boolean {
     return this.undoStack.length > 0;
@@ -182,7 +189,12 @@ export class MapStore {
     return current;
   }
 
+  private takeSnapshot(): StoreSnapshot {
+    return { view: this.view, saving: this.saving, canUndo: this.canUndo, canRedo: this.canRedo };
+  }
+
   private emit() {
+    this.snapshot = this.takeSnapshot();
     for (const listener of this.listeners) listener();
   }
 }

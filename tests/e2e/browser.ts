@@ -27,3 +27,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/** Signs in as the demo teacher (an editor of the demo map), with the password the launcher printed. */
+export async function signInAsDemoTeacher(page: Page, baseUrl: string, startupLog: string): Promise<void> {
+  const line = /teacher\s+(\S+@\S+)\s+(\S+)/.exec(startupLog);
+  if (!line) throw new Error('the launcher printed no demo teacher');
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(line[1]!);
+  await page.getByLabel('Password').fill(line[2]!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { MapWorkspace } from '@/components/map/map-workspace';
 import { currentActor } from '@/lib/server/actor';
+import { authorizeMap, can } from '@/lib/server/authz';
 import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 
@@ -26,7 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MapPage({ params, searchParams }: Props) {
-  const snapshot = await loadSnapshot((await params).id);
+  const { id } = await params;
+  const snapshot = await loadSnapshot(id);
+  const canEdit = can(await authorizeMap(await currentActor(), 'map:read', id), 'map:edit');
   const node = (await searchParams).node;
-  return <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} />;
+  return <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} canEdit={canEdit} />;
 }

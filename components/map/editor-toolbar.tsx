@@ -1,0 +1,75 @@
+'use client';
+
+import { KIND_LABELS, NODE_KINDS, RELATION_LABELS, RELATIONS, type NodeKind, type Relation } from '@/lib/domain/types';
+
+type Props = {
+  selectedKind: NodeKind | null;
+  connectAs: Relation;
+  canUndo: boolean;
+  canRedo: boolean;
+  saving: boolean;
+  onAdd: () => void;
+  onEdit: () => void;
+  onChangeKind: (kind: NodeKind) => void;
+  onDelete: () => void;
+  onConnectAs: (relation: Relation) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+};
+
+const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+/** The editing controls above the canvas, shown to editors only. */
+export function EditorToolbar(props: Props) {
+  const { selectedKind } = props;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Map editing">
+      <button type="button" className="button" onClick={props.onAdd} aria-keyshortcuts="N">
+        + Add claim
+      </button>
+      <span className="toolbar__sep" aria-hidden="true" />
+      <button type="button" className="button button--quiet" onClick={props.onEdit} disabled={!selectedKind} aria-keyshortcuts="Enter">
+        Edit text
+      </button>
+      <label className="toolbar__field">
+        <span>Kind</span>
+        <select
+          value={selectedKind ?? ''}
+          disabled={!selectedKind}
+          onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
+        >
+          {!selectedKind && <option value="">—</option>}
+          {NODE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="button button--quiet button--danger" onClick={props.onDelete} disabled={!selectedKind} aria-keyshortcuts="Delete">
+        Delete
+      </button>
+      <span className="toolbar__sep" aria-hidden="true" />
+      <label className="toolbar__field">
+        <span>New connections</span>
+        <select value={props.connectAs} onChange={(e) => props.onConnectAs(e.target.value as Relation)}>
+          {RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {RELATION_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="toolbar__sep" aria-hidden="true" />
+      <button type="button" className="button button--quiet" onClick={props.onUndo} disabled={!props.canUndo} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
+        Undo
+      </button>
+      <button type="button" className="button button--quiet" onClick={props.onRedo} disabled={!props.canRedo} title={`Redo (Shift+${mod}Z)`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+        Redo
+      </button>
+      <span className="toolbar__status" role="status" aria-live="polite">
+        {props.saving ? 'Saving…' : 'All changes saved'}
+      </span>
+    </div>
+  );
+}

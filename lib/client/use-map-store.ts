@@ -1,0 +1,60 @@
+'use client';
+
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { graphStateOf, type GraphState, type TOp } from '../domain/ops';
+import type { MapSnapshot } from '../domain/types';
+import { MapStore, type SendResult, type StoreNotice } from './map-store';
+
+/** What a student reads when the server refuses a change. */
+export function explainRefusal(code: string, message: string): string {
+  switch (code) {
+    case 'STALE_VERSION':
+      return 'Someone else changed this while you were editing, so your edit was undone. Their version is shown now.';
+    case 'FORBIDDEN':
+      return 'You can look at this map but not change it. Ask its owner for edit access.';
+    case 'UNAUTHENTICATED':
+      return 'You are signed out. Sign in again to keep editing.';
+    case 'NOT_FOUND':
+    case 'DELETED':
+      return 'That part of the map was deleted by someone else, so your change was undone.';
+    case 'DUPLICATE_EDGE':
+      return 'Those two nodes are already connected that way.';
+    default:
+      return message;
+  }
+}
+
+/** POSTs a batch to the map's op route. Network failures throw; the store treats them as "offline". */
+export function opSender(mapId: string) {
+  return async (ops: TOp[], idempotencyKey: string): Promise<SendResult> => {
+    const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/ops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ops, idempotencyKey }),
+    });
+    const body = (await response.json().catch(() => null)) as { seq?: number; error?: { code: string; message: string } } | null;
+    if (response.ok && typeof body?.seq === 'number') return { ok: true, seq: body.seq };
+    if (body?.error) return { ok: false, code: body.error.code, message: explainRefusal(body.error.code, body.error.message) };
+    return { ok: false, code: 'SERVER', message: 'The server had a problem saving your change, so it was undone. Try again.' };
+  };
+}
+
+export function initialGraph(snapshot: MapSnapshot): GraphState {
+  return graphStateOf(
+    snapshot.nodes.map((n) => ({ ...n, deleted: false })),
+    snapshot.edges.map((e) => ({ ...e, deleted: false })),
+  );
+}
+
+/** One store per open map, its current view, and the latest notice for the UI. */
+export function useMapStore(snapshot: MapSnapshot) {
+  const [notice, setNotice] = useState<StoreNotice | null>(null);
+  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id), setNotice));
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  return { store, state, notice, setNotice };
+}
