@@ -20,6 +20,9 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/worker-setup.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
+    // next-auth imports 'next/server' without an extension, which Node's ESM
+    // loader refuses; transformed by vite, it resolves as it does under Next.
+    server: { deps: { inline: ['next-auth', '@auth/core'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

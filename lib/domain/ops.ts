@@ -48,18 +48,39 @@ export const ZCreateNodeOp = z.object({
   y: ZCoordinate,
   anchor: ZAnchor.nullable().default(null),
 });
-export const ZUpdateNodeOp = z
-  .object({
-    type: z.literal('updateNode'),
-    id: ZId,
-    baseVersion: ZVersion,
-    text: ZText.optional(),
-    kind: ZNodeKind.optional(),
-    side: ZSide.optional(),
-    anchor: ZAnchor.nullable().optional(),
-  })
-  .refine((op) => op.text !== undefined || op.kind !== undefined || op.side !== undefined || op.anchor !== undefined, {
+const ZNodeFields = z.object({
+  text: ZText.optional(),
+  kind: ZNodeKind.optional(),
+  side: ZSide.optional(),
+  anchor: ZAnchor.nullable().optional(),
+});
+const ZEdgeFields = z.object({
+  fromId: ZId.optional(),
+  toId: ZId.optional(),
+  relation: ZRelation.optional(),
+  groupId: ZId.nullable().optional(),
+});
+const changesSomething = (fields: Record<string, unknown>) => Object.values(fields).some((v) => v !== undefined);
+
+/**
+ * An edit is checked one of two ways: `baseVersion` (the version the editor
+ * saw: any change since is a conflict) or `expect` (the values the fields
+ * must still hold). Undo uses `expect`, because undo is itself an edit: a
+ * user undoing several of their own edits in a row must not trip over the
+ * versions their earlier undos produced, while anyone else's change in
+ * between still makes the undo stale.
+ */
+export const ZUpdateNodeOp = ZNodeFields.extend({
+  type: z.literal('updateNode'),
+  id: ZId,
+  baseVersion: ZVersion.optional(),
+  expect: ZNodeFields.optional(),
+})
+  .refine((op) => changesSomething({ text: op.text, kind: op.kind, side: op.side, anchor: op.anchor }), {
     message: 'An update must change the text, kind, side or anchor',
+  })
+  .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
+    message: 'An update needs either the version it was based on or the values it expects',
   });
 export const ZMoveNodesOp = z.object({
   type: z.literal('moveNodes'),
@@ -75,18 +96,17 @@ export const ZCreateEdgeOp = z.object({
   relation: ZRelation,
   groupId: ZId.nullable().default(null),
 });
-export const ZUpdateEdgeOp = z
-  .object({
-    type: z.literal('updateEdge'),
-    id: ZId,
-    baseVersion: ZVersion,
-    fromId: ZId.optional(),
-    toId: ZId.optional(),
-    relation: ZRelation.optional(),
-    groupId: ZId.nullable().optional(),
-  })
-  .refine((op) => op.fromId !== undefined || op.toId !== undefined || op.relation !== undefined || op.groupId !== undefined, {
+export const ZUpdateEdgeOp = ZEdgeFields.extend({
+  type: z.literal('updateEdge'),
+  id: ZId,
+  baseVersion: ZVersion.optional(),
+  expect: ZEdgeFields.optional(),
+})
+  .refine((op) => changesSomething({ fromId: op.fromId, toId: op.toId, relation: op.relation, groupId: op.groupId }), {
     message: 'An update must change an end, the relation or the group',
+  })
+  .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
+    message: 'An update needs either the version it was based on or the values it expects',
   });
 export const ZDeleteEdgeOp = z.object({ type: z.literal('deleteEdge'), id: ZId });
 export const ZRestoreEdgeOp = z.object({ type: z.literal('restoreEdge'), id: ZId });
@@ -152,10 +172,15 @@ function liveEdge(state: GraphState, id: string): EdgeState {
   return edge;
 }
 
-function checkVersion(entity: NodeState | EdgeState, baseVersion: number) {
-  if (entity.version !== baseVersion) {
-    throw new OpError('STALE_VERSION', 'Someone else changed this in the meantime', entity);
-  }
+/** Refuses an edit whose base is out of date: by version, or by the values it expects. */
+function checkBase<T extends NodeState | EdgeState>(entity: T, baseVersion: number | undefined, expect: Partial<Record<string, unknown>> | undefined) {
+  const stale =
+    baseVersion !== undefined
+      ? entity.version !== baseVersion
+      : Object.entries(expect ?? {}).some(
+          ([key, value]) => value !== undefined && JSON.stringify((entity as Record<string, unknown>)[key]) !== JSON.stringify(value),
+        );
+  if (stale) throw new OpError('STALE_VERSION', 'Someone else changed this in the meantime', entity);
 }
 
 /** Refuses a self-loop, an end that is missing or deleted, and a second identical live edge. */
@@ -216,7 +241,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     }
     case 'updateNode': {
       const node = liveNode(state, op.id);
-      checkVersion(node, op.baseVersion);
+      checkBase(node, op.baseVersion, op.expect);
       const next: NodeState = {
         ...node,
         text: op.text ?? node.text,
@@ -268,7 +293,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     }
     case 'updateEdge': {
       const edge = liveEdge(state, op.id);
-      checkVersion(edge, op.baseVersion);
+      checkBase(edge, op.baseVersion, op.expect);
       const next: EdgeState = {
         ...edge,
         fromId: op.fromId ?? edge.fromId,
@@ -325,9 +350,9 @@ export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
 
 /**
  * The op that undoes `op`, given the state `before` it was applied (and
- * assuming it applied). Updates carry the version the op produced as their
- * base, so an undo over someone else's later change is refused as stale
- * instead of silently overwriting it.
+ * assuming it applied). An undone update expects the values the update set,
+ * so an undo over someone else's later change is refused as stale instead
+ * of silently overwriting it.
  */
 export function invertOp(before: GraphState, op: TOp): TOp {
   switch (op.type) {
@@ -338,7 +363,7 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return {
         type: 'updateNode',
         id: op.id,
-        baseVersion: node.version + 1,
+        expect: { text: op.text, kind: op.kind, side: op.side, anchor: op.anchor },
         ...(op.text !== undefined && { text: node.text }),
         ...(op.kind !== undefined && { kind: node.kind }),
         ...(op.side !== undefined && { side: node.side }),
@@ -368,7 +393,7 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return {
         type: 'updateEdge',
         id: op.id,
-        baseVersion: edge.version + 1,
+        expect: { fromId: op.fromId, toId: op.toId, relation: op.relation, groupId: op.groupId },
         ...(op.fromId !== undefined && { fromId: edge.fromId }),
         ...(op.toId !== undefined && { toId: edge.toId }),
         ...(op.relation !== undefined && { relation: edge.relation }),

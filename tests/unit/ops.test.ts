@@ -49,6 +49,7 @@ describe('validation of op input', () => {
     ['an unknown kind', { type: 'createNode', id: 'a', kind: 'THESIS', text: 'ok', x: 0, y: 0 }, 'The kind must be one of'],
     ['an unknown relation', { type: 'createEdge', id: 'e', fromId: 'a', toId: 'b', relation: 'LIKES' }, 'The relation must be one of'],
     ['an update that changes nothing', { type: 'updateNode', id: 'a', baseVersion: 1 }, 'An update must change'],
+    ['an update with no base', { type: 'updateNode', id: 'a', text: 'x' }, 'either the version it was based on or the values it expects'],
     ['an id with spaces', { type: 'createNode', id: 'a b', kind: 'CLAIM', text: 'ok', x: 0, y: 0 }, 'An id may contain only'],
     ['an unknown op', { type: 'explode' }, "Expected 'createNode'"],
   ])('rejects %s', (_name, input, message) => {
@@ -123,6 +124,16 @@ describe('applying ops', () => {
     const deleted = applyOp(edited, del).state;
     const restored = applyOp(deleted, invertOp(edited, del)).state;
     expect(applyOp(restored, undoEdit).state.nodes.get('a')!.text).toBe('Original');
+  });
+
+  it('undoes two edits of the same node in a row (regression: seed 317684320)', () => {
+    const first = op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'edited' });
+    const second = op({ type: 'updateNode', id: 'a', baseVersion: 2, text: 'edited' });
+    const s0 = build(node('a', 'Original'));
+    const s1 = applyOp(s0, first).state;
+    const s2 = applyOp(s1, second).state;
+    const s3 = applyOp(s2, invertOp(s1, second)).state;
+    expect(applyOp(s3, invertOp(s0, first)).state.nodes.get('a')!.text).toBe('Original');
   });
 
   it('refuses to undo an edit over a later edit by someone else', () => {
@@ -222,6 +233,32 @@ describe('op invariants (property tests)', () => {
           for (const [id, n] of before.nodes) expect(after.nodes.get(id)!.version).toBeGreaterThanOrEqual(n.version);
           for (const [id, e] of before.edges) expect(after.edges.get(id)!.version).toBeGreaterThanOrEqual(e.version);
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any chain of edits to one node and one edge undoes back to the start', () => {
+    const arbEdit = fc.oneof(
+      fc.record({ text: fc.constantFrom('one', 'two', 'two', 'three') }),
+      fc.record({ kind: fc.constantFrom('CLAIM', 'PREMISE', 'OBJECTION') }),
+      fc.record({ relation: fc.constantFrom('SUPPORTS', 'ATTACKS', 'UNDERCUTS') }),
+    );
+    fc.assert(
+      fc.property(fc.array(arbEdit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const start = build(node('a', 'zero'), node('b'), edge('ab', 'a', 'b'));
+        let state = start;
+        const undo: TOp[] = [];
+        for (const edit of edits) {
+          const o =
+            'relation' in edit
+              ? op({ type: 'updateEdge', id: 'ab', baseVersion: state.edges.get('ab')!.version, relation: edit.relation })
+              : op({ type: 'updateNode', id: 'a', baseVersion: state.nodes.get('a')!.version, ...edit });
+          undo.push(invertOp(state, o));
+          state = applyOp(state, o).state;
+        }
+        for (const inverse of undo.reverse()) state = applyOp(state, inverse).state;
+        expect(content(state)).toEqual(content(start));
       }),
       { numRuns: 300 },
     );
