@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, screenshot, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const formAlert = (page: Page) => page.locator('form').getByRole('alert');
 const accountMenu = (page: Page) => page.getByRole('navigation', { name: 'Account' });
 
 describe('accounts in Chromium', () => {
   it('signs up, signs out, refuses a wrong password and signs in again', async () => {
-    const { page, errors } = await openPage(browser, { width: 1280, height: 800 });
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 800 });
     const email = `student-${Date.now()}@example.test`;
     await page.goto(`${baseUrl}/`);
     await accountMenu(page).getByRole('link', { name: 'Sign in' }).click();
@@ -58,7 +51,7 @@ describe('accounts in Chromium', () => {
   it('lets the demo teacher sign in with the password printed at start', async () => {
     const line = /teacher\s+(\S+@\S+)\s+(\S+)/.exec(inject('startupLog'));
     expect(line).not.toBeNull();
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill(line![1]!);
     await page.getByLabel('Password').fill(line![2]!);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
@@ -37,4 +38,27 @@ export async function signInAsDemoTeacher(page: Page, baseUrl: string, startupLo
   await page.getByLabel('Password').fill(line[2]!);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/`);
+}
+
+/** One Chromium for a test file, started before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not started yet');
+    return browser;
+  };
+}
+
+/** The demo map's id, read from the landing page as a visitor sees it. */
+export async function demoMapId(baseUrl: string): Promise<string> {
+  const html = await (await fetch(baseUrl)).text();
+  const id = /href="\/maps\/([^"?]+)"/.exec(html)?.[1];
+  if (!id) throw new Error('no map link on the landing page');
+  return id;
 }

@@ -1,23 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { demoMapId, openPage, screenshot, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function demoMapId(): Promise<string> {
-  const html = await (await fetch(baseUrl)).text();
-  const id = /href="\/maps\/([^"?]+)"/.exec(html)?.[1];
-  if (!id) throw new Error('no map link on the landing page');
-  return id;
-}
+const browser = useBrowser();
 
 /** The map's nodes, found by their accessible role and names. */
 const mapNodes = (page: Page) => page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
@@ -53,7 +39,7 @@ describe('the app over HTTP', () => {
   });
 
   it('serves a map snapshot as JSON, and a JSON 404 with a code for an unknown map', async () => {
-    const id = await demoMapId();
+    const id = await demoMapId(baseUrl);
     const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
     expect(snapshot.nodes.length).toBeGreaterThanOrEqual(25);
     expect(snapshot.sources).toHaveLength(2);
@@ -71,7 +57,7 @@ describe('the app over HTTP', () => {
 
 describe('the demo map in Chromium', () => {
   it('opens from the landing page with its nodes, legend and source reader', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await page.getByRole('link', { name: /Russia, the CSTO and Nagorno-Karabakh/ }).click();
     await page.waitForURL(/\/maps\//);
@@ -89,8 +75,8 @@ describe('the demo map in Chromium', () => {
   });
 
   it('scrolls the reader to the quote of the node you choose', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
     const claim = node(page, 'Unlike NATO');
     await claim.click();
     const reader = page.getByRole('complementary', { name: 'Source reader' });
@@ -105,8 +91,8 @@ describe('the demo map in Chromium', () => {
   });
 
   it('selects the node of a highlight you choose in the reader, by mouse or keyboard', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     await reader.getByRole('button', { name: /Quote for: Russia has lost its credibility/ }).click();
     await expect.poll(() => isSelected(node(page, 'lost its credibility'))).toBe(true);
@@ -123,8 +109,8 @@ describe('the demo map in Chromium', () => {
   });
 
   it('selects a node from the keyboard and brings its quote into view', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
     const claim = node(page, 'Had Russia fulfilled its duties');
     await claim.focus();
     await page.keyboard.press('Enter');
@@ -136,10 +122,10 @@ describe('the demo map in Chromium', () => {
   });
 
   it('opens a deep link with its node selected and its quote in view', async () => {
-    const id = await demoMapId();
+    const id = await demoMapId(baseUrl);
     const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
     const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('The CSTO traditionally stays out'));
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/maps/${id}?node=${target.id}`);
     await expect.poll(() => isSelected(node(page, 'The CSTO traditionally stays out'))).toBe(true);
     const quote = page.getByRole('button', { name: /Quote for: The CSTO traditionally stays out/ });
@@ -149,8 +135,8 @@ describe('the demo map in Chromium', () => {
   });
 
   it('stays usable on a narrow screen', async () => {
-    const { page, errors } = await openPage(browser, { width: 420, height: 860 });
-    await page.goto(`${baseUrl}/maps/${await demoMapId()}`);
+    const { page, errors } = await openPage(browser(), { width: 420, height: 860 });
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
     await node(page, 'lost its credibility').waitFor();
     expect(await page.getByRole('complementary', { name: 'Source reader' }).isVisible()).toBe(true);
     await screenshot(page, 'demo-map-narrow');

@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, signInAsDemoTeacher } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { demoMapId, openPage, screenshot, signInAsDemoTeacher, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function demoMapUrl(): Promise<string> {
-  const html = await (await fetch(baseUrl)).text();
-  return `${baseUrl}/maps/${/href="\/maps\/([^"?]+)"/.exec(html)![1]}`;
-}
+const demoMapUrl = async () => `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
 
 const nodeNamed = (page: Page, pattern: RegExp) => page.getByRole('group', { name: pattern });
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 
 describe('editing the demo map in Chromium', () => {
   it('adds a claim, edits it, undoes and redoes, and finds it after a reload', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     await page.goto(await demoMapUrl());
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
@@ -65,7 +55,7 @@ describe('editing the demo map in Chromium', () => {
   });
 
   it('refuses an empty text with a message and keeps the old one', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     await page.goto(await demoMapUrl());
     const node = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
@@ -78,7 +68,7 @@ describe('editing the demo map in Chromium', () => {
   });
 
   it('shows a visitor no editing controls, and the op route refuses their changes', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     const url = await demoMapUrl();
     await page.goto(url);
     await nodeNamed(page, /^claim: Had Russia fulfilled its duties/).waitFor();

@@ -2,6 +2,7 @@ import 'server-only';
 import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
+import { edgeStateOf, nodeStateOf } from './graph-rows';
 
 /** The live (not deleted) graph of a map with its sources and teams, for drawing it. */
 export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSnapshot> {
@@ -21,34 +22,14 @@ export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSn
     motion: map.motion,
     description: map.description,
     seq: map.lastSeq,
-    nodes: map.nodes.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      text: n.text,
-      side: n.side,
-      x: n.x,
-      y: n.y,
-      version: n.version,
-      anchor:
-        n.sourceId && n.anchorExact !== null && n.anchorStart !== null && n.anchorEnd !== null
-          ? {
-              sourceId: n.sourceId,
-              exact: n.anchorExact,
-              prefix: n.anchorPrefix ?? '',
-              suffix: n.anchorSuffix ?? '',
-              start: n.anchorStart,
-              end: n.anchorEnd,
-            }
-          : null,
-    })),
-    edges: map.edges.map((e) => ({
-      id: e.id,
-      fromId: e.fromId,
-      toId: e.toId,
-      relation: e.relation,
-      groupId: e.groupId,
-      version: e.version,
-    })),
+    nodes: map.nodes.map((row) => {
+      const { deleted: _deleted, ...node } = nodeStateOf(row);
+      return node;
+    }),
+    edges: map.edges.map((row) => {
+      const { deleted: _deleted, ...edge } = edgeStateOf(row);
+      return edge;
+    }),
     sources: map.sources.map((s) => ({
       id: s.id,
       title: s.title,
