@@ -9,6 +9,8 @@ type Props = {
   canRedo: boolean;
   saving: boolean;
   onAdd: () => void;
+  onLayout: () => void;
+  layingOut: boolean;
   onEdit: () => void;
   onChangeKind: (kind: NodeKind) => void;
   onDelete: () => void;
@@ -26,6 +28,9 @@ export function EditorToolbar(props: Props) {
     <div className="toolbar" role="toolbar" aria-label="Map editing">
       <button type="button" className="button" onClick={props.onAdd} aria-keyshortcuts="N">
         + Add claim
+      </button>
+      <button type="button" className="button button--quiet" onClick={props.onLayout} disabled={props.layingOut} aria-keyshortcuts="L">
+        {props.layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
       <span className="toolbar__sep" aria-hidden="true" />
       <button type="button" className="button button--quiet" onClick={props.onEdit} disabled={!selectedKind} aria-keyshortcuts="Enter">

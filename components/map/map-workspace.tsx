@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import { sourceLabel, toFlowEdges, toFlowNodes } from '@/lib/client/to-flow';
 import { useMapStore } from '@/lib/client/use-map-store';
+import { estimateNodeHeight, freeSpot, layoutGraph, NODE_WIDTH } from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import type { MapSnapshot, NodeKind, Relation, Side } from '@/lib/domain/types';
 import { SourceReader } from '../reader/source-reader';
@@ -12,6 +13,7 @@ import { ArgumentCanvas, type CanvasEditing } from './argument-canvas';
 import { NodeEditingContext, type NodeEditing } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
 import { Legend } from './legend';
+import { NodeSearch } from './node-search';
 
 type Props = { snapshot: MapSnapshot; initialNodeId: string | null; canEdit: boolean };
 
@@ -36,7 +38,8 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(known(initialNodeId));
   const [editingId, setEditingId] = useState<string | null>(null);
   const [connectAs, setConnectAs] = useState<Relation>('SUPPORTS');
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const { fitView, screenToFlowPosition, getNodes } = useReactFlow();
+  const [layingOut, setLayingOut] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
 
   const flowNodes = useMemo(() => toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }), [liveNodes, snapshot.sources]);
@@ -67,18 +70,48 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
 
   // ── Editing: every change is a domain op performed on the store ──
 
+  /** The boxes of the drawn nodes, measured by React Flow where it has measured them. */
+  const drawnBoxes = useCallback(
+    () =>
+      getNodes().map((n) => ({
+        id: n.id,
+        x: n.position.x,
+        y: n.position.y,
+        width: n.measured?.width ?? NODE_WIDTH,
+        height: n.measured?.height ?? estimateNodeHeight(String((n.data as { text?: string }).text ?? ''), false),
+      })),
+    [getNodes],
+  );
+
   const addClaim = useCallback(() => {
     const rect = canvasRef.current?.getBoundingClientRect();
     const centre = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+    const size = { width: NODE_WIDTH, height: estimateNodeHeight('New claim', false) };
+    const spot = freeSpot(drawnBoxes(), { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size);
     const id = newId();
-    const ok = store.perform([
-      { type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: Math.round(centre.x - 130), y: Math.round(centre.y - 40), anchor: null },
-    ]);
+    const ok = store.perform([{ type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null }]);
     if (ok) {
       setSelectedNodeId(id);
       setEditingId(id);
     }
-  }, [store, screenToFlowPosition]);
+  }, [store, screenToFlowPosition, drawnBoxes]);
+
+  /** Lays the whole map out with ELK and applies it as one move, so it can be undone. */
+  const autoLayout = useCallback(async () => {
+    setLayingOut(true);
+    try {
+      const boxes = drawnBoxes();
+      const positions = await layoutGraph({ nodes: boxes, edges: [...store.getView().edges.values()].filter((e) => !e.deleted) });
+      const moves = boxes.flatMap((b) => {
+        const p = positions.get(b.id);
+        return p && (p.x !== b.x || p.y !== b.y) ? [{ id: b.id, x: p.x, y: p.y }] : [];
+      });
+      if (moves.length) store.perform([{ type: 'moveNodes', moves }]);
+      setTimeout(() => void fitView({ duration: 500, padding: 0.1 }), 450);
+    } finally {
+      setTimeout(() => setLayingOut(false), 500);
+    }
+  }, [drawnBoxes, store, fitView]);
 
   const nodeEditing = useMemo<NodeEditing | null>(() => {
     if (!canEdit) return null;
@@ -147,6 +180,9 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
       } else if (!mod && !event.altKey && key === 'n') {
         event.preventDefault();
         addClaim();
+      } else if (!mod && !event.altKey && key === 'l') {
+        event.preventDefault();
+        void autoLayout();
       } else if (key === 'enter' && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
         event.preventDefault();
         setEditingId(selectedNodeId);
@@ -154,7 +190,19 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canEdit, store, addClaim, selectedNodeId]);
+  }, [canEdit, store, addClaim, autoLayout, selectedNodeId]);
+
+  // "/" jumps to the search box, for everyone.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault();
+        document.getElementById('node-search')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
 
@@ -165,6 +213,7 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
         <p className="workspace__motion">
           Motion: <strong>{snapshot.motion}</strong>
         </p>
+        <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
         <Legend sides={sides} />
         {canEdit && (
           <EditorToolbar
@@ -174,6 +223,8 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
             canRedo={state.canRedo}
             saving={state.saving}
             onAdd={addClaim}
+            onLayout={() => void autoLayout()}
+            layingOut={layingOut}
             onEdit={() => selectedNodeId && setEditingId(selectedNodeId)}
             onChangeKind={changeKind}
             onDelete={() => selectedNodeId && deleteNodes([selectedNodeId])}
@@ -192,7 +243,7 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
         </div>
       )}
       <div className="workspace__body">
-        <div className="canvas" ref={canvasRef}>
+        <div className={layingOut ? 'canvas canvas--animating' : 'canvas'} ref={canvasRef}>
           <NodeEditingContext.Provider value={nodeEditing}>
             <ArgumentCanvas
               nodes={flowNodes}

@@ -63,3 +63,34 @@ export async function layoutGraph(
   }
   return positions;
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: Box, b: Box, gap: number) =>
+  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+
+/**
+ * The top-left corner nearest to `near` where a box of `size` overlaps none
+ * of `boxes` (with `gap` around it), searched on rings of a grid around it.
+ */
+export function freeSpot(
+  boxes: readonly Box[],
+  near: { x: number; y: number },
+  size: { width: number; height: number },
+  gap = 24,
+): { x: number; y: number } {
+  const step = { x: size.width / 2 + gap, y: size.height / 2 + gap };
+  for (let ring = 0; ring <= 40; ring++) {
+    const candidates: { x: number; y: number }[] = [];
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        candidates.push({ x: near.x + i * step.x, y: near.y + j * step.y });
+      }
+    }
+    candidates.sort((a, b) => Math.hypot(a.x - near.x, a.y - near.y) - Math.hypot(b.x - near.x, b.y - near.y));
+    const free = candidates.find((c) => !boxes.some((b) => overlaps({ ...c, ...size }, b, gap)));
+    if (free) return { x: Math.round(free.x), y: Math.round(free.y) };
+  }
+  return { x: Math.round(near.x), y: Math.round(near.y) };
+}

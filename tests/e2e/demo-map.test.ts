@@ -134,6 +134,24 @@ describe('the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('finds nodes by their text and steps through the matches', async () => {
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await node(page, 'lost its credibility').waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('ARMS');
+    const search = page.getByRole('search');
+    expect(await search.getByRole('status').textContent()).toBe('3 found');
+    await page.keyboard.press('Enter');
+    expect(await search.getByRole('status').textContent()).toBe('1 of 3');
+    const selected = mapNodes(page).and(page.locator('.selected'));
+    await expect.poll(() => selected.count()).toBe(1);
+    expect((await selected.textContent())!.toLowerCase()).toContain('arms');
+    await page.keyboard.type('zzz');
+    expect(await search.getByRole('status').textContent()).toBe('No matches');
+    await page.close();
+  });
+
   it('stays usable on a narrow screen', async () => {
     const { page, errors } = await openPage(browser(), { width: 420, height: 860 });
     await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);

@@ -54,6 +54,42 @@ describe('editing the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('places a new claim clear of the others, lays the map out as one undoable move', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    const url = await demoMapUrl();
+    const positionOf = async (text: string) => {
+      const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
+      const node = snapshot.nodes.find((n: { text: string }) => n.text === text);
+      return node ? { x: node.x, y: node.y } : null;
+    };
+    await page.goto(url);
+    const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
+    await toolbar.getByRole('button', { name: '+ Add claim' }).click();
+    await page.getByRole('textbox', { name: 'Node text' }).fill('A claim to be arranged');
+    await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
+    await saved(page);
+
+    const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })));
+    const added = boxes.find((b) => b.text.includes('A claim to be arranged'))!;
+    for (const other of boxes.filter((b) => b !== added)) {
+      const apart = added.right <= other.left || other.right <= added.left || added.bottom <= other.top || other.bottom <= added.top;
+      expect(apart, `overlaps "${other.text.slice(0, 40)}"`).toBe(true);
+    }
+
+    const placed = await positionOf('A claim to be arranged');
+    await toolbar.getByRole('button', { name: 'Auto-layout' }).click();
+    await toolbar.getByRole('button', { name: 'Auto-layout' }).waitFor();
+    await saved(page);
+    const arranged = await positionOf('A claim to be arranged');
+    expect(arranged).not.toEqual(placed);
+    await toolbar.getByRole('button', { name: 'Undo' }).click();
+    await saved(page);
+    expect(await positionOf('A claim to be arranged')).toEqual(placed);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses an empty text with a message and keeps the old one', async () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
