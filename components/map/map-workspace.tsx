@@ -5,10 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import { sourceLabel, toFlowEdges, toFlowNodes } from '@/lib/client/to-flow';
 import { useMapStore } from '@/lib/client/use-map-store';
+import { createAnchor } from '@/lib/domain/anchor';
 import { estimateNodeHeight, freeSpot, layoutGraph, NODE_WIDTH } from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import type { MapSnapshot, NodeKind, Relation, Side } from '@/lib/domain/types';
-import { SourceReader } from '../reader/source-reader';
+import { SourceReader, type QuoteSelection } from '../reader/source-reader';
 import { ArgumentCanvas, type CanvasEditing } from './argument-canvas';
 import { NodeEditingContext, type NodeEditing } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
@@ -83,18 +84,49 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
     [getNodes],
   );
 
+  /** A free place for a new card: beside the selected node, else in the middle of the view. */
+  const placeFor = useCallback(
+    (text: string, hasSource: boolean) => {
+      const size = { width: NODE_WIDTH, height: estimateNodeHeight(text, hasSource) };
+      const boxes = drawnBoxes();
+      const beside = boxes.find((b) => b.id === selectedNodeId);
+      const rect = canvasRef.current?.getBoundingClientRect();
+      const centre = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+      const near = beside ? { x: beside.x + beside.width + 40, y: beside.y } : { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
+      return freeSpot(boxes, near, size);
+    },
+    [drawnBoxes, selectedNodeId, screenToFlowPosition],
+  );
+
   const addClaim = useCallback(() => {
-    const rect = canvasRef.current?.getBoundingClientRect();
-    const centre = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-    const size = { width: NODE_WIDTH, height: estimateNodeHeight('New claim', false) };
-    const spot = freeSpot(drawnBoxes(), { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size);
+    const spot = placeFor('New claim', false);
     const id = newId();
     const ok = store.perform([{ type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null }]);
     if (ok) {
       setSelectedNodeId(id);
       setEditingId(id);
     }
-  }, [store, screenToFlowPosition, drawnBoxes]);
+  }, [store, placeFor]);
+
+  /** A claim or evidence quoting exactly the passage selected in the reader; its text starts as the quote. */
+  const makeFromQuote = useCallback(
+    (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => {
+      const source = snapshot.sources.find((s) => s.id === quote.sourceId);
+      if (!source) return;
+      const text = quote.text.length > MAX_TEXT_LENGTH ? quote.text.slice(0, MAX_TEXT_LENGTH) : quote.text;
+      const spot = placeFor(text, true);
+      const id = newId();
+      const ok = store.perform([
+        { type: 'createNode', id, kind, text, side: source.side, x: spot.x, y: spot.y, anchor: createAnchor(source.id, source.text, quote.start, quote.end) },
+      ]);
+      if (ok) {
+        setSelectedNodeId(id);
+        setEditingId(id);
+        centreOn(id);
+      }
+    },
+    [snapshot.sources, placeFor, store, centreOn],
+  );
 
   /** Lays the whole map out with ELK and applies it as one move, so it can be undone. */
   const autoLayout = useCallback(async () => {
@@ -255,7 +287,13 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
             />
           </NodeEditingContext.Provider>
         </div>
-        <SourceReader sources={snapshot.sources} nodes={liveNodes} selectedNodeId={selectedNodeId} onSelectQuote={onSelectQuote} />
+        <SourceReader
+          sources={snapshot.sources}
+          nodes={liveNodes}
+          selectedNodeId={selectedNodeId}
+          onSelectQuote={onSelectQuote}
+          onMakeNode={canEdit ? makeFromQuote : undefined}
+        />
       </div>
     </main>
   );

@@ -4,20 +4,48 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolveAnchor, segmentText, type Span } from '@/lib/domain/anchor';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 
+export type QuoteSelection = { sourceId: string; start: number; end: number; text: string };
+
 type Props = {
   sources: SourceDoc[];
   nodes: GraphNode[];
   selectedNodeId: string | null;
   onSelectQuote: (nodeId: string) => void;
+  /** For editors: turn a selected passage into a node anchored to it. */
+  onMakeNode?: (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => void;
 };
+
+/**
+ * The selected passage of `container` as offsets into its text. The reader
+ * renders the source text verbatim (highlights only wrap parts of it), so
+ * offsets in the rendered text are offsets in the source. Surrounding
+ * white space is left out.
+ */
+function selectionIn(container: HTMLElement, sourceId: string): QuoteSelection | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(container);
+  before.setEnd(range.startContainer, range.startOffset);
+  let start = before.toString().length;
+  let end = start + range.toString().length;
+  const full = container.textContent ?? '';
+  while (start < end && /\s/.test(full[start]!)) start++;
+  while (end > start && /\s/.test(full[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { sourceId, start, end, text: full.slice(start, end) };
+}
 
 /**
  * The articles of the map, one tab each, with every anchored quote
  * highlighted. Selecting a node elsewhere brings its quote into view here;
  * choosing a highlight selects its node.
  */
-export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote }: Props) {
+export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, onMakeNode }: Props) {
   const [activeId, setActiveId] = useState<string | null>(sources[0]?.id ?? null);
+  const [quote, setQuote] = useState<QuoteSelection | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const nodeText = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
   const selected = nodes.find((n) => n.id === selectedNodeId);
@@ -42,6 +70,18 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote }: 
   }
   const active = sources.find((s) => s.id === activeId) ?? sources[0]!;
 
+  const readSelection = () => {
+    if (!onMakeNode) return;
+    const text = panelRef.current?.querySelector<HTMLElement>('.reader__text');
+    setQuote(text ? selectionIn(text, active.id) : null);
+  };
+  const make = (kind: 'CLAIM' | 'EVIDENCE') => {
+    if (!quote || !onMakeNode) return;
+    onMakeNode(quote, kind);
+    setQuote(null);
+    window.getSelection()?.removeAllRanges();
+  };
+
   const onTabKey = (event: React.KeyboardEvent, index: number) => {
     const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!delta) return;
@@ -64,7 +104,10 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote }: 
             aria-selected={s.id === active.id}
             aria-controls="reader-panel"
             tabIndex={s.id === active.id ? 0 : -1}
-            onClick={() => setActiveId(s.id)}
+            onClick={() => {
+              setActiveId(s.id);
+              setQuote(null);
+            }}
             onKeyDown={(e) => onTabKey(e, i)}
           >
             <span className={`reader__dot reader__dot--${s.side}`} aria-hidden="true" />
@@ -72,6 +115,23 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote }: 
           </button>
         ))}
       </div>
+      {onMakeNode && (
+        <div className="reader__quote-bar" role="region" aria-label="Selected passage">
+          {quote ? (
+            <>
+              <span className="reader__quote-text">“{quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text}”</span>
+              <button type="button" className="button" onClick={() => make('CLAIM')}>
+                Make claim
+              </button>
+              <button type="button" className="button button--quiet" onClick={() => make('EVIDENCE')}>
+                Make evidence
+              </button>
+            </>
+          ) : (
+            <span className="reader__quote-hint">Select a passage to make a claim or evidence that quotes it.</span>
+          )}
+        </div>
+      )}
       <div
         id="reader-panel"
         ref={panelRef}
@@ -79,6 +139,8 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote }: 
         role="tabpanel"
         aria-labelledby={`reader-tab-${active.id}`}
         tabIndex={0}
+        onMouseUp={readSelection}
+        onKeyUp={readSelection}
       >
         <SourceText source={active} nodes={nodes} nodeText={nodeText} selectedNodeId={selectedNodeId} onSelectQuote={onSelectQuote} />
       </div>

@@ -90,6 +90,80 @@ describe('editing the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('makes evidence from a passage selected in the reader, anchored to it, and connects it as an attack', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    const url = await demoMapUrl();
+    await page.goto(url);
+    const reader = page.getByRole('complementary', { name: 'Source reader' });
+    await reader.getByRole('tab', { name: 'Jason E. Strakes' }).click();
+    const phrase = 'Kavkaz-2020 exercises to be staged in the Southern Military District';
+    await reader.locator('.reader__text').evaluate((el, phrase) => {
+      const start = (el.textContent ?? '').indexOf(phrase);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let pos = 0;
+      const range = document.createRange();
+      let started = false;
+      while (walker.nextNode()) {
+        const t = walker.currentNode as Text;
+        const len = t.data.length;
+        if (!started && start < pos + len) {
+          range.setStart(t, start - pos);
+          started = true;
+        }
+        if (started && start + phrase.length <= pos + len) {
+          range.setEnd(t, start + phrase.length - pos);
+          break;
+        }
+        pos += len;
+      }
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, phrase);
+    const bar = reader.getByRole('region', { name: 'Selected passage' });
+    expect(await bar.textContent()).toContain(phrase);
+    await bar.getByRole('button', { name: 'Make evidence' }).click();
+    const editor = page.getByRole('textbox', { name: 'Node text' });
+    expect(await editor.inputValue()).toBe(phrase);
+    await editor.fill('Russia drew 18 states, rivals included, into Kavkaz-2020.');
+    await editor.press('Enter');
+    await saved(page);
+    await reader.getByRole('button', { name: /Quote for: Russia drew 18 states/ }).waitFor();
+
+    const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
+    const made = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Russia drew 18 states'));
+    expect(made).toMatchObject({ kind: 'EVIDENCE', side: 'FOR', anchor: { exact: phrase } });
+    const strakes = snapshot.sources.find((s: { author: string }) => s.author === 'Jason E. Strakes');
+    expect(strakes.text.slice(made.anchor.start, made.anchor.end)).toBe(phrase);
+
+    // Connect it, as an attack, to Turchenko's claim that Russia lost its credibility.
+    await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('combobox', { name: 'New connections' }).selectOption('ATTACKS');
+    const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Russia has lost its credibility'));
+    await page.getByRole('searchbox', { name: 'Find a node' }).fill('Russia drew 18');
+    await page.getByRole('searchbox', { name: 'Find a node' }).press('Enter');
+    await page.waitForTimeout(600);
+    await page.getByRole('button', { name: 'fit view' }).click();
+    await page.waitForTimeout(400);
+    const from = await page.locator(`[data-id="${made.id}"] .react-flow__handle.source`).boundingBox();
+    const to = await page.locator(`[data-id="${target.id}"] .react-flow__handle.target`).boundingBox();
+    await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await saved(page);
+    await expect
+      .poll(async () => {
+        const after = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
+        return after.edges.some((e: { fromId: string; toId: string; relation: string }) => e.fromId === made.id && e.toId === target.id && e.relation === 'ATTACKS');
+      })
+      .toBe(true);
+    await screenshot(page, 'editor-evidence-from-quote');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses an empty text with a message and keeps the old one', async () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
