@@ -56,7 +56,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges, selectedNodeId, onSel
       return graphNodes.map((n) => {
         const known = byId.get(n.id);
         if (!known) return { ...n, selected: n.id === selectedNodeId };
-        return { ...known, data: n.data, ariaLabel: n.ariaLabel, position: known.dragging ? known.position : n.position };
+        return { ...known, data: n.data, ariaLabel: n.ariaLabel, hidden: n.hidden, position: known.dragging ? known.position : n.position };
       });
     });
     // Selection is synchronised by the effect below.

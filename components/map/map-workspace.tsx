@@ -10,7 +10,9 @@ import { ArgumentCanvas } from './argument-canvas';
 import { NodeEditingContext } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
 import { Legend } from './legend';
+import { MapFilter, showEverything, type MapFilterState } from './map-filter';
 import { NodeSearch } from './node-search';
+import { ShortcutsHelp } from './shortcuts-help';
 import { isTyping, useMapEditing } from './use-map-editing';
 
 type Props = { snapshot: MapSnapshot; initialNodeId: string | null; canEdit: boolean };
@@ -34,7 +36,14 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
   const { fitView } = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
 
-  const flowNodes = useMemo(() => toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }), [liveNodes, snapshot.sources]);
+  const [filter, setFilter] = useState<MapFilterState>(showEverything);
+  const shown = (n: { side: Side; kind: (typeof liveNodes)[number]['kind'] }) => filter.sides.has(n.side) && filter.kinds.has(n.kind);
+  const hiddenCount = liveNodes.filter((n) => !shown(n)).length;
+  const flowNodes = useMemo(
+    () => toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }).map((n) => (shown(n.data) ? n : { ...n, hidden: true })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [liveNodes, snapshot.sources, filter],
+  );
   const flowEdges = useMemo(() => toFlowEdges(liveEdges, liveNodes), [liveEdges, liveNodes]);
   const selected = selectedNodeId ? view.nodes.get(selectedNodeId) : undefined;
 
@@ -83,8 +92,14 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
         <p className="workspace__motion">
           Motion: <strong>{snapshot.motion}</strong>
         </p>
-        <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
-        <Legend sides={sides} />
+        <div className="workspace__tools">
+          <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
+          <ShortcutsHelp canEdit={canEdit} />
+        </div>
+        <div className="workspace__legend-row">
+          <Legend sides={sides} />
+          <MapFilter filter={filter} onChange={setFilter} sideLabels={sideLabels(sides)} hiddenCount={hiddenCount} />
+        </div>
         {canEdit && (
           <EditorToolbar
             selectedKind={selected && !selected.deleted ? selected.kind : null}
@@ -147,6 +162,11 @@ function startingView(snapshot: MapSnapshot): string[] {
   const focus = new Set(roots);
   for (const e of snapshot.edges) if (roots.has(e.toId)) focus.add(e.fromId);
   return [...focus];
+}
+
+function sideLabels(sides: { side: Side; label: string }[]): Record<Side, string> {
+  const label = (side: Side, fallback: string) => sides.find((s) => s.side === side)?.label ?? fallback;
+  return { FOR: label('FOR', 'For'), AGAINST: label('AGAINST', 'Against'), NEUTRAL: label('NEUTRAL', 'Motion and our own') };
 }
 
 /** One legend line per side present: its sources and teams. */

@@ -152,6 +152,36 @@ describe('the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('hides a side or a kind of node with the filter, and shows everything again', async () => {
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await node(page, 'lost its credibility').waitFor();
+    await page.getByText('Filter', { exact: true }).click();
+    await page.getByRole('checkbox', { name: /^Against: Turchenko/ }).uncheck();
+    await node(page, 'lost its credibility').waitFor({ state: 'hidden' });
+    expect(await node(page, 'Unlike NATO').isVisible()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Objection' }).uncheck();
+    await node(page, 'Unlike NATO').waitFor({ state: 'hidden' });
+    expect(await page.getByText(/^Filter \(\d+ hidden\)$/).textContent()).toMatch(/Filter \(2[0-9] hidden\)/);
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    await node(page, 'lost its credibility').waitFor();
+    await node(page, 'Unlike NATO').waitFor();
+    await page.close();
+  });
+
+  it('lists the keyboard shortcuts in a dialog opened with ?', async () => {
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await node(page, 'lost its credibility').waitFor();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Find a node by its text');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
   it('stays usable on a narrow screen', async () => {
     const { page, errors } = await openPage(browser(), { width: 420, height: 860 });
     await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
