@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { currentActor } from '@/lib/server/actor';
+import { currentActor, currentUser } from '@/lib/server/actor';
 import { listVisibleMaps } from '@/lib/server/maps/list-visible-maps';
 
 export const dynamic = 'force-dynamic';
 
 export default async function LandingPage() {
-  const maps = await listVisibleMaps(await currentActor());
+  const [maps, user] = await Promise.all([listVisibleMaps(await currentActor()), currentUser()]);
   return (
     <main className="landing">
       <section className="hero" aria-labelledby="hero-title">
@@ -31,9 +31,14 @@ export default async function LandingPage() {
         </li>
       </ul>
       <section aria-labelledby="maps-title">
-        <h2 id="maps-title" className="section-title">
-          Maps you can open
-        </h2>
+        <div className="section-head">
+          <h2 id="maps-title" className="section-title">
+            Maps you can open
+          </h2>
+          <Link className="button" href={user ? '/maps/new' : '/sign-in?next=/maps/new'}>
+            New map
+          </Link>
+        </div>
         {maps.length === 0 ? (
           <p className="empty-state">There are no maps to open yet. The demo debate appears here once the database is seeded.</p>
         ) : (

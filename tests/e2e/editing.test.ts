@@ -194,3 +194,50 @@ describe('editing the demo map in Chromium', () => {
     expect((await response.json()).error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('a new teacher in Chromium', () => {
+  it('signs up, creates a map from the demo debate and edits it', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}/sign-up?next=/maps/new`);
+    await page.getByLabel('Your name').fill('Mr. New Teacher');
+    await page.getByLabel('Email').fill(`teacher-${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('the motion is carried');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${baseUrl}/maps/new`);
+    await page.getByLabel('Title').fill('Period 3: the CSTO debate');
+    await page.getByLabel('Motion or question under debate').fill('Is Russia a credible security guarantor in the South Caucasus?');
+    await page.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
+    await screenshot(page, 'new-map');
+    await page.getByRole('button', { name: 'Create map' }).click();
+    await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Period 3: the CSTO debate');
+    await nodeNamed(page, /^claim: Russia has lost its credibility/).waitFor();
+    const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
+    await toolbar.getByRole('button', { name: '+ Add claim' }).click();
+    await page.getByRole('textbox', { name: 'Node text' }).fill('Our class claim');
+    await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
+    await saved(page);
+    await page.reload();
+    await nodeNamed(page, /^claim: Our class claim$/).waitFor();
+    // The demo itself is untouched.
+    await page.goto(await demoMapUrl());
+    await nodeNamed(page, /^claim: Russia has lost its credibility/).waitFor();
+    expect(await nodeNamed(page, /Our class claim/).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers a blank title with a message and creates nothing', async () => {
+    const { page } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    await page.goto(`${baseUrl}/maps/new`);
+    await page.getByLabel('Title').fill('   ');
+    await page.getByLabel('Motion or question under debate').fill('Anything');
+    await page.getByRole('button', { name: 'Create map' }).click();
+    const alert = page.locator('form').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Give the map a title');
+    expect(page.url()).toBe(`${baseUrl}/maps/new`);
+    await page.close();
+  });
+});

@@ -1,0 +1,91 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DEMO_MAP_SLUG } from '../../../prisma/seed/demo-map';
+import type { Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+
+export const ZCreateMapInput = z.object({
+  title: z.string().trim().min(1, 'Give the map a title').max(120, 'Use at most 120 characters for the title'),
+  motion: z.string().trim().min(1, 'Write the motion or question under debate').max(300, 'Use at most 300 characters for the motion'),
+  template: z.enum(['blank', 'demo'], { message: 'Choose how to start the map' }),
+});
+export type TCreateMapInput = z.infer<typeof ZCreateMapInput>;
+
+/**
+ * Creates a map owned by the signed-in actor: blank, or a copy of the demo
+ * debate as it stands now (its sources, live nodes with their anchors, live
+ * edges and teams, all under new ids). One transaction: a map is created
+ * whole or not at all.
+ */
+export async function createMap(actor: Actor, input: TCreateMapInput): Promise<{ id: string }> {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to create a map.');
+  const ownerId = actor.userId;
+  return db().$transaction(
+    async (tx) => {
+      const demo =
+        input.template === 'demo'
+          ? await tx.argumentMap.findUnique({
+              where: { slug: DEMO_MAP_SLUG },
+              include: { sources: true, nodes: { where: { deletedAt: null } }, edges: { where: { deletedAt: null } }, teams: true },
+            })
+          : null;
+      if (input.template === 'demo' && !demo) throw new AppError('NOT_FOUND', 'The demo debate is not available on this server.');
+
+      const map = await tx.argumentMap.create({
+        data: { title: input.title, motion: input.motion, description: demo?.description ?? '', ownerId },
+      });
+      await tx.mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
+      if (!demo) return { id: map.id };
+
+      const sourceIds = new Map<string, string>();
+      for (const s of demo.sources) {
+        const copy = await tx.source.create({
+          data: { mapId: map.id, title: s.title, author: s.author, publisher: s.publisher, publishedOn: s.publishedOn, url: s.url, text: s.text, side: s.side },
+        });
+        sourceIds.set(s.id, copy.id);
+      }
+      const nodeIds = new Map(demo.nodes.map((n) => [n.id, randomUUID()]));
+      await tx.node.createMany({
+        data: demo.nodes.map((n) => ({
+          id: nodeIds.get(n.id)!,
+          mapId: map.id,
+          kind: n.kind,
+          text: n.text,
+          side: n.side,
+          x: n.x,
+          y: n.y,
+          createdById: ownerId,
+          sourceId: n.sourceId ? (sourceIds.get(n.sourceId) ?? null) : null,
+          anchorExact: n.anchorExact,
+          anchorPrefix: n.anchorPrefix,
+          anchorSuffix: n.anchorSuffix,
+          anchorStart: n.anchorStart,
+          anchorEnd: n.anchorEnd,
+        })),
+      });
+      const groupIds = new Map<string, string>();
+      const groupOf = (g: string | null) => {
+        if (!g) return null;
+        if (!groupIds.has(g)) groupIds.set(g, randomUUID());
+        return groupIds.get(g)!;
+      };
+      await tx.edge.createMany({
+        data: demo.edges
+          .filter((e) => nodeIds.has(e.fromId) && nodeIds.has(e.toId))
+          .map((e) => ({
+            mapId: map.id,
+            fromId: nodeIds.get(e.fromId)!,
+            toId: nodeIds.get(e.toId)!,
+            relation: e.relation,
+            groupId: groupOf(e.groupId),
+            createdById: ownerId,
+          })),
+      });
+      await tx.team.createMany({ data: demo.teams.map((t) => ({ mapId: map.id, name: t.name, color: t.color, side: t.side })) });
+      return { id: map.id };
+    },
+    { timeout: 30_000 },
+  );
+}
