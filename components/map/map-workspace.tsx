@@ -13,6 +13,7 @@ import { Legend } from './legend';
 import { MapFilter, showEverything, type MapFilterState } from './map-filter';
 import { NodeSearch } from './node-search';
 import { ShortcutsHelp } from './shortcuts-help';
+import { useGraphNavigation } from './use-graph-navigation';
 import { isTyping, useMapEditing } from './use-map-editing';
 
 type Props = { snapshot: MapSnapshot; initialNodeId: string | null; canEdit: boolean };
@@ -68,6 +69,8 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
     const target = known(initialNodeId);
     return target ? [target] : startingView(snapshot);
   });
+
+  useGraphNavigation(liveNodes, liveEdges, onSelectQuote);
 
   const editing = useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSelectedNodeId, canvasRef, centreOn, setNotice });
 

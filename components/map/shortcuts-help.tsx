@@ -8,6 +8,10 @@ const SHORTCUTS: [string, string][] = [
   ['Tab, then Enter or Space', 'Move to a node and select it'],
   ['Enter (on a selected node)', 'Edit its text; Enter saves, Shift+Enter is a new line, Escape cancels'],
   ['Double-click a node', 'Edit its text'],
+  ['↑ ↓ ← → (on a node)', 'Move to what it bears on, to its reasons, or to the reasons beside it'],
+  ['Tab (on a selected node)', 'Add a premise that supports it'],
+  ['Shift + Tab (on a selected node)', 'Add an objection to it'],
+  ['Escape (on a selected node)', 'Clear the selection, so Tab moves on through the page'],
   ['N', 'Add a claim'],
   ['L', 'Auto-layout the map'],
   ['Delete or Backspace', 'Delete the selected node or connection'],
@@ -31,7 +35,17 @@ export function ShortcutsHelp({ canEdit }: { canEdit: boolean }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const editingOnly = new Set(['N', 'L', 'Delete or Backspace', 'Ctrl/⌘ + Z', 'Shift + Ctrl/⌘ + Z, or Ctrl + Y', 'Double-click a node']);
+  const editingOnly = new Set([
+    'N',
+    'L',
+    'Delete or Backspace',
+    'Ctrl/⌘ + Z',
+    'Shift + Ctrl/⌘ + Z, or Ctrl + Y',
+    'Double-click a node',
+    'Tab (on a selected node)',
+    'Shift + Tab (on a selected node)',
+    'Escape (on a selected node)',
+  ]);
   const rows = SHORTCUTS.filter(([keys]) => canEdit || (!editingOnly.has(keys) && !keys.startsWith('Enter (') && !keys.startsWith('Drag') && !keys.startsWith('Select text')));
   return (
     <>

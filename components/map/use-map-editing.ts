@@ -128,6 +128,27 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     };
   }, [canEdit, editingId, store, setNotice]);
 
+  /** Tab: a premise supporting the selected node; Shift+Tab: an objection to it. One undo step. */
+  const addReason = useCallback(
+    (parentId: string, kind: 'PREMISE' | 'OBJECTION') => {
+      const parent = drawnBoxes().find((b) => b.id === parentId);
+      if (!parent) return;
+      const text = kind === 'PREMISE' ? 'New premise' : 'New objection';
+      const size = { width: NODE_WIDTH, height: estimateNodeHeight(text, false) };
+      const spot = freeSpot(drawnBoxes(), { x: parent.x, y: parent.y + parent.height + 70 }, size);
+      const id = newId();
+      const ok = store.perform([
+        { type: 'createNode', id, kind, text, side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null },
+        { type: 'createEdge', id: newId(), fromId: id, toId: parentId, relation: kind === 'PREMISE' ? 'SUPPORTS' : 'ATTACKS', groupId: null },
+      ]);
+      if (ok) {
+        setSelectedNodeId(id);
+        setEditingId(id);
+      }
+    },
+    [drawnBoxes, store, setSelectedNodeId],
+  );
+
   const changeKind = useCallback(
     (kind: NodeKind) => {
       const node = selectedNodeId ? store.getView().nodes.get(selectedNodeId) : undefined;
@@ -184,11 +205,16 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
       } else if (key === 'enter' && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
         event.preventDefault();
         setEditingId(selectedNodeId);
+      } else if (key === 'escape' && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
+        setSelectedNodeId(null);
+      } else if (key === 'tab' && !mod && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
+        event.preventDefault();
+        addReason(selectedNodeId, event.shiftKey ? 'OBJECTION' : 'PREMISE');
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canEdit, store, addClaim, autoLayout, selectedNodeId]);
+  }, [canEdit, store, addClaim, autoLayout, addReason, selectedNodeId, setSelectedNodeId]);
 
   return { editingId, setEditingId, connectAs, setConnectAs, layingOut, addClaim, makeFromQuote, autoLayout, nodeEditing, changeKind, deleteNodes, canvasEditing };
 }

@@ -121,6 +121,23 @@ describe('the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('moves the selection along connections with the arrow keys', async () => {
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    const claim = node(page, 'Had Russia fulfilled its duties');
+    await claim.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isSelected(claim)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    const motion = mapNodes(page).filter({ hasText: 'Is Russia a credible security guarantor' });
+    await expect.poll(() => isSelected(motion)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => isSelected(motion)).toBe(false);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => isSelected(motion)).toBe(true);
+    await page.close();
+  });
+
   it('opens a deep link with its node selected and its quote in view', async () => {
     const id = await demoMapId(baseUrl);
     const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();

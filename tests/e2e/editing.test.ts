@@ -164,6 +164,47 @@ describe('editing the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('adds a supporting premise with Tab and an objection with Shift+Tab, connected to the selected node', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    const url = await demoMapUrl();
+    await page.goto(url);
+    const parent = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
+    await parent.click();
+    await page.keyboard.press('Tab');
+    const editor = page.getByRole('textbox', { name: 'Node text' });
+    await editor.fill('Peacekeepers stood by in September 2023');
+    await editor.press('Enter');
+    await saved(page);
+    await parent.click();
+    await page.keyboard.press('Shift+Tab');
+    await editor.fill('Peacekeeping was never Russia’s treaty duty');
+    await editor.press('Enter');
+    await saved(page);
+    const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
+    const byText = (t: string) => snapshot.nodes.find((n: { text: string }) => n.text === t);
+    const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Had Russia fulfilled its duties'));
+    const premise = byText('Peacekeepers stood by in September 2023');
+    const objection = byText('Peacekeeping was never Russia’s treaty duty');
+    expect(premise.kind).toBe('PREMISE');
+    expect(objection.kind).toBe('OBJECTION');
+    const edge = (from: string) => snapshot.edges.find((e: { fromId: string; toId: string }) => e.fromId === from && e.toId === target.id);
+    expect(edge(premise.id).relation).toBe('SUPPORTS');
+    expect(edge(objection.id).relation).toBe('ATTACKS');
+    // The first undo takes back the wording; the next removes the objection and its connection together.
+    const undo = page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' });
+    await undo.click();
+    await saved(page);
+    await nodeNamed(page, /^objection: New objection$/).waitFor();
+    await undo.click();
+    await saved(page);
+    expect(await nodeNamed(page, /New objection|Peacekeeping was never/).count()).toBe(0);
+    const after = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
+    expect(after.edges.some((e: { fromId: string }) => e.fromId === objection.id)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses an empty text with a message and keeps the old one', async () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
