@@ -5,6 +5,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useEdgesState,
   useNodesState,
   type Connection,
   type Edge,
@@ -36,6 +37,8 @@ type Props = {
   edges: Edge[];
   selectedNodeId: string | null;
   onSelectNode: (id: string | null) => void;
+  /** A lone connection selected (no node), or null. */
+  onSelectEdge: (id: string | null) => void;
   /** Nodes the first view is fitted to (all when empty). */
   initialFocus: string[];
   editing: CanvasEditing | null;
@@ -46,8 +49,17 @@ type Props = {
  * dragging); the graph itself comes from `nodes` and every change goes back
  * out as a domain op through `editing`, never as React Flow state.
  */
-export function ArgumentCanvas({ nodes: graphNodes, edges, selectedNodeId, onSelectNode, initialFocus, editing }: Props) {
+export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, onSelectNode, onSelectEdge, initialFocus, editing }: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
+  const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
+
+  // Take in graph changes to connections, keeping which one is selected.
+  useEffect(() => {
+    setEdges((current) => {
+      const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
+      return graphEdges.map((e) => (selected.has(e.id) ? { ...e, selected: true } : e));
+    });
+  }, [graphEdges, setEdges]);
 
   // Take in graph changes, keeping what React Flow knows (size, a drag in progress).
   useEffect(() => {
@@ -71,11 +83,12 @@ export function ArgumentCanvas({ nodes: graphNodes, edges, selectedNodeId, onSel
   }, [selectedNodeId, setNodes]);
 
   const onSelectionChange = useCallback(
-    ({ nodes: selected }: OnSelectionChangeParams) => {
+    ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {
       if (selected.length === 1) onSelectNode(selected[0]!.id);
       else if (selected.length === 0) onSelectNode(null);
+      onSelectEdge(selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null);
     },
-    [onSelectNode],
+    [onSelectNode, onSelectEdge],
   );
 
   const onNodeDragStop = useCallback<OnNodeDrag<ArgumentFlowNode>>(
@@ -89,6 +102,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges, selectedNodeId, onSel
     (deleted: Edge[]) => {
       // Edges of deleted nodes go with their node; only lone edge deletions are ops of their own.
       const lone = deleted.filter((e) => graphNodes.some((n) => n.id === e.source) && graphNodes.some((n) => n.id === e.target));
+      // (React Flow reports the edges of deleted nodes here too; those go with their node.)
       if (lone.length) editing?.onDeleteEdges(lone.map((e) => e.id));
     },
     [editing, graphNodes],
@@ -111,6 +125,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges, selectedNodeId, onSel
       edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
       onSelectionChange={onSelectionChange}
       onNodeDragStop={editing ? onNodeDragStop : undefined}
       onNodesDelete={editing ? onNodesDelete : undefined}

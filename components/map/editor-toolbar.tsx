@@ -4,6 +4,10 @@ import { KIND_LABELS, NODE_KINDS, RELATION_LABELS, RELATIONS, type NodeKind, typ
 
 type Props = {
   selectedKind: NodeKind | null;
+  /** The relation of the selected connection, when one is selected. */
+  selectedRelation: Relation | null;
+  onChangeRelation: (relation: Relation) => void;
+  onDeleteEdge: () => void;
   connectAs: Relation;
   canUndo: boolean;
   canRedo: boolean;
@@ -54,6 +58,24 @@ export function EditorToolbar(props: Props) {
       <button type="button" className="button button--quiet button--danger" onClick={props.onDelete} disabled={!selectedKind} aria-keyshortcuts="Delete">
         Delete
       </button>
+      {props.selectedRelation && (
+        <>
+          <span className="toolbar__sep" aria-hidden="true" />
+          <label className="toolbar__field">
+            <span>Selected connection</span>
+            <select value={props.selectedRelation} onChange={(e) => props.onChangeRelation(e.target.value as Relation)}>
+              {RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {RELATION_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button button--quiet button--danger" onClick={props.onDeleteEdge}>
+            Delete connection
+          </button>
+        </>
+      )}
       <span className="toolbar__sep" aria-hidden="true" />
       <label className="toolbar__field">
         <span>New connections</span>

@@ -34,6 +34,8 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
   const known = (id: string | null) => (id && view.nodes.get(id) && !view.nodes.get(id)!.deleted ? id : null);
 
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(known(initialNodeId));
+  const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);
+  const selectedEdge = selectedEdgeId ? view.edges.get(selectedEdgeId) : undefined;
   const { fitView } = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -106,6 +108,12 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
         {canEdit && (
           <EditorToolbar
             selectedKind={selected && !selected.deleted ? selected.kind : null}
+            selectedRelation={selectedEdge && !selectedEdge.deleted ? selectedEdge.relation : null}
+            onChangeRelation={(relation) => selectedEdgeId && editing.changeRelation(selectedEdgeId, relation)}
+            onDeleteEdge={() => {
+              if (selectedEdgeId) store.perform([{ type: 'deleteEdge', id: selectedEdgeId }]);
+              setSelectedEdgeId(null);
+            }}
             connectAs={editing.connectAs}
             canUndo={state.canUndo}
             canRedo={state.canRedo}
@@ -138,6 +146,7 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
               edges={flowEdges}
               selectedNodeId={selectedNodeId}
               onSelectNode={setSelectedNodeId}
+              onSelectEdge={setSelectedEdgeId}
               initialFocus={initialFocus}
               editing={editing.canvasEditing}
             />

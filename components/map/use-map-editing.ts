@@ -157,6 +157,14 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     [selectedNodeId, store],
   );
 
+  const changeRelation = useCallback(
+    (edgeId: string, relation: Relation) => {
+      const edge = store.getView().edges.get(edgeId);
+      if (edge && !edge.deleted && edge.relation !== relation) store.perform([{ type: 'updateEdge', id: edgeId, baseVersion: edge.version, relation }]);
+    },
+    [store],
+  );
+
   const deleteNodes = useCallback((ids: string[]) => ids.forEach((id) => store.perform([{ type: 'deleteNode', id }])), [store]);
 
   const canvasEditing = useMemo<CanvasEditing | null>(() => {
@@ -216,5 +224,19 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     return () => document.removeEventListener('keydown', onKey);
   }, [canEdit, store, addClaim, autoLayout, addReason, selectedNodeId, setSelectedNodeId]);
 
-  return { editingId, setEditingId, connectAs, setConnectAs, layingOut, addClaim, makeFromQuote, autoLayout, nodeEditing, changeKind, deleteNodes, canvasEditing };
+  return {
+    editingId,
+    setEditingId,
+    connectAs,
+    setConnectAs,
+    layingOut,
+    addClaim,
+    makeFromQuote,
+    autoLayout,
+    nodeEditing,
+    changeKind,
+    changeRelation,
+    deleteNodes,
+    canvasEditing,
+  };
 }

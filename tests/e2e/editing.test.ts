@@ -205,6 +205,39 @@ describe('editing the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('changes the relation of a selected connection, deletes it and brings it back with undo', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    const url = await demoMapUrl();
+    await page.goto(url);
+    const api = url.replace('/maps/', '/api/maps/');
+    const connection = page.getByRole('group', { name: /^"Azerbaijan buys most of its arms.*" attacks "Russia funds and equips/ });
+    await connection.focus();
+    await page.keyboard.press('Enter');
+    const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
+    const relation = toolbar.getByRole('combobox', { name: 'Selected connection' });
+    await relation.selectOption('UNDERCUTS');
+    await saved(page);
+    const edgeOf = async () => {
+      const snapshot = await (await fetch(api)).json();
+      const id = (start: string) => snapshot.nodes.find((n: { text: string }) => n.text.startsWith(start)).id;
+      const [from, to] = [id('Azerbaijan buys most of its arms'), id('Russia funds and equips')];
+      return snapshot.edges.find((e: { fromId: string; toId: string }) => e.fromId === from && e.toId === to) ?? null;
+    };
+    expect((await edgeOf())?.relation).toBe('UNDERCUTS');
+    await toolbar.getByRole('button', { name: 'Delete connection' }).click();
+    await saved(page);
+    expect(await edgeOf()).toBeNull();
+    await toolbar.getByRole('button', { name: 'Undo' }).click();
+    await saved(page);
+    expect((await edgeOf())?.relation).toBe('UNDERCUTS');
+    await toolbar.getByRole('button', { name: 'Undo' }).click();
+    await saved(page);
+    expect((await edgeOf())?.relation).toBe('ATTACKS');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses an empty text with a message and keeps the old one', async () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
