@@ -61,32 +61,14 @@ export function EditorToolbar(props: Props) {
       {props.selectedRelation && (
         <>
           <span className="toolbar__sep" aria-hidden="true" />
-          <label className="toolbar__field">
-            <span>Selected connection</span>
-            <select value={props.selectedRelation} onChange={(e) => props.onChangeRelation(e.target.value as Relation)}>
-              {RELATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {RELATION_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RelationSelect label="Selected connection" value={props.selectedRelation} onChange={props.onChangeRelation} />
           <button type="button" className="button button--quiet button--danger" onClick={props.onDeleteEdge}>
             Delete connection
           </button>
         </>
       )}
       <span className="toolbar__sep" aria-hidden="true" />
-      <label className="toolbar__field">
-        <span>New connections</span>
-        <select value={props.connectAs} onChange={(e) => props.onConnectAs(e.target.value as Relation)}>
-          {RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {RELATION_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RelationSelect label="New connections" value={props.connectAs} onChange={props.onConnectAs} />
       <span className="toolbar__sep" aria-hidden="true" />
       <button type="button" className="button button--quiet" onClick={props.onUndo} disabled={!props.canUndo} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
         Undo
@@ -98,5 +80,20 @@ export function EditorToolbar(props: Props) {
         {props.saving ? 'Saving…' : 'All changes saved'}
       </span>
     </div>
+  );
+}
+
+function RelationSelect({ label, value, onChange }: { label: string; value: Relation; onChange: (relation: Relation) => void }) {
+  return (
+    <label className="toolbar__field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as Relation)}>
+        {RELATIONS.map((r) => (
+          <option key={r} value={r}>
+            {RELATION_LABELS[r]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -16,6 +16,12 @@ import type { NodeEditing } from './editor-context';
 export const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+/** The id of the node `target` belongs to, if React Flow shows it selected. */
+function selectedNodeAt(target: EventTarget | null): string | null {
+  const element = target instanceof Element ? target.closest('.react-flow__node') : null;
+  return element?.classList.contains('selected') ? element.getAttribute('data-id') : null;
+}
+
 type Options = {
   store: MapStore;
   snapshot: MapSnapshot;
@@ -210,19 +216,24 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
       } else if (!mod && !event.altKey && key === 'l') {
         event.preventDefault();
         void autoLayout();
-      } else if (key === 'enter' && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
+      } else if (key === 'enter' || key === 'escape' || (key === 'tab' && !mod)) {
+        // Read from the DOM, not from React state: the selection reaches our
+        // state through React Flow's effects, possibly after this key press.
+        const id = selectedNodeAt(event.target);
+        if (!id) return;
+        if (key === 'escape') return setSelectedNodeId(null);
         event.preventDefault();
-        setEditingId(selectedNodeId);
-      } else if (key === 'escape' && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
-        setSelectedNodeId(null);
-      } else if (key === 'tab' && !mod && selectedNodeId && (event.target as HTMLElement | null)?.closest?.('.react-flow__node')) {
-        event.preventDefault();
-        addReason(selectedNodeId, event.shiftKey ? 'OBJECTION' : 'PREMISE');
+        if (key === 'enter') {
+          setSelectedNodeId(id);
+          setEditingId(id);
+        } else {
+          addReason(id, event.shiftKey ? 'OBJECTION' : 'PREMISE');
+        }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canEdit, store, addClaim, autoLayout, addReason, selectedNodeId, setSelectedNodeId]);
+  }, [canEdit, store, addClaim, autoLayout, addReason, setSelectedNodeId]);
 
   return {
     editingId,
