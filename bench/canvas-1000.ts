@@ -10,7 +10,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
@@ -18,17 +17,10 @@ import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { createPrismaClient } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
+import { freePort } from '../tests/support/free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
 const N = 1000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function main() {
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

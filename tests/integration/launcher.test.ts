@@ -9,6 +9,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { seedDemoMap } from '@/prisma/seed/seed';
+import { freePort } from '../support/free-port';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -45,15 +46,10 @@ async function listen(): Promise<{ server: Server; port: number }> {
   return { server, port: (server.address() as { port: number }).port };
 }
 
-async function freePort(): Promise<string> {
-  const { server, port } = await listen();
-  await new Promise((resolve) => server.close(resolve));
-  return String(port);
-}
 
 describe('starting the app with bad input', () => {
   it('explains a malformed DATABASE_URL in one line', async () => {
-    const result = await launch({ DATABASE_URL: 'localhost:5432/app', PORT: await freePort() });
+    const result = await launch({ DATABASE_URL: 'localhost:5432/app', PORT: String(await freePort()) });
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /DATABASE_URL is not a PostgreSQL URL/);
   });
@@ -61,13 +57,13 @@ describe('starting the app with bad input', () => {
   it('explains an unreachable DATABASE_URL in one line', async () => {
     const { server, port } = await listen();
     server.close();
-    const result = await launch({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, PORT: await freePort() });
+    const result = await launch({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, PORT: String(await freePort()) });
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /cannot use the database at 127\.0\.0\.1:\d+\/app: nothing is listening there/);
   });
 
   it('refuses to start in production on a real database without AUTH_SECRET', async () => {
-    const result = await launch({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres', PORT: await freePort() }, 'start');
+    const result = await launch({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres', PORT: String(await freePort()) }, 'start');
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /AUTH_SECRET is not set\. Generate one/);
   });
@@ -86,7 +82,7 @@ describe('starting the app with bad input', () => {
   it('refuses a data directory another running Counterpoint holds, without touching it', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'counterpoint.pid'), String(process.pid));
-    const result = await launch({ PORT: await freePort(), COUNTERPOINT_DATA_DIR: dir });
+    const result = await launch({ PORT: String(await freePort()), COUNTERPOINT_DATA_DIR: dir });
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, new RegExp(`in use by another Counterpoint process \\(pid ${process.pid}\\)`));
     expect(await readdir(dir)).toEqual(['counterpoint.pid']);
@@ -96,7 +92,7 @@ describe('starting the app with bad input', () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'pglite'));
     await writeFile(path.join(dir, 'pglite', 'PG_VERSION'), 'not a version\n');
-    const result = await launch({ PORT: await freePort(), COUNTERPOINT_DATA_DIR: dir });
+    const result = await launch({ PORT: String(await freePort()), COUNTERPOINT_DATA_DIR: dir });
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /could not be opened.*Nothing was deleted/);
     expect(await readdir(path.join(dir, 'pglite'))).toEqual(['PG_VERSION']);
