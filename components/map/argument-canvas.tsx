@@ -4,6 +4,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useEdgesState,
   useNodesState,
@@ -11,6 +12,7 @@ import {
   type Edge,
   type Node,
   type NodeTypes,
+  type OnDelete,
   type OnNodeDrag,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
@@ -26,8 +28,8 @@ const MINIMAP_COLOR: Record<string, string> = { FOR: '#1d4ed8', AGAINST: '#c2410
 /** What the canvas asks of its owner when someone edits on it. Absent for read-only maps. */
 export type CanvasEditing = {
   onMoved: (moves: { id: string; x: number; y: number }[]) => void;
-  onDeleteNodes: (ids: string[]) => void;
-  onDeleteEdges: (ids: string[]) => void;
+  /** One deletion (by the Delete key): the nodes, and the connections chosen on their own. */
+  onDelete: (nodeIds: string[], edgeIds: string[]) => void;
   onConnect: (fromId: string, toId: string) => void;
   onEditText: (id: string) => void;
 };
@@ -97,27 +99,24 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
     },
     [editing],
   );
-  const onNodesDelete = useCallback((deleted: Node[]) => editing?.onDeleteNodes(deleted.map((n) => n.id)), [editing]);
-  const onEdgesDelete = useCallback(
-    (deleted: Edge[]) => {
-      // Edges of deleted nodes go with their node; only lone edge deletions are ops of their own.
-      const lone = deleted.filter((e) => graphNodes.some((n) => n.id === e.source) && graphNodes.some((n) => n.id === e.target));
-      // (React Flow reports the edges of deleted nodes here too; those go with their node.)
-      if (lone.length) editing?.onDeleteEdges(lone.map((e) => e.id));
-    },
-    [editing, graphNodes],
+  const onDelete = useCallback<OnDelete<ArgumentFlowNode, Edge>>(
+    ({ nodes: deletedNodes, edges: deletedEdges }) => editing?.onDelete(deletedNodes.map((n) => n.id), deletedEdges.map((e) => e.id)),
+    [editing],
   );
   const onConnect = useCallback((c: Connection) => editing?.onConnect(c.source, c.target), [editing]);
   const onNodeDoubleClick = useCallback((_event: React.MouseEvent, node: Node) => editing?.onEditText(node.id), [editing]);
 
   const minimapColor = useCallback((n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569', []);
   const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: !!editing }), [editing]);
-  // Fitted once, on first render: later changes of focus move the view explicitly.
+  // Fitted once, on first render: later changes of focus move the view
+  // explicitly. An empty map is not fitted at all: React Flow would run the
+  // pending fit when the first node appears and centre the origin instead.
   const [fitViewOptions] = useState(() => ({
     padding: 0.15,
     maxZoom: 1,
-    nodes: initialFocus.map((id) => ({ id })),
+    ...(initialFocus.length > 0 && { nodes: initialFocus.map((id) => ({ id })) }),
   }));
+  const [fitOnStart] = useState(() => graphNodes.length > 0);
 
   return (
     <ReactFlow<ArgumentFlowNode>
@@ -128,8 +127,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       onEdgesChange={onEdgesChange}
       onSelectionChange={onSelectionChange}
       onNodeDragStop={editing ? onNodeDragStop : undefined}
-      onNodesDelete={editing ? onNodesDelete : undefined}
-      onEdgesDelete={editing ? onEdgesDelete : undefined}
+      onDelete={editing ? onDelete : undefined}
       onConnect={editing ? onConnect : undefined}
       onNodeDoubleClick={editing ? onNodeDoubleClick : undefined}
       deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
@@ -140,13 +138,25 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       edgesReconnectable={false}
       elementsSelectable
       multiSelectionKeyCode={null}
-      fitView
+      fitView={fitOnStart}
       fitViewOptions={fitViewOptions}
       minZoom={0.1}
       maxZoom={2}
       aria-label="Argument map"
     >
       <Background gap={24} color="#e2e8f0" />
+      {graphNodes.length === 0 && (
+        <Panel position="top-center" className="canvas__empty">
+          <p>
+            <strong>This map is empty.</strong>
+          </p>
+          <p>
+            {editing
+              ? 'Add a claim with “+ Add claim” (or press N), or select a passage in a source to quote it.'
+              : 'Nothing has been added to it yet.'}
+          </p>
+        </Panel>
+      )}
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap<ArgumentFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Overview of the whole map" />
     </ReactFlow>

@@ -16,7 +16,7 @@ import { ShortcutsHelp } from './shortcuts-help';
 import { useGraphNavigation } from './use-graph-navigation';
 import { isTyping, useMapEditing } from './use-map-editing';
 
-type Props = { snapshot: MapSnapshot; initialNodeId: string | null; canEdit: boolean };
+type Props = { snapshot: MapSnapshot; initialNodeId: string | null };
 
 export function MapWorkspace(props: Props) {
   return (
@@ -26,7 +26,8 @@ export function MapWorkspace(props: Props) {
   );
 }
 
-function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
+function Workspace({ snapshot, initialNodeId }: Props) {
+  const { canEdit } = snapshot;
   const { store, state, notice, setNotice } = useMapStore(snapshot);
   const { view } = state;
   const liveNodes = useMemo(() => [...view.nodes.values()].filter((n) => !n.deleted), [view]);
@@ -111,7 +112,7 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
             selectedRelation={selectedEdge && !selectedEdge.deleted ? selectedEdge.relation : null}
             onChangeRelation={(relation) => selectedEdgeId && editing.changeRelation(selectedEdgeId, relation)}
             onDeleteEdge={() => {
-              if (selectedEdgeId) store.perform([{ type: 'deleteEdge', id: selectedEdgeId }]);
+              if (selectedEdgeId) editing.deleteElements([], [selectedEdgeId]);
               setSelectedEdgeId(null);
             }}
             connectAs={editing.connectAs}
@@ -123,7 +124,7 @@ function Workspace({ snapshot, initialNodeId, canEdit }: Props) {
             layingOut={editing.layingOut}
             onEdit={() => selectedNodeId && editing.setEditingId(selectedNodeId)}
             onChangeKind={editing.changeKind}
-            onDelete={() => selectedNodeId && editing.deleteNodes([selectedNodeId])}
+            onDelete={() => selectedNodeId && editing.deleteElements([selectedNodeId])}
             onConnectAs={editing.setConnectAs}
             onUndo={() => store.undo()}
             onRedo={() => store.redo()}

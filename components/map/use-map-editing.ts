@@ -171,7 +171,27 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     [store],
   );
 
-  const deleteNodes = useCallback((ids: string[]) => ids.forEach((id) => store.perform([{ type: 'deleteNode', id }])), [store]);
+  /**
+   * Deletes nodes and connections as one undo step. A node's own connections
+   * go with it (deleteNode takes them, and its undo brings them back), so only
+   * connections that touch none of the deleted nodes get ops of their own.
+   */
+  const deleteElements = useCallback(
+    (nodeIds: string[], edgeIds: string[] = []) => {
+      const doomed = new Set(nodeIds);
+      const edges = store.getView().edges;
+      const loneEdges = edgeIds.filter((id) => {
+        const e = edges.get(id);
+        return e && !e.deleted && !doomed.has(e.fromId) && !doomed.has(e.toId);
+      });
+      const ops = [
+        ...loneEdges.map((id) => ({ type: 'deleteEdge' as const, id })),
+        ...nodeIds.map((id) => ({ type: 'deleteNode' as const, id })),
+      ];
+      if (ops.length) store.perform(ops);
+    },
+    [store],
+  );
 
   const canvasEditing = useMemo<CanvasEditing | null>(() => {
     if (!canEdit) return null;
@@ -184,8 +204,7 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
         });
         if (changed.length) store.perform([{ type: 'moveNodes', moves: changed }]);
       },
-      onDeleteNodes: deleteNodes,
-      onDeleteEdges: (ids) => store.perform(ids.map((id) => ({ type: 'deleteEdge' as const, id }))),
+      onDelete: deleteElements,
       onConnect: (fromId, toId) => {
         store.perform([{ type: 'createEdge', id: newId(), fromId, toId, relation: connectAs, groupId: null }]);
       },
@@ -194,7 +213,7 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
         setEditingId(id);
       },
     };
-  }, [canEdit, store, connectAs, deleteNodes]);
+  }, [canEdit, store, connectAs, deleteElements]);
 
   // Keyboard: undo/redo anywhere outside a text field; Enter edits the selected node; N adds a claim.
   useEffect(() => {
@@ -247,7 +266,7 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     nodeEditing,
     changeKind,
     changeRelation,
-    deleteNodes,
+    deleteElements,
     canvasEditing,
   };
 }

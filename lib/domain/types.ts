@@ -69,6 +69,8 @@ export type MapSnapshot = {
   edges: GraphEdge[];
   sources: SourceDoc[];
   teams: TeamSummary[];
+  /** Whether the reader of this snapshot may edit the map. */
+  canEdit: boolean;
 };
 
 export const KIND_LABELS: Record<NodeKind, string> = {

@@ -238,6 +238,31 @@ describe('editing the demo map in Chromium', () => {
     await page.close();
   });
 
+  it('deletes a node with the Delete key together with its connections, and one undo brings all back', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    const url = await demoMapUrl();
+    const api = url.replace('/maps/', '/api/maps/');
+    const count = async () => {
+      const snapshot = await (await fetch(api)).json();
+      const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Russia also failed to monitor'));
+      return { node: !!target, edges: target ? snapshot.edges.filter((e: { fromId: string; toId: string }) => e.fromId === target.id || e.toId === target.id).length : 0 };
+    };
+    const before = await count();
+    expect(before.edges).toBeGreaterThan(0);
+    await page.goto(url);
+    const node = nodeNamed(page, /^evidence: Russia also failed to monitor/);
+    await node.click();
+    await page.keyboard.press('Delete');
+    await saved(page);
+    expect(await count()).toEqual({ node: false, edges: 0 });
+    await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' }).click();
+    await saved(page);
+    expect(await count()).toEqual(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses an empty text with a message and keeps the old one', async () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
@@ -297,6 +322,34 @@ describe('a new teacher in Chromium', () => {
     await page.goto(await demoMapUrl());
     await nodeNamed(page, /^claim: Russia has lost its credibility/).waitFor();
     expect(await nodeNamed(page, /Our class claim/).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an empty state on a blank map and puts the first claim in view', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    await page.goto(`${baseUrl}/maps/new`);
+    await page.getByLabel('Title').fill('A blank map');
+    await page.getByLabel('Motion or question under debate').fill('This house would start from nothing');
+    await page.getByRole('radio', { name: /A blank map/ }).check();
+    await page.getByRole('button', { name: 'Create map' }).click();
+    await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    await page.getByText('This map is empty.').waitFor();
+    expect(await page.getByRole('complementary', { name: 'Source reader' }).textContent()).toContain('no source documents yet');
+    await screenshot(page, 'blank-map');
+    await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: '+ Add claim' }).click();
+    const editor = page.getByRole('textbox', { name: 'Node text' });
+    await editor.fill('The first claim');
+    await editor.press('Enter');
+    await saved(page);
+    expect(await page.getByText('This map is empty.').count()).toBe(0);
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    const card = (await nodeNamed(page, /^claim: The first claim$/).boundingBox())!;
+    expect(card.x).toBeGreaterThanOrEqual(pane.x);
+    expect(card.y).toBeGreaterThanOrEqual(pane.y);
+    expect(card.x + card.width).toBeLessThanOrEqual(pane.x + pane.width);
+    expect(card.y + card.height).toBeLessThanOrEqual(pane.y + pane.height);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { listVisibleMaps } from '@/lib/server/maps/list-visible-maps';
 import { DEMO_MAP_SLUG } from '@/prisma/seed/demo-map';
-import { createEdge, createMap, createNode, testDb } from '../factories';
+import { addMember, createEdge, createMap, createNode, testDb } from '../factories';
 
 const anonymous = { kind: 'anonymous' } as const;
 
@@ -50,10 +50,14 @@ describe('reading a map', () => {
     }
   });
 
-  it('lets a member read their private map', async () => {
+  it('lets a member read their private map, and says who may edit it', async () => {
     const map = await createMap({ isPublic: false });
     const snapshot = await getMapSnapshot({ kind: 'user', userId: map.ownerId }, map.id);
-    expect(snapshot.id).toBe(map.id);
+    expect(snapshot).toMatchObject({ id: map.id, canEdit: true });
+    const viewer = await addMember(map.id, 'VIEWER');
+    expect((await getMapSnapshot(viewer, map.id)).canEdit).toBe(false);
+    const demo = await testDb().argumentMap.findUniqueOrThrow({ where: { slug: DEMO_MAP_SLUG } });
+    expect((await getMapSnapshot(anonymous, demo.id)).canEdit).toBe(false);
   });
 
   it('lists public maps to a visitor but not private ones', async () => {

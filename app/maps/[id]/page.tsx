@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { MapWorkspace } from '@/components/map/map-workspace';
 import { currentActor } from '@/lib/server/actor';
-import { authorizeMap, can } from '@/lib/server/authz';
 import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 
@@ -27,9 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MapPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  const snapshot = await loadSnapshot(id);
-  const canEdit = can(await authorizeMap(await currentActor(), 'map:read', id), 'map:edit');
+  const snapshot = await loadSnapshot((await params).id);
   const node = (await searchParams).node;
-  return <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} canEdit={canEdit} />;
+  return <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} />;
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { MapSnapshot } from '../../domain/types';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
 
 /** The live (not deleted) graph of a map with its sources and teams, for drawing it. */
 export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSnapshot> {
-  await authorizeMap(actor, 'map:read', mapId);
+  const access = await authorizeMap(actor, 'map:read', mapId);
   const map = await db().argumentMap.findUniqueOrThrow({
     where: { id: mapId },
     include: {
@@ -41,5 +41,6 @@ export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSn
       text: s.text,
     })),
     teams: map.teams,
+    canEdit: can(access, 'map:edit'),
   };
 }
