@@ -32,6 +32,8 @@ export class MapStore {
   private undoStack: History[] = [];
   private redoStack: History[] = [];
   private sending = false;
+  /** The running send loop, for `settled`. */
+  private drained: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
   private counter = 0;
   private snapshot: StoreSnapshot;
@@ -88,7 +90,7 @@ export class MapStore {
 
   /** Resolves when every pending batch has been answered. */
   async settled(): Promise<void> {
-    while (this.sending || this.pending.length > 0) await new Promise((r) => setTimeout(r, 10));
+    while (this.sending || this.pending.length > 0) await this.drained;
   }
 
   private travel(from: History[], to: History[]): boolean {
@@ -123,7 +125,7 @@ export class MapStore {
     const key = `${Date.now().toString(36)}-${(this.counter++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     this.view = state;
     this.pending.push({ key, ops });
-    void this.flush();
+    if (!this.sending) this.drained = this.flush();
     return { key, ops: inverse };
   }
 
