@@ -1,3 +1,4 @@
+import type { HistoryEntry, Intent } from '../domain/history';
 import { applyOp, invertOp, OpError, type GraphState, type TOp } from '../domain/ops';
 
 /**
@@ -15,10 +16,10 @@ export type SendResult =
   | { ok: true; seq: number }
   | { ok: false; code: string; message: string };
 
-export type Send = (ops: TOp[], idempotencyKey: string) => Promise<SendResult>;
+export type Send = (ops: TOp[], idempotencyKey: string, intent: Intent) => Promise<SendResult>;
 
-type Batch = { key: string; ops: TOp[] };
-type History = { key: string; ops: TOp[] };
+type Batch = { key: string; ops: TOp[]; intent: Intent };
+type History = HistoryEntry;
 
 export type StoreNotice = { kind: 'refused' | 'offline' | 'local'; message: string };
 
@@ -42,7 +43,11 @@ export class MapStore {
     initial: GraphState,
     private readonly send: Send,
     private readonly onNotice: (notice: StoreNotice) => void = () => {},
+    /** The user's undo and redo stacks as the server rebuilt them from the op log (undo after reload). */
+    history: { undo: HistoryEntry[]; redo: HistoryEntry[] } = { undo: [], redo: [] },
   ) {
+    this.undoStack = [...history.undo];
+    this.redoStack = [...history.redo];
     this.confirmed = initial;
     this.view = initial;
     this.snapshot = this.takeSnapshot();
@@ -72,7 +77,7 @@ export class MapStore {
 
   /** Applies `ops` now and sends them. Returns false (and reports why) when they cannot apply. */
   perform(ops: TOp[]): boolean {
-    const history = this.apply(ops);
+    const history = this.apply(ops, 'do');
     if (!history) return false;
     this.undoStack.push(history);
     this.redoStack = [];
@@ -81,11 +86,11 @@ export class MapStore {
   }
 
   undo(): boolean {
-    return this.travel(this.undoStack, this.redoStack);
+    return this.travel(this.undoStack, this.redoStack, 'undo');
   }
 
   redo(): boolean {
-    return this.travel(this.redoStack, this.undoStack);
+    return this.travel(this.redoStack, this.undoStack, 'redo');
   }
 
   /** Resolves when every pending batch has been answered. */
@@ -93,10 +98,10 @@ export class MapStore {
     while (this.sending || this.pending.length > 0) await this.drained;
   }
 
-  private travel(from: History[], to: History[]): boolean {
+  private travel(from: History[], to: History[], intent: Intent): boolean {
     const entry = from.pop();
     if (!entry) return false;
-    const history = this.apply(entry.ops);
+    const history = this.apply(entry.ops, intent);
     if (!history) {
       this.emit();
       return false;
@@ -107,7 +112,7 @@ export class MapStore {
   }
 
   /** Applies locally, queues for the server, and returns the inverse batch. */
-  private apply(ops: TOp[]): History | null {
+  private apply(ops: TOp[], intent: Intent): History | null {
     let state = this.view;
     const inverse: TOp[] = [];
     try {
@@ -124,7 +129,7 @@ export class MapStore {
     }
     const key = `${Date.now().toString(36)}-${(this.counter++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     this.view = state;
-    this.pending.push({ key, ops });
+    this.pending.push({ key, ops, intent });
     if (!this.sending) this.drained = this.flush();
     return { key, ops: inverse };
   }
@@ -137,7 +142,7 @@ export class MapStore {
         const batch = this.pending[0]!;
         let result: SendResult;
         try {
-          result = await this.send(batch.ops, batch.key);
+          result = await this.send(batch.ops, batch.key, batch.intent);
         } catch {
           result = { ok: false, code: 'OFFLINE', message: 'The server could not be reached, so your last change was undone.' };
         }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Intent } from '../domain/history';
 import { graphStateOf, type GraphState, type TOp } from '../domain/ops';
 import type { MapSnapshot } from '../domain/types';
 import { MapStore, type SendResult, type StoreNotice } from './map-store';
@@ -26,11 +27,11 @@ export function explainRefusal(code: string, message: string): string {
 
 /** POSTs a batch to the map's op route. Network failures throw; the store treats them as "offline". */
 export function opSender(mapId: string) {
-  return async (ops: TOp[], idempotencyKey: string): Promise<SendResult> => {
+  return async (ops: TOp[], idempotencyKey: string, intent: Intent): Promise<SendResult> => {
     const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/ops`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ops, idempotencyKey }),
+      body: JSON.stringify({ ops, idempotencyKey, intent }),
     });
     const body = (await response.json().catch(() => null)) as { seq?: number; error?: { code: string; message: string } } | null;
     if (response.ok && typeof body?.seq === 'number') return { ok: true, seq: body.seq };
@@ -49,7 +50,7 @@ export function initialGraph(snapshot: MapSnapshot): GraphState {
 /** One store per open map, its current view, and the latest notice for the UI. */
 export function useMapStore(snapshot: MapSnapshot) {
   const [notice, setNotice] = useState<StoreNotice | null>(null);
-  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id), setNotice));
+  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id), setNotice, snapshot.history));
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useEffect(() => {
     if (!notice) return;

@@ -1,3 +1,5 @@
+import type { HistoryEntry } from './history';
+
 /**
  * The argument graph as the domain sees it: plain data, no React, Next,
  * Prisma or @xyflow types, so the same code runs in the browser, on the
@@ -71,6 +73,8 @@ export type MapSnapshot = {
   teams: TeamSummary[];
   /** Whether the reader of this snapshot may edit the map. */
   canEdit: boolean;
+  /** The reader's own undo and redo steps on this map, rebuilt from the op log. */
+  history: { undo: HistoryEntry[]; redo: HistoryEntry[] };
 };
 
 export const KIND_LABELS: Record<NodeKind, string> = {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { INTENTS, invertOps } from '../../domain/history';
 import { applyOps as applyDomainOps, graphStateOf, OpError, ZOp, type TOp } from '../../domain/ops';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
@@ -13,6 +14,8 @@ export const ZApplyOpsInput = z.object({
   ops: z.array(ZOp).min(1, 'Send at least one change').max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} changes at once`),
   /** Chosen by the client per submission, so a retry after a lost answer is not applied twice. */
   idempotencyKey: z.string().min(8).max(100).optional(),
+  /** Why the batch was sent: a new change, or an undo or redo of one (rebuilds undo history after a reload). */
+  intent: z.enum(INTENTS, { message: `The intent must be one of ${INTENTS.join(', ')}` }).default('do'),
 });
 export type TApplyOpsInput = z.infer<typeof ZApplyOpsInput>;
 
@@ -61,6 +64,7 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
           throw error;
         }
         await checkAnchors(tx, mapId, input.ops);
+        const inverse = invertOps(before, input.ops);
 
         const now = new Date();
         const previousNodes = new Map(nodeRows.map((r) => [r.id, r]));
@@ -82,7 +86,7 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
 
         const seq = locked.lastSeq + 1;
         await tx.mapOp.create({
-          data: { mapId, seq, actorId, op: { ops: input.ops } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
+          data: { mapId, seq, actorId, op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
         });
         await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
         return {

@@ -3,6 +3,7 @@ import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
+import { getUndoHistory } from './get-undo-history';
 
 /** The live (not deleted) graph of a map with its sources and teams, for drawing it. */
 export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSnapshot> {
@@ -42,5 +43,6 @@ export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSn
     })),
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
+    history: actor.kind === 'user' && can(access, 'map:edit') ? await getUndoHistory(mapId, actor.userId) : { undo: [], redo: [] },
   };
 }

@@ -1,0 +1,28 @@
+import 'server-only';
+import { INTENTS, rebuildHistory, type HistoryEntry, type Intent, type LoggedBatch } from '../../domain/history';
+import type { TOp } from '../../domain/ops';
+import { db } from '../db';
+
+/** How many of a user's latest batches on a map are replayed to rebuild their undo history. */
+export const HISTORY_DEPTH = 200;
+
+/**
+ * A user's undo and redo stacks on one map, rebuilt from their own batches
+ * in the op log, so that undo keeps working after a reload. Callers have
+ * already authorized reading the map; only the user's own batches are read.
+ */
+export async function getUndoHistory(mapId: string, userId: string): Promise<{ undo: HistoryEntry[]; redo: HistoryEntry[] }> {
+  const rows = await db().mapOp.findMany({
+    where: { mapId, actorId: userId },
+    orderBy: { seq: 'desc' },
+    take: HISTORY_DEPTH,
+    select: { seq: true, op: true },
+  });
+  const batches: LoggedBatch[] = rows.reverse().flatMap((row) => {
+    const body = row.op as { inverse?: TOp[]; intent?: Intent } | null;
+    // Batches logged before inverses were recorded cannot be undone after a reload.
+    if (!body || !Array.isArray(body.inverse) || !INTENTS.includes(body.intent as Intent)) return [];
+    return [{ key: `log-${row.seq}`, intent: body.intent as Intent, inverse: body.inverse }];
+  });
+  return rebuildHistory(batches);
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TOpInput } from '@/lib/domain/ops';
+import type { Actor } from '@/lib/server/authz';
+import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
+import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { addMember, createMap, testDb } from '../factories';
+
+afterAll(async () => {
+  await testDb().$disconnect();
+});
+
+function apply(actor: Actor, mapId: string, ops: TOpInput[], intent: 'do' | 'undo' | 'redo' = 'do') {
+  return applyMapOps(actor, mapId, ZApplyOpsInput.parse({ ops, intent, idempotencyKey: randomUUID() }));
+}
+
+describe('undo after reload', () => {
+  it("a user's snapshot carries their own undo and redo steps, rebuilt from the op log", async () => {
+    const map = await createMap();
+    const alice = await addMember(map.id, 'EDITOR');
+    const bob = await addMember(map.id, 'EDITOR');
+    const id = randomUUID();
+    await apply(alice, map.id, [{ type: 'createNode', id, kind: 'CLAIM', text: 'Original', x: 0, y: 0 }]);
+    await apply(alice, map.id, [{ type: 'updateNode', id, baseVersion: 1, text: 'Edited' }]);
+    await apply(bob, map.id, [{ type: 'moveNodes', moves: [{ id, x: 300, y: 300 }] }]);
+
+    const forAlice = await getMapSnapshot(alice, map.id);
+    expect(forAlice.history.undo).toHaveLength(2);
+    expect(forAlice.history.redo).toHaveLength(0);
+    // Her latest step undoes her text edit, and expects the text she set.
+    expect(forAlice.history.undo.at(-1)!.ops).toEqual([{ type: 'updateNode', id, text: 'Original', expect: { text: 'Edited' } }]);
+    // Bob's move is his to undo, not hers.
+    expect((await getMapSnapshot(bob, map.id)).history.undo.map((h) => h.ops[0]!.type)).toEqual(['moveNodes']);
+
+    // Performing the undo step from the snapshot is an ordinary, checked edit.
+    await apply(alice, map.id, forAlice.history.undo.at(-1)!.ops, 'undo');
+    const afterUndo = await getMapSnapshot(alice, map.id);
+    expect(afterUndo.nodes.find((n) => n.id === id)!.text).toBe('Original');
+    expect(afterUndo.history.undo).toHaveLength(1);
+    expect(afterUndo.history.redo.at(-1)!.ops).toEqual([{ type: 'updateNode', id, text: 'Edited', expect: { text: 'Original' } }]);
+  });
+
+  it('readers who cannot edit get no history', async () => {
+    const map = await createMap();
+    const viewer = await addMember(map.id, 'VIEWER');
+    expect((await getMapSnapshot(viewer, map.id)).history).toEqual({ undo: [], redo: [] });
+  });
+
+  it('refuses an unknown intent with a validation error', () => {
+    expect(ZApplyOpsInput.safeParse({ ops: [{ type: 'deleteNode', id: 'x' }], intent: 'replay' }).success).toBe(false);
+  });
+});
