@@ -6,10 +6,13 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
+  SelectionMode,
   useEdgesState,
   useNodesState,
   type Connection,
   type Edge,
+  type EdgeTypes,
+  type FinalConnectionState,
   type Node,
   type NodeTypes,
   type OnDelete,
@@ -17,11 +20,15 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import { ArgumentNode } from './argument-node';
+import { LinkedEdge } from './linked-edge';
 
 const nodeTypes: NodeTypes = { argument: ArgumentNode };
+const edgeTypes: EdgeTypes = { linked: LinkedEdge };
+/** Ctrl/Cmd-click or Shift-click adds to the selection; Shift-drag on the canvas draws a selection box. */
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
 const MINIMAP_COLOR: Record<string, string> = { FOR: '#1d4ed8', AGAINST: '#c2410c', NEUTRAL: '#0f172a' };
 
@@ -31,6 +38,15 @@ export type CanvasEditing = {
   /** One deletion (by the Delete key): the nodes, and the connections chosen on their own. */
   onDelete: (nodeIds: string[], edgeIds: string[]) => void;
   onConnect: (fromId: string, toId: string) => void;
+  /**
+   * A connection dragged from a node's handle and dropped on empty canvas.
+   * `asReason`: dragged from the side where reasons arrive, so the new node
+   * is a reason for `fromId`; otherwise `fromId` bears on the new node.
+   */
+  onConnectToEmpty: (fromId: string, asReason: boolean, at: { x: number; y: number }) => void;
+  onReconnect: (edgeId: string, fromId: string, toId: string) => void;
+  /** A double-click on empty canvas, at screen coordinates. */
+  onCreateAt: (at: { x: number; y: number }) => void;
   onEditText: (id: string) => void;
 };
 
@@ -38,7 +54,9 @@ type Props = {
   nodes: ArgumentFlowNode[];
   edges: Edge[];
   selectedNodeId: string | null;
+  /** The selection as React Flow reports it: one node selected gives its id, several or none give null. */
   onSelectNode: (id: string | null) => void;
+  onSelectNodes: (ids: string[]) => void;
   /** A lone connection selected (no node), or null. */
   onSelectEdge: (id: string | null) => void;
   /** Nodes the first view is fitted to (all when empty). */
@@ -51,7 +69,7 @@ type Props = {
  * dragging); the graph itself comes from `nodes` and every change goes back
  * out as a domain op through `editing`, never as React Flow state.
  */
-export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, onSelectNode, onSelectEdge, initialFocus, editing }: Props) {
+export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, onSelectNode, onSelectNodes, onSelectEdge, initialFocus, editing }: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
 
@@ -77,8 +95,12 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graphNodes, setNodes]);
 
-  // The workspace owns the selection (the reader changes it too).
+  // The workspace owns the single selection (the reader and search change it
+  // too). A value React Flow itself just reported is already drawn: applying
+  // it again would undo a multi-selection, which reports null.
+  const reported = useRef<string | null | undefined>(undefined);
   useEffect(() => {
+    if (selectedNodeId === reported.current) return;
     setNodes((current) =>
       current.map((n) => (n.selected === (n.id === selectedNodeId) ? n : { ...n, selected: n.id === selectedNodeId })),
     );
@@ -86,11 +108,13 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
 
   const onSelectionChange = useCallback(
     ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {
-      if (selected.length === 1) onSelectNode(selected[0]!.id);
-      else if (selected.length === 0) onSelectNode(null);
+      const single = selected.length === 1 ? selected[0]!.id : null;
+      reported.current = single;
+      onSelectNode(single);
+      onSelectNodes(selected.map((n) => n.id));
       onSelectEdge(selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null);
     },
-    [onSelectNode, onSelectEdge],
+    [onSelectNode, onSelectNodes, onSelectEdge],
   );
 
   const onNodeDragStop = useCallback<OnNodeDrag<ArgumentFlowNode>>(
@@ -105,6 +129,30 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   );
   const onConnect = useCallback((c: Connection) => editing?.onConnect(c.source, c.target), [editing]);
   const onNodeDoubleClick = useCallback((_event: React.MouseEvent, node: Node) => editing?.onEditText(node.id), [editing]);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      // Dropped on another node's body rather than its handle: not "empty canvas".
+      if (event.target instanceof Element && event.target.closest('.react-flow__node')) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      editing?.onConnectToEmpty(state.fromNode.id, state.fromHandle.type === 'target', { x: point.clientX, y: point.clientY });
+    },
+    [editing],
+  );
+  const onReconnect = useCallback(
+    (old: Edge, connection: Connection) => {
+      if (old.source !== connection.source || old.target !== connection.target) editing?.onReconnect(old.id, connection.source, connection.target);
+    },
+    [editing],
+  );
+  const onDoubleClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (event.target instanceof Element && event.target.classList.contains('react-flow__pane')) {
+        editing?.onCreateAt({ x: event.clientX, y: event.clientY });
+      }
+    },
+    [editing],
+  );
 
   const minimapColor = useCallback((n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569', []);
   const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: !!editing }), [editing]);
@@ -123,6 +171,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onSelectionChange={onSelectionChange}
@@ -130,14 +179,19 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       onDelete={editing ? onDelete : undefined}
       onConnect={editing ? onConnect : undefined}
       onNodeDoubleClick={editing ? onNodeDoubleClick : undefined}
+      onConnectEnd={editing ? onConnectEnd : undefined}
+      onReconnect={editing ? onReconnect : undefined}
+      onDoubleClick={editing ? onDoubleClick : undefined}
       deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
       zoomOnDoubleClick={!editing}
       defaultEdgeOptions={defaultEdgeOptions}
       nodesDraggable={!!editing}
       nodesConnectable={!!editing}
-      edgesReconnectable={false}
+      edgesReconnectable={!!editing}
       elementsSelectable
-      multiSelectionKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      selectionMode={SelectionMode.Partial}
       fitView={fitOnStart}
       fitViewOptions={fitViewOptions}
       minZoom={0.1}
@@ -152,7 +206,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
           </p>
           <p>
             {editing
-              ? 'Add a claim with “+ Add claim” (or press N), or select a passage in a source to quote it.'
+              ? 'Add a claim with “+ Add claim” (or press N, or double-click here), or select a passage in a source to quote it.'
               : 'Nothing has been added to it yet.'}
           </p>
         </Panel>

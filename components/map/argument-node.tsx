@@ -1,21 +1,32 @@
 'use client';
 
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { KIND_LABELS } from '@/lib/domain/types';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import { useNodeEditing } from './editor-context';
+import { useMapView } from './view-context';
 
 /**
- * A claim card. Arrows leave a node from its top (a reason points up at what
- * it bears on) and arrive at its bottom, matching the upward layout.
+ * A claim card. Arrows leave a reason towards what it bears on and arrive
+ * on the side facing its reasons: top and bottom in the upward layout,
+ * left and right when conclusions sit at the left.
  */
-function ArgumentNodeView({ id, data }: NodeProps<ArgumentFlowNode>) {
+function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const editing = useNodeEditing();
+  const view = useMapView();
   const isEditing = editing?.editingId === id;
+  const up = data.direction === 'UP';
+  // React Flow caches where a node's handles are; moving them needs a re-measure.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (mounted.current) updateNodeInternals(id);
+    mounted.current = true;
+  }, [up, id, updateNodeInternals]);
   return (
     <div className={`arg-node arg-node--${data.side} arg-node--${data.kind}`} data-kind={data.kind} data-side={data.side}>
-      <Handle type="target" position={Position.Bottom} isConnectable={!!editing} aria-label="Connect a reason to this node" />
+      <Handle type="target" position={up ? Position.Bottom : Position.Right} isConnectable={!!editing} aria-label="Connect a reason to this node" />
       <div className="arg-node__meta">
         <span className="arg-node__kind">{KIND_LABELS[data.kind]}</span>
       </div>
@@ -29,7 +40,38 @@ function ArgumentNodeView({ id, data }: NodeProps<ArgumentFlowNode>) {
           <span aria-hidden="true">❝</span> {data.sourceLabel}
         </p>
       )}
-      <Handle type="source" position={Position.Top} isConnectable={!!editing} aria-label="Connect this node to another" />
+      {view && (data.reasons > 0 || selected) && (
+        <div className="arg-node__actions nodrag">
+          {data.reasons > 0 && (
+            <button
+              type="button"
+              className="arg-node__action"
+              aria-expanded={!data.collapsed}
+              aria-label={data.collapsed ? `Show the ${data.reasons} hidden reasons` : `Hide the reasons below this node`}
+              onClick={(event) => {
+                event.stopPropagation();
+                view.toggleCollapsed(id);
+              }}
+            >
+              {data.collapsed ? `▸ ${data.reasons} hidden` : `▾ ${data.reasons} ${data.reasons === 1 ? 'reason' : 'reasons'}`}
+            </button>
+          )}
+          {selected && (
+            <button
+              type="button"
+              className="arg-node__action"
+              aria-label="Copy link to this claim"
+              onClick={(event) => {
+                event.stopPropagation();
+                view.copyLink(id);
+              }}
+            >
+              Copy link
+            </button>
+          )}
+        </div>
+      )}
+      <Handle type="source" position={up ? Position.Top : Position.Left} isConnectable={!!editing} aria-label="Connect this node to another" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { FlowDirection } from '@/lib/client/to-flow';
 import { KIND_LABELS, NODE_KINDS, RELATION_LABELS, RELATIONS, type NodeKind, type Relation } from '@/lib/domain/types';
 
 type Props = {
@@ -9,6 +10,14 @@ type Props = {
   onChangeRelation: (relation: Relation) => void;
   onDeleteEdge: () => void;
   connectAs: Relation;
+  direction: FlowDirection;
+  onDirection: (direction: FlowDirection) => void;
+  onConnectTo: () => void;
+  /** Present when the selection can be joined into, or separated from, a linked argument. */
+  onLinkPremises: (() => void) | null;
+  onUnlinkPremises: (() => void) | null;
+  /** How many nodes are selected. */
+  selectionSize: number;
   canUndo: boolean;
   canRedo: boolean;
   saving: boolean;
@@ -27,7 +36,8 @@ const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 
 /** The editing controls above the canvas, shown to editors only. */
 export function EditorToolbar(props: Props) {
-  const { selectedKind } = props;
+  const { selectedKind, selectionSize } = props;
+  const single = !!selectedKind && selectionSize <= 1;
   return (
     <div className="toolbar" role="toolbar" aria-label="Map editing">
       <button type="button" className="button" onClick={props.onAdd} aria-keyshortcuts="N">
@@ -36,15 +46,25 @@ export function EditorToolbar(props: Props) {
       <button type="button" className="button button--quiet" onClick={props.onLayout} disabled={props.layingOut} aria-keyshortcuts="L">
         {props.layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
+      <label className="toolbar__field">
+        <span>Layout</span>
+        <select value={props.direction} onChange={(e) => props.onDirection(e.target.value as FlowDirection)} disabled={props.layingOut}>
+          <option value="UP">Top-down</option>
+          <option value="LEFT">Left to right</option>
+        </select>
+      </label>
       <span className="toolbar__sep" aria-hidden="true" />
-      <button type="button" className="button button--quiet" onClick={props.onEdit} disabled={!selectedKind} aria-keyshortcuts="Enter">
+      <button type="button" className="button button--quiet" onClick={props.onEdit} disabled={!single} aria-keyshortcuts="Enter">
         Edit text
+      </button>
+      <button type="button" className="button button--quiet" onClick={props.onConnectTo} disabled={!single} aria-keyshortcuts="K">
+        Connect to…
       </button>
       <label className="toolbar__field">
         <span>Kind</span>
         <select
           value={selectedKind ?? ''}
-          disabled={!selectedKind}
+          disabled={!single}
           onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
         >
           {!selectedKind && <option value="">—</option>}
@@ -55,9 +75,25 @@ export function EditorToolbar(props: Props) {
           ))}
         </select>
       </label>
-      <button type="button" className="button button--quiet button--danger" onClick={props.onDelete} disabled={!selectedKind} aria-keyshortcuts="Delete">
-        Delete
+      <button
+        type="button"
+        className="button button--quiet button--danger"
+        onClick={props.onDelete}
+        disabled={!selectedKind && selectionSize < 2}
+        aria-keyshortcuts="Delete"
+      >
+        {selectionSize > 1 ? `Delete ${selectionSize} nodes` : 'Delete'}
       </button>
+      {props.onLinkPremises && (
+        <button type="button" className="button button--quiet" onClick={props.onLinkPremises}>
+          Link as co-premises
+        </button>
+      )}
+      {props.onUnlinkPremises && (
+        <button type="button" className="button button--quiet" onClick={props.onUnlinkPremises}>
+          Unlink premises
+        </button>
+      )}
       {props.selectedRelation && (
         <>
           <span className="toolbar__sep" aria-hidden="true" />

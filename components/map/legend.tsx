@@ -28,6 +28,10 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
             </li>
           );
         })}
+        <li>
+          <span className="legend__junction" aria-hidden="true" />
+          premises that support only together
+        </li>
       </ul>
     </section>
   );

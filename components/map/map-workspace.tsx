@@ -7,6 +7,8 @@ import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot, Side } from '@/lib/domain/types';
 import { SourceReader } from '../reader/source-reader';
 import { ArgumentCanvas } from './argument-canvas';
+import { ConnectDialog } from './connect-dialog';
+import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
 import { Legend } from './legend';
@@ -15,6 +17,9 @@ import { NodeSearch } from './node-search';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useGraphNavigation } from './use-graph-navigation';
 import { isTyping, useMapEditing } from './use-map-editing';
+import { useMapShortcuts } from './use-map-shortcuts';
+import { useMapView } from './use-map-view';
+import { MapViewContext } from './view-context';
 
 type Props = { snapshot: MapSnapshot; initialNodeId: string | null };
 
@@ -35,6 +40,7 @@ function Workspace({ snapshot, initialNodeId }: Props) {
   const known = (id: string | null) => (id && view.nodes.get(id) && !view.nodes.get(id)!.deleted ? id : null);
 
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(known(initialNodeId));
+  const [selectedNodeIds, setSelectedNodeIds] = useState<string[]>([]);
   const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);
   const selectedEdge = selectedEdgeId ? view.edges.get(selectedEdgeId) : undefined;
   const { fitView } = useReactFlow();
@@ -43,10 +49,16 @@ function Workspace({ snapshot, initialNodeId }: Props) {
   const [filter, setFilter] = useState<MapFilterState>(showEverything);
   const shown = (n: { side: Side; kind: (typeof liveNodes)[number]['kind'] }) => filter.sides.has(n.side) && filter.kinds.has(n.kind);
   const hiddenCount = liveNodes.filter((n) => !shown(n)).length;
+  const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
+  const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
+  const { direction, collapsed, reasons, hidden } = mapView;
   const flowNodes = useMemo(
-    () => toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }).map((n) => (shown(n.data) ? n : { ...n, hidden: true })),
+    () =>
+      toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }, { direction, collapsed, reasons }).map((n) =>
+        shown(n.data) && !hidden.has(n.id) ? n : { ...n, hidden: true },
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [liveNodes, snapshot.sources, filter],
+    [liveNodes, snapshot.sources, filter, direction, collapsed, reasons, hidden],
   );
   const flowEdges = useMemo(() => toFlowEdges(liveEdges, liveNodes), [liveEdges, liveNodes]);
   const selected = selectedNodeId ? view.nodes.get(selectedNodeId) : undefined;
@@ -75,7 +87,35 @@ function Workspace({ snapshot, initialNodeId }: Props) {
 
   useGraphNavigation(liveNodes, liveEdges, onSelectQuote);
 
-  const editing = useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSelectedNodeId, canvasRef, centreOn, setNotice });
+  const editing = useMapEditing({
+    store,
+    snapshot,
+    canEdit,
+    selectedNodeId,
+    selectedNodeIds,
+    direction,
+    setSelectedNodeId,
+    canvasRef,
+    centreOn,
+    setNotice,
+  });
+  useMapShortcuts({
+    store,
+    editing: canEdit ? editing : null,
+    selectedNodeId,
+    setSelectedNodeId,
+    toggleCollapsed: mapView.toggleCollapsed,
+    toggleFocus: mapView.toggleFocus,
+  });
+  // Focusing on a claim frames its neighbourhood; leaving focus frames the map.
+  const { focusId } = mapView;
+  useEffect(() => {
+    const timer = setTimeout(() => void fitView({ duration: 400, padding: 0.2, maxZoom: 1 }), 50);
+    return () => clearTimeout(timer);
+  }, [focusId, fitView]);
+  const focused = focusId ? view.nodes.get(focusId) : undefined;
+  const connectFrom = editing.connectFrom ? view.nodes.get(editing.connectFrom) : undefined;
+  const promptFrom = editing.connectPrompt ? view.nodes.get(editing.connectPrompt.fromId) : undefined;
 
   // "/" jumps to the search box, for everyone.
   useEffect(() => {
@@ -116,6 +156,15 @@ function Workspace({ snapshot, initialNodeId }: Props) {
               setSelectedEdgeId(null);
             }}
             connectAs={editing.connectAs}
+            direction={direction}
+            onDirection={(next) => {
+              mapView.setDirection(next);
+              void editing.autoLayout(next);
+            }}
+            onConnectTo={() => selectedNodeId && editing.setConnectFrom(selectedNodeId)}
+            onLinkPremises={editing.linkPremises}
+            onUnlinkPremises={editing.unlinkPremises}
+            selectionSize={selectedNodeIds.length}
             canUndo={state.canUndo}
             canRedo={state.canRedo}
             saving={state.saving}
@@ -124,7 +173,7 @@ function Workspace({ snapshot, initialNodeId }: Props) {
             layingOut={editing.layingOut}
             onEdit={() => selectedNodeId && editing.setEditingId(selectedNodeId)}
             onChangeKind={editing.changeKind}
-            onDelete={() => selectedNodeId && editing.deleteElements([selectedNodeId])}
+            onDelete={() => editing.deleteElements(selectedNodeIds.length > 1 ? selectedNodeIds : selectedNodeId ? [selectedNodeId] : [])}
             onConnectAs={editing.setConnectAs}
             onUndo={() => store.undo()}
             onRedo={() => store.redo()}
@@ -141,18 +190,54 @@ function Workspace({ snapshot, initialNodeId }: Props) {
       )}
       <div className="workspace__body">
         <div className={editing.layingOut ? 'canvas canvas--animating' : 'canvas'} ref={canvasRef}>
-          <NodeEditingContext.Provider value={editing.nodeEditing}>
-            <ArgumentCanvas
-              nodes={flowNodes}
-              edges={flowEdges}
-              selectedNodeId={selectedNodeId}
-              onSelectNode={setSelectedNodeId}
-              onSelectEdge={setSelectedEdgeId}
-              initialFocus={initialFocus}
-              editing={editing.canvasEditing}
+          <MapViewContext.Provider value={mapView.mapView}>
+            <NodeEditingContext.Provider value={editing.nodeEditing}>
+              <ArgumentCanvas
+                nodes={flowNodes}
+                edges={flowEdges}
+                selectedNodeId={selectedNodeId}
+                onSelectNode={setSelectedNodeId}
+                onSelectNodes={setSelectedNodeIds}
+                onSelectEdge={setSelectedEdgeId}
+                initialFocus={initialFocus}
+                editing={editing.canvasEditing}
+              />
+            </NodeEditingContext.Provider>
+          </MapViewContext.Provider>
+          {focused && (
+            <div className="canvas__overlay canvas__overlay--top">
+              <div className="focus-banner" role="status">
+                <p>
+                  Focus on “{focused.text}” · showing {liveNodes.length - hidden.size} of {liveNodes.length} nodes
+                </p>
+                <button type="button" className="button button--quiet" onClick={() => mapView.toggleFocus(null)} aria-keyshortcuts="F">
+                  Show whole map
+                </button>
+              </div>
+            </div>
+          )}
+          {editing.connectPrompt && promptFrom && (
+            <ConnectPrompt
+              prompt={editing.connectPrompt}
+              container={canvasRef.current?.getBoundingClientRect() ?? null}
+              fromText={promptFrom.text}
+              onChoose={(relation) => editing.connectPrompt && editing.createConnected(editing.connectPrompt, relation)}
+              onCancel={() => editing.setConnectPrompt(null)}
             />
-          </NodeEditingContext.Provider>
+          )}
         </div>
+        {connectFrom && !connectFrom.deleted && (
+          <ConnectDialog
+            from={connectFrom}
+            nodes={liveNodes}
+            initialRelation={editing.connectAs}
+            onConnect={(toId, relation) => {
+              editing.setConnectFrom(null);
+              if (editing.connect(connectFrom.id, toId, relation)) onSelectQuote(connectFrom.id);
+            }}
+            onClose={() => editing.setConnectFrom(null)}
+          />
+        )}
         <SourceReader
           sources={snapshot.sources}
           nodes={liveNodes}

@@ -3,23 +3,32 @@
 import { useEffect, useRef } from 'react';
 import { isTyping } from './use-map-editing';
 
-const SHORTCUTS: [string, string][] = [
-  ['/', 'Find a node by its text (Enter: next match, Shift+Enter: previous)'],
-  ['Tab, then Enter or Space', 'Move to a node and select it'],
-  ['Enter (on a selected node)', 'Edit its text; Enter saves, Shift+Enter is a new line, Escape cancels'],
-  ['Double-click a node', 'Edit its text'],
-  ['↑ ↓ ← → (on a node)', 'Move to what it bears on, to its reasons, or to the reasons beside it'],
-  ['Tab (on a selected node)', 'Add a premise that supports it'],
-  ['Shift + Tab (on a selected node)', 'Add an objection to it'],
-  ['Escape (on a selected node)', 'Clear the selection, so Tab moves on through the page'],
-  ['N', 'Add a claim'],
-  ['L', 'Auto-layout the map'],
-  ['Delete or Backspace', 'Delete the selected node or connection'],
-  ['Ctrl/⌘ + Z', 'Undo'],
-  ['Shift + Ctrl/⌘ + Z, or Ctrl + Y', 'Redo'],
-  ['Drag from a node’s top edge to another node', 'Connect them, as chosen under “New connections”'],
-  ['Select text in the source reader', 'Make a claim or evidence that quotes it'],
-  ['?', 'Show this list'],
+/** [keys, what they do, editors only] */
+const SHORTCUTS: [string, string, boolean][] = [
+  ['/', 'Find a node by its text (Enter: next match, Shift+Enter: previous)', false],
+  ['Tab, then Enter or Space', 'Move to a node and select it', false],
+  ['↑ ↓ ← → (on a node)', 'Move to what it bears on, to its reasons, or to the reasons beside it', false],
+  ['C (on a selected node)', 'Hide or show the reasons below it', false],
+  ['F', 'Focus on the selected claim and its neighbourhood; F again shows the whole map', false],
+  ['Shift + click, Ctrl/⌘ + click', 'Select several nodes', false],
+  ['Shift + drag on the canvas', 'Select every node in a box', false],
+  ['Escape (on a selected node)', 'Clear the selection, so Tab moves on through the page', false],
+  ['Enter (on a selected node)', 'Edit its text; Enter saves, Shift+Enter is a new line, Escape cancels', true],
+  ['Double-click a node', 'Edit its text', true],
+  ['Double-click empty canvas', 'Add a claim there', true],
+  ['Tab (on a selected node)', 'Add a premise that supports it', true],
+  ['Shift + Tab (on a selected node)', 'Add an objection to it', true],
+  ['K (on a selected node)', 'Connect it to another node, chosen by its text', true],
+  ['N', 'Add a claim', true],
+  ['L', 'Auto-layout the map (top-down or left-to-right, as chosen in the toolbar)', true],
+  ['Delete or Backspace', 'Delete the selected nodes or connection', true],
+  ['Ctrl/⌘ + Z', 'Undo (also after reloading the page)', true],
+  ['Shift + Ctrl/⌘ + Z, or Ctrl + Y', 'Redo', true],
+  ['Drag from a node’s edge to another node', 'Connect them, as chosen under “New connections”', true],
+  ['Drag from a node’s edge to empty canvas', 'Add a connected node; you choose how it relates', true],
+  ['Drag the end of a selected connection', 'Reconnect it to another node', true],
+  ['Select text in the source reader', 'Make a claim or evidence that quotes it', true],
+  ['?', 'Show this list', false],
 ];
 
 /** The list of keyboard shortcuts, in a modal dialog opened by its button or "?". */
@@ -35,18 +44,7 @@ export function ShortcutsHelp({ canEdit }: { canEdit: boolean }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const editingOnly = new Set([
-    'N',
-    'L',
-    'Delete or Backspace',
-    'Ctrl/⌘ + Z',
-    'Shift + Ctrl/⌘ + Z, or Ctrl + Y',
-    'Double-click a node',
-    'Tab (on a selected node)',
-    'Shift + Tab (on a selected node)',
-    'Escape (on a selected node)',
-  ]);
-  const rows = SHORTCUTS.filter(([keys]) => canEdit || (!editingOnly.has(keys) && !keys.startsWith('Enter (') && !keys.startsWith('Drag') && !keys.startsWith('Select text')));
+  const rows = SHORTCUTS.filter(([, , editorsOnly]) => canEdit || !editorsOnly);
   return (
     <>
       <button type="button" className="button button--quiet help-button" onClick={() => dialog.current?.showModal()} aria-keyshortcuts="?">

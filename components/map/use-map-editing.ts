@@ -1,11 +1,12 @@
 'use client';
 
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
 import { newId } from '@/lib/client/ids';
+import { layoutInBackground } from '@/lib/client/layout-client';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import { createAnchor } from '@/lib/domain/anchor';
-import { estimateNodeHeight, freeSpot, layoutGraph, NODE_WIDTH } from '@/lib/domain/layout';
+import { estimateNodeHeight, freeSpot, NODE_WIDTH, type LayoutDirection } from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import type { MapSnapshot, NodeKind, Relation } from '@/lib/domain/types';
 import type { QuoteSelection } from '../reader/source-reader';
@@ -16,17 +17,28 @@ import type { NodeEditing } from './editor-context';
 export const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** The id of the node `target` belongs to, if React Flow shows it selected. */
-function selectedNodeAt(target: EventTarget | null): string | null {
-  const element = target instanceof Element ? target.closest('.react-flow__node') : null;
-  return element?.classList.contains('selected') ? element.getAttribute('data-id') : null;
-}
+/** A connection dropped on empty canvas, waiting for the student to choose how the new node relates. */
+export type ConnectPrompt = { fromId: string; asReason: boolean; screen: { x: number; y: number } };
+
+/** The kind a new node gets from the way it is connected. */
+const KIND_FOR: Record<Relation, NodeKind> = { SUPPORTS: 'PREMISE', ATTACKS: 'OBJECTION', UNDERCUTS: 'OBJECTION', REPHRASES: 'CLAIM' };
+const TEXT_FOR: Record<NodeKind, string> = {
+  CLAIM: 'New claim',
+  PREMISE: 'New premise',
+  OBJECTION: 'New objection',
+  REBUTTAL: 'New rebuttal',
+  EVIDENCE: 'New evidence',
+  QUESTION: 'New question',
+};
 
 type Options = {
   store: MapStore;
   snapshot: MapSnapshot;
   canEdit: boolean;
   selectedNodeId: string | null;
+  /** All selected nodes (several with Shift or Ctrl). */
+  selectedNodeIds: string[];
+  direction: LayoutDirection;
   setSelectedNodeId: (id: string | null) => void;
   canvasRef: RefObject<HTMLDivElement | null>;
   centreOn: (id: string) => void;
@@ -37,10 +49,14 @@ type Options = {
  * The editor's commands. Every change is a domain op performed on the map
  * store (optimistic, sent, undoable); nothing here writes React Flow state.
  */
-export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSelectedNodeId, canvasRef, centreOn, setNotice }: Options) {
+export function useMapEditing(options: Options) {
+  const { store, snapshot, canEdit, selectedNodeId, selectedNodeIds, direction, setSelectedNodeId, canvasRef, centreOn, setNotice } = options;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [connectAs, setConnectAs] = useState<Relation>('SUPPORTS');
   const [layingOut, setLayingOut] = useState(false);
+  const [connectPrompt, setConnectPrompt] = useState<ConnectPrompt | null>(null);
+  /** The node whose "Connect to…" dialog is open (keyboard connecting). */
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const { fitView, screenToFlowPosition, getNodes } = useReactFlow();
 
   /** The boxes of the drawn nodes, measured by React Flow where it has measured them. */
@@ -70,15 +86,94 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     [drawnBoxes, selectedNodeId, screenToFlowPosition],
   );
 
-  const addClaim = useCallback(() => {
-    const spot = placeFor('New claim', false);
-    const id = newId();
-    const ok = store.perform([{ type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null }]);
-    if (ok) {
-      setSelectedNodeId(id);
-      setEditingId(id);
-    }
-  }, [store, placeFor]);
+  /** Creates a claim and opens it for typing; `at` is a screen point (a double-click), else a free place. */
+  const addClaim = useCallback(
+    (at?: { x: number; y: number }) => {
+      const height = estimateNodeHeight('New claim', false);
+      const spot = at
+        ? (({ x, y }) => freeSpot(drawnBoxes(), { x: x - NODE_WIDTH / 2, y: y - height / 2 }, { width: NODE_WIDTH, height }))(screenToFlowPosition(at))
+        : placeFor('New claim', false);
+      const id = newId();
+      const ok = store.perform([{ type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null }]);
+      if (ok) {
+        setSelectedNodeId(id);
+        setEditingId(id);
+      }
+    },
+    [store, placeFor, drawnBoxes, screenToFlowPosition, setSelectedNodeId],
+  );
+
+  /**
+   * Finishes a connection dropped on empty canvas: a new node where it was
+   * dropped, joined to the node it was dragged from with the chosen relation.
+   * One undo step.
+   */
+  const createConnected = useCallback(
+    (prompt: ConnectPrompt, relation: Relation) => {
+      setConnectPrompt(null);
+      const from = store.getView().nodes.get(prompt.fromId);
+      if (!from || from.deleted) return;
+      const kind = prompt.asReason ? KIND_FOR[relation] : 'CLAIM';
+      const text = TEXT_FOR[kind];
+      const height = estimateNodeHeight(text, false);
+      const point = screenToFlowPosition(prompt.screen);
+      const spot = freeSpot(drawnBoxes(), { x: point.x - NODE_WIDTH / 2, y: point.y - height / 2 }, { width: NODE_WIDTH, height });
+      const id = newId();
+      const ok = store.perform([
+        { type: 'createNode', id, kind, text, side: from.side, x: spot.x, y: spot.y, anchor: null },
+        {
+          type: 'createEdge',
+          id: newId(),
+          fromId: prompt.asReason ? id : from.id,
+          toId: prompt.asReason ? from.id : id,
+          relation,
+          groupId: null,
+        },
+      ]);
+      if (ok) {
+        setSelectedNodeId(id);
+        setEditingId(id);
+      }
+    },
+    [store, screenToFlowPosition, drawnBoxes, setSelectedNodeId],
+  );
+
+  /** Connects two existing nodes; refuses (with a reason) what the domain refuses. */
+  const connect = useCallback(
+    (fromId: string, toId: string, relation: Relation) => store.perform([{ type: 'createEdge', id: newId(), fromId, toId, relation, groupId: null }]),
+    [store],
+  );
+
+  /**
+   * Joins the selected premises into one linked argument: their supports of
+   * a conclusion they all support get one shared group. One undo step.
+   */
+  const linkable = useMemo(() => {
+    if (selectedNodeIds.length < 2) return null;
+    const edges = [...store.getView().edges.values()].filter((e) => !e.deleted && e.relation === 'SUPPORTS');
+    const targets = selectedNodeIds.map((id) => new Set(edges.filter((e) => e.fromId === id).map((e) => e.toId)));
+    const common = [...targets[0]!].find((t) => targets.every((set) => set.has(t)));
+    if (!common) return null;
+    return edges.filter((e) => e.toId === common && selectedNodeIds.includes(e.fromId));
+    // The view changes with every edit; recompute then too.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedNodeIds, store, store.getSnapshot()]);
+
+  const linkPremises = useCallback(() => {
+    if (!linkable) return;
+    const groupId = newId();
+    store.perform(linkable.map((e) => ({ type: 'updateEdge' as const, id: e.id, baseVersion: e.version, groupId })));
+  }, [linkable, store]);
+
+  /** The grouped supports leaving the selected nodes: what "Unlink" would separate. */
+  const grouped = useMemo(
+    () => [...store.getView().edges.values()].filter((e) => !e.deleted && e.groupId && selectedNodeIds.includes(e.fromId)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [selectedNodeIds, store, store.getSnapshot()],
+  );
+  const unlinkPremises = useCallback(() => {
+    if (grouped.length) store.perform(grouped.map((e) => ({ type: 'updateEdge' as const, id: e.id, baseVersion: e.version, groupId: null })));
+  }, [grouped, store]);
 
   /** A claim or evidence quoting exactly the passage selected in the reader; its text starts as the quote. */
   const makeFromQuote = useCallback(
@@ -101,11 +196,11 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
   );
 
   /** Lays the whole map out with ELK and applies it as one move, so it can be undone. */
-  const autoLayout = useCallback(async () => {
+  const autoLayout = useCallback(async (towards: LayoutDirection = direction) => {
     setLayingOut(true);
     try {
       const boxes = drawnBoxes();
-      const positions = await layoutGraph({ nodes: boxes, edges: [...store.getView().edges.values()].filter((e) => !e.deleted) });
+      const positions = await layoutInBackground({ nodes: boxes, edges: [...store.getView().edges.values()].filter((e) => !e.deleted) }, towards);
       const moves = boxes.flatMap((b) => {
         const p = positions.get(b.id);
         return p && (p.x !== b.x || p.y !== b.y) ? [{ id: b.id, x: p.x, y: p.y }] : [];
@@ -115,7 +210,7 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     } finally {
       setTimeout(() => setLayingOut(false), 500);
     }
-  }, [drawnBoxes, store, fitView]);
+  }, [drawnBoxes, store, fitView, direction]);
 
   const nodeEditing = useMemo<NodeEditing | null>(() => {
     if (!canEdit) return null;
@@ -205,54 +300,19 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
         if (changed.length) store.perform([{ type: 'moveNodes', moves: changed }]);
       },
       onDelete: deleteElements,
-      onConnect: (fromId, toId) => {
-        store.perform([{ type: 'createEdge', id: newId(), fromId, toId, relation: connectAs, groupId: null }]);
+      onConnect: (fromId, toId) => connect(fromId, toId, connectAs),
+      onConnectToEmpty: (fromId, asReason, screen) => setConnectPrompt({ fromId, asReason, screen }),
+      onReconnect: (edgeId, fromId, toId) => {
+        const edge = store.getView().edges.get(edgeId);
+        if (edge && !edge.deleted) store.perform([{ type: 'updateEdge', id: edgeId, baseVersion: edge.version, fromId, toId }]);
       },
+      onCreateAt: (at) => addClaim(at),
       onEditText: (id) => {
         setSelectedNodeId(id);
         setEditingId(id);
       },
     };
-  }, [canEdit, store, connectAs, deleteElements]);
-
-  // Keyboard: undo/redo anywhere outside a text field; Enter edits the selected node; N adds a claim.
-  useEffect(() => {
-    if (!canEdit) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && key === 'z') {
-        event.preventDefault();
-        if (event.shiftKey) store.redo();
-        else store.undo();
-      } else if (mod && key === 'y') {
-        event.preventDefault();
-        store.redo();
-      } else if (!mod && !event.altKey && key === 'n') {
-        event.preventDefault();
-        addClaim();
-      } else if (!mod && !event.altKey && key === 'l') {
-        event.preventDefault();
-        void autoLayout();
-      } else if (key === 'enter' || key === 'escape' || (key === 'tab' && !mod)) {
-        // Read from the DOM, not from React state: the selection reaches our
-        // state through React Flow's effects, possibly after this key press.
-        const id = selectedNodeAt(event.target);
-        if (!id) return;
-        if (key === 'escape') return setSelectedNodeId(null);
-        event.preventDefault();
-        if (key === 'enter') {
-          setSelectedNodeId(id);
-          setEditingId(id);
-        } else {
-          addReason(id, event.shiftKey ? 'OBJECTION' : 'PREMISE');
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [canEdit, store, addClaim, autoLayout, addReason, setSelectedNodeId]);
+  }, [canEdit, store, connectAs, deleteElements, connect, addClaim, setSelectedNodeId]);
 
   return {
     editingId,
@@ -261,6 +321,15 @@ export function useMapEditing({ store, snapshot, canEdit, selectedNodeId, setSel
     setConnectAs,
     layingOut,
     addClaim,
+    addReason,
+    connect,
+    connectPrompt,
+    setConnectPrompt,
+    createConnected,
+    connectFrom,
+    setConnectFrom,
+    linkPremises: linkable ? linkPremises : null,
+    unlinkPremises: grouped.length ? unlinkPremises : null,
     makeFromQuote,
     autoLayout,
     nodeEditing,

@@ -13,7 +13,19 @@ export type ArgumentNodeData = {
   side: Side;
   /** "Turchenko, 2023" for an anchored node; null for the map's own nodes. */
   sourceLabel: string | null;
+  /** Which way the map is laid out: conclusions at the top (UP) or at the left (LEFT). */
+  direction: FlowDirection;
+  /** Reasons bearing directly on this node, and whether the reader has folded them away. */
+  reasons: number;
+  collapsed: boolean;
 };
+
+export type FlowDirection = 'UP' | 'LEFT';
+
+/** How a node is drawn for one reader: their layout direction and folded nodes. */
+export type NodeView = { direction: FlowDirection; reasons: ReadonlyMap<string, number>; collapsed: ReadonlySet<string> };
+
+export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lead: boolean };
 
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
@@ -29,7 +41,9 @@ export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): 
   return source.publishedOn ? `${surname}, ${source.publishedOn.slice(0, 4)}` : surname;
 }
 
-export function toFlowNodes(snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>): ArgumentFlowNode[] {
+const DEFAULT_VIEW: NodeView = { direction: 'UP', reasons: new Map(), collapsed: new Set() };
+
+export function toFlowNodes(snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>, view: NodeView = DEFAULT_VIEW): ArgumentFlowNode[] {
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   return snapshot.nodes.map((n: GraphNode) => {
     const source = n.anchor ? sources.get(n.anchor.sourceId) : undefined;
@@ -37,29 +51,54 @@ export function toFlowNodes(snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>): A
       id: n.id,
       type: 'argument',
       position: { x: n.x, y: n.y },
-      data: { kind: n.kind, text: n.text, side: n.side, sourceLabel: source ? sourceLabel(source) : null },
+      data: {
+        kind: n.kind,
+        text: n.text,
+        side: n.side,
+        sourceLabel: source ? sourceLabel(source) : null,
+        direction: view.direction,
+        reasons: view.reasons.get(n.id) ?? 0,
+        collapsed: view.collapsed.has(n.id),
+      },
       ariaLabel: `${n.kind.toLowerCase()}: ${n.text}`,
     };
   });
 }
 
-export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge[] {
+/**
+ * Edges for React Flow. The premises of one linked argument (same group,
+ * same conclusion) are drawn as one grouped support: each premise's line
+ * runs to a shared junction, and only the group's lead edge draws the arrow
+ * from there to the conclusion.
+ */
+export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<ArgumentEdgeData>[] {
   const text = new Map(nodes.map((n) => [n.id, n.text]));
   const short = (id: string) => {
     const t = text.get(id) ?? '';
     return t.length > 48 ? `${t.slice(0, 47)}…` : t;
   };
+  const groupSize = new Map<string, number>();
+  const leads = new Map<string, string>();
+  for (const e of edges) {
+    if (!e.groupId) continue;
+    const key = `${e.groupId}→${e.toId}`;
+    groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
+    if (!leads.has(key) || e.id < leads.get(key)!) leads.set(key, e.id);
+  }
   return edges.map((e) => {
     const style = RELATION_STYLE[e.relation];
+    const key = `${e.groupId}→${e.toId}`;
+    const linked = e.groupId !== null && (groupSize.get(key) ?? 0) > 1;
+    const lead = !linked || leads.get(key) === e.id;
     return {
       id: e.id,
       source: e.fromId,
       target: e.toId,
-      type: 'default',
-      markerEnd: { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 },
-      style: { stroke: style.color, strokeWidth: e.groupId ? 3 : 2, strokeDasharray: style.dash },
-      ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"`,
-      data: { relation: e.relation, groupId: e.groupId },
+      type: linked ? 'linked' : 'default',
+      markerEnd: lead ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 } : undefined,
+      style: { stroke: style.color, strokeWidth: 2, strokeDasharray: style.dash },
+      ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"${linked ? ' together with other premises' : ''}`,
+      data: { relation: e.relation, groupId: e.groupId, lead },
     };
   });
 }

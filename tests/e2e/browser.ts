@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results');
@@ -62,3 +62,38 @@ export async function demoMapId(baseUrl: string): Promise<string> {
   if (!id) throw new Error('no map link on the landing page');
   return id;
 }
+
+/** Selects `phrase` in the source reader's open text as a mouse would, so the reader offers to quote it. */
+export async function selectPassage(reader: Locator, phrase: string): Promise<void> {
+  await reader.locator('.reader__text').evaluate((el, phrase) => {
+    const start = (el.textContent ?? '').indexOf(phrase);
+    if (start < 0) throw new Error(`the reader does not show "${phrase}"`);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let pos = 0;
+    const range = document.createRange();
+    let started = false;
+    while (walker.nextNode()) {
+      const t = walker.currentNode as Text;
+      const len = t.data.length;
+      if (!started && start < pos + len) {
+        range.setStart(t, start - pos);
+        started = true;
+      }
+      if (started && start + phrase.length <= pos + len) {
+        range.setEnd(t, start + phrase.length - pos);
+        break;
+      }
+      pos += len;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, phrase);
+}
+
+/** Resolves once the editor's save status says every change has reached the server. */
+export const allSaved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+
+/** A node card on the canvas, by its accessible name ("claim: …"). */
+export const nodeNamed = (page: Page, pattern: RegExp) => page.getByRole('group', { name: pattern });

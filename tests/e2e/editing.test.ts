@@ -1,14 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoMapId, openPage, screenshot, signInAsDemoTeacher, useBrowser } from './browser';
+import { allSaved, demoMapId, nodeNamed, openPage, screenshot, selectPassage, signInAsDemoTeacher, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
 const demoMapUrl = async () => `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
 
-const nodeNamed = (page: Page, pattern: RegExp) => page.getByRole('group', { name: pattern });
-const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 
 describe('editing the demo map in Chromium', () => {
   it('adds a claim, edits it, undoes and redoes, and finds it after a reload', async () => {
@@ -20,24 +18,24 @@ describe('editing the demo map in Chromium', () => {
     const editor = page.getByRole('textbox', { name: 'Node text' });
     await editor.fill('Russia armed both sides, so it cannot be a neutral guarantor.');
     await editor.press('Enter');
-    await saved(page);
+    await allSaved(page);
     await nodeNamed(page, /^claim: Russia armed both sides/).waitFor();
 
     // Edit the text again, then undo to the first wording and redo.
     await nodeNamed(page, /^claim: Russia armed both sides/).dblclick();
     await editor.fill('Russia sells arms to Armenia and Azerbaijan alike.');
     await editor.press('Enter');
-    await saved(page);
+    await allSaved(page);
     await toolbar.getByRole('button', { name: 'Undo' }).click();
-    await saved(page);
+    await allSaved(page);
     await nodeNamed(page, /^claim: Russia armed both sides/).waitFor();
     await page.keyboard.press('Control+Shift+Z');
-    await saved(page);
+    await allSaved(page);
     await nodeNamed(page, /^claim: Russia sells arms/).waitFor();
 
     await nodeNamed(page, /^claim: Russia sells arms/).click();
     await toolbar.getByRole('combobox', { name: 'Kind' }).selectOption('OBJECTION');
-    await saved(page);
+    await allSaved(page);
     await screenshot(page, 'editor');
 
     await page.reload();
@@ -45,7 +43,7 @@ describe('editing the demo map in Chromium', () => {
 
     await nodeNamed(page, /^objection: Russia sells arms/).click();
     await toolbar.getByRole('button', { name: 'Delete', exact: true }).click();
-    await saved(page);
+    await allSaved(page);
     expect(await nodeNamed(page, /Russia sells arms/).count()).toBe(0);
     await page.reload();
     await toolbar.waitFor();
@@ -68,7 +66,7 @@ describe('editing the demo map in Chromium', () => {
     await toolbar.getByRole('button', { name: '+ Add claim' }).click();
     await page.getByRole('textbox', { name: 'Node text' }).fill('A claim to be arranged');
     await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
-    await saved(page);
+    await allSaved(page);
 
     const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })));
     const added = boxes.find((b) => b.text.includes('A claim to be arranged'))!;
@@ -80,11 +78,11 @@ describe('editing the demo map in Chromium', () => {
     const placed = await positionOf('A claim to be arranged');
     await toolbar.getByRole('button', { name: 'Auto-layout' }).click();
     await toolbar.getByRole('button', { name: 'Auto-layout' }).waitFor();
-    await saved(page);
+    await allSaved(page);
     const arranged = await positionOf('A claim to be arranged');
     expect(arranged).not.toEqual(placed);
     await toolbar.getByRole('button', { name: 'Undo' }).click();
-    await saved(page);
+    await allSaved(page);
     expect(await positionOf('A claim to be arranged')).toEqual(placed);
     expect(errors).toEqual([]);
     await page.close();
@@ -98,30 +96,7 @@ describe('editing the demo map in Chromium', () => {
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     await reader.getByRole('tab', { name: 'Jason E. Strakes' }).click();
     const phrase = 'Kavkaz-2020 exercises to be staged in the Southern Military District';
-    await reader.locator('.reader__text').evaluate((el, phrase) => {
-      const start = (el.textContent ?? '').indexOf(phrase);
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      let pos = 0;
-      const range = document.createRange();
-      let started = false;
-      while (walker.nextNode()) {
-        const t = walker.currentNode as Text;
-        const len = t.data.length;
-        if (!started && start < pos + len) {
-          range.setStart(t, start - pos);
-          started = true;
-        }
-        if (started && start + phrase.length <= pos + len) {
-          range.setEnd(t, start + phrase.length - pos);
-          break;
-        }
-        pos += len;
-      }
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    }, phrase);
+    await selectPassage(reader, phrase);
     const bar = reader.getByRole('region', { name: 'Selected passage' });
     expect(await bar.textContent()).toContain(phrase);
     await bar.getByRole('button', { name: 'Make evidence' }).click();
@@ -129,7 +104,7 @@ describe('editing the demo map in Chromium', () => {
     expect(await editor.inputValue()).toBe(phrase);
     await editor.fill('Russia drew 18 states, rivals included, into Kavkaz-2020.');
     await editor.press('Enter');
-    await saved(page);
+    await allSaved(page);
     await reader.getByRole('button', { name: /Quote for: Russia drew 18 states/ }).waitFor();
 
     const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
@@ -152,7 +127,7 @@ describe('editing the demo map in Chromium', () => {
     await page.mouse.down();
     await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
     await page.mouse.up();
-    await saved(page);
+    await allSaved(page);
     await expect
       .poll(async () => {
         const after = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
@@ -175,12 +150,12 @@ describe('editing the demo map in Chromium', () => {
     const editor = page.getByRole('textbox', { name: 'Node text' });
     await editor.fill('Peacekeepers stood by in September 2023');
     await editor.press('Enter');
-    await saved(page);
+    await allSaved(page);
     await parent.click();
     await page.keyboard.press('Shift+Tab');
     await editor.fill('Peacekeeping was never Russia’s treaty duty');
     await editor.press('Enter');
-    await saved(page);
+    await allSaved(page);
     const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
     const byText = (t: string) => snapshot.nodes.find((n: { text: string }) => n.text === t);
     const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Had Russia fulfilled its duties'));
@@ -194,10 +169,10 @@ describe('editing the demo map in Chromium', () => {
     // The first undo takes back the wording; the next removes the objection and its connection together.
     const undo = page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' });
     await undo.click();
-    await saved(page);
+    await allSaved(page);
     await nodeNamed(page, /^objection: New objection$/).waitFor();
     await undo.click();
-    await saved(page);
+    await allSaved(page);
     expect(await nodeNamed(page, /New objection|Peacekeeping was never/).count()).toBe(0);
     const after = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
     expect(after.edges.some((e: { fromId: string }) => e.fromId === objection.id)).toBe(false);
@@ -217,7 +192,7 @@ describe('editing the demo map in Chromium', () => {
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
     const relation = toolbar.getByRole('combobox', { name: 'Selected connection' });
     await relation.selectOption('UNDERCUTS');
-    await saved(page);
+    await allSaved(page);
     const edgeOf = async () => {
       const snapshot = await (await fetch(api)).json();
       const id = (start: string) => snapshot.nodes.find((n: { text: string }) => n.text.startsWith(start)).id;
@@ -226,13 +201,13 @@ describe('editing the demo map in Chromium', () => {
     };
     expect((await edgeOf())?.relation).toBe('UNDERCUTS');
     await toolbar.getByRole('button', { name: 'Delete connection' }).click();
-    await saved(page);
+    await allSaved(page);
     expect(await edgeOf()).toBeNull();
     await toolbar.getByRole('button', { name: 'Undo' }).click();
-    await saved(page);
+    await allSaved(page);
     expect((await edgeOf())?.relation).toBe('UNDERCUTS');
     await toolbar.getByRole('button', { name: 'Undo' }).click();
-    await saved(page);
+    await allSaved(page);
     expect((await edgeOf())?.relation).toBe('ATTACKS');
     expect(errors).toEqual([]);
     await page.close();
@@ -254,10 +229,10 @@ describe('editing the demo map in Chromium', () => {
     const node = nodeNamed(page, /^evidence: Russia also failed to monitor/);
     await node.click();
     await page.keyboard.press('Delete');
-    await saved(page);
+    await allSaved(page);
     expect(await count()).toEqual({ node: false, edges: 0 });
     await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' }).click();
-    await saved(page);
+    await allSaved(page);
     expect(await count()).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();
@@ -315,7 +290,7 @@ describe('a new teacher in Chromium', () => {
     await toolbar.getByRole('button', { name: '+ Add claim' }).click();
     await page.getByRole('textbox', { name: 'Node text' }).fill('Our class claim');
     await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
-    await saved(page);
+    await allSaved(page);
     await page.reload();
     await nodeNamed(page, /^claim: Our class claim$/).waitFor();
     // The demo itself is untouched.
@@ -342,7 +317,7 @@ describe('a new teacher in Chromium', () => {
     const editor = page.getByRole('textbox', { name: 'Node text' });
     await editor.fill('The first claim');
     await editor.press('Enter');
-    await saved(page);
+    await allSaved(page);
     expect(await page.getByText('This map is empty.').count()).toBe(0);
     const pane = (await page.locator('.react-flow').boundingBox())!;
     const card = (await nodeNamed(page, /^claim: The first claim$/).boundingBox())!;

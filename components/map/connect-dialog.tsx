@@ -1,0 +1,87 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { RELATION_LABELS, RELATIONS, type GraphNode, type Relation } from '@/lib/domain/types';
+
+type Props = {
+  from: GraphNode;
+  nodes: GraphNode[];
+  initialRelation: Relation;
+  onConnect: (toId: string, relation: Relation) => void;
+  onClose: () => void;
+};
+
+const MAX_MATCHES = 8;
+
+/**
+ * Connecting without a mouse: pick the relation, type a few words of the
+ * other node, choose it from the list (Enter takes the first match).
+ */
+export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [query, setQuery] = useState('');
+  const [relation, setRelation] = useState<Relation>(initialRelation);
+  const listId = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+  const matches = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return nodes
+      .filter((n) => n.id !== from.id && words.every((w) => n.text.toLowerCase().includes(w)))
+      .slice(0, MAX_MATCHES);
+  }, [nodes, from.id, query]);
+  const short = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+  return (
+    <dialog ref={dialog} className="help-dialog connect-dialog" aria-labelledby="connect-title" onClose={onClose}>
+      <h2 id="connect-title">Connect “{short(from.text, 60)}”</h2>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (matches[0]) onConnect(matches[0].id, relation);
+        }}
+      >
+        <label className="field">
+          <span>This node</span>
+          <select value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
+            {RELATIONS.map((r) => (
+              <option key={r} value={r}>
+                {RELATION_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>the node that says</span>
+          <input
+            type="search"
+            autoFocus
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Type a few words of it"
+            aria-controls={listId}
+          />
+        </label>
+        <ul id={listId} className="connect-dialog__matches" aria-label="Matching nodes">
+          {matches.length === 0 && <li className="connect-dialog__empty">No other node says that.</li>}
+          {matches.map((n) => (
+            <li key={n.id}>
+              <button type="button" className="connect-dialog__match" onClick={() => onConnect(n.id, relation)}>
+                <span className="connect-dialog__kind">{n.kind.toLowerCase()}</span> {short(n.text)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="connect-dialog__actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

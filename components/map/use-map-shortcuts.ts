@@ -1,0 +1,71 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { MapStore } from '@/lib/client/map-store';
+import { isTyping, type useMapEditing } from './use-map-editing';
+
+/** The id of the node `target` belongs to, if React Flow shows it selected. */
+function selectedNodeAt(target: EventTarget | null): string | null {
+  const element = target instanceof Element ? target.closest('.react-flow__node') : null;
+  return element?.classList.contains('selected') ? element.getAttribute('data-id') : null;
+}
+
+type Options = {
+  store: MapStore;
+  /** The editor's commands; null on a map the reader may not edit. */
+  editing: ReturnType<typeof useMapEditing> | null;
+  selectedNodeId: string | null;
+  setSelectedNodeId: (id: string | null) => void;
+  toggleCollapsed: (id: string) => void;
+  toggleFocus: (id: string | null) => void;
+};
+
+/**
+ * The map's keyboard shortcuts (listed in the help panel). Keys pressed in a
+ * text field belong to the field. A node's own shortcuts read the selection
+ * from the DOM first: it reaches React state through React Flow's effects,
+ * possibly after the key press.
+ */
+export function useMapShortcuts(options: Options) {
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.altKey) return;
+      const { store, editing, selectedNodeId, setSelectedNodeId, toggleCollapsed, toggleFocus } = latest.current;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      const target = selectedNodeAt(event.target) ?? selectedNodeId;
+      const run = (action: () => void) => {
+        event.preventDefault();
+        action();
+      };
+
+      if (!mod && key === 'c' && target) return run(() => toggleCollapsed(target));
+      if (!mod && key === 'f') return run(() => toggleFocus(target));
+      if (key === 'escape' && selectedNodeAt(event.target)) return setSelectedNodeId(null);
+      if (!editing) return;
+
+      if (mod && key === 'z') return run(() => (event.shiftKey ? store.redo() : store.undo()));
+      if (mod && key === 'y') return run(() => store.redo());
+      if (mod) return;
+      if (key === 'n') return run(() => editing.addClaim());
+      if (key === 'l') return run(() => void editing.autoLayout());
+      if (key === 'k' && target) return run(() => editing.setConnectFrom(target));
+      const onNode = selectedNodeAt(event.target);
+      if (!onNode) return;
+      if (key === 'enter') {
+        return run(() => {
+          setSelectedNodeId(onNode);
+          editing.setEditingId(onNode);
+        });
+      }
+      if (key === 'tab') return run(() => editing.addReason(onNode, event.shiftKey ? 'OBJECTION' : 'PREMISE'));
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
