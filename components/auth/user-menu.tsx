@@ -17,10 +17,15 @@ export async function UserMenu() {
   const name = user.name ?? user.email ?? 'You';
   return (
     <nav className="user-menu" aria-label="Account">
-      <span className="avatar" style={{ background: user.avatarColor }} aria-hidden="true">
-        {name.trim().charAt(0).toUpperCase()}
-      </span>
-      <span className="user-menu__name">{name}</span>
+      <Link href="/maps" className="user-menu__link">
+        My maps
+      </Link>
+      <Link href="/profile" className="user-menu__profile" aria-label={`Your profile (${name})`}>
+        <span className="avatar" style={{ background: user.avatarColor }} aria-hidden="true">
+          {name.trim().charAt(0).toUpperCase()}
+        </span>
+        <span className="user-menu__name">{name}</span>
+      </Link>
       <form action={signOutAction}>
         <button type="submit" className="button button--quiet">
           Sign out

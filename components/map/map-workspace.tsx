@@ -1,6 +1,7 @@
 'use client';
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sourceLabel, toFlowEdges, toFlowNodes } from '@/lib/client/to-flow';
 import { useMapStore } from '@/lib/client/use-map-store';
@@ -21,7 +22,12 @@ import { useMapShortcuts } from './use-map-shortcuts';
 import { useMapView } from './use-map-view';
 import { MapViewContext } from './view-context';
 
-type Props = { snapshot: MapSnapshot; initialNodeId: string | null };
+type Props = {
+  snapshot: MapSnapshot;
+  initialNodeId: string | null;
+  /** Set when the map was opened through a view link: API calls carry it. */
+  shareToken?: string | null;
+};
 
 export function MapWorkspace(props: Props) {
   return (
@@ -31,9 +37,9 @@ export function MapWorkspace(props: Props) {
   );
 }
 
-function Workspace({ snapshot, initialNodeId }: Props) {
+function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { canEdit } = snapshot;
-  const { store, state, notice, setNotice } = useMapStore(snapshot);
+  const { store, state, notice, setNotice } = useMapStore(snapshot, shareToken);
   const { view } = state;
   const liveNodes = useMemo(() => [...view.nodes.values()].filter((n) => !n.deleted), [view]);
   const liveEdges = useMemo(() => [...view.edges.values()].filter((e) => !e.deleted), [view]);
@@ -140,6 +146,16 @@ function Workspace({ snapshot, initialNodeId }: Props) {
         </p>
         <div className="workspace__tools">
           <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
+          {snapshot.canManage && (
+            <nav className="workspace__links" aria-label="Map settings">
+              <Link href={`/maps/${snapshot.id}/teams`} className="button button--quiet">
+                Teams
+              </Link>
+              <Link href={`/maps/${snapshot.id}/share`} className="button button--quiet">
+                Share
+              </Link>
+            </nav>
+          )}
           <ShortcutsHelp canEdit={canEdit} />
         </div>
         <div className="workspace__legend-row">
@@ -168,7 +184,7 @@ function Workspace({ snapshot, initialNodeId }: Props) {
             canUndo={state.canUndo}
             canRedo={state.canRedo}
             saving={state.saving}
-            onAdd={editing.addClaim}
+            onAdd={() => editing.addClaim()}
             onLayout={() => void editing.autoLayout()}
             layingOut={editing.layingOut}
             onEdit={() => selectedNodeId && editing.setEditingId(selectedNodeId)}

@@ -1,11 +1,23 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { createMapAction, type NewMapState } from '@/app/maps/new/actions';
 
-/** Title, motion, and how to start: blank, or from the Turchenko–Strakes demo. */
-export function NewMapForm() {
+type Props = {
+  /** Classes the user teaches; a map can be made for one of them. */
+  classrooms: { id: string; name: string }[];
+  classroomId: string | null;
+};
+
+const SOURCE_SLOTS = [
+  { side: 'FOR', label: 'A source for the motion' },
+  { side: 'AGAINST', label: 'A source against the motion' },
+] as const;
+
+/** Title, motion, the class it is for, and how to start: from the demo, or blank with the class's own sources. */
+export function NewMapForm({ classrooms, classroomId }: Props) {
   const [state, action, pending] = useActionState<NewMapState, FormData>(createMapAction, {});
+  const [template, setTemplate] = useState<'demo' | 'blank'>('demo');
   return (
     <form action={action} className="form">
       <label className="field">
@@ -16,23 +28,65 @@ export function NewMapForm() {
         <span>Motion or question under debate</span>
         <input name="motion" required maxLength={300} defaultValue={state.motion} placeholder="Is Russia a credible security guarantor in the South Caucasus?" />
       </label>
+      {classrooms.length > 0 && (
+        <label className="field">
+          <span>For the class</span>
+          <select name="classroomId" defaultValue={classroomId ?? ''}>
+            <option value="">No class: just me and people I share it with</option>
+            {classrooms.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <small className="field__hint">Everyone in the class can open and edit the map; you put them on teams afterwards.</small>
+        </label>
+      )}
       <fieldset className="choice">
         <legend>Start from</legend>
         <label>
-          <input type="radio" name="template" value="demo" defaultChecked />
+          <input type="radio" name="template" value="demo" checked={template === 'demo'} onChange={() => setTemplate('demo')} />
           <span>
             <strong>The Turchenko–Strakes debate</strong>
             <small>Both articles, their claims anchored to the passages they quote, and two teams, ready to extend.</small>
           </span>
         </label>
         <label>
-          <input type="radio" name="template" value="blank" />
+          <input type="radio" name="template" value="blank" checked={template === 'blank'} onChange={() => setTemplate('blank')} />
           <span>
             <strong>A blank map</strong>
-            <small>An empty canvas for your own motion.</small>
+            <small>An empty canvas for your own motion, with the articles you choose.</small>
           </span>
         </label>
       </fieldset>
+      {template === 'blank' && (
+        <fieldset className="sources-fieldset">
+          <legend>Sources (optional)</legend>
+          <p className="field__hint">Paste each article’s text, or upload it as a .txt or .md file. Students quote them to make evidence.</p>
+          {SOURCE_SLOTS.map((slot, i) => (
+            <div key={slot.side} className="source-slot" role="group" aria-label={`Source ${i + 1}`}>
+              <p className="source-slot__title">{slot.label}</p>
+              <input type="hidden" name={`source${i}.side`} value={slot.side} />
+              <label className="field">
+                <span>Title</span>
+                <input name={`source${i}.title`} maxLength={300} />
+              </label>
+              <label className="field">
+                <span>Author</span>
+                <input name={`source${i}.author`} maxLength={200} />
+              </label>
+              <label className="field">
+                <span>Text</span>
+                <textarea name={`source${i}.text`} rows={5} />
+              </label>
+              <label className="field">
+                <span>…or upload a .txt or .md file</span>
+                <input type="file" name={`source${i}.file`} accept=".txt,.md,.markdown,text/plain,text/markdown" />
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       {state.error && (
         <p className="form__error" role="alert">
           {state.error}

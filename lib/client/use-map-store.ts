@@ -26,11 +26,11 @@ export function explainRefusal(code: string, message: string): string {
 }
 
 /** POSTs a batch to the map's op route. Network failures throw; the store treats them as "offline". */
-export function opSender(mapId: string) {
+export function opSender(mapId: string, shareToken: string | null = null) {
   return async (ops: TOp[], idempotencyKey: string, intent: Intent): Promise<SendResult> => {
     const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/ops`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(shareToken && { 'x-share-token': shareToken }) },
       body: JSON.stringify({ ops, idempotencyKey, intent }),
     });
     const body = (await response.json().catch(() => null)) as { seq?: number; error?: { code: string; message: string } } | null;
@@ -48,9 +48,9 @@ export function initialGraph(snapshot: MapSnapshot): GraphState {
 }
 
 /** One store per open map, its current view, and the latest notice for the UI. */
-export function useMapStore(snapshot: MapSnapshot) {
+export function useMapStore(snapshot: MapSnapshot, shareToken: string | null = null) {
   const [notice, setNotice] = useState<StoreNotice | null>(null);
-  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id), setNotice, snapshot.history));
+  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id, shareToken), setNotice, snapshot.history));
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useEffect(() => {
     if (!notice) return;

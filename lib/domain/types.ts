@@ -73,6 +73,8 @@ export type MapSnapshot = {
   teams: TeamSummary[];
   /** Whether the reader of this snapshot may edit the map. */
   canEdit: boolean;
+  /** Whether the reader owns the map (teams, share links). */
+  canManage: boolean;
   /** The reader's own undo and redo steps on this map, rebuilt from the op log. */
   history: { undo: HistoryEntry[]; redo: HistoryEntry[] };
 };

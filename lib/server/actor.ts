@@ -1,8 +1,14 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { auth } from './auth';
 import type { Actor } from './authz';
 import { db } from './db';
+import { AppError } from './errors';
+import { resolveShareLink, shareLinkActor } from './share-links/resolve-share-link';
+
+/** Sent by a page opened through a view link, so its API calls act with that link's role. */
+export const SHARE_TOKEN_HEADER = 'x-share-token';
 
 export type SignedInUser = { id: string; name: string | null; email: string | null; avatarColor: string };
 
@@ -18,8 +24,20 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   return db().user.findUnique({ where: { id }, select: { id: true, name: true, email: true, avatarColor: true } });
 });
 
-/** Who is making this request, for lib/server/authz. */
+/**
+ * Who is making this request, for lib/server/authz: the signed-in user, else
+ * the holder of a still-valid share link (by header), else anonymous.
+ */
 export async function currentActor(): Promise<Actor> {
   const user = await currentUser();
-  return user ? { kind: 'user', userId: user.id } : { kind: 'anonymous' };
+  if (user) return { kind: 'user', userId: user.id };
+  const token = (await headers()).get(SHARE_TOKEN_HEADER);
+  if (token) {
+    try {
+      return shareLinkActor(await resolveShareLink(token));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return { kind: 'anonymous' };
 }

@@ -16,9 +16,16 @@ export type Actor =
 
 export type MapAction = 'map:read' | 'map:comment' | 'map:edit' | 'map:manage';
 
+/**
+ * The role a classroom's members get on the class's maps: students build the
+ * shared map together, so they edit it; an explicit membership or a share
+ * link may give more, never less.
+ */
+export const CLASS_MAP_ROLE: MapRole = 'EDITOR';
+
 /** What `can` needs to know about a map and the actor's standing on it. */
 export type MapAccess = {
-  map: { id: string; isPublic: boolean; ownerId: string };
+  map: { id: string; isPublic: boolean; ownerId: string; classroomId: string | null };
   /** The actor's role on this map (membership or link), or null. */
   role: MapRole | null;
 };
@@ -32,19 +39,42 @@ export function can(access: MapAccess, action: MapAction): boolean {
   return access.role !== null && RANK[access.role] >= NEEDS[action];
 }
 
-async function roleOn(actor: Actor, map: { id: string; ownerId: string }): Promise<MapRole | null> {
+/** The higher of two roles (null is no role). */
+export function higherRole(a: MapRole | null, b: MapRole | null): MapRole | null {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/**
+ * An actor's role on a map: owner, explicit member, member of the map's
+ * classroom, or share-link holder. Read from the database on every request,
+ * so a removed member or student loses access at once.
+ */
+async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | null> {
   switch (actor.kind) {
     case 'anonymous':
       return null;
-    case 'share-link':
-      return actor.mapId === map.id ? actor.role : null;
+    case 'share-link': {
+      if (actor.mapId !== map.id) return null;
+      // Checked again here, not only when the token was read: a link revoked
+      // or expired while its holder keeps a page (or a stream) open admits no more.
+      const link = await db().shareLink.findUnique({ where: { id: actor.linkId }, select: { mapId: true, role: true, revokedAt: true, expiresAt: true } });
+      const valid = link && link.mapId === map.id && !link.revokedAt && !(link.expiresAt && link.expiresAt.getTime() <= Date.now());
+      return valid ? link.role : null;
+    }
     case 'user': {
       if (map.ownerId === actor.userId) return 'OWNER';
-      const member = await db().mapMember.findUnique({
-        where: { mapId_userId: { mapId: map.id, userId: actor.userId } },
-        select: { role: true },
-      });
-      return member?.role ?? null;
+      const [member, classMember] = await Promise.all([
+        db().mapMember.findUnique({ where: { mapId_userId: { mapId: map.id, userId: actor.userId } }, select: { role: true } }),
+        map.classroomId
+          ? db().classroomMember.findUnique({
+              where: { classroomId_userId: { classroomId: map.classroomId, userId: actor.userId } },
+              select: { id: true },
+            })
+          : null,
+      ]);
+      return higherRole(member?.role ?? null, classMember ? CLASS_MAP_ROLE : null);
     }
   }
 }
@@ -55,10 +85,35 @@ async function roleOn(actor: Actor, map: { id: string; ownerId: string }): Promi
  * the actor may not change is FORBIDDEN.
  */
 export async function authorizeMap(actor: Actor, action: MapAction, mapId: string): Promise<MapAccess> {
-  const map = await db().argumentMap.findUnique({ where: { id: mapId }, select: { id: true, isPublic: true, ownerId: true } });
+  const map = await db().argumentMap.findUnique({ where: { id: mapId }, select: { id: true, isPublic: true, ownerId: true, classroomId: true } });
   if (!map) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
   const access: MapAccess = { map, role: await roleOn(actor, map) };
   if (!can(access, 'map:read')) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
   if (!can(access, action)) throw new AppError('FORBIDDEN', 'You do not have permission to do that on this map.');
   return access;
+}
+
+export type ClassroomAction = 'classroom:read' | 'classroom:manage';
+export type ClassroomAccess = { classroom: { id: string; name: string; teacherId: string; joinCode: string }; role: 'TEACHER' | 'STUDENT' };
+
+/**
+ * Classrooms: the teacher (its creator, or a member with the TEACHER role)
+ * manages it; students read it. Anyone else is told it does not exist.
+ */
+export async function authorizeClassroom(actor: Actor, action: ClassroomAction, classroomId: string): Promise<ClassroomAccess> {
+  const hidden = new AppError('NOT_FOUND', 'This classroom does not exist, or you are not in it.');
+  if (actor.kind !== 'user') throw actor.kind === 'anonymous' ? new AppError('UNAUTHENTICATED', 'Sign in to see your classrooms.') : hidden;
+  const classroom = await db().classroom.findUnique({ where: { id: classroomId }, select: { id: true, name: true, teacherId: true, joinCode: true } });
+  if (!classroom) throw hidden;
+  let role: ClassroomAccess['role'] | null = classroom.teacherId === actor.userId ? 'TEACHER' : null;
+  if (!role) {
+    const member = await db().classroomMember.findUnique({
+      where: { classroomId_userId: { classroomId, userId: actor.userId } },
+      select: { role: true },
+    });
+    role = member?.role ?? null;
+  }
+  if (!role) throw hidden;
+  if (action === 'classroom:manage' && role !== 'TEACHER') throw new AppError('FORBIDDEN', 'Only the teacher can do that.');
+  return { classroom, role };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, type MapAccess, type MapAction } from '@/lib/server/authz';
 import type { MapRole } from '@/lib/generated/prisma/enums';
 
-const access = (role: MapRole | null, isPublic = false): MapAccess => ({ map: { id: 'm', isPublic, ownerId: 'o' }, role });
+const access = (role: MapRole | null, isPublic = false): MapAccess => ({ map: { id: 'm', isPublic, ownerId: 'o', classroomId: null }, role });
 const actions: MapAction[] = ['map:read', 'map:comment', 'map:edit', 'map:manage'];
 
 describe('can', () => {

@@ -22,7 +22,13 @@ const loadSnapshot = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const snapshot = await loadSnapshot((await params).id);
-  return { title: snapshot.title, description: `Motion: ${snapshot.motion}` };
+  const description = `Motion: ${snapshot.motion} — an argument map on Counterpoint.`;
+  return {
+    title: snapshot.title,
+    description,
+    openGraph: { title: snapshot.title, description, siteName: 'Counterpoint', type: 'website' },
+    twitter: { card: 'summary', title: snapshot.title, description },
+  };
 }
 
 export default async function MapPage({ params, searchParams }: Props) {

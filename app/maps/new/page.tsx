@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { NewMapForm } from '@/components/map/new-map-form';
-import { currentUser } from '@/lib/server/actor';
+import { currentActor, currentUser } from '@/lib/server/actor';
+import { listTaughtClassrooms } from '@/lib/server/classrooms/list-taught-classrooms';
 
 export const metadata: Metadata = { title: 'New map' };
+export const dynamic = 'force-dynamic';
 
-export default async function NewMapPage() {
+type Props = { searchParams: Promise<{ classroom?: string }> };
+
+export default async function NewMapPage({ searchParams }: Props) {
   if (!(await currentUser())) redirect('/sign-in?next=/maps/new');
+  const classrooms = await listTaughtClassrooms(await currentActor());
+  const wanted = (await searchParams).classroom;
+  const classroomId = classrooms.some((c) => c.id === wanted) ? wanted! : null;
   return (
     <main className="auth-page auth-page--wide">
       <h1>New map</h1>
       <p className="auth-page__lead">You will own the map and can edit it at once.</p>
-      <NewMapForm />
+      <NewMapForm classrooms={classrooms} classroomId={classroomId} />
     </main>
   );
 }

@@ -43,6 +43,7 @@ export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSn
     })),
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
+    canManage: can(access, 'map:manage'),
     history: actor.kind === 'user' && can(access, 'map:edit') ? await getUndoHistory(mapId, actor.userId) : { undo: [], redo: [] },
   };
 }

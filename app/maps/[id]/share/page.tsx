@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ActionForm } from '@/components/ui/action-form';
+import { ShareLinkForm } from '@/components/ui/share-link-form';
+import { currentActor, currentUser } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { listShareLinks } from '@/lib/server/share-links/list-share-links';
+import { createShareLinkAction, revokeShareLinkAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Share links' };
+
+type Props = { params: Promise<{ id: string }> };
+
+const ROLE_WORDS = { VIEWER: 'View', COMMENTER: 'Comment', EDITOR: 'Edit', OWNER: 'Own' } as const;
+const date = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export default async function SharePage({ params }: Props) {
+  const { id } = await params;
+  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/share`);
+  let listing;
+  try {
+    listing = await listShareLinks(await currentActor(), id);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
+    throw error;
+  }
+  const { mapTitle, links } = listing;
+  return (
+    <main className="page">
+      <Link href={`/maps/${id}`} className="page__back">
+        ← Back to the map
+      </Link>
+      <h1 className="page__title">Share “{mapTitle}”</h1>
+      <p className="page__lead">
+        A view link opens the map read-only, even for people who are not signed in. Comment and edit links ask people to sign in, then add them
+        to the map. Teams’ private notes are never shared by a link.
+      </p>
+      <section aria-labelledby="new-link-title" className="panel">
+        <h2 id="new-link-title" className="section-title">
+          New link
+        </h2>
+        <ShareLinkForm mapId={id} action={createShareLinkAction} />
+      </section>
+      <section aria-labelledby="links-title" className="page__section">
+        <h2 id="links-title" className="section-title">
+          Links
+        </h2>
+        {links.length === 0 ? (
+          <p className="empty-state">No links yet.</p>
+        ) : (
+          <table className="table" aria-label="Share links">
+            <thead>
+              <tr>
+                <th scope="col">Lets people</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {links.map((l) => (
+                <tr key={l.id}>
+                  <td>{ROLE_WORDS[l.role]}</td>
+                  <td>{date(l.createdAt)}</td>
+                  <td>{l.expiresAt ? date(l.expiresAt) : 'Never'}</td>
+                  <td>
+                    <span className={`badge badge--${l.status}`}>{l.status}</span>
+                  </td>
+                  <td>
+                    {l.status === 'active' && (
+                      <ActionForm
+                        action={revokeShareLinkAction}
+                        submitLabel="Revoke"
+                        pendingLabel="Revoking…"
+                        className="row-form"
+                        submitClassName="button button--quiet button--danger button--small"
+                        label={`Revoke the ${ROLE_WORDS[l.role].toLowerCase()} link created ${date(l.createdAt)}`}
+                      >
+                        <input type="hidden" name="mapId" value={id} />
+                        <input type="hidden" name="linkId" value={l.id} />
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

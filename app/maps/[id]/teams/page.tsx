@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ActionForm } from '@/components/ui/action-form';
+import { SIDE_LABELS, SIDES } from '@/lib/domain/types';
+import { currentActor, currentUser } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { getTeamSetup } from '@/lib/server/teams/get-team-setup';
+import { createTeamAction, saveTeamsAction, splitTeamsAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Teams' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function TeamsPage({ params }: Props) {
+  const { id } = await params;
+  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/teams`);
+  let setup;
+  try {
+    setup = await getTeamSetup(await currentActor(), id);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
+    throw error;
+  }
+  const { map, teams, people } = setup;
+  return (
+    <main className="page">
+      <Link href={`/maps/${map.id}`} className="page__back">
+        ← Back to the map
+      </Link>
+      <h1 className="page__title">Teams for “{map.title}”</h1>
+      <p className="page__lead">
+        Each team has its own private notes, ratings and tags over the shared map; other teams never see them.
+        {map.classroomName ? ` Everyone in ${map.classroomName} can be put on a team.` : ' Add people to the map with a share link, then put them on a team.'}
+      </p>
+
+      <section aria-labelledby="add-team-title" className="panel">
+        <h2 id="add-team-title" className="section-title">
+          Add a team
+        </h2>
+        <ActionForm action={createTeamAction} submitLabel="Add team" className="inline-form" submitClassName="button" label="Add a team">
+          <input type="hidden" name="mapId" value={map.id} />
+          <label className="field">
+            <span>Team name</span>
+            <input name="name" required maxLength={60} placeholder="Team Turchenko" />
+          </label>
+          <label className="field">
+            <span>Side</span>
+            <select name="side" defaultValue="FOR">
+              {SIDES.map((s) => (
+                <option key={s} value={s}>
+                  {SIDE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="assign-title" className="page__section">
+        <div className="section-head">
+          <h2 id="assign-title" className="section-title">
+            Who is on which team
+          </h2>
+          {teams.length >= 2 && people.length > 0 && (
+            <ActionForm action={splitTeamsAction} submitLabel="Split at random" pendingLabel="Splitting…" className="row-form" submitClassName="button button--quiet" label="Split at random">
+              <input type="hidden" name="mapId" value={map.id} />
+            </ActionForm>
+          )}
+        </div>
+        {people.length === 0 ? (
+          <p className="empty-state">{map.classroomName ? 'No students have joined the class yet.' : 'Nobody else is on this map yet.'}</p>
+        ) : teams.length === 0 ? (
+          <p className="empty-state">Add a team first.</p>
+        ) : (
+          <ActionForm action={saveTeamsAction} submitLabel="Save teams" pendingLabel="Saving…" label="Teams">
+            <input type="hidden" name="mapId" value={map.id} />
+            <table className="table" aria-label="Team sides">
+              <thead>
+                <tr>
+                  <th scope="col">Team</th>
+                  <th scope="col">Side</th>
+                  <th scope="col">Members</th>
+                </tr>
+              </thead>
+              <tbody>
+                {teams.map((t) => (
+                  <tr key={t.id}>
+                    <td>
+                      <span className="team-dot" style={{ background: t.color }} aria-hidden="true" /> {t.name}
+                    </td>
+                    <td>
+                      <select name={`side:${t.id}`} defaultValue={t.side} aria-label={`Side of ${t.name}`}>
+                        {SIDES.map((s) => (
+                          <option key={s} value={s}>
+                            {SIDE_LABELS[s]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>{people.filter((p) => p.teamId === t.id).map((p) => p.name).join(', ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="table" aria-label="Team members">
+              <thead>
+                <tr>
+                  <th scope="col">Student</th>
+                  <th scope="col">Team</th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>
+                      <select name={`team:${p.id}`} defaultValue={p.teamId ?? ''} aria-label={`Team of ${p.name}`}>
+                        <option value="">No team</option>
+                        {teams.map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ActionForm>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ActionForm } from '@/components/ui/action-form';
+import { AVATAR_COLOURS } from '@/lib/server/accounts/update-profile';
+import { currentUser } from '@/lib/server/actor';
+import { updateProfileAction } from './actions';
+
+export const metadata: Metadata = { title: 'Your profile' };
+export const dynamic = 'force-dynamic';
+
+export default async function ProfilePage() {
+  const user = await currentUser();
+  if (!user) redirect('/sign-in?next=/profile');
+  const initial = (user.name ?? user.email ?? '?').trim().charAt(0).toUpperCase();
+  return (
+    <main className="auth-page">
+      <h1>Your profile</h1>
+      <p className="auth-page__lead">Your name and colour show on the maps you work on, to your class and your team.</p>
+      <ActionForm action={updateProfileAction} submitLabel="Save profile" pendingLabel="Saving…">
+        <label className="field">
+          <span>Display name</span>
+          <input name="name" required maxLength={80} defaultValue={user.name ?? ''} autoComplete="name" />
+        </label>
+        <fieldset className="swatches">
+          <legend>Avatar colour</legend>
+          {AVATAR_COLOURS.map((colour, index) => (
+            <label key={colour} className="swatch" style={{ background: colour }}>
+              <input type="radio" name="avatarColor" value={colour} defaultChecked={colour === user.avatarColor || (!AVATAR_COLOURS.includes(user.avatarColor as never) && index === 0)} aria-label={`Colour ${index + 1}`} />
+              <span aria-hidden="true">{initial}</span>
+            </label>
+          ))}
+        </fieldset>
+        <p className="field__hint">Signed in as {user.email}</p>
+      </ActionForm>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { useState } from 'react';
+
+/** Copies `text` to the clipboard and says so; where the clipboard is unavailable, selects nothing and says to copy by hand. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [done, setDone] = useState<'copied' | 'failed' | null>(null);
+  return (
+    <span className="copy-button">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          if (!navigator.clipboard?.writeText) return setDone('failed');
+          navigator.clipboard.writeText(text).then(
+            () => setDone('copied'),
+            () => setDone('failed'),
+          );
+        }}
+      >
+        {label}
+      </button>
+      <span role="status" className="copy-button__status">
+        {done === 'copied' ? 'Copied.' : done === 'failed' ? 'Copy it from the text above.' : ''}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ShareFormState } from '@/app/maps/[id]/share/actions';
+import { CopyButton } from './copy-button';
+
+type Props = { mapId: string; action: (state: ShareFormState, form: FormData) => Promise<ShareFormState> };
+
+/** Creates a share link and shows it once (only its hash is stored). */
+export function ShareLinkForm({ mapId, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <>
+      <form action={formAction} className="inline-form" aria-label="Create a share link">
+        <input type="hidden" name="mapId" value={mapId} />
+        <label className="field">
+          <span>Anyone with the link can</span>
+          <select name="role" defaultValue="VIEWER">
+            <option value="VIEWER">View</option>
+            <option value="COMMENTER">Comment (after signing in)</option>
+            <option value="EDITOR">Edit (after signing in)</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Expires</span>
+          <select name="expiresInDays" defaultValue="7">
+            <option value="1">In 1 day</option>
+            <option value="7">In 7 days</option>
+            <option value="30">In 30 days</option>
+            <option value="0">Never</option>
+          </select>
+        </label>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Creating…' : 'Create link'}
+        </button>
+      </form>
+      {state.error && (
+        <p className="form__error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.link && (
+        <div className="new-link" role="status">
+          <p>
+            <strong>Your new link.</strong> Copy it now: for safety it is stored only in scrambled form and cannot be shown again.
+          </p>
+          <input className="new-link__url" readOnly value={state.link} aria-label="New share link" onFocus={(e) => e.currentTarget.select()} />
+          <CopyButton text={state.link} label="Copy link" />
+        </div>
+      )}
+    </>
+  );
+}

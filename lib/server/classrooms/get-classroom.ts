@@ -1,0 +1,44 @@
+import 'server-only';
+import { authorizeClassroom, type Actor } from '../authz';
+import { db } from '../db';
+import { formatJoinCode } from './join-code';
+
+export type ClassroomView = {
+  id: string;
+  name: string;
+  role: 'TEACHER' | 'STUDENT';
+  teacher: { name: string };
+  /** Only the teacher sees the code and the roster's emails. */
+  joinCode: string | null;
+  students: { id: string; name: string; email: string | null; joinedAt: string }[];
+  maps: { id: string; title: string; motion: string }[];
+};
+
+/** A classroom as its teacher or one of its students sees it. */
+export async function getClassroom(actor: Actor, classroomId: string): Promise<ClassroomView> {
+  const { classroom, role } = await authorizeClassroom(actor, 'classroom:read', classroomId);
+  const [teacher, members, maps] = await Promise.all([
+    db().user.findUnique({ where: { id: classroom.teacherId }, select: { name: true, email: true } }),
+    db().classroomMember.findMany({
+      where: { classroomId, role: 'STUDENT' },
+      orderBy: { joinedAt: 'asc' },
+      select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    db().argumentMap.findMany({ where: { classroomId }, orderBy: { createdAt: 'desc' }, select: { id: true, title: true, motion: true } }),
+  ]);
+  const teaches = role === 'TEACHER';
+  return {
+    id: classroom.id,
+    name: classroom.name,
+    role,
+    teacher: { name: teacher?.name ?? teacher?.email ?? 'The teacher' },
+    joinCode: teaches ? formatJoinCode(classroom.joinCode) : null,
+    students: members.map((m) => ({
+      id: m.user.id,
+      name: m.user.name ?? m.user.email ?? 'A student',
+      email: teaches ? m.user.email : null,
+      joinedAt: m.joinedAt.toISOString(),
+    })),
+    maps,
+  };
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { ZSide } from '../../domain/ops';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { getTeamSetup } from './get-team-setup';
+
+export const ZAssignTeamsInput = z.object({
+  /** userId → teamId, or null for no team. */
+  assignments: z.record(z.string().min(1).max(64), z.string().min(1).max(64).nullable()),
+  /** teamId → side. */
+  sides: z.record(z.string().min(1).max(64), ZSide).default({}),
+});
+
+/**
+ * Puts people on teams by hand and sets the teams' sides, all at once: a
+ * person is on at most one team of a map. Only people who can be on the
+ * map's teams (its class's students and members) and only this map's teams
+ * are accepted.
+ */
+export async function assignTeams(actor: Actor, mapId: string, input: z.infer<typeof ZAssignTeamsInput>): Promise<void> {
+  const setup = await getTeamSetup(actor, mapId);
+  const teams = new Set(setup.teams.map((t) => t.id));
+  const people = new Set(setup.people.map((p) => p.id));
+  for (const [userId, teamId] of Object.entries(input.assignments)) {
+    if (!people.has(userId)) throw new AppError('VALIDATION_FAILED', 'Only students of the class or members of the map can be put on a team.');
+    if (teamId !== null && !teams.has(teamId)) throw new AppError('VALIDATION_FAILED', 'That team is not one of this map’s teams.');
+  }
+  for (const teamId of Object.keys(input.sides)) {
+    if (!teams.has(teamId)) throw new AppError('VALIDATION_FAILED', 'That team is not one of this map’s teams.');
+  }
+  await db().$transaction(async (tx) => {
+    for (const [teamId, side] of Object.entries(input.sides)) await tx.team.update({ where: { id: teamId }, data: { side } });
+    const userIds = Object.keys(input.assignments);
+    await tx.teamMember.deleteMany({ where: { userId: { in: userIds }, team: { mapId } } });
+    const rows = Object.entries(input.assignments).flatMap(([userId, teamId]) => (teamId ? [{ userId, teamId }] : []));
+    if (rows.length) await tx.teamMember.createMany({ data: rows });
+  });
+}
+
+/**
+ * Splits everyone who can be on a team across the map's teams at random,
+ * as evenly as possible (sizes differ by at most one). Needs two teams.
+ */
+export async function splitTeamsAtRandom(actor: Actor, mapId: string): Promise<void> {
+  const setup = await getTeamSetup(actor, mapId);
+  if (setup.teams.length < 2) throw new AppError('BAD_REQUEST', 'Create at least two teams first.');
+  const people = setup.people.map((p) => p.id);
+  for (let i = people.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [people[i], people[j]] = [people[j]!, people[i]!];
+  }
+  const assignments = Object.fromEntries(people.map((id, index) => [id, setup.teams[index % setup.teams.length]!.id]));
+  await assignTeams(actor, mapId, { assignments, sides: {} });
+}

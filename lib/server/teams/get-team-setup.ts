@@ -1,0 +1,39 @@
+import 'server-only';
+import type { Side } from '../../domain/types';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+
+export type TeamSetup = {
+  map: { id: string; title: string; classroomId: string | null; classroomName: string | null };
+  teams: { id: string; name: string; side: Side; color: string; memberIds: string[] }[];
+  /** Everyone who can be put on a team: the class's students and the map's other members. */
+  people: { id: string; name: string; email: string | null; teamId: string | null }[];
+};
+
+/** The map's teams and the people who can be put on them, for its owner. */
+export async function getTeamSetup(actor: Actor, mapId: string): Promise<TeamSetup> {
+  await authorizeMap(actor, 'map:manage', mapId);
+  const map = await db().argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    select: {
+      id: true,
+      title: true,
+      ownerId: true,
+      classroomId: true,
+      classroom: { select: { name: true, members: { where: { role: 'STUDENT' }, select: { user: { select: { id: true, name: true, email: true } } } } } },
+      members: { select: { user: { select: { id: true, name: true, email: true } } } },
+      teams: { orderBy: { createdAt: 'asc' }, select: { id: true, name: true, side: true, color: true, members: { select: { userId: true } } } },
+    },
+  });
+  const teamOf = new Map<string, string>();
+  for (const t of map.teams) for (const m of t.members) teamOf.set(m.userId, t.id);
+  const people = new Map<string, { id: string; name: string; email: string | null }>();
+  for (const { user } of [...(map.classroom?.members ?? []), ...map.members]) {
+    if (user.id !== map.ownerId) people.set(user.id, { id: user.id, name: user.name ?? user.email ?? 'Someone', email: user.email });
+  }
+  return {
+    map: { id: map.id, title: map.title, classroomId: map.classroomId, classroomName: map.classroom?.name ?? null },
+    teams: map.teams.map((t) => ({ id: t.id, name: t.name, side: t.side, color: t.color, memberIds: t.members.map((m) => m.userId) })),
+    people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ ...p, teamId: teamOf.get(p.id) ?? null })),
+  };
+}
