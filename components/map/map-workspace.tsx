@@ -144,6 +144,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <p className="workspace__motion">
           Motion: <strong>{snapshot.motion}</strong>
         </p>
+        {!canEdit && (
+          <p className="badge workspace__readonly">{shareToken ? 'Read-only view, shared by link' : 'Read-only'}</p>
+        )}
         <div className="workspace__tools">
           <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
           {snapshot.canManage && (
