@@ -62,6 +62,8 @@ type Props = {
   /** Nodes the first view is fitted to (all when empty). */
   initialFocus: string[];
   editing: CanvasEditing | null;
+  /** Drawn inside the canvas (others' cursors). */
+  children?: React.ReactNode;
 };
 
 /**
@@ -69,7 +71,7 @@ type Props = {
  * dragging); the graph itself comes from `nodes` and every change goes back
  * out as a domain op through `editing`, never as React Flow state.
  */
-export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, onSelectNode, onSelectNodes, onSelectEdge, initialFocus, editing }: Props) {
+export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, onSelectNode, onSelectNodes, onSelectEdge, initialFocus, editing, children }: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
 
@@ -213,6 +215,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       )}
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap<ArgumentFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Overview of the whole map" />
+      {children}
     </ReactFlow>
   );
 }

@@ -25,13 +25,23 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
     mounted.current = true;
   }, [up, id, updateNodeInternals]);
   return (
-    <div className={`arg-node arg-node--${data.side} arg-node--${data.kind}`} data-kind={data.kind} data-side={data.side}>
+    <div
+      className={`arg-node arg-node--${data.side} arg-node--${data.kind}${data.watchers.length ? ' arg-node--watched' : ''}`}
+      data-kind={data.kind}
+      data-side={data.side}
+      style={data.watchers.length ? ({ '--watcher': data.watchers[0]!.color } as React.CSSProperties) : undefined}
+    >
+      {data.watchers.length > 0 && (
+        <span className="arg-node__watchers" style={{ background: data.watchers[0]!.color }}>
+          {data.watchers.map((w) => w.name).join(', ')}
+        </span>
+      )}
       <Handle type="target" position={up ? Position.Bottom : Position.Right} isConnectable={!!editing} aria-label="Connect a reason to this node" />
       <div className="arg-node__meta">
         <span className="arg-node__kind">{KIND_LABELS[data.kind]}</span>
       </div>
       {isEditing ? (
-        <TextEditor initial={data.text} onCommit={(text) => editing.commit(id, text)} onCancel={editing.cancel} />
+        <TextEditor initial={editing.draft ?? data.text} onCommit={(text) => editing.commit(id, text)} onCancel={editing.cancel} />
       ) : (
         <p className="arg-node__text">{data.text}</p>
       )}

@@ -3,18 +3,23 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sourceLabel, toFlowEdges, toFlowNodes } from '@/lib/client/to-flow';
+import { newId } from '@/lib/client/ids';
+import { sourceLabel, toFlowEdges, toFlowNodes, type Watcher } from '@/lib/client/to-flow';
 import { useMapStore } from '@/lib/client/use-map-store';
+import { useMapSync } from '@/lib/client/use-map-sync';
+import { usePresence } from '@/lib/client/use-presence';
 import type { MapSnapshot, Side } from '@/lib/domain/types';
 import { SourceReader } from '../reader/source-reader';
 import { ArgumentCanvas } from './argument-canvas';
 import { ConnectDialog } from './connect-dialog';
+import { ConflictDialog } from './conflict-dialog';
 import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
 import { Legend } from './legend';
 import { MapFilter, showEverything, type MapFilterState } from './map-filter';
 import { NodeSearch } from './node-search';
+import { PresenceBar, RemoteCursors } from './presence-bar';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useGraphNavigation } from './use-graph-navigation';
 import { isTyping, useMapEditing } from './use-map-editing';
@@ -49,8 +54,19 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const [selectedNodeIds, setSelectedNodeIds] = useState<string[]>([]);
   const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);
   const selectedEdge = selectedEdgeId ? view.edges.get(selectedEdgeId) : undefined;
-  const { fitView } = useReactFlow();
+  const { fitView, screenToFlowPosition } = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
+
+  // Everyone else's edits, and who is here.
+  const [clientId] = useState(() => newId());
+  const { status, others } = useMapSync({ store, mapId: snapshot.id, shareToken, clientId, setNotice });
+  const { reportCursor } = usePresence({ mapId: snapshot.id, clientId, shareToken, selection: selectedNodeId });
+  const present = useMemo(() => [...others.values()], [others]);
+  const watchers = useMemo(() => {
+    const byNode = new Map<string, Watcher[]>();
+    for (const p of present) if (p.selection) byNode.set(p.selection, [...(byNode.get(p.selection) ?? []), { name: p.name, color: p.color }]);
+    return byNode;
+  }, [present]);
 
   const [filter, setFilter] = useState<MapFilterState>(showEverything);
   const shown = (n: { side: Side; kind: (typeof liveNodes)[number]['kind'] }) => filter.sides.has(n.side) && filter.kinds.has(n.kind);
@@ -60,11 +76,11 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { direction, collapsed, reasons, hidden } = mapView;
   const flowNodes = useMemo(
     () =>
-      toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }, { direction, collapsed, reasons }).map((n) =>
+      toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }, { direction, collapsed, reasons, watchers }).map((n) =>
         shown(n.data) && !hidden.has(n.id) ? n : { ...n, hidden: true },
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [liveNodes, snapshot.sources, filter, direction, collapsed, reasons, hidden],
+    [liveNodes, snapshot.sources, filter, direction, collapsed, reasons, hidden, watchers],
   );
   const flowEdges = useMemo(() => toFlowEdges(liveEdges, liveNodes), [liveEdges, liveNodes]);
   const selected = selectedNodeId ? view.nodes.get(selectedNodeId) : undefined;
@@ -148,6 +164,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           <p className="badge workspace__readonly">{shareToken ? 'Read-only view, shared by link' : 'Read-only'}</p>
         )}
         <div className="workspace__tools">
+          <PresenceBar others={present} status={status} />
           <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
           {snapshot.canManage && (
             <nav className="workspace__links" aria-label="Map settings">
@@ -199,7 +216,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           />
         )}
       </div>
-      {notice && (
+      {notice && !(notice.conflict && canEdit) && (
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'local' ? 'status' : 'alert'}>
           <span>{notice.message}</span>
           <button type="button" className="notice__close" onClick={() => setNotice(null)} aria-label="Dismiss message">
@@ -208,7 +225,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         </div>
       )}
       <div className="workspace__body">
-        <div className={editing.layingOut ? 'canvas canvas--animating' : 'canvas'} ref={canvasRef}>
+        <div
+          className={editing.layingOut ? 'canvas canvas--animating' : 'canvas'}
+          ref={canvasRef}
+          onMouseMove={(event) => reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+          onMouseLeave={() => reportCursor(null)}
+        >
           <MapViewContext.Provider value={mapView.mapView}>
             <NodeEditingContext.Provider value={editing.nodeEditing}>
               <ArgumentCanvas
@@ -220,7 +242,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                 onSelectEdge={setSelectedEdgeId}
                 initialFocus={initialFocus}
                 editing={editing.canvasEditing}
-              />
+              >
+                <RemoteCursors others={present} />
+              </ArgumentCanvas>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
           {focused && (
@@ -245,6 +269,23 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             />
           )}
         </div>
+        {notice?.conflict && canEdit && (
+          <ConflictDialog
+            conflict={notice.conflict}
+            onKeepTheirs={() => setNotice(null)}
+            onUseMine={() => {
+              const { nodeId, mine } = notice.conflict!;
+              const node = store.getView().nodes.get(nodeId);
+              setNotice(null);
+              if (node && !node.deleted) store.perform([{ type: 'updateNode', id: nodeId, baseVersion: node.version, text: mine }]);
+            }}
+            onMerge={() => {
+              const { nodeId, mine, theirs } = notice.conflict!;
+              setNotice(null);
+              editing.editWith(nodeId, `${theirs.text}\n\n${mine}`);
+            }}
+          />
+        )}
         {connectFrom && !connectFrom.deleted && (
           <ConnectDialog
             from={connectFrom}

@@ -51,7 +51,17 @@ type Options = {
  */
 export function useMapEditing(options: Options) {
   const { store, snapshot, canEdit, selectedNodeId, selectedNodeIds, direction, setSelectedNodeId, canvasRef, centreOn, setNotice } = options;
-  const [editingId, setEditingId] = useState<string | null>(null);
+  const [editingId, setEditingIdState] = useState<string | null>(null);
+  const [draft, setDraft] = useState<string | null>(null);
+  const setEditingId = useCallback((id: string | null) => {
+    setDraft(null);
+    setEditingIdState(id);
+  }, []);
+  /** Opens a node for editing with a given starting text (after a conflict: both versions merged). */
+  const editWith = useCallback((id: string, text: string) => {
+    setEditingIdState(id);
+    setDraft(text);
+  }, []);
   const [connectAs, setConnectAs] = useState<Relation>('SUPPORTS');
   const [layingOut, setLayingOut] = useState(false);
   const [connectPrompt, setConnectPrompt] = useState<ConnectPrompt | null>(null);
@@ -216,6 +226,7 @@ export function useMapEditing(options: Options) {
     if (!canEdit) return null;
     return {
       editingId,
+      draft,
       cancel: () => setEditingId(null),
       commit: (id, raw) => {
         setEditingId(null);
@@ -227,7 +238,7 @@ export function useMapEditing(options: Options) {
         store.perform([{ type: 'updateNode', id, baseVersion: node.version, text }]);
       },
     };
-  }, [canEdit, editingId, store, setNotice]);
+  }, [canEdit, editingId, draft, store, setNotice, setEditingId]);
 
   /** Tab: a premise supporting the selected node; Shift+Tab: an objection to it. One undo step. */
   const addReason = useCallback(
@@ -317,6 +328,7 @@ export function useMapEditing(options: Options) {
   return {
     editingId,
     setEditingId,
+    editWith,
     connectAs,
     setConnectAs,
     layingOut,

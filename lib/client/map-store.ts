@@ -1,55 +1,82 @@
 import type { HistoryEntry, Intent } from '../domain/history';
-import { applyOp, invertOp, OpError, type GraphState, type TOp } from '../domain/ops';
+import { applyOp, invertOp, OpError, type GraphState, type NodeState, type TOp } from '../domain/ops';
 
 /**
- * The browser's copy of a map's graph, edited optimistically.
+ * The browser's copy of a map's graph, edited optimistically and kept in
+ * step with everyone else's edits.
  *
- * `confirmed` is what the server has acknowledged; `pending` are batches sent
- * (or waiting to be sent, one at a time and in order); the view is confirmed
- * + pending. When the server refuses a batch, it is dropped, the view is
- * rebuilt from what remains, and the reason is reported: a change is never
- * lost silently. Undo and redo perform inverse ops, so they travel to the
- * server like any edit and are checked like any edit.
+ * `confirmed` is the map as of `confirmedSeq`, built only from batches in
+ * sequence order (the server's answers and the live stream); `pending` are
+ * this tab's own batches the stream has not yet shown in place. The view is
+ * confirmed + pending. Own batches are sent one at a time, in order; a
+ * server that cannot be reached is retried with the same idempotency key
+ * (so nothing applies twice); a refused batch is dropped, the view rebuilt,
+ * and the reason reported: a change is never lost silently. Undo and redo
+ * perform inverse ops, sent and checked like any edit.
  */
 
 export type SendResult =
   | { ok: true; seq: number }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; current?: unknown };
 
 export type Send = (ops: TOp[], idempotencyKey: string, intent: Intent) => Promise<SendResult>;
 
-type Batch = { key: string; ops: TOp[]; intent: Intent };
+/** A batch committed by anyone, as the stream delivers it. */
+export type RemoteBatch = { seq: number; key: string | null; ops: TOp[] };
+
+type Batch = { key: string; ops: TOp[]; intent: Intent; acked: boolean };
 type History = HistoryEntry;
 
-export type StoreNotice = { kind: 'refused' | 'offline' | 'local'; message: string };
+/** A text edit refused because someone else changed the text first: the UI offers to merge or overwrite. */
+export type TextConflict = { nodeId: string; mine: string; theirs: NodeState };
+
+export type StoreNotice = { kind: 'refused' | 'offline' | 'local'; message: string; conflict?: TextConflict };
 
 /** What the UI renders from; a new object after every change, for useSyncExternalStore. */
 export type StoreSnapshot = { view: GraphState; saving: boolean; canUndo: boolean; canRedo: boolean };
 
+export type StoreOptions = {
+  /** Undo and redo stacks rebuilt by the server (undo after reload). */
+  history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
+  /** The sequence number the initial state is at. */
+  seq?: number;
+  /** Waits between attempts to reach the server; the last is the final one. */
+  retryDelays?: number[];
+  /** Called when the stream skipped ahead of what this copy can follow: reload the snapshot. */
+  onOutOfStep?: () => void;
+};
+
+const RETRYABLE = new Set(['OFFLINE', 'UNAVAILABLE']);
+
 export class MapStore {
   private confirmed: GraphState;
+  private confirmedSeq: number;
   private pending: Batch[] = [];
   private view: GraphState;
-  private undoStack: History[] = [];
-  private redoStack: History[] = [];
+  private undoStack: History[];
+  private redoStack: History[];
   private sending = false;
   /** The running send loop, for `settled`. */
   private drained: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
   private counter = 0;
   private snapshot: StoreSnapshot;
+  private readonly retryDelays: number[];
+  private onOutOfStep: () => void;
 
   constructor(
     initial: GraphState,
     private readonly send: Send,
     private readonly onNotice: (notice: StoreNotice) => void = () => {},
-    /** The user's undo and redo stacks as the server rebuilt them from the op log (undo after reload). */
-    history: { undo: HistoryEntry[]; redo: HistoryEntry[] } = { undo: [], redo: [] },
+    options: StoreOptions = {},
   ) {
-    this.undoStack = [...history.undo];
-    this.redoStack = [...history.redo];
     this.confirmed = initial;
     this.view = initial;
+    this.confirmedSeq = options.seq ?? 0;
+    this.undoStack = [...(options.history?.undo ?? [])];
+    this.redoStack = [...(options.history?.redo ?? [])];
+    this.retryDelays = options.retryDelays ?? [500, 1000, 2000, 4000, 8000];
+    this.onOutOfStep = options.onOutOfStep ?? (() => {});
     this.snapshot = this.takeSnapshot();
   }
 
@@ -62,6 +89,16 @@ export class MapStore {
 
   getSnapshot = (): StoreSnapshot => this.snapshot;
 
+  /** Who restarts this copy from a fresh snapshot when the stream gets ahead of it. */
+  whenOutOfStep(handler: () => void): void {
+    this.onOutOfStep = handler;
+  }
+
+  /** The sequence number of the last batch this copy has in place. */
+  get seq(): number {
+    return this.confirmedSeq;
+  }
+
   get canUndo(): boolean {
     return this.undoStack.length > 0;
   }
@@ -70,9 +107,9 @@ export class MapStore {
     return this.redoStack.length > 0;
   }
 
-  /** True while changes are on their way to the server. */
+  /** True while own changes have not been acknowledged by the server. */
   get saving(): boolean {
-    return this.pending.length > 0;
+    return this.pending.some((b) => !b.acked);
   }
 
   /** Applies `ops` now and sends them. Returns false (and reports why) when they cannot apply. */
@@ -93,9 +130,44 @@ export class MapStore {
     return this.travel(this.redoStack, this.undoStack, 'redo');
   }
 
-  /** Resolves when every pending batch has been answered. */
+  /**
+   * A batch from the live stream. Batches arrive in sequence order; one
+   * already in place is ignored (the stream and the server's answer both
+   * report own batches), and a gap means this copy is out of step.
+   */
+  receive(batch: RemoteBatch): void {
+    if (batch.seq <= this.confirmedSeq) return;
+    if (batch.seq > this.confirmedSeq + 1) return this.onOutOfStep();
+    const next = this.replay(this.confirmed, [batch.ops], true);
+    if (!next) return this.onOutOfStep();
+    this.confirmed = next;
+    this.confirmedSeq = batch.seq;
+    if (batch.key) this.pending = this.pending.filter((b) => b.key !== batch.key);
+    this.rebuildView();
+    this.emit();
+  }
+
+  /** Sequence numbers the stream passed over (batches private to other teams). */
+  skipTo(seq: number): void {
+    if (seq > this.confirmedSeq) this.confirmedSeq = seq;
+  }
+
+  /**
+   * Starts again from a fresh snapshot (after falling too far behind). Own
+   * batches the server has acknowledged are in it; the others are replayed
+   * on top.
+   */
+  reset(state: GraphState, seq: number): void {
+    this.confirmed = state;
+    this.confirmedSeq = seq;
+    this.pending = this.pending.filter((b) => !b.acked);
+    this.rebuildView();
+    this.emit();
+  }
+
+  /** Resolves when every own batch has been answered. */
   async settled(): Promise<void> {
-    while (this.sending || this.pending.length > 0) await this.drained;
+    while (this.sending || this.pending.some((b) => !b.acked)) await this.drained;
   }
 
   private travel(from: History[], to: History[], intent: Intent): boolean {
@@ -129,7 +201,7 @@ export class MapStore {
     }
     const key = `${Date.now().toString(36)}-${(this.counter++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     this.view = state;
-    this.pending.push({ key, ops, intent });
+    this.pending.push({ key, ops, intent, acked: false });
     if (!this.sending) this.drained = this.flush();
     return { key, ops: inverse };
   }
@@ -138,20 +210,21 @@ export class MapStore {
     if (this.sending) return;
     this.sending = true;
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending[0]!;
-        let result: SendResult;
-        try {
-          result = await this.send(batch.ops, batch.key, batch.intent);
-        } catch {
-          result = { ok: false, code: 'OFFLINE', message: 'The server could not be reached, so your last change was undone.' };
-        }
-        this.pending.shift();
+      for (;;) {
+        const batch = this.pending.find((b) => !b.acked);
+        if (!batch) break;
+        const result = await this.sendWithRetry(batch);
+        if (!this.pending.includes(batch)) continue;
         if (result.ok) {
-          this.confirmed = this.replay(this.confirmed, [batch]);
+          batch.acked = true;
+          this.acknowledge(batch, result.seq);
         } else {
           this.dropRefused(batch.key);
-          this.onNotice({ kind: result.code === 'OFFLINE' ? 'offline' : 'refused', message: result.message });
+          this.onNotice({
+            kind: RETRYABLE.has(result.code) ? 'offline' : 'refused',
+            message: result.message,
+            ...(result.code === 'STALE_VERSION' && { conflict: this.conflictOf(batch, result.current) }),
+          });
         }
         this.emit();
       }
@@ -160,16 +233,58 @@ export class MapStore {
     }
   }
 
+  /** Sends a batch, resending it with the same key while the server cannot be reached. */
+  private async sendWithRetry(batch: Batch): Promise<SendResult> {
+    for (let attempt = 0; ; attempt++) {
+      let result: SendResult;
+      try {
+        result = await this.send(batch.ops, batch.key, batch.intent);
+      } catch {
+        result = { ok: false, code: 'OFFLINE', message: 'The server could not be reached, so your last change was undone.' };
+      }
+      if (result.ok || !RETRYABLE.has(result.code) || attempt >= this.retryDelays.length) return result;
+      await new Promise((resolve) => setTimeout(resolve, this.retryDelays[attempt]));
+    }
+  }
+
+  /** The server committed an own batch as `seq`: in place now if it is next, else when the stream brings what came before. */
+  private acknowledge(batch: Batch, seq: number) {
+    if (seq <= this.confirmedSeq) {
+      // The stream delivered it first (or this copy was reset past it).
+      this.pending = this.pending.filter((b) => b !== batch);
+      return;
+    }
+    if (seq === this.confirmedSeq + 1) {
+      const next = this.replay(this.confirmed, [batch.ops], true);
+      if (next) {
+        this.confirmed = next;
+        this.confirmedSeq = seq;
+        this.pending = this.pending.filter((b) => b !== batch);
+        this.rebuildView();
+      }
+    }
+  }
+
+  private conflictOf(batch: Batch, current: unknown): TextConflict | undefined {
+    const [op] = batch.ops;
+    const theirs = current as NodeState | undefined;
+    if (batch.ops.length !== 1 || op?.type !== 'updateNode' || op.text === undefined || !theirs || theirs.id !== op.id) return undefined;
+    return { nodeId: op.id, mine: op.text, theirs };
+  }
+
   /** Rebuilds the view without a refused batch, and forgets undo entries that would act on it. */
   private dropRefused(key: string) {
     const dropped = new Set([key]);
-    const survivors: Batch[] = [];
+    this.pending = this.pending.filter((b) => b.key !== key);
+    // A later unsent change that built on the refused one cannot stand either.
     let state = this.confirmed;
+    const survivors: Batch[] = [];
     for (const batch of this.pending) {
-      // A later change that built on the refused one cannot stand either.
-      const next = this.replay(state, [batch], true);
+      const next = this.replay(state, [batch.ops], true);
       if (next) {
         state = next;
+        survivors.push(batch);
+      } else if (batch.acked) {
         survivors.push(batch);
       } else {
         dropped.add(batch.key);
@@ -181,13 +296,20 @@ export class MapStore {
     this.redoStack = this.redoStack.filter((h) => !dropped.has(h.key));
   }
 
-  private replay(state: GraphState, batches: Batch[]): GraphState;
-  private replay(state: GraphState, batches: Batch[], lenient: true): GraphState | null;
-  private replay(state: GraphState, batches: Batch[], lenient = false): GraphState | null {
+  /** The view: confirmed, with own batches not yet in place on top (any that no longer apply are left out until the server answers). */
+  private rebuildView() {
+    let state = this.confirmed;
+    for (const batch of this.pending) state = this.replay(state, [batch.ops], true) ?? state;
+    this.view = state;
+  }
+
+  private replay(state: GraphState, batches: TOp[][]): GraphState;
+  private replay(state: GraphState, batches: TOp[][], lenient: true): GraphState | null;
+  private replay(state: GraphState, batches: TOp[][], lenient = false): GraphState | null {
     let current = state;
-    for (const batch of batches) {
+    for (const ops of batches) {
       try {
-        for (const op of batch.ops) current = applyOp(current, op).state;
+        for (const op of ops) current = applyOp(current, op).state;
       } catch (error) {
         if (lenient && error instanceof OpError) return null;
         throw error;

@@ -18,12 +18,22 @@ export type ArgumentNodeData = {
   /** Reasons bearing directly on this node, and whether the reader has folded them away. */
   reasons: number;
   collapsed: boolean;
+  /** Other people who have this node selected right now. */
+  watchers: Watcher[];
 };
+
+export type Watcher = { name: string; color: string };
 
 export type FlowDirection = 'UP' | 'LEFT';
 
 /** How a node is drawn for one reader: their layout direction and folded nodes. */
-export type NodeView = { direction: FlowDirection; reasons: ReadonlyMap<string, number>; collapsed: ReadonlySet<string> };
+export type NodeView = {
+  direction: FlowDirection;
+  reasons: ReadonlyMap<string, number>;
+  collapsed: ReadonlySet<string>;
+  watchers?: ReadonlyMap<string, Watcher[]>;
+};
+const NO_WATCHERS: Watcher[] = [];
 
 export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lead: boolean };
 
@@ -59,6 +69,7 @@ export function toFlowNodes(snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>, vi
         direction: view.direction,
         reasons: view.reasons.get(n.id) ?? 0,
         collapsed: view.collapsed.has(n.id),
+        watchers: view.watchers?.get(n.id) ?? NO_WATCHERS,
       },
       ariaLabel: `${n.kind.toLowerCase()}: ${n.text}`,
     };

@@ -10,7 +10,9 @@ import { MapStore, type SendResult, type StoreNotice } from './map-store';
 export function explainRefusal(code: string, message: string): string {
   switch (code) {
     case 'STALE_VERSION':
-      return 'Someone else changed this while you were editing, so your edit was undone. Their version is shown now.';
+      return 'Someone else changed this while you were editing, so your edit was not saved. Their version is shown now.';
+    case 'UNAVAILABLE':
+      return 'The server could not save your change just now, so it was undone. Try again in a moment.';
     case 'FORBIDDEN':
       return 'You can look at this map but not change it. Ask its owner for edit access.';
     case 'UNAUTHENTICATED':
@@ -35,7 +37,10 @@ export function opSender(mapId: string, shareToken: string | null = null) {
     });
     const body = (await response.json().catch(() => null)) as { seq?: number; error?: { code: string; message: string } } | null;
     if (response.ok && typeof body?.seq === 'number') return { ok: true, seq: body.seq };
-    if (body?.error) return { ok: false, code: body.error.code, message: explainRefusal(body.error.code, body.error.message) };
+    if (body?.error) {
+      const current = (body.error as { details?: { current?: unknown } }).details?.current;
+      return { ok: false, code: body.error.code, message: explainRefusal(body.error.code, body.error.message), current };
+    }
     return { ok: false, code: 'SERVER', message: 'The server had a problem saving your change, so it was undone. Try again.' };
   };
 }
@@ -50,10 +55,11 @@ export function initialGraph(snapshot: MapSnapshot): GraphState {
 /** One store per open map, its current view, and the latest notice for the UI. */
 export function useMapStore(snapshot: MapSnapshot, shareToken: string | null = null) {
   const [notice, setNotice] = useState<StoreNotice | null>(null);
-  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id, shareToken), setNotice, snapshot.history));
+  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id, shareToken), setNotice, { history: snapshot.history, seq: snapshot.seq }));
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useEffect(() => {
-    if (!notice) return;
+    // A conflict waits for the reader's choice.
+    if (!notice || notice.conflict) return;
     const timer = setTimeout(() => setNotice(null), 8000);
     return () => clearTimeout(timer);
   }, [notice]);

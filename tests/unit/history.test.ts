@@ -47,7 +47,7 @@ describe('undo history rebuilt from the op log', () => {
     store.undo();
     await store.settled();
 
-    const reloaded = new MapStore(server.state(), loggingServer().send, () => {}, rebuildHistory(server.log));
+    const reloaded = new MapStore(server.state(), server.send, () => {}, { history: rebuildHistory(server.log), seq: server.log.length });
     expect(reloaded.canRedo).toBe(true);
     expect(reloaded.redo()).toBe(true);
     expect(view(reloaded)).toBe('a:Second@40,80');
@@ -96,7 +96,7 @@ describe('undo history rebuilt from the op log', () => {
           }
         }
         await store.settled();
-        const reloaded = new MapStore(server.state(), loggingServer().send, () => {}, rebuildHistory(server.log));
+        const reloaded = new MapStore(server.state(), server.send, () => {}, { history: rebuildHistory(server.log), seq: server.log.length });
         expect(walk(reloaded)).toEqual(walk(store));
       }),
       { numRuns: 150 },

@@ -6,14 +6,16 @@ const op = (input: TOpInput): TOp => ZOp.parse(input);
 const claim = (id: string, text = `Claim ${id}`) => op({ type: 'createNode', id, kind: 'CLAIM', text, x: 0, y: 0 });
 
 /** A server stand-in at the network boundary: answers each batch as `decide` says, and records what it got. */
-function server(decide: (ops: TOp[]) => SendResult = () => ({ ok: true, seq: 1 })) {
+function server(decide: (ops: TOp[]) => SendResult | 'accept' = () => 'accept') {
   const received: { ops: TOp[]; key: string }[] = [];
+  let seq = 0;
   return {
     received,
-    send: async (ops: TOp[], key: string) => {
+    send: async (ops: TOp[], key: string): Promise<SendResult> => {
       received.push({ ops, key });
       await new Promise((r) => setTimeout(r, 1));
-      return decide(ops);
+      const answer = decide(ops);
+      return answer === 'accept' ? { ok: true, seq: ++seq } : answer;
     },
   };
 }
@@ -53,7 +55,7 @@ describe('the editor store', () => {
 
   it('rolls back a refused change, with the later change built on it, and says why', async () => {
     const notices: StoreNotice[] = [];
-    const fake = server((ops) => (ops[0]!.type === 'createNode' && ops[0]!.id === 'b' ? { ok: false, code: 'FORBIDDEN', message: 'You may not edit this map.' } : { ok: true, seq: 1 }));
+    const fake = server((ops) => (ops[0]!.type === 'createNode' && ops[0]!.id === 'b' ? { ok: false, code: 'FORBIDDEN', message: 'You may not edit this map.' } : 'accept'));
     const store = new MapStore(emptyGraph(), fake.send, (n) => notices.push(n));
     store.perform([claim('a')]);
     store.perform([claim('b')]);
@@ -70,7 +72,7 @@ describe('the editor store', () => {
 
   it('undoes a change the server could not receive and tells the user', async () => {
     const notices: StoreNotice[] = [];
-    const store = new MapStore(emptyGraph(), async () => { throw new TypeError('fetch failed'); }, (n) => notices.push(n));
+    const store = new MapStore(emptyGraph(), async () => { throw new TypeError('fetch failed'); }, (n) => notices.push(n), { retryDelays: [1, 1] });
     store.perform([claim('a')]);
     await store.settled();
     expect(texts(store)).toEqual([]);
@@ -85,5 +87,73 @@ describe('the editor store', () => {
     await store.settled();
     expect(fake.received).toHaveLength(0);
     expect(notices[0]).toEqual({ kind: 'local', message: 'The node does not exist on this map' });
+  });
+});
+
+describe('the editor store in a shared map', () => {
+  it('shows others’ batches under its own pending ones, and applies its own batch once whether the stream or the answer comes first', async () => {
+    let release: (r: SendResult) => void = () => {};
+    const store = new MapStore(emptyGraph(), () => new Promise<SendResult>((resolve) => (release = resolve)));
+    store.perform([claim('mine')]);
+    // Someone else's batch 1 arrives while ours is on its way.
+    store.receive({ seq: 1, key: 'theirs-1', ops: [claim('theirs')] });
+    expect(texts(store)).toEqual(['Claim mine', 'Claim theirs']);
+    // The stream shows ours as batch 2 before the POST answers...
+    const [sent] = (store as unknown as { pending: { key: string }[] }).pending;
+    store.receive({ seq: 2, key: sent!.key, ops: [claim('mine')] });
+    release({ ok: true, seq: 2 });
+    await store.settled();
+    // ...and the answer changes nothing more.
+    expect(texts(store)).toEqual(['Claim mine', 'Claim theirs']);
+    expect(store.seq).toBe(2);
+    expect(store.saving).toBe(false);
+    // A repeat of a batch already in place is ignored.
+    store.receive({ seq: 2, key: null, ops: [claim('mine')] });
+    expect(store.seq).toBe(2);
+  });
+
+  it('resends a batch with the same key while the server is unavailable, then succeeds', async () => {
+    const keys: string[] = [];
+    let calls = 0;
+    const store = new MapStore(
+      emptyGraph(),
+      async (_ops, key) => {
+        keys.push(key);
+        calls++;
+        return calls < 3 ? { ok: false, code: 'UNAVAILABLE', message: 'down' } : { ok: true, seq: 1 };
+      },
+      () => {},
+      { retryDelays: [1, 1, 1] },
+    );
+    store.perform([claim('a')]);
+    await store.settled();
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(texts(store)).toEqual(['Claim a']);
+    expect(store.seq).toBe(1);
+  });
+
+  it('asks for a fresh snapshot when the stream skips past what it can follow', () => {
+    let outOfStep = 0;
+    const store = new MapStore(emptyGraph(), async () => ({ ok: true, seq: 1 }), () => {}, { onOutOfStep: () => outOfStep++ });
+    store.receive({ seq: 3, key: null, ops: [claim('x')] });
+    expect(outOfStep).toBe(1);
+    expect(texts(store)).toEqual([]);
+  });
+
+  it('reports a refused text edit as a conflict carrying both versions', async () => {
+    const notices: StoreNotice[] = [];
+    const theirs = { id: 'a', kind: 'CLAIM' as const, text: 'Their wording', side: 'NEUTRAL' as const, x: 0, y: 0, version: 2, anchor: null, deleted: false };
+    const initial = new MapStore(emptyGraph(), async () => ({ ok: true, seq: 1 }));
+    initial.perform([claim('a', 'Original')]);
+    const store = new MapStore(
+      initial.getView(),
+      async () => ({ ok: false, code: 'STALE_VERSION', message: 'Someone else changed this', current: theirs }),
+      (n) => notices.push(n),
+    );
+    store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'My wording' })]);
+    await store.settled();
+    expect(notices[0]!.conflict).toEqual({ nodeId: 'a', mine: 'My wording', theirs });
+    expect(texts(store)).toEqual(['Original']);
   });
 });

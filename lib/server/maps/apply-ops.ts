@@ -6,6 +6,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { notifiesAcrossProcesses, OPS_CHANNEL, realtimeBus } from '../realtime/bus';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 
 export const MAX_OPS_PER_BATCH = 500;
@@ -38,8 +39,9 @@ export type ApplyOpsResult = {
 export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsInput): Promise<ApplyOpsResult> {
   await authorizeMap(actor, 'map:edit', mapId);
   const actorId = actor.kind === 'user' ? actor.userId : null;
+  let result: ApplyOpsResult;
   try {
-    return await db().$transaction(
+    result = await db().$transaction(
       async (tx) => {
         const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`
           SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
@@ -49,7 +51,7 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
             where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } },
             select: { seq: true },
           });
-          if (prior) return { seq: prior.seq, duplicate: true, nodes: [], edges: [] };
+          if (prior) return { seq: prior.seq, duplicate: true, nodes: [], edges: [] } satisfies ApplyOpsResult;
         }
 
         const [nodeRows, edgeRows] = await Promise.all([tx.node.findMany({ where: { mapId } }), tx.edge.findMany({ where: { mapId } })]);
@@ -89,6 +91,8 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
           data: { mapId, seq, actorId, op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
         });
         await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
+        // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
+        if (notifiesAcrossProcesses()) await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
         return {
           seq,
           duplicate: false,
@@ -103,8 +107,23 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
     if ((error as { code?: string }).code === 'P2002') {
       throw new AppError('ID_TAKEN', 'That id is already used; create the node or connection again with a new id.');
     }
-    throw error;
+    throw unavailableIfDown(error);
   }
+  if (!result.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: result.seq });
+  return result;
+}
+
+/**
+ * A database that cannot be reached is the one failure worth retrying: it
+ * gets a clear, retryable UNAVAILABLE (503), and the client resends the same
+ * batch with the same idempotency key, so nothing is applied twice.
+ */
+function unavailableIfDown(error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  const down = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(code) ||
+    /ECONNREFUSED|ECONNRESET|Connection terminated|connection is closed|Can't reach database|terminating connection/i.test(message);
+  return down ? new AppError('UNAVAILABLE', 'The database is not reachable right now. Your change will be sent again in a moment.') : error;
 }
 
 /**

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { actorFor } from '@/lib/server/actor';
+import { jsonRoute, parseInput } from '@/lib/server/http';
+import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * GET /api/maps/:id/events — Server-Sent Events: `ops` (id = seq), `skip`,
+ * `snapshot`, `presence`, `ready`, `revoked`. Resumes after Last-Event-ID,
+ * or after `?since=` (the snapshot's seq); `?share=` carries a view link's
+ * token, since EventSource cannot send headers.
+ */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  const url = new URL(request.url);
+  let stream: ReadableStream<Uint8Array> | undefined;
+  const refused = await jsonRoute(async () => {
+    const { id } = parseInput(ZParams, await context.params);
+    const from = parseResumePoint(request.headers.get('last-event-id'), url.searchParams.get('since'));
+    stream = await openMapStream(await actorFor(url.searchParams.get('share')), id, from, request.signal);
+    return null;
+  });
+  if (!stream) return refused;
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    },
+  });
+}

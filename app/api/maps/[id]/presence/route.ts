@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { currentActor } from '@/lib/server/actor';
+import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
+import { publishPresence, ZPresenceInput } from '@/lib/server/realtime/publish-presence';
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+
+/** POST /api/maps/:id/presence — { clientId, selection, cursor, left }: who is here and where; never stored. */
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return jsonRoute(async () => {
+    const { id } = parseInput(ZParams, await context.params);
+    const input = parseInput(ZPresenceInput, await readJsonBody(request, 2_000));
+    await publishPresence(await currentActor(), id, input);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { ViewportPortal } from '@xyflow/react';
+import type { PresenceEntry, SyncStatus } from '@/lib/client/use-map-sync';
+
+const STATUS_WORDS: Record<SyncStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  closed: 'Not live: reload the page',
+};
+
+/** Who else has the map open (one avatar per person), and whether edits are arriving live. */
+export function PresenceBar({ others, status }: { others: PresenceEntry[]; status: SyncStatus }) {
+  const people = new Map<string, PresenceEntry>();
+  for (const p of others) people.set(p.userId ?? p.clientId, p);
+  const list = [...people.values()];
+  return (
+    <div className="presence">
+      {list.length > 0 && (
+        <ul className="presence__list" aria-label={`Also here: ${list.map((p) => p.name).join(', ')}`}>
+          {list.map((p) => (
+            <li key={p.userId ?? p.clientId} title={p.name}>
+              <span className="avatar" style={{ background: p.color }} aria-hidden="true">
+                {p.name.trim().charAt(0).toUpperCase()}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <span className={`sync-status sync-status--${status}`} role="status">
+        {STATUS_WORDS[status]}
+      </span>
+    </div>
+  );
+}
+
+/** Others' cursors, drawn in map coordinates so they stay on what they point at. */
+export function RemoteCursors({ others }: { others: PresenceEntry[] }) {
+  return (
+    <ViewportPortal>
+      {others
+        .filter((p) => p.cursor)
+        .map((p) => (
+          <div key={p.clientId} className="remote-cursor" style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px)` }} aria-hidden="true">
+            <svg width="18" height="18" viewBox="0 0 18 18">
+              <path d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z" fill={p.color} stroke="#fff" strokeWidth="1.2" />
+            </svg>
+            <span className="remote-cursor__name" style={{ background: p.color }}>
+              {p.name}
+            </span>
+          </div>
+        ))}
+    </ViewportPortal>
+  );
+}

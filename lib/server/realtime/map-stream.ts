@@ -1,0 +1,140 @@
+import 'server-only';
+import type { TOp } from '../../domain/ops';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { getMapSnapshot } from '../maps/get-map-snapshot';
+import { realtimeBus, type BusEvent } from './bus';
+
+/** A client further behind than this gets a fresh snapshot instead of a replay. */
+export const MAX_REPLAY = 1000;
+export const HEARTBEAT_MS = 15_000;
+/** How often an open stream checks that its reader may still read the map. */
+export const REAUTHORIZE_MS = 3_000;
+const PAGE = 200;
+
+/** One batch of the op log as a stream event carries it. */
+export type StreamedBatch = { seq: number; actorId: string | null; key: string | null; ops: TOp[] };
+
+/**
+ * Where a stream starts: after the event id the browser last saw
+ * (`Last-Event-ID` on reconnect), else after the snapshot the page loaded.
+ * Anything else (garbage) starts with a full snapshot.
+ */
+export function parseResumePoint(lastEventId: string | null, since: string | null): number | null {
+  const raw = lastEventId ?? since;
+  if (raw === null || !/^\d{1,15}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+function frame(event: string, data: unknown, id?: number): string {
+  return `${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * The Server-Sent Events stream of one open map: the op log after `from`,
+ * in sequence order with the sequence number as the event id, then live
+ * batches as they commit; presence of other readers; heartbeats. A client
+ * too far behind, or with an unusable resume point, gets the snapshot.
+ * Batches private to a team go only to that team. The reader's access is
+ * re-checked every few seconds; a reader who lost it gets "revoked" and the
+ * stream ends.
+ */
+export async function openMapStream(actor: Actor, mapId: string, from: number | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  await authorizeMap(actor, 'map:read', mapId);
+  const teamIds =
+    actor.kind === 'user'
+      ? (await db().teamMember.findMany({ where: { userId: actor.userId, team: { mapId } }, select: { teamId: true } })).map((t) => t.teamId)
+      : [];
+  const encoder = new TextEncoder();
+  let closed = false;
+  let cleanup = () => {};
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+
+      let sent = from ?? 0;
+      let chain: Promise<void> = Promise.resolve();
+      /** Sends everything after `sent`, one catch-up at a time (so never out of order). */
+      const catchUp = () => {
+        chain = chain.then(async () => {
+          while (!closed) {
+            // lastSeq is written in the same transaction as its batch: every
+            // batch up to it is committed and visible to the query below.
+            const { lastSeq } = await db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { lastSeq: true } });
+            if (lastSeq <= sent) return;
+            const rows = await db().mapOp.findMany({
+              where: { mapId, seq: { gt: sent, lte: lastSeq }, OR: [{ teamId: null }, { teamId: { in: teamIds } }] },
+              orderBy: { seq: 'asc' },
+              take: PAGE,
+              select: { seq: true, actorId: true, idempotencyKey: true, op: true },
+            });
+            for (const row of rows) {
+              const batch: StreamedBatch = { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey, ops: (row.op as { ops: TOp[] }).ops };
+              send(frame('ops', batch, row.seq));
+              sent = row.seq;
+            }
+            if (rows.length < PAGE) {
+              // The rest up to lastSeq belongs to other teams: move the cursor past it.
+              if (sent < lastSeq) {
+                send(frame('skip', { seq: lastSeq }, lastSeq));
+                sent = lastSeq;
+              }
+              return;
+            }
+          }
+        }).catch(() => close());
+      };
+
+      const start = async () => {
+        const { lastSeq } = await db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { lastSeq: true } });
+        if (from === null || from > lastSeq || lastSeq - from > MAX_REPLAY) {
+          const snapshot = await getMapSnapshot(actor, mapId);
+          send(frame('snapshot', snapshot, snapshot.seq));
+          sent = snapshot.seq;
+        }
+        send(frame('ready', { seq: sent }));
+        catchUp();
+      };
+
+      const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
+        if (event.type === 'presence') send(`event: presence\ndata: ${event.payload}\n\n`);
+        else catchUp();
+      });
+      const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
+      const recheck = setInterval(() => {
+        authorizeMap(actor, 'map:read', mapId).catch((error: unknown) => {
+          if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) {
+            send(frame('revoked', { message: 'You no longer have access to this map.' }));
+            close();
+          }
+        });
+      }, REAUTHORIZE_MS);
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearInterval(recheck);
+      };
+      signal.addEventListener('abort', close);
+      send('retry: 2000\n\n');
+      start().catch(() => close());
+    },
+    cancel() {
+      closed = true;
+      cleanup();
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import { z } from 'zod';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+import { notifiesAcrossProcesses, PRESENCE_CHANNEL, realtimeBus } from './bus';
+
+export const ZPresenceInput = z.object({
+  /** One per open tab, so two tabs of one person are two cursors. */
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
+  selection: z.string().max(64).nullable().default(null),
+  cursor: z.object({ x: z.number().finite().min(-1e7).max(1e7), y: z.number().finite().min(-1e7).max(1e7) }).nullable().default(null),
+  left: z.boolean().default(false),
+});
+
+export type Presence = z.infer<typeof ZPresenceInput> & { userId: string | null; name: string; color: string; at: number };
+
+/**
+ * Tells the map's other readers who is here, what they selected and where
+ * their cursor is. Memory only: presence is never written to the database,
+ * only passed through NOTIFY between processes.
+ */
+export async function publishPresence(actor: Actor, mapId: string, input: z.infer<typeof ZPresenceInput>): Promise<void> {
+  await authorizeMap(actor, 'map:read', mapId);
+  const user = actor.kind === 'user' ? await db().user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true, avatarColor: true } }) : null;
+  const presence: Presence = {
+    ...input,
+    userId: actor.kind === 'user' ? actor.userId : null,
+    name: user?.name ?? user?.email ?? 'Guest',
+    color: user?.avatarColor ?? '#64748b',
+    at: Date.now(),
+  };
+  const payload = JSON.stringify(presence);
+  realtimeBus().emitLocal({ type: 'presence', mapId, payload });
+  if (notifiesAcrossProcesses()) await db().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${mapId}:${payload}`})`;
+}
