@@ -23,6 +23,8 @@ export default defineConfig({
     // next-auth imports 'next/server' without an extension, which Node's ESM
     // loader refuses; transformed by vite, it resolves as it does under Next.
     server: { deps: { inline: ['next-auth', '@auth/core'] } },
+    // PGlite serves one session: test files take turns on it (lib/server/db.ts).
+    fileParallelism: Boolean(process.env.DATABASE_URL),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -11,7 +11,12 @@ const globalForPrisma = globalThis as unknown as { counterpointPrisma?: PrismaCl
 export function db(): PrismaClient {
   if (!globalForPrisma.counterpointPrisma) {
     const env = parseEnv(ServerEnv);
-    globalForPrisma.counterpointPrisma = createPrismaClient(env.DATABASE_URL);
+    // PGlite serves every connection from one session, and its socket server
+    // can interleave the extended-protocol messages of concurrent connections
+    // (electric-sql/pglite#1046: "unnamed prepared statement does not
+    // exist"). On the embedded database the app therefore talks through a
+    // single connection; queries queue in the pool instead of interleaving.
+    globalForPrisma.counterpointPrisma = createPrismaClient(env.DATABASE_URL, env.COUNTERPOINT_DB_MODE === 'embedded' ? { max: 1 } : {});
   }
   return globalForPrisma.counterpointPrisma;
 }

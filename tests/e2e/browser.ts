@@ -31,8 +31,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Signs in as the demo teacher (an editor of the demo map), with the password the launcher printed. */
 export async function signInAsDemoTeacher(page: Page, baseUrl: string, startupLog: string): Promise<void> {
-  const line = /teacher\s+(\S+@\S+)\s+(\S+)/.exec(startupLog);
-  if (!line) throw new Error('the launcher printed no demo teacher');
+  return signInAsDemo(page, baseUrl, startupLog, 'teacher');
+}
+
+/** Signs in as one of the demo accounts the launcher printed: the teacher, or student1/student2 (commenters on the demo). */
+export async function signInAsDemo(page: Page, baseUrl: string, startupLog: string, who: 'teacher' | 'student1' | 'student2'): Promise<void> {
+  const pattern = who === 'teacher' ? /teacher\s+(\S+@\S+)\s+(\S+)/ : new RegExp(`student\\s+(${who}@\\S+)\\s+(\\S+)`);
+  const line = pattern.exec(startupLog);
+  if (!line) throw new Error(`the launcher printed no demo ${who}`);
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('Email').fill(line[1]!);
   await page.getByLabel('Password').fill(line[2]!);

@@ -2,12 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import type { NodeKind, Relation } from '@/lib/domain/types';
+import { db } from '@/lib/server/db';
 
 let client: PrismaClient | null = null;
 
-/** A Prisma client on the run's test database. */
+/**
+ * A Prisma client on the run's test database. On PGlite it is the app's own
+ * single-connection client: a second pool would interleave with it
+ * (lib/server/db.ts).
+ */
 export function testDb(): PrismaClient {
-  client ??= createPrismaClient(inject('databaseUrl'), { max: 4 });
+  client ??= inject('databaseKind') === 'pglite' ? db() : createPrismaClient(inject('databaseUrl'), { max: 4 });
   return client;
 }
 

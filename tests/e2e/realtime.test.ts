@@ -1,0 +1,91 @@
+import { describe, expect, inject, it } from 'vitest';
+import { allSaved, demoMapId, nodeNamed, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+describe('two people on one map', () => {
+  it('an edit in one browser appears in the other without a reload, and each sees the other’s presence, selection and cursor', async () => {
+    const url = `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
+    const teacher = await openPage(browser());
+    const student = await openPage(browser());
+    await signInAsDemo(teacher.page, baseUrl, inject('startupLog'), 'teacher');
+    await signInAsDemo(student.page, baseUrl, inject('startupLog'), 'student1');
+    await teacher.page.goto(url);
+    await student.page.goto(url);
+    const live = (page: typeof teacher.page) => page.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await Promise.all([live(teacher.page), live(student.page)]);
+
+    // Presence, both ways.
+    await teacher.page.getByRole('list', { name: /Also here: Ana \(student\)/ }).waitFor();
+    await student.page.getByRole('list', { name: /Also here: Ms\. Demo \(teacher\)/ }).waitFor();
+
+    // The teacher adds a claim; the student sees it arrive.
+    const toolbar = teacher.page.getByRole('toolbar', { name: 'Map editing' });
+    await toolbar.getByRole('button', { name: '+ Add claim' }).click();
+    const editor = teacher.page.getByRole('textbox', { name: 'Node text' });
+    await editor.fill('Arrives live in the other browser');
+    await editor.press('Enter');
+    await allSaved(teacher.page);
+    await nodeNamed(student.page, /^claim: Arrives live in the other browser$/).waitFor({ timeout: 5000 });
+
+    // An edit of its text travels too.
+    await nodeNamed(teacher.page, /^claim: Arrives live/).dblclick();
+    await editor.fill('Edited, and still live');
+    await editor.press('Enter');
+    await allSaved(teacher.page);
+    await nodeNamed(student.page, /^claim: Edited, and still live$/).waitFor({ timeout: 5000 });
+
+    // The student's selection and cursor show on the teacher's canvas.
+    await nodeNamed(student.page, /^claim: Edited, and still live$/).click();
+    await teacher.page.locator('.arg-node__watchers', { hasText: 'Ana (student)' }).waitFor({ timeout: 5000 });
+    const pane = (await student.page.locator('.react-flow__pane').boundingBox())!;
+    await student.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await student.page.mouse.move(pane.x + pane.width / 2 + 40, pane.y + pane.height / 2 + 30, { steps: 5 });
+    await teacher.page.locator('.remote-cursor', { hasText: 'Ana (student)' }).waitFor({ timeout: 5000 });
+    await screenshot(teacher.page, 'realtime-teacher');
+    await screenshot(student.page, 'realtime-student');
+
+    // Leaving is seen too.
+    await student.page.close();
+    await expect.poll(() => teacher.page.getByRole('list', { name: /Also here/ }).count(), { timeout: 10_000 }).toBe(0);
+    expect([...teacher.errors, ...student.errors]).toEqual([]);
+    await teacher.page.close();
+  });
+
+  it('a stream answers a garbage Last-Event-ID with a full snapshot, and replays missed batches in order after a good one', async () => {
+    const mapId = await demoMapId(baseUrl);
+    // Two batches of its own, so there is something to replay.
+    const { page } = await openPage(browser());
+    await signInAsDemo(page, baseUrl, inject('startupLog'), 'teacher');
+    for (const n of [1, 2]) {
+      const response = await page.request.post(`${baseUrl}/api/maps/${mapId}/ops`, {
+        data: { ops: [{ type: 'createNode', id: `replay-${Date.now()}-${n}`, kind: 'CLAIM', text: `Replayed ${n}`, x: 0, y: 2000 + n * 200 }] },
+      });
+      expect(response.status()).toBe(200);
+    }
+    await page.close();
+    const read = async (headers: Record<string, string>, until: (text: string) => boolean) => {
+      const controller = new AbortController();
+      const response = await fetch(`${baseUrl}/api/maps/${mapId}/events`, { headers, signal: controller.signal });
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!until(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      controller.abort();
+      return text;
+    };
+    const garbage = await read({ 'last-event-id': 'not-a-number' }, (t) => t.includes('event: ready'));
+    expect(garbage).toMatch(/event: snapshot\ndata: \{"id":"/);
+    const snapshot = JSON.parse(/event: snapshot\ndata: (.*)\n/.exec(garbage)![1]!) as { seq: number };
+    expect(snapshot.seq).toBeGreaterThanOrEqual(2);
+    const replay = await read({ 'last-event-id': String(snapshot.seq - 2) }, (t) => (t.match(/event: ops/g) ?? []).length >= 2);
+    const ids = [...replay.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
+    expect(ids).toEqual([snapshot.seq - 1, snapshot.seq]);
+    expect(replay).toContain('Replayed 2');
+  });
+});
