@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/server/authz';
+import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
+import { MAX_REPLAY, openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
+import { addMember, createMap, testDb } from '../factories';
+
+afterAll(async () => {
+  await testDb().$disconnect();
+});
+
+/** Reads a stream until `until` holds for the text so far (or it ends). */
+async function readUntil(stream: ReadableStream<Uint8Array>, until: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const reader = stream.getReader();
+  let text = '';
+  const deadline = Date.now() + timeoutMs;
+  // One read in flight at a time: a read abandoned by the timeout would swallow its chunk.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  while (!until(text) && Date.now() < deadline) {
+    pending ??= reader.read();
+    const next = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), 250))]);
+    if (next === null) continue;
+    pending = null;
+    if (next.done) break;
+    text += new TextDecoder().decode(next.value);
+  }
+  if (!pending) reader.releaseLock();
+  return text;
+}
+
+const claim = (text: string) => ZApplyOpsInput.parse({ ops: [{ type: 'createNode', id: randomUUID(), kind: 'CLAIM', text, x: 0, y: 0 }] });
+const opIds = (text: string) => [...text.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
+
+describe('the map event stream', () => {
+  it('replays what a reader missed in order, then carries new batches live', async () => {
+    const map = await createMap();
+    const editor = await addMember(map.id, 'EDITOR');
+    const viewer = await addMember(map.id, 'VIEWER');
+    for (const n of [1, 2, 3]) await applyMapOps(editor, map.id, claim(`Batch ${n}`));
+    const abort = new AbortController();
+    const stream = await openMapStream(viewer, map.id, 1, abort.signal);
+    const [mine, later] = stream.tee();
+    const replayed = await readUntil(mine, (t) => opIds(t).length >= 2);
+    expect(opIds(replayed)).toEqual([2, 3]);
+    await applyMapOps(editor, map.id, claim('Batch 4'));
+    const live = await readUntil(later, (t) => opIds(t).includes(4));
+    expect(opIds(live)).toEqual([2, 3, 4]);
+    abort.abort();
+  });
+
+  it('sends a full snapshot for a garbage or too old resume point', async () => {
+    expect(parseResumePoint('abc', null)).toBeNull();
+    expect(parseResumePoint(null, '12')).toBe(12);
+    expect(parseResumePoint('7', '12')).toBe(7);
+    const map = await createMap();
+    const viewer = await addMember(map.id, 'VIEWER');
+    const abort = new AbortController();
+    const text = await readUntil(await openMapStream(viewer, map.id, null, abort.signal), (t) => t.includes('event: ready'));
+    expect(text).toMatch(/event: snapshot\ndata: \{"id":"/);
+    expect(MAX_REPLAY).toBeGreaterThan(100);
+    abort.abort();
+  });
+
+  it("never carries another team's private batches, and moves past them", async () => {
+    const map = await createMap();
+    const editor = await addMember(map.id, 'EDITOR');
+    const teamA = await testDb().team.create({ data: { mapId: map.id, name: 'A', color: '#000', side: 'FOR' } });
+    const teamB = await testDb().team.create({ data: { mapId: map.id, name: 'B', color: '#000', side: 'AGAINST' } });
+    await testDb().teamMember.create({ data: { teamId: teamA.id, userId: editor.userId } });
+    const memberOfB = await addMember(map.id, 'EDITOR');
+    await testDb().teamMember.create({ data: { teamId: teamB.id, userId: memberOfB.userId } });
+    await applyMapOps(editor, map.id, claim('Shared with all'));
+    // A batch private to team A (as team annotations will be).
+    await testDb().mapOp.create({ data: { mapId: map.id, seq: 2, actorId: editor.userId, teamId: teamA.id, op: { ops: [] } } });
+    await testDb().argumentMap.update({ where: { id: map.id }, data: { lastSeq: 2 } });
+    await applyMapOps(editor, map.id, claim('Shared again'));
+
+    const abort = new AbortController();
+    const forB = await readUntil(await openMapStream(memberOfB, map.id, 0, abort.signal), (t) => opIds(t).includes(3));
+    expect(opIds(forB)).toEqual([1, 3]);
+    const forA = await readUntil(await openMapStream(editor, map.id, 0, abort.signal), (t) => opIds(t).includes(3));
+    expect(opIds(forA)).toEqual([1, 2, 3]);
+    abort.abort();
+  });
+
+  it('closes the stream of a member removed from the map within seconds', async () => {
+    const map = await createMap();
+    const member = await addMember(map.id, 'VIEWER');
+    const abort = new AbortController();
+    const stream = await openMapStream(member as Actor, map.id, 0, abort.signal);
+    await testDb().mapMember.deleteMany({ where: { mapId: map.id, userId: member.userId } });
+    // The stream re-checks access every REAUTHORIZE_MS; the read gives up after 10 s.
+    const text = await readUntil(stream, (t) => t.includes('event: revoked'), 10_000);
+    expect(text, text).toContain('event: revoked');
+    abort.abort();
+  });
+});
