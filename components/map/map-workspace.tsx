@@ -5,14 +5,17 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import { sourceLabel, toFlowEdges, toFlowNodes, type Watcher } from '@/lib/client/to-flow';
-import { useMapStore } from '@/lib/client/use-map-store';
+import { initialGraph, useMapStore } from '@/lib/client/use-map-store';
 import { useMapSync } from '@/lib/client/use-map-sync';
 import { usePresence } from '@/lib/client/use-presence';
 import type { MapSnapshot, Side } from '@/lib/domain/types';
 import { SourceReader } from '../reader/source-reader';
 import { ArgumentCanvas } from './argument-canvas';
 import { ConnectDialog } from './connect-dialog';
+import type { HistoryItem } from '@/lib/domain/history';
+import type { GraphState } from '@/lib/domain/ops';
 import { ConflictDialog } from './conflict-dialog';
+import { HistoryPanel } from './history-panel';
 import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
@@ -43,9 +46,11 @@ export function MapWorkspace(props: Props) {
 }
 
 function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
-  const { canEdit } = snapshot;
   const { store, state, notice, setNotice } = useMapStore(snapshot, shareToken);
-  const { view } = state;
+  // Looking at the map as it was at an earlier change: read-only until "Back to now".
+  const [past, setPast] = useState<{ item: HistoryItem; graph: GraphState } | null>(null);
+  const canEdit = snapshot.canEdit && !past;
+  const view = past?.graph ?? state.view;
   const liveNodes = useMemo(() => [...view.nodes.values()].filter((n) => !n.deleted), [view]);
   const liveEdges = useMemo(() => [...view.edges.values()].filter((e) => !e.deleted), [view]);
   const known = (id: string | null) => (id && view.nodes.get(id) && !view.nodes.get(id)!.deleted ? id : null);
@@ -176,6 +181,17 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               </Link>
             </nav>
           )}
+          <HistoryPanel
+            mapId={snapshot.id}
+            shareToken={shareToken}
+            onShow={async (item) => {
+              const response = await fetch(`/api/maps/${encodeURIComponent(snapshot.id)}?at=${item.seq}`, {
+                headers: shareToken ? { 'x-share-token': shareToken } : {},
+              });
+              if (!response.ok) return setNotice({ kind: 'local', message: 'That point in the history could not be shown.' });
+              setPast({ item, graph: initialGraph((await response.json()) as MapSnapshot) });
+            }}
+          />
           <ShortcutsHelp canEdit={canEdit} />
         </div>
         <div className="workspace__legend-row">
@@ -247,7 +263,19 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               </ArgumentCanvas>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
-          {focused && (
+          {past && (
+            <div className="canvas__overlay canvas__overlay--top">
+              <div className="focus-banner past-banner" role="status">
+                <p>
+                  The map as it was after change {past.item.seq}: {past.item.who} {past.item.summary}
+                </p>
+                <button type="button" className="button" onClick={() => setPast(null)}>
+                  Back to now
+                </button>
+              </div>
+            </div>
+          )}
+          {focused && !past && (
             <div className="canvas__overlay canvas__overlay--top">
               <div className="focus-banner" role="status">
                 <p>

@@ -13,6 +13,9 @@ export type Intent = (typeof INTENTS)[number];
 /** One entry of an undo or redo stack: the ops that perform that step. */
 export type HistoryEntry = { key: string; ops: TOp[] };
 
+/** One entry of a map's timeline. */
+export type HistoryItem = { seq: number; at: string; who: string; color: string; summary: string };
+
 export type LoggedBatch = { key: string; intent: Intent; inverse: TOp[] };
 
 /** The ops that undo `ops` (applied in order to `before`), in the order to apply them. */
@@ -50,4 +53,73 @@ export function rebuildHistory(batches: readonly LoggedBatch[], limit = 100): { 
     if (undo.length > limit) undo = undo.slice(-limit);
   }
   return { undo, redo };
+}
+
+/**
+ * The graph as it was before some batches: their inverses applied to the
+ * graph after them, newest first. `inverses` lists each later batch's
+ * inverse in sequence order.
+ */
+export function rewind(after: GraphState, inverses: readonly TOp[][]): GraphState {
+  let state = after;
+  for (const inverse of [...inverses].reverse()) {
+    // An inverse restores what its batch changed; applied leniently op by op,
+    // since undo-style "expect" checks describe the state right after it.
+    for (const op of inverse) state = applyOp(state, withoutChecks(op)).state;
+  }
+  return state;
+}
+
+/** An op with its staleness checks removed: rewinding replays history, it does not race anyone. */
+function withoutChecks(op: TOp): TOp {
+  if (op.type === 'updateNode' || op.type === 'updateEdge') {
+    const { expect: _expect, baseVersion: _base, ...rest } = op;
+    return { ...rest, expect: {} } as TOp;
+  }
+  return op;
+}
+
+/** One line for a timeline: what a batch did, in words. */
+export function describeBatch(ops: readonly TOp[], intent: Intent, nameOf: (id: string) => string | null): string {
+  const quote = (id: string) => {
+    const text = nameOf(id);
+    if (!text) return 'a node';
+    return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+  };
+  const parts: string[] = [];
+  const created = ops.filter((op) => op.type === 'createNode');
+  for (const op of created) parts.push(`added ${op.kind.toLowerCase()} ${quote(op.id)}`);
+  for (const op of ops) {
+    switch (op.type) {
+      case 'updateNode':
+        parts.push(op.text !== undefined ? `edited the text of ${quote(op.id)}` : op.kind ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}` : `changed ${quote(op.id)}`);
+        break;
+      case 'moveNodes':
+        parts.push(op.moves.length === 1 ? `moved ${quote(op.moves[0]!.id)}` : `moved ${op.moves.length} nodes`);
+        break;
+      case 'deleteNode':
+        parts.push(`deleted ${quote(op.id)}`);
+        break;
+      case 'restoreNode':
+        parts.push(`brought back ${quote(op.id)}`);
+        break;
+      case 'createEdge':
+        if (!created.some((c) => c.id === op.fromId || c.id === op.toId)) parts.push(`connected ${quote(op.fromId)} ${op.relation.toLowerCase()} ${quote(op.toId)}`);
+        break;
+      case 'updateEdge':
+        parts.push(op.fromId || op.toId ? 'reconnected a connection' : op.groupId !== undefined ? (op.groupId ? 'linked premises' : 'unlinked premises') : `made a connection ${op.relation?.toLowerCase()}`);
+        break;
+      case 'deleteEdge':
+        parts.push('deleted a connection');
+        break;
+      case 'restoreEdge':
+        parts.push('brought back a connection');
+        break;
+      default:
+        break;
+    }
+  }
+  const summary = [...new Set(parts)].slice(0, 3).join(', ') + (new Set(parts).size > 3 ? ', …' : '');
+  const prefix = intent === 'undo' ? 'Undid: ' : intent === 'redo' ? 'Redid: ' : '';
+  return prefix + (summary || 'made a change');
 }

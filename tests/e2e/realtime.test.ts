@@ -88,4 +88,33 @@ describe('two people on one map', () => {
     expect(ids).toEqual([snapshot.seq - 1, snapshot.seq]);
     expect(replay).toContain('Replayed 2');
   });
+
+  it('lists the map’s changes in its history, and shows the map as it was before one of them', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemo(page, baseUrl, inject('startupLog'), 'teacher');
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
+    await toolbar.getByRole('button', { name: '+ Add claim' }).click();
+    await page.getByRole('textbox', { name: 'Node text' }).fill('A claim with a past');
+    await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
+    await allSaved(page);
+
+    await page.getByRole('button', { name: 'History' }).click();
+    const dialog = page.getByRole('dialog', { name: 'History of this map' });
+    const newest = dialog.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').first();
+    await newest.getByText('Ms. Demo (teacher)').waitFor();
+    expect(await newest.textContent()).toContain('A claim with a past');
+    await screenshot(page, 'history');
+    // Adding the claim took two changes (a new claim, then its text); the third entry is the map before it existed.
+    expect(await dialog.getByRole('listitem').nth(1).textContent()).toContain('added claim “A claim with a past”');
+    await dialog.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').nth(2).getByRole('button', { name: /Show the map after change/ }).click();
+    await page.getByRole('status').filter({ hasText: 'The map as it was after change' }).waitFor();
+    await expect.poll(() => nodeNamed(page, /A claim with a past|New claim/).count()).toBe(0);
+    expect(await page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Back to now' }).click();
+    await nodeNamed(page, /^claim: A claim with a past$/).waitFor();
+    await page.getByRole('toolbar', { name: 'Map editing' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,0 +1,117 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryItem } from '@/lib/domain/history';
+
+type Props = {
+  mapId: string;
+  shareToken: string | null;
+  onShow: (item: HistoryItem) => void;
+};
+
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** The map's timeline in a dialog: who changed what, when; each entry can show the map as it was then. */
+export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [items, setItems] = useState<HistoryItem[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (before: number | null) => {
+      setError(null);
+      try {
+        const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/history${before ? `?before=${before}` : ''}`, {
+          headers: shareToken ? { 'x-share-token': shareToken } : {},
+        });
+        if (!response.ok) throw new Error();
+        const page = (await response.json()) as { items: HistoryItem[]; more: boolean };
+        setItems((current) => (before && current ? [...current, ...page.items] : page.items));
+        setMore(page.more);
+      } catch {
+        setError('The history could not be loaded. Try again.');
+      }
+    },
+    [mapId, shareToken],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'h' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        const target = event.target as HTMLElement | null;
+        if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+        event.preventDefault();
+        open();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const open = () => {
+    dialog.current?.showModal();
+    void load(null);
+  };
+
+  return (
+    <>
+      <button type="button" className="button button--quiet help-button" onClick={open} aria-keyshortcuts="H">
+        History
+      </button>
+      <dialog ref={dialog} className="help-dialog history-dialog" aria-labelledby="history-title">
+        <h2 id="history-title">History of this map</h2>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        {items === null && !error && <p className="history-dialog__empty">Loading…</p>}
+        {items?.length === 0 && <p className="history-dialog__empty">No changes yet. Changes made in the editor appear here, newest first.</p>}
+        {items && items.length > 0 && (
+          <ol className="history-list" aria-label="Changes, newest first">
+            {items.map((item) => (
+              <li key={item.seq}>
+                <span className="avatar" style={{ background: item.color }} aria-hidden="true">
+                  {item.who.trim().charAt(0).toUpperCase()}
+                </span>
+                <div className="history-list__text">
+                  <p>
+                    <strong>{item.who}</strong> {item.summary}
+                  </p>
+                  <p className="history-list__time">
+                    <time dateTime={item.at}>{time(item.at)}</time> · change {item.seq}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  onClick={() => {
+                    dialog.current?.close();
+                    onShow(item);
+                  }}
+                  aria-label={`Show the map after change ${item.seq}`}
+                >
+                  Show map then
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+        <div className="history-dialog__actions">
+          {more && items && (
+            <button type="button" className="button button--quiet" onClick={() => void load(items.at(-1)!.seq)}>
+              Older changes
+            </button>
+          )}
+          <form method="dialog">
+            <button type="submit" className="button">
+              Close
+            </button>
+          </form>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { describeBatch, INTENTS, rewind, type HistoryItem, type Intent } from '../../domain/history';
+import { graphStateOf, type TOp } from '../../domain/ops';
+import type { MapSnapshot } from '../../domain/types';
+import { authorizeMap, type Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { getMapSnapshot } from './get-map-snapshot';
+import { edgeStateOf, nodeStateOf } from './graph-rows';
+
+const PAGE = 50;
+
+/** The map's timeline, newest first: who changed what, when. Team-private batches are not part of it. */
+export async function getMapHistory(actor: Actor, mapId: string, before: number | null): Promise<{ items: HistoryItem[]; more: boolean }> {
+  await authorizeMap(actor, 'map:read', mapId);
+  const [rows, nodes] = await Promise.all([
+    db().mapOp.findMany({
+      where: { mapId, teamId: null, ...(before !== null && { seq: { lt: before } }) },
+      orderBy: { seq: 'desc' },
+      take: PAGE + 1,
+      select: { seq: true, createdAt: true, op: true, actor: { select: { name: true, email: true, avatarColor: true } } },
+    }),
+    db().node.findMany({ where: { mapId }, select: { id: true, text: true } }),
+  ]);
+  const texts = new Map(nodes.map((n) => [n.id, n.text]));
+  const items = rows.slice(0, PAGE).map((row) => {
+    const body = row.op as { ops: TOp[]; intent?: Intent };
+    return {
+      seq: row.seq,
+      at: row.createdAt.toISOString(),
+      who: row.actor?.name ?? row.actor?.email ?? 'Someone',
+      color: row.actor?.avatarColor ?? '#64748b',
+      summary: describeBatch(body.ops, INTENTS.includes(body.intent as Intent) ? (body.intent as Intent) : 'do', (id) => texts.get(id) ?? null),
+    };
+  });
+  return { items, more: rows.length > PAGE };
+}
+
+/**
+ * The map as it was right after batch `seq`: today's graph with the
+ * inverses of every later batch applied, newest first.
+ */
+export async function getMapAt(actor: Actor, mapId: string, seq: number): Promise<MapSnapshot> {
+  const snapshot = await getMapSnapshot(actor, mapId);
+  if (seq >= snapshot.seq) return snapshot;
+  const [nodeRows, edgeRows, later] = await Promise.all([
+    db().node.findMany({ where: { mapId } }),
+    db().edge.findMany({ where: { mapId } }),
+    db().mapOp.findMany({ where: { mapId, teamId: null, seq: { gt: seq, lte: snapshot.seq } }, orderBy: { seq: 'asc' }, select: { op: true } }),
+  ]);
+  const inverses = later.map((row) => (row.op as { inverse?: TOp[] }).inverse);
+  if (inverses.some((inverse) => !Array.isArray(inverse))) {
+    throw new AppError('NOT_FOUND', 'The map’s history does not reach back that far.');
+  }
+  const past = rewind(graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf)), inverses as TOp[][]);
+  const liveNodes = [...past.nodes.values()].filter((n) => !n.deleted);
+  const live = new Set(liveNodes.map((n) => n.id));
+  return {
+    ...snapshot,
+    seq,
+    canEdit: false,
+    canManage: false,
+    history: { undo: [], redo: [] },
+    nodes: liveNodes.map(({ deleted: _d, ...n }) => n),
+    edges: [...past.edges.values()].filter((e) => !e.deleted && live.has(e.fromId) && live.has(e.toId)).map(({ deleted: _d, ...e }) => e),
+  };
+}
