@@ -39,11 +39,32 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       <Handle type="target" position={up ? Position.Bottom : Position.Right} isConnectable={!!editing} aria-label="Connect a reason to this node" />
       <div className="arg-node__meta">
         <span className="arg-node__kind">{KIND_LABELS[data.kind]}</span>
+        {data.openThreads > 0 && (
+          <span className="arg-node__threads" aria-label={`${data.openThreads} open ${data.openThreads === 1 ? 'thread' : 'threads'}`}>
+            💬 {data.openThreads}
+          </span>
+        )}
       </div>
       {isEditing ? (
         <TextEditor initial={editing.draft ?? data.text} onCommit={(text) => editing.commit(id, text)} onCancel={editing.cancel} />
       ) : (
         <p className="arg-node__text">{data.text}</p>
+      )}
+      {data.layerBadges.length > 0 && (
+        <ul className="arg-node__layers" aria-label="Team notes">
+          {data.layerBadges.map((b) => (
+            <li key={b.team} style={{ borderColor: b.color }} aria-label={layerLabel(b)}>
+              <span className="team-dot" style={{ background: b.color }} aria-hidden="true" />
+              {b.rating !== null && <span aria-hidden="true">{'★'.repeat(b.rating)}</span>}
+              {b.tags.map((t) => (
+                <span key={t} className="arg-node__tag" aria-hidden="true">
+                  {t}
+                </span>
+              ))}
+              {b.note && <span aria-hidden="true">✎</span>}
+            </li>
+          ))}
+        </ul>
       )}
       {data.sourceLabel && (
         <p className="arg-node__source">
@@ -121,6 +142,11 @@ function TextEditor({ initial, onCommit, onCancel }: { initial: string; onCommit
       onBlur={() => finish(true)}
     />
   );
+}
+
+function layerLabel(b: { team: string; rating: number | null; tags: string[]; note: boolean }) {
+  const parts = [b.rating !== null ? `rated ${b.rating} of 5` : null, b.tags.length ? `tagged ${b.tags.join(', ')}` : null, b.note ? 'with a note' : null].filter(Boolean);
+  return `${b.team}: ${parts.join('; ') || 'no notes'}`;
 }
 
 export const ArgumentNode = memo(ArgumentNodeView);

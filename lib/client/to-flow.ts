@@ -20,7 +20,13 @@ export type ArgumentNodeData = {
   collapsed: boolean;
   /** Other people who have this node selected right now. */
   watchers: Watcher[];
+  /** Open comment threads on this node. */
+  openThreads: number;
+  /** One badge per team layer shown: its rating and tags on this node. */
+  layerBadges: LayerBadge[];
 };
+
+export type LayerBadge = { team: string; color: string; rating: number | null; tags: string[]; note: boolean };
 
 export type Watcher = { name: string; color: string };
 
@@ -32,8 +38,11 @@ export type NodeView = {
   reasons: ReadonlyMap<string, number>;
   collapsed: ReadonlySet<string>;
   watchers?: ReadonlyMap<string, Watcher[]>;
+  openThreads?: ReadonlyMap<string, number>;
+  layerBadges?: ReadonlyMap<string, LayerBadge[]>;
 };
 const NO_WATCHERS: Watcher[] = [];
+const NO_BADGES: LayerBadge[] = [];
 
 export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lead: boolean };
 
@@ -70,6 +79,8 @@ export function toFlowNodes(snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>, vi
         reasons: view.reasons.get(n.id) ?? 0,
         collapsed: view.collapsed.has(n.id),
         watchers: view.watchers?.get(n.id) ?? NO_WATCHERS,
+        openThreads: view.openThreads?.get(n.id) ?? 0,
+        layerBadges: view.layerBadges?.get(n.id) ?? NO_BADGES,
       },
       ariaLabel: `${n.kind.toLowerCase()}: ${n.text}`,
     };

@@ -27,6 +27,8 @@ type Options = {
   shareToken: string | null;
   clientId: string;
   setNotice: (notice: StoreNotice | null) => void;
+  /** Comments or a team layer changed: refetch what this reader may see. */
+  onSocial?: () => void;
 };
 
 /**
@@ -35,7 +37,9 @@ type Options = {
  * was missed), a fresh snapshot when this copy is out of step, and the
  * presence of the others.
  */
-export function useMapSync({ store, mapId, shareToken, clientId, setNotice }: Options) {
+export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSocial }: Options) {
+  const social = useRef(onSocial);
+  social.current = onSocial;
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const [others, setOthers] = useState<Map<string, PresenceEntry>>(new Map());
   const source = useRef<EventSource | null>(null);
@@ -50,6 +54,10 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice }: Op
       events.addEventListener('open', () => setStatus('live'));
       events.addEventListener('error', () => setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
       events.addEventListener('ops', (event) => store.receive(JSON.parse((event as MessageEvent<string>).data) as RemoteBatch));
+      events.addEventListener('social', (event) => {
+        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
+        social.current?.();
+      });
       events.addEventListener('skip', (event) => store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq));
       events.addEventListener('snapshot', (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { describeBatch, INTENTS, rewind, type HistoryItem, type Intent } from '../../domain/history';
 import { graphStateOf, type TOp } from '../../domain/ops';
+import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
@@ -24,7 +25,16 @@ export async function getMapHistory(actor: Actor, mapId: string, before: number 
   ]);
   const texts = new Map(nodes.map((n) => [n.id, n.text]));
   const items = rows.slice(0, PAGE).map((row) => {
-    const body = row.op as { ops: TOp[]; intent?: Intent };
+    const body = row.op as { ops: TOp[]; intent?: Intent; kind?: string; revealed?: boolean };
+    if (body.kind === 'social') {
+      return {
+        seq: row.seq,
+        at: row.createdAt.toISOString(),
+        who: row.actor?.name ?? row.actor?.email ?? 'Someone',
+        color: row.actor?.avatarColor ?? '#64748b',
+        summary: describeSocial(body.ops as unknown as TSocialOp[], body.revealed, (id) => texts.get(id) ?? null),
+      };
+    }
     return {
       seq: row.seq,
       at: row.createdAt.toISOString(),
@@ -48,7 +58,8 @@ export async function getMapAt(actor: Actor, mapId: string, seq: number): Promis
     db().edge.findMany({ where: { mapId } }),
     db().mapOp.findMany({ where: { mapId, teamId: null, seq: { gt: seq, lte: snapshot.seq } }, orderBy: { seq: 'asc' }, select: { op: true } }),
   ]);
-  const inverses = later.map((row) => (row.op as { inverse?: TOp[] }).inverse);
+  // Comments never change the graph: nothing to rewind for them.
+  const inverses = later.filter((row) => (row.op as { kind?: string }).kind !== 'social').map((row) => (row.op as { inverse?: TOp[] }).inverse);
   if (inverses.some((inverse) => !Array.isArray(inverse))) {
     throw new AppError('NOT_FOUND', 'The map’s history does not reach back that far.');
   }
@@ -64,4 +75,23 @@ export async function getMapAt(actor: Actor, mapId: string, seq: number): Promis
     nodes: liveNodes.map(({ deleted: _d, ...n }) => n),
     edges: [...past.edges.values()].filter((e) => !e.deleted && live.has(e.fromId) && live.has(e.toId)).map(({ deleted: _d, ...e }) => e),
   };
+}
+
+/** Comment batches in the timeline (team notes are never in it). */
+function describeSocial(ops: TSocialOp[], revealed: boolean | undefined, nameOf: (id: string) => string | null): string {
+  if (revealed !== undefined) return revealed ? 'revealed every team’s notes' : 'hid the teams’ notes again';
+  const op = ops[0];
+  const on = (id: string | null) => (id && nameOf(id) ? `“${nameOf(id)!.slice(0, 60)}”` : 'a connection');
+  switch (op?.type) {
+    case 'addComment':
+      return op.parentId ? 'replied in a thread' : `commented on ${on(op.nodeId)}`;
+    case 'resolveThread':
+      return op.resolved ? 'resolved a thread' : 'reopened a thread';
+    case 'editComment':
+      return 'edited a comment';
+    case 'deleteComment':
+      return 'deleted a comment';
+    default:
+      return 'commented';
+  }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TOp } from '../../domain/ops';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { getMapSnapshot } from '../maps/get-map-snapshot';
@@ -32,7 +32,9 @@ function frame(event: string, data: unknown, id?: number): string {
 }
 
 /**
- * The Server-Sent Events stream of one open map: the op log after `from`,
+ * The Server-Sent Events stream of one open map: the op log after `from`
+ * (graph batches as `ops`; comment and note batches as `social`, a nudge to
+ * refetch what this reader may see),
  * in sequence order with the sequence number as the event id, then live
  * batches as they commit; presence of other readers; heartbeats. A client
  * too far behind, or with an unusable resume point, gets the snapshot.
@@ -41,11 +43,15 @@ function frame(event: string, data: unknown, id?: number): string {
  * stream ends.
  */
 export async function openMapStream(actor: Actor, mapId: string, from: number | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-  await authorizeMap(actor, 'map:read', mapId);
+  const access = await authorizeMap(actor, 'map:read', mapId);
   const teamIds =
     actor.kind === 'user'
       ? (await db().teamMember.findMany({ where: { userId: actor.userId, team: { mapId } }, select: { teamId: true } })).map((t) => t.teamId)
       : [];
+  // Team batches carry notes; the stream only says that a layer changed
+  // (readers fetch what they may see), and says it to the team, and to the
+  // owner, who may show every layer.
+  const teamFilter = can(access, 'map:manage') ? {} : { OR: [{ teamId: null }, { teamId: { in: teamIds } }] };
   const encoder = new TextEncoder();
   let closed = false;
   let cleanup = () => {};
@@ -77,14 +83,19 @@ export async function openMapStream(actor: Actor, mapId: string, from: number | 
             const { lastSeq } = await db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { lastSeq: true } });
             if (lastSeq <= sent) return;
             const rows = await db().mapOp.findMany({
-              where: { mapId, seq: { gt: sent, lte: lastSeq }, OR: [{ teamId: null }, { teamId: { in: teamIds } }] },
+              where: { mapId, seq: { gt: sent, lte: lastSeq }, ...teamFilter },
               orderBy: { seq: 'asc' },
               take: PAGE,
               select: { seq: true, actorId: true, idempotencyKey: true, op: true },
             });
             for (const row of rows) {
-              const batch: StreamedBatch = { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey, ops: (row.op as { ops: TOp[] }).ops };
-              send(frame('ops', batch, row.seq));
+              const body = row.op as { kind?: string; ops: TOp[] };
+              if (body.kind === 'social') {
+                send(frame('social', { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey }, row.seq));
+              } else {
+                const batch: StreamedBatch = { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey, ops: body.ops };
+                send(frame('ops', batch, row.seq));
+              }
               sent = row.seq;
             }
             if (rows.length < PAGE) {

@@ -1,0 +1,164 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { PrintButton } from '@/components/ui/print-button';
+import { sourceLabel } from '@/lib/client/to-flow';
+import type { AnnotationView } from '@/lib/domain/social';
+import { currentActor, currentUser } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { getSocialView } from '@/lib/server/social/get-social-view';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Team prep sheet' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ team?: string }> };
+
+/**
+ * A team's prep sheet: its annotated claims grouped by tag and by who
+ * prepares them, with the quotes they rely on. Built from the same
+ * privacy-filtered view as the map: a student gets only their own team's.
+ */
+export default async function PrepSheetPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/prep`);
+  const actor = await currentActor();
+  let snapshot, social;
+  try {
+    [snapshot, social] = await Promise.all([getMapSnapshot(actor, id), getSocialView(actor, id)]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const wanted = (await searchParams).team;
+  const layer = social.layers.find((l) => (wanted ? l.teamId === wanted : l.mine)) ?? null;
+  const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]));
+  const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
+
+  if (!layer) {
+    return (
+      <main className="page page--narrow">
+        <Link href={`/maps/${id}`} className="page__back">
+          ← Back to the map
+        </Link>
+        <h1 className="page__title">Prep sheet</h1>
+        <p className="empty-state">
+          {social.canSeeAllLayers ? 'Choose a team: ' : 'You are not on a team for this map, so there is no prep sheet for you.'}
+          {social.canSeeAllLayers &&
+            social.layers.map((l, i) => (
+              <span key={l.teamId}>
+                {i > 0 && ' · '}
+                <Link href={`/maps/${id}/prep?team=${l.teamId}`}>{l.name}</Link>
+              </span>
+            ))}
+        </p>
+      </main>
+    );
+  }
+
+  const onNodes = layer.annotations.filter((a) => a.target.kind === 'NODE' && nodes.has((a.target as { nodeId: string }).nodeId));
+  const claimIds = [...new Set(onNodes.map((a) => (a.target as { nodeId: string }).nodeId))];
+  const about = (nodeId: string) => onNodes.filter((a) => (a.target as { nodeId: string }).nodeId === nodeId);
+  const tags = [...new Set(onNodes.filter((a) => a.kind === 'TAG').map((a) => a.tag!))].sort();
+  const assignees = [...new Set(onNodes.filter((a) => a.kind === 'ASSIGNMENT').map((a) => a.assigneeName ?? 'Someone'))].sort();
+  const untagged = claimIds.filter((nodeId) => !about(nodeId).some((a) => a.kind === 'TAG'));
+
+  const Claim = ({ nodeId }: { nodeId: string }) => {
+    const node = nodes.get(nodeId)!;
+    const notes = about(nodeId);
+    const rating = notes.find((a: AnnotationView) => a.kind === 'RATING');
+    const note = notes.find((a) => a.kind === 'NOTE');
+    const who = notes.find((a) => a.kind === 'ASSIGNMENT');
+    const source = node.anchor ? sources.get(node.anchor.sourceId) : undefined;
+    return (
+      <li className="prep-claim">
+        <p className="prep-claim__text">
+          <strong>{node.text}</strong> <span className="prep-claim__kind">({node.kind.toLowerCase()})</span>
+        </p>
+        {rating && (
+          <p>
+            Strength {rating.rating}/5{rating.body && <>: {rating.body}</>}
+          </p>
+        )}
+        {note && <p>Note: {note.body}</p>}
+        {who && <p>Prepared by {who.assigneeName}</p>}
+        {node.anchor && source && (
+          <blockquote className="prep-claim__quote">
+            “{node.anchor.exact}” <cite>— {sourceLabel(source)}, {source.publisher || source.title}</cite>
+          </blockquote>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <main className="page page--narrow prep">
+      <div className="prep__screen-only">
+        <Link href={`/maps/${id}`} className="page__back">
+          ← Back to the map
+        </Link>
+      </div>
+      <h1 className="page__title">
+        Prep sheet: {layer.name} <span className="prep__side">({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})</span>
+      </h1>
+      <p className="page__lead">
+        {snapshot.title} — motion: {snapshot.motion}
+      </p>
+      <p className="prep__screen-only">
+        <PrintButton />
+      </p>
+      {claimIds.length === 0 ? (
+        <p className="empty-state">Nothing yet: rate, tag or note claims on the map and they appear here.</p>
+      ) : (
+        <>
+          <section aria-labelledby="by-tag">
+            <h2 id="by-tag" className="section-title">
+              By tag
+            </h2>
+            {tags.map((tag) => (
+              <div key={tag} className="prep-group">
+                <h3>{tag}</h3>
+                <ul>
+                  {claimIds
+                    .filter((nodeId) => about(nodeId).some((a) => a.kind === 'TAG' && a.tag === tag))
+                    .map((nodeId) => (
+                      <Claim key={nodeId} nodeId={nodeId} />
+                    ))}
+                </ul>
+              </div>
+            ))}
+            {untagged.length > 0 && (
+              <div className="prep-group">
+                <h3>Not tagged</h3>
+                <ul>
+                  {untagged.map((nodeId) => (
+                    <Claim key={nodeId} nodeId={nodeId} />
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+          {assignees.length > 0 && (
+            <section aria-labelledby="by-person" className="page__section">
+              <h2 id="by-person" className="section-title">
+                Who prepares what
+              </h2>
+              {assignees.map((name) => (
+                <div key={name} className="prep-group">
+                  <h3>{name}</h3>
+                  <ul>
+                    {claimIds
+                      .filter((nodeId) => about(nodeId).some((a) => a.kind === 'ASSIGNMENT' && (a.assigneeName ?? 'Someone') === name))
+                      .map((nodeId) => (
+                        <li key={nodeId}>{nodes.get(nodeId)!.text}</li>
+                      ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

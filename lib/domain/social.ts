@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ZId } from './ops';
+
+/**
+ * Discussion and team preparation over a map, as ops: comments (every
+ * member of the map sees them) and annotations (private to one team). They
+ * travel, are validated and are logged like graph ops, but never change the
+ * graph; a batch of annotations belongs to exactly one team and is delivered
+ * only to it.
+ */
+
+export const MAX_BODY_LENGTH = 2000;
+export const MAX_TAG_LENGTH = 40;
+export const PRESET_TAGS = ['rebut this', 'needs evidence', 'our strongest', 'concede'] as const;
+export const ANNOTATION_KINDS = ['NOTE', 'HIGHLIGHT', 'RATING', 'TAG', 'ASSIGNMENT'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+const ZBody = z.string().trim().min(1, 'Write something first').max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`);
+
+export const ZAddComment = z
+  .object({
+    type: z.literal('addComment'),
+    id: ZId,
+    nodeId: ZId.nullable().default(null),
+    edgeId: ZId.nullable().default(null),
+    /** A reply: the thread's root comment. Replies take their target from it. */
+    parentId: ZId.nullable().default(null),
+    body: ZBody,
+  })
+  .refine((op) => (op.parentId ? !op.nodeId && !op.edgeId : (op.nodeId === null) !== (op.edgeId === null)), {
+    message: 'A comment is on one node or one connection, or replies to a thread',
+  });
+export const ZEditComment = z.object({ type: z.literal('editComment'), id: ZId, body: ZBody, baseVersion: z.number().int().positive() });
+export const ZDeleteComment = z.object({ type: z.literal('deleteComment'), id: ZId });
+export const ZResolveThread = z.object({ type: z.literal('resolveThread'), id: ZId, resolved: z.boolean() });
+
+export const ZAnnotationTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('NODE'), nodeId: ZId }),
+  z.object({ kind: z.literal('EDGE'), edgeId: ZId }),
+  z.object({
+    kind: z.literal('SOURCE'),
+    sourceId: ZId,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    exact: z.string().min(1).max(5000),
+  }),
+]);
+export type AnnotationTarget = z.infer<typeof ZAnnotationTarget>;
+
+export const ZUpsertAnnotation = z
+  .object({
+    type: z.literal('upsertAnnotation'),
+    id: ZId,
+    teamId: ZId,
+    target: ZAnnotationTarget,
+    kind: z.enum(ANNOTATION_KINDS, { message: `The annotation must be one of ${ANNOTATION_KINDS.join(', ')}` }),
+    body: z.string().trim().max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`).default(''),
+    rating: z.number().int().min(1, 'A rating is from 1 to 5').max(5, 'A rating is from 1 to 5').nullable().default(null),
+    tag: z.string().trim().min(1).max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`).nullable().default(null),
+    assigneeId: ZId.nullable().default(null),
+  })
+  .refine((op) => op.kind !== 'RATING' || op.rating !== null, { message: 'A rating needs a number from 1 to 5' })
+  .refine((op) => op.kind !== 'TAG' || op.tag !== null, { message: 'A tag needs its name' })
+  .refine((op) => op.kind !== 'ASSIGNMENT' || op.assigneeId !== null, { message: 'An assignment needs a team member' })
+  .refine((op) => op.kind !== 'NOTE' || op.body.length > 0, { message: 'Write something first' })
+  .refine((op) => op.kind !== 'HIGHLIGHT' || op.target.kind === 'SOURCE', { message: 'Only a passage of a source can be highlighted' });
+export const ZDeleteAnnotation = z.object({ type: z.literal('deleteAnnotation'), id: ZId });
+
+export const ZSocialOp = z.union([ZAddComment, ZEditComment, ZDeleteComment, ZResolveThread, ZUpsertAnnotation, ZDeleteAnnotation]);
+export type TSocialOp = z.infer<typeof ZSocialOp>;
+export type TSocialOpInput = z.input<typeof ZSocialOp>;
+
+export const isAnnotationOp = (op: TSocialOp) => op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation';
+
+/** What readers see of the discussion and the team layers. */
+export type CommentView = {
+  id: string;
+  nodeId: string | null;
+  edgeId: string | null;
+  parentId: string | null;
+  authorId: string | null;
+  authorName: string;
+  authorColor: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  version: number;
+  resolved: boolean;
+};
+
+export type AnnotationView = {
+  id: string;
+  teamId: string;
+  target: AnnotationTarget;
+  kind: AnnotationKind;
+  body: string;
+  rating: number | null;
+  tag: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  authorName: string;
+  updatedAt: string;
+};
+
+export type TeamLayer = { teamId: string; name: string; color: string; side: string; mine: boolean; annotations: AnnotationView[] };
+
+/** Everything social a reader may see on a map: all comments, and only the team layers they are allowed. */
+export type SocialView = {
+  /** The reader's user id (their own comments can be edited), or null. */
+  viewerId: string | null;
+  comments: CommentView[];
+  layers: TeamLayer[];
+  /** The reader's own team on this map, if any, and its members (for assignments). */
+  myTeam: { id: string; members: { id: string; name: string }[] } | null;
+  layersRevealed: boolean;
+  canComment: boolean;
+  /** The owner may show any team's layer and reveal them all. */
+  canSeeAllLayers: boolean;
+};
+
+/** Rating differences between two teams' layers: the claims they disagree on most first. */
+export function ratingDisagreements(a: TeamLayer, b: TeamLayer): { nodeId: string; a: number; b: number }[] {
+  const rated = (layer: TeamLayer) =>
+    new Map(layer.annotations.filter((x) => x.kind === 'RATING' && x.target.kind === 'NODE').map((x) => [(x.target as { nodeId: string }).nodeId, x.rating!]));
+  const ra = rated(a);
+  const rb = rated(b);
+  return [...ra]
+    .filter(([id]) => rb.has(id))
+    .map(([nodeId, r]) => ({ nodeId, a: r, b: rb.get(nodeId)! }))
+    .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.nodeId.localeCompare(y.nodeId));
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+import type { AnnotationTarget, AnnotationView, CommentView, SocialView } from '../../domain/social';
+import { authorizeMap, can, type Actor } from '../authz';
+import { db } from '../db';
+
+/**
+ * The map's comments and the team layers this reader may see. This is where
+ * team privacy is enforced, at the query: a student gets their own team's
+ * layer only; the map's owner may see every team's; once the owner reveals
+ * the layers, every member sees them all, read-only. A share-link visitor
+ * or anyone on no team gets no layer at all.
+ */
+export async function getSocialView(actor: Actor, mapId: string): Promise<SocialView> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const owner = can(access, 'map:manage');
+  const [map, myTeam] = await Promise.all([
+    db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { layersRevealed: true } }),
+    userId
+      ? db().team.findFirst({
+          where: { mapId, members: { some: { userId } } },
+          select: { id: true, members: { select: { user: { select: { id: true, name: true, email: true } } } } },
+        })
+      : null,
+  ]);
+  const memberOfMap = userId !== null && access.role !== null;
+  const allLayers = owner || (map.layersRevealed && memberOfMap);
+  const visibleTeams = allLayers ? undefined : myTeam ? [myTeam.id] : [];
+
+  const [comments, teams, annotations] = await Promise.all([
+    db().comment.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      include: { author: { select: { name: true, email: true, avatarColor: true } } },
+    }),
+    db().team.findMany({ where: { mapId, ...(visibleTeams && { id: { in: visibleTeams } }) }, orderBy: { name: 'asc' } }),
+    visibleTeams && visibleTeams.length === 0
+      ? []
+      : db().annotation.findMany({
+          where: { mapId, deletedAt: null, ...(visibleTeams && { teamId: { in: visibleTeams } }) },
+          orderBy: { updatedAt: 'asc' },
+          include: { author: { select: { name: true, email: true } }, assignee: { select: { name: true, email: true } } },
+        }),
+  ]);
+
+  return {
+    viewerId: userId,
+    comments: comments.map(
+      (c): CommentView => ({
+        id: c.id,
+        nodeId: c.nodeId,
+        edgeId: c.edgeId,
+        parentId: c.parentId,
+        authorId: c.authorId,
+        authorName: c.author?.name ?? c.author?.email ?? 'Someone',
+        authorColor: c.author?.avatarColor ?? '#64748b',
+        body: c.body,
+        createdAt: c.createdAt.toISOString(),
+        editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
+        version: c.version,
+        resolved: c.resolvedAt !== null,
+      }),
+    ),
+    layers: teams.map((t) => ({
+      teamId: t.id,
+      name: t.name,
+      color: t.color,
+      side: t.side,
+      mine: t.id === myTeam?.id,
+      annotations: annotations.filter((a) => a.teamId === t.id).map(annotationView),
+    })),
+    myTeam: myTeam ? { id: myTeam.id, members: myTeam.members.map((m) => ({ id: m.user.id, name: m.user.name ?? m.user.email ?? 'A teammate' })) } : null,
+    layersRevealed: map.layersRevealed,
+    canComment: can(access, 'map:comment') && actor.kind === 'user',
+    canSeeAllLayers: owner,
+  };
+}
+
+function annotationView(a: {
+  id: string;
+  teamId: string;
+  targetType: 'NODE' | 'EDGE' | 'SOURCE';
+  nodeId: string | null;
+  edgeId: string | null;
+  sourceId: string | null;
+  quoteExact: string | null;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  kind: AnnotationView['kind'];
+  body: string;
+  rating: number | null;
+  tag: string | null;
+  assigneeId: string | null;
+  updatedAt: Date;
+  author: { name: string | null; email: string | null } | null;
+  assignee: { name: string | null; email: string | null } | null;
+}): AnnotationView {
+  const target: AnnotationTarget =
+    a.targetType === 'NODE'
+      ? { kind: 'NODE', nodeId: a.nodeId! }
+      : a.targetType === 'EDGE'
+        ? { kind: 'EDGE', edgeId: a.edgeId! }
+        : { kind: 'SOURCE', sourceId: a.sourceId!, start: a.quoteStart ?? 0, end: a.quoteEnd ?? 0, exact: a.quoteExact ?? '' };
+  return {
+    id: a.id,
+    teamId: a.teamId,
+    target,
+    kind: a.kind,
+    body: a.body,
+    rating: a.rating,
+    tag: a.tag,
+    assigneeId: a.assigneeId,
+    assigneeName: a.assignee ? (a.assignee.name ?? a.assignee.email) : null,
+    authorName: a.author?.name ?? a.author?.email ?? 'Someone',
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
