@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TSocialOpInput } from '@/lib/domain/social';
+import type { Actor } from '@/lib/server/authz';
+import { AppError } from '@/lib/server/errors';
+import { openMapStream } from '@/lib/server/realtime/map-stream';
+import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { createShareLink } from '@/lib/server/share-links/create-share-link';
+import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
+import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
+import { getSocialView } from '@/lib/server/social/get-social-view';
+import { setLayersRevealed } from '@/lib/server/social/set-layers-revealed';
+import { addMember, createMap, createNode, createUser, testDb } from '../factories';
+
+afterAll(async () => {
+  await testDb().$disconnect();
+});
+
+type User = Actor & { kind: 'user' };
+let mapId = '';
+let nodeId = '';
+let owner: User;
+let amira: User; // team Red
+let ben: User; // team Blue
+let viewer: User;
+let red = '';
+let blue = '';
+
+const send = (actor: Actor, ops: TSocialOpInput[]) => applySocialOps(actor, mapId, ZApplySocialOpsInput.parse({ ops, idempotencyKey: randomUUID() }));
+const note = (teamId: string, body: string, id = randomUUID()): TSocialOpInput => ({ type: 'upsertAnnotation', id, teamId, target: { kind: 'NODE', nodeId }, kind: 'NOTE', body });
+
+async function code(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  const ownerUser = await createUser();
+  owner = { kind: 'user', userId: ownerUser.id };
+  const map = await createMap({ ownerId: ownerUser.id });
+  mapId = map.id;
+  nodeId = (await createNode(mapId, { text: 'Russia failed Armenia' })).id;
+  amira = await addMember(mapId, 'EDITOR');
+  ben = await addMember(mapId, 'COMMENTER');
+  viewer = await addMember(mapId, 'VIEWER');
+  red = (await testDb().team.create({ data: { mapId, name: 'Red', color: '#b91c1c', side: 'FOR' } })).id;
+  blue = (await testDb().team.create({ data: { mapId, name: 'Blue', color: '#1d4ed8', side: 'AGAINST' } })).id;
+  await testDb().teamMember.createMany({ data: [{ teamId: red, userId: amira.userId }, { teamId: blue, userId: ben.userId }] });
+  await send(amira, [note(red, 'Red secret: attack their Article 4 reading')]);
+  await send(ben, [note(blue, 'Blue secret: concede the arms sales')]);
+});
+
+const allText = (value: unknown) => JSON.stringify(value);
+
+describe('team layers stay with their team', () => {
+  it("through the API view: each student gets only their own team's layer; the owner gets every layer", async () => {
+    const forAmira = await getSocialView(amira, mapId);
+    expect(forAmira.layers.map((l) => l.name)).toEqual(['Red']);
+    expect(allText(forAmira)).toContain('Red secret');
+    expect(allText(forAmira)).not.toContain('Blue secret');
+    const forBen = await getSocialView(ben, mapId);
+    expect(allText(forBen)).not.toContain('Red secret');
+    const forOwner = await getSocialView(owner, mapId);
+    expect(forOwner.layers.map((l) => l.name).sort()).toEqual(['Blue', 'Red']);
+    expect(allText(await getSocialView(viewer, mapId))).not.toMatch(/Red secret|Blue secret/);
+  });
+
+  it('through pages: the map snapshot a page renders carries no team notes at all', async () => {
+    expect(allText(await getMapSnapshot(amira, mapId))).not.toMatch(/Red secret|Blue secret/);
+  });
+
+  it('through share links: a link visitor sees comments but no layer', async () => {
+    const { token } = await createShareLink(owner, mapId, { role: 'EDITOR', expiresInDays: 0 });
+    const visitor = shareLinkActor(await resolveShareLink(token));
+    const view = await getSocialView(visitor, mapId);
+    expect(view.layers).toEqual([]);
+    expect(allText(view)).not.toMatch(/Red secret|Blue secret/);
+  });
+
+  it("through the stream: another team's note batch never reaches a student, not even as a nudge", async () => {
+    const abort = new AbortController();
+    const reader = (await openMapStream(ben, mapId, 0, abort.signal)).getReader();
+    let text = '';
+    while (!text.includes('id: 2\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    abort.abort();
+    // Batch 1 is Red's note: Ben (Blue) never hears of it. Batch 2 is Blue's own.
+    expect(text).not.toMatch(/id: 1\nevent: social/);
+    expect(text).toContain('id: 2\nevent: social');
+    expect(text).not.toMatch(/Red secret|Blue secret/);
+  });
+
+  it("after the owner reveals the layers, every member reads them all, and still writes only their own", async () => {
+    await setLayersRevealed(owner, mapId, true);
+    const forBen = await getSocialView(ben, mapId);
+    expect(forBen.layers.map((l) => l.name).sort()).toEqual(['Blue', 'Red']);
+    expect(allText(forBen)).toContain('Red secret');
+    expect(await code(send(ben, [note(red, 'Blue writing in Red')]))).toBe('FORBIDDEN');
+    await setLayersRevealed(owner, mapId, false);
+    expect(allText(await getSocialView(ben, mapId))).not.toContain('Red secret');
+  });
+});
+
+describe('comments', () => {
+  it('threads: reply, resolve and reopen; only the author edits or deletes; a viewer cannot comment', async () => {
+    const root = randomUUID();
+    await send(ben, [{ type: 'addComment', id: root, nodeId, body: 'Is this claim sourced? @Amira' }]);
+    await send(amira, [{ type: 'addComment', id: randomUUID(), parentId: root, body: 'Yes: Turchenko, paragraph 3.' }]);
+    await send(amira, [{ type: 'resolveThread', id: root, resolved: true }]);
+    let view = await getSocialView(viewer, mapId);
+    expect(view.comments.filter((c) => c.parentId === root)).toHaveLength(1);
+    expect(view.comments.find((c) => c.id === root)!.resolved).toBe(true);
+    await send(ben, [{ type: 'resolveThread', id: root, resolved: false }]);
+    expect((await getSocialView(viewer, mapId)).comments.find((c) => c.id === root)!.resolved).toBe(false);
+
+    expect(await code(send(amira, [{ type: 'editComment', id: root, body: 'Hijacked', baseVersion: 1 }]))).toBe('FORBIDDEN');
+    expect(await code(send(amira, [{ type: 'deleteComment', id: root }]))).toBe('FORBIDDEN');
+    expect(await code(send(viewer, [{ type: 'addComment', id: randomUUID(), nodeId, body: 'Viewer' }]))).toBe('FORBIDDEN');
+    view = await getSocialView(viewer, mapId);
+    expect(view.comments.find((c) => c.id === root)!.body).toBe('Is this claim sourced? @Amira');
+    expect(view.canComment).toBe(false);
+  });
+
+  it('refuses bad input with a 4xx code and stores nothing', async () => {
+    const otherMap = await createMap();
+    const otherNode = await createNode(otherMap.id);
+    const deleted = await createNode(mapId, { deleted: true });
+    const before = await Promise.all([testDb().comment.count({ where: { mapId } }), testDb().annotation.count({ where: { mapId } })]);
+    expect(await code(send(ben, [{ type: 'addComment', id: randomUUID(), nodeId: otherNode.id, body: 'Elsewhere' }]))).toBe('NOT_FOUND');
+    expect(await code(send(ben, [{ type: 'addComment', id: randomUUID(), nodeId: deleted.id, body: 'Gone' }]))).toBe('DELETED');
+    expect(await code(send(ben, [note(red, 'Not my team')]))).toBe('FORBIDDEN');
+    expect(ZApplySocialOpsInput.safeParse({ ops: [{ type: 'addComment', id: 'x1', nodeId, body: 'x'.repeat(2001) }] }).success).toBe(false);
+    expect(ZApplySocialOpsInput.safeParse({ ops: [{ ...note(red, 'x'), kind: 'STICKER' }] }).success).toBe(false);
+    expect(await code(send(ben, [note(blue, 'A note', randomUUID()), { type: 'addComment', id: randomUUID(), nodeId, body: 'mixed' }]))).toBe('VALIDATION_FAILED');
+    expect(await Promise.all([testDb().comment.count({ where: { mapId } }), testDb().annotation.count({ where: { mapId } })])).toEqual(before);
+  });
+});
