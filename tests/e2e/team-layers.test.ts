@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { nodeNamed, screenshot, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+async function newPerson(b: Browser, name: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await b.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(12_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('the motion is carried');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  return { page, errors };
+}
+
+const CLAIM = /^claim: Russia has lost its credibility/;
+
+async function openNotes(page: Page) {
+  await nodeNamed(page, CLAIM).click();
+  await page.getByRole('tab', { name: 'Team notes' }).click();
+}
+
+async function writeNote(page: Page, text: string) {
+  await openNotes(page);
+  const mine = page.getByRole('group', { name: /^Our notes on/ });
+  await mine.getByRole('textbox', { name: 'Team note' }).fill(text);
+  await mine.getByRole('button', { name: 'Save note' }).click();
+  // Saved: the claim's card shows our layer's badge.
+  await nodeNamed(page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
+}
+
+const notesText = async (page: Page) => (await page.getByRole('tabpanel', { name: 'Team notes' }).textContent()) ?? '';
+
+describe('team layers and comments in Chromium', () => {
+  it('two teams note the same claim privately; the teacher sees both; after "reveal" both students do; a thread is seen and resolved', { timeout: 120_000 }, async () => {
+    const teacher = await newPerson(browser(), 'Mrs Haddad');
+    const t = teacher.page;
+    await t.goto(`${baseUrl}/maps/new`);
+    await t.getByLabel('Title').fill('Layers debate');
+    await t.getByLabel('Motion or question under debate').fill('Is Russia a credible security guarantor?');
+    await t.getByRole('button', { name: 'Create map' }).click();
+    await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    const mapUrl = t.url();
+    const mapId = new URL(mapUrl).pathname.split('/').at(-1)!;
+
+    // Students join through an edit link, then get teams.
+    await t.goto(`${baseUrl}/maps/${mapId}/share`);
+    await t.getByLabel('Anyone with the link can').selectOption('EDITOR');
+    await t.getByRole('button', { name: 'Create link' }).click();
+    const link = await t.getByLabel('New share link').inputValue();
+    const dana = await newPerson(browser(), 'Dana');
+    const eli = await newPerson(browser(), 'Eli');
+    for (const s of [dana, eli]) {
+      await s.page.goto(link);
+      await s.page.waitForURL(mapUrl);
+    }
+    await t.goto(`${baseUrl}/maps/${mapId}/teams`);
+    await t.getByLabel('Team of Dana').selectOption({ label: 'Team Turchenko' });
+    await t.getByLabel('Team of Eli').selectOption({ label: 'Team Strakes' });
+    await t.getByRole('button', { name: 'Save teams' }).click();
+    await t.getByRole('status').filter({ hasText: 'Teams saved.' }).waitFor();
+
+    // Each student notes the same claim.
+    for (const s of [dana, eli]) await s.page.goto(mapUrl);
+    await writeNote(dana.page, 'Turchenko team: lead with the 2022 refusal');
+    await writeNote(eli.page, 'Strakes team: the CSTO is not NATO');
+    await expect.poll(() => notesText(dana.page)).toContain('lead with the 2022 refusal');
+    expect(await notesText(dana.page)).not.toContain('the CSTO is not NATO');
+    await expect.poll(async () => eli.page.getByRole('group', { name: /^Our notes on/ }).getByRole('textbox', { name: 'Team note' }).inputValue()).toContain('the CSTO is not NATO');
+    expect(await notesText(eli.page)).not.toContain('lead with the 2022 refusal');
+    await screenshot(dana.page, 'team-notes-student');
+
+    // The teacher (owner) shows both layers.
+    await t.goto(mapUrl);
+    await openNotes(t);
+    await t.getByRole('checkbox', { name: /Team Turchenko/ }).check();
+    await t.getByRole('checkbox', { name: /Team Strakes/ }).check();
+    await expect.poll(() => notesText(t)).toContain('lead with the 2022 refusal');
+    expect(await notesText(t)).toContain('the CSTO is not NATO');
+    await screenshot(t, 'team-notes-teacher');
+
+    // Reveal: both students now read both layers.
+    await t.getByRole('button', { name: 'Reveal every team’s notes to everyone' }).click();
+    await t.getByRole('button', { name: 'Hide the teams’ notes again' }).waitFor();
+    for (const s of [dana, eli]) {
+      await s.page.reload();
+      await openNotes(s.page);
+      await s.page.getByRole('checkbox', { name: /Team Strakes|Team Turchenko/ }).last().check();
+      await s.page.getByRole('checkbox', { name: /Team Strakes|Team Turchenko/ }).first().check();
+      await expect.poll(() => notesText(s.page)).toContain('lead with the 2022 refusal');
+      expect(await notesText(s.page)).toContain('the CSTO is not NATO');
+    }
+
+    // A thread everyone sees; another member resolves it.
+    await nodeNamed(dana.page, CLAIM).click();
+    await dana.page.getByRole('tab', { name: /^Discussion/ }).click();
+    await dana.page.getByLabel('New comment').fill('Where does Turchenko say this? @Eli');
+    await dana.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await eli.page.reload();
+    await nodeNamed(eli.page, CLAIM).getByLabel('1 open thread').waitFor();
+    await nodeNamed(eli.page, CLAIM).click();
+    await eli.page.getByRole('tab', { name: /^Discussion/ }).click();
+    await eli.page.getByText('Where does Turchenko say this?').waitFor();
+    await eli.page.getByRole('button', { name: 'Resolve thread' }).click();
+    await eli.page.getByRole('button', { name: 'Reopen thread' }).waitFor();
+    await expect.poll(() => nodeNamed(dana.page, CLAIM).getByLabel(/open thread/).count(), { timeout: 10_000 }).toBe(0);
+    await screenshot(eli.page, 'discussion');
+
+    expect([...teacher.errors, ...dana.errors, ...eli.errors]).toEqual([]);
+    await Promise.all([t.context().close(), dana.page.context().close(), eli.page.context().close()]);
+  });
+});
