@@ -30,7 +30,7 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
         })}
         <li>
           <span className="legend__junction" aria-hidden="true" />
-          premises that support only together
+          linked premises (needed together)
         </li>
       </ul>
     </section>

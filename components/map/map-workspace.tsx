@@ -8,19 +8,15 @@ import { sourceLabel, toFlowEdges, toFlowNodes, type Watcher } from '@/lib/clien
 import { initialGraph, useMapStore } from '@/lib/client/use-map-store';
 import { useMapSync } from '@/lib/client/use-map-sync';
 import { useSocial } from '@/lib/client/use-social';
-import type { LayerBadge } from '@/lib/client/to-flow';
 import { usePresence } from '@/lib/client/use-presence';
 import type { MapSnapshot, Side } from '@/lib/domain/types';
-import { SourceReader } from '../reader/source-reader';
 import { ArgumentCanvas } from './argument-canvas';
 import { ConnectDialog } from './connect-dialog';
 import type { HistoryItem } from '@/lib/domain/history';
 import type { GraphState } from '@/lib/domain/ops';
 import { ConflictDialog } from './conflict-dialog';
 import { HistoryPanel } from './history-panel';
-import { DiscussionPanel } from '../social/discussion-panel';
-import { TeamNotesPanel } from '../social/team-notes-panel';
-import { SidePanel } from './side-panel';
+import { MapSidePanel } from './map-side-panel';
 import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
@@ -33,6 +29,7 @@ import { useGraphNavigation } from './use-graph-navigation';
 import { isTyping, useMapEditing } from './use-map-editing';
 import { useMapShortcuts } from './use-map-shortcuts';
 import { useMapView } from './use-map-view';
+import { useTeamLayers } from './use-team-layers';
 import { MapViewContext } from './view-context';
 
 type Props = {
@@ -72,35 +69,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const reportSocialError = useCallback((message: string) => setNotice({ kind: 'refused', message }), [setNotice]);
   const social = useSocial({ mapId: snapshot.id, shareToken, onError: reportSocialError });
   const { status, others } = useMapSync({ store, mapId: snapshot.id, shareToken, clientId, setNotice, onSocial: social.refresh });
-  const [sideTab, setSideTab] = useState('sources');
-  // Team layers drawn on the map: our own by default; the owner chooses.
-  const [shownLayers, setShownLayers] = useState<Set<string>>(new Set());
-  const myTeamId = social.view?.myTeam?.id ?? null;
-  useEffect(() => {
-    if (myTeamId) setShownLayers((current) => (current.size ? current : new Set([myTeamId])));
-  }, [myTeamId]);
-  const openThreads = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const c of social.view?.comments ?? []) if (!c.parentId && !c.resolved && c.nodeId) counts.set(c.nodeId, (counts.get(c.nodeId) ?? 0) + 1);
-    return counts;
-  }, [social.view]);
-  const layerBadges = useMemo(() => {
-    const byNode = new Map<string, LayerBadge[]>();
-    for (const layer of social.view?.layers ?? []) {
-      if (!shownLayers.has(layer.teamId)) continue;
-      const perNode = new Map<string, LayerBadge>();
-      for (const a of layer.annotations) {
-        if (a.target.kind !== 'NODE') continue;
-        const badge = perNode.get(a.target.nodeId) ?? { team: layer.name, color: layer.color, rating: null, tags: [], note: false };
-        if (a.kind === 'RATING') badge.rating = a.rating;
-        if (a.kind === 'TAG' && a.tag) badge.tags.push(a.tag);
-        if (a.kind === 'NOTE') badge.note = true;
-        perNode.set(a.target.nodeId, badge);
-      }
-      for (const [nodeId, badge] of perNode) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), badge]);
-    }
-    return byNode;
-  }, [social.view, shownLayers]);
+  const layers = useTeamLayers(social.view);
+  const { openThreads, layerBadges } = layers;
   const { reportCursor } = usePresence({ mapId: snapshot.id, clientId, shareToken, selection: selectedNodeId });
   const present = useMemo(() => [...others.values()], [others]);
   const watchers = useMemo(() => {
@@ -362,66 +332,14 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onClose={() => editing.setConnectFrom(null)}
           />
         )}
-        <SidePanel
-          active={sideTab}
-          onActive={setSideTab}
-          tabs={[
-            {
-              id: 'sources',
-              label: 'Sources',
-              content: (
-                  <SourceReader
-                    sources={snapshot.sources}
-                    nodes={liveNodes}
-                    selectedNodeId={selectedNodeId}
-                    onSelectQuote={onSelectQuote}
-                    onMakeNode={canEdit ? editing.makeFromQuote : undefined}
-                  />
-              ),
-            },
-            {
-              id: 'discussion',
-              label: openThreads.size ? `Discussion (${[...openThreads.values()].reduce((a, b) => a + b, 0)})` : 'Discussion',
-              content: social.view ? (
-                <DiscussionPanel
-                  view={social.view}
-                  nodes={liveNodes}
-                  selectedNodeId={selectedNodeId}
-                  currentUserId={social.view.viewerId}
-                  onSend={social.send}
-                  onJump={onSelectQuote}
-                />
-              ) : (
-                <p className="social__empty social">Loading the discussion…</p>
-              ),
-            },
-            {
-              id: 'notes',
-              label: 'Team notes',
-              content: social.view ? (
-                <TeamNotesPanel
-                  mapId={snapshot.id}
-                  view={social.view}
-                  nodes={liveNodes}
-                  selectedNodeId={selectedNodeId}
-                  shown={shownLayers}
-                  onShow={(teamId, show) =>
-                    setShownLayers((current) => {
-                      const next = new Set(current);
-                      if (show) next.add(teamId);
-                      else next.delete(teamId);
-                      return next;
-                    })
-                  }
-                  onSend={social.send}
-                  onReveal={(revealed) => void social.reveal(revealed)}
-                  onJump={onSelectQuote}
-                />
-              ) : (
-                <p className="social__empty social">Loading team notes…</p>
-              ),
-            },
-          ]}
+        <MapSidePanel
+          snapshot={snapshot}
+          nodes={liveNodes}
+          selectedNodeId={selectedNodeId}
+          onSelect={onSelectQuote}
+          onMakeNode={canEdit ? editing.makeFromQuote : undefined}
+          social={social}
+          layers={layers}
         />
       </div>
     </main>

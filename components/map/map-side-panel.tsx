@@ -1,0 +1,78 @@
+'use client';
+
+import type { useSocial } from '@/lib/client/use-social';
+import type { MapSnapshot } from '@/lib/domain/types';
+import type { GraphNode } from '@/lib/domain/types';
+import { SourceReader, type QuoteSelection } from '../reader/source-reader';
+import { DiscussionPanel } from '../social/discussion-panel';
+import { TeamNotesPanel } from '../social/team-notes-panel';
+import { SidePanel } from './side-panel';
+import type { useTeamLayers } from './use-team-layers';
+
+type Props = {
+  snapshot: MapSnapshot;
+  nodes: GraphNode[];
+  selectedNodeId: string | null;
+  onSelect: (nodeId: string) => void;
+  onMakeNode?: (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => void;
+  social: ReturnType<typeof useSocial>;
+  layers: ReturnType<typeof useTeamLayers>;
+};
+
+/** Beside the canvas: the sources, the discussion, and the team notes. */
+export function MapSidePanel({ snapshot, nodes, selectedNodeId, onSelect, onMakeNode, social, layers }: Props) {
+  return (
+      <SidePanel
+        tabs={[
+          {
+            id: 'sources',
+            label: 'Sources',
+            content: (
+                <SourceReader
+                  sources={snapshot.sources}
+                  nodes={nodes}
+                  selectedNodeId={selectedNodeId}
+                  onSelectQuote={onSelect}
+                  onMakeNode={onMakeNode}
+                />
+            ),
+          },
+          {
+            id: 'discussion',
+            label: layers.openThreadTotal ? `Discussion (${layers.openThreadTotal})` : 'Discussion',
+            content: social.view ? (
+              <DiscussionPanel
+                view={social.view}
+                nodes={nodes}
+                selectedNodeId={selectedNodeId}
+                currentUserId={social.view.viewerId}
+                onSend={social.send}
+                onJump={onSelect}
+              />
+            ) : (
+              <p className="social__empty social">Loading the discussion…</p>
+            ),
+          },
+          {
+            id: 'notes',
+            label: 'Team notes',
+            content: social.view ? (
+              <TeamNotesPanel
+                mapId={snapshot.id}
+                view={social.view}
+                nodes={nodes}
+                selectedNodeId={selectedNodeId}
+                shown={layers.shown}
+                onShow={layers.show}
+                onSend={social.send}
+                onReveal={(revealed) => void social.reveal(revealed)}
+                onJump={onSelect}
+              />
+            ) : (
+              <p className="social__empty social">Loading team notes…</p>
+            ),
+          },
+        ]}
+      />
+  );
+}
