@@ -103,13 +103,20 @@ describe('canvas tools', () => {
     const mapId = await blankMap(page, 'Tools: selecting');
     await claimAt(page, 200, 120, 'First');
     await claimAt(page, 520, 120, 'Second');
-    await claimAt(page, 360, 420, 'Far below');
+    await claimAt(page, 360, 460, 'Far below');
 
-    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    // A box around "First" and "Second", drawn from empty canvas, clear of "Far below".
+    const box = async (text: string) => (await page.locator('.react-flow__node').filter({ hasText: text }).boundingBox())!;
+    const [first, second, below] = [await box('First'), await box('Second'), await box('Far below')];
+    const left = Math.min(first.x, second.x) - 12;
+    const top = Math.min(first.y, second.y) - 12;
+    const right = Math.max(first.x + first.width, second.x + second.width) + 12;
+    const bottom = Math.max(first.y + first.height, second.y + second.height) + 12;
+    expect(below.y > bottom || below.x > right || below.x + below.width < left).toBe(true);
     await page.keyboard.down('Shift');
-    await page.mouse.move(pane.x + 20, pane.y + 40);
+    await page.mouse.move(left, top);
     await page.mouse.down();
-    await page.mouse.move(pane.x + 800, pane.y + 260, { steps: 12 });
+    await page.mouse.move(right, bottom, { steps: 12 });
     await page.mouse.up();
     await page.keyboard.up('Shift');
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
