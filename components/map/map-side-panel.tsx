@@ -3,7 +3,9 @@
 import type { useSocial } from '@/lib/client/use-social';
 import type { MapSnapshot } from '@/lib/domain/types';
 import type { GraphNode } from '@/lib/domain/types';
-import { SourceReader, type QuoteSelection } from '../reader/source-reader';
+import { useMemo } from 'react';
+import { newId } from '@/lib/client/ids';
+import { SourceReader, type QuoteSelection, type TeamPassage } from '../reader/source-reader';
 import { DiscussionPanel } from '../social/discussion-panel';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { SidePanel } from './side-panel';
@@ -21,6 +23,34 @@ type Props = {
 
 /** Beside the canvas: the sources, the discussion, and the team notes. */
 export function MapSidePanel({ snapshot, nodes, selectedNodeId, onSelect, onMakeNode, social, layers }: Props) {
+  const view = social.view;
+  const teamPassages = useMemo<TeamPassage[]>(
+    () =>
+      (view?.layers ?? [])
+        .filter((layer) => layers.shown.has(layer.teamId))
+        .flatMap((layer) =>
+          layer.annotations.flatMap((a) =>
+            a.target.kind === 'SOURCE' && (a.kind === 'HIGHLIGHT' || a.kind === 'NOTE')
+              ? [{ id: a.id, sourceId: a.target.sourceId, start: a.target.start, end: a.target.end, team: layer.name, color: layer.color, body: a.body }]
+              : [],
+          ),
+        ),
+    [view, layers.shown],
+  );
+  const myTeamId = view?.myTeam?.id ?? null;
+  const onTeamPassage = myTeamId
+    ? (quote: QuoteSelection, kind: 'HIGHLIGHT' | 'NOTE', body: string) =>
+        social.send([
+          {
+            type: 'upsertAnnotation',
+            id: newId(),
+            teamId: myTeamId,
+            target: { kind: 'SOURCE', sourceId: quote.sourceId, start: quote.start, end: quote.end, exact: quote.text },
+            kind,
+            body,
+          },
+        ])
+    : undefined;
   return (
       <SidePanel
         tabs={[
@@ -34,6 +64,8 @@ export function MapSidePanel({ snapshot, nodes, selectedNodeId, onSelect, onMake
                   selectedNodeId={selectedNodeId}
                   onSelectQuote={onSelect}
                   onMakeNode={onMakeNode}
+                teamPassages={teamPassages}
+                onTeamPassage={onTeamPassage}
                 />
             ),
           },

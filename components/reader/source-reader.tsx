@@ -13,7 +13,13 @@ type Props = {
   onSelectQuote: (nodeId: string) => void;
   /** For editors: turn a selected passage into a node anchored to it. */
   onMakeNode?: (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => void;
+  /** Passages highlighted or noted in the team layers shown. */
+  teamPassages?: TeamPassage[];
+  /** For a member of a team: highlight or note a selected passage in the team's private layer. */
+  onTeamPassage?: (quote: QuoteSelection, kind: 'HIGHLIGHT' | 'NOTE', body: string) => Promise<boolean>;
 };
+
+export type TeamPassage = { id: string; sourceId: string; start: number; end: number; team: string; color: string; body: string };
 
 /**
  * The selected passage of `container` as offsets into its text. The reader
@@ -43,9 +49,10 @@ function selectionIn(container: HTMLElement, sourceId: string): QuoteSelection |
  * highlighted. Selecting a node elsewhere brings its quote into view here;
  * choosing a highlight selects its node.
  */
-export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, onMakeNode }: Props) {
+export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, onMakeNode, teamPassages = [], onTeamPassage }: Props) {
   const [activeId, setActiveId] = useState<string | null>(sources[0]?.id ?? null);
   const [quote, setQuote] = useState<QuoteSelection | null>(null);
+  const [noting, setNoting] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const nodeText = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
   const selected = nodes.find((n) => n.id === selectedNodeId);
@@ -70,10 +77,19 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
   }
   const active = sources.find((s) => s.id === activeId) ?? sources[0]!;
 
+  const canQuote = Boolean(onMakeNode || onTeamPassage);
   const readSelection = () => {
-    if (!onMakeNode) return;
+    if (!canQuote || noting !== null) return;
     const text = panelRef.current?.querySelector<HTMLElement>('.reader__text');
     setQuote(text ? selectionIn(text, active.id) : null);
+  };
+  const forTeam = async (kind: 'HIGHLIGHT' | 'NOTE', body = '') => {
+    if (!quote || !onTeamPassage) return;
+    if (await onTeamPassage(quote, kind, body)) {
+      setQuote(null);
+      setNoting(null);
+      window.getSelection()?.removeAllRanges();
+    }
   };
   const make = (kind: 'CLAIM' | 'EVIDENCE') => {
     if (!quote || !onMakeNode) return;
@@ -115,20 +131,53 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
           </button>
         ))}
       </div>
-      {onMakeNode && (
+      {canQuote && (
         <div className="reader__quote-bar" role="region" aria-label="Selected passage">
           {quote ? (
             <>
               <span className="reader__quote-text">“{quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text}”</span>
-              <button type="button" className="button" onClick={() => make('CLAIM')}>
-                Make claim
-              </button>
-              <button type="button" className="button button--quiet" onClick={() => make('EVIDENCE')}>
-                Make evidence
-              </button>
+              {onMakeNode && (
+                <>
+                  <button type="button" className="button" onClick={() => make('CLAIM')}>
+                    Make claim
+                  </button>
+                  <button type="button" className="button button--quiet" onClick={() => make('EVIDENCE')}>
+                    Make evidence
+                  </button>
+                </>
+              )}
+              {onTeamPassage && noting === null && (
+                <>
+                  <button type="button" className="button button--quiet" onClick={() => void forTeam('HIGHLIGHT')}>
+                    Highlight for our team
+                  </button>
+                  <button type="button" className="button button--quiet" onClick={() => setNoting('')}>
+                    Team note…
+                  </button>
+                </>
+              )}
+              {onTeamPassage && noting !== null && (
+                <form
+                  className="reader__note-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (noting.trim()) void forTeam('NOTE', noting);
+                  }}
+                >
+                  <input aria-label="Team note on this passage" value={noting} onChange={(e) => setNoting(e.target.value)} maxLength={2000} autoFocus />
+                  <button type="submit" className="button button--small" disabled={!noting.trim()}>
+                    Save
+                  </button>
+                  <button type="button" className="button button--quiet button--small" onClick={() => setNoting(null)}>
+                    Cancel
+                  </button>
+                </form>
+              )}
             </>
           ) : (
-            <span className="reader__quote-hint">Select a passage to make a claim or evidence that quotes it.</span>
+            <span className="reader__quote-hint">
+              {onMakeNode ? 'Select a passage to make a claim or evidence that quotes it.' : 'Select a passage to highlight it or note it for your team.'}
+            </span>
           )}
         </div>
       )}
@@ -142,7 +191,14 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
         onMouseUp={readSelection}
         onKeyUp={readSelection}
       >
-        <SourceText source={active} nodes={nodes} nodeText={nodeText} selectedNodeId={selectedNodeId} onSelectQuote={onSelectQuote} />
+        <SourceText
+          source={active}
+          nodes={nodes}
+          nodeText={nodeText}
+          selectedNodeId={selectedNodeId}
+          onSelectQuote={onSelectQuote}
+          teamPassages={teamPassages}
+        />
       </div>
     </aside>
   );
@@ -154,12 +210,14 @@ function SourceText({
   nodeText,
   selectedNodeId,
   onSelectQuote,
+  teamPassages,
 }: {
   source: SourceDoc;
   nodes: GraphNode[];
   nodeText: Map<string, string>;
   selectedNodeId: string | null;
   onSelectQuote: (nodeId: string) => void;
+  teamPassages: TeamPassage[];
 }) {
   const { segments, orphaned } = useMemo(() => {
     const spans: Span[] = [];
@@ -170,8 +228,11 @@ function SourceText({
       if (found.status === 'orphaned') lost++;
       else spans.push({ id: n.id, start: found.start, end: found.end });
     }
+    // Team passages join the segmentation under ids of their own.
+    for (const p of teamPassages) if (p.sourceId === source.id) spans.push({ id: `team:${p.id}`, start: p.start, end: p.end });
     return { segments: segmentText(source.text, spans), orphaned: lost };
-  }, [source, nodes]);
+  }, [source, nodes, teamPassages]);
+  const passages = useMemo(() => new Map(teamPassages.map((p) => [`team:${p.id}`, p])), [teamPassages]);
 
   const date = source.publishedOn
     ? new Date(`${source.publishedOn}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
@@ -200,12 +261,27 @@ function SourceText({
       )}
       <p className="reader__text">
         {segments.map((seg) => {
-          if (seg.ids.length === 0) return <span key={seg.start}>{seg.text}</span>;
+          const team = seg.ids.filter((id) => passages.has(id)).map((id) => passages.get(id)!);
+          const nodeIds = seg.ids.filter((id) => !passages.has(id));
+          const teamStyle = team.length ? ({ '--team': team[0]!.color } as React.CSSProperties) : undefined;
+          const teamTitle = team.length ? team.map((p) => `${p.team}${p.body ? `: ${p.body}` : ' highlight'}`).join('\n') : undefined;
+          if (nodeIds.length === 0) {
+            return team.length ? (
+              <mark key={seg.start} className="reader__team" style={teamStyle} title={teamTitle}>
+                {seg.text}
+              </mark>
+            ) : (
+              <span key={seg.start}>{seg.text}</span>
+            );
+          }
+          seg = { ...seg, ids: nodeIds };
           const primary = seg.ids.includes(selectedNodeId ?? '') ? selectedNodeId! : seg.ids[0]!;
           return (
             <mark
               key={seg.start}
-              className={`reader__mark reader__mark--${source.side}`}
+              className={`reader__mark reader__mark--${source.side}${team.length ? ' reader__team' : ''}`}
+              style={teamStyle}
+              title={teamTitle}
               data-node-ids={seg.ids.join(' ')}
               role="button"
               tabIndex={0}

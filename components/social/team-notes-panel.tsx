@@ -79,6 +79,7 @@ export function TeamNotesPanel({ mapId, view, nodes, selectedNodeId, shown, onSh
               <Link href={`/maps/${mapId}/prep`}>Open our team’s prep sheet</Link>
             </p>
           )}
+          {mine && <MarkedPassages layer={mine} onSend={onSend} />}
           {view.canSeeAllLayers && visible.length >= 2 && <Disagreements a={visible[0]!} b={visible[1]!} text={text} onJump={onJump} />}
         </>
       )}
@@ -238,6 +239,27 @@ function Disagreements({ a, b, text, onJump }: { a: TeamLayer; b: TeamLayer; tex
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+/** The passages our team highlighted or noted in the sources. */
+function MarkedPassages({ layer, onSend }: { layer: TeamLayer; onSend: Props['onSend'] }) {
+  const passages = layer.annotations.filter((a) => a.target.kind === 'SOURCE');
+  if (passages.length === 0) return <p className="social__empty">Select a passage in a source to highlight it or note it for your team.</p>;
+  return (
+    <div className="layer-summary" role="group" aria-label="Passages we marked">
+      <h3>Passages we marked</h3>
+      <ul>
+        {passages.map((a) => (
+          <li key={a.id}>
+            “{(a.target as { exact: string }).exact.slice(0, 120)}”{a.body && <> — {a.body}</>}{' '}
+            <button type="button" className="link-button link-button--danger" onClick={() => void onSend([{ type: 'deleteAnnotation', id: a.id }])}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

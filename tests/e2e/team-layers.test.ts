@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { nodeNamed, screenshot, useBrowser } from './browser';
+import { nodeNamed, screenshot, selectPassage, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -76,6 +76,18 @@ describe('team layers and comments in Chromium', () => {
     await expect.poll(async () => eli.page.getByRole('group', { name: /^Our notes on/ }).getByRole('textbox', { name: 'Team note' }).inputValue()).toContain('the CSTO is not NATO');
     expect(await notesText(eli.page)).not.toContain('lead with the 2022 refusal');
     await screenshot(dana.page, 'team-notes-student');
+
+    // A passage highlighted in the reader for Dana's team only.
+    await dana.page.getByRole('tab', { name: 'Sources' }).click();
+    const reader = dana.page.getByRole('complementary', { name: 'Source reader' });
+    await reader.getByRole('tab', { name: 'Mikhail Turchenko' }).click();
+    await selectPassage(reader, 'Russia did not come to Armenia');
+    await reader.getByRole('region', { name: 'Selected passage' }).getByRole('button', { name: 'Highlight for our team' }).click();
+    await expect.poll(() => reader.locator('.reader__team').count()).toBeGreaterThan(0);
+    await eli.page.reload();
+    await eli.page.getByRole('complementary', { name: 'Source reader' }).getByRole('tab', { name: 'Mikhail Turchenko' }).click();
+    await nodeNamed(eli.page, CLAIM).waitFor();
+    expect(await eli.page.locator('.reader__team').count()).toBe(0);
 
     // The teacher (owner) shows both layers.
     await t.goto(mapUrl);
