@@ -116,6 +116,17 @@ async function main() {
     const zoom = await frames(async () => {
       for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
     });
+    // Auto-layout: ELK runs in a web worker; the page should keep drawing frames meanwhile.
+    let layoutMs = 0;
+    const layout = await frames(async () => {
+      const t0 = Date.now();
+      const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
+      await toolbar.getByRole('button', { name: 'Auto-layout' }).click();
+      await toolbar.getByRole('button', { name: 'Arranging…' }).waitFor({ timeout: 10_000 });
+      await toolbar.getByRole('button', { name: 'Arranging…' }).waitFor({ state: 'detached', timeout: 60_000 });
+      await toolbar.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 60_000 });
+      layoutMs = Date.now() - t0;
+    });
     await browser.close();
 
     const row = (name: string, f: { count: number; median: number; p95: number; max: number }) =>
@@ -126,6 +137,8 @@ async function main() {
     console.log(row('pan', pan));
     console.log(row('drag a node', drag));
     console.log(row('zoom (wheel)', zoom));
+    console.log(row('auto-layout (ELK in a worker, until saved)', layout));
+    console.log(`auto-layout of ${N} nodes, click until saved: ${layoutMs} ms`);
   } finally {
     if (app?.pid) process.kill(-app.pid, 'SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
