@@ -187,6 +187,11 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               </Link>
             </nav>
           )}
+          {!shareToken && (
+            <Link href={`/maps/${snapshot.id}/brief`} className="button button--quiet help-button">
+              Brief
+            </Link>
+          )}
           <HistoryPanel
             mapId={snapshot.id}
             shareToken={shareToken}

@@ -208,4 +208,19 @@ describe('the demo map in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('prints a debate brief per side, with nested objections and the quotes they rest on', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}/brief`);
+    await page.getByRole('heading', { name: 'For the motion' }).waitFor();
+    await page.getByRole('heading', { name: 'Against the motion' }).waitFor();
+    const against = page.locator('section', { has: page.getByRole('heading', { name: 'Against the motion' }) });
+    expect(await against.locator('.brief-item--ATTACKS').count()).toBeGreaterThan(0);
+    expect(await against.locator('blockquote').first().textContent()).toContain('— Turchenko, 2023');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+    await screenshot(page, 'brief-print');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

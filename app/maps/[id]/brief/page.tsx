@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PrintButton } from '@/components/ui/print-button';
+import { sourceLabel } from '@/lib/client/to-flow';
+import { buildBrief, type BriefItem } from '@/lib/domain/brief';
+import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
+import { currentActor } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Debate brief' };
+
+type Props = { params: Promise<{ id: string }> };
+
+const SIDE_TITLES = { FOR: 'For the motion', AGAINST: 'Against the motion', NEUTRAL: 'Other claims' } as const;
+
+/** The debate brief: an outline per side with supports, objections and rebuttals nested, quotes and citations; printable. */
+export default async function BriefPage({ params }: Props) {
+  const { id } = await params;
+  let snapshot;
+  try {
+    snapshot = await getMapSnapshot(await currentActor(), id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
+  const brief = buildBrief(snapshot.nodes, snapshot.edges);
+
+  const Item = ({ item }: { item: BriefItem }) => {
+    const source = item.node.anchor ? sources.get(item.node.anchor.sourceId) : undefined;
+    return (
+      <li className={`brief-item brief-item--${item.relation ?? 'MAIN'}`}>
+        <p className="brief-item__text">
+          {item.relation && <span className="brief-item__relation">{RELATION_LABELS[item.relation]}: </span>}
+          {item.relation ? item.node.text : <strong>{item.node.text}</strong>} <span className="brief-item__kind">({KIND_LABELS[item.node.kind].toLowerCase()})</span>
+        </p>
+        {item.node.anchor && source && (
+          <blockquote className="prep-claim__quote">
+            “{item.node.anchor.exact}” <cite>— {sourceLabel(source)}</cite>
+          </blockquote>
+        )}
+        {item.children.length > 0 && (
+          <ul>
+            {item.children.map((child) => (
+              <Item key={`${item.node.id}-${child.node.id}`} item={child} />
+            ))}
+          </ul>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <main className="page page--narrow prep brief">
+      <div className="prep__screen-only">
+        <Link href={`/maps/${id}`} className="page__back">
+          ← Back to the map
+        </Link>
+      </div>
+      <h1 className="page__title">Debate brief: {snapshot.title}</h1>
+      <p className="page__lead">Motion: {snapshot.motion}</p>
+      <p className="prep__screen-only">
+        <PrintButton />
+      </p>
+      {brief.length === 0 && <p className="empty-state">The map has no claims yet.</p>}
+      {brief.map((side) => (
+        <section key={side.side} aria-labelledby={`side-${side.side}`} className="brief-side">
+          <h2 id={`side-${side.side}`} className="section-title">
+            {SIDE_TITLES[side.side]}
+          </h2>
+          <ol>
+            {side.claims.map((item) => (
+              <Item key={item.node.id} item={item} />
+            ))}
+          </ol>
+        </section>
+      ))}
+      {snapshot.sources.length > 0 && (
+        <section aria-labelledby="sources-title" className="brief-side">
+          <h2 id="sources-title" className="section-title">
+            Sources
+          </h2>
+          <ul className="brief-sources">
+            {snapshot.sources.map((s) => (
+              <li key={s.id}>
+                {s.author}, “{s.title}”{s.publisher && <>, {s.publisher}</>}
+                {s.publishedOn && <>, {s.publishedOn}</>}
+                {s.url && <>. {s.url}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}
