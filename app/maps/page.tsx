@@ -38,9 +38,14 @@ export default async function MyMapsPage() {
           <h2 id="owned-title" className="section-title">
             Maps I own
           </h2>
-          <Link className="button" href="/maps/new">
-            New map
-          </Link>
+          <div className="section-head__actions">
+            <Link className="button button--quiet" href="/maps/import">
+              Restore a backup
+            </Link>
+            <Link className="button" href="/maps/new">
+              New map
+            </Link>
+          </div>
         </div>
         <MapCards maps={owned} empty="You have not made a map yet. Start one from the demo debate or from your own sources." />
       </section>

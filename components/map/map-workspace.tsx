@@ -192,6 +192,11 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               Brief
             </Link>
           )}
+          {!shareToken && (
+            <a href={`/api/maps/${snapshot.id}/export`} className="button button--quiet help-button" download>
+              Backup
+            </a>
+          )}
           <HistoryPanel
             mapId={snapshot.id}
             shareToken={shareToken}

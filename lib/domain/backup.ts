@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
+import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
+
+/**
+ * A JSON backup of a whole map: its sources, nodes (with their anchors) and
+ * edges, and the exporting user's own team layer only. Restoring creates a
+ * new map with new ids; nothing is merged into an existing one.
+ */
+
+export const BACKUP_FORMAT = 'counterpoint-backup';
+export const BACKUP_VERSION = 1;
+export const MAX_BACKUP_BYTES = 5_000_000;
+
+const ZCoordinate = z.number().finite().min(-1e7).max(1e7);
+
+export const ZBackup = z.object({
+  format: z.literal(BACKUP_FORMAT, { message: `This is not a Counterpoint backup (format must be "${BACKUP_FORMAT}")` }),
+  version: z.literal(BACKUP_VERSION, { message: `This backup's version is not supported (expected ${BACKUP_VERSION})` }),
+  exportedAt: z.string().max(40).optional(),
+  map: z.object({
+    title: z.string().trim().min(1).max(120),
+    motion: z.string().trim().min(1).max(300),
+    description: z.string().max(2000).default(''),
+  }),
+  sources: z
+    .array(
+      z.object({
+        id: ZId,
+        title: z.string().min(1).max(300),
+        author: z.string().max(200),
+        publisher: z.string().max(300).default(''),
+        publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+        url: z.string().url().max(2000).nullable().default(null),
+        side: ZSide,
+        text: z.string().min(1).max(200_000),
+      }),
+    )
+    .max(20),
+  nodes: z
+    .array(z.object({ id: ZId, kind: ZNodeKind, text: ZText, side: ZSide, x: ZCoordinate, y: ZCoordinate, anchor: ZAnchor.nullable().default(null) }))
+    .max(5000),
+  edges: z.array(z.object({ id: ZId, fromId: ZId, toId: ZId, relation: ZRelation, groupId: ZId.nullable().default(null) })).max(10_000),
+  teamLayer: z
+    .object({
+      name: z.string().min(1).max(60),
+      side: ZSide,
+      annotations: z
+        .array(
+          z.object({
+            target: ZAnnotationTarget,
+            kind: z.enum(ANNOTATION_KINDS),
+            body: z.string().max(MAX_BODY_LENGTH).default(''),
+            rating: z.number().int().min(1).max(5).nullable().default(null),
+            tag: z.string().min(1).max(MAX_TAG_LENGTH).nullable().default(null),
+          }),
+        )
+        .max(5000),
+    })
+    .nullable()
+    .default(null),
+});
+export type Backup = z.infer<typeof ZBackup>;
+
+/** Checks what zod cannot: references between the parts, and anchors against their source text. */
+export function checkBackupReferences(backup: Backup): string | null {
+  const sources = new Map(backup.sources.map((s) => [s.id, s]));
+  const nodes = new Set<string>();
+  for (const [i, n] of backup.nodes.entries()) {
+    if (nodes.has(n.id)) return `nodes[${i}].id: "${n.id}" appears twice`;
+    nodes.add(n.id);
+    if (n.anchor) {
+      const source = sources.get(n.anchor.sourceId);
+      if (!source) return `nodes[${i}].anchor.sourceId: no source "${n.anchor.sourceId}" in this backup`;
+      if (source.text.slice(n.anchor.start, n.anchor.end) !== n.anchor.exact) return `nodes[${i}].anchor: the quote does not match its source text`;
+    }
+  }
+  const edges = new Set<string>();
+  for (const [i, e] of backup.edges.entries()) {
+    if (edges.has(e.id)) return `edges[${i}].id: "${e.id}" appears twice`;
+    edges.add(e.id);
+    if (!nodes.has(e.fromId)) return `edges[${i}].fromId: no node "${e.fromId}"`;
+    if (!nodes.has(e.toId)) return `edges[${i}].toId: no node "${e.toId}"`;
+    if (e.fromId === e.toId) return `edges[${i}]: a node cannot be connected to itself`;
+  }
+  for (const [i, a] of (backup.teamLayer?.annotations ?? []).entries()) {
+    const t = a.target;
+    if (t.kind === 'NODE' && !nodes.has(t.nodeId)) return `teamLayer.annotations[${i}].target.nodeId: no node "${t.nodeId}"`;
+    if (t.kind === 'EDGE' && !edges.has(t.edgeId)) return `teamLayer.annotations[${i}].target.edgeId: no edge "${t.edgeId}"`;
+    if (t.kind === 'SOURCE' && sources.get(t.sourceId)?.text.slice(t.start, t.end) !== t.exact) {
+      return `teamLayer.annotations[${i}].target: the passage does not match its source`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { checkBackupReferences, ZBackup } from '../../domain/backup';
+import type { Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+
+/**
+ * Restores a backup as a new map owned by the importing user, under new
+ * ids, in one transaction: a malformed file names the field at fault and
+ * leaves nothing behind. The team layer in it becomes a team of the new map
+ * with the importer on it.
+ */
+export async function importBackup(actor: Actor, raw: unknown): Promise<{ id: string }> {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to restore a backup.');
+  const parsed = ZBackup.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    throw new AppError('VALIDATION_FAILED', `${at || 'file'}: ${issue.message}`);
+  }
+  const backup = parsed.data;
+  const problem = checkBackupReferences(backup);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+  const ownerId = actor.userId;
+
+  return db().$transaction(
+    async (tx) => {
+      const map = await tx.argumentMap.create({ data: { title: backup.map.title, motion: backup.map.motion, description: backup.map.description, ownerId } });
+      await tx.mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
+      const sourceIds = new Map<string, string>();
+      for (const s of backup.sources) {
+        const row = await tx.source.create({
+          data: {
+            mapId: map.id,
+            title: s.title,
+            author: s.author,
+            publisher: s.publisher,
+            publishedOn: s.publishedOn ? new Date(`${s.publishedOn}T00:00:00Z`) : null,
+            url: s.url,
+            side: s.side,
+            text: s.text,
+          },
+        });
+        sourceIds.set(s.id, row.id);
+      }
+      const nodeIds = new Map(backup.nodes.map((n) => [n.id, randomUUID()]));
+      await tx.node.createMany({
+        data: backup.nodes.map((n) => ({
+          id: nodeIds.get(n.id)!,
+          mapId: map.id,
+          kind: n.kind,
+          text: n.text,
+          side: n.side,
+          x: n.x,
+          y: n.y,
+          createdById: ownerId,
+          sourceId: n.anchor ? sourceIds.get(n.anchor.sourceId)! : null,
+          anchorExact: n.anchor?.exact ?? null,
+          anchorPrefix: n.anchor?.prefix ?? null,
+          anchorSuffix: n.anchor?.suffix ?? null,
+          anchorStart: n.anchor?.start ?? null,
+          anchorEnd: n.anchor?.end ?? null,
+        })),
+      });
+      const edgeIds = new Map(backup.edges.map((e) => [e.id, randomUUID()]));
+      const groupIds = new Map<string, string>();
+      await tx.edge.createMany({
+        data: backup.edges.map((e) => {
+          if (e.groupId && !groupIds.has(e.groupId)) groupIds.set(e.groupId, randomUUID());
+          return {
+            id: edgeIds.get(e.id)!,
+            mapId: map.id,
+            fromId: nodeIds.get(e.fromId)!,
+            toId: nodeIds.get(e.toId)!,
+            relation: e.relation,
+            groupId: e.groupId ? groupIds.get(e.groupId)! : null,
+            createdById: ownerId,
+          };
+        }),
+      });
+      if (backup.teamLayer) {
+        const team = await tx.team.create({ data: { mapId: map.id, name: backup.teamLayer.name, side: backup.teamLayer.side, color: '#0f766e' } });
+        await tx.teamMember.create({ data: { teamId: team.id, userId: ownerId } });
+        await tx.annotation.createMany({
+          data: backup.teamLayer.annotations.map((a) => ({
+            mapId: map.id,
+            teamId: team.id,
+            authorId: ownerId,
+            targetType: a.target.kind,
+            nodeId: a.target.kind === 'NODE' ? nodeIds.get(a.target.nodeId)! : null,
+            edgeId: a.target.kind === 'EDGE' ? edgeIds.get(a.target.edgeId)! : null,
+            sourceId: a.target.kind === 'SOURCE' ? sourceIds.get(a.target.sourceId)! : null,
+            quoteExact: a.target.kind === 'SOURCE' ? a.target.exact : null,
+            quoteStart: a.target.kind === 'SOURCE' ? a.target.start : null,
+            quoteEnd: a.target.kind === 'SOURCE' ? a.target.end : null,
+            kind: a.kind,
+            body: a.body,
+            rating: a.kind === 'RATING' ? a.rating : null,
+            tag: a.kind === 'TAG' ? a.tag : null,
+          })),
+        });
+      }
+      return { id: map.id };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
