@@ -15,6 +15,7 @@ import { ConnectDialog } from './connect-dialog';
 import type { HistoryItem } from '@/lib/domain/history';
 import type { GraphState } from '@/lib/domain/ops';
 import { ConflictDialog } from './conflict-dialog';
+import { ExportMenu } from './export-menu';
 import { HistoryPanel } from './history-panel';
 import { MapSidePanel } from './map-side-panel';
 import { ConnectPrompt } from './connect-prompt';
@@ -188,14 +189,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             </nav>
           )}
           {!shareToken && (
-            <Link href={`/maps/${snapshot.id}/brief`} className="button button--quiet help-button">
-              Brief
-            </Link>
-          )}
-          {!shareToken && (
-            <a href={`/api/maps/${snapshot.id}/export`} className="button button--quiet help-button" download>
-              Backup
-            </a>
+            <ExportMenu mapId={snapshot.id} title={snapshot.title} canBackup={social.view?.viewerId != null} onError={reportSocialError} />
           )}
           <HistoryPanel
             mapId={snapshot.id}

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { demoMapId, openPage, screenshot, useBrowser } from './browser';
@@ -220,6 +221,29 @@ describe('the demo map in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
     await screenshot(page, 'brief-print');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads the map as a PNG and an SVG image with its legend', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await node(page, 'lost its credibility').waitFor();
+    const saveAs = async (name: string) => {
+      await page.getByText('Export', { exact: true }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { file: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+    };
+    const png = await saveAs('Image (PNG)');
+    expect(png.file).toBe('russia-the-csto-and-nagorno-karabakh.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // The width and height in the PNG header: the whole map, not the visible part.
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(800);
+    const svg = await saveAs('Image (SVG)');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    // Visitors who are not signed in have no team notes to back up.
+    await page.getByText('Export', { exact: true }).click();
+    expect(await page.getByRole('link', { name: /Backup/ }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

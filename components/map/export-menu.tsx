@@ -1,0 +1,51 @@
+'use client';
+
+import { useReactFlow } from '@xyflow/react';
+import Link from 'next/link';
+import { useRef, useState } from 'react';
+import { download, renderMapImage } from '@/lib/client/export-image';
+
+type Props = { mapId: string; title: string; canBackup: boolean; onError: (message: string) => void };
+
+const fileName = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'map';
+
+/** Ways to take the map out of the app: the printable brief, an image, a backup. */
+export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
+  const { getNodes } = useReactFlow();
+  const [busy, setBusy] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const image = async (format: 'png' | 'svg') => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const nodes = getNodes().filter((n) => !n.hidden);
+    if (!viewport || nodes.length === 0) return onError('There is nothing on the map to draw yet.');
+    setBusy(format);
+    try {
+      const url = await renderMapImage(format, { nodes, viewport, legend: document.querySelector<HTMLElement>('.legend') });
+      download(url, `${fileName(title)}.${format}`);
+      if (menu.current) menu.current.open = false;
+    } catch {
+      onError('The image could not be made. Try again, or use the PNG if the SVG failed.');
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <details className="filter export-menu" ref={menu}>
+      <summary>Export</summary>
+      <div className="filter__panel export-menu__panel" role="group" aria-label="Export">
+        <Link href={`/maps/${mapId}/brief`}>Debate brief (printable)</Link>
+        <button type="button" className="link-button" onClick={() => void image('png')} disabled={busy !== null}>
+          {busy === 'png' ? 'Drawing…' : 'Image (PNG)'}
+        </button>
+        <button type="button" className="link-button" onClick={() => void image('svg')} disabled={busy !== null}>
+          {busy === 'svg' ? 'Drawing…' : 'Image (SVG)'}
+        </button>
+        {canBackup && (
+          <a href={`/api/maps/${mapId}/export`} download>
+            Backup (JSON, with your team’s notes)
+          </a>
+        )}
+      </div>
+    </details>
+  );
+}
