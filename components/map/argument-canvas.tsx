@@ -79,9 +79,20 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   useEffect(() => {
     setEdges((current) => {
       const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
-      return graphEdges.map((e) => (selected.has(e.id) ? { ...e, selected: true } : e));
+      return graphEdges.map((e) => (selected.has(e.id) ? { ...e, selected: true, reconnectable: !!editing } : e));
     });
-  }, [graphEdges, setEdges]);
+  }, [graphEdges, setEdges, editing]);
+
+  // Only a selected connection gets the drag handles at its ends: a thousand
+  // edges with two live handles each cost frames when panning.
+  const onEdgesChangeReconnectable = useCallback<typeof onEdgesChange>(
+    (changes) => {
+      onEdgesChange(changes);
+      if (!editing || !changes.some((c) => c.type === 'select')) return;
+      setEdges((current) => current.map((e) => (Boolean(e.reconnectable) === Boolean(e.selected) ? e : { ...e, reconnectable: Boolean(e.selected) })));
+    },
+    [onEdgesChange, setEdges, editing],
+  );
 
   // Take in graph changes, keeping what React Flow knows (size, a drag in progress).
   useEffect(() => {
@@ -175,7 +186,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
+      onEdgesChange={onEdgesChangeReconnectable}
       onSelectionChange={onSelectionChange}
       onNodeDragStop={editing ? onNodeDragStop : undefined}
       onDelete={editing ? onDelete : undefined}
@@ -189,7 +200,7 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       defaultEdgeOptions={defaultEdgeOptions}
       nodesDraggable={!!editing}
       nodesConnectable={!!editing}
-      edgesReconnectable={!!editing}
+      edgesReconnectable={false}
       elementsSelectable
       selectionKeyCode="Shift"
       multiSelectionKeyCode={MULTI_SELECT_KEYS}

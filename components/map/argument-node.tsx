@@ -72,7 +72,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         </p>
       )}
       {view && (data.reasons > 0 || selected) && (
-        <div className="arg-node__actions nodrag">
+        <div className={data.collapsed ? 'arg-node__actions arg-node__actions--pinned nodrag' : 'arg-node__actions nodrag'}>
           {data.reasons > 0 && (
             <button
               type="button"

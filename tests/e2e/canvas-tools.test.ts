@@ -175,7 +175,8 @@ describe('canvas tools', () => {
     await typeText(page, 'A premise');
     const premise = page.locator('.react-flow__node').filter({ hasText: 'A premise' });
 
-    // Collapse with the card's button, expand with C.
+    // Collapse with the card's button (shown on hover or selection), expand with C.
+    await card.hover();
     await card.getByRole('button', { name: 'Hide the reasons below this node' }).click();
     await expect.poll(() => premise.isVisible()).toBe(false);
     await card.getByRole('button', { name: 'Show the 1 hidden reasons' }).waitFor();
