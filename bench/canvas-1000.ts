@@ -74,6 +74,8 @@ async function main() {
     await page.goto(`${base}/maps/${map.id}`);
     await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${N}`, undefined, { timeout: 120_000 });
     const firstDraw = Date.now() - started;
+    // Let the page settle (snapshot fitting, the live stream and the discussion load) before measuring.
+    await page.waitForTimeout(3000);
 
     /** Frame intervals recorded in the page while `act` runs. */
     const frames = async (act: () => Promise<void>) => {

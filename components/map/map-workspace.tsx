@@ -143,7 +143,13 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   });
   // Focusing on a claim frames its neighbourhood; leaving focus frames the map.
   const { focusId } = mapView;
+  // Not on first render: the first view is the deep-linked node or the map's conclusions.
+  const focusChanged = useRef(false);
   useEffect(() => {
+    if (!focusChanged.current) {
+      focusChanged.current = true;
+      return;
+    }
     const timer = setTimeout(() => void fitView({ duration: 400, padding: 0.2, maxZoom: 1 }), 50);
     return () => clearTimeout(timer);
   }, [focusId, fitView]);
