@@ -149,6 +149,14 @@ describe('the demo map in Chromium', () => {
     const quote = page.getByRole('button', { name: /Quote for: The CSTO traditionally stays out/ });
     await expect.poll(() => quote.getAttribute('aria-current')).toBe('true');
     await expect.poll(() => isScrolledIntoView(quote)).toBe(true);
+    // Centred, and still centred once the page has settled: nothing re-fits the view after load.
+    await page.waitForTimeout(1000);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const card = (await node(page, 'The CSTO traditionally stays out').boundingBox())!;
+    const centre = { x: card.x + card.width / 2, y: card.y + card.height / 2 };
+    expect(Math.abs(centre.x - (pane.x + pane.width / 2))).toBeLessThan(pane.width / 4);
+    expect(Math.abs(centre.y - (pane.y + pane.height / 2))).toBeLessThan(pane.height / 4);
+    expect(card.width).toBeGreaterThan(150);
     await page.close();
   });
 
