@@ -133,8 +133,18 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     centreOn,
     setNotice,
   });
+  // One undo for the reader's own changes: of the map, or of comments and notes, whichever came last.
+  const undo = useCallback(() => {
+    if (social.undoAt > store.undoAt) void social.undo();
+    else store.undo();
+  }, [social, store]);
+  const redo = useCallback(() => {
+    if (social.redoAt > store.redoAt) void social.redo();
+    else store.redo();
+  }, [social, store]);
   useMapShortcuts({
-    store,
+    undo,
+    redo,
     editing: canEdit ? editing : null,
     selectedNodeId,
     setSelectedNodeId,
@@ -233,8 +243,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onLinkPremises={editing.linkPremises}
             onUnlinkPremises={editing.unlinkPremises}
             selectionSize={selectedNodeIds.length}
-            canUndo={state.canUndo}
-            canRedo={state.canRedo}
+            canUndo={state.canUndo || social.undoAt >= 0}
+            canRedo={state.canRedo || social.redoAt >= 0}
             saving={state.saving}
             onAdd={() => editing.addClaim()}
             onLayout={() => void editing.autoLayout()}
@@ -243,8 +253,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onChangeKind={editing.changeKind}
             onDelete={() => editing.deleteElements(selectedNodeIds.length > 1 ? selectedNodeIds : selectedNodeId ? [selectedNodeId] : [])}
             onConnectAs={editing.setConnectAs}
-            onUndo={() => store.undo()}
-            onRedo={() => store.redo()}
+            onUndo={undo}
+            onRedo={redo}
           />
         )}
       </div>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { MapStore } from '@/lib/client/map-store';
 import { isTyping, type useMapEditing } from './use-map-editing';
 
 /** The id of the node `target` belongs to, if React Flow shows it selected. */
@@ -11,13 +10,15 @@ function selectedNodeAt(target: EventTarget | null): string | null {
 }
 
 type Options = {
-  store: MapStore;
   /** The editor's commands; null on a map the reader may not edit. */
   editing: ReturnType<typeof useMapEditing> | null;
   selectedNodeId: string | null;
   setSelectedNodeId: (id: string | null) => void;
   toggleCollapsed: (id: string) => void;
   toggleFocus: (id: string | null) => void;
+  /** Undo and redo the latest own change, of the map or of comments and notes. */
+  undo: () => void;
+  redo: () => void;
 };
 
 /**
@@ -35,7 +36,7 @@ export function useMapShortcuts(options: Options) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey) return;
-      const { store, editing, selectedNodeId, setSelectedNodeId, toggleCollapsed, toggleFocus } = latest.current;
+      const { editing, selectedNodeId, setSelectedNodeId, toggleCollapsed, toggleFocus, undo, redo } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const target = selectedNodeAt(event.target) ?? selectedNodeId;
@@ -49,8 +50,8 @@ export function useMapShortcuts(options: Options) {
       if (key === 'escape' && selectedNodeAt(event.target)) return setSelectedNodeId(null);
       if (!editing) return;
 
-      if (mod && key === 'z') return run(() => (event.shiftKey ? store.redo() : store.undo()));
-      if (mod && key === 'y') return run(() => store.redo());
+      if (mod && key === 'z') return run(() => (event.shiftKey ? redo() : undo()));
+      if (mod && key === 'y') return run(() => redo());
       if (mod) return;
       if (key === 'n') return run(() => editing.addClaim());
       if (key === 'l') return run(() => void editing.autoLayout());

@@ -99,6 +99,15 @@ export class MapStore {
     return this.confirmedSeq;
   }
 
+  /** When the step Undo would take back was made (0 for steps from before this page, -1 for none). */
+  get undoAt(): number {
+    return this.undoStack.length ? (this.undoStack.at(-1)!.at ?? 0) : -1;
+  }
+
+  get redoAt(): number {
+    return this.redoStack.length ? (this.redoStack.at(-1)!.at ?? 0) : -1;
+  }
+
   get canUndo(): boolean {
     return this.undoStack.length > 0;
   }
@@ -203,7 +212,7 @@ export class MapStore {
     this.view = state;
     this.pending.push({ key, ops, intent, acked: false });
     if (!this.sending) this.drained = this.flush();
-    return { key, ops: inverse };
+    return { key, ops: inverse, at: Date.now() };
   }
 
   private async flush(): Promise<void> {

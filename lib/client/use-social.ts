@@ -1,7 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { SocialView, TSocialOpInput } from '../domain/social';
+import { invertSocialOp, ZSocialOp, type SocialView, type TSocialOpInput } from '../domain/social';
+
+type Step = { ops: TSocialOpInput[]; at: number };
 
 type Options = { mapId: string; shareToken: string | null; onError: (message: string) => void };
 
@@ -12,6 +14,10 @@ type Options = { mapId: string; shareToken: string | null; onError: (message: st
  */
 export function useSocial({ mapId, shareToken, onError }: Options) {
   const [view, setView] = useState<SocialView | null>(null);
+  // Own comments and notes can be undone like edits of the map (the workspace
+  // picks whichever of the two was changed last).
+  const [undoStack, setUndoStack] = useState<Step[]>([]);
+  const [redoStack, setRedoStack] = useState<Step[]>([]);
   const headers = shareToken ? { 'x-share-token': shareToken } : undefined;
   const url = `/api/maps/${encodeURIComponent(mapId)}/social`;
 
@@ -29,7 +35,23 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     void refresh();
   }, [refresh]);
 
-  const send = useCallback(
+  /** The ops that would undo `ops`, from the view before them; null when one of them cannot be undone. */
+  const inverseOf = useCallback(
+    (ops: TSocialOpInput[]): TSocialOpInput[] | null => {
+      if (!view) return null;
+      const inverse: TSocialOpInput[] = [];
+      for (const op of ops) {
+        const parsed = ZSocialOp.safeParse(op);
+        const back = parsed.success ? invertSocialOp(view, parsed.data) : null;
+        if (!back) return null;
+        inverse.unshift(back);
+      }
+      return inverse;
+    },
+    [view],
+  );
+
+  const post = useCallback(
     async (ops: TSocialOpInput[]): Promise<boolean> => {
       const idempotencyKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
       for (let attempt = 0; attempt < 4; attempt++) {
@@ -60,6 +82,34 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     [url, shareToken, refresh, onError],
   );
 
+  const send = useCallback(
+    async (ops: TSocialOpInput[]): Promise<boolean> => {
+      const inverse = inverseOf(ops);
+      const ok = await post(ops);
+      if (ok && inverse) {
+        setUndoStack((stack) => [...stack, { ops: inverse, at: Date.now() }]);
+        setRedoStack([]);
+      }
+      return ok;
+    },
+    [inverseOf, post],
+  );
+
+  const travel = useCallback(
+    async (from: Step[], setFrom: typeof setUndoStack, setTo: typeof setUndoStack) => {
+      const step = from.at(-1);
+      if (!step) return false;
+      setFrom((stack) => stack.slice(0, -1));
+      const back = inverseOf(step.ops);
+      const ok = await post(step.ops);
+      if (ok && back) setTo((stack) => [...stack, { ops: back, at: Date.now() }]);
+      return ok;
+    },
+    [inverseOf, post],
+  );
+  const undo = useCallback(() => travel(undoStack, setUndoStack, setRedoStack), [travel, undoStack]);
+  const redo = useCallback(() => travel(redoStack, setRedoStack, setUndoStack), [travel, redoStack]);
+
   const reveal = useCallback(
     async (revealed: boolean) => {
       const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/layers`, {
@@ -73,5 +123,14 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     [mapId, refresh, onError],
   );
 
-  return { view, refresh, send, reveal };
+  return {
+    view,
+    refresh,
+    send,
+    reveal,
+    undo,
+    redo,
+    undoAt: undoStack.at(-1)?.at ?? -1,
+    redoAt: redoStack.at(-1)?.at ?? -1,
+  };
 }

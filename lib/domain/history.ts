@@ -10,8 +10,8 @@ import { applyOp, invertOp, type GraphState, type TOp } from './ops';
 export const INTENTS = ['do', 'undo', 'redo'] as const;
 export type Intent = (typeof INTENTS)[number];
 
-/** One entry of an undo or redo stack: the ops that perform that step. */
-export type HistoryEntry = { key: string; ops: TOp[] };
+/** One entry of an undo or redo stack: the ops that perform that step, and when it was made (0: before this page). */
+export type HistoryEntry = { key: string; ops: TOp[]; at?: number };
 
 /** One entry of a map's timeline. */
 export type HistoryItem = { seq: number; at: string; who: string; color: string; summary: string };

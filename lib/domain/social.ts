@@ -129,3 +129,39 @@ export function ratingDisagreements(a: TeamLayer, b: TeamLayer): { nodeId: strin
     .map(([nodeId, r]) => ({ nodeId, a: r, b: rb.get(nodeId)! }))
     .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.nodeId.localeCompare(y.nodeId));
 }
+
+/**
+ * The op that undoes `op`, given what the reader saw before it (their social
+ * view), or null when it cannot be undone (a deleted comment stays deleted).
+ * An edit's undo restores the previous text at the version the edit made.
+ */
+export function invertSocialOp(view: Pick<SocialView, 'comments' | 'layers'>, op: TSocialOp): TSocialOpInput | null {
+  switch (op.type) {
+    case 'addComment':
+      return { type: 'deleteComment', id: op.id };
+    case 'editComment': {
+      const before = view.comments.find((c) => c.id === op.id);
+      return before ? { type: 'editComment', id: op.id, body: before.body, baseVersion: op.baseVersion + 1 } : null;
+    }
+    case 'deleteComment':
+      return null;
+    case 'resolveThread':
+      return { type: 'resolveThread', id: op.id, resolved: !op.resolved };
+    case 'upsertAnnotation':
+    case 'deleteAnnotation': {
+      const before = view.layers.flatMap((l) => l.annotations).find((a) => a.id === op.id);
+      if (!before) return op.type === 'upsertAnnotation' ? { type: 'deleteAnnotation', id: op.id } : null;
+      return {
+        type: 'upsertAnnotation',
+        id: before.id,
+        teamId: before.teamId,
+        target: before.target,
+        kind: before.kind,
+        body: before.body,
+        rating: before.rating,
+        tag: before.tag,
+        assigneeId: before.assigneeId,
+      };
+    }
+  }
+}

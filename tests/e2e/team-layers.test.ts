@@ -77,6 +77,14 @@ describe('team layers and comments in Chromium', () => {
     expect(await notesText(eli.page)).not.toContain('lead with the 2022 refusal');
     await screenshot(dana.page, 'team-notes-student');
 
+    // Notes are covered by the same Undo and Redo as edits of the map.
+    const danaToolbar = dana.page.getByRole('toolbar', { name: 'Map editing' });
+    await danaToolbar.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => notesText(dana.page)).not.toContain('lead with the 2022 refusal');
+    await expect.poll(() => nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).count()).toBe(0);
+    await danaToolbar.getByRole('button', { name: 'Redo' }).click();
+    await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
+
     // A passage highlighted in the reader for Dana's team only.
     await dana.page.getByRole('tab', { name: 'Sources' }).click();
     const reader = dana.page.getByRole('complementary', { name: 'Source reader' });

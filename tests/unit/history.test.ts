@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MapStore } from '@/lib/client/map-store';
+import { invertSocialOp, ZSocialOp, type TSocialOpInput } from '@/lib/domain/social';
 import { describeBatch, invertOps, rebuildHistory, rewind, type Intent, type LoggedBatch } from '@/lib/domain/history';
 import { applyOps, emptyGraph, ZOp, type GraphState, type TOp, type TOpInput } from '@/lib/domain/ops';
 
@@ -133,5 +134,24 @@ describe('rewinding and describing the log', () => {
     expect(describeBatch([op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'x', x: 0, y: 0 })], 'do', nameOf)).toBe('added claim “Russia failed Armenia”');
     expect(describeBatch([op({ type: 'createEdge', id: 'e', fromId: 'b', toId: 'a', relation: 'ATTACKS' })], 'do', nameOf)).toBe('connected “The CSTO is not NATO” attacks “Russia failed Armenia”');
     expect(describeBatch([op({ type: 'moveNodes', moves: [{ id: 'a', x: 1, y: 1 }, { id: 'b', x: 2, y: 2 }] })], 'undo', nameOf)).toBe('Undid: moved 2 nodes');
+  });
+});
+
+describe('undoing comments and team notes', () => {
+  const note = { id: 'n1', teamId: 't', target: { kind: 'NODE' as const, nodeId: 'a' }, kind: 'NOTE' as const, body: 'Before', rating: null, tag: null, assigneeId: null, assigneeName: null, authorName: 'A', updatedAt: '' };
+  const view = {
+    comments: [{ id: 'c1', nodeId: 'a', edgeId: null, parentId: null, authorId: 'u', authorName: 'U', authorColor: '#000', body: 'Old text', createdAt: '', editedAt: null, version: 1, resolved: false }],
+    layers: [{ teamId: 't', name: 'T', color: '#000', side: 'FOR', mine: true, annotations: [note] }],
+  };
+  const parse = (input: TSocialOpInput) => ZSocialOp.parse(input);
+
+  it('inverts each op from what the reader saw before it', () => {
+    expect(invertSocialOp(view, parse({ type: 'addComment', id: 'c2', nodeId: 'a', body: 'Hi' }))).toEqual({ type: 'deleteComment', id: 'c2' });
+    expect(invertSocialOp(view, parse({ type: 'editComment', id: 'c1', body: 'New', baseVersion: 1 }))).toEqual({ type: 'editComment', id: 'c1', body: 'Old text', baseVersion: 2 });
+    expect(invertSocialOp(view, parse({ type: 'resolveThread', id: 'c1', resolved: true }))).toEqual({ type: 'resolveThread', id: 'c1', resolved: false });
+    expect(invertSocialOp(view, parse({ type: 'upsertAnnotation', id: 'n2', teamId: 't', target: { kind: 'NODE', nodeId: 'a' }, kind: 'TAG', tag: 'concede' }))).toEqual({ type: 'deleteAnnotation', id: 'n2' });
+    expect(invertSocialOp(view, parse({ type: 'upsertAnnotation', id: 'n1', teamId: 't', target: { kind: 'NODE', nodeId: 'a' }, kind: 'NOTE', body: 'After' }))).toMatchObject({ type: 'upsertAnnotation', id: 'n1', body: 'Before' });
+    expect(invertSocialOp(view, parse({ type: 'deleteAnnotation', id: 'n1' }))).toMatchObject({ type: 'upsertAnnotation', id: 'n1', kind: 'NOTE', body: 'Before' });
+    expect(invertSocialOp(view, parse({ type: 'deleteComment', id: 'c1' }))).toBeNull();
   });
 });
