@@ -103,3 +103,22 @@ export const allSaved = (page: Page) => page.getByRole('status').filter({ hasTex
 
 /** A node card on the canvas, by its accessible name ("claim: …"). */
 export const nodeNamed = (page: Page, pattern: RegExp) => page.getByRole('group', { name: pattern });
+
+/**
+ * A person of their own: a fresh browser context (own cookies) signed up as
+ * a new user named `name`, with page errors collected.
+ */
+export async function signUpNewPerson(browser: Browser, baseUrl: string, name: string, size = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: size });
+  const page = await context.newPage();
+  page.setDefaultTimeout(12_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('the motion is carried');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  return { page, errors };
+}

@@ -1,24 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { nodeNamed, screenshot, useBrowser } from './browser';
+import { nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-/** A fresh browser context (its own cookies), signed up as a new user. */
-async function newPerson(b: Browser, name: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await b.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl}/sign-up`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.test`);
-  await page.getByLabel('Password').fill('the motion is carried');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-  return { page, errors };
-}
+const newPerson = (b: Browser, name: string) => signUpNewPerson(b, baseUrl, name);
 
 const postOp = (mapId: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/api/maps/${mapId}/ops`, {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { CopyButton } from '@/components/ui/copy-button';
+import { requestOrigin } from '@/lib/server/request-origin';
 import { currentActor, currentUser } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
 import { AppError } from '@/lib/server/errors';
@@ -14,13 +14,6 @@ export const metadata: Metadata = { title: 'Classroom' };
 
 type Props = { params: Promise<{ id: string }> };
 
-/** The origin this request came in on, for links a teacher hands out. */
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
 
 export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
@@ -33,7 +26,8 @@ export default async function ClassroomPage({ params }: Props) {
     throw error;
   }
   const teaches = classroom.role === 'TEACHER';
-  const joinLink = classroom.joinCode ? `${await origin()}/join/${classroom.joinCode.replace('-', '')}` : null;
+  const origin = await requestOrigin();
+  const joinLink = classroom.joinCode ? `${origin}/join/${classroom.joinCode.replace('-', '')}` : null;
   return (
     <main className="page">
       <Link href="/maps" className="page__back">
@@ -60,7 +54,7 @@ export default async function ClassroomPage({ params }: Props) {
             </div>
             <CopyButton text={joinLink} label="Copy join link" />
           </div>
-          <p className="field__hint">Students sign in (or create an account) and type the code at {`${await origin()}/join`}, or open the link.</p>
+          <p className="field__hint">Students sign in (or create an account) and type the code at {`${origin}/join`}, or open the link.</p>
         </section>
       )}
 
