@@ -6,7 +6,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { notifiesAcrossProcesses, OPS_CHANNEL, realtimeBus } from '../realtime/bus';
+import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 
 export const MAX_OPS_PER_BATCH = 500;
@@ -92,7 +92,7 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
         });
         await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
         // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
-        if (notifiesAcrossProcesses()) await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
+        await notifyOpsInTransaction(tx, mapId, seq);
         return {
           seq,
           duplicate: false,

@@ -36,6 +36,11 @@ class RealtimeBus {
     this.local.setMaxListeners(0);
   }
 
+  /** True on a real PostgreSQL: events also travel through NOTIFY to other processes. */
+  get acrossProcesses(): boolean {
+    return this.databaseUrl !== null;
+  }
+
   /** Listens to one map's events (and to resyncs); returns the unsubscribe function. */
   subscribe(mapId: string, listener: Listener): () => void {
     const forMap = (event: BusEvent) => {
@@ -120,5 +125,16 @@ export function realtimeBus(): RealtimeBus {
 
 /** Whether NOTIFY reaches other processes here (false on the embedded database). */
 export function notifiesAcrossProcesses(): boolean {
-  return parseEnv(ServerEnv).COUNTERPOINT_DB_MODE === 'postgres';
+  return realtimeBus().acrossProcesses;
+}
+
+type RawExecutor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
+
+/**
+ * Announces batch `seq` of a map to the other processes, from inside the
+ * transaction that logs it: PostgreSQL delivers it at COMMIT, never for a
+ * rollback. Every writer of the op log calls this one function.
+ */
+export async function notifyOpsInTransaction(tx: RawExecutor, mapId: string, seq: number): Promise<void> {
+  if (notifiesAcrossProcesses()) await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
 }

@@ -20,16 +20,29 @@ export type Presence = z.infer<typeof ZPresenceInput> & { userId: string | null;
  * only passed through NOTIFY between processes.
  */
 export async function publishPresence(actor: Actor, mapId: string, input: z.infer<typeof ZPresenceInput>): Promise<void> {
-  await authorizeMap(actor, 'map:read', mapId);
-  const user = actor.kind === 'user' ? await db().user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true, avatarColor: true } }) : null;
-  const presence: Presence = {
-    ...input,
-    userId: actor.kind === 'user' ? actor.userId : null,
-    name: user?.name ?? user?.email ?? 'Guest',
-    color: user?.avatarColor ?? '#64748b',
-    at: Date.now(),
-  };
+  const { name, color } = await presenceIdentity(actor, mapId);
+  const presence: Presence = { ...input, userId: actor.kind === 'user' ? actor.userId : null, name, color, at: Date.now() };
   const payload = JSON.stringify(presence);
   realtimeBus().emitLocal({ type: 'presence', mapId, payload });
   if (notifiesAcrossProcesses()) await db().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${mapId}:${payload}`})`;
+}
+
+/**
+ * Cursor updates arrive several times a second per reader: who they are and
+ * whether they may read the map is checked at most every few seconds (as
+ * often as an open stream re-checks access), not on every update.
+ */
+const IDENTITY_TTL_MS = 3_000;
+const identities = new Map<string, { name: string; color: string; until: number }>();
+
+async function presenceIdentity(actor: Actor, mapId: string): Promise<{ name: string; color: string }> {
+  const key = `${mapId}:${actor.kind === 'user' ? actor.userId : actor.kind === 'share-link' ? `link:${actor.linkId}` : 'anonymous'}`;
+  const cached = identities.get(key);
+  if (cached && cached.until > Date.now()) return cached;
+  await authorizeMap(actor, 'map:read', mapId);
+  const user = actor.kind === 'user' ? await db().user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true, avatarColor: true } }) : null;
+  const identity = { name: user?.name ?? user?.email ?? 'Guest', color: user?.avatarColor ?? '#64748b', until: Date.now() + IDENTITY_TTL_MS };
+  if (identities.size > 10_000) identities.clear();
+  identities.set(key, identity);
+  return identity;
 }

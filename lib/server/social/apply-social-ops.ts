@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { notifiesAcrossProcesses, OPS_CHANNEL, realtimeBus } from '../realtime/bus';
+import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
 
 export const ZApplySocialOpsInput = z.object({
   ops: z.array(ZSocialOp).min(1, 'Send at least one change').max(50, 'Send at most 50 changes at once'),
@@ -52,7 +52,7 @@ export async function applySocialOps(actor: Actor, mapId: string, input: z.infer
       data: { mapId, seq, actorId: userId, teamId, op: { kind: 'social', ops: input.ops } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
     });
     await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
-    if (notifiesAcrossProcesses()) await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
+    await notifyOpsInTransaction(tx, mapId, seq);
     return { seq, duplicate: false };
   });
   if (!result.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: result.seq });

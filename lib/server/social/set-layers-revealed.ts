@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
-import { notifiesAcrossProcesses, OPS_CHANNEL, realtimeBus } from '../realtime/bus';
+import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
 
 /**
  * After the debate the owner may reveal every team's layer to every member
@@ -18,7 +18,7 @@ export async function setLayersRevealed(actor: Actor, mapId: string, revealed: b
     await tx.mapOp.create({
       data: { mapId, seq: next, actorId: actor.kind === 'user' ? actor.userId : null, op: { kind: 'social', ops: [], revealed } as Prisma.InputJsonValue },
     });
-    if (notifiesAcrossProcesses()) await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${next}`})`;
+    await notifyOpsInTransaction(tx, mapId, next);
     return next;
   });
   realtimeBus().emitLocal({ type: 'ops', mapId, seq });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/ui/print-button';
-import { sourceLabel } from '@/lib/client/to-flow';
+import { SourceQuote } from '@/components/ui/source-quote';
 import { buildBrief, type BriefItem } from '@/lib/domain/brief';
 import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
@@ -38,9 +38,7 @@ export default async function BriefPage({ params }: Props) {
           {item.relation ? item.node.text : <strong>{item.node.text}</strong>} <span className="brief-item__kind">({KIND_LABELS[item.node.kind].toLowerCase()})</span>
         </p>
         {item.node.anchor && source && (
-          <blockquote className="prep-claim__quote">
-            “{item.node.anchor.exact}” <cite>— {sourceLabel(source)}</cite>
-          </blockquote>
+          <SourceQuote anchor={item.node.anchor} source={source} />
         )}
         {item.children.length > 0 && (
           <ul>

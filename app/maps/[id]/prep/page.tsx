@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { PrintButton } from '@/components/ui/print-button';
-import { sourceLabel } from '@/lib/client/to-flow';
+import { SourceQuote } from '@/components/ui/source-quote';
 import type { AnnotationView } from '@/lib/domain/social';
 import { currentActor, currentUser } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
@@ -83,9 +83,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
         {note && <p>Note: {note.body}</p>}
         {who && <p>Prepared by {who.assigneeName}</p>}
         {node.anchor && source && (
-          <blockquote className="prep-claim__quote">
-            “{node.anchor.exact}” <cite>— {sourceLabel(source)}, {source.publisher || source.title}</cite>
-          </blockquote>
+          <SourceQuote anchor={node.anchor} source={source} />
         )}
       </li>
     );

@@ -1,0 +1,11 @@
+import { sourceLabel } from '@/lib/client/to-flow';
+import type { Anchor, SourceDoc } from '@/lib/domain/types';
+
+/** A node's quote with its citation, as the brief and the prep sheet print it. */
+export function SourceQuote({ anchor, source }: { anchor: Anchor; source: SourceDoc }) {
+  return (
+    <blockquote className="prep-claim__quote">
+      “{anchor.exact}” <cite>— {sourceLabel(source)}, {source.publisher || source.title}</cite>
+    </blockquote>
+  );
+}
