@@ -220,7 +220,8 @@ describe('canvas tools', () => {
     // The choice is remembered in this browser.
     await page.reload();
     await nodeNamed(page, /^claim: The conclusion$/).waitFor();
-    expect(await toolbar.getByRole('combobox', { name: 'Layout' }).inputValue()).toBe('LEFT');
+    // Read from localStorage after hydration, so it may take a moment to show.
+    await expect.poll(() => toolbar.getByRole('combobox', { name: 'Layout' }).inputValue()).toBe('LEFT');
     expect(errors).toEqual([]);
     await page.close();
   });
