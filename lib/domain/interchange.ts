@@ -1,0 +1,94 @@
+import { estimateNodeHeight, NODE_WIDTH } from './layout';
+import type { GraphEdge, GraphNode, NodeKind, Relation, Side } from './types';
+
+/**
+ * What the AIF and Argdown converters share: the graph they read from a map
+ * (`ExportableMap`) and the graph they hand to the importer
+ * (`ImportedMap`). Neither format carries sources, anchors or team layers;
+ * the JSON backup is the lossless format.
+ */
+
+/** Largest AIF or Argdown file accepted, in bytes (the same as a backup). */
+export const MAX_IMPORT_BYTES = 5_000_000;
+/** Most nodes an imported file may create. */
+export const MAX_IMPORT_NODES = 5000;
+
+export type ExportableMap = {
+  title: string;
+  motion: string;
+  description: string;
+  nodes: Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'>[];
+  edges: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>[];
+};
+
+export type ImportedNode = { id: string; kind: NodeKind; text: string; side: Side; x: number | null; y: number | null };
+export type ImportedEdge = { id: string; fromId: string; toId: string; relation: Relation; groupId: string | null };
+export type ImportedMap = { title: string; motion: string; description: string; nodes: ImportedNode[]; edges: ImportedEdge[] };
+
+/** A file that cannot be imported; the message names the line or field at fault. */
+export class ImportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFormatError';
+  }
+}
+
+/**
+ * The order both exporters write nodes in: top to bottom, left to right,
+ * then by text. It depends only on what the file carries, never on ids, so
+ * export → import → export writes the same file.
+ */
+export function exportOrder<N extends { x: number; y: number; text: string }>(nodes: readonly N[]): N[] {
+  return [...nodes].sort((a, b) => a.y - b.y || a.x - b.x || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** Collapses runs of whitespace (line breaks included): neither format keeps them inside a statement. */
+export const flattenText = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Whether every node has a position and no two cards, drawn at our size, overlap. */
+export function positionsUsable(nodes: readonly ImportedNode[]): boolean {
+  if (nodes.some((n) => n.x === null || n.y === null)) return false;
+  const boxes = nodes.map((n) => ({ x: n.x!, y: n.y!, w: NODE_WIDTH, h: estimateNodeHeight(n.text, false) }));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) return false;
+    }
+  }
+  return true;
+}
+
+/** Drops repeated edges (same ends, relation and group) and edges from a node to itself. */
+export function dedupeEdges(edges: readonly ImportedEdge[]): ImportedEdge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => {
+    const key = `${e.fromId}|${e.toId}|${e.relation}|${e.groupId ?? ''}`;
+    if (e.fromId === e.toId || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Kinds for a file that does not say them: what a node does in the debate.
+ * A node that attacks something is an objection, and one that attacks an
+ * objection a rebuttal; a node that supports something is a premise; the
+ * rest are claims.
+ */
+export function inferKinds(nodeIds: readonly string[], edges: readonly ImportedEdge[]): Map<string, NodeKind> {
+  const kinds = new Map<string, NodeKind>(nodeIds.map((id) => [id, 'CLAIM']));
+  for (const e of edges) if (e.relation === 'SUPPORTS') kinds.set(e.fromId, 'PREMISE');
+  const attacks = edges.filter((e) => e.relation === 'ATTACKS' || e.relation === 'UNDERCUTS');
+  for (const e of attacks) kinds.set(e.fromId, 'OBJECTION');
+  for (const e of attacks) if (kinds.get(e.toId) === 'OBJECTION' && e.relation === 'ATTACKS') kinds.set(e.fromId, 'REBUTTAL');
+  return kinds;
+}
+
+/** Cuts a title or motion to `max` characters at a word boundary, for formats that allow longer ones. */
+export function clip(text: string, max: number): string {
+  const flat = flattenText(text);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
+}

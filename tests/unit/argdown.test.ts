@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportArgdown, parseArgdown } from '@/lib/domain/argdown';
+import { ImportFormatError, type ExportableMap, type ImportedMap } from '@/lib/domain/interchange';
+import { NODE_KINDS, SIDES } from '@/lib/domain/types';
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/argdown', name), 'utf8');
+
+/** An imported graph placed on a grid where the file had no positions, as the importer's layout step would. */
+const placed = (map: ImportedMap): ExportableMap => ({
+  ...map,
+  nodes: map.nodes.map((n, i) => ({ ...n, x: n.x ?? (i % 5) * 300, y: n.y ?? Math.floor(i / 5) * 200 })),
+});
+
+/** The graph as text, ids replaced by node texts: what a round trip must keep. */
+const shape = (map: ExportableMap | ImportedMap) => {
+  const text = new Map(map.nodes.map((n) => [n.id, n.text]));
+  const groups = new Map<string, number>();
+  return {
+    nodes: map.nodes.map((n) => `${n.kind}|${n.side}|${n.text}`).sort(),
+    edges: map.edges
+      .map((e) => {
+        if (e.groupId && !groups.has(e.groupId)) groups.set(e.groupId, groups.size);
+        return `${text.get(e.fromId)} ${e.relation} ${text.get(e.toId)}${e.groupId ? ' (linked)' : ''}`;
+      })
+      .sort(),
+  };
+};
+
+const demo: ExportableMap = {
+  title: 'Is Russia a reliable ally?',
+  motion: 'This house believes the CSTO failed Armenia',
+  description: 'Two articles that disagree.',
+  nodes: [
+    { id: 'a', kind: 'CLAIM', side: 'FOR', text: 'The CSTO did not help Armenia in 2022.', x: 0, y: 0 },
+    { id: 'b', kind: 'PREMISE', side: 'FOR', text: 'Armenia asked for help [Article 4] and got none.', x: -300, y: 200 },
+    { id: 'c', kind: 'PREMISE', side: 'FOR', text: 'Russia was busy in Ukraine.', x: 0, y: 200 },
+    { id: 'd', kind: 'OBJECTION', side: 'AGAINST', text: 'The border clashes were not an "attack" under the treaty.', x: 300, y: 200 },
+    { id: 'e', kind: 'REBUTTAL', side: 'FOR', text: 'Being busy does not excuse a treaty duty.', x: 0, y: 400 },
+    { id: 'f', kind: 'EVIDENCE', side: 'FOR', text: 'See https://www.themoscowtimes.com/ — 50% of *voters* agree #poll', x: -300, y: 400 },
+    { id: 'g', kind: 'CLAIM', side: 'NEUTRAL', text: 'The CSTO did not come to Armenia’s aid.', x: 600, y: 0 },
+    { id: 'h', kind: 'QUESTION', side: 'NEUTRAL', text: 'What does Article 4 require?', x: 600, y: 400 },
+  ],
+  edges: [
+    { id: '1', fromId: 'b', toId: 'a', relation: 'SUPPORTS', groupId: 'G' },
+    { id: '2', fromId: 'c', toId: 'a', relation: 'SUPPORTS', groupId: 'G' },
+    { id: '3', fromId: 'd', toId: 'a', relation: 'ATTACKS', groupId: null },
+    { id: '4', fromId: 'e', toId: 'c', relation: 'UNDERCUTS', groupId: null },
+    { id: '5', fromId: 'f', toId: 'b', relation: 'SUPPORTS', groupId: null },
+    { id: '6', fromId: 'g', toId: 'a', relation: 'REPHRASES', groupId: null },
+  ],
+};
+
+describe('Argdown export and import', () => {
+  it('round-trips a map with every kind, side and relation, linked premises and positions', () => {
+    const text = exportArgdown(demo);
+    const back = parseArgdown(text, 'fallback');
+    expect(shape(back)).toEqual(shape(demo));
+    expect(back.nodes.map((n) => `${n.x},${n.y}`).sort()).toEqual(demo.nodes.map((n) => `${n.x},${n.y}`).sort());
+    expect({ title: back.title, motion: back.motion, description: back.description }).toEqual({ title: demo.title, motion: demo.motion, description: demo.description });
+    // export → import → export writes the same file.
+    expect(exportArgdown(back)).toBe(text);
+  });
+
+  it('writes what other Argdown tools read: statements, arguments, and relations by title', () => {
+    const text = exportArgdown(demo);
+    expect(text).toContain('[The CSTO did not help Armenia]: The CSTO did not help Armenia in 2022.');
+    expect(text).toMatch(/^ {4}<_ <Being busy does not excuse a>$/m);
+    expect(text).toMatch(/^ {4}<- <The border clashes were not an>$/m);
+  });
+
+  it('keeps any text through export and import (property)', () => {
+    const word = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'ab Z9/\\[]<>#@{}*_-:()"\'.,!?+=%&~`|$^é—…'.split('')) });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom(...NODE_KINDS), fc.constantFrom(...SIDES), (words, kind, side) => {
+        const text = words.join(' ').replace(/\s+/g, ' ').trim();
+        fc.pre(text.length > 0);
+        const map: ExportableMap = { title: 'T', motion: 'M', description: '', nodes: [{ id: 'x', kind, side, text, x: 0, y: 0 }], edges: [] };
+        const back = parseArgdown(exportArgdown(map), 'T');
+        expect(back.nodes.map((n) => [n.kind, n.side, n.text])).toEqual([[kind, side, text]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  describe('real-world files (tests/fixtures/argdown, see SOURCES.md)', () => {
+    it('imports the soft-drugs debate as Argdown maps it: one claim, 17 arguments, supports, attacks and two undercuts', () => {
+      const map = parseArgdown(fixture('legalisation-softdrugs.argdown'), 'x');
+      expect(map.title).toBe('Pros and Cons Legalisation of Soft Drugs');
+      expect(map.nodes).toHaveLength(18);
+      const claim = map.nodes.find((n) => n.text === 'Soft drugs should be legal.')!;
+      expect(claim.kind).toBe('CLAIM');
+      const byText = (start: string) => map.nodes.find((n) => n.text.startsWith(start))!;
+      expect(byText('The role of legislation')).toMatchObject({ kind: 'PREMISE', side: 'FOR' });
+      expect(byText('It is right that governments')).toMatchObject({ kind: 'OBJECTION', side: 'AGAINST' });
+      const relations = shape(map).edges;
+      expect(relations.filter((e) => e.includes(' UNDERCUTS '))).toHaveLength(2);
+      expect(relations).toContain(`${byText('Soft drugs are harmful').text} ATTACKS ${byText('The role of legislation').text}`);
+      expect(map.edges).toHaveLength(19);
+    });
+
+    it('imports the censorship debate with its premise–conclusion structures drawn as Argdown draws them', () => {
+      const map = parseArgdown(fixture('state-censorship.argdown'), 'x');
+      expect(map.nodes).toHaveLength(11);
+      const byText = (start: string) => map.nodes.find((n) => n.text.startsWith(start))!;
+      const censorship = byText('Censorship is not wrong in principle');
+      const freedom = byText('Censorship is wrong in principle. In a free');
+      expect(freedom.side).toBe('AGAINST');
+      expect(shape(map).edges).toContain(`${freedom.text} ATTACKS ${censorship.text}`);
+      // A premise of an argument that is also a claim of its own supports the argument.
+      expect(shape(map).edges).toContain(`${byText('Freedom of speech is an absolute right').text} SUPPORTS ${freedom.text}`);
+    });
+
+    for (const name of ['legalisation-softdrugs.argdown', 'state-censorship.argdown']) {
+      it(`round-trips ${name}: import → export → import keeps the graph, and the second export is identical`, () => {
+        const first = placed(parseArgdown(fixture(name), 'x'));
+        const text = exportArgdown(first);
+        const second = parseArgdown(text, 'x');
+        expect(shape(second)).toEqual(shape(first));
+        expect(exportArgdown(second)).toBe(text);
+      });
+    }
+  });
+
+  it('reports a syntax error with its line, and an empty file plainly', () => {
+    expect(() => parseArgdown('', 'x')).toThrow(new ImportFormatError('The file is empty.'));
+    expect(() => parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n\n(1) P\n----\n', 'x')).toThrow(/^Line \d+:/);
+  });
+});
