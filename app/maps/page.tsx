@@ -40,7 +40,7 @@ export default async function MyMapsPage() {
           </h2>
           <div className="section-head__actions">
             <Link className="button button--quiet" href="/maps/import">
-              Restore a backup
+              Import a map
             </Link>
             <Link className="button" href="/maps/new">
               New map

@@ -4,12 +4,11 @@ import { useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { download, renderMapImage } from '@/lib/client/export-image';
+import { fileStem } from '@/lib/domain/interchange';
 
 type Props = { mapId: string; title: string; canBackup: boolean; onError: (message: string) => void };
 
-const fileName = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'map';
-
-/** Ways to take the map out of the app: the printable brief, an image, a backup. */
+/** Ways to take the map out of the app: the printable brief, an image, Argdown, AIF, a backup. */
 export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
   const { getNodes } = useReactFlow();
   const [busy, setBusy] = useState<string | null>(null);
@@ -21,7 +20,7 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
     setBusy(format);
     try {
       const url = await renderMapImage(format, { nodes, viewport, legend: document.querySelector<HTMLElement>('.legend') });
-      download(url, `${fileName(title)}.${format}`);
+      download(url, `${fileStem(title)}.${format}`);
       if (menu.current) menu.current.open = false;
     } catch {
       onError('The image could not be made. Try again, or use the PNG if the SVG failed.');
@@ -40,6 +39,12 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
         <button type="button" className="link-button" onClick={() => void image('svg')} disabled={busy !== null}>
           {busy === 'svg' ? 'Drawing…' : 'Image (SVG)'}
         </button>
+        <a href={`/api/maps/${mapId}/export?format=argdown`} download>
+          Argdown (.argdown)
+        </a>
+        <a href={`/api/maps/${mapId}/export?format=aif`} download>
+          AIF (JSON, for OVA and AIFdb)
+        </a>
         {canBackup && (
           <a href={`/api/maps/${mapId}/export`} download>
             Backup (JSON, with your team’s notes)

@@ -2,10 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 
-const MAX_BYTES = 5_000_000;
-
-/** Restores a .json backup as a new map; a malformed file gets the field at fault, and nothing is created. */
+/**
+ * Imports a backup, AIF or Argdown file as a new map. The server works out
+ * the format; a malformed file gets the line or field at fault, and nothing
+ * is created.
+ */
 export function ImportForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -17,14 +20,14 @@ export function ImportForm() {
         event.preventDefault();
         setError(null);
         const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement).files?.[0];
-        if (!file) return setError('Choose a backup file first.');
-        if (file.size > MAX_BYTES) return setError(`That file is larger than ${MAX_BYTES / 1_000_000} MB.`);
+        if (!file) return setError('Choose a file first.');
+        if (file.size > MAX_IMPORT_BYTES) return setError(`That file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
         setBusy(true);
         try {
-          const response = await fetch('/api/maps/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await file.text() });
+          const response = await fetch(`/api/maps/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: await file.text() });
           const body = (await response.json().catch(() => null)) as { id?: string; error?: { message: string } } | null;
           if (response.ok && body?.id) return router.push(`/maps/${body.id}`);
-          setError(body?.error?.message ?? 'The backup could not be restored.');
+          setError(body?.error?.message ?? 'The file could not be imported.');
         } catch {
           setError('The server could not be reached. Try again.');
         } finally {
@@ -33,16 +36,16 @@ export function ImportForm() {
       }}
     >
       <label className="field">
-        <span>Backup file (.json)</span>
-        <input type="file" name="file" accept=".json,application/json" required />
+        <span>File (.json or .argdown, up to {MAX_IMPORT_BYTES / 1_000_000} MB)</span>
+        <input type="file" name="file" accept=".json,.argdown,.ad,application/json,text/plain" required />
       </label>
       {error && (
         <p className="form__error" role="alert">
-          {error}
+          <strong>Nothing was imported.</strong> {error}
         </p>
       )}
       <button type="submit" className="button form__submit" disabled={busy}>
-        {busy ? 'Restoring…' : 'Restore as a new map'}
+        {busy ? 'Importing…' : 'Import as a new map'}
       </button>
     </form>
   );

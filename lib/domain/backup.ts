@@ -10,7 +10,6 @@ import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } 
 
 export const BACKUP_FORMAT = 'counterpoint-backup';
 export const BACKUP_VERSION = 1;
-export const MAX_BACKUP_BYTES = 5_000_000;
 
 const ZCoordinate = z.number().finite().min(-1e7).max(1e7);
 

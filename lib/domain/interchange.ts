@@ -92,3 +92,7 @@ export function clip(text: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
+
+/** A file name stem from a map title: letters and digits joined by dashes. */
+export const fileStem = (title: string) =>
+  title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'map';

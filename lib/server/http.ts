@@ -14,12 +14,18 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return result.data;
 }
 
+/** Reads a request body as text, refusing one larger than `maxBytes` before and after reading it. */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  return text;
+}
+
 /** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */
 export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request is larger than ${Math.round(maxBytes / 1000)} kB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request is larger than ${Math.round(maxBytes / 1000)} kB.`);
+  const text = await readTextBody(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {

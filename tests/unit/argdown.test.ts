@@ -17,7 +17,7 @@ describe('Argdown export and import', () => {
     expect(back.nodes.map((n) => `${n.x},${n.y}`).sort()).toEqual(demo.nodes.map((n) => `${n.x},${n.y}`).sort());
     expect({ title: back.title, motion: back.motion, description: back.description }).toEqual({ title: demo.title, motion: demo.motion, description: demo.description });
     // export → import → export writes the same file.
-    expect(exportArgdown(back)).toBe(text);
+    expect(exportArgdown(placed(back))).toBe(text);
   });
 
   it('writes what other Argdown tools read: statements, arguments, and relations by title', () => {
@@ -75,7 +75,7 @@ describe('Argdown export and import', () => {
         const text = exportArgdown(first);
         const second = parseArgdown(text, 'x');
         expect(shape(second)).toEqual(shape(first));
-        expect(exportArgdown(second)).toBe(text);
+        expect(exportArgdown(placed(second))).toBe(text);
       });
     }
   });

@@ -3,14 +3,25 @@ import { redirect } from 'next/navigation';
 import { ImportForm } from '@/components/ui/import-form';
 import { currentUser } from '@/lib/server/actor';
 
-export const metadata: Metadata = { title: 'Restore a backup' };
+export const metadata: Metadata = { title: 'Import a map' };
 
 export default async function ImportPage() {
   if (!(await currentUser())) redirect('/sign-in?next=/maps/import');
   return (
     <main className="auth-page">
-      <h1>Restore a backup</h1>
-      <p className="auth-page__lead">A Counterpoint backup (.json) becomes a new map that you own, with the team notes it carries.</p>
+      <h1>Import a map</h1>
+      <p className="auth-page__lead">The file becomes a new map that you own. Counterpoint reads:</p>
+      <ul className="auth-page__list">
+        <li>
+          <strong>Counterpoint backups</strong> (.json): the whole map with its sources and your team’s notes.
+        </li>
+        <li>
+          <strong>AIF</strong> (.json) from OVA, AIFdb or other argument tools: claims, supports, conflicts and rephrases, with OVA’s layout.
+        </li>
+        <li>
+          <strong>Argdown</strong> (.argdown): statements, arguments and their relations, as Argdown maps them.
+        </li>
+      </ul>
       <ImportForm />
     </main>
   );

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { checkBackupReferences, ZBackup } from '../../domain/backup';
+import { checkBackupReferences, ZBackup, type Backup } from '../../domain/backup';
 import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -13,16 +13,24 @@ import { AppError } from '../errors';
  */
 export async function importBackup(actor: Actor, raw: unknown): Promise<{ id: string }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to restore a backup.');
+  return restoreBackup(actor.userId, raw);
+}
+
+/**
+ * Checks `raw` as a backup and writes it as a new map owned by `ownerId`,
+ * all in one transaction. The AIF and Argdown importers end here too, so
+ * every import is checked and written the same way.
+ */
+export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id: string }> {
   const parsed = ZBackup.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     throw new AppError('VALIDATION_FAILED', `${at || 'file'}: ${issue.message}`);
   }
-  const backup = parsed.data;
+  const backup: Backup = parsed.data;
   const problem = checkBackupReferences(backup);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  const ownerId = actor.userId;
 
   return db().$transaction(
     async (tx) => {

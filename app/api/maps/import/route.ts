@@ -1,9 +1,20 @@
-import { MAX_BACKUP_BYTES } from '@/lib/domain/backup';
+import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { currentActor } from '@/lib/server/actor';
-import { jsonRoute, readJsonBody } from '@/lib/server/http';
-import { importBackup } from '@/lib/server/maps/import-backup';
+import { jsonRoute, parseInput, readTextBody } from '@/lib/server/http';
+import { IMPORT_FORMATS, importMap } from '@/lib/server/maps/import-map';
 
-/** POST /api/maps/import — a Counterpoint JSON backup; answers { id } of the new map, or the field at fault. */
+const ZQuery = z.object({ format: z.enum(IMPORT_FORMATS).optional(), name: z.string().max(255).optional() });
+
+/**
+ * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file's
+ * text as the body (format guessed from the name and content when not
+ * given). Answers { id, format } of the new map, or the line or field at fault.
+ */
 export async function POST(request: Request) {
-  return jsonRoute(async () => importBackup(await currentActor(), await readJsonBody(request, MAX_BACKUP_BYTES)));
+  return jsonRoute(async () => {
+    const query = parseInput(ZQuery, Object.fromEntries(new URL(request.url).searchParams));
+    const actor = await currentActor();
+    return importMap(actor, { text: await readTextBody(request, MAX_IMPORT_BYTES), fileName: query.name, format: query.format });
+  });
 }

@@ -3,18 +3,18 @@ import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
 import { toErrorResponse } from '@/lib/server/errors';
 import { parseInput } from '@/lib/server/http';
-import { exportBackup } from '@/lib/server/maps/export-backup';
+import { EXPORT_FORMATS, exportMap } from '@/lib/server/maps/export-map';
 
-const ZParams = z.object({ id: z.string().min(1).max(64) });
+const ZParams = z.object({ id: z.string().min(1).max(64), format: z.enum(EXPORT_FORMATS).default('backup') });
 
-/** GET /api/maps/:id/export — a JSON backup of the map with the reader's own team layer, as a download. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+/** GET /api/maps/:id/export?format=backup|aif|argdown — the map as a download. */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
-    const { id } = parseInput(ZParams, await context.params);
-    const backup = await exportBackup(await currentActor(), id);
-    const name = backup.map.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'map';
-    return new NextResponse(JSON.stringify(backup, null, 2), {
-      headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.counterpoint.json"` },
+    const format = new URL(request.url).searchParams.get('format') ?? undefined;
+    const { id, format: chosen } = parseInput(ZParams, { ...(await context.params), format });
+    const file = await exportMap(await currentActor(), id, chosen);
+    return new NextResponse(file.body, {
+      headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'no-store' },
     });
   } catch (error) {
     const { status, body } = toErrorResponse(error);

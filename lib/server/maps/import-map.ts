@@ -1,0 +1,73 @@
+import 'server-only';
+import { parseAif } from '../../domain/aif';
+import { parseArgdown } from '../../domain/argdown';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
+import { ImportFormatError, type ImportedMap } from '../../domain/interchange';
+import { estimateNodeHeight, layoutGraph, NODE_WIDTH } from '../../domain/layout';
+import type { Actor } from '../authz';
+import { AppError } from '../errors';
+import { restoreBackup } from './import-backup';
+
+export const IMPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Which format a file is in: as asked, else by its name, else by its content. */
+function detectFormat(text: string, fileName: string, asked: ImportFormat | undefined): ImportFormat {
+  if (asked) return asked;
+  if (/\.(argdown|ad)$/i.test(fileName)) return 'argdown';
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return 'argdown';
+  return /"format"\s*:\s*"counterpoint-backup"/.test(text.slice(0, 2000)) ? 'backup' : 'aif';
+}
+
+/** JSON.parse with the line and column of a syntax error. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1]);
+    if (!Number.isFinite(position)) throw new ImportFormatError('The file is not valid JSON.');
+    const before = text.slice(0, position).split('\n');
+    throw new ImportFormatError(`Line ${before.length}, column ${before.at(-1)!.length + 1}: the file is not valid JSON there.`);
+  }
+}
+
+/** Lays out a graph whose file had no usable positions, as auto-layout would. */
+async function placed(map: ImportedMap): Promise<ImportedMap> {
+  if (map.nodes.every((n) => n.x !== null && n.y !== null)) return map;
+  const positions = await layoutGraph({
+    nodes: map.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: estimateNodeHeight(n.text, false) })),
+    edges: map.edges,
+  });
+  return { ...map, nodes: map.nodes.map((n) => ({ ...n, ...positions.get(n.id)! })) };
+}
+
+/**
+ * Imports a file (a Counterpoint backup, AIF JSON or Argdown) as a new map
+ * owned by the importing user. Every format ends in the backup writer: one
+ * transaction, so a file that fails anywhere leaves nothing behind. A
+ * malformed file is refused with the line or field at fault.
+ */
+export async function importMap(actor: Actor, input: { text: string; fileName?: string; format?: ImportFormat }): Promise<{ id: string; format: ImportFormat }> {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
+  const fileName = input.fileName ?? '';
+  const format = detectFormat(input.text, fileName, input.format);
+  const fallbackTitle = fileName.replace(/\.(aif\.json|json|argdown|ad)$/i, '').replace(/[-_]+/g, ' ').trim() || 'Imported map';
+  try {
+    if (format === 'backup') return { ...(await restoreBackup(actor.userId, parseJson(input.text))), format };
+    const graph = await placed(format === 'aif' ? parseAif(parseJson(input.text), fallbackTitle) : parseArgdown(input.text, fallbackTitle));
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      map: { title: graph.title, motion: graph.motion, description: graph.description },
+      sources: [],
+      nodes: graph.nodes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, side: n.side, x: n.x!, y: n.y!, anchor: null })),
+      edges: graph.edges,
+      teamLayer: null,
+    };
+    return { ...(await restoreBackup(actor.userId, backup)), format };
+  } catch (error) {
+    if (error instanceof ImportFormatError) throw new AppError('VALIDATION_FAILED', error.message);
+    throw error;
+  }
+}
