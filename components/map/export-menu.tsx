@@ -13,6 +13,9 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
   const { getNodes } = useReactFlow();
   const [busy, setBusy] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
+  const close = () => {
+    if (menu.current) menu.current.open = false;
+  };
   const image = async (format: 'png' | 'svg') => {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
     const nodes = getNodes().filter((n) => !n.hidden);
@@ -20,8 +23,8 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
     setBusy(format);
     try {
       const url = await renderMapImage(format, { nodes, viewport, legend: document.querySelector<HTMLElement>('.legend') });
+      close();
       download(url, `${fileStem(title)}.${format}`);
-      if (menu.current) menu.current.open = false;
     } catch {
       onError('The image could not be made. Try again, or use the PNG if the SVG failed.');
     } finally {
@@ -39,14 +42,14 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
         <button type="button" className="link-button" onClick={() => void image('svg')} disabled={busy !== null}>
           {busy === 'svg' ? 'Drawing…' : 'Image (SVG)'}
         </button>
-        <a href={`/api/maps/${mapId}/export?format=argdown`} download>
+        <a href={`/api/maps/${mapId}/export?format=argdown`} download onClick={close}>
           Argdown (.argdown)
         </a>
-        <a href={`/api/maps/${mapId}/export?format=aif`} download>
+        <a href={`/api/maps/${mapId}/export?format=aif`} download onClick={close}>
           AIF (JSON, for OVA and AIFdb)
         </a>
         {canBackup && (
-          <a href={`/api/maps/${mapId}/export`} download>
+          <a href={`/api/maps/${mapId}/export`} download onClick={close}>
             Backup (JSON, with your team’s notes)
           </a>
         )}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoMapId, openPage, screenshot, useBrowser } from './browser';
+import { demoMapId, openPage, screenshot, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -252,6 +252,46 @@ describe('the demo map in Chromium', () => {
     // Visitors who are not signed in have no team notes to back up.
     await page.getByText('Export', { exact: true }).click();
     expect(await page.getByRole('link', { name: /Backup/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads a PNG, an Argdown and an AIF file, and imports the AIF back as a new map with the same claims', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Exporter');
+    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await node(page, 'lost its credibility').waitFor();
+    const labels = () => mapNodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')).sort());
+    const original = await labels();
+    const save = async (control: Locator) => {
+      await page.getByText('Export', { exact: true }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), control.click()]);
+      return { file: download.suggestedFilename(), path: (await download.path())! };
+    };
+    const png = await save(page.getByRole('button', { name: 'Image (PNG)' }));
+    expect((await readFile(png.path)).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const argdown = await save(page.getByRole('link', { name: 'Argdown (.argdown)' }));
+    expect(argdown.file).toBe('russia-the-csto-and-nagorno-karabakh.argdown');
+    expect(await readFile(argdown.path, 'utf8')).toMatch(/^===\ntitle: "Russia, the CSTO and Nagorno-Karabakh"/);
+    const aif = await save(page.getByRole('link', { name: /^AIF/ }));
+    expect(aif.file).toBe('russia-the-csto-and-nagorno-karabakh.aif.json');
+    const aifJson = JSON.parse(await readFile(aif.path, 'utf8')) as { AIF: { nodes: { type: string }[] } };
+    expect(aifJson.AIF.nodes.filter((n) => n.type === 'I')).toHaveLength(original.length);
+
+    await page.goto(`${baseUrl}/maps/import`);
+    await page.getByLabel(/^File/).setInputFiles(aif.path);
+    await page.getByRole('button', { name: 'Import as a new map' }).click();
+    await page.waitForURL(/\/maps\/[\w-]+$/);
+    expect(page.url()).not.toContain(await demoMapId(baseUrl));
+    await node(page, 'lost its credibility').waitFor();
+    expect(await labels()).toEqual(original);
+    await screenshot(page, 'imported-aif');
+
+    // A malformed file is refused with the field at fault, and no map is made.
+    await page.goto(`${baseUrl}/maps/import`);
+    await page.getByLabel(/^File/).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": [{"nodeID": 1, "type": "I"}], "edges": []}') });
+    await page.getByRole('button', { name: 'Import as a new map' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent(), { timeout: 10_000 }).toBe('Nothing was imported. nodes[0].text: must be text');
+    await screenshot(page, 'import-error');
     expect(errors).toEqual([]);
     await page.close();
   });
