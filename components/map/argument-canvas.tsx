@@ -54,6 +54,8 @@ type Props = {
   nodes: ArgumentFlowNode[];
   edges: Edge[];
   selectedNodeId: string | null;
+  /** A connection selected from outside the canvas (a discussion thread about it). */
+  selectedEdgeId: string | null;
   /** The selection as React Flow reports it: one node selected gives its id, several or none give null. */
   onSelectNode: (id: string | null) => void;
   onSelectNodes: (ids: string[]) => void;
@@ -71,7 +73,7 @@ type Props = {
  * dragging); the graph itself comes from `nodes` and every change goes back
  * out as a domain op through `editing`, never as React Flow state.
  */
-export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, onSelectNode, onSelectNodes, onSelectEdge, initialFocus, editing, children }: Props) {
+export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, selectedEdgeId, onSelectNode, onSelectNodes, onSelectEdge, initialFocus, editing, children }: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
 
@@ -119,13 +121,25 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
     );
   }, [selectedNodeId, setNodes]);
 
+  const reportedEdge = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (selectedEdgeId === reportedEdge.current) return;
+    setEdges((current) =>
+      current.map((e) => (Boolean(e.selected) === (e.id === selectedEdgeId) ? e : { ...e, selected: e.id === selectedEdgeId, reconnectable: !!editing && e.id === selectedEdgeId })),
+    );
+    // Only a change of the selection from outside is applied.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedEdgeId, setEdges]);
+
   const onSelectionChange = useCallback(
     ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {
       const single = selected.length === 1 ? selected[0]!.id : null;
+      const edge = selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null;
       reported.current = single;
+      reportedEdge.current = edge;
       onSelectNode(single);
       onSelectNodes(selected.map((n) => n.id));
-      onSelectEdge(selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null);
+      onSelectEdge(edge);
     },
     [onSelectNode, onSelectNodes, onSelectEdge],
   );
@@ -168,7 +182,8 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   );
 
   const minimapColor = useCallback((n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569', []);
-  const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: !!editing }), [editing]);
+  // Every reader can select a connection: to discuss it or note it, if not to edit it.
+  const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: true }), []);
   // Fitted once, on first render: later changes of focus move the view
   // explicitly. An empty map is not fitted at all: React Flow would run the
   // pending fit when the first node appears and centre the origin instead.

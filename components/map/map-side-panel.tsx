@@ -1,12 +1,12 @@
 'use client';
 
 import type { useSocial } from '@/lib/client/use-social';
-import type { MapSnapshot } from '@/lib/domain/types';
-import type { GraphNode } from '@/lib/domain/types';
+import type { GraphEdge, GraphNode, MapSnapshot } from '@/lib/domain/types';
 import { useMemo } from 'react';
 import { newId } from '@/lib/client/ids';
 import { SourceReader, type QuoteSelection, type TeamPassage } from '../reader/source-reader';
 import { DiscussionPanel } from '../social/discussion-panel';
+import { focusOf } from '../social/focus';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { SidePanel } from './side-panel';
 import type { useTeamLayers } from './use-team-layers';
@@ -14,16 +14,20 @@ import type { useTeamLayers } from './use-team-layers';
 type Props = {
   snapshot: MapSnapshot;
   nodes: GraphNode[];
+  edges: GraphEdge[];
   selectedNodeId: string | null;
+  selectedEdgeId: string | null;
   onSelect: (nodeId: string) => void;
+  onSelectEdge: (edgeId: string) => void;
   onMakeNode?: (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => void;
   social: ReturnType<typeof useSocial>;
   layers: ReturnType<typeof useTeamLayers>;
 };
 
 /** Beside the canvas: the sources, the discussion, and the team notes. */
-export function MapSidePanel({ snapshot, nodes, selectedNodeId, onSelect, onMakeNode, social, layers }: Props) {
+export function MapSidePanel({ snapshot, nodes, edges, selectedNodeId, selectedEdgeId, onSelect, onSelectEdge, onMakeNode, social, layers }: Props) {
   const view = social.view;
+  const focus = useMemo(() => focusOf(nodes, edges, selectedNodeId, selectedEdgeId), [nodes, edges, selectedNodeId, selectedEdgeId]);
   const teamPassages = useMemo<TeamPassage[]>(
     () =>
       (view?.layers ?? [])
@@ -76,10 +80,11 @@ export function MapSidePanel({ snapshot, nodes, selectedNodeId, onSelect, onMake
               <DiscussionPanel
                 view={social.view}
                 nodes={nodes}
-                selectedNodeId={selectedNodeId}
+                edges={edges}
+                focus={focus}
                 currentUserId={social.view.viewerId}
                 onSend={social.send}
-                onJump={onSelect}
+                onJump={(target) => (target.kind === 'NODE' ? onSelect(target.id) : onSelectEdge(target.id))}
               />
             ) : (
               <p className="social__empty social">Loading the discussion…</p>
@@ -93,7 +98,7 @@ export function MapSidePanel({ snapshot, nodes, selectedNodeId, onSelect, onMake
                 mapId={snapshot.id}
                 view={social.view}
                 nodes={nodes}
-                selectedNodeId={selectedNodeId}
+                focus={focus}
                 shown={layers.shown}
                 onShow={layers.show}
                 onSend={social.send}

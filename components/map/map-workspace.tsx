@@ -113,6 +113,16 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     },
     [centreOn],
   );
+  const onSelectEdge = useCallback(
+    (id: string) => {
+      const edge = view.edges.get(id);
+      if (!edge || edge.deleted) return;
+      setSelectedNodeId(null);
+      setSelectedEdgeId(id);
+      void fitView({ nodes: [{ id: edge.fromId }, { id: edge.toId }], duration: 400, maxZoom: 1.1, padding: 0.4 });
+    },
+    [view, fitView],
+  );
 
   const [initialFocus] = useState(() => {
     const target = known(initialNodeId);
@@ -279,6 +289,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                 nodes={flowNodes}
                 edges={flowEdges}
                 selectedNodeId={selectedNodeId}
+                selectedEdgeId={selectedEdgeId}
                 onSelectNode={setSelectedNodeId}
                 onSelectNodes={setSelectedNodeIds}
                 onSelectEdge={setSelectedEdgeId}
@@ -355,8 +366,11 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <MapSidePanel
           snapshot={snapshot}
           nodes={liveNodes}
+          edges={liveEdges}
           selectedNodeId={selectedNodeId}
+          selectedEdgeId={selectedEdgeId}
           onSelect={onSelectQuote}
+          onSelectEdge={onSelectEdge}
           onMakeNode={canEdit ? editing.makeFromQuote : undefined}
           social={social}
           layers={layers}

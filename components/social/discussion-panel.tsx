@@ -3,27 +3,34 @@
 import { useMemo, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import type { CommentView, SocialView, TSocialOpInput } from '@/lib/domain/social';
-import type { GraphNode } from '@/lib/domain/types';
+import type { GraphEdge, GraphNode } from '@/lib/domain/types';
+import { CommentForm, type Person } from './comment-form';
+import { edgeLabel, short, type Focus } from './focus';
 
 type Props = {
   view: SocialView;
   nodes: GraphNode[];
-  selectedNodeId: string | null;
+  edges: GraphEdge[];
+  focus: Focus | null;
   currentUserId: string | null;
-  /** Members who can be @mentioned. */
   onSend: (ops: TSocialOpInput[]) => Promise<boolean>;
-  onJump: (nodeId: string) => void;
+  onJump: (target: { kind: 'NODE' | 'EDGE'; id: string }) => void;
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
-/** @name mentions are shown highlighted; bodies are always text, never HTML. */
-function Body({ text }: { text: string }) {
-  const parts = text.split(/(@[\p{L}\p{N}_.-]+)/u);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** @mentions are shown highlighted; bodies are always text, never HTML. */
+function Body({ text, mentioned }: { text: string; mentioned: readonly Person[] }) {
+  // The names of the people mentioned (longest first, so "@Ana Lopez" wins over "@Ana"), else any @word.
+  const names = [...mentioned].map((p) => escapeRegExp(p.name)).sort((a, b) => b.length - a.length);
+  const pattern = names.length ? new RegExp(`(@(?:${names.join('|')}))`, 'u') : /(@[\p{L}\p{N}_.-]+)/u;
+  const parts = text.split(pattern);
   return (
     <p className="comment__body">
       {parts.map((part, i) =>
-        part.startsWith('@') ? (
+        i % 2 === 1 ? (
           <span key={i} className="comment__mention">
             {part}
           </span>
@@ -36,11 +43,11 @@ function Body({ text }: { text: string }) {
 }
 
 /**
- * Threads visible to every member of the map. With a node selected: its
- * threads, replies and a box for a new one; otherwise every open thread of
- * the map, newest first, each jumping to its node.
+ * Threads visible to every member of the map. With a node or connection
+ * selected: its threads, replies and a box for a new one; otherwise every
+ * open thread of the map, newest first, each jumping to what it is about.
  */
-export function DiscussionPanel({ view, nodes, selectedNodeId, currentUserId, onSend, onJump }: Props) {
+export function DiscussionPanel({ view, nodes, edges, focus, currentUserId, onSend, onJump }: Props) {
   const roots = useMemo(() => view.comments.filter((c) => !c.parentId), [view.comments]);
   const repliesOf = useMemo(() => {
     const map = new Map<string, CommentView[]>();
@@ -48,46 +55,62 @@ export function DiscussionPanel({ view, nodes, selectedNodeId, currentUserId, on
     return map;
   }, [view.comments]);
   const text = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
-  const selected = selectedNodeId ? text.get(selectedNodeId) : undefined;
+  const people = useMemo(() => new Map(view.people.map((p) => [p.id, p])), [view.people]);
+  const edgeById = useMemo(() => new Map(edges.filter((e) => text.has(e.fromId) && text.has(e.toId)).map((e) => [e.id, e])), [edges, text]);
+  /** What a thread is about, as the list shows it; null for a thread on something deleted. */
+  const about = (c: CommentView) => {
+    if (c.nodeId) return text.has(c.nodeId) ? { kind: 'NODE' as const, id: c.nodeId, label: short(text.get(c.nodeId)!, 70) } : null;
+    const edge = c.edgeId ? edgeById.get(c.edgeId) : undefined;
+    return edge ? { kind: 'EDGE' as const, id: edge.id, label: `Connection: ${edgeLabel(edge, text, 30)}` } : null;
+  };
 
-  if (!selectedNodeId || selected === undefined) {
-    const open = roots.filter((c) => !c.resolved && c.nodeId && text.has(c.nodeId)).reverse();
+  if (!focus) {
+    const open = roots.filter((c) => !c.resolved && about(c)).reverse();
+    const thread = (root: CommentView) => [root, ...(repliesOf.get(root.id) ?? [])];
+    const mentioningMe = currentUserId ? open.filter((root) => thread(root).some((c) => c.mentions.includes(currentUserId))) : [];
+    const list = (items: CommentView[]) => (
+      <ul className="thread-list">
+        {items.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="thread-list__item" onClick={() => onJump(about(c)!)}>
+              <span className="thread-list__node">{about(c)!.label}</span>
+              <span className="thread-list__meta">
+                {c.authorName}: {short(c.body, 90)} · {thread(c).length} {thread(c).length > 1 ? 'comments' : 'comment'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
     return (
       <section className="social" aria-label="Open threads">
-        <h2 className="social__title">Open threads ({open.length})</h2>
-        {open.length === 0 ? (
-          <p className="social__empty">No open threads. Select a node to start a discussion about it.</p>
-        ) : (
-          <ul className="thread-list">
-            {open.map((c) => (
-              <li key={c.id}>
-                <button type="button" className="thread-list__item" onClick={() => onJump(c.nodeId!)}>
-                  <span className="thread-list__node">{short(text.get(c.nodeId!) ?? '', 70)}</span>
-                  <span className="thread-list__meta">
-                    {c.authorName}: {short(c.body, 90)} · {(repliesOf.get(c.id)?.length ?? 0) + 1} {(repliesOf.get(c.id)?.length ?? 0) ? 'comments' : 'comment'}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+        {mentioningMe.length > 0 && (
+          <div role="group" aria-label="Mentions of you">
+            <h2 className="social__title">Mentions of you ({mentioningMe.length})</h2>
+            {list(mentioningMe)}
+          </div>
         )}
+        <h2 className="social__title">Open threads ({open.length})</h2>
+        {open.length === 0 ? <p className="social__empty">No open threads. Select a node or a connection to start a discussion about it.</p> : list(open)}
       </section>
     );
   }
 
-  const threads = roots.filter((c) => c.nodeId === selectedNodeId);
+  const threads = roots.filter((c) => (focus.kind === 'NODE' ? c.nodeId : c.edgeId) === focus.id);
+  const what = focus.kind === 'NODE' ? 'node' : 'connection';
   return (
-    <section className="social" aria-label="Discussion of the selected node">
-      <h2 className="social__title">Discussion of “{short(selected, 60)}”</h2>
-      {threads.length === 0 && <p className="social__empty">No comments on this node yet.</p>}
+    <section className="social" aria-label={`Discussion of the selected ${what}`}>
+      <h2 className="social__title">{focus.kind === 'NODE' ? `Discussion of “${short(focus.label, 60)}”` : `Discussion of the connection ${focus.label}`}</h2>
+      {threads.length === 0 && <p className="social__empty">No comments on this {what} yet.</p>}
       {threads.map((root) => (
-        <Thread key={root.id} root={root} replies={repliesOf.get(root.id) ?? []} view={view} currentUserId={currentUserId} onSend={onSend} />
+        <Thread key={root.id} root={root} replies={repliesOf.get(root.id) ?? []} view={view} people={people} currentUserId={currentUserId} onSend={onSend} />
       ))}
       {view.canComment ? (
         <CommentForm
           label="New comment"
           submit="Comment"
-          onSubmit={(body) => onSend([{ type: 'addComment', id: newId(), nodeId: selectedNodeId, body }])}
+          people={view.people}
+          onSubmit={(body, mentions) => onSend([{ type: 'addComment', id: newId(), ...(focus.kind === 'NODE' ? { nodeId: focus.id } : { edgeId: focus.id }), body, mentions }])}
         />
       ) : (
         <p className="social__empty">You can read the discussion; commenting needs the comment or edit role.</p>
@@ -96,12 +119,14 @@ export function DiscussionPanel({ view, nodes, selectedNodeId, currentUserId, on
   );
 }
 
-function Thread({ root, replies, view, currentUserId, onSend }: { root: CommentView; replies: CommentView[]; view: SocialView; currentUserId: string | null; onSend: Props['onSend'] }) {
+type ThreadProps = { root: CommentView; replies: CommentView[]; view: SocialView; people: ReadonlyMap<string, Person>; currentUserId: string | null; onSend: Props['onSend'] };
+
+function Thread({ root, replies, view, people, currentUserId, onSend }: ThreadProps) {
   const [replying, setReplying] = useState(false);
   return (
     <article className={root.resolved ? 'thread thread--resolved' : 'thread'} aria-label={`Thread started by ${root.authorName}`}>
       {[root, ...replies].map((c) => (
-        <Comment key={c.id} comment={c} mine={c.authorId === currentUserId} onSend={onSend} />
+        <Comment key={c.id} comment={c} mine={c.authorId === currentUserId} mentionsMe={currentUserId !== null && c.mentions.includes(currentUserId)} view={view} people={people} onSend={onSend} />
       ))}
       <div className="thread__actions">
         {root.resolved && <span className="badge">Resolved</span>}
@@ -120,8 +145,9 @@ function Thread({ root, replies, view, currentUserId, onSend }: { root: CommentV
         <CommentForm
           label="Reply"
           submit="Reply"
-          onSubmit={async (body) => {
-            const ok = await onSend([{ type: 'addComment', id: newId(), parentId: root.id, body }]);
+          people={view.people}
+          onSubmit={async (body, mentions) => {
+            const ok = await onSend([{ type: 'addComment', id: newId(), parentId: root.id, body, mentions }]);
             if (ok) setReplying(false);
             return ok;
           }}
@@ -131,10 +157,12 @@ function Thread({ root, replies, view, currentUserId, onSend }: { root: CommentV
   );
 }
 
-function Comment({ comment, mine, onSend }: { comment: CommentView; mine: boolean; onSend: Props['onSend'] }) {
+type CommentProps = { comment: CommentView; mine: boolean; mentionsMe: boolean; view: SocialView; people: ReadonlyMap<string, Person>; onSend: Props['onSend'] };
+
+function Comment({ comment, mine, mentionsMe, view, people, onSend }: CommentProps) {
   const [editing, setEditing] = useState(false);
   return (
-    <div className="comment">
+    <div className={mentionsMe ? 'comment comment--mentions-me' : 'comment'}>
       <p className="comment__meta">
         <span className="avatar avatar--small" style={{ background: comment.authorColor }} aria-hidden="true">
           {comment.authorName.charAt(0).toUpperCase()}
@@ -147,15 +175,16 @@ function Comment({ comment, mine, onSend }: { comment: CommentView; mine: boolea
           label="Edit comment"
           submit="Save"
           initial={comment.body}
-          onSubmit={async (body) => {
-            const ok = await onSend([{ type: 'editComment', id: comment.id, body, baseVersion: comment.version }]);
+          people={view.people}
+          onSubmit={async (body, mentions) => {
+            const ok = await onSend([{ type: 'editComment', id: comment.id, body, mentions, baseVersion: comment.version }]);
             if (ok) setEditing(false);
             return ok;
           }}
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <Body text={comment.body} />
+        <Body text={comment.body} mentioned={comment.mentions.flatMap((id) => people.get(id) ?? [])} />
       )}
       {mine && !editing && (
         <div className="comment__own">
@@ -169,41 +198,4 @@ function Comment({ comment, mine, onSend }: { comment: CommentView; mine: boolea
       )}
     </div>
   );
-}
-
-function CommentForm({ label, submit, initial = '', onSubmit, onCancel }: { label: string; submit: string; initial?: string; onSubmit: (body: string) => Promise<boolean>; onCancel?: () => void }) {
-  const [body, setBody] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      className="comment-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!body.trim()) return;
-        setBusy(true);
-        const ok = await onSubmit(body);
-        setBusy(false);
-        if (ok && !initial) setBody('');
-      }}
-    >
-      <label className="field">
-        <span>{label}</span>
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={2000} placeholder="Type @ and a name to mention someone" />
-      </label>
-      <div className="comment-form__actions">
-        {onCancel && (
-          <button type="button" className="button button--quiet button--small" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className="button button--small" disabled={busy || !body.trim()}>
-          {busy ? 'Sending…' : submit}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function short(text: string, length: number) {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

@@ -5,12 +5,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import { PRESET_TAGS, ratingDisagreements, type AnnotationView, type SocialView, type TeamLayer, type TSocialOpInput } from '@/lib/domain/social';
 import type { GraphNode } from '@/lib/domain/types';
+import { short, type Focus } from './focus';
 
 type Props = {
   mapId: string;
   view: SocialView;
   nodes: GraphNode[];
-  selectedNodeId: string | null;
+  focus: Focus | null;
   shown: ReadonlySet<string>;
   onShow: (teamId: string, show: boolean) => void;
   onSend: (ops: TSocialOpInput[]) => Promise<boolean>;
@@ -19,6 +20,7 @@ type Props = {
 };
 
 const onNode = (a: AnnotationView, nodeId: string) => a.target.kind === 'NODE' && a.target.nodeId === nodeId;
+const on = (a: AnnotationView, focus: Focus) => (focus.kind === 'NODE' ? onNode(a, focus.id) : a.target.kind === 'EDGE' && a.target.edgeId === focus.id);
 
 /**
  * The team layers: each team's private notes, ratings, tags and assignments
@@ -26,9 +28,8 @@ const onNode = (a: AnnotationView, nodeId: string) => a.target.kind === 'NODE' &
  * show any team's, several side by side, and reveal them all after the
  * debate.
  */
-export function TeamNotesPanel({ mapId, view, nodes, selectedNodeId, shown, onShow, onSend, onReveal, onJump }: Props) {
+export function TeamNotesPanel({ mapId, view, nodes, focus, shown, onShow, onSend, onReveal, onJump }: Props) {
   const text = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
-  const selected = selectedNodeId ? text.get(selectedNodeId) : undefined;
   const mine = view.layers.find((l) => l.mine) ?? null;
   const visible = view.layers.filter((l) => shown.has(l.teamId));
 
@@ -60,20 +61,21 @@ export function TeamNotesPanel({ mapId, view, nodes, selectedNodeId, shown, onSh
       )}
       {view.layersRevealed && !view.canSeeAllLayers && <p className="field__hint">Your teacher revealed every team’s notes. Other teams’ layers are read-only.</p>}
 
-      {selectedNodeId && selected !== undefined ? (
+      {focus ? (
         <>
-          {mine && view.myTeam && (
-            <OwnNotes key={`${selectedNodeId}:${mine.annotations.length}`} nodeId={selectedNodeId} nodeText={selected} layer={mine} members={view.myTeam.members} onSend={onSend} />
+          {mine && view.myTeam && focus.kind === 'NODE' && (
+            <OwnNotes key={`${focus.id}:${mine.annotations.length}`} nodeId={focus.id} nodeText={focus.label} layer={mine} members={view.myTeam.members} onSend={onSend} />
           )}
+          {mine && view.myTeam && focus.kind === 'EDGE' && <OwnEdgeNote key={`${focus.id}:${mine.annotations.length}`} focus={focus} layer={mine} onSend={onSend} />}
           {visible
             .filter((l) => !l.mine)
             .map((layer) => (
-              <LayerSummary key={layer.teamId} layer={layer} nodeId={selectedNodeId} />
+              <LayerSummary key={layer.teamId} layer={layer} focus={focus} />
             ))}
         </>
       ) : (
         <>
-          <p className="social__empty">Select a claim to rate it, tag it, note your answer or give it to a teammate to prepare.</p>
+          <p className="social__empty">Select a claim to rate it, tag it, note your answer or give it to a teammate to prepare; select a connection to note something about it.</p>
           {mine && (
             <p>
               <Link href={`/maps/${mapId}/prep`}>Open our team’s prep sheet</Link>
@@ -108,7 +110,7 @@ function OwnNotes({ nodeId, nodeText, layer, members, onSend }: { nodeId: string
 
   return (
     <div className="own-notes" role="group" aria-label={`Our notes on “${nodeText.slice(0, 60)}”`}>
-      <h3>Our notes on “{nodeText.length > 60 ? `${nodeText.slice(0, 59)}…` : nodeText}”</h3>
+      <h3>Our notes on “{short(nodeText, 60)}”</h3>
       <form
         className="own-notes__row"
         onSubmit={(e) => {
@@ -191,15 +193,43 @@ function OwnNotes({ nodeId, nodeText, layer, members, onSend }: { nodeId: string
   );
 }
 
-function LayerSummary({ layer, nodeId }: { layer: TeamLayer; nodeId: string }) {
-  const here = layer.annotations.filter((a) => onNode(a, nodeId));
+/** Our team's note on a connection (ratings, tags and assignments are for claims). */
+function OwnEdgeNote({ focus, layer, onSend }: { focus: Focus; layer: TeamLayer; onSend: Props['onSend'] }) {
+  const note = layer.annotations.find((a) => on(a, focus) && a.kind === 'NOTE');
+  const [noteText, setNoteText] = useState(note?.body ?? '');
+  useEffect(() => setNoteText(note?.body ?? ''), [note?.body]);
+  return (
+    <div className="own-notes" role="group" aria-label="Our notes on the selected connection">
+      <h3>Our notes on the connection {focus.label}</h3>
+      <form
+        className="own-notes__row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (noteText.trim()) void onSend([{ type: 'upsertAnnotation', id: note?.id ?? newId(), teamId: layer.teamId, target: { kind: 'EDGE', edgeId: focus.id }, kind: 'NOTE', body: noteText }]);
+          else if (note) void onSend([{ type: 'deleteAnnotation', id: note.id }]);
+        }}
+      >
+        <label className="field">
+          <span>Team note</span>
+          <textarea value={noteText} onChange={(e) => setNoteText(e.target.value)} rows={3} maxLength={2000} placeholder="Is this inference strong? How would we attack it?" />
+        </label>
+        <button type="submit" className="button button--small">
+          Save note
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function LayerSummary({ layer, focus }: { layer: TeamLayer; focus: Focus }) {
+  const here = layer.annotations.filter((a) => on(a, focus));
   return (
     <div className="layer-summary" role="group" aria-label={`${layer.name} notes`}>
       <h3>
         <span className="team-dot" style={{ background: layer.color }} aria-hidden="true" /> {layer.name}
       </h3>
       {here.length === 0 ? (
-        <p className="social__empty">Nothing on this claim.</p>
+        <p className="social__empty">Nothing on this {focus.kind === 'NODE' ? 'claim' : 'connection'}.</p>
       ) : (
         <ul>
           {here.map((a) => (

@@ -16,6 +16,8 @@ export const ANNOTATION_KINDS = ['NOTE', 'HIGHLIGHT', 'RATING', 'TAG', 'ASSIGNME
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 const ZBody = z.string().trim().min(1, 'Write something first').max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`);
+/** The people a comment @mentions, by user id; each must be able to read the map. */
+const ZMentions = z.array(ZId).max(20, 'Mention at most 20 people in one comment').default([]);
 
 export const ZAddComment = z
   .object({
@@ -26,11 +28,12 @@ export const ZAddComment = z
     /** A reply: the thread's root comment. Replies take their target from it. */
     parentId: ZId.nullable().default(null),
     body: ZBody,
+    mentions: ZMentions,
   })
   .refine((op) => (op.parentId ? !op.nodeId && !op.edgeId : (op.nodeId === null) !== (op.edgeId === null)), {
     message: 'A comment is on one node or one connection, or replies to a thread',
   });
-export const ZEditComment = z.object({ type: z.literal('editComment'), id: ZId, body: ZBody, baseVersion: z.number().int().positive() });
+export const ZEditComment = z.object({ type: z.literal('editComment'), id: ZId, body: ZBody, mentions: ZMentions, baseVersion: z.number().int().positive() });
 export const ZDeleteComment = z.object({ type: z.literal('deleteComment'), id: ZId });
 export const ZResolveThread = z.object({ type: z.literal('resolveThread'), id: ZId, resolved: z.boolean() });
 
@@ -82,6 +85,8 @@ export type CommentView = {
   authorName: string;
   authorColor: string;
   body: string;
+  /** User ids of the people the comment @mentions. */
+  mentions: string[];
   createdAt: string;
   editedAt: string | null;
   version: number;
@@ -110,6 +115,8 @@ export type SocialView = {
   viewerId: string | null;
   comments: CommentView[];
   layers: TeamLayer[];
+  /** People the reader can @mention: everyone who can read the map (empty for readers who cannot comment). */
+  people: { id: string; name: string }[];
   /** The reader's own team on this map, if any, and its members (for assignments). */
   myTeam: { id: string; members: { id: string; name: string }[] } | null;
   layersRevealed: boolean;
@@ -141,7 +148,7 @@ export function invertSocialOp(view: Pick<SocialView, 'comments' | 'layers'>, op
       return { type: 'deleteComment', id: op.id };
     case 'editComment': {
       const before = view.comments.find((c) => c.id === op.id);
-      return before ? { type: 'editComment', id: op.id, body: before.body, baseVersion: op.baseVersion + 1 } : null;
+      return before ? { type: 'editComment', id: op.id, body: before.body, mentions: before.mentions, baseVersion: op.baseVersion + 1 } : null;
     }
     case 'deleteComment':
       return null;

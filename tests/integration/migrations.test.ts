@@ -54,6 +54,8 @@ function expectedType(field: DmmfField): { data_type: string; udt_name?: string 
   };
   const type = map[field.type];
   if (!type) throw new Error(`no expected type for ${field.type}`);
+  // A scalar list is a PostgreSQL array of the element type (udt "_text" for String[]).
+  if (field.isList) return { data_type: 'ARRAY', udt_name: `_${{ text: 'text', integer: 'int4', bigint: 'int8', boolean: 'bool' }[type] ?? type}` };
   return { data_type: type };
 }
 
@@ -126,7 +128,8 @@ describe('migrations', () => {
             continue;
           }
           const nullable = column.is_nullable === 'YES';
-          if (nullable === field.isRequired) problems.push(`column ${table}.${field.name} should be ${field.isRequired ? 'NOT NULL' : 'nullable'}`);
+          // Prisma Migrate leaves list columns nullable (a list field is never null to the client).
+          if (!field.isList && nullable === field.isRequired) problems.push(`column ${table}.${field.name} should be ${field.isRequired ? 'NOT NULL' : 'nullable'}`);
           const expected = expectedType(field);
           if (column.data_type !== expected.data_type || (expected.udt_name && column.udt_name !== expected.udt_name)) {
             problems.push(`column ${table}.${field.name} is ${column.data_type}/${column.udt_name}, expected ${expected.data_type}${expected.udt_name ? `/${expected.udt_name}` : ''}`);

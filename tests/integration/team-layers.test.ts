@@ -10,7 +10,7 @@ import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resol
 import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
 import { getSocialView } from '@/lib/server/social/get-social-view';
 import { setLayersRevealed } from '@/lib/server/social/set-layers-revealed';
-import { addMember, createMap, createNode, createUser, testDb } from '../factories';
+import { addMember, createEdge, createMap, createNode, createUser, testDb } from '../factories';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -127,6 +127,34 @@ describe('comments', () => {
     view = await getSocialView(viewer, mapId);
     expect(view.comments.find((c) => c.id === root)!.body).toBe('Is this claim sourced? @Amira');
     expect(view.canComment).toBe(false);
+  });
+
+  it('@mentions name people on the map: recorded on the comment, offered to commenters, and never a stranger', async () => {
+    const stranger = await createUser();
+    const root = randomUUID();
+    await send(ben, [{ type: 'addComment', id: root, nodeId, body: 'Over to you', mentions: [amira.userId] }]);
+    const view = await getSocialView(amira, mapId);
+    expect(view.comments.find((c) => c.id === root)!.mentions).toEqual([amira.userId]);
+    // Everyone who can read the map can be mentioned; a viewer, who cannot comment, gets no roster.
+    expect(view.people.map((p) => p.id).sort()).toEqual([owner.userId, amira.userId, ben.userId, viewer.userId].sort());
+    expect((await getSocialView(viewer, mapId)).people).toEqual([]);
+    const before = await testDb().comment.count({ where: { mapId } });
+    expect(await code(send(ben, [{ type: 'addComment', id: randomUUID(), nodeId, body: 'Psst', mentions: [stranger.id] }]))).toBe('VALIDATION_FAILED');
+    expect(await code(send(ben, [{ type: 'editComment', id: root, body: 'Psst', mentions: [stranger.id], baseVersion: 1 }]))).toBe('VALIDATION_FAILED');
+    expect(await testDb().comment.count({ where: { mapId } })).toBe(before);
+    expect((await getSocialView(amira, mapId)).comments.find((c) => c.id === root)!.body).toBe('Over to you');
+  });
+
+  it('threads and team notes on a connection, like on a node', async () => {
+    const other = await createNode(mapId, { text: 'Armenia never asked' });
+    const edge = await createEdge(mapId, other.id, nodeId, 'ATTACKS');
+    const root = randomUUID();
+    await send(ben, [{ type: 'addComment', id: root, edgeId: edge.id, body: 'Does this attack really land?' }]);
+    await send(amira, [{ type: 'upsertAnnotation', id: randomUUID(), teamId: red, target: { kind: 'EDGE', edgeId: edge.id }, kind: 'NOTE', body: 'Red: weak link' }]);
+    const [amiraView, benView] = await Promise.all([getSocialView(amira, mapId), getSocialView(ben, mapId)]);
+    expect(amiraView.comments.find((c) => c.id === root)).toMatchObject({ edgeId: edge.id, nodeId: null });
+    expect(amiraView.layers.find((l) => l.mine)!.annotations.some((a) => a.target.kind === 'EDGE' && a.body === 'Red: weak link')).toBe(true);
+    expect(allText(benView)).not.toContain('Red: weak link');
   });
 
   it('refuses bad input with a 4xx code and stores nothing', async () => {

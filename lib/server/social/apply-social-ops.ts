@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isAnnotationOp, ZSocialOp, type TSocialOp } from '../../domain/social';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
+import { listMapPeople } from '../maps/list-map-people';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
@@ -68,6 +69,13 @@ async function teamOfAnnotations(mapId: string, ids: string[]): Promise<string> 
   return [...teams][0]!;
 }
 
+/** Only people who can read the map can be mentioned (a mention must not reach a stranger). */
+async function checkMentions(tx: Tx, mapId: string, mentions: string[]): Promise<void> {
+  if (mentions.length === 0) return;
+  const people = new Set((await listMapPeople(mapId, tx)).map((p) => p.id));
+  if (mentions.some((id) => !people.has(id))) throw new AppError('VALIDATION_FAILED', 'You can only mention people who are on this map.');
+}
+
 async function liveNodeOrEdge(tx: Tx, mapId: string, target: { nodeId?: string | null; edgeId?: string | null }) {
   if (target.nodeId) {
     const node = await tx.node.findFirst({ where: { id: target.nodeId, mapId }, select: { deletedAt: true } });
@@ -92,8 +100,9 @@ async function applyOne(tx: Tx, mapId: string, userId: string, teamId: string | 
         target = { nodeId: parent.nodeId, edgeId: parent.edgeId };
       }
       await liveNodeOrEdge(tx, mapId, target);
+      await checkMentions(tx, mapId, op.mentions);
       try {
-        await tx.comment.create({ data: { id: op.id, mapId, ...target, parentId: op.parentId, authorId: userId, body: op.body } });
+        await tx.comment.create({ data: { id: op.id, mapId, ...target, parentId: op.parentId, authorId: userId, body: op.body, mentions: op.mentions } });
       } catch (error) {
         if ((error as { code?: string }).code === 'P2002') throw new AppError('ID_TAKEN', 'That comment id is already used.');
         throw error;
@@ -103,7 +112,8 @@ async function applyOne(tx: Tx, mapId: string, userId: string, teamId: string | 
     case 'editComment': {
       const comment = await ownComment(tx, mapId, userId, op.id);
       if (comment.version !== op.baseVersion) throw new AppError('STALE_VERSION', 'The comment changed in the meantime.');
-      await tx.comment.update({ where: { id: op.id }, data: { body: op.body, version: { increment: 1 } } });
+      await checkMentions(tx, mapId, op.mentions);
+      await tx.comment.update({ where: { id: op.id }, data: { body: op.body, mentions: op.mentions, version: { increment: 1 } } });
       return;
     }
     case 'deleteComment': {

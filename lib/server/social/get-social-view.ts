@@ -2,6 +2,7 @@ import 'server-only';
 import type { AnnotationTarget, AnnotationView, CommentView, SocialView } from '../../domain/social';
 import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
+import { listMapPeople } from '../maps/list-map-people';
 
 /**
  * The map's comments and the team layers this reader may see. This is where
@@ -27,7 +28,8 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
   const allLayers = owner || (map.layersRevealed && memberOfMap);
   const visibleTeams = allLayers ? undefined : myTeam ? [myTeam.id] : [];
 
-  const [comments, teams, annotations] = await Promise.all([
+  const canComment = can(access, 'map:comment') && actor.kind === 'user';
+  const [comments, teams, annotations, people] = await Promise.all([
     db().comment.findMany({
       where: { mapId, deletedAt: null },
       orderBy: { createdAt: 'asc' },
@@ -41,6 +43,8 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
           orderBy: { updatedAt: 'asc' },
           include: { author: { select: { name: true, email: true } }, assignee: { select: { name: true, email: true } } },
         }),
+    // The roster is for people who can write a mention, not for link visitors.
+    canComment ? listMapPeople(mapId) : [],
   ]);
 
   return {
@@ -55,6 +59,7 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
         authorName: c.author?.name ?? c.author?.email ?? 'Someone',
         authorColor: c.author?.avatarColor ?? '#64748b',
         body: c.body,
+        mentions: c.mentions ?? [],
         createdAt: c.createdAt.toISOString(),
         editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
         version: c.version,
@@ -69,9 +74,10 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
       mine: t.id === myTeam?.id,
       annotations: annotations.filter((a) => a.teamId === t.id).map(annotationView),
     })),
+    people,
     myTeam: myTeam ? { id: myTeam.id, members: myTeam.members.map((m) => ({ id: m.user.id, name: m.user.name ?? m.user.email ?? 'A teammate' })) } : null,
     layersRevealed: map.layersRevealed,
-    canComment: can(access, 'map:comment') && actor.kind === 'user',
+    canComment,
     canSeeAllLayers: owner,
   };
 }

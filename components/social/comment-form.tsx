@@ -1,0 +1,134 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+
+export type Person = { id: string; name: string };
+
+/** The people whose "@Name" appears in a comment: its mentions. */
+export const mentionsIn = (body: string, people: readonly Person[]) => people.filter((p) => body.includes(`@${p.name}`)).map((p) => p.id);
+
+/** The "@partial name" being typed just before the caret, if any. */
+function typedMention(text: string, caret: number): { start: number; query: string } | null {
+  const match = /(?:^|\s)@([\p{L}\p{N}_.' -]{0,30})$/u.exec(text.slice(0, caret));
+  if (!match) return null;
+  const query = match[1]!;
+  return { start: caret - query.length - 1, query };
+}
+
+type Props = {
+  label: string;
+  submit: string;
+  initial?: string;
+  people: readonly Person[];
+  onSubmit: (body: string, mentions: string[]) => Promise<boolean>;
+  onCancel?: () => void;
+};
+
+/**
+ * A comment box. Typing @ offers the people on the map (arrow keys and
+ * Enter or Tab to choose, Escape to dismiss); the comment records whom it
+ * mentions, so they find it under "Mentions of you".
+ */
+export function CommentForm({ label, submit, initial = '', people, onSubmit, onCancel }: Props) {
+  const [body, setBody] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [caret, setCaret] = useState(initial.length);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+
+  const typed = typedMention(body, caret);
+  const matches = typed && dismissed !== typed.start ? people.filter((p) => p.name.toLowerCase().startsWith(typed.query.toLowerCase().trimStart())).slice(0, 6) : [];
+  const open = matches.length > 0 && !(matches.length === 1 && body.slice(typed!.start + 1).startsWith(matches[0]!.name));
+  const choice = open ? matches[Math.min(active, matches.length - 1)] : undefined;
+
+  const pick = (person: Person) => {
+    if (!typed) return;
+    const next = `${body.slice(0, typed.start)}@${person.name} ${body.slice(caret)}`;
+    const at = typed.start + person.name.length + 2;
+    setBody(next);
+    setCaret(at);
+    setActive(0);
+    requestAnimationFrame(() => area.current?.setSelectionRange(at, at));
+  };
+
+  return (
+    <form
+      className="comment-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!body.trim()) return;
+        setBusy(true);
+        const ok = await onSubmit(body, mentionsIn(body, people));
+        setBusy(false);
+        if (ok && !initial) setBody('');
+      }}
+    >
+      <label className="field">
+        <span>{label}</span>
+        <textarea
+          ref={area}
+          value={body}
+          rows={3}
+          maxLength={2000}
+          placeholder={people.length ? 'Type @ and a name to mention someone' : undefined}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={choice ? `${listId}-${choice.id}` : undefined}
+          onChange={(e) => {
+            setBody(e.target.value);
+            setCaret(e.target.selectionStart);
+            setActive(0);
+          }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+          onKeyDown={(e) => {
+            if (!open || !choice) return;
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+            } else if (e.key === 'Enter' || e.key === 'Tab') {
+              e.preventDefault();
+              pick(choice);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setDismissed(typed!.start);
+            }
+          }}
+        />
+      </label>
+      {open && (
+        <ul className="mention-list" id={listId} role="listbox" aria-label="People to mention">
+          {matches.map((p) => (
+            <li
+              key={p.id}
+              id={`${listId}-${p.id}`}
+              role="option"
+              aria-selected={p === choice}
+              className={p === choice ? 'mention-list__item mention-list__item--active' : 'mention-list__item'}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(p);
+              }}
+            >
+              @{p.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="comment-form__actions">
+        {onCancel && (
+          <button type="button" className="button button--quiet button--small" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="button button--small" disabled={busy || !body.trim()}>
+          {busy ? 'Sending…' : submit}
+        </button>
+      </div>
+    </form>
+  );
+}
