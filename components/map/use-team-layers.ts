@@ -49,7 +49,8 @@ export function useTeamLayers(view: SocialView | null) {
     return byNode;
   }, [view, shown]);
 
-  const openThreadTotal = useMemo(() => [...openThreads.values()].reduce((a, b) => a + b, 0), [openThreads]);
+  // Threads on nodes and on connections.
+  const openThreadTotal = useMemo(() => (view?.comments ?? []).filter((c) => !c.parentId && !c.resolved && (c.nodeId || c.edgeId)).length, [view]);
 
   return { shown, show, openThreads, openThreadTotal, layerBadges };
 }

@@ -105,22 +105,50 @@ describe('team layers and comments in Chromium', () => {
       expect(await notesText(s.page)).toContain('the CSTO is not NATO');
     }
 
-    // A thread everyone sees; another member resolves it.
-    await nodeNamed(dana.page, CLAIM).click();
-    await dana.page.getByRole('tab', { name: /^Discussion/ }).click();
-    await dana.page.getByLabel('New comment').fill('Where does Turchenko say this? @Eli');
-    await dana.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    // A commenter opens a thread, @mentioning Eli through the picker; the others see it, and Eli resolves it.
+    await t.goto(`${baseUrl}/maps/${mapId}/share`);
+    await t.getByLabel('Anyone with the link can').selectOption('COMMENTER');
+    await t.getByRole('button', { name: 'Create link' }).click();
+    const commentLink = await t.getByLabel('New share link').inputValue();
+    expect(commentLink).not.toBe(link);
+    const farah = await newPerson(browser(), 'Farah');
+    await farah.page.goto(commentLink);
+    await farah.page.waitForURL(mapUrl);
+    await nodeNamed(farah.page, CLAIM).click();
+    expect(await farah.page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);
+    await farah.page.getByRole('tab', { name: /^Discussion/ }).click();
+    const box = farah.page.getByLabel('New comment');
+    await box.fill('Where does Turchenko say this?');
+    await box.pressSequentially(' @El');
+    await farah.page.getByRole('option', { name: '@Eli' }).waitFor();
+    await screenshot(farah.page, 'mention-picker');
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('Where does Turchenko say this? @Eli ');
+    await farah.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await farah.page.getByRole('article', { name: 'Thread started by Farah' }).waitFor();
+
+    // A commenter can discuss a connection too: focus it from the keyboard and comment.
+    const connection = farah.page.locator('.react-flow__edge').first();
+    await connection.focus();
+    await connection.press('Enter');
+    await farah.page.getByRole('heading', { name: /^Discussion of the connection/ }).waitFor();
+    await farah.page.getByLabel('New comment').fill('Does this step really follow?');
+    await farah.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await farah.page.getByText('Does this step really follow?').waitFor();
+
     await eli.page.reload();
     await nodeNamed(eli.page, CLAIM).getByLabel('1 open thread').waitFor();
-    await nodeNamed(eli.page, CLAIM).click();
     await eli.page.getByRole('tab', { name: /^Discussion/ }).click();
+    const openThreads = eli.page.getByRole('region', { name: 'Open threads' });
+    await openThreads.getByRole('button', { name: /^Connection: .*Does this step really follow\?/ }).waitFor();
+    await openThreads.getByRole('group', { name: 'Mentions of you' }).getByRole('button', { name: /Where does Turchenko say this\?/ }).click();
     await eli.page.getByText('Where does Turchenko say this?').waitFor();
+    await screenshot(eli.page, 'discussion');
     await eli.page.getByRole('button', { name: 'Resolve thread' }).click();
     await eli.page.getByRole('button', { name: 'Reopen thread' }).waitFor();
     await expect.poll(() => nodeNamed(dana.page, CLAIM).getByLabel(/open thread/).count(), { timeout: 10_000 }).toBe(0);
-    await screenshot(eli.page, 'discussion');
 
-    expect([...teacher.errors, ...dana.errors, ...eli.errors]).toEqual([]);
-    await Promise.all([t.context().close(), dana.page.context().close(), eli.page.context().close()]);
+    expect([...teacher.errors, ...dana.errors, ...eli.errors, ...farah.errors]).toEqual([]);
+    await Promise.all([t.context().close(), dana.page.context().close(), eli.page.context().close(), farah.page.context().close()]);
   });
 });
