@@ -152,9 +152,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     if (social.redoAt > store.redoAt) void social.redo();
     else store.redo();
   }, [social, store]);
+  // Without edit rights only comments and notes can be undone.
+  const undoOwn = canEdit ? undo : social.undo;
+  const redoOwn = canEdit ? redo : social.redo;
   useMapShortcuts({
-    undo,
-    redo,
+    undo: () => void undoOwn(),
+    redo: () => void redoOwn(),
     editing: canEdit ? editing : null,
     selectedNodeId,
     setSelectedNodeId,
@@ -266,6 +269,16 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onUndo={undo}
             onRedo={redo}
           />
+        )}
+        {!canEdit && (social.undoAt >= 0 || social.redoAt >= 0) && (
+          <div className="toolbar" role="toolbar" aria-label="Your comments and notes">
+            <button type="button" className="button button--quiet button--small" onClick={() => void social.undo()} disabled={social.undoAt < 0} title="Undo your last comment or note (Ctrl+Z)">
+              Undo
+            </button>
+            <button type="button" className="button button--quiet button--small" onClick={() => void social.redo()} disabled={social.redoAt < 0} title="Redo (Ctrl+Shift+Z)">
+              Redo
+            </button>
+          </div>
         )}
       </div>
       {notice && !(notice.conflict && canEdit) && (

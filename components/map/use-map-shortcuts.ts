@@ -48,11 +48,10 @@ export function useMapShortcuts(options: Options) {
       if (!mod && key === 'c' && target) return run(() => toggleCollapsed(target));
       if (!mod && key === 'f') return run(() => toggleFocus(target));
       if (key === 'escape' && selectedNodeAt(event.target)) return setSelectedNodeId(null);
-      if (!editing) return;
-
+      // Undo works for everyone with something to undo: commenters undo their comments and notes.
       if (mod && key === 'z') return run(() => (event.shiftKey ? redo() : undo()));
       if (mod && key === 'y') return run(() => redo());
-      if (mod) return;
+      if (!editing || mod) return;
       if (key === 'n') return run(() => editing.addClaim());
       if (key === 'l') return run(() => void editing.autoLayout());
       if (key === 'k' && target) return run(() => editing.setConnectFrom(target));

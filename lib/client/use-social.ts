@@ -62,10 +62,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
             body: JSON.stringify({ ops, idempotencyKey }),
           });
           const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-          if (response.ok) {
-            await refresh();
-            return true;
-          }
+          if (response.ok) return true;
           if (response.status !== 503) {
             onError(body?.error?.message ?? 'That could not be saved.');
             return false;
@@ -79,20 +76,22 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
       return false;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [url, shareToken, refresh, onError],
+    [url, shareToken, onError],
   );
 
   const send = useCallback(
     async (ops: TSocialOpInput[]): Promise<boolean> => {
       const inverse = inverseOf(ops);
       const ok = await post(ops);
+      // The step is on the undo stack before the change shows, so Undo never skips it.
       if (ok && inverse) {
         setUndoStack((stack) => [...stack, { ops: inverse, at: Date.now() }]);
         setRedoStack([]);
       }
+      if (ok) await refresh();
       return ok;
     },
-    [inverseOf, post],
+    [inverseOf, post, refresh],
   );
 
   const travel = useCallback(
@@ -103,9 +102,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
       const back = inverseOf(step.ops);
       const ok = await post(step.ops);
       if (ok && back) setTo((stack) => [...stack, { ops: back, at: Date.now() }]);
+      if (ok) await refresh();
       return ok;
     },
-    [inverseOf, post],
+    [inverseOf, post, refresh],
   );
   const undo = useCallback(() => travel(undoStack, setUndoStack, setRedoStack), [travel, undoStack]);
   const redo = useCallback(() => travel(redoStack, setRedoStack, setUndoStack), [travel, redoStack]);

@@ -132,6 +132,12 @@ describe('team layers and comments in Chromium', () => {
     await connection.focus();
     await connection.press('Enter');
     await farah.page.getByRole('heading', { name: /^Discussion of the connection/ }).waitFor();
+    // A commenter has no editing toolbar, but undoes their own comments.
+    await farah.page.getByLabel('New comment').fill('Wrong place for this');
+    await farah.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await farah.page.getByText('Wrong place for this').waitFor();
+    await farah.page.getByRole('toolbar', { name: 'Your comments and notes' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => farah.page.getByText('Wrong place for this').count(), { timeout: 10_000 }).toBe(0);
     await farah.page.getByLabel('New comment').fill('Does this step really follow?');
     await farah.page.getByRole('button', { name: 'Comment', exact: true }).click();
     await farah.page.getByText('Does this step really follow?').waitFor();
