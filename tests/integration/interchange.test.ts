@@ -79,7 +79,12 @@ describe('AIF and Argdown through the database', () => {
     );
     expect(await failure(() => importMap(owner, { text: '[A]: fine\n\n(1) P\n----\n', fileName: 'x.argdown' }))).toMatch(/^VALIDATION_FAILED: Line \d+: /);
     expect(await failure(() => importMap(owner, { text: '', format: 'argdown' }))).toBe('VALIDATION_FAILED: The file is empty.');
+    // A value only the database refuses (a NUL character) fails after the map row was written: the whole import is rolled back.
+    expect(await failure(() => importMap(owner, { text: JSON.stringify({ nodes: [{ nodeID: '1', text: 'a\u0000b', type: 'I' }], edges: [] }) }))).toMatch(
+      /^VALIDATION_FAILED: The file has a value the database cannot store/,
+    );
     expect(await count()).toBe(0);
+    expect(await testDb().node.count({ where: { text: { startsWith: 'a' }, map: { ownerId: owner.userId } } })).toBe(0);
     expect(await failure(() => importMap({ kind: 'anonymous' }, { text: fixture('argdown', 'state-censorship.argdown') }))).toMatch(/^UNAUTHENTICATED/);
   });
 

@@ -32,85 +32,93 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
   const problem = checkBackupReferences(backup);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
 
-  return db().$transaction(
-    async (tx) => {
-      const map = await tx.argumentMap.create({ data: { title: backup.map.title, motion: backup.map.motion, description: backup.map.description, ownerId } });
-      await tx.mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
-      const sourceIds = new Map<string, string>();
-      for (const s of backup.sources) {
-        const row = await tx.source.create({
-          data: {
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        const map = await tx.argumentMap.create({ data: { title: backup.map.title, motion: backup.map.motion, description: backup.map.description, ownerId } });
+        await tx.mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
+        const sourceIds = new Map<string, string>();
+        for (const s of backup.sources) {
+          const row = await tx.source.create({
+            data: {
+              mapId: map.id,
+              title: s.title,
+              author: s.author,
+              publisher: s.publisher,
+              publishedOn: s.publishedOn ? new Date(`${s.publishedOn}T00:00:00Z`) : null,
+              url: s.url,
+              side: s.side,
+              text: s.text,
+            },
+          });
+          sourceIds.set(s.id, row.id);
+        }
+        const nodeIds = new Map(backup.nodes.map((n) => [n.id, randomUUID()]));
+        await tx.node.createMany({
+          data: backup.nodes.map((n) => ({
+            id: nodeIds.get(n.id)!,
             mapId: map.id,
-            title: s.title,
-            author: s.author,
-            publisher: s.publisher,
-            publishedOn: s.publishedOn ? new Date(`${s.publishedOn}T00:00:00Z`) : null,
-            url: s.url,
-            side: s.side,
-            text: s.text,
-          },
-        });
-        sourceIds.set(s.id, row.id);
-      }
-      const nodeIds = new Map(backup.nodes.map((n) => [n.id, randomUUID()]));
-      await tx.node.createMany({
-        data: backup.nodes.map((n) => ({
-          id: nodeIds.get(n.id)!,
-          mapId: map.id,
-          kind: n.kind,
-          text: n.text,
-          side: n.side,
-          x: n.x,
-          y: n.y,
-          createdById: ownerId,
-          sourceId: n.anchor ? sourceIds.get(n.anchor.sourceId)! : null,
-          anchorExact: n.anchor?.exact ?? null,
-          anchorPrefix: n.anchor?.prefix ?? null,
-          anchorSuffix: n.anchor?.suffix ?? null,
-          anchorStart: n.anchor?.start ?? null,
-          anchorEnd: n.anchor?.end ?? null,
-        })),
-      });
-      const edgeIds = new Map(backup.edges.map((e) => [e.id, randomUUID()]));
-      const groupIds = new Map<string, string>();
-      await tx.edge.createMany({
-        data: backup.edges.map((e) => {
-          if (e.groupId && !groupIds.has(e.groupId)) groupIds.set(e.groupId, randomUUID());
-          return {
-            id: edgeIds.get(e.id)!,
-            mapId: map.id,
-            fromId: nodeIds.get(e.fromId)!,
-            toId: nodeIds.get(e.toId)!,
-            relation: e.relation,
-            groupId: e.groupId ? groupIds.get(e.groupId)! : null,
+            kind: n.kind,
+            text: n.text,
+            side: n.side,
+            x: n.x,
+            y: n.y,
             createdById: ownerId,
-          };
-        }),
-      });
-      if (backup.teamLayer) {
-        const team = await tx.team.create({ data: { mapId: map.id, name: backup.teamLayer.name, side: backup.teamLayer.side, color: '#0f766e' } });
-        await tx.teamMember.create({ data: { teamId: team.id, userId: ownerId } });
-        await tx.annotation.createMany({
-          data: backup.teamLayer.annotations.map((a) => ({
-            mapId: map.id,
-            teamId: team.id,
-            authorId: ownerId,
-            targetType: a.target.kind,
-            nodeId: a.target.kind === 'NODE' ? nodeIds.get(a.target.nodeId)! : null,
-            edgeId: a.target.kind === 'EDGE' ? edgeIds.get(a.target.edgeId)! : null,
-            sourceId: a.target.kind === 'SOURCE' ? sourceIds.get(a.target.sourceId)! : null,
-            quoteExact: a.target.kind === 'SOURCE' ? a.target.exact : null,
-            quoteStart: a.target.kind === 'SOURCE' ? a.target.start : null,
-            quoteEnd: a.target.kind === 'SOURCE' ? a.target.end : null,
-            kind: a.kind,
-            body: a.body,
-            rating: a.kind === 'RATING' ? a.rating : null,
-            tag: a.kind === 'TAG' ? a.tag : null,
+            sourceId: n.anchor ? sourceIds.get(n.anchor.sourceId)! : null,
+            anchorExact: n.anchor?.exact ?? null,
+            anchorPrefix: n.anchor?.prefix ?? null,
+            anchorSuffix: n.anchor?.suffix ?? null,
+            anchorStart: n.anchor?.start ?? null,
+            anchorEnd: n.anchor?.end ?? null,
           })),
         });
-      }
-      return { id: map.id };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+        const edgeIds = new Map(backup.edges.map((e) => [e.id, randomUUID()]));
+        const groupIds = new Map<string, string>();
+        await tx.edge.createMany({
+          data: backup.edges.map((e) => {
+            if (e.groupId && !groupIds.has(e.groupId)) groupIds.set(e.groupId, randomUUID());
+            return {
+              id: edgeIds.get(e.id)!,
+              mapId: map.id,
+              fromId: nodeIds.get(e.fromId)!,
+              toId: nodeIds.get(e.toId)!,
+              relation: e.relation,
+              groupId: e.groupId ? groupIds.get(e.groupId)! : null,
+              createdById: ownerId,
+            };
+          }),
+        });
+        if (backup.teamLayer) {
+          const team = await tx.team.create({ data: { mapId: map.id, name: backup.teamLayer.name, side: backup.teamLayer.side, color: '#0f766e' } });
+          await tx.teamMember.create({ data: { teamId: team.id, userId: ownerId } });
+          await tx.annotation.createMany({
+            data: backup.teamLayer.annotations.map((a) => ({
+              mapId: map.id,
+              teamId: team.id,
+              authorId: ownerId,
+              targetType: a.target.kind,
+              nodeId: a.target.kind === 'NODE' ? nodeIds.get(a.target.nodeId)! : null,
+              edgeId: a.target.kind === 'EDGE' ? edgeIds.get(a.target.edgeId)! : null,
+              sourceId: a.target.kind === 'SOURCE' ? sourceIds.get(a.target.sourceId)! : null,
+              quoteExact: a.target.kind === 'SOURCE' ? a.target.exact : null,
+              quoteStart: a.target.kind === 'SOURCE' ? a.target.start : null,
+              quoteEnd: a.target.kind === 'SOURCE' ? a.target.end : null,
+              kind: a.kind,
+              body: a.body,
+              rating: a.kind === 'RATING' ? a.rating : null,
+              tag: a.kind === 'TAG' ? a.tag : null,
+            })),
+          });
+        }
+        return { id: map.id };
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // PostgreSQL refused a value (class 22, "data exception", e.g. a NUL character in a text):
+    // the transaction was rolled back, so nothing was created; the file is at fault, not the server.
+    const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } }).meta?.driverAdapterError?.cause;
+    if (cause?.code?.startsWith('22')) throw new AppError('VALIDATION_FAILED', `The file has a value the database cannot store (${cause.message ?? cause.code}).`);
+    throw error;
+  }
 }
