@@ -14,5 +14,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // A browser waits on the server and on other browsers' streams: polls get
+    // 10 s, not vitest's default 1 s (a first request to a route is slower).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -206,7 +206,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         </div>
         <div className="workspace__tools">
           <PresenceBar others={present} status={status} />
-          <NodeSearch nodes={liveNodes} onFound={onSelectQuote} />
+          <NodeSearch nodes={liveNodes} social={social.view} onFound={onSelectQuote} />
           {snapshot.canManage && (
             <nav className="workspace__links" aria-label="Map settings">
               <Link href={`/maps/${snapshot.id}/teams`} className="button button--quiet">

@@ -1,19 +1,23 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { searchableText, searchNodes } from '@/lib/domain/search';
+import type { SocialView } from '@/lib/domain/social';
 import type { GraphNode } from '@/lib/domain/types';
 
-type Props = { nodes: GraphNode[]; onFound: (id: string) => void };
+type Props = { nodes: GraphNode[]; social: SocialView | null; onFound: (id: string) => void };
 
 /**
- * Finds nodes by their text: Enter goes to the next match (Shift+Enter the
- * previous), centring it on the canvas. "/" focuses the box from anywhere.
+ * Finds nodes by their text, their discussion and the team notes the reader
+ * may see: Enter goes to the next match (Shift+Enter the previous),
+ * centring it on the canvas. "/" focuses the box from anywhere.
  */
-export function NodeSearch({ nodes, onFound }: Props) {
+export function NodeSearch({ nodes, social, onFound }: Props) {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(-1);
   const needle = query.trim().toLowerCase();
-  const matches = needle ? nodes.filter((n) => n.text.toLowerCase().includes(needle)) : [];
+  const extra = useMemo(() => searchableText(social), [social]);
+  const matches = searchNodes(nodes, query, extra);
 
   const go = (delta: number) => {
     if (matches.length === 0) return;

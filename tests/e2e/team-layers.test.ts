@@ -64,6 +64,14 @@ describe('team layers and comments in Chromium', () => {
     expect(await notesText(eli.page)).not.toContain('lead with the 2022 refusal');
     await screenshot(dana.page, 'team-notes-student');
 
+    // Search looks through our own notes, never the other team's.
+    const search = dana.page.getByRole('searchbox', { name: 'Find a node' });
+    await search.fill('2022 refusal');
+    await expect.poll(() => dana.page.getByRole('search').getByRole('status').textContent()).toBe('1 found');
+    await search.fill('CSTO is not NATO');
+    await expect.poll(() => dana.page.getByRole('search').getByRole('status').textContent()).toBe('No matches');
+    await search.fill('');
+
     // Notes are covered by the same Undo and Redo as edits of the map.
     const danaToolbar = dana.page.getByRole('toolbar', { name: 'Map editing' });
     await danaToolbar.getByRole('button', { name: 'Undo' }).click();
