@@ -164,6 +164,18 @@ const isSide = (v: unknown): v is Side => typeof v === 'string' && (SIDES as rea
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7 ? v : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : '');
 
+/**
+ * Argdown's own messages explain themselves; the parser generator's generic
+ * "Expecting token of type --> X <-- but found --> 'y' <--" is turned into
+ * a sentence.
+ */
+function readableParserMessage(message: string): string {
+  const generic = /^Expecting (?:token of type )?--> (.+?) <-- but found --> '([\s\S]*)' <--$/.exec(message.trim());
+  if (!generic) return message;
+  const found = generic[2]!.trim();
+  return found ? `Argdown did not expect “${found}” here. Check the indentation of the lines around it.` : 'the text ends where Argdown expected more.';
+}
+
 /** Reads Argdown text into a graph; a syntax error is reported with its line. */
 export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   if (!text.trim()) throw new ImportFormatError('The file is empty.');
@@ -171,7 +183,7 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   const lexerError = response.lexerErrors?.[0];
   if (lexerError) throw new ImportFormatError(`Line ${lexerError.line}: ${lexerError.message}`);
   const parserError = response.parserErrors?.[0];
-  if (parserError) throw new ImportFormatError(`Line ${parserError.token.startLine ?? '?'}: ${parserError.message}`);
+  if (parserError) throw new ImportFormatError(`Line ${parserError.token.startLine ?? '?'}: ${readableParserMessage(parserError.message)}`);
   const failure = response.exceptions?.[0];
   if (failure) throw new ImportFormatError(`The Argdown could not be read: ${failure.message}`);
 

@@ -83,5 +83,6 @@ describe('Argdown export and import', () => {
   it('reports a syntax error with its line, and an empty file plainly', () => {
     expect(() => parseArgdown('', 'x')).toThrow(new ImportFormatError('The file is empty.'));
     expect(() => parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n\n(1) P\n----\n', 'x')).toThrow(/^Line \d+:/);
+    expect(() => parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n  <- [A]\n', 'x')).toThrow('Line 5: Argdown did not expect “<-” here. Check the indentation of the lines around it.');
   });
 });
