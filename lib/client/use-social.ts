@@ -1,7 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { invertSocialOp, ZSocialOp, type SocialView, type TSocialOpInput } from '../domain/social';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Intent } from '../domain/history';
+import type { SocialHistoryEntry, SocialView, TSocialOpInput } from '../domain/social';
 
 type Step = { ops: TSocialOpInput[]; at: number };
 
@@ -35,37 +36,32 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     void refresh();
   }, [refresh]);
 
-  /** The ops that would undo `ops`, from the view before them; null when one of them cannot be undone. */
-  const inverseOf = useCallback(
-    (ops: TSocialOpInput[]): TSocialOpInput[] | null => {
-      if (!view) return null;
-      const inverse: TSocialOpInput[] = [];
-      for (const op of ops) {
-        const parsed = ZSocialOp.safeParse(op);
-        const back = parsed.success ? invertSocialOp(view, parsed.data) : null;
-        if (!back) return null;
-        inverse.unshift(back);
-      }
-      return inverse;
-    },
-    [view],
-  );
+  // After a reload the steps come back from the op log with the first view (once: later views do not reset them).
+  const seeded = useRef(false);
+  useEffect(() => {
+    if (!view || seeded.current) return;
+    seeded.current = true;
+    const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
+    setUndoStack((live) => [...view.history.undo.map(step), ...live]);
+    setRedoStack((live) => (live.length ? live : view.history.redo.map(step)));
+  }, [view]);
 
+  /** Sends a batch; the answer carries the ops that undo it (null when it cannot be undone). */
   const post = useCallback(
-    async (ops: TSocialOpInput[]): Promise<boolean> => {
+    async (ops: TSocialOpInput[], intent: Intent): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null }> => {
       const idempotencyKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
       for (let attempt = 0; attempt < 4; attempt++) {
         try {
           const response = await fetch(url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...headers },
-            body: JSON.stringify({ ops, idempotencyKey }),
+            body: JSON.stringify({ ops, idempotencyKey, intent }),
           });
-          const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-          if (response.ok) return true;
+          const body = (await response.json().catch(() => null)) as { inverse?: TSocialOpInput[] | null; error?: { code: string; message: string } } | null;
+          if (response.ok) return { ok: true, inverse: body?.inverse ?? null };
           if (response.status !== 503) {
             onError(body?.error?.message ?? 'That could not be saved.');
-            return false;
+            return { ok: false, inverse: null };
           }
         } catch {
           // offline: try again below
@@ -73,7 +69,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
         await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
       }
       onError('The server could not be reached, so that was not saved. Try again.');
-      return false;
+      return { ok: false, inverse: null };
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [url, shareToken, onError],
@@ -81,8 +77,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
 
   const send = useCallback(
     async (ops: TSocialOpInput[]): Promise<boolean> => {
-      const inverse = inverseOf(ops);
-      const ok = await post(ops);
+      const { ok, inverse } = await post(ops, 'do');
       // The step is on the undo stack before the change shows, so Undo never skips it.
       if (ok && inverse) {
         setUndoStack((stack) => [...stack, { ops: inverse, at: Date.now() }]);
@@ -91,24 +86,23 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
       if (ok) await refresh();
       return ok;
     },
-    [inverseOf, post, refresh],
+    [post, refresh],
   );
 
   const travel = useCallback(
-    async (from: Step[], setFrom: typeof setUndoStack, setTo: typeof setUndoStack) => {
+    async (intent: 'undo' | 'redo', from: Step[], setFrom: typeof setUndoStack, setTo: typeof setUndoStack) => {
       const step = from.at(-1);
       if (!step) return false;
       setFrom((stack) => stack.slice(0, -1));
-      const back = inverseOf(step.ops);
-      const ok = await post(step.ops);
-      if (ok && back) setTo((stack) => [...stack, { ops: back, at: Date.now() }]);
+      const { ok, inverse } = await post(step.ops, intent);
+      if (ok && inverse) setTo((stack) => [...stack, { ops: inverse, at: Date.now() }]);
       if (ok) await refresh();
       return ok;
     },
-    [inverseOf, post, refresh],
+    [post, refresh],
   );
-  const undo = useCallback(() => travel(undoStack, setUndoStack, setRedoStack), [travel, undoStack]);
-  const redo = useCallback(() => travel(redoStack, setRedoStack, setUndoStack), [travel, redoStack]);
+  const undo = useCallback(() => travel('undo', undoStack, setUndoStack, setRedoStack), [travel, undoStack]);
+  const redo = useCallback(() => travel('redo', redoStack, setRedoStack, setUndoStack), [travel, redoStack]);
 
   const reveal = useCallback(
     async (revealed: boolean) => {

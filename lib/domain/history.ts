@@ -10,13 +10,18 @@ import { applyOp, invertOp, type GraphState, type TOp } from './ops';
 export const INTENTS = ['do', 'undo', 'redo'] as const;
 export type Intent = (typeof INTENTS)[number];
 
-/** One entry of an undo or redo stack: the ops that perform that step, and when it was made (0: before this page). */
-export type HistoryEntry = { key: string; ops: TOp[]; at?: number };
+/**
+ * One entry of an undo or redo stack: the ops that perform that step, and
+ * when it was made (ms since the epoch; rebuilt entries carry the time of
+ * their batch, so graph and social steps can be ordered after a reload).
+ */
+export type HistoryEntry<O = TOp> = { key: string; ops: O[]; at?: number };
 
 /** One entry of a map's timeline. */
 export type HistoryItem = { seq: number; at: string; who: string; color: string; summary: string };
 
-export type LoggedBatch = { key: string; intent: Intent; inverse: TOp[] };
+/** A batch as logged: `inverse` is null for one that cannot be undone (deleting a comment). */
+export type LoggedBatch<O = TOp> = { key: string; intent: Intent; inverse: O[] | null; at?: number };
 
 /** The ops that undo `ops` (applied in order to `before`), in the order to apply them. */
 export function invertOps(before: GraphState, ops: readonly TOp[]): TOp[] {
@@ -32,14 +37,21 @@ export function invertOps(before: GraphState, ops: readonly TOp[]): TOp[] {
 /**
  * Rebuilds the undo and redo stacks from one user's batches, oldest first.
  * A "do" pushes its inverse and clears redo; an undo moves a step to the
- * redo stack (as the undo's own inverse), a redo moves it back. History that
- * starts mid-way (older batches not loaded) simply has fewer steps.
+ * redo stack (as the undo's own inverse), a redo moves it back. A batch
+ * that cannot be undone is no step: as a change it is skipped; as an undo or
+ * redo it only takes its step off the stack. History that starts mid-way
+ * (older batches not loaded) simply has fewer steps.
  */
-export function rebuildHistory(batches: readonly LoggedBatch[], limit = 100): { undo: HistoryEntry[]; redo: HistoryEntry[] } {
-  let undo: HistoryEntry[] = [];
-  let redo: HistoryEntry[] = [];
+export function rebuildHistory<O = TOp>(batches: readonly LoggedBatch<O>[], limit = 100): { undo: HistoryEntry<O>[]; redo: HistoryEntry<O>[] } {
+  let undo: HistoryEntry<O>[] = [];
+  let redo: HistoryEntry<O>[] = [];
   for (const batch of batches) {
-    const entry = { key: batch.key, ops: batch.inverse };
+    if (batch.inverse === null) {
+      if (batch.intent === 'undo') undo.pop();
+      if (batch.intent === 'redo') redo.pop();
+      continue;
+    }
+    const entry: HistoryEntry<O> = batch.at === undefined ? { key: batch.key, ops: batch.inverse } : { key: batch.key, ops: batch.inverse, at: batch.at };
     if (batch.intent === 'do') {
       undo.push(entry);
       redo = [];

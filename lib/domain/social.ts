@@ -123,7 +123,11 @@ export type SocialView = {
   canComment: boolean;
   /** The owner may show any team's layer and reveal them all. */
   canSeeAllLayers: boolean;
+  /** The reader's own undo and redo steps of comments and notes, rebuilt from the op log. */
+  history: { undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] };
 };
+
+export type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number };
 
 /** Rating differences between two teams' layers: the claims they disagree on most first. */
 export function ratingDisagreements(a: TeamLayer, b: TeamLayer): { nodeId: string; a: number; b: number }[] {
@@ -142,7 +146,12 @@ export function ratingDisagreements(a: TeamLayer, b: TeamLayer): { nodeId: strin
  * view), or null when it cannot be undone (a deleted comment stays deleted).
  * An edit's undo restores the previous text at the version the edit made.
  */
-export function invertSocialOp(view: Pick<SocialView, 'comments' | 'layers'>, op: TSocialOp): TSocialOpInput | null {
+export type SocialBefore = {
+  comments: readonly Pick<CommentView, 'id' | 'body' | 'mentions'>[];
+  layers: readonly { annotations: readonly Pick<AnnotationView, 'id' | 'teamId' | 'target' | 'kind' | 'body' | 'rating' | 'tag' | 'assigneeId'>[] }[];
+};
+
+export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInput | null {
   switch (op.type) {
     case 'addComment':
       return { type: 'deleteComment', id: op.id };

@@ -79,6 +79,13 @@ describe('team layers and comments in Chromium', () => {
     await expect.poll(() => nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).count()).toBe(0);
     await danaToolbar.getByRole('button', { name: 'Redo' }).click();
     await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
+    // ... also after a reload: the steps are rebuilt from the op log.
+    await dana.page.reload();
+    await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
+    await dana.page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).count()).toBe(0);
+    await dana.page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Redo' }).click();
+    await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
 
     // A passage highlighted in the reader for Dana's team only.
     await dana.page.getByRole('tab', { name: 'Sources' }).click();

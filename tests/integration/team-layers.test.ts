@@ -157,6 +157,43 @@ describe('comments', () => {
     expect(allText(benView)).not.toContain('Red: weak link');
   });
 
+  it('undo of comments and notes survives a reload: the history is rebuilt from the op log with each batch’s inverse', async () => {
+    const map = await createMap({ ownerId: owner.userId });
+    const claim = await createNode(map.id, { text: 'A claim to discuss' });
+    const team = await testDb().team.create({ data: { mapId: map.id, name: 'Solo', color: '#000', side: 'FOR' } });
+    await testDb().teamMember.create({ data: { teamId: team.id, userId: owner.userId } });
+    const post = (ops: TSocialOpInput[], intent: 'do' | 'undo' | 'redo' = 'do') =>
+      applySocialOps(owner, map.id, ZApplySocialOpsInput.parse({ ops, idempotencyKey: randomUUID(), intent }));
+    const noteId = randomUUID();
+    const commentId = randomUUID();
+    const target = { kind: 'NODE' as const, nodeId: claim.id };
+    await post([{ type: 'upsertAnnotation', id: noteId, teamId: team.id, target, kind: 'NOTE', body: 'First thought' }]);
+    await post([{ type: 'upsertAnnotation', id: noteId, teamId: team.id, target, kind: 'NOTE', body: 'Second thought' }]);
+    const added = await post([{ type: 'addComment', id: commentId, nodeId: claim.id, body: 'Hello' }]);
+    expect(added.inverse).toEqual([{ type: 'deleteComment', id: commentId }]);
+
+    // A fresh page: the steps come back, newest last, each undoing its batch.
+    let history = (await getSocialView(owner, map.id)).history;
+    expect(history.undo.map((e) => e.ops)).toEqual([
+      [{ type: 'deleteAnnotation', id: noteId }],
+      [expect.objectContaining({ type: 'upsertAnnotation', id: noteId, body: 'First thought' })],
+      [{ type: 'deleteComment', id: commentId }],
+    ]);
+    expect(history.redo).toEqual([]);
+
+    // Undo the newest two after the reload, as the page would.
+    for (const step of history.undo.slice(-2).reverse()) await post(step.ops, 'undo');
+    const view = await getSocialView(owner, map.id);
+    expect(view.comments.some((c) => c.id === commentId)).toBe(false);
+    expect(view.layers[0]!.annotations.find((a) => a.id === noteId)!.body).toBe('First thought');
+    history = view.history;
+    expect(history.undo).toHaveLength(1);
+    // A deleted comment cannot come back (no redo step); the note's edit can be redone.
+    expect(history.redo.map((e) => e.ops[0]!.type)).toEqual(['upsertAnnotation']);
+    // Another reader's history is their own.
+    expect((await getSocialView(amira, mapId)).history.undo.every((e) => e.ops.every((op) => op.type !== 'deleteComment' || op.id !== commentId))).toBe(true);
+  });
+
   it('refuses bad input with a 4xx code and stores nothing', async () => {
     const otherMap = await createMap();
     const otherNode = await createNode(otherMap.id);

@@ -66,6 +66,16 @@ describe('undo history rebuilt from the op log', () => {
     expect(history.redo).toEqual([]);
   });
 
+  it('a change that cannot be undone is no step; undoing or redoing into one only takes its step off', () => {
+    const step = (key: string, intent: Intent, undoable = true): LoggedBatch => ({ key, intent, inverse: undoable ? [op({ type: 'deleteNode', id: key })] : null });
+    // a, then an undoable b; undo b (its undo cannot be redone): b is gone, no redo step.
+    let history = rebuildHistory([step('a', 'do'), step('b', 'do'), step('ub', 'undo', false)]);
+    expect([history.undo.map((h) => h.key), history.redo]).toEqual([['a'], []]);
+    // A change without an inverse leaves the stacks alone, redo steps included.
+    history = rebuildHistory([step('a', 'do'), step('ua', 'undo'), step('x', 'do', false)]);
+    expect([history.undo, history.redo.map((h) => h.key)]).toEqual([[], ['ua']]);
+  });
+
   it('ignores undos of steps older than the loaded part of the log, and keeps only the latest steps', () => {
     const step = (key: string, intent: Intent): LoggedBatch => ({ key, intent, inverse: [] });
     expect(rebuildHistory([step('u1', 'undo'), step('u2', 'undo')]).redo.map((h) => h.key)).toEqual(['u1', 'u2']);

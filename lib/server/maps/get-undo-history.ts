@@ -16,13 +16,14 @@ export async function getUndoHistory(mapId: string, userId: string): Promise<{ u
     where: { mapId, actorId: userId },
     orderBy: { seq: 'desc' },
     take: HISTORY_DEPTH,
-    select: { seq: true, op: true },
+    select: { seq: true, op: true, createdAt: true },
   });
   const batches: LoggedBatch[] = rows.reverse().flatMap((row) => {
-    const body = row.op as { inverse?: TOp[]; intent?: Intent } | null;
-    // Batches logged before inverses were recorded cannot be undone after a reload.
-    if (!body || !Array.isArray(body.inverse) || !INTENTS.includes(body.intent as Intent)) return [];
-    return [{ key: `log-${row.seq}`, intent: body.intent as Intent, inverse: body.inverse }];
+    const body = row.op as { kind?: string; inverse?: TOp[]; intent?: Intent } | null;
+    // Comments and notes have their own history (getSocialHistory); batches
+    // logged before inverses were recorded cannot be undone after a reload.
+    if (!body || body.kind === 'social' || !Array.isArray(body.inverse) || !INTENTS.includes(body.intent as Intent)) return [];
+    return [{ key: `log-${row.seq}`, intent: body.intent as Intent, inverse: body.inverse, at: row.createdAt.getTime() }];
   });
   return rebuildHistory(batches);
 }

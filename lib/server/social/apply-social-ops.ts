@@ -1,9 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { isAnnotationOp, ZSocialOp, type TSocialOp } from '../../domain/social';
+import { INTENTS } from '../../domain/history';
+import { invertSocialOp, isAnnotationOp, ZSocialOp, type TSocialOp, type TSocialOpInput } from '../../domain/social';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { listMapPeople } from '../maps/list-map-people';
+import { annotationTargetOf } from './get-social-view';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
@@ -11,6 +13,8 @@ import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
 export const ZApplySocialOpsInput = z.object({
   ops: z.array(ZSocialOp).min(1, 'Send at least one change').max(50, 'Send at most 50 changes at once'),
   idempotencyKey: z.string().min(8).max(100).optional(),
+  /** Why the batch was sent: a new change, or an undo or redo of an earlier one (rebuilds the history). */
+  intent: z.enum(INTENTS).default('do'),
 });
 
 type Tx = Prisma.TransactionClient;
@@ -21,7 +25,11 @@ type Tx = Prisma.TransactionClient;
  * annotations of exactly one team (its members only; logged with the team
  * id, so the stream carries it to that team alone).
  */
-export async function applySocialOps(actor: Actor, mapId: string, input: z.infer<typeof ZApplySocialOpsInput>): Promise<{ seq: number; duplicate: boolean }> {
+export async function applySocialOps(
+  actor: Actor,
+  mapId: string,
+  input: z.infer<typeof ZApplySocialOpsInput>,
+): Promise<{ seq: number; duplicate: boolean; inverse: TSocialOpInput[] | null }> {
   const annotations = input.ops.filter(isAnnotationOp);
   if (annotations.length > 0 && annotations.length < input.ops.length) {
     throw new AppError('VALIDATION_FAILED', 'Send comments and team notes separately.');
@@ -44,20 +52,47 @@ export async function applySocialOps(actor: Actor, mapId: string, input: z.infer
     const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
     if (!locked) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
     if (input.idempotencyKey) {
-      const prior = await tx.mapOp.findUnique({ where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } }, select: { seq: true } });
-      if (prior) return { seq: prior.seq, duplicate: true };
+      const prior = await tx.mapOp.findUnique({ where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } }, select: { seq: true, op: true } });
+      if (prior) return { seq: prior.seq, duplicate: true, inverse: (prior.op as { inverse?: TSocialOpInput[] | null }).inverse ?? null };
     }
-    for (const op of input.ops) await applyOne(tx, mapId, userId, teamId, op);
+    // The batch's inverse, from what was stored before each op: null when one op cannot be undone.
+    let inverse: TSocialOpInput[] | null = [];
+    for (const op of input.ops) {
+      const back = await inverseOf(tx, mapId, op);
+      inverse = back && inverse ? [back, ...inverse] : null;
+      await applyOne(tx, mapId, userId, teamId, op);
+    }
     const seq = locked.lastSeq + 1;
     await tx.mapOp.create({
-      data: { mapId, seq, actorId: userId, teamId, op: { kind: 'social', ops: input.ops } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
+      data: {
+        mapId,
+        seq,
+        actorId: userId,
+        teamId,
+        op: { kind: 'social', ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue,
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
     });
     await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
     await notifyOpsInTransaction(tx, mapId, seq);
-    return { seq, duplicate: false };
+    return { seq, duplicate: false, inverse };
   });
   if (!result.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: result.seq });
   return result;
+}
+
+/** The op that undoes `op`, from the comment or note as it is stored now (the domain rule, fed from the database). */
+async function inverseOf(tx: Tx, mapId: string, op: TSocialOp): Promise<TSocialOpInput | null> {
+  if (op.type === 'editComment') {
+    const row = await tx.comment.findFirst({ where: { id: op.id, mapId, deletedAt: null }, select: { id: true, body: true, mentions: true } });
+    return invertSocialOp({ comments: row ? [row] : [], layers: [] }, op);
+  }
+  if (op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation') {
+    const row = await tx.annotation.findFirst({ where: { id: op.id, mapId, deletedAt: null } });
+    const before = row ? [{ ...row, target: annotationTargetOf(row) }] : [];
+    return invertSocialOp({ comments: [], layers: [{ annotations: before }] }, op);
+  }
+  return invertSocialOp({ comments: [], layers: [] }, op);
 }
 
 /** The team of existing annotations being deleted (a delete names no team). */

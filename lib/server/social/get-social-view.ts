@@ -3,6 +3,7 @@ import type { AnnotationTarget, AnnotationView, CommentView, SocialView } from '
 import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { listMapPeople } from '../maps/list-map-people';
+import { getSocialHistory } from './get-social-history';
 
 /**
  * The map's comments and the team layers this reader may see. This is where
@@ -46,6 +47,7 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
     // The roster is for people who can write a mention, not for link visitors.
     canComment ? listMapPeople(mapId) : [],
   ]);
+  const history = userId ? await getSocialHistory(mapId, userId) : { undo: [], redo: [] };
 
   return {
     viewerId: userId,
@@ -79,7 +81,25 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
     layersRevealed: map.layersRevealed,
     canComment,
     canSeeAllLayers: owner,
+    history,
   };
+}
+
+/** An annotation row's target, as ops and views name it. */
+export function annotationTargetOf(a: {
+  targetType: 'NODE' | 'EDGE' | 'SOURCE';
+  nodeId: string | null;
+  edgeId: string | null;
+  sourceId: string | null;
+  quoteExact: string | null;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+}): AnnotationTarget {
+  return a.targetType === 'NODE'
+    ? { kind: 'NODE', nodeId: a.nodeId! }
+    : a.targetType === 'EDGE'
+      ? { kind: 'EDGE', edgeId: a.edgeId! }
+      : { kind: 'SOURCE', sourceId: a.sourceId!, start: a.quoteStart ?? 0, end: a.quoteEnd ?? 0, exact: a.quoteExact ?? '' };
 }
 
 function annotationView(a: {
@@ -101,16 +121,10 @@ function annotationView(a: {
   author: { name: string | null; email: string | null } | null;
   assignee: { name: string | null; email: string | null } | null;
 }): AnnotationView {
-  const target: AnnotationTarget =
-    a.targetType === 'NODE'
-      ? { kind: 'NODE', nodeId: a.nodeId! }
-      : a.targetType === 'EDGE'
-        ? { kind: 'EDGE', edgeId: a.edgeId! }
-        : { kind: 'SOURCE', sourceId: a.sourceId!, start: a.quoteStart ?? 0, end: a.quoteEnd ?? 0, exact: a.quoteExact ?? '' };
   return {
     id: a.id,
     teamId: a.teamId,
-    target,
+    target: annotationTargetOf(a),
     kind: a.kind,
     body: a.body,
     rating: a.rating,
