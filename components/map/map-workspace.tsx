@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '@/lib/client/ids';
-import { sourceLabel, toFlowEdges, toFlowNodes, type Watcher } from '@/lib/client/to-flow';
+import { toFlowEdges, toFlowNodes, type Watcher } from '@/lib/client/to-flow';
 import { initialGraph, useMapStore } from '@/lib/client/use-map-store';
 import { useMapSync } from '@/lib/client/use-map-sync';
 import { useSocial } from '@/lib/client/use-social';
@@ -12,12 +12,14 @@ import { usePresence } from '@/lib/client/use-presence';
 import type { MapSnapshot, Side } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
 import { ConnectDialog } from './connect-dialog';
+import { legendSides, sideLabels, startingView } from './map-sides';
 import type { HistoryItem } from '@/lib/domain/history';
 import type { GraphState } from '@/lib/domain/ops';
 import { ConflictDialog } from './conflict-dialog';
 import { ExportMenu } from './export-menu';
 import { HistoryPanel } from './history-panel';
 import { MapSidePanel } from './map-side-panel';
+import { SocialUndoBar } from '../social/social-undo-bar';
 import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
@@ -270,16 +272,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onRedo={redo}
           />
         )}
-        {!canEdit && (social.undoAt >= 0 || social.redoAt >= 0) && (
-          <div className="toolbar" role="toolbar" aria-label="Your comments and notes">
-            <button type="button" className="button button--quiet button--small" onClick={() => void social.undo()} disabled={social.undoAt < 0} title="Undo your last comment or note (Ctrl+Z)">
-              Undo
-            </button>
-            <button type="button" className="button button--quiet button--small" onClick={() => void social.redo()} disabled={social.redoAt < 0} title="Redo (Ctrl+Shift+Z)">
-              Redo
-            </button>
-          </div>
-        )}
+        {!canEdit && <SocialUndoBar social={social} />}
       </div>
       {notice && !(notice.conflict && canEdit) && (
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'local' ? 'status' : 'alert'}>
@@ -393,35 +386,3 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   );
 }
 
-/**
- * Where a reader starts: the map's conclusions (nodes that bear on nothing
- * else) and the reasons that bear on them directly.
- */
-function startingView(snapshot: MapSnapshot): string[] {
-  const bearsOnSomething = new Set(snapshot.edges.map((e) => e.fromId));
-  const roots = new Set(snapshot.nodes.filter((n) => !bearsOnSomething.has(n.id)).map((n) => n.id));
-  const focus = new Set(roots);
-  for (const e of snapshot.edges) if (roots.has(e.toId)) focus.add(e.fromId);
-  return [...focus];
-}
-
-function sideLabels(sides: { side: Side; label: string }[]): Record<Side, string> {
-  const label = (side: Side, fallback: string) => sides.find((s) => s.side === side)?.label ?? fallback;
-  return { FOR: label('FOR', 'For'), AGAINST: label('AGAINST', 'Against'), NEUTRAL: label('NEUTRAL', 'Motion and our own') };
-}
-
-/** One legend line per side present: its sources and teams. */
-function legendSides(snapshot: MapSnapshot): { side: Side; label: string }[] {
-  const order: Side[] = ['FOR', 'AGAINST', 'NEUTRAL'];
-  const present = new Set<Side>([...snapshot.nodes.map((n) => n.side), 'NEUTRAL']);
-  return order
-    .filter((side) => present.has(side))
-    .map((side) => {
-      const names = [
-        ...snapshot.sources.filter((s) => s.side === side).map(sourceLabel),
-        ...snapshot.teams.filter((t) => t.side === side).map((t) => t.name),
-      ];
-      const base = side === 'FOR' ? 'For' : side === 'AGAINST' ? 'Against' : 'Motion and our own';
-      return { side, label: names.length ? `${base}: ${names.join(' · ')}` : base };
-    });
-}
