@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { currentActor } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
 import { jsonRoute, parseInput, readTextBody } from '@/lib/server/http';
 import { IMPORT_FORMATS, importMap } from '@/lib/server/maps/import-map';
 
@@ -15,6 +16,8 @@ export async function POST(request: Request) {
   return jsonRoute(async () => {
     const query = parseInput(ZQuery, Object.fromEntries(new URL(request.url).searchParams));
     const actor = await currentActor();
+    // Refused before reading up to 5 MB from someone who may not import.
+    if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
     return importMap(actor, { text: await readTextBody(request, MAX_IMPORT_BYTES), fileName: query.name, format: query.format });
   });
 }
