@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Intent } from '../domain/history';
 import type { SocialHistoryEntry, SocialView, TSocialOpInput } from '../domain/social';
 
@@ -16,9 +16,23 @@ type Options = { mapId: string; shareToken: string | null; onError: (message: st
 export function useSocial({ mapId, shareToken, onError }: Options) {
   const [view, setView] = useState<SocialView | null>(null);
   // Own comments and notes can be undone like edits of the map (the workspace
-  // picks whichever of the two was changed last).
-  const [undoStack, setUndoStack] = useState<Step[]>([]);
-  const [redoStack, setRedoStack] = useState<Step[]>([]);
+  // picks whichever of the two was changed last). The stacks live in a ref,
+  // read when an undo actually runs, not when it was clicked.
+  const stacks = useRef<{ undo: Step[]; redo: Step[] }>({ undo: [], redo: [] });
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const setStacks = useCallback((change: (s: { undo: Step[]; redo: Step[] }) => { undo: Step[]; redo: Step[] }) => {
+    stacks.current = change(stacks.current);
+    rerender();
+  }, []);
+  // Sends, undos and redos run one after another: the stream can show a new
+  // comment before its POST has answered, and an Undo clicked then must wait
+  // for that step rather than take back the one before it.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const inTurn = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.current.then(task, task);
+    queue.current = run.catch(() => undefined);
+    return run;
+  }, []);
   const headers = shareToken ? { 'x-share-token': shareToken } : undefined;
   const url = `/api/maps/${encodeURIComponent(mapId)}/social`;
 
@@ -42,9 +56,8 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     if (!view || seeded.current) return;
     seeded.current = true;
     const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
-    setUndoStack((live) => [...view.history.undo.map(step), ...live]);
-    setRedoStack((live) => (live.length ? live : view.history.redo.map(step)));
-  }, [view]);
+    setStacks((live) => ({ undo: [...view.history.undo.map(step), ...live.undo], redo: live.redo.length ? live.redo : view.history.redo.map(step) }));
+  }, [view, setStacks]);
 
   /** Sends a batch; the answer carries the ops that undo it (null when it cannot be undone). */
   const post = useCallback(
@@ -76,33 +89,33 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   );
 
   const send = useCallback(
-    async (ops: TSocialOpInput[]): Promise<boolean> => {
-      const { ok, inverse } = await post(ops, 'do');
-      // The step is on the undo stack before the change shows, so Undo never skips it.
-      if (ok && inverse) {
-        setUndoStack((stack) => [...stack, { ops: inverse, at: Date.now() }]);
-        setRedoStack([]);
-      }
-      if (ok) await refresh();
-      return ok;
-    },
-    [post, refresh],
+    (ops: TSocialOpInput[]): Promise<boolean> =>
+      inTurn(async () => {
+        const { ok, inverse } = await post(ops, 'do');
+        if (ok && inverse) setStacks((s) => ({ undo: [...s.undo, { ops: inverse, at: Date.now() }], redo: [] }));
+        if (ok) await refresh();
+        return ok;
+      }),
+    [inTurn, post, refresh, setStacks],
   );
 
   const travel = useCallback(
-    async (intent: 'undo' | 'redo', from: Step[], setFrom: typeof setUndoStack, setTo: typeof setUndoStack) => {
-      const step = from.at(-1);
-      if (!step) return false;
-      setFrom((stack) => stack.slice(0, -1));
-      const { ok, inverse } = await post(step.ops, intent);
-      if (ok && inverse) setTo((stack) => [...stack, { ops: inverse, at: Date.now() }]);
-      if (ok) await refresh();
-      return ok;
-    },
-    [post, refresh],
+    (intent: 'undo' | 'redo'): Promise<boolean> =>
+      inTurn(async () => {
+        const from = intent === 'undo' ? 'undo' : 'redo';
+        const to = intent === 'undo' ? 'redo' : 'undo';
+        const step = stacks.current[from].at(-1);
+        if (!step) return false;
+        setStacks((s) => ({ ...s, [from]: s[from].slice(0, -1) }) as typeof s);
+        const { ok, inverse } = await post(step.ops, intent);
+        if (ok && inverse) setStacks((s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now() }] }) as typeof s);
+        if (ok) await refresh();
+        return ok;
+      }),
+    [inTurn, post, refresh, setStacks],
   );
-  const undo = useCallback(() => travel('undo', undoStack, setUndoStack, setRedoStack), [travel, undoStack]);
-  const redo = useCallback(() => travel('redo', redoStack, setRedoStack, setUndoStack), [travel, redoStack]);
+  const undo = useCallback(() => travel('undo'), [travel]);
+  const redo = useCallback(() => travel('redo'), [travel]);
 
   const reveal = useCallback(
     async (revealed: boolean) => {
@@ -124,7 +137,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     reveal,
     undo,
     redo,
-    undoAt: undoStack.at(-1)?.at ?? -1,
-    redoAt: redoStack.at(-1)?.at ?? -1,
+    undoAt: stacks.current.undo.at(-1)?.at ?? -1,
+    redoAt: stacks.current.redo.at(-1)?.at ?? -1,
   };
 }
