@@ -6,19 +6,24 @@ import { db } from '../db';
 /** How many of a user's latest batches on a map are replayed to rebuild their undo history. */
 export const HISTORY_DEPTH = 200;
 
-/**
- * A user's undo and redo stacks on one map, rebuilt from their own batches
- * in the op log, so that undo keeps working after a reload. Callers have
- * already authorized reading the map; only the user's own batches are read.
- */
-export async function getUndoHistory(mapId: string, userId: string): Promise<{ undo: HistoryEntry[]; redo: HistoryEntry[] }> {
+/** A user's latest batches on a map (graph and social), oldest first: what their undo history is rebuilt from. */
+export async function ownLatestBatches(mapId: string, userId: string): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
   const rows = await db().mapOp.findMany({
     where: { mapId, actorId: userId },
     orderBy: { seq: 'desc' },
     take: HISTORY_DEPTH,
     select: { seq: true, op: true, createdAt: true },
   });
-  const batches: LoggedBatch[] = rows.reverse().flatMap((row) => {
+  return rows.reverse();
+}
+
+/**
+ * A user's undo and redo stacks on one map, rebuilt from their own batches
+ * in the op log, so that undo keeps working after a reload. Callers have
+ * already authorized reading the map; only the user's own batches are read.
+ */
+export async function getUndoHistory(mapId: string, userId: string): Promise<{ undo: HistoryEntry[]; redo: HistoryEntry[] }> {
+  const batches: LoggedBatch[] = (await ownLatestBatches(mapId, userId)).flatMap((row) => {
     const body = row.op as { kind?: string; inverse?: TOp[]; intent?: Intent } | null;
     // Comments and notes have their own history (getSocialHistory); batches
     // logged before inverses were recorded cannot be undone after a reload.

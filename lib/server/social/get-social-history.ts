@@ -1,8 +1,7 @@
 import 'server-only';
 import { INTENTS, rebuildHistory, type Intent, type LoggedBatch } from '../../domain/history';
 import type { SocialHistoryEntry, TSocialOpInput } from '../../domain/social';
-import { db } from '../db';
-import { HISTORY_DEPTH } from '../maps/get-undo-history';
+import { ownLatestBatches } from '../maps/get-undo-history';
 
 /**
  * A user's undo and redo steps of comments and notes on one map, rebuilt
@@ -11,13 +10,7 @@ import { HISTORY_DEPTH } from '../maps/get-undo-history';
  * cannot be undone (deleting a comment) is no step, as in the browser.
  */
 export async function getSocialHistory(mapId: string, userId: string): Promise<{ undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] }> {
-  const rows = await db().mapOp.findMany({
-    where: { mapId, actorId: userId },
-    orderBy: { seq: 'desc' },
-    take: HISTORY_DEPTH,
-    select: { seq: true, op: true, createdAt: true },
-  });
-  const batches: LoggedBatch<TSocialOpInput>[] = rows.reverse().flatMap((row) => {
+  const batches: LoggedBatch<TSocialOpInput>[] = (await ownLatestBatches(mapId, userId)).flatMap((row) => {
     const body = row.op as { kind?: string; inverse?: TSocialOpInput[] | null; intent?: Intent } | null;
     // Batches logged before inverses were recorded have no intent: they are not steps.
     if (body?.kind !== 'social' || (body.inverse !== null && !Array.isArray(body.inverse)) || !INTENTS.includes(body.intent as Intent)) return [];

@@ -85,8 +85,7 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
   };
 }
 
-/** An annotation row's target, as ops and views name it. */
-export function annotationTargetOf(a: {
+type AnnotationTargetRow = {
   targetType: 'NODE' | 'EDGE' | 'SOURCE';
   nodeId: string | null;
   edgeId: string | null;
@@ -94,7 +93,10 @@ export function annotationTargetOf(a: {
   quoteExact: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
-}): AnnotationTarget {
+};
+
+/** An annotation row's target, as ops and views name it. */
+export function annotationTargetOf(a: AnnotationTargetRow): AnnotationTarget {
   return a.targetType === 'NODE'
     ? { kind: 'NODE', nodeId: a.nodeId! }
     : a.targetType === 'EDGE'
@@ -102,16 +104,9 @@ export function annotationTargetOf(a: {
       : { kind: 'SOURCE', sourceId: a.sourceId!, start: a.quoteStart ?? 0, end: a.quoteEnd ?? 0, exact: a.quoteExact ?? '' };
 }
 
-function annotationView(a: {
+type AnnotationRow = AnnotationTargetRow & {
   id: string;
   teamId: string;
-  targetType: 'NODE' | 'EDGE' | 'SOURCE';
-  nodeId: string | null;
-  edgeId: string | null;
-  sourceId: string | null;
-  quoteExact: string | null;
-  quoteStart: number | null;
-  quoteEnd: number | null;
   kind: AnnotationView['kind'];
   body: string;
   rating: number | null;
@@ -120,7 +115,9 @@ function annotationView(a: {
   updatedAt: Date;
   author: { name: string | null; email: string | null } | null;
   assignee: { name: string | null; email: string | null } | null;
-}): AnnotationView {
+};
+
+function annotationView(a: AnnotationRow): AnnotationView {
   return {
     id: a.id,
     teamId: a.teamId,
