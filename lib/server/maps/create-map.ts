@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DEMO_MAP_SLUG } from '../../../prisma/seed/demo-map';
 import { ZSide } from '../../domain/ops';
@@ -7,6 +6,8 @@ import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 import { parseInput } from '../http';
 import { AppError } from '../errors';
+import { edgeStateOf, nodeStateOf } from './graph-rows';
+import { writeGraph } from './write-graph';
 
 export const MAX_SOURCES = 4;
 export const MAX_SOURCE_CHARS = 200_000;
@@ -72,43 +73,7 @@ export async function createMap(actor: Actor, raw: TCreateMapInput): Promise<{ i
         });
         sourceIds.set(s.id, copy.id);
       }
-      const nodeIds = new Map(demo.nodes.map((n) => [n.id, randomUUID()]));
-      await tx.node.createMany({
-        data: demo.nodes.map((n) => ({
-          id: nodeIds.get(n.id)!,
-          mapId: map.id,
-          kind: n.kind,
-          text: n.text,
-          side: n.side,
-          x: n.x,
-          y: n.y,
-          createdById: ownerId,
-          sourceId: n.sourceId ? (sourceIds.get(n.sourceId) ?? null) : null,
-          anchorExact: n.anchorExact,
-          anchorPrefix: n.anchorPrefix,
-          anchorSuffix: n.anchorSuffix,
-          anchorStart: n.anchorStart,
-          anchorEnd: n.anchorEnd,
-        })),
-      });
-      const groupIds = new Map<string, string>();
-      const groupOf = (g: string | null) => {
-        if (!g) return null;
-        if (!groupIds.has(g)) groupIds.set(g, randomUUID());
-        return groupIds.get(g)!;
-      };
-      await tx.edge.createMany({
-        data: demo.edges
-          .filter((e) => nodeIds.has(e.fromId) && nodeIds.has(e.toId))
-          .map((e) => ({
-            mapId: map.id,
-            fromId: nodeIds.get(e.fromId)!,
-            toId: nodeIds.get(e.toId)!,
-            relation: e.relation,
-            groupId: groupOf(e.groupId),
-            createdById: ownerId,
-          })),
-      });
+      await writeGraph(tx, { mapId: map.id, ownerId, sourceIds }, { nodes: demo.nodes.map(nodeStateOf), edges: demo.edges.map(edgeStateOf) });
       await tx.team.createMany({ data: demo.teams.map((t) => ({ mapId: map.id, name: t.name, color: t.color, side: t.side })) });
       return { id: map.id };
     },

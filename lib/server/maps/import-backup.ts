@@ -1,9 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { checkBackupReferences, ZBackup, type Backup } from '../../domain/backup';
 import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { writeGraph } from './write-graph';
 
 /**
  * Restores a backup as a new map owned by the importing user, under new
@@ -53,41 +53,7 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
           });
           sourceIds.set(s.id, row.id);
         }
-        const nodeIds = new Map(backup.nodes.map((n) => [n.id, randomUUID()]));
-        await tx.node.createMany({
-          data: backup.nodes.map((n) => ({
-            id: nodeIds.get(n.id)!,
-            mapId: map.id,
-            kind: n.kind,
-            text: n.text,
-            side: n.side,
-            x: n.x,
-            y: n.y,
-            createdById: ownerId,
-            sourceId: n.anchor ? sourceIds.get(n.anchor.sourceId)! : null,
-            anchorExact: n.anchor?.exact ?? null,
-            anchorPrefix: n.anchor?.prefix ?? null,
-            anchorSuffix: n.anchor?.suffix ?? null,
-            anchorStart: n.anchor?.start ?? null,
-            anchorEnd: n.anchor?.end ?? null,
-          })),
-        });
-        const edgeIds = new Map(backup.edges.map((e) => [e.id, randomUUID()]));
-        const groupIds = new Map<string, string>();
-        await tx.edge.createMany({
-          data: backup.edges.map((e) => {
-            if (e.groupId && !groupIds.has(e.groupId)) groupIds.set(e.groupId, randomUUID());
-            return {
-              id: edgeIds.get(e.id)!,
-              mapId: map.id,
-              fromId: nodeIds.get(e.fromId)!,
-              toId: nodeIds.get(e.toId)!,
-              relation: e.relation,
-              groupId: e.groupId ? groupIds.get(e.groupId)! : null,
-              createdById: ownerId,
-            };
-          }),
-        });
+        const { nodeIds, edgeIds } = await writeGraph(tx, { mapId: map.id, ownerId, sourceIds }, backup);
         if (backup.teamLayer) {
           const team = await tx.team.create({ data: { mapId: map.id, name: backup.teamLayer.name, side: backup.teamLayer.side, color: '#0f766e' } });
           await tx.teamMember.create({ data: { teamId: team.id, userId: ownerId } });

@@ -1,0 +1,65 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Anchor, GraphEdge, GraphNode } from '../../domain/types';
+import type { Prisma } from '../../generated/prisma/client';
+
+type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & { anchor: Anchor | null };
+type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>;
+
+/**
+ * Writes a graph into a new map under new ids, inside the caller's
+ * transaction: nodes (anchors pointing at the map's copies of their sources,
+ * by `sourceIds`), then edges between them, with linked-argument groups
+ * given new ids too. Edges whose ends are not in `nodes` are left out.
+ * Shared by the demo copy and every import, so both write the same rows.
+ */
+export async function writeGraph(
+  tx: Prisma.TransactionClient,
+  target: { mapId: string; ownerId: string; sourceIds: ReadonlyMap<string, string> },
+  graph: { nodes: readonly NodeIn[]; edges: readonly EdgeIn[] },
+): Promise<{ nodeIds: Map<string, string>; edgeIds: Map<string, string> }> {
+  const { mapId, ownerId, sourceIds } = target;
+  const nodeIds = new Map(graph.nodes.map((n) => [n.id, randomUUID()]));
+  await tx.node.createMany({
+    data: graph.nodes.map((n) => {
+      const source = n.anchor ? sourceIds.get(n.anchor.sourceId) : undefined;
+      const a = source ? n.anchor : null;
+      return {
+        id: nodeIds.get(n.id)!,
+        mapId,
+        kind: n.kind,
+        text: n.text,
+        side: n.side,
+        x: n.x,
+        y: n.y,
+        createdById: ownerId,
+        sourceId: source ?? null,
+        anchorExact: a?.exact ?? null,
+        anchorPrefix: a?.prefix ?? null,
+        anchorSuffix: a?.suffix ?? null,
+        anchorStart: a?.start ?? null,
+        anchorEnd: a?.end ?? null,
+      };
+    }),
+  });
+  const edges = graph.edges.filter((e) => nodeIds.has(e.fromId) && nodeIds.has(e.toId));
+  const edgeIds = new Map(edges.map((e) => [e.id, randomUUID()]));
+  const groupIds = new Map<string, string>();
+  const groupOf = (g: string | null) => {
+    if (!g) return null;
+    if (!groupIds.has(g)) groupIds.set(g, randomUUID());
+    return groupIds.get(g)!;
+  };
+  await tx.edge.createMany({
+    data: edges.map((e) => ({
+      id: edgeIds.get(e.id)!,
+      mapId,
+      fromId: nodeIds.get(e.fromId)!,
+      toId: nodeIds.get(e.toId)!,
+      relation: e.relation,
+      groupId: groupOf(e.groupId),
+      createdById: ownerId,
+    })),
+  });
+  return { nodeIds, edgeIds };
+}
