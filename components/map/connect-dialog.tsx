@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { RELATION_LABELS, RELATIONS, type GraphNode, type Relation } from '@/lib/domain/types';
+import type { GraphNode, Relation } from '@/lib/domain/types';
+import { RelationSelect } from './relation-select';
 
 type Props = {
   from: GraphNode;
@@ -45,16 +46,7 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
           if (matches[0]) onConnect(matches[0].id, relation);
         }}
       >
-        <label className="field">
-          <span>This node</span>
-          <select value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
-            {RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {RELATION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RelationSelect label="This node" value={relation} onChange={setRelation} />
         <label className="field">
           <span>the node that says</span>
           <input

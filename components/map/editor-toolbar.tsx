@@ -1,7 +1,8 @@
 'use client';
 
 import type { FlowDirection } from '@/lib/client/to-flow';
-import { KIND_LABELS, NODE_KINDS, RELATION_LABELS, RELATIONS, type NodeKind, type Relation } from '@/lib/domain/types';
+import { KIND_LABELS, NODE_KINDS, type NodeKind, type Relation } from '@/lib/domain/types';
+import { RelationSelect } from './relation-select';
 
 type Props = {
   selectedKind: NodeKind | null;
@@ -97,14 +98,14 @@ export function EditorToolbar(props: Props) {
       {props.selectedRelation && (
         <>
           <span className="toolbar__sep" aria-hidden="true" />
-          <RelationSelect label="Selected connection" value={props.selectedRelation} onChange={props.onChangeRelation} />
+          <RelationSelect className="toolbar__field" label="Selected connection" value={props.selectedRelation} onChange={props.onChangeRelation} />
           <button type="button" className="button button--quiet button--danger" onClick={props.onDeleteEdge}>
             Delete connection
           </button>
         </>
       )}
       <span className="toolbar__sep" aria-hidden="true" />
-      <RelationSelect label="New connections" value={props.connectAs} onChange={props.onConnectAs} />
+      <RelationSelect className="toolbar__field" label="New connections" value={props.connectAs} onChange={props.onConnectAs} />
       <span className="toolbar__sep" aria-hidden="true" />
       <button type="button" className="button button--quiet" onClick={props.onUndo} disabled={!props.canUndo} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
         Undo
@@ -116,20 +117,5 @@ export function EditorToolbar(props: Props) {
         {props.saving ? 'Saving…' : 'All changes saved'}
       </span>
     </div>
-  );
-}
-
-function RelationSelect({ label, value, onChange }: { label: string; value: Relation; onChange: (relation: Relation) => void }) {
-  return (
-    <label className="toolbar__field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as Relation)}>
-        {RELATIONS.map((r) => (
-          <option key={r} value={r}>
-            {RELATION_LABELS[r]}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
