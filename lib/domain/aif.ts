@@ -178,7 +178,7 @@ const ZAifGraph = z.object({
     .max(MAX_IMPORT_NODES * 10, `at most ${MAX_IMPORT_NODES * 10} nodes can be read`),
   edges: z.array(z.object({ fromID: ZAifId, toID: ZAifId }), { message: 'must be a list of edges' }).max(MAX_IMPORT_NODES * 20),
 });
-const ZOva = z.object({ nodes: z.array(z.object({ nodeID: ZAifId, x: ZCoord, y: ZCoord })) });
+const ZOva = z.object({ nodes: z.array(z.object({ nodeID: ZAifId, x: ZCoord, y: ZCoord })).default([]) });
 const ZCounterpoint = z.object({
   version: z.literal(1),
   title: z.string().max(1000),

@@ -73,6 +73,11 @@ describe('AIF import of real-world files (tests/fixtures/aif, see SOURCES.md)', 
     expect(shape(map).edges).toEqual(['disagreements between party members are entirely to be expected. SUPPORTS it\'s not uncommon for there to be disagreements between party members.']);
   });
 
+  it('reads a file whose OVA section has no layout', () => {
+    const map = parseAif({ nodes: [{ nodeID: '1', text: 'A claim', type: 'I' }], edges: [], OVA: { firstname: 'Anon', surname: 'User', url: '' } }, 'x');
+    expect(map.nodes.map((n) => [n.text, n.x])).toEqual([['A claim', null]]);
+  });
+
   it('drops a layout that puts every node on one spot', () => {
     const map = parseAif(fixture('papa-xaif-basic.json'), 'Energy');
     expect(map.nodes.every((n) => n.x === null)).toBe(true);
