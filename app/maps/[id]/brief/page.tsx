@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PrintButton } from '@/components/ui/print-button';
+import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
 import { buildBrief, type BriefItem } from '@/lib/domain/brief';
 import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
@@ -52,17 +51,7 @@ export default async function BriefPage({ params }: Props) {
   };
 
   return (
-    <main className="page page--narrow prep brief">
-      <div className="prep__screen-only">
-        <Link href={`/maps/${id}`} className="page__back">
-          ← Back to the map
-        </Link>
-      </div>
-      <h1 className="page__title">Debate brief: {snapshot.title}</h1>
-      <p className="page__lead">Motion: {snapshot.motion}</p>
-      <p className="prep__screen-only">
-        <PrintButton />
-      </p>
+    <PrintablePage mapId={id} className="brief" title={`Debate brief: ${snapshot.title}`} lead={`Motion: ${snapshot.motion}`}>
       {brief.length === 0 && <p className="empty-state">The map has no claims yet.</p>}
       {brief.map((side) => (
         <section key={side.side} aria-labelledby={`side-${side.side}`} className="brief-side">
@@ -92,6 +81,6 @@ export default async function BriefPage({ params }: Props) {
           </ul>
         </section>
       )}
-    </main>
+    </PrintablePage>
   );
 }

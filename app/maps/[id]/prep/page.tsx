@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { PrintButton } from '@/components/ui/print-button';
+import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
 import type { AnnotationView } from '@/lib/domain/social';
 import { currentActor, currentUser } from '@/lib/server/actor';
@@ -90,21 +90,15 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
   };
 
   return (
-    <main className="page page--narrow prep">
-      <div className="prep__screen-only">
-        <Link href={`/maps/${id}`} className="page__back">
-          ← Back to the map
-        </Link>
-      </div>
-      <h1 className="page__title">
-        Prep sheet: {layer.name} <span className="prep__side">({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})</span>
-      </h1>
-      <p className="page__lead">
-        {snapshot.title} — motion: {snapshot.motion}
-      </p>
-      <p className="prep__screen-only">
-        <PrintButton />
-      </p>
+    <PrintablePage
+      mapId={id}
+      title={
+        <>
+          Prep sheet: {layer.name} <span className="prep__side">({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})</span>
+        </>
+      }
+      lead={`${snapshot.title} — motion: ${snapshot.motion}`}
+    >
       {claimIds.length === 0 ? (
         <p className="empty-state">Nothing yet: rate, tag or note claims on the map and they appear here.</p>
       ) : (
@@ -157,6 +151,6 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
           )}
         </>
       )}
-    </main>
+    </PrintablePage>
   );
 }
