@@ -36,10 +36,20 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   const headers = shareToken ? { 'x-share-token': shareToken } : undefined;
   const url = `/api/maps/${encodeURIComponent(mapId)}/social`;
 
+  // The first load also asks for the reader's undo steps; the stream's refetches do not re-read them.
+  const historyLoaded = useRef(false);
   const refresh = useCallback(async () => {
     try {
-      const response = await fetch(url, { headers });
-      if (response.ok) setView((await response.json()) as SocialView);
+      const response = await fetch(historyLoaded.current ? url : `${url}?history=1`, { headers });
+      if (!response.ok) return;
+      const next = (await response.json()) as SocialView;
+      if (next.history && !historyLoaded.current) {
+        historyLoaded.current = true;
+        const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
+        const history = next.history;
+        setStacks((live) => ({ undo: [...history.undo.map(step), ...live.undo], redo: live.redo.length ? live.redo : history.redo.map(step) }));
+      }
+      setView(next);
     } catch {
       // The next nudge from the stream tries again.
     }
@@ -49,15 +59,6 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-
-  // After a reload the steps come back from the op log with the first view (once: later views do not reset them).
-  const seeded = useRef(false);
-  useEffect(() => {
-    if (!view || seeded.current) return;
-    seeded.current = true;
-    const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
-    setStacks((live) => ({ undo: [...view.history.undo.map(step), ...live.undo], redo: live.redo.length ? live.redo : view.history.redo.map(step) }));
-  }, [view, setStacks]);
 
   /** Sends a batch; the answer carries the ops that undo it (null when it cannot be undone). */
   const post = useCallback(

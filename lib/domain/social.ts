@@ -123,8 +123,12 @@ export type SocialView = {
   canComment: boolean;
   /** The owner may show any team's layer and reveal them all. */
   canSeeAllLayers: boolean;
-  /** The reader's own undo and redo steps of comments and notes, rebuilt from the op log. */
-  history: { undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] };
+  /**
+   * The reader's own undo and redo steps of comments and notes, rebuilt from
+   * the op log: only when asked for (a page's first load), not on the
+   * refetches the stream triggers.
+   */
+  history?: { undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] };
 };
 
 export type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number };

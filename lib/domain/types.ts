@@ -75,8 +75,12 @@ export type MapSnapshot = {
   canEdit: boolean;
   /** Whether the reader owns the map (teams, share links). */
   canManage: boolean;
-  /** The reader's own undo and redo steps on this map, rebuilt from the op log. */
-  history: { undo: HistoryEntry[]; redo: HistoryEntry[] };
+  /**
+   * The reader's own undo and redo steps on this map, rebuilt from the op
+   * log: only for the editor's page (reading the log is the costly part of a
+   * snapshot, and briefs, exports and stream resyncs do not need it).
+   */
+  history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
 };
 
 export const KIND_LABELS: Record<NodeKind, string> = {

@@ -173,25 +173,27 @@ describe('comments', () => {
     expect(added.inverse).toEqual([{ type: 'deleteComment', id: commentId }]);
 
     // A fresh page: the steps come back, newest last, each undoing its batch.
-    let history = (await getSocialView(owner, map.id)).history;
+    let history = (await getSocialView(owner, map.id, { withHistory: true })).history!;
     expect(history.undo.map((e) => e.ops)).toEqual([
       [{ type: 'deleteAnnotation', id: noteId }],
       [expect.objectContaining({ type: 'upsertAnnotation', id: noteId, body: 'First thought' })],
       [{ type: 'deleteComment', id: commentId }],
     ]);
     expect(history.redo).toEqual([]);
+    // The stream's refetches do not re-read the log.
+    expect((await getSocialView(owner, map.id)).history).toBeUndefined();
 
     // Undo the newest two after the reload, as the page would.
     for (const step of history.undo.slice(-2).reverse()) await post(step.ops, 'undo');
-    const view = await getSocialView(owner, map.id);
+    const view = await getSocialView(owner, map.id, { withHistory: true });
     expect(view.comments.some((c) => c.id === commentId)).toBe(false);
     expect(view.layers[0]!.annotations.find((a) => a.id === noteId)!.body).toBe('First thought');
-    history = view.history;
+    history = view.history!;
     expect(history.undo).toHaveLength(1);
     // A deleted comment cannot come back (no redo step); the note's edit can be redone.
     expect(history.redo.map((e) => e.ops[0]!.type)).toEqual(['upsertAnnotation']);
     // Another reader's history is their own.
-    expect((await getSocialView(amira, mapId)).history.undo.every((e) => e.ops.every((op) => op.type !== 'deleteComment' || op.id !== commentId))).toBe(true);
+    expect((await getSocialView(amira, mapId, { withHistory: true })).history!.undo.every((e) => e.ops.every((op) => op.type !== 'deleteComment' || op.id !== commentId))).toBe(true);
   });
 
   it('refuses bad input with a 4xx code and stores nothing', async () => {

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ node?: s
 /** One snapshot per request, shared by the page and its metadata. */
 const loadSnapshot = cache(async (id: string) => {
   try {
-    return await getMapSnapshot(await currentActor(), id);
+    return await getMapSnapshot(await currentActor(), id, { withHistory: true });
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;

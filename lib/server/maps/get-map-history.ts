@@ -71,7 +71,6 @@ export async function getMapAt(actor: Actor, mapId: string, seq: number): Promis
     seq,
     canEdit: false,
     canManage: false,
-    history: { undo: [], redo: [] },
     nodes: liveNodes.map(({ deleted: _d, ...n }) => n),
     edges: [...past.edges.values()].filter((e) => !e.deleted && live.has(e.fromId) && live.has(e.toId)).map(({ deleted: _d, ...e }) => e),
   };

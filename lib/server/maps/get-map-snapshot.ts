@@ -6,7 +6,7 @@ import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { getUndoHistory } from './get-undo-history';
 
 /** The live (not deleted) graph of a map with its sources and teams, for drawing it. */
-export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSnapshot> {
+export async function getMapSnapshot(actor: Actor, mapId: string, options: { withHistory?: boolean } = {}): Promise<MapSnapshot> {
   const access = await authorizeMap(actor, 'map:read', mapId);
   const map = await db().argumentMap.findUniqueOrThrow({
     where: { id: mapId },
@@ -44,6 +44,6 @@ export async function getMapSnapshot(actor: Actor, mapId: string): Promise<MapSn
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),
-    history: actor.kind === 'user' && can(access, 'map:edit') ? await getUndoHistory(mapId, actor.userId) : { undo: [], redo: [] },
+    ...(options.withHistory && { history: actor.kind === 'user' && can(access, 'map:edit') ? await getUndoHistory(mapId, actor.userId) : { undo: [], redo: [] } }),
   };
 }

@@ -6,10 +6,14 @@ import { db } from '../db';
 /** How many of a user's latest batches on a map are replayed to rebuild their undo history. */
 export const HISTORY_DEPTH = 200;
 
-/** A user's latest batches on a map (graph and social), oldest first: what their undo history is rebuilt from. */
-export async function ownLatestBatches(mapId: string, userId: string): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
+/**
+ * A user's latest batches on a map, oldest first: what their undo history is
+ * rebuilt from. `socialOnly` reads only comment and note batches (filtered
+ * in the database: graph batches can be large, a 1,000-node layout's moves).
+ */
+export async function ownLatestBatches(mapId: string, userId: string, socialOnly = false): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
   const rows = await db().mapOp.findMany({
-    where: { mapId, actorId: userId },
+    where: { mapId, actorId: userId, ...(socialOnly && { op: { path: ['kind'], equals: 'social' } }) },
     orderBy: { seq: 'desc' },
     take: HISTORY_DEPTH,
     select: { seq: true, op: true, createdAt: true },

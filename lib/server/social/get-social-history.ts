@@ -10,7 +10,7 @@ import { ownLatestBatches } from '../maps/get-undo-history';
  * cannot be undone (deleting a comment) is no step, as in the browser.
  */
 export async function getSocialHistory(mapId: string, userId: string): Promise<{ undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] }> {
-  const batches: LoggedBatch<TSocialOpInput>[] = (await ownLatestBatches(mapId, userId)).flatMap((row) => {
+  const batches: LoggedBatch<TSocialOpInput>[] = (await ownLatestBatches(mapId, userId, true)).flatMap((row) => {
     const body = row.op as { kind?: string; inverse?: TSocialOpInput[] | null; intent?: Intent } | null;
     // Batches logged before inverses were recorded have no intent: they are not steps.
     if (body?.kind !== 'social' || (body.inverse !== null && !Array.isArray(body.inverse)) || !INTENTS.includes(body.intent as Intent)) return [];

@@ -12,7 +12,7 @@ import { getSocialHistory } from './get-social-history';
  * the layers, every member sees them all, read-only. A share-link visitor
  * or anyone on no team gets no layer at all.
  */
-export async function getSocialView(actor: Actor, mapId: string): Promise<SocialView> {
+export async function getSocialView(actor: Actor, mapId: string, options: { withHistory?: boolean } = {}): Promise<SocialView> {
   const access = await authorizeMap(actor, 'map:read', mapId);
   const userId = actor.kind === 'user' ? actor.userId : null;
   const owner = can(access, 'map:manage');
@@ -47,7 +47,7 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
     // The roster is for people who can write a mention, not for link visitors.
     canComment ? listMapPeople(mapId) : [],
   ]);
-  const history = userId ? await getSocialHistory(mapId, userId) : { undo: [], redo: [] };
+  const history = !options.withHistory ? undefined : userId ? await getSocialHistory(mapId, userId) : { undo: [], redo: [] };
 
   return {
     viewerId: userId,
@@ -81,7 +81,7 @@ export async function getSocialView(actor: Actor, mapId: string): Promise<Social
     layersRevealed: map.layersRevealed,
     canComment,
     canSeeAllLayers: owner,
-    history,
+    ...(history && { history }),
   };
 }
 

@@ -6,11 +6,12 @@ import { getSocialView } from '@/lib/server/social/get-social-view';
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
-/** GET /api/maps/:id/social — the comments and the team layers this reader may see. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+/** GET /api/maps/:id/social[?history=1] — the comments and the team layers this reader may see (and their own undo steps). */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
-    return getSocialView(await currentActor(), id);
+    const withHistory = new URL(request.url).searchParams.get('history') === '1';
+    return getSocialView(await currentActor(), id, { withHistory });
   });
 }
 
