@@ -56,6 +56,8 @@ export function DiscussionPanel({ view, nodes, edges, focus, currentUserId, onSe
   }, [view.comments]);
   const text = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
   const people = useMemo(() => new Map(view.people.map((p) => [p.id, p])), [view.people]);
+  // Whom the picker offers: everyone on the map but the writer.
+  const mentionable = useMemo(() => view.people.filter((p) => p.id !== currentUserId), [view.people, currentUserId]);
   const edgeById = useMemo(() => new Map(edges.filter((e) => text.has(e.fromId) && text.has(e.toId)).map((e) => [e.id, e])), [edges, text]);
   /** What a thread is about, as the list shows it; null for a thread on something deleted. */
   const about = (c: CommentView) => {
@@ -103,13 +105,13 @@ export function DiscussionPanel({ view, nodes, edges, focus, currentUserId, onSe
       <h2 className="social__title">{focus.kind === 'NODE' ? `Discussion of “${short(focus.label, 60)}”` : `Discussion of the connection ${focus.label}`}</h2>
       {threads.length === 0 && <p className="social__empty">No comments on this {what} yet.</p>}
       {threads.map((root) => (
-        <Thread key={root.id} root={root} replies={repliesOf.get(root.id) ?? []} view={view} people={people} currentUserId={currentUserId} onSend={onSend} />
+        <Thread key={root.id} root={root} replies={repliesOf.get(root.id) ?? []} view={view} people={people} mentionable={mentionable} currentUserId={currentUserId} onSend={onSend} />
       ))}
       {view.canComment ? (
         <CommentForm
           label="New comment"
           submit="Comment"
-          people={view.people}
+          people={mentionable}
           onSubmit={(body, mentions) => onSend([{ type: 'addComment', id: newId(), ...(focus.kind === 'NODE' ? { nodeId: focus.id } : { edgeId: focus.id }), body, mentions }])}
         />
       ) : (
@@ -119,14 +121,14 @@ export function DiscussionPanel({ view, nodes, edges, focus, currentUserId, onSe
   );
 }
 
-type ThreadProps = { root: CommentView; replies: CommentView[]; view: SocialView; people: ReadonlyMap<string, Person>; currentUserId: string | null; onSend: Props['onSend'] };
+type ThreadProps = { root: CommentView; replies: CommentView[]; view: SocialView; people: ReadonlyMap<string, Person>; mentionable: Person[]; currentUserId: string | null; onSend: Props['onSend'] };
 
-function Thread({ root, replies, view, people, currentUserId, onSend }: ThreadProps) {
+function Thread({ root, replies, view, people, mentionable, currentUserId, onSend }: ThreadProps) {
   const [replying, setReplying] = useState(false);
   return (
     <article className={root.resolved ? 'thread thread--resolved' : 'thread'} aria-label={`Thread started by ${root.authorName}`}>
       {[root, ...replies].map((c) => (
-        <Comment key={c.id} comment={c} mine={c.authorId === currentUserId} mentionsMe={currentUserId !== null && c.mentions.includes(currentUserId)} view={view} people={people} onSend={onSend} />
+        <Comment key={c.id} comment={c} mine={c.authorId === currentUserId} mentionsMe={currentUserId !== null && c.mentions.includes(currentUserId)} people={people} mentionable={mentionable} onSend={onSend} />
       ))}
       <div className="thread__actions">
         {root.resolved && <span className="badge">Resolved</span>}
@@ -145,7 +147,7 @@ function Thread({ root, replies, view, people, currentUserId, onSend }: ThreadPr
         <CommentForm
           label="Reply"
           submit="Reply"
-          people={view.people}
+          people={mentionable}
           onSubmit={async (body, mentions) => {
             const ok = await onSend([{ type: 'addComment', id: newId(), parentId: root.id, body, mentions }]);
             if (ok) setReplying(false);
@@ -157,9 +159,9 @@ function Thread({ root, replies, view, people, currentUserId, onSend }: ThreadPr
   );
 }
 
-type CommentProps = { comment: CommentView; mine: boolean; mentionsMe: boolean; view: SocialView; people: ReadonlyMap<string, Person>; onSend: Props['onSend'] };
+type CommentProps = { comment: CommentView; mine: boolean; mentionsMe: boolean; people: ReadonlyMap<string, Person>; mentionable: Person[]; onSend: Props['onSend'] };
 
-function Comment({ comment, mine, mentionsMe, view, people, onSend }: CommentProps) {
+function Comment({ comment, mine, mentionsMe, people, mentionable, onSend }: CommentProps) {
   const [editing, setEditing] = useState(false);
   return (
     <div className={mentionsMe ? 'comment comment--mentions-me' : 'comment'}>
@@ -175,7 +177,7 @@ function Comment({ comment, mine, mentionsMe, view, people, onSend }: CommentPro
           label="Edit comment"
           submit="Save"
           initial={comment.body}
-          people={view.people}
+          people={mentionable}
           onSubmit={async (body, mentions) => {
             const ok = await onSend([{ type: 'editComment', id: comment.id, body, mentions, baseVersion: comment.version }]);
             if (ok) setEditing(false);
