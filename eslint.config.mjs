@@ -1,0 +1,74 @@
+// Lint: Next's core-web-vitals and TypeScript rules, React's hooks rules, and
+// the layer boundaries of docs/ARCHITECTURE.md, enforced by
+// eslint-plugin-boundaries on resolved paths (aliases and relative imports
+// alike, type-only imports included).
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+import boundaries from 'eslint-plugin-boundaries';
+import prettier from 'eslint-config-prettier/flat';
+
+const layer = (type) => ({ to: { element: { type } } });
+const external = (...sources) => ({ to: { module: { origin: 'external', source: sources } } });
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  prettier,
+  globalIgnores(['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'tmp/**', 'next-env.d.ts']),
+  {
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' }, node: true },
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'lib/domain/**', partialMatch: false },
+        { type: 'server', pattern: 'lib/server/**', partialMatch: false },
+        { type: 'client', pattern: 'lib/client/**', partialMatch: false },
+        { type: 'db', pattern: 'lib/db/**', partialMatch: false },
+        { type: 'generated', pattern: 'lib/generated/**', partialMatch: false },
+        { type: 'env', pattern: 'lib/env.ts', partialMatch: false },
+        { type: 'components', pattern: 'components/**', partialMatch: false },
+        { type: 'app', pattern: 'app/**', partialMatch: false },
+        { type: 'seed', pattern: 'prisma/seed/**', partialMatch: false },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              // The domain is plain TypeScript: it runs in the browser, on the
+              // server and in unit tests alike.
+              from: { element: { type: 'domain' } },
+              disallow: [
+                layer('server'),
+                layer('client'),
+                layer('db'),
+                layer('generated'),
+                layer('env'),
+                layer('components'),
+                layer('app'),
+                layer('seed'),
+                external('react', 'react-dom', 'next', 'next/*', 'next-auth', 'next-auth/*', '@xyflow/*', '@prisma/*', 'pg', 'server-only'),
+              ],
+            },
+            // Browser code never reaches server modules, not even for a type:
+            // shared types live in lib/domain.
+            ...['components', 'client'].map((type) => ({
+              from: { element: { type } },
+              disallow: [layer('server'), layer('db'), layer('generated'), layer('seed')],
+            })),
+            {
+              // The seed is for the launcher and tests; the app copies the
+              // demo from the database.
+              from: { element: { type: 'server' } },
+              disallow: [layer('seed')],
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);
