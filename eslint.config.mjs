@@ -15,7 +15,14 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
-  globalIgnores(['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'tmp/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'lib/generated/**',
+    '.data/**',
+    'tmp/**',
+    'next-env.d.ts',
+  ]),
   {
     plugins: { boundaries },
     settings: {
@@ -51,7 +58,18 @@ export default defineConfig([
                 layer('components'),
                 layer('app'),
                 layer('seed'),
-                external('react', 'react-dom', 'next', 'next/*', 'next-auth', 'next-auth/*', '@xyflow/*', '@prisma/*', 'pg', 'server-only'),
+                external(
+                  'react',
+                  'react-dom',
+                  'next',
+                  'next/*',
+                  'next-auth',
+                  'next-auth/*',
+                  '@xyflow/*',
+                  '@prisma/*',
+                  'pg',
+                  'server-only',
+                ),
               ],
             },
             // Browser code never reaches server modules, not even for a type:

@@ -2,7 +2,12 @@
 
 import Link from 'next/link';
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="message-page" role="alert">
       <h1>Something went wrong</h1>

@@ -6,7 +6,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Counterpoint', template: '%s · Counterpoint' },
-  description: 'Map the arguments of a debate together: claims, evidence and objections, anchored to the sources they quote.',
+  description:
+    'Map the arguments of a debate together: claims, evidence and objections, anchored to the sources they quote.',
 };
 
 export const viewport: Viewport = { themeColor: '#0f766e' };

@@ -11,9 +11,10 @@ export default async function LandingPage() {
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Prepare a debate by mapping its arguments together</h1>
         <p>
-          Counterpoint lets a class build one shared map of a debate — claims, premises, objections, rebuttals and evidence,
-          joined by what supports and what attacks what — with every piece of evidence tied to the exact passage of the
-          article it quotes. Each team keeps its own private notes over the shared map.
+          Counterpoint lets a class build one shared map of a debate — claims, premises, objections,
+          rebuttals and evidence, joined by what supports and what attacks what — with every piece
+          of evidence tied to the exact passage of the article it quotes. Each team keeps its own
+          private notes over the shared map.
         </p>
       </section>
       <ul className="features" aria-label="What you can do">
@@ -23,11 +24,15 @@ export default async function LandingPage() {
         </li>
         <li>
           <strong>Quote the source</strong>
-          <span>Evidence is anchored to its passage; choose a claim and the article scrolls to it.</span>
+          <span>
+            Evidence is anchored to its passage; choose a claim and the article scrolls to it.
+          </span>
         </li>
         <li>
           <strong>Prepare as a team</strong>
-          <span>Teams rate, tag and assign claims in a private layer the other side never sees.</span>
+          <span>
+            Teams rate, tag and assign claims in a private layer the other side never sees.
+          </span>
         </li>
       </ul>
       <section aria-labelledby="maps-title">
@@ -40,7 +45,9 @@ export default async function LandingPage() {
           </Link>
         </div>
         {maps.length === 0 ? (
-          <p className="empty-state">There are no maps to open yet. The demo debate appears here once the database is seeded.</p>
+          <p className="empty-state">
+            There are no maps to open yet. The demo debate appears here once the database is seeded.
+          </p>
         ) : (
           <ul className="map-list">
             {maps.map((map) => (

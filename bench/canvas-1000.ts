@@ -37,31 +37,79 @@ async function main() {
     await migrate(databaseUrl);
     const prisma = createPrismaClient(databaseUrl, { max: 2 });
     const password = 'benchmark passphrase';
-    const user = await prisma.user.create({ data: { email: 'bench@example.test', name: 'Bench', passwordHash: await bcrypt.hash(password, 10) } });
-    const map = await prisma.argumentMap.create({ data: { title: 'Benchmark: 1,000 nodes', motion: 'Can the canvas keep up?', ownerId: user.id } });
+    const user = await prisma.user.create({
+      data: {
+        email: 'bench@example.test',
+        name: 'Bench',
+        passwordHash: await bcrypt.hash(password, 10),
+      },
+    });
+    const map = await prisma.argumentMap.create({
+      data: {
+        title: 'Benchmark: 1,000 nodes',
+        motion: 'Can the canvas keep up?',
+        ownerId: user.id,
+      },
+    });
     await prisma.mapMember.create({ data: { mapId: map.id, userId: user.id, role: 'OWNER' } });
     const ids = Array.from({ length: N }, () => randomUUID());
     await prisma.node.createMany({
-      data: ids.map((id, i) => ({ id, mapId: map.id, kind: i === 0 ? 'QUESTION' : 'CLAIM', text: `Claim ${i}: long enough to wrap onto a second line of its card.`, x: (i % 40) * 300, y: Math.floor(i / 40) * 170 })),
+      data: ids.map((id, i) => ({
+        id,
+        mapId: map.id,
+        kind: i === 0 ? 'QUESTION' : 'CLAIM',
+        text: `Claim ${i}: long enough to wrap onto a second line of its card.`,
+        x: (i % 40) * 300,
+        y: Math.floor(i / 40) * 170,
+      })),
     });
     await prisma.edge.createMany({
-      data: ids.slice(1).map((id, i) => ({ mapId: map.id, fromId: id, toId: ids[Math.floor(i / 3)]!, relation: i % 7 === 0 ? 'ATTACKS' : 'SUPPORTS' })),
+      data: ids
+        .slice(1)
+        .map((id, i) => ({
+          mapId: map.id,
+          fromId: id,
+          toId: ids[Math.floor(i / 3)]!,
+          relation: i % 7 === 0 ? 'ATTACKS' : 'SUPPORTS',
+        })),
     });
     await prisma.$disconnect();
 
     const port = await freePort();
     app = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'start'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url'), COUNTERPOINT_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        COUNTERPOINT_DATA_DIR: dataDir,
+      },
       stdio: 'ignore',
       detached: true,
     });
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 240 &&
+      !(await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/sign-in`);
@@ -72,7 +120,11 @@ async function main() {
 
     const started = Date.now();
     await page.goto(`${base}/maps/${map.id}`);
-    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${N}`, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      `document.querySelectorAll('.react-flow__node').length >= ${N}`,
+      undefined,
+      { timeout: 120_000 },
+    );
     const firstDraw = Date.now() - started;
     // Let the page settle (snapshot fitting, the live stream and the discussion load) before measuring.
     await page.waitForTimeout(3000);
@@ -93,7 +145,9 @@ async function main() {
         requestAnimationFrame(tick);
       })()`);
       await act();
-      const list = (await page.evaluate('(() => { window.__on = false; return window.__frames.slice(1); })()')) as number[];
+      const list = (await page.evaluate(
+        '(() => { window.__on = false; return window.__frames.slice(1); })()',
+      )) as number[];
       list.sort((a, b) => a - b);
       const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
       return { count: list.length, median: at(0.5), p95: at(0.95), max: list.at(-1) ?? 0 };
@@ -112,7 +166,8 @@ async function main() {
     const drag = await frames(async () => {
       await page.mouse.move(nodeBox!.x + 40, nodeBox!.y + 20);
       await page.mouse.down();
-      for (let i = 0; i < 60; i++) await page.mouse.move(nodeBox!.x + 40 + i * 4, nodeBox!.y + 20 + i * 2);
+      for (let i = 0; i < 60; i++)
+        await page.mouse.move(nodeBox!.x + 40 + i * 4, nodeBox!.y + 20 + i * 2);
       await page.mouse.up();
     });
     const zoom = await frames(async () => {
@@ -125,8 +180,13 @@ async function main() {
       const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
       await toolbar.getByRole('button', { name: 'Auto-layout' }).click();
       await toolbar.getByRole('button', { name: 'Arranging…' }).waitFor({ timeout: 10_000 });
-      await toolbar.getByRole('button', { name: 'Arranging…' }).waitFor({ state: 'detached', timeout: 60_000 });
-      await toolbar.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 60_000 });
+      await toolbar
+        .getByRole('button', { name: 'Arranging…' })
+        .waitFor({ state: 'detached', timeout: 60_000 });
+      await toolbar
+        .getByRole('status')
+        .filter({ hasText: 'All changes saved' })
+        .waitFor({ timeout: 60_000 });
       layoutMs = Date.now() - t0;
     });
     await browser.close();

@@ -25,10 +25,29 @@ const nodes: ExportableMap['nodes'] = Array.from({ length: 1000 }, (_, i) => ({
 const edges: ExportableMap['edges'] = [];
 for (let i = 1; i < 1000; i++) {
   const relation: Relation = i % 7 === 0 ? 'ATTACKS' : 'SUPPORTS';
-  edges.push({ id: `e${i}`, fromId: `n${i}`, toId: `n${Math.floor((i - 1) / 3)}`, relation, groupId: relation === 'SUPPORTS' && i % 5 === 0 ? `g${Math.floor((i - 1) / 3)}` : null });
-  if (i % 50 === 0) edges.push({ id: `u${i}`, fromId: `n${i}`, toId: `n${i - 1}`, relation: 'UNDERCUTS', groupId: null });
+  edges.push({
+    id: `e${i}`,
+    fromId: `n${i}`,
+    toId: `n${Math.floor((i - 1) / 3)}`,
+    relation,
+    groupId: relation === 'SUPPORTS' && i % 5 === 0 ? `g${Math.floor((i - 1) / 3)}` : null,
+  });
+  if (i % 50 === 0)
+    edges.push({
+      id: `u${i}`,
+      fromId: `n${i}`,
+      toId: `n${i - 1}`,
+      relation: 'UNDERCUTS',
+      groupId: null,
+    });
 }
-const map: ExportableMap = { title: 'Benchmark', motion: 'A motion', description: '', nodes, edges };
+const map: ExportableMap = {
+  title: 'Benchmark',
+  motion: 'A motion',
+  description: '',
+  nodes,
+  edges,
+};
 const argdown = exportArgdown(map);
 const aifJson = JSON.stringify(exportAif(map));
 
@@ -54,10 +73,21 @@ beforeAll(async () => {
 });
 
 describe('importing 1,000 nodes into the database', () => {
-  bench('AIF with its OVA layout', async () => {
-    await importMap({ kind: 'user', userId }, { text: aifJson, fileName: 'bench.json' });
-  }, { iterations: 5, warmupIterations: 1 });
-  bench('Argdown without positions (ELK layout on the server)', async () => {
-    await importMap({ kind: 'user', userId }, { text: withoutPositions, fileName: 'bench.argdown' });
-  }, { iterations: 5, warmupIterations: 1 });
+  bench(
+    'AIF with its OVA layout',
+    async () => {
+      await importMap({ kind: 'user', userId }, { text: aifJson, fileName: 'bench.json' });
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
+  bench(
+    'Argdown without positions (ELK layout on the server)',
+    async () => {
+      await importMap(
+        { kind: 'user', userId },
+        { text: withoutPositions, fileName: 'bench.argdown' },
+      );
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
 });

@@ -13,7 +13,10 @@ import { createMap, testDb } from '../tests/factories';
 const anonymous = { kind: 'anonymous' } as const;
 let demoId = '';
 let bigId = '';
-let big: { nodes: { id: string; width: number; height: number }[]; edges: { id: string; fromId: string; toId: string }[] };
+let big: {
+  nodes: { id: string; width: number; height: number }[];
+  edges: { id: string; fromId: string; toId: string }[];
+};
 
 beforeAll(async () => {
   demoId = (await testDb().argumentMap.findUniqueOrThrow({ where: { slug: DEMO_MAP_SLUG } })).id;
@@ -36,7 +39,11 @@ beforeAll(async () => {
   }));
   await testDb().edge.createMany({ data: edges });
   big = {
-    nodes: nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: estimateNodeHeight(n.text, false) })),
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      width: NODE_WIDTH,
+      height: estimateNodeHeight(n.text, false),
+    })),
     edges: edges.map((e, i) => ({ id: String(i), fromId: e.fromId, toId: e.toId })),
   };
 });
@@ -50,19 +57,31 @@ describe('map snapshot', () => {
   bench('demo map (36 nodes, 40 edges, 2 sources)', async () => {
     await getMapSnapshot(anonymous, demoId);
   });
-  bench('1,000 nodes, 999 edges', async () => {
-    await getMapSnapshot(anonymous, bigId);
-  }, { iterations: 20 });
+  bench(
+    '1,000 nodes, 999 edges',
+    async () => {
+      await getMapSnapshot(anonymous, bigId);
+    },
+    { iterations: 20 },
+  );
 });
 
 describe('auto-layout (elkjs layered)', () => {
   bench('demo map (36 nodes)', async () => {
     await layoutGraph({
-      nodes: DEMO_NODES.map((n) => ({ id: n.key, width: NODE_WIDTH, height: estimateNodeHeight(n.text, !!n.source) })),
+      nodes: DEMO_NODES.map((n) => ({
+        id: n.key,
+        width: NODE_WIDTH,
+        height: estimateNodeHeight(n.text, !!n.source),
+      })),
       edges: DEMO_EDGES.map(([from, , to], i) => ({ id: String(i), fromId: from, toId: to })),
     });
   });
-  bench('1,000 nodes', async () => {
-    await layoutGraph(big);
-  }, { iterations: 5, warmupIterations: 1 });
+  bench(
+    '1,000 nodes',
+    async () => {
+      await layoutGraph(big);
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
 });

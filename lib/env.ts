@@ -15,12 +15,17 @@ export const DatabaseUrl = z.string().refine(
   (value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+      return (
+        (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+      );
     } catch {
       return false;
     }
   },
-  { message: 'DATABASE_URL is not a PostgreSQL URL (expected postgresql://USER:PASSWORD@HOST:5432/DATABASE)' },
+  {
+    message:
+      'DATABASE_URL is not a PostgreSQL URL (expected postgresql://USER:PASSWORD@HOST:5432/DATABASE)',
+  },
 );
 
 export const LauncherEnv = z.object({
@@ -40,7 +45,10 @@ export const LauncherEnv = z.object({
   /** Create the demo teacher and students on a real PostgreSQL too. */
   COUNTERPOINT_DEMO_ACCOUNTS: booleanFlag,
   /** Signs session cookies; every instance sharing a database needs the same one. */
-  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)')
+    .optional(),
   /** Print stack traces of start-up failures. */
   COUNTERPOINT_DEBUG: booleanFlag,
 });
@@ -58,7 +66,10 @@ export class EnvError extends Error {
 }
 
 /** Parses `schema` from `source`, throwing one readable line on failure. */
-export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined> = process.env): z.infer<T> {
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<T> {
   const result = schema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -10,10 +10,16 @@ async function main() {
   const env = parseEnv(LauncherEnv);
   const embedded = env.DATABASE_URL
     ? null
-    : await startEmbeddedDatabase({ dataDir: path.resolve(import.meta.dirname, '..', env.COUNTERPOINT_DATA_DIR) });
+    : await startEmbeddedDatabase({
+        dataDir: path.resolve(import.meta.dirname, '..', env.COUNTERPOINT_DATA_DIR),
+      });
   try {
     const result = await migrate(env.DATABASE_URL ?? embedded!.url, { log: say });
-    say(result.applied.length ? `${result.applied.length} migration(s) applied` : 'the database is up to date');
+    say(
+      result.applied.length
+        ? `${result.applied.length} migration(s) applied`
+        : 'the database is up to date',
+    );
   } finally {
     await embedded?.stop();
   }

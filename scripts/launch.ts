@@ -27,13 +27,18 @@ const say = (line: string) => console.log(`counterpoint: ${line}`);
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'dev' && mode !== 'start') throw new StartupError('usage: tsx scripts/launch.ts dev|start');
+  if (mode !== 'dev' && mode !== 'start')
+    throw new StartupError('usage: tsx scripts/launch.ts dev|start');
   const env = parseEnv(LauncherEnv);
   if (mode === 'start' && env.DATABASE_URL && !env.AUTH_SECRET) {
-    throw new StartupError('AUTH_SECRET is not set. Generate one (openssl rand -base64 32) and give the same value to every app instance.');
+    throw new StartupError(
+      'AUTH_SECRET is not set. Generate one (openssl rand -base64 32) and give the same value to every app instance.',
+    );
   }
   if (mode === 'start' && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    throw new StartupError('there is no production build yet. Run `npm run build` first, then `npm start`.');
+    throw new StartupError(
+      'there is no production build yet. Run `npm run build` first, then `npm start`.',
+    );
   }
   await ensurePortFree(env.PORT);
 
@@ -52,7 +57,9 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase({ dataDir });
     authSecret ??= await persistentSecret(path.join(dataDir, 'auth-secret'));
     databaseUrl = embedded.url;
-    say(`using the embedded database in ${path.relative(root, dataDir) || dataDir} (set DATABASE_URL to use PostgreSQL)`);
+    say(
+      `using the embedded database in ${path.relative(root, dataDir) || dataDir} (set DATABASE_URL to use PostgreSQL)`,
+    );
   }
 
   const stopDatabase = async () => {
@@ -97,7 +104,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))));
+  const code = await new Promise<number>((resolve) =>
+    child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))),
+  );
   await stopDatabase();
   process.exit(code);
 }

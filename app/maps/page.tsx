@@ -18,7 +18,11 @@ function MapCards({ maps, empty }: { maps: MyMap[]; empty: string }) {
             <p className="map-card__motion">{map.motion}</p>
             <p className="map-card__stats">
               {map.role}
-              {map.classroomName && <> · {map.classroomName}</>} · updated {new Date(map.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}
+              {map.classroomName && <> · {map.classroomName}</>} · updated{' '}
+              {new Date(map.updatedAt).toLocaleDateString('en-GB', {
+                day: 'numeric',
+                month: 'short',
+              })}
             </p>
           </Link>
         </li>
@@ -47,13 +51,19 @@ export default async function MyMapsPage() {
             </Link>
           </div>
         </div>
-        <MapCards maps={owned} empty="You have not made a map yet. Start one from the demo debate or from your own sources." />
+        <MapCards
+          maps={owned}
+          empty="You have not made a map yet. Start one from the demo debate or from your own sources."
+        />
       </section>
       <section aria-labelledby="shared-title" className="page__section">
         <h2 id="shared-title" className="section-title">
           Shared with me
         </h2>
-        <MapCards maps={shared} empty="Maps your class or a classmate shares with you appear here." />
+        <MapCards
+          maps={shared}
+          empty="Maps your class or a classmate shares with you appear here."
+        />
       </section>
       <section aria-labelledby="classes-title" className="page__section">
         <div className="section-head">
@@ -70,7 +80,10 @@ export default async function MyMapsPage() {
           </div>
         </div>
         {classrooms.length === 0 ? (
-          <p className="empty-state">You are not in a classroom yet. Teachers create one; students join with the code their teacher gives them.</p>
+          <p className="empty-state">
+            You are not in a classroom yet. Teachers create one; students join with the code their
+            teacher gives them.
+          </p>
         ) : (
           <ul className="map-list">
             {classrooms.map((c) => (
@@ -78,7 +91,8 @@ export default async function MyMapsPage() {
                 <Link className="map-card" href={`/classrooms/${c.id}`}>
                   <h3>{c.name}</h3>
                   <p className="map-card__stats">
-                    {c.role === 'TEACHER' ? 'You teach this class' : 'You are a student'} · {c.studentCount} {c.studentCount === 1 ? 'student' : 'students'}
+                    {c.role === 'TEACHER' ? 'You teach this class' : 'You are a student'} ·{' '}
+                    {c.studentCount} {c.studentCount === 1 ? 'student' : 'students'}
                   </p>
                 </Link>
               </li>

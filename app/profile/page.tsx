@@ -15,17 +15,34 @@ export default async function ProfilePage() {
   return (
     <main className="auth-page">
       <h1>Your profile</h1>
-      <p className="auth-page__lead">Your name and colour show on the maps you work on, to your class and your team.</p>
+      <p className="auth-page__lead">
+        Your name and colour show on the maps you work on, to your class and your team.
+      </p>
       <ActionForm action={updateProfileAction} submitLabel="Save profile" pendingLabel="Saving…">
         <label className="field">
           <span>Display name</span>
-          <input name="name" required maxLength={80} defaultValue={user.name ?? ''} autoComplete="name" />
+          <input
+            name="name"
+            required
+            maxLength={80}
+            defaultValue={user.name ?? ''}
+            autoComplete="name"
+          />
         </label>
         <fieldset className="swatches">
           <legend>Avatar colour</legend>
           {AVATAR_COLOURS.map((colour, index) => (
             <label key={colour} className="swatch" style={{ background: colour }}>
-              <input type="radio" name="avatarColor" value={colour} defaultChecked={colour === user.avatarColor || (!AVATAR_COLOURS.includes(user.avatarColor as never) && index === 0)} aria-label={`Colour ${index + 1}`} />
+              <input
+                type="radio"
+                name="avatarColor"
+                value={colour}
+                defaultChecked={
+                  colour === user.avatarColor ||
+                  (!AVATAR_COLOURS.includes(user.avatarColor as never) && index === 0)
+                }
+                aria-label={`Colour ${index + 1}`}
+              />
               <span aria-hidden="true">{initial}</span>
             </label>
           ))}

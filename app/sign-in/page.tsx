@@ -16,12 +16,20 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <main className="auth-page">
       <h1>Sign in</h1>
-      <p className="auth-page__lead">Sign in to edit maps with your class and prepare with your team.</p>
+      <p className="auth-page__lead">
+        Sign in to edit maps with your class and prepare with your team.
+      </p>
       {providers.length > 0 && (
         <form action={signInWithProvider} className="auth-page__providers">
           <input type="hidden" name="next" value={next} />
           {providers.map((p) => (
-            <button key={p.id} type="submit" name="provider" value={p.id} className="button button--quiet">
+            <button
+              key={p.id}
+              type="submit"
+              name="provider"
+              value={p.id}
+              className="button button--quiet"
+            >
               Continue with {p.name}
             </button>
           ))}

@@ -14,7 +14,9 @@ export default async function SignUpPage({ searchParams }: Props) {
   return (
     <main className="auth-page">
       <h1>Create your account</h1>
-      <p className="auth-page__lead">Teachers make classes and maps; students join with their class code.</p>
+      <p className="auth-page__lead">
+        Teachers make classes and maps; students join with their class code.
+      </p>
       <AuthForm mode="sign-up" action={signUpWithPassword} next={next} />
     </main>
   );

@@ -14,19 +14,34 @@ type Props = {
 export function AuthForm({ mode, action, next }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const signUp = mode === 'sign-up';
-  const invalid = (field: AuthFormState['field']) => (state.error && (state.field === field || !state.field) ? true : undefined);
+  const invalid = (field: AuthFormState['field']) =>
+    state.error && (state.field === field || !state.field) ? true : undefined;
   return (
     <form action={formAction} className="form" noValidate={false}>
       <input type="hidden" name="next" value={next} />
       {signUp && (
         <label className="field">
           <span>Your name</span>
-          <input name="name" autoComplete="name" required maxLength={80} defaultValue={state.name} aria-invalid={state.field === 'name' || undefined} />
+          <input
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={80}
+            defaultValue={state.name}
+            aria-invalid={state.field === 'name' || undefined}
+          />
         </label>
       )}
       <label className="field">
         <span>Email</span>
-        <input name="email" type="email" autoComplete="email" required defaultValue={state.email} aria-invalid={invalid('email')} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          aria-invalid={invalid('email')}
+        />
       </label>
       <label className="field">
         <span>Password</span>
@@ -51,16 +66,24 @@ export function AuthForm({ mode, action, next }: Props) {
         </p>
       )}
       <button type="submit" className="button form__submit" disabled={pending}>
-        {pending ? (signUp ? 'Creating your account…' : 'Signing in…') : signUp ? 'Create account' : 'Sign in'}
+        {pending
+          ? signUp
+            ? 'Creating your account…'
+            : 'Signing in…'
+          : signUp
+            ? 'Create account'
+            : 'Sign in'}
       </button>
       <p className="form__switch">
         {signUp ? (
           <>
-            Already have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+            Already have an account?{' '}
+            <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+            New here?{' '}
+            <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
           </>
         )}
       </p>

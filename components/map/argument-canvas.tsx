@@ -30,7 +30,11 @@ const edgeTypes: EdgeTypes = { linked: LinkedEdge };
 /** Ctrl/Cmd-click or Shift-click adds to the selection; Shift-drag on the canvas draws a selection box. */
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
-const MINIMAP_COLOR: Record<string, string> = { FOR: '#1d4ed8', AGAINST: '#c2410c', NEUTRAL: '#0f172a' };
+const MINIMAP_COLOR: Record<string, string> = {
+  FOR: '#1d4ed8',
+  AGAINST: '#c2410c',
+  NEUTRAL: '#0f172a',
+};
 
 /** What the canvas asks of its owner when someone edits on it. Absent for read-only maps. */
 export type CanvasEditing = {
@@ -73,7 +77,18 @@ type Props = {
  * dragging); the graph itself comes from `nodes` and every change goes back
  * out as a domain op through `editing`, never as React Flow state.
  */
-export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedNodeId, selectedEdgeId, onSelectNode, onSelectNodes, onSelectEdge, initialFocus, editing, children }: Props) {
+export function ArgumentCanvas({
+  nodes: graphNodes,
+  edges: graphEdges,
+  selectedNodeId,
+  selectedEdgeId,
+  onSelectNode,
+  onSelectNodes,
+  onSelectEdge,
+  initialFocus,
+  editing,
+  children,
+}: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
 
@@ -81,7 +96,9 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   useEffect(() => {
     setEdges((current) => {
       const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
-      return graphEdges.map((e) => (selected.has(e.id) ? { ...e, selected: true, reconnectable: !!editing } : e));
+      return graphEdges.map((e) =>
+        selected.has(e.id) ? { ...e, selected: true, reconnectable: !!editing } : e,
+      );
     });
   }, [graphEdges, setEdges, editing]);
 
@@ -91,7 +108,13 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
     (changes) => {
       onEdgesChange(changes);
       if (!editing || !changes.some((c) => c.type === 'select')) return;
-      setEdges((current) => current.map((e) => (Boolean(e.reconnectable) === Boolean(e.selected) ? e : { ...e, reconnectable: Boolean(e.selected) })));
+      setEdges((current) =>
+        current.map((e) =>
+          Boolean(e.reconnectable) === Boolean(e.selected)
+            ? e
+            : { ...e, reconnectable: Boolean(e.selected) },
+        ),
+      );
     },
     [onEdgesChange, setEdges, editing],
   );
@@ -103,7 +126,13 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
       return graphNodes.map((n) => {
         const known = byId.get(n.id);
         if (!known) return { ...n, selected: n.id === selectedNodeId };
-        return { ...known, data: n.data, ariaLabel: n.ariaLabel, hidden: n.hidden, position: known.dragging ? known.position : n.position };
+        return {
+          ...known,
+          data: n.data,
+          ariaLabel: n.ariaLabel,
+          hidden: n.hidden,
+          position: known.dragging ? known.position : n.position,
+        };
       });
     });
     // Selection is synchronised by the effect below.
@@ -117,7 +146,9 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   useEffect(() => {
     if (selectedNodeId === reported.current) return;
     setNodes((current) =>
-      current.map((n) => (n.selected === (n.id === selectedNodeId) ? n : { ...n, selected: n.id === selectedNodeId })),
+      current.map((n) =>
+        n.selected === (n.id === selectedNodeId) ? n : { ...n, selected: n.id === selectedNodeId },
+      ),
     );
   }, [selectedNodeId, setNodes]);
 
@@ -125,7 +156,15 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   useEffect(() => {
     if (selectedEdgeId === reportedEdge.current) return;
     setEdges((current) =>
-      current.map((e) => (Boolean(e.selected) === (e.id === selectedEdgeId) ? e : { ...e, selected: e.id === selectedEdgeId, reconnectable: !!editing && e.id === selectedEdgeId })),
+      current.map((e) =>
+        Boolean(e.selected) === (e.id === selectedEdgeId)
+          ? e
+          : {
+              ...e,
+              selected: e.id === selectedEdgeId,
+              reconnectable: !!editing && e.id === selectedEdgeId,
+            },
+      ),
     );
     // Only a change of the selection from outside is applied.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -134,7 +173,8 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
   const onSelectionChange = useCallback(
     ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {
       const single = selected.length === 1 ? selected[0]!.id : null;
-      const edge = selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null;
+      const edge =
+        selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null;
       reported.current = single;
       reportedEdge.current = edge;
       onSelectNode(single);
@@ -146,29 +186,49 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
 
   const onNodeDragStop = useCallback<OnNodeDrag<ArgumentFlowNode>>(
     (_event, _node, dragged) => {
-      editing?.onMoved(dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })));
+      editing?.onMoved(
+        dragged.map((n) => ({
+          id: n.id,
+          x: Math.round(n.position.x),
+          y: Math.round(n.position.y),
+        })),
+      );
     },
     [editing],
   );
   const onDelete = useCallback<OnDelete<ArgumentFlowNode, Edge>>(
-    ({ nodes: deletedNodes, edges: deletedEdges }) => editing?.onDelete(deletedNodes.map((n) => n.id), deletedEdges.map((e) => e.id)),
+    ({ nodes: deletedNodes, edges: deletedEdges }) =>
+      editing?.onDelete(
+        deletedNodes.map((n) => n.id),
+        deletedEdges.map((e) => e.id),
+      ),
     [editing],
   );
-  const onConnect = useCallback((c: Connection) => editing?.onConnect(c.source, c.target), [editing]);
-  const onNodeDoubleClick = useCallback((_event: React.MouseEvent, node: Node) => editing?.onEditText(node.id), [editing]);
+  const onConnect = useCallback(
+    (c: Connection) => editing?.onConnect(c.source, c.target),
+    [editing],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_event: React.MouseEvent, node: Node) => editing?.onEditText(node.id),
+    [editing],
+  );
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode || !state.fromHandle) return;
       // Dropped on another node's body rather than its handle: not "empty canvas".
       if (event.target instanceof Element && event.target.closest('.react-flow__node')) return;
       const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
-      editing?.onConnectToEmpty(state.fromNode.id, state.fromHandle.type === 'target', { x: point.clientX, y: point.clientY });
+      editing?.onConnectToEmpty(state.fromNode.id, state.fromHandle.type === 'target', {
+        x: point.clientX,
+        y: point.clientY,
+      });
     },
     [editing],
   );
   const onReconnect = useCallback(
     (old: Edge, connection: Connection) => {
-      if (old.source !== connection.source || old.target !== connection.target) editing?.onReconnect(old.id, connection.source, connection.target);
+      if (old.source !== connection.source || old.target !== connection.target)
+        editing?.onReconnect(old.id, connection.source, connection.target);
     },
     [editing],
   );
@@ -181,7 +241,10 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
     [editing],
   );
 
-  const minimapColor = useCallback((n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569', []);
+  const minimapColor = useCallback(
+    (n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569',
+    [],
+  );
   // Every reader can select a connection: to discuss it or note it, if not to edit it.
   const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: true }), []);
   // Fitted once, on first render: later changes of focus move the view
@@ -240,7 +303,12 @@ export function ArgumentCanvas({ nodes: graphNodes, edges: graphEdges, selectedN
         </Panel>
       )}
       <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap<ArgumentFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Overview of the whole map" />
+      <MiniMap<ArgumentFlowNode>
+        nodeColor={minimapColor}
+        pannable
+        zoomable
+        ariaLabel="Overview of the whole map"
+      />
       {children}
     </ReactFlow>
   );

@@ -29,24 +29,40 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       className={`arg-node arg-node--${data.side} arg-node--${data.kind}${data.watchers.length ? ' arg-node--watched' : ''}`}
       data-kind={data.kind}
       data-side={data.side}
-      style={data.watchers.length ? ({ '--watcher': data.watchers[0]!.color } as React.CSSProperties) : undefined}
+      style={
+        data.watchers.length
+          ? ({ '--watcher': data.watchers[0]!.color } as React.CSSProperties)
+          : undefined
+      }
     >
       {data.watchers.length > 0 && (
         <span className="arg-node__watchers" style={{ background: data.watchers[0]!.color }}>
           {data.watchers.map((w) => w.name).join(', ')}
         </span>
       )}
-      <Handle type="target" position={up ? Position.Bottom : Position.Right} isConnectable={!!editing} aria-label="Connect a reason to this node" />
+      <Handle
+        type="target"
+        position={up ? Position.Bottom : Position.Right}
+        isConnectable={!!editing}
+        aria-label="Connect a reason to this node"
+      />
       <div className="arg-node__meta">
         <span className="arg-node__kind">{KIND_LABELS[data.kind]}</span>
         {data.openThreads > 0 && (
-          <span className="arg-node__threads" aria-label={`${data.openThreads} open ${data.openThreads === 1 ? 'thread' : 'threads'}`}>
+          <span
+            className="arg-node__threads"
+            aria-label={`${data.openThreads} open ${data.openThreads === 1 ? 'thread' : 'threads'}`}
+          >
             💬 {data.openThreads}
           </span>
         )}
       </div>
       {isEditing ? (
-        <TextEditor initial={editing.draft ?? data.text} onCommit={(text) => editing.commit(id, text)} onCancel={editing.cancel} />
+        <TextEditor
+          initial={editing.draft ?? data.text}
+          onCommit={(text) => editing.commit(id, text)}
+          onCancel={editing.cancel}
+        />
       ) : (
         <p className="arg-node__text">{data.text}</p>
       )}
@@ -72,19 +88,31 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         </p>
       )}
       {view && (data.reasons > 0 || selected) && (
-        <div className={data.collapsed ? 'arg-node__actions arg-node__actions--pinned nodrag' : 'arg-node__actions nodrag'}>
+        <div
+          className={
+            data.collapsed
+              ? 'arg-node__actions arg-node__actions--pinned nodrag'
+              : 'arg-node__actions nodrag'
+          }
+        >
           {data.reasons > 0 && (
             <button
               type="button"
               className="arg-node__action"
               aria-expanded={!data.collapsed}
-              aria-label={data.collapsed ? `Show the ${data.reasons} hidden reasons` : `Hide the reasons below this node`}
+              aria-label={
+                data.collapsed
+                  ? `Show the ${data.reasons} hidden reasons`
+                  : `Hide the reasons below this node`
+              }
               onClick={(event) => {
                 event.stopPropagation();
                 view.toggleCollapsed(id);
               }}
             >
-              {data.collapsed ? `▸ ${data.reasons} hidden` : `▾ ${data.reasons} ${data.reasons === 1 ? 'reason' : 'reasons'}`}
+              {data.collapsed
+                ? `▸ ${data.reasons} hidden`
+                : `▾ ${data.reasons} ${data.reasons === 1 ? 'reason' : 'reasons'}`}
             </button>
           )}
           {selected && (
@@ -102,13 +130,26 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           )}
         </div>
       )}
-      <Handle type="source" position={up ? Position.Top : Position.Left} isConnectable={!!editing} aria-label="Connect this node to another" />
+      <Handle
+        type="source"
+        position={up ? Position.Top : Position.Left}
+        isConnectable={!!editing}
+        aria-label="Connect this node to another"
+      />
     </div>
   );
 }
 
 /** Enter saves, Shift+Enter is a new line, Escape cancels; leaving the field saves. */
-function TextEditor({ initial, onCommit, onCancel }: { initial: string; onCommit: (text: string) => void; onCancel: () => void }) {
+function TextEditor({
+  initial,
+  onCommit,
+  onCancel,
+}: {
+  initial: string;
+  onCommit: (text: string) => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
   useEffect(() => {
@@ -145,7 +186,11 @@ function TextEditor({ initial, onCommit, onCancel }: { initial: string; onCommit
 }
 
 function layerLabel(b: { team: string; rating: number | null; tags: string[]; note: boolean }) {
-  const parts = [b.rating !== null ? `rated ${b.rating} of 5` : null, b.tags.length ? `tagged ${b.tags.join(', ')}` : null, b.note ? 'with a note' : null].filter(Boolean);
+  const parts = [
+    b.rating !== null ? `rated ${b.rating} of 5` : null,
+    b.tags.length ? `tagged ${b.tags.join(', ')}` : null,
+    b.note ? 'with a note' : null,
+  ].filter(Boolean);
   return `${b.team}: ${parts.join('; ') || 'no notes'}`;
 }
 

@@ -19,7 +19,12 @@ export function ConflictDialog({ conflict, onKeepTheirs, onUseMine, onMerge }: P
     return () => element?.close();
   }, []);
   return (
-    <dialog ref={dialog} className="help-dialog conflict-dialog" aria-labelledby="conflict-title" onCancel={onKeepTheirs}>
+    <dialog
+      ref={dialog}
+      className="help-dialog conflict-dialog"
+      aria-labelledby="conflict-title"
+      onCancel={onKeepTheirs}
+    >
       <h2 id="conflict-title">Someone else changed this text first</h2>
       <p>Your edit was not saved over theirs. Choose what the node should say.</p>
       <div className="conflict-dialog__versions">

@@ -34,10 +34,16 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
       .filter((n) => n.id !== from.id && words.every((w) => n.text.toLowerCase().includes(w)))
       .slice(0, MAX_MATCHES);
   }, [nodes, from.id, query]);
-  const short = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+  const short = (text: string, length = 90) =>
+    text.length > length ? `${text.slice(0, length - 1)}…` : text;
 
   return (
-    <dialog ref={dialog} className="help-dialog connect-dialog" aria-labelledby="connect-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="help-dialog connect-dialog"
+      aria-labelledby="connect-title"
+      onClose={onClose}
+    >
       <h2 id="connect-title">Connect “{short(from.text, 60)}”</h2>
       <form
         method="dialog"
@@ -59,10 +65,16 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
           />
         </label>
         <ul id={listId} className="connect-dialog__matches" aria-label="Matching nodes">
-          {matches.length === 0 && <li className="connect-dialog__empty">No other node says that.</li>}
+          {matches.length === 0 && (
+            <li className="connect-dialog__empty">No other node says that.</li>
+          )}
           {matches.map((n) => (
             <li key={n.id}>
-              <button type="button" className="connect-dialog__match" onClick={() => onConnect(n.id, relation)}>
+              <button
+                type="button"
+                className="connect-dialog__match"
+                onClick={() => onConnect(n.id, relation)}
+              >
                 <span className="connect-dialog__kind">{n.kind.toLowerCase()}</span> {short(n.text)}
               </button>
             </li>

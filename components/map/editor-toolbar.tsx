@@ -33,7 +33,8 @@ type Props = {
   onRedo: () => void;
 };
 
-const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+const mod =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /** The editing controls above the canvas, shown to editors only. */
 export function EditorToolbar(props: Props) {
@@ -44,21 +45,43 @@ export function EditorToolbar(props: Props) {
       <button type="button" className="button" onClick={props.onAdd} aria-keyshortcuts="N">
         + Add claim
       </button>
-      <button type="button" className="button button--quiet" onClick={props.onLayout} disabled={props.layingOut} aria-keyshortcuts="L">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={props.onLayout}
+        disabled={props.layingOut}
+        aria-keyshortcuts="L"
+      >
         {props.layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
       <label className="toolbar__field">
         <span>Layout</span>
-        <select value={props.direction} onChange={(e) => props.onDirection(e.target.value as FlowDirection)} disabled={props.layingOut}>
+        <select
+          value={props.direction}
+          onChange={(e) => props.onDirection(e.target.value as FlowDirection)}
+          disabled={props.layingOut}
+        >
           <option value="UP">Top-down</option>
           <option value="LEFT">Left to right</option>
         </select>
       </label>
       <span className="toolbar__sep" aria-hidden="true" />
-      <button type="button" className="button button--quiet" onClick={props.onEdit} disabled={!single} aria-keyshortcuts="Enter">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={props.onEdit}
+        disabled={!single}
+        aria-keyshortcuts="Enter"
+      >
         Edit text
       </button>
-      <button type="button" className="button button--quiet" onClick={props.onConnectTo} disabled={!single} aria-keyshortcuts="K">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={props.onConnectTo}
+        disabled={!single}
+        aria-keyshortcuts="K"
+      >
         Connect to…
       </button>
       <label className="toolbar__field">
@@ -98,19 +121,47 @@ export function EditorToolbar(props: Props) {
       {props.selectedRelation && (
         <>
           <span className="toolbar__sep" aria-hidden="true" />
-          <RelationSelect className="toolbar__field" label="Selected connection" value={props.selectedRelation} onChange={props.onChangeRelation} />
-          <button type="button" className="button button--quiet button--danger" onClick={props.onDeleteEdge}>
+          <RelationSelect
+            className="toolbar__field"
+            label="Selected connection"
+            value={props.selectedRelation}
+            onChange={props.onChangeRelation}
+          />
+          <button
+            type="button"
+            className="button button--quiet button--danger"
+            onClick={props.onDeleteEdge}
+          >
             Delete connection
           </button>
         </>
       )}
       <span className="toolbar__sep" aria-hidden="true" />
-      <RelationSelect className="toolbar__field" label="New connections" value={props.connectAs} onChange={props.onConnectAs} />
+      <RelationSelect
+        className="toolbar__field"
+        label="New connections"
+        value={props.connectAs}
+        onChange={props.onConnectAs}
+      />
       <span className="toolbar__sep" aria-hidden="true" />
-      <button type="button" className="button button--quiet" onClick={props.onUndo} disabled={!props.canUndo} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={props.onUndo}
+        disabled={!props.canUndo}
+        title={`Undo (${mod}Z)`}
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
         Undo
       </button>
-      <button type="button" className="button button--quiet" onClick={props.onRedo} disabled={!props.canRedo} title={`Redo (Shift+${mod}Z)`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={props.onRedo}
+        disabled={!props.canRedo}
+        title={`Redo (Shift+${mod}Z)`}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+      >
         Redo
       </button>
       <span className="toolbar__status" role="status" aria-live="polite">

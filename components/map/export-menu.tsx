@@ -6,7 +6,12 @@ import { useRef, useState } from 'react';
 import { download, renderMapImage } from '@/lib/client/export-image';
 import { fileStem } from '@/lib/domain/interchange';
 
-type Props = { mapId: string; title: string; canBackup: boolean; onError: (message: string) => void };
+type Props = {
+  mapId: string;
+  title: string;
+  canBackup: boolean;
+  onError: (message: string) => void;
+};
 
 /** Ways to take the map out of the app: the printable brief, an image, Argdown, AIF, a backup. */
 export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
@@ -22,7 +27,11 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
     if (!viewport || nodes.length === 0) return onError('There is nothing on the map to draw yet.');
     setBusy(format);
     try {
-      const url = await renderMapImage(format, { nodes, viewport, legend: document.querySelector<HTMLElement>('.legend') });
+      const url = await renderMapImage(format, {
+        nodes,
+        viewport,
+        legend: document.querySelector<HTMLElement>('.legend'),
+      });
       close();
       download(url, `${fileStem(title)}.${format}`);
     } catch {
@@ -36,10 +45,20 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
       <summary>Export</summary>
       <div className="filter__panel export-menu__panel" role="group" aria-label="Export">
         <Link href={`/maps/${mapId}/brief`}>Debate brief (printable)</Link>
-        <button type="button" className="link-button" onClick={() => void image('png')} disabled={busy !== null}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void image('png')}
+          disabled={busy !== null}
+        >
           {busy === 'png' ? 'Drawing…' : 'Image (PNG)'}
         </button>
-        <button type="button" className="link-button" onClick={() => void image('svg')} disabled={busy !== null}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void image('svg')}
+          disabled={busy !== null}
+        >
           {busy === 'svg' ? 'Drawing…' : 'Image (SVG)'}
         </button>
         <a href={`/api/maps/${mapId}/export?format=argdown`} download onClick={close}>

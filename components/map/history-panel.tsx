@@ -10,7 +10,12 @@ type Props = {
 };
 
 const time = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** The map's timeline in a dialog: who changed what, when; each entry can show the map as it was then. */
 export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
@@ -23,9 +28,12 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
     async (before: number | null) => {
       setError(null);
       try {
-        const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/history${before ? `?before=${before}` : ''}`, {
-          headers: shareToken ? { 'x-share-token': shareToken } : {},
-        });
+        const response = await fetch(
+          `/api/maps/${encodeURIComponent(mapId)}/history${before ? `?before=${before}` : ''}`,
+          {
+            headers: shareToken ? { 'x-share-token': shareToken } : {},
+          },
+        );
         if (!response.ok) throw new Error();
         const page = (await response.json()) as { items: HistoryItem[]; more: boolean };
         setItems((current) => (before && current ? [...current, ...page.items] : page.items));
@@ -41,7 +49,11 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() === 'h' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         const target = event.target as HTMLElement | null;
-        if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+        if (
+          target &&
+          (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+        )
+          return;
         event.preventDefault();
         open();
       }
@@ -57,7 +69,12 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
 
   return (
     <>
-      <button type="button" className="button button--quiet help-button" onClick={open} aria-keyshortcuts="H">
+      <button
+        type="button"
+        className="button button--quiet help-button"
+        onClick={open}
+        aria-keyshortcuts="H"
+      >
         History
       </button>
       <dialog ref={dialog} className="help-dialog history-dialog" aria-labelledby="history-title">
@@ -68,7 +85,11 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
           </p>
         )}
         {items === null && !error && <p className="history-dialog__empty">Loading…</p>}
-        {items?.length === 0 && <p className="history-dialog__empty">No changes yet. Changes made in the editor appear here, newest first.</p>}
+        {items?.length === 0 && (
+          <p className="history-dialog__empty">
+            No changes yet. Changes made in the editor appear here, newest first.
+          </p>
+        )}
         {items && items.length > 0 && (
           <ol className="history-list" aria-label="Changes, newest first">
             {items.map((item) => (
@@ -101,7 +122,11 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
         )}
         <div className="history-dialog__actions">
           {more && items && (
-            <button type="button" className="button button--quiet" onClick={() => void load(items.at(-1)!.seq)}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void load(items.at(-1)!.seq)}
+            >
               Older changes
             </button>
           )}

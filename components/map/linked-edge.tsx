@@ -25,17 +25,47 @@ function junctionOf(x: number, y: number, side: Position) {
  * and the single arrow into the conclusion, so the group reads as one
  * support that needs all of its premises.
  */
-function LinkedEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, style, markerEnd, data, interactionWidth }: EdgeProps<Edge<ArgumentEdgeData>>) {
+function LinkedEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  style,
+  markerEnd,
+  data,
+  interactionWidth,
+}: EdgeProps<Edge<ArgumentEdgeData>>) {
   const junction = junctionOf(targetX, targetY, targetPosition);
-  const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX: junction.x, targetY: junction.y, targetPosition });
+  const [path] = getBezierPath({
+    sourceX,
+    sourceY,
+    sourcePosition,
+    targetX: junction.x,
+    targetY: junction.y,
+    targetPosition,
+  });
   const color = typeof style?.stroke === 'string' ? style.stroke : '#15803d';
   return (
     <>
       <BaseEdge id={id} path={path} style={style} interactionWidth={interactionWidth} />
       {data?.lead && (
         <>
-          <BaseEdge path={`M ${junction.x} ${junction.y} L ${targetX} ${targetY}`} style={{ ...style, strokeWidth: 3 }} markerEnd={markerEnd} interactionWidth={0} />
-          <circle className="linked-edge__junction" cx={junction.x} cy={junction.y} r={5} fill={color} />
+          <BaseEdge
+            path={`M ${junction.x} ${junction.y} L ${targetX} ${targetY}`}
+            style={{ ...style, strokeWidth: 3 }}
+            markerEnd={markerEnd}
+            interactionWidth={0}
+          />
+          <circle
+            className="linked-edge__junction"
+            cx={junction.x}
+            cy={junction.y}
+            r={5}
+            fill={color}
+          />
         </>
       )}
     </>

@@ -4,9 +4,17 @@ import { KIND_LABELS, NODE_KINDS, type NodeKind, type Side } from '@/lib/domain/
 
 export type MapFilterState = { sides: Set<Side>; kinds: Set<NodeKind> };
 
-export const showEverything = (): MapFilterState => ({ sides: new Set(['FOR', 'AGAINST', 'NEUTRAL']), kinds: new Set(NODE_KINDS) });
+export const showEverything = (): MapFilterState => ({
+  sides: new Set(['FOR', 'AGAINST', 'NEUTRAL']),
+  kinds: new Set(NODE_KINDS),
+});
 
-type Props = { filter: MapFilterState; onChange: (filter: MapFilterState) => void; sideLabels: Record<Side, string>; hiddenCount: number };
+type Props = {
+  filter: MapFilterState;
+  onChange: (filter: MapFilterState) => void;
+  sideLabels: Record<Side, string>;
+  hiddenCount: number;
+};
 
 /** Which sides and kinds of node the canvas shows. */
 export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) {
@@ -24,7 +32,11 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) 
           <legend>Sides</legend>
           {(['FOR', 'AGAINST', 'NEUTRAL'] as const).map((side) => (
             <label key={side}>
-              <input type="checkbox" checked={filter.sides.has(side)} onChange={() => onChange({ ...filter, sides: toggle(filter.sides, side) })} />
+              <input
+                type="checkbox"
+                checked={filter.sides.has(side)}
+                onChange={() => onChange({ ...filter, sides: toggle(filter.sides, side) })}
+              />
               {sideLabels[side]}
             </label>
           ))}
@@ -33,12 +45,21 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) 
           <legend>Kinds</legend>
           {NODE_KINDS.map((kind) => (
             <label key={kind}>
-              <input type="checkbox" checked={filter.kinds.has(kind)} onChange={() => onChange({ ...filter, kinds: toggle(filter.kinds, kind) })} />
+              <input
+                type="checkbox"
+                checked={filter.kinds.has(kind)}
+                onChange={() => onChange({ ...filter, kinds: toggle(filter.kinds, kind) })}
+              />
               {KIND_LABELS[kind]}
             </label>
           ))}
         </fieldset>
-        <button type="button" className="button button--quiet" onClick={() => onChange(showEverything())} disabled={hiddenCount === 0}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => onChange(showEverything())}
+          disabled={hiddenCount === 0}
+        >
           Show everything
         </button>
       </div>

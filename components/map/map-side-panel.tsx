@@ -25,9 +25,23 @@ type Props = {
 };
 
 /** Beside the canvas: the sources, the discussion, and the team notes. */
-export function MapSidePanel({ snapshot, nodes, edges, selectedNodeId, selectedEdgeId, onSelect, onSelectEdge, onMakeNode, social, layers }: Props) {
+export function MapSidePanel({
+  snapshot,
+  nodes,
+  edges,
+  selectedNodeId,
+  selectedEdgeId,
+  onSelect,
+  onSelectEdge,
+  onMakeNode,
+  social,
+  layers,
+}: Props) {
   const view = social.view;
-  const focus = useMemo(() => focusOf(nodes, edges, selectedNodeId, selectedEdgeId), [nodes, edges, selectedNodeId, selectedEdgeId]);
+  const focus = useMemo(
+    () => focusOf(nodes, edges, selectedNodeId, selectedEdgeId),
+    [nodes, edges, selectedNodeId, selectedEdgeId],
+  );
   const teamPassages = useMemo<TeamPassage[]>(
     () =>
       (view?.layers ?? [])
@@ -35,7 +49,17 @@ export function MapSidePanel({ snapshot, nodes, edges, selectedNodeId, selectedE
         .flatMap((layer) =>
           layer.annotations.flatMap((a) =>
             a.target.kind === 'SOURCE' && (a.kind === 'HIGHLIGHT' || a.kind === 'NOTE')
-              ? [{ id: a.id, sourceId: a.target.sourceId, start: a.target.start, end: a.target.end, team: layer.name, color: layer.color, body: a.body }]
+              ? [
+                  {
+                    id: a.id,
+                    sourceId: a.target.sourceId,
+                    start: a.target.start,
+                    end: a.target.end,
+                    team: layer.name,
+                    color: layer.color,
+                    body: a.body,
+                  },
+                ]
               : [],
           ),
         ),
@@ -49,67 +73,75 @@ export function MapSidePanel({ snapshot, nodes, edges, selectedNodeId, selectedE
             type: 'upsertAnnotation',
             id: newId(),
             teamId: myTeamId,
-            target: { kind: 'SOURCE', sourceId: quote.sourceId, start: quote.start, end: quote.end, exact: quote.text },
+            target: {
+              kind: 'SOURCE',
+              sourceId: quote.sourceId,
+              start: quote.start,
+              end: quote.end,
+              exact: quote.text,
+            },
             kind,
             body,
           },
         ])
     : undefined;
   return (
-      <SidePanel
-        tabs={[
-          {
-            id: 'sources',
-            label: 'Sources',
-            content: (
-                <SourceReader
-                  sources={snapshot.sources}
-                  nodes={nodes}
-                  selectedNodeId={selectedNodeId}
-                  onSelectQuote={onSelect}
-                  onMakeNode={onMakeNode}
-                teamPassages={teamPassages}
-                onTeamPassage={onTeamPassage}
-                />
-            ),
-          },
-          {
-            id: 'discussion',
-            label: layers.openThreadTotal ? `Discussion (${layers.openThreadTotal})` : 'Discussion',
-            content: social.view ? (
-              <DiscussionPanel
-                view={social.view}
-                nodes={nodes}
-                edges={edges}
-                focus={focus}
-                currentUserId={social.view.viewerId}
-                onSend={social.send}
-                onJump={(target) => (target.kind === 'NODE' ? onSelect(target.id) : onSelectEdge(target.id))}
-              />
-            ) : (
-              <p className="social__empty social">Loading the discussion…</p>
-            ),
-          },
-          {
-            id: 'notes',
-            label: 'Team notes',
-            content: social.view ? (
-              <TeamNotesPanel
-                mapId={snapshot.id}
-                view={social.view}
-                nodes={nodes}
-                focus={focus}
-                shown={layers.shown}
-                onShow={layers.show}
-                onSend={social.send}
-                onReveal={(revealed) => void social.reveal(revealed)}
-                onJump={onSelect}
-              />
-            ) : (
-              <p className="social__empty social">Loading team notes…</p>
-            ),
-          },
-        ]}
-      />
+    <SidePanel
+      tabs={[
+        {
+          id: 'sources',
+          label: 'Sources',
+          content: (
+            <SourceReader
+              sources={snapshot.sources}
+              nodes={nodes}
+              selectedNodeId={selectedNodeId}
+              onSelectQuote={onSelect}
+              onMakeNode={onMakeNode}
+              teamPassages={teamPassages}
+              onTeamPassage={onTeamPassage}
+            />
+          ),
+        },
+        {
+          id: 'discussion',
+          label: layers.openThreadTotal ? `Discussion (${layers.openThreadTotal})` : 'Discussion',
+          content: social.view ? (
+            <DiscussionPanel
+              view={social.view}
+              nodes={nodes}
+              edges={edges}
+              focus={focus}
+              currentUserId={social.view.viewerId}
+              onSend={social.send}
+              onJump={(target) =>
+                target.kind === 'NODE' ? onSelect(target.id) : onSelectEdge(target.id)
+              }
+            />
+          ) : (
+            <p className="social__empty social">Loading the discussion…</p>
+          ),
+        },
+        {
+          id: 'notes',
+          label: 'Team notes',
+          content: social.view ? (
+            <TeamNotesPanel
+              mapId={snapshot.id}
+              view={social.view}
+              nodes={nodes}
+              focus={focus}
+              shown={layers.shown}
+              onShow={layers.show}
+              onSend={social.send}
+              onReveal={(revealed) => void social.reveal(revealed)}
+              onJump={onSelect}
+            />
+          ) : (
+            <p className="social__empty social">Loading team notes…</p>
+          ),
+        },
+      ]}
+    />
   );
 }

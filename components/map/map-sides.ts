@@ -14,8 +14,13 @@ export function startingView(snapshot: MapSnapshot): string[] {
 }
 
 export function sideLabels(sides: { side: Side; label: string }[]): Record<Side, string> {
-  const label = (side: Side, fallback: string) => sides.find((s) => s.side === side)?.label ?? fallback;
-  return { FOR: label('FOR', 'For'), AGAINST: label('AGAINST', 'Against'), NEUTRAL: label('NEUTRAL', 'Motion and our own') };
+  const label = (side: Side, fallback: string) =>
+    sides.find((s) => s.side === side)?.label ?? fallback;
+  return {
+    FOR: label('FOR', 'For'),
+    AGAINST: label('AGAINST', 'Against'),
+    NEUTRAL: label('NEUTRAL', 'Motion and our own'),
+  };
 }
 
 /** One legend line per side present: its sources and teams. */

@@ -58,7 +58,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const view = past?.graph ?? state.view;
   const liveNodes = useMemo(() => [...view.nodes.values()].filter((n) => !n.deleted), [view]);
   const liveEdges = useMemo(() => [...view.edges.values()].filter((e) => !e.deleted), [view]);
-  const known = (id: string | null) => (id && view.nodes.get(id) && !view.nodes.get(id)!.deleted ? id : null);
+  const known = (id: string | null) =>
+    id && view.nodes.get(id) && !view.nodes.get(id)!.deleted ? id : null;
 
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(known(initialNodeId));
   const [selectedNodeIds, setSelectedNodeIds] = useState<string[]>([]);
@@ -69,32 +70,65 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
 
   // Everyone else's edits, and who is here.
   const [clientId] = useState(() => newId());
-  const reportSocialError = useCallback((message: string) => setNotice({ kind: 'refused', message }), [setNotice]);
+  const reportSocialError = useCallback(
+    (message: string) => setNotice({ kind: 'refused', message }),
+    [setNotice],
+  );
   const social = useSocial({ mapId: snapshot.id, shareToken, onError: reportSocialError });
-  const { status, others } = useMapSync({ store, mapId: snapshot.id, shareToken, clientId, setNotice, onSocial: social.refresh });
+  const { status, others } = useMapSync({
+    store,
+    mapId: snapshot.id,
+    shareToken,
+    clientId,
+    setNotice,
+    onSocial: social.refresh,
+  });
   const layers = useTeamLayers(social.view);
   const { openThreads, layerBadges } = layers;
-  const { reportCursor } = usePresence({ mapId: snapshot.id, clientId, shareToken, selection: selectedNodeId });
+  const { reportCursor } = usePresence({
+    mapId: snapshot.id,
+    clientId,
+    shareToken,
+    selection: selectedNodeId,
+  });
   const present = useMemo(() => [...others.values()], [others]);
   const watchers = useMemo(() => {
     const byNode = new Map<string, Watcher[]>();
-    for (const p of present) if (p.selection) byNode.set(p.selection, [...(byNode.get(p.selection) ?? []), { name: p.name, color: p.color }]);
+    for (const p of present)
+      if (p.selection)
+        byNode.set(p.selection, [
+          ...(byNode.get(p.selection) ?? []),
+          { name: p.name, color: p.color },
+        ]);
     return byNode;
   }, [present]);
 
   const [filter, setFilter] = useState<MapFilterState>(showEverything);
-  const shown = (n: { side: Side; kind: (typeof liveNodes)[number]['kind'] }) => filter.sides.has(n.side) && filter.kinds.has(n.kind);
+  const shown = (n: { side: Side; kind: (typeof liveNodes)[number]['kind'] }) =>
+    filter.sides.has(n.side) && filter.kinds.has(n.kind);
   const hiddenCount = liveNodes.filter((n) => !shown(n)).length;
   const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
   const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
   const { direction, collapsed, reasons, hidden } = mapView;
   const flowNodes = useMemo(
     () =>
-      toFlowNodes({ nodes: liveNodes, sources: snapshot.sources }, { direction, collapsed, reasons, watchers, openThreads, layerBadges }).map((n) =>
-        shown(n.data) && !hidden.has(n.id) ? n : { ...n, hidden: true },
-      ),
+      toFlowNodes(
+        { nodes: liveNodes, sources: snapshot.sources },
+        { direction, collapsed, reasons, watchers, openThreads, layerBadges },
+      ).map((n) => (shown(n.data) && !hidden.has(n.id) ? n : { ...n, hidden: true })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [liveNodes, snapshot.sources, filter, direction, collapsed, reasons, hidden, watchers, openThreads, layerBadges],
+    [
+      liveNodes,
+      snapshot.sources,
+      filter,
+      direction,
+      collapsed,
+      reasons,
+      hidden,
+      watchers,
+      openThreads,
+      layerBadges,
+    ],
   );
   const flowEdges = useMemo(() => toFlowEdges(liveEdges, liveNodes), [liveEdges, liveNodes]);
   const selected = selectedNodeId ? view.nodes.get(selectedNodeId) : undefined;
@@ -121,7 +155,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
       if (!edge || edge.deleted) return;
       setSelectedNodeId(null);
       setSelectedEdgeId(id);
-      void fitView({ nodes: [{ id: edge.fromId }, { id: edge.toId }], duration: 400, maxZoom: 1.1, padding: 0.4 });
+      void fitView({
+        nodes: [{ id: edge.fromId }, { id: edge.toId }],
+        duration: 400,
+        maxZoom: 1.1,
+        padding: 0.4,
+      });
     },
     [view, fitView],
   );
@@ -180,7 +219,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   }, [focusId, fitView]);
   const focused = focusId ? view.nodes.get(focusId) : undefined;
   const connectFrom = editing.connectFrom ? view.nodes.get(editing.connectFrom) : undefined;
-  const promptFrom = editing.connectPrompt ? view.nodes.get(editing.connectPrompt.fromId) : undefined;
+  const promptFrom = editing.connectPrompt
+    ? view.nodes.get(editing.connectPrompt.fromId)
+    : undefined;
 
   // "/" jumps to the search box, for everyone.
   useEffect(() => {
@@ -204,7 +245,11 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           <p className="workspace__motion" title={snapshot.motion}>
             Motion: <strong>{snapshot.motion}</strong>
           </p>
-          {!canEdit && <p className="badge workspace__readonly">{shareToken ? 'Read-only view, shared by link' : 'Read-only'}</p>}
+          {!canEdit && (
+            <p className="badge workspace__readonly">
+              {shareToken ? 'Read-only view, shared by link' : 'Read-only'}
+            </p>
+          )}
         </div>
         <div className="workspace__tools">
           <PresenceBar others={present} status={status} />
@@ -220,16 +265,28 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             </nav>
           )}
           {!shareToken && (
-            <ExportMenu mapId={snapshot.id} title={snapshot.title} canBackup={social.view?.viewerId != null} onError={reportSocialError} />
+            <ExportMenu
+              mapId={snapshot.id}
+              title={snapshot.title}
+              canBackup={social.view?.viewerId != null}
+              onError={reportSocialError}
+            />
           )}
           <HistoryPanel
             mapId={snapshot.id}
             shareToken={shareToken}
             onShow={async (item) => {
-              const response = await fetch(`/api/maps/${encodeURIComponent(snapshot.id)}?at=${item.seq}`, {
-                headers: shareToken ? { 'x-share-token': shareToken } : {},
-              });
-              if (!response.ok) return setNotice({ kind: 'local', message: 'That point in the history could not be shown.' });
+              const response = await fetch(
+                `/api/maps/${encodeURIComponent(snapshot.id)}?at=${item.seq}`,
+                {
+                  headers: shareToken ? { 'x-share-token': shareToken } : {},
+                },
+              );
+              if (!response.ok)
+                return setNotice({
+                  kind: 'local',
+                  message: 'That point in the history could not be shown.',
+                });
               setPast({ item, graph: initialGraph((await response.json()) as MapSnapshot) });
             }}
           />
@@ -237,13 +294,20 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         </div>
         <div className="workspace__legend-row">
           <Legend sides={sides} />
-          <MapFilter filter={filter} onChange={setFilter} sideLabels={sideLabels(sides)} hiddenCount={hiddenCount} />
+          <MapFilter
+            filter={filter}
+            onChange={setFilter}
+            sideLabels={sideLabels(sides)}
+            hiddenCount={hiddenCount}
+          />
         </div>
         {canEdit && (
           <EditorToolbar
             selectedKind={selected && !selected.deleted ? selected.kind : null}
             selectedRelation={selectedEdge && !selectedEdge.deleted ? selectedEdge.relation : null}
-            onChangeRelation={(relation) => selectedEdgeId && editing.changeRelation(selectedEdgeId, relation)}
+            onChangeRelation={(relation) =>
+              selectedEdgeId && editing.changeRelation(selectedEdgeId, relation)
+            }
             onDeleteEdge={() => {
               if (selectedEdgeId) editing.deleteElements([], [selectedEdgeId]);
               setSelectedEdgeId(null);
@@ -266,7 +330,15 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             layingOut={editing.layingOut}
             onEdit={() => selectedNodeId && editing.setEditingId(selectedNodeId)}
             onChangeKind={editing.changeKind}
-            onDelete={() => editing.deleteElements(selectedNodeIds.length > 1 ? selectedNodeIds : selectedNodeId ? [selectedNodeId] : [])}
+            onDelete={() =>
+              editing.deleteElements(
+                selectedNodeIds.length > 1
+                  ? selectedNodeIds
+                  : selectedNodeId
+                    ? [selectedNodeId]
+                    : [],
+              )
+            }
             onConnectAs={editing.setConnectAs}
             onUndo={undo}
             onRedo={redo}
@@ -275,9 +347,17 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         {!canEdit && <SocialUndoBar social={social} />}
       </div>
       {notice && !(notice.conflict && canEdit) && (
-        <div className={`notice notice--${notice.kind}`} role={notice.kind === 'local' ? 'status' : 'alert'}>
+        <div
+          className={`notice notice--${notice.kind}`}
+          role={notice.kind === 'local' ? 'status' : 'alert'}
+        >
           <span>{notice.message}</span>
-          <button type="button" className="notice__close" onClick={() => setNotice(null)} aria-label="Dismiss message">
+          <button
+            type="button"
+            className="notice__close"
+            onClick={() => setNotice(null)}
+            aria-label="Dismiss message"
+          >
             ×
           </button>
         </div>
@@ -286,7 +366,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <div
           className={editing.layingOut ? 'canvas canvas--animating' : 'canvas'}
           ref={canvasRef}
-          onMouseMove={(event) => reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+          onMouseMove={(event) =>
+            reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+          }
           onMouseLeave={() => reportCursor(null)}
         >
           <MapViewContext.Provider value={mapView.mapView}>
@@ -310,7 +392,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             <div className="canvas__overlay canvas__overlay--top">
               <div className="focus-banner past-banner" role="status">
                 <p>
-                  The map as it was after change {past.item.seq}: {past.item.who} {past.item.summary}
+                  The map as it was after change {past.item.seq}: {past.item.who}{' '}
+                  {past.item.summary}
                 </p>
                 <button type="button" className="button" onClick={() => setPast(null)}>
                   Back to now
@@ -322,9 +405,15 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             <div className="canvas__overlay canvas__overlay--top">
               <div className="focus-banner" role="status">
                 <p>
-                  Focus on “{focused.text}” · showing {liveNodes.length - hidden.size} of {liveNodes.length} nodes
+                  Focus on “{focused.text}” · showing {liveNodes.length - hidden.size} of{' '}
+                  {liveNodes.length} nodes
                 </p>
-                <button type="button" className="button button--quiet" onClick={() => mapView.toggleFocus(null)} aria-keyshortcuts="F">
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => mapView.toggleFocus(null)}
+                  aria-keyshortcuts="F"
+                >
                   Show whole map
                 </button>
               </div>
@@ -335,7 +424,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               prompt={editing.connectPrompt}
               container={canvasRef.current?.getBoundingClientRect() ?? null}
               fromText={promptFrom.text}
-              onChoose={(relation) => editing.connectPrompt && editing.createConnected(editing.connectPrompt, relation)}
+              onChoose={(relation) =>
+                editing.connectPrompt && editing.createConnected(editing.connectPrompt, relation)
+              }
               onCancel={() => editing.setConnectPrompt(null)}
             />
           )}
@@ -348,7 +439,10 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               const { nodeId, mine } = notice.conflict!;
               const node = store.getView().nodes.get(nodeId);
               setNotice(null);
-              if (node && !node.deleted) store.perform([{ type: 'updateNode', id: nodeId, baseVersion: node.version, text: mine }]);
+              if (node && !node.deleted)
+                store.perform([
+                  { type: 'updateNode', id: nodeId, baseVersion: node.version, text: mine },
+                ]);
             }}
             onMerge={() => {
               const { nodeId, mine, theirs } = notice.conflict!;
@@ -385,4 +479,3 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     </main>
   );
 }
-

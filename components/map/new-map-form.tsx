@@ -22,11 +22,23 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
     <form action={action} className="form">
       <label className="field">
         <span>Title</span>
-        <input name="title" required maxLength={120} defaultValue={state.title} placeholder="Russia, the CSTO and Nagorno-Karabakh" />
+        <input
+          name="title"
+          required
+          maxLength={120}
+          defaultValue={state.title}
+          placeholder="Russia, the CSTO and Nagorno-Karabakh"
+        />
       </label>
       <label className="field">
         <span>Motion or question under debate</span>
-        <input name="motion" required maxLength={300} defaultValue={state.motion} placeholder="Is Russia a credible security guarantor in the South Caucasus?" />
+        <input
+          name="motion"
+          required
+          maxLength={300}
+          defaultValue={state.motion}
+          placeholder="Is Russia a credible security guarantor in the South Caucasus?"
+        />
       </label>
       {classrooms.length > 0 && (
         <label className="field">
@@ -39,20 +51,37 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
               </option>
             ))}
           </select>
-          <small className="field__hint">Everyone in the class can open and edit the map; you put them on teams afterwards.</small>
+          <small className="field__hint">
+            Everyone in the class can open and edit the map; you put them on teams afterwards.
+          </small>
         </label>
       )}
       <fieldset className="choice">
         <legend>Start from</legend>
         <label>
-          <input type="radio" name="template" value="demo" checked={template === 'demo'} onChange={() => setTemplate('demo')} />
+          <input
+            type="radio"
+            name="template"
+            value="demo"
+            checked={template === 'demo'}
+            onChange={() => setTemplate('demo')}
+          />
           <span>
             <strong>The Turchenko–Strakes debate</strong>
-            <small>Both articles, their claims anchored to the passages they quote, and two teams, ready to extend.</small>
+            <small>
+              Both articles, their claims anchored to the passages they quote, and two teams, ready
+              to extend.
+            </small>
           </span>
         </label>
         <label>
-          <input type="radio" name="template" value="blank" checked={template === 'blank'} onChange={() => setTemplate('blank')} />
+          <input
+            type="radio"
+            name="template"
+            value="blank"
+            checked={template === 'blank'}
+            onChange={() => setTemplate('blank')}
+          />
           <span>
             <strong>A blank map</strong>
             <small>An empty canvas for your own motion, with the articles you choose.</small>
@@ -62,9 +91,17 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
       {template === 'blank' && (
         <fieldset className="sources-fieldset">
           <legend>Sources (optional)</legend>
-          <p className="field__hint">Paste each article’s text, or upload it as a .txt or .md file. Students quote them to make evidence.</p>
+          <p className="field__hint">
+            Paste each article’s text, or upload it as a .txt or .md file. Students quote them to
+            make evidence.
+          </p>
           {SOURCE_SLOTS.map((slot, i) => (
-            <div key={slot.side} className="source-slot" role="group" aria-label={`Source ${i + 1}`}>
+            <div
+              key={slot.side}
+              className="source-slot"
+              role="group"
+              aria-label={`Source ${i + 1}`}
+            >
               <p className="source-slot__title">{slot.label}</p>
               <input type="hidden" name={`source${i}.side`} value={slot.side} />
               <label className="field">
@@ -81,7 +118,11 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
               </label>
               <label className="field">
                 <span>…or upload a .txt or .md file</span>
-                <input type="file" name={`source${i}.file`} accept=".txt,.md,.markdown,text/plain,text/markdown" />
+                <input
+                  type="file"
+                  name={`source${i}.file`}
+                  accept=".txt,.md,.markdown,text/plain,text/markdown"
+                />
               </label>
             </div>
           ))}

@@ -48,7 +48,12 @@ export function NodeSearch({ nodes, social, onFound }: Props) {
         }}
       />
       <span className="search__count" role="status" aria-live="polite">
-        {needle && (matches.length === 0 ? 'No matches' : index >= 0 ? `${index + 1} of ${matches.length}` : `${matches.length} found`)}
+        {needle &&
+          (matches.length === 0
+            ? 'No matches'
+            : index >= 0
+              ? `${index + 1} of ${matches.length}`
+              : `${matches.length} found`)}
       </span>
     </div>
   );

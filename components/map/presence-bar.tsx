@@ -18,7 +18,10 @@ export function PresenceBar({ others, status }: { others: PresenceEntry[]; statu
   return (
     <div className="presence">
       {list.length > 0 && (
-        <ul className="presence__list" aria-label={`Also here: ${list.map((p) => p.name).join(', ')}`}>
+        <ul
+          className="presence__list"
+          aria-label={`Also here: ${list.map((p) => p.name).join(', ')}`}
+        >
           {list.map((p) => (
             <li key={p.userId ?? p.clientId} title={p.name}>
               <span className="avatar" style={{ background: p.color }} aria-hidden="true">
@@ -42,9 +45,19 @@ export function RemoteCursors({ others }: { others: PresenceEntry[] }) {
       {others
         .filter((p) => p.cursor)
         .map((p) => (
-          <div key={p.clientId} className="remote-cursor" style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px)` }} aria-hidden="true">
+          <div
+            key={p.clientId}
+            className="remote-cursor"
+            style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px)` }}
+            aria-hidden="true"
+          >
             <svg width="18" height="18" viewBox="0 0 18 18">
-              <path d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z" fill={p.color} stroke="#fff" strokeWidth="1.2" />
+              <path
+                d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z"
+                fill={p.color}
+                stroke="#fff"
+                strokeWidth="1.2"
+              />
             </svg>
             <span className="remote-cursor__name" style={{ background: p.color }}>
               {p.name}

@@ -1,7 +1,17 @@
 import { RELATION_LABELS, RELATIONS, type Relation } from '@/lib/domain/types';
 
 /** A labelled choice of relation (supports, attacks, undercuts, rephrases), for the toolbar and the connect dialog. */
-export function RelationSelect({ label, value, onChange, className = 'field' }: { label: string; value: Relation; onChange: (relation: Relation) => void; className?: string }) {
+export function RelationSelect({
+  label,
+  value,
+  onChange,
+  className = 'field',
+}: {
+  label: string;
+  value: Relation;
+  onChange: (relation: Relation) => void;
+  className?: string;
+}) {
   return (
     <label className={className}>
       <span>{label}</span>

@@ -7,13 +7,21 @@ import { isTyping } from './use-map-editing';
 const SHORTCUTS: [string, string, boolean][] = [
   ['/', 'Find a node by its text (Enter: next match, Shift+Enter: previous)', false],
   ['Tab, then Enter or Space', 'Move to a node and select it', false],
-  ['↑ ↓ ← → (on a node)', 'Move to what it bears on, to its reasons, or to the reasons beside it', false],
+  [
+    '↑ ↓ ← → (on a node)',
+    'Move to what it bears on, to its reasons, or to the reasons beside it',
+    false,
+  ],
   ['C (on a selected node)', 'Hide or show the reasons below it', false],
   ['F', 'Focus on the selected claim and its neighbourhood; F again shows the whole map', false],
   ['Shift + click, Ctrl/⌘ + click', 'Select several nodes', false],
   ['Shift + drag on the canvas', 'Select every node in a box', false],
   ['Escape (on a selected node)', 'Clear the selection, so Tab moves on through the page', false],
-  ['Enter (on a selected node)', 'Edit its text; Enter saves, Shift+Enter is a new line, Escape cancels', true],
+  [
+    'Enter (on a selected node)',
+    'Edit its text; Enter saves, Shift+Enter is a new line, Escape cancels',
+    true,
+  ],
   ['Double-click a node', 'Edit its text', true],
   ['Double-click empty canvas', 'Add a claim there', true],
   ['Tab (on a selected node)', 'Add a premise that supports it', true],
@@ -24,8 +32,16 @@ const SHORTCUTS: [string, string, boolean][] = [
   ['Delete or Backspace', 'Delete the selected nodes or connection', true],
   ['Ctrl/⌘ + Z', 'Undo (also after reloading the page)', true],
   ['Shift + Ctrl/⌘ + Z, or Ctrl + Y', 'Redo', true],
-  ['Drag from a node’s edge to another node', 'Connect them, as chosen under “New connections”', true],
-  ['Drag from a node’s edge to empty canvas', 'Add a connected node; you choose how it relates', true],
+  [
+    'Drag from a node’s edge to another node',
+    'Connect them, as chosen under “New connections”',
+    true,
+  ],
+  [
+    'Drag from a node’s edge to empty canvas',
+    'Add a connected node; you choose how it relates',
+    true,
+  ],
   ['Drag the end of a selected connection', 'Reconnect it to another node', true],
   ['Select text in the source reader', 'Make a claim or evidence that quotes it', true],
   ['?', 'Show this list', false],
@@ -47,7 +63,12 @@ export function ShortcutsHelp({ canEdit }: { canEdit: boolean }) {
   const rows = SHORTCUTS.filter(([, , editorsOnly]) => canEdit || !editorsOnly);
   return (
     <>
-      <button type="button" className="button button--quiet help-button" onClick={() => dialog.current?.showModal()} aria-keyshortcuts="?">
+      <button
+        type="button"
+        className="button button--quiet help-button"
+        onClick={() => dialog.current?.showModal()}
+        aria-keyshortcuts="?"
+      >
         Shortcuts
       </button>
       <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title">

@@ -5,7 +5,15 @@ import { useId, useState, type ReactNode } from 'react';
 export type SideTab = { id: string; label: string; content: ReactNode };
 
 /** The column beside the canvas: sources, discussion, team notes, one at a time. */
-export function SidePanel({ tabs, active, onActive }: { tabs: SideTab[]; active?: string; onActive?: (id: string) => void }) {
+export function SidePanel({
+  tabs,
+  active,
+  onActive,
+}: {
+  tabs: SideTab[];
+  active?: string;
+  onActive?: (id: string) => void;
+}) {
   const [own, setOwn] = useState(tabs[0]!.id);
   const current = active ?? own;
   const base = useId();
@@ -26,7 +34,8 @@ export function SidePanel({ tabs, active, onActive }: { tabs: SideTab[]; active?
             onClick={() => choose(tab.id)}
             onKeyDown={(event) => {
               if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-              const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+              const next =
+                tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
               choose(next.id);
               document.getElementById(`${base}-${next.id}-tab`)?.focus();
             }}
@@ -36,7 +45,14 @@ export function SidePanel({ tabs, active, onActive }: { tabs: SideTab[]; active?
         ))}
       </div>
       {tabs.map((tab) => (
-        <div key={tab.id} role="tabpanel" id={`${base}-${tab.id}`} aria-labelledby={`${base}-${tab.id}-tab`} hidden={tab.id !== current} className="side-panel__body">
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`${base}-${tab.id}`}
+          aria-labelledby={`${base}-${tab.id}-tab`}
+          hidden={tab.id !== current}
+          className="side-panel__body"
+        >
           {tab.content}
         </div>
       ))}

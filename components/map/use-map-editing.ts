@@ -6,7 +6,12 @@ import { newId } from '@/lib/client/ids';
 import { layoutInBackground } from '@/lib/client/layout-client';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import { createAnchor } from '@/lib/domain/anchor';
-import { estimateNodeHeight, freeSpot, NODE_WIDTH, type LayoutDirection } from '@/lib/domain/layout';
+import {
+  estimateNodeHeight,
+  freeSpot,
+  NODE_WIDTH,
+  type LayoutDirection,
+} from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import type { MapSnapshot, NodeKind, Relation } from '@/lib/domain/types';
 import type { QuoteSelection } from '../reader/source-reader';
@@ -15,13 +20,19 @@ import type { NodeEditing } from './editor-context';
 
 /** True when a key press belongs to a text field, not to the map's shortcuts. */
 export const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** A connection dropped on empty canvas, waiting for the student to choose how the new node relates. */
 export type ConnectPrompt = { fromId: string; asReason: boolean; screen: { x: number; y: number } };
 
 /** The kind a new node gets from the way it is connected. */
-const KIND_FOR: Record<Relation, NodeKind> = { SUPPORTS: 'PREMISE', ATTACKS: 'OBJECTION', UNDERCUTS: 'OBJECTION', REPHRASES: 'CLAIM' };
+const KIND_FOR: Record<Relation, NodeKind> = {
+  SUPPORTS: 'PREMISE',
+  ATTACKS: 'OBJECTION',
+  UNDERCUTS: 'OBJECTION',
+  REPHRASES: 'CLAIM',
+};
 const TEXT_FOR: Record<NodeKind, string> = {
   CLAIM: 'New claim',
   PREMISE: 'New premise',
@@ -50,7 +61,18 @@ type Options = {
  * store (optimistic, sent, undoable); nothing here writes React Flow state.
  */
 export function useMapEditing(options: Options) {
-  const { store, snapshot, canEdit, selectedNodeId, selectedNodeIds, direction, setSelectedNodeId, canvasRef, centreOn, setNotice } = options;
+  const {
+    store,
+    snapshot,
+    canEdit,
+    selectedNodeId,
+    selectedNodeIds,
+    direction,
+    setSelectedNodeId,
+    canvasRef,
+    centreOn,
+    setNotice,
+  } = options;
   const [editingId, setEditingIdState] = useState<string | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const setEditingId = useCallback((id: string | null) => {
@@ -77,7 +99,9 @@ export function useMapEditing(options: Options) {
         x: n.position.x,
         y: n.position.y,
         width: n.measured?.width ?? NODE_WIDTH,
-        height: n.measured?.height ?? estimateNodeHeight(String((n.data as { text?: string }).text ?? ''), false),
+        height:
+          n.measured?.height ??
+          estimateNodeHeight(String((n.data as { text?: string }).text ?? ''), false),
       })),
     [getNodes],
   );
@@ -89,8 +113,12 @@ export function useMapEditing(options: Options) {
       const boxes = drawnBoxes();
       const beside = boxes.find((b) => b.id === selectedNodeId);
       const rect = canvasRef.current?.getBoundingClientRect();
-      const centre = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-      const near = beside ? { x: beside.x + beside.width + 40, y: beside.y } : { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
+      const centre = rect
+        ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+        : { x: 0, y: 0 };
+      const near = beside
+        ? { x: beside.x + beside.width + 40, y: beside.y }
+        : { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
       return freeSpot(boxes, near, size);
     },
     [drawnBoxes, selectedNodeId, screenToFlowPosition],
@@ -101,10 +129,26 @@ export function useMapEditing(options: Options) {
     (at?: { x: number; y: number }) => {
       const height = estimateNodeHeight('New claim', false);
       const spot = at
-        ? (({ x, y }) => freeSpot(drawnBoxes(), { x: x - NODE_WIDTH / 2, y: y - height / 2 }, { width: NODE_WIDTH, height }))(screenToFlowPosition(at))
+        ? (({ x, y }) =>
+            freeSpot(
+              drawnBoxes(),
+              { x: x - NODE_WIDTH / 2, y: y - height / 2 },
+              { width: NODE_WIDTH, height },
+            ))(screenToFlowPosition(at))
         : placeFor('New claim', false);
       const id = newId();
-      const ok = store.perform([{ type: 'createNode', id, kind: 'CLAIM', text: 'New claim', side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null }]);
+      const ok = store.perform([
+        {
+          type: 'createNode',
+          id,
+          kind: 'CLAIM',
+          text: 'New claim',
+          side: 'NEUTRAL',
+          x: spot.x,
+          y: spot.y,
+          anchor: null,
+        },
+      ]);
       if (ok) {
         setSelectedNodeId(id);
         setEditingId(id);
@@ -127,7 +171,11 @@ export function useMapEditing(options: Options) {
       const text = TEXT_FOR[kind];
       const height = estimateNodeHeight(text, false);
       const point = screenToFlowPosition(prompt.screen);
-      const spot = freeSpot(drawnBoxes(), { x: point.x - NODE_WIDTH / 2, y: point.y - height / 2 }, { width: NODE_WIDTH, height });
+      const spot = freeSpot(
+        drawnBoxes(),
+        { x: point.x - NODE_WIDTH / 2, y: point.y - height / 2 },
+        { width: NODE_WIDTH, height },
+      );
       const id = newId();
       const ok = store.perform([
         { type: 'createNode', id, kind, text, side: from.side, x: spot.x, y: spot.y, anchor: null },
@@ -150,7 +198,8 @@ export function useMapEditing(options: Options) {
 
   /** Connects two existing nodes; refuses (with a reason) what the domain refuses. */
   const connect = useCallback(
-    (fromId: string, toId: string, relation: Relation) => store.perform([{ type: 'createEdge', id: newId(), fromId, toId, relation, groupId: null }]),
+    (fromId: string, toId: string, relation: Relation) =>
+      store.perform([{ type: 'createEdge', id: newId(), fromId, toId, relation, groupId: null }]),
     [store],
   );
 
@@ -160,8 +209,12 @@ export function useMapEditing(options: Options) {
    */
   const linkable = useMemo(() => {
     if (selectedNodeIds.length < 2) return null;
-    const edges = [...store.getView().edges.values()].filter((e) => !e.deleted && e.relation === 'SUPPORTS');
-    const targets = selectedNodeIds.map((id) => new Set(edges.filter((e) => e.fromId === id).map((e) => e.toId)));
+    const edges = [...store.getView().edges.values()].filter(
+      (e) => !e.deleted && e.relation === 'SUPPORTS',
+    );
+    const targets = selectedNodeIds.map(
+      (id) => new Set(edges.filter((e) => e.fromId === id).map((e) => e.toId)),
+    );
     const common = [...targets[0]!].find((t) => targets.every((set) => set.has(t)));
     if (!common) return null;
     return edges.filter((e) => e.toId === common && selectedNodeIds.includes(e.fromId));
@@ -172,17 +225,35 @@ export function useMapEditing(options: Options) {
   const linkPremises = useCallback(() => {
     if (!linkable) return;
     const groupId = newId();
-    store.perform(linkable.map((e) => ({ type: 'updateEdge' as const, id: e.id, baseVersion: e.version, groupId })));
+    store.perform(
+      linkable.map((e) => ({
+        type: 'updateEdge' as const,
+        id: e.id,
+        baseVersion: e.version,
+        groupId,
+      })),
+    );
   }, [linkable, store]);
 
   /** The grouped supports leaving the selected nodes: what "Unlink" would separate. */
   const grouped = useMemo(
-    () => [...store.getView().edges.values()].filter((e) => !e.deleted && e.groupId && selectedNodeIds.includes(e.fromId)),
+    () =>
+      [...store.getView().edges.values()].filter(
+        (e) => !e.deleted && e.groupId && selectedNodeIds.includes(e.fromId),
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selectedNodeIds, store, store.getSnapshot()],
   );
   const unlinkPremises = useCallback(() => {
-    if (grouped.length) store.perform(grouped.map((e) => ({ type: 'updateEdge' as const, id: e.id, baseVersion: e.version, groupId: null })));
+    if (grouped.length)
+      store.perform(
+        grouped.map((e) => ({
+          type: 'updateEdge' as const,
+          id: e.id,
+          baseVersion: e.version,
+          groupId: null,
+        })),
+      );
   }, [grouped, store]);
 
   /** A claim or evidence quoting exactly the passage selected in the reader; its text starts as the quote. */
@@ -190,11 +261,21 @@ export function useMapEditing(options: Options) {
     (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => {
       const source = snapshot.sources.find((s) => s.id === quote.sourceId);
       if (!source) return;
-      const text = quote.text.length > MAX_TEXT_LENGTH ? quote.text.slice(0, MAX_TEXT_LENGTH) : quote.text;
+      const text =
+        quote.text.length > MAX_TEXT_LENGTH ? quote.text.slice(0, MAX_TEXT_LENGTH) : quote.text;
       const spot = placeFor(text, true);
       const id = newId();
       const ok = store.perform([
-        { type: 'createNode', id, kind, text, side: source.side, x: spot.x, y: spot.y, anchor: createAnchor(source.id, source.text, quote.start, quote.end) },
+        {
+          type: 'createNode',
+          id,
+          kind,
+          text,
+          side: source.side,
+          x: spot.x,
+          y: spot.y,
+          anchor: createAnchor(source.id, source.text, quote.start, quote.end),
+        },
       ]);
       if (ok) {
         setSelectedNodeId(id);
@@ -206,21 +287,27 @@ export function useMapEditing(options: Options) {
   );
 
   /** Lays the whole map out with ELK and applies it as one move, so it can be undone. */
-  const autoLayout = useCallback(async (towards: LayoutDirection = direction) => {
-    setLayingOut(true);
-    try {
-      const boxes = drawnBoxes();
-      const positions = await layoutInBackground({ nodes: boxes, edges: [...store.getView().edges.values()].filter((e) => !e.deleted) }, towards);
-      const moves = boxes.flatMap((b) => {
-        const p = positions.get(b.id);
-        return p && (p.x !== b.x || p.y !== b.y) ? [{ id: b.id, x: p.x, y: p.y }] : [];
-      });
-      if (moves.length) store.perform([{ type: 'moveNodes', moves }]);
-      setTimeout(() => void fitView({ duration: 500, padding: 0.1 }), 450);
-    } finally {
-      setTimeout(() => setLayingOut(false), 500);
-    }
-  }, [drawnBoxes, store, fitView, direction]);
+  const autoLayout = useCallback(
+    async (towards: LayoutDirection = direction) => {
+      setLayingOut(true);
+      try {
+        const boxes = drawnBoxes();
+        const positions = await layoutInBackground(
+          { nodes: boxes, edges: [...store.getView().edges.values()].filter((e) => !e.deleted) },
+          towards,
+        );
+        const moves = boxes.flatMap((b) => {
+          const p = positions.get(b.id);
+          return p && (p.x !== b.x || p.y !== b.y) ? [{ id: b.id, x: p.x, y: p.y }] : [];
+        });
+        if (moves.length) store.perform([{ type: 'moveNodes', moves }]);
+        setTimeout(() => void fitView({ duration: 500, padding: 0.1 }), 450);
+      } finally {
+        setTimeout(() => setLayingOut(false), 500);
+      }
+    },
+    [drawnBoxes, store, fitView, direction],
+  );
 
   const nodeEditing = useMemo<NodeEditing | null>(() => {
     if (!canEdit) return null;
@@ -233,8 +320,16 @@ export function useMapEditing(options: Options) {
         const node = store.getView().nodes.get(id);
         const text = raw.trim();
         if (!node || node.deleted || text === node.text) return;
-        if (!text) return setNotice({ kind: 'local', message: 'A node needs some text, so that edit was not saved.' });
-        if (text.length > MAX_TEXT_LENGTH) return setNotice({ kind: 'local', message: `A node can hold at most ${MAX_TEXT_LENGTH} characters.` });
+        if (!text)
+          return setNotice({
+            kind: 'local',
+            message: 'A node needs some text, so that edit was not saved.',
+          });
+        if (text.length > MAX_TEXT_LENGTH)
+          return setNotice({
+            kind: 'local',
+            message: `A node can hold at most ${MAX_TEXT_LENGTH} characters.`,
+          });
         store.perform([{ type: 'updateNode', id, baseVersion: node.version, text }]);
       },
     };
@@ -251,7 +346,14 @@ export function useMapEditing(options: Options) {
       const id = newId();
       const ok = store.perform([
         { type: 'createNode', id, kind, text, side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null },
-        { type: 'createEdge', id: newId(), fromId: id, toId: parentId, relation: kind === 'PREMISE' ? 'SUPPORTS' : 'ATTACKS', groupId: null },
+        {
+          type: 'createEdge',
+          id: newId(),
+          fromId: id,
+          toId: parentId,
+          relation: kind === 'PREMISE' ? 'SUPPORTS' : 'ATTACKS',
+          groupId: null,
+        },
       ]);
       if (ok) {
         setSelectedNodeId(id);
@@ -264,7 +366,8 @@ export function useMapEditing(options: Options) {
   const changeKind = useCallback(
     (kind: NodeKind) => {
       const node = selectedNodeId ? store.getView().nodes.get(selectedNodeId) : undefined;
-      if (node && node.kind !== kind) store.perform([{ type: 'updateNode', id: node.id, baseVersion: node.version, kind }]);
+      if (node && node.kind !== kind)
+        store.perform([{ type: 'updateNode', id: node.id, baseVersion: node.version, kind }]);
     },
     [selectedNodeId, store],
   );
@@ -272,7 +375,8 @@ export function useMapEditing(options: Options) {
   const changeRelation = useCallback(
     (edgeId: string, relation: Relation) => {
       const edge = store.getView().edges.get(edgeId);
-      if (edge && !edge.deleted && edge.relation !== relation) store.perform([{ type: 'updateEdge', id: edgeId, baseVersion: edge.version, relation }]);
+      if (edge && !edge.deleted && edge.relation !== relation)
+        store.perform([{ type: 'updateEdge', id: edgeId, baseVersion: edge.version, relation }]);
     },
     [store],
   );
@@ -312,10 +416,14 @@ export function useMapEditing(options: Options) {
       },
       onDelete: deleteElements,
       onConnect: (fromId, toId) => connect(fromId, toId, connectAs),
-      onConnectToEmpty: (fromId, asReason, screen) => setConnectPrompt({ fromId, asReason, screen }),
+      onConnectToEmpty: (fromId, asReason, screen) =>
+        setConnectPrompt({ fromId, asReason, screen }),
       onReconnect: (edgeId, fromId, toId) => {
         const edge = store.getView().edges.get(edgeId);
-        if (edge && !edge.deleted) store.perform([{ type: 'updateEdge', id: edgeId, baseVersion: edge.version, fromId, toId }]);
+        if (edge && !edge.deleted)
+          store.perform([
+            { type: 'updateEdge', id: edgeId, baseVersion: edge.version, fromId, toId },
+          ]);
       },
       onCreateAt: (at) => addClaim(at),
       onEditText: (id) => {

@@ -36,7 +36,15 @@ export function useMapShortcuts(options: Options) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey) return;
-      const { editing, selectedNodeId, setSelectedNodeId, toggleCollapsed, toggleFocus, undo, redo } = latest.current;
+      const {
+        editing,
+        selectedNodeId,
+        setSelectedNodeId,
+        toggleCollapsed,
+        toggleFocus,
+        undo,
+        redo,
+      } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const target = selectedNodeAt(event.target) ?? selectedNodeId;
@@ -63,7 +71,8 @@ export function useMapShortcuts(options: Options) {
           editing.setEditingId(onNode);
         });
       }
-      if (key === 'tab') return run(() => editing.addReason(onNode, event.shiftKey ? 'OBJECTION' : 'PREMISE'));
+      if (key === 'tab')
+        return run(() => editing.addReason(onNode, event.shiftKey ? 'OBJECTION' : 'PREMISE'));
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

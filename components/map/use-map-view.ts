@@ -8,7 +8,11 @@ import { hiddenByCollapse, neighbourhood, reasonCounts } from '@/lib/domain/visi
 import type { MapView } from './view-context';
 
 /** A value kept in this browser's localStorage for one map, read after hydration. */
-function useStoredState<T extends string>(key: string, initial: T, valid: (value: string) => value is T): [T, (value: T) => void] {
+function useStoredState<T extends string>(
+  key: string,
+  initial: T,
+  valid: (value: string) => value is T,
+): [T, (value: T) => void] {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
     const stored = window.localStorage.getItem(key);
@@ -39,9 +43,20 @@ type Options = {
  * subtrees and focus. Kept in this browser (per map), never in the map.
  */
 export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
-  const [direction, setDirection] = useStoredState<FlowDirection>(`counterpoint:${mapId}:direction`, 'UP', isDirection);
-  const [collapsedList, setCollapsedList] = useStoredState<string>(`counterpoint:${mapId}:collapsed`, '', isIdList);
-  const collapsed = useMemo(() => new Set(collapsedList.split(',').filter(Boolean)), [collapsedList]);
+  const [direction, setDirection] = useStoredState<FlowDirection>(
+    `counterpoint:${mapId}:direction`,
+    'UP',
+    isDirection,
+  );
+  const [collapsedList, setCollapsedList] = useStoredState<string>(
+    `counterpoint:${mapId}:collapsed`,
+    '',
+    isIdList,
+  );
+  const collapsed = useMemo(
+    () => new Set(collapsedList.split(',').filter(Boolean)),
+    [collapsedList],
+  );
   const [focusId, setFocusId] = useState<string | null>(null);
 
   const toggleCollapsed = useCallback(
@@ -55,7 +70,10 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
   );
 
   /** F: focus on a node, or leave focus when already focused (or nothing is selected). */
-  const toggleFocus = useCallback((id: string | null) => setFocusId((current) => (current || !id ? null : id)), []);
+  const toggleFocus = useCallback(
+    (id: string | null) => setFocusId((current) => (current || !id ? null : id)),
+    [],
+  );
 
   const live = useMemo(() => new Set(nodeIds), [nodeIds]);
   // A focused node that disappears ends focus mode.
@@ -86,7 +104,20 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
     [setNotice],
   );
 
-  const mapView = useMemo<MapView>(() => ({ toggleCollapsed, copyLink }), [toggleCollapsed, copyLink]);
+  const mapView = useMemo<MapView>(
+    () => ({ toggleCollapsed, copyLink }),
+    [toggleCollapsed, copyLink],
+  );
 
-  return { direction, setDirection, collapsed, reasons, hidden, focusId, toggleFocus, toggleCollapsed, mapView };
+  return {
+    direction,
+    setDirection,
+    collapsed,
+    reasons,
+    hidden,
+    focusId,
+    toggleFocus,
+    toggleCollapsed,
+    mapView,
+  };
 }

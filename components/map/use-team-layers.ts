@@ -27,7 +27,9 @@ export function useTeamLayers(view: SocialView | null) {
 
   const openThreads = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const c of view?.comments ?? []) if (!c.parentId && !c.resolved && c.nodeId) counts.set(c.nodeId, (counts.get(c.nodeId) ?? 0) + 1);
+    for (const c of view?.comments ?? [])
+      if (!c.parentId && !c.resolved && c.nodeId)
+        counts.set(c.nodeId, (counts.get(c.nodeId) ?? 0) + 1);
     return counts;
   }, [view]);
 
@@ -38,19 +40,31 @@ export function useTeamLayers(view: SocialView | null) {
       const perNode = new Map<string, LayerBadge>();
       for (const a of layer.annotations) {
         if (a.target.kind !== 'NODE') continue;
-        const badge = perNode.get(a.target.nodeId) ?? { team: layer.name, color: layer.color, rating: null, tags: [], note: false };
+        const badge = perNode.get(a.target.nodeId) ?? {
+          team: layer.name,
+          color: layer.color,
+          rating: null,
+          tags: [],
+          note: false,
+        };
         if (a.kind === 'RATING') badge.rating = a.rating;
         if (a.kind === 'TAG' && a.tag) badge.tags.push(a.tag);
         if (a.kind === 'NOTE') badge.note = true;
         perNode.set(a.target.nodeId, badge);
       }
-      for (const [nodeId, badge] of perNode) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), badge]);
+      for (const [nodeId, badge] of perNode)
+        byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), badge]);
     }
     return byNode;
   }, [view, shown]);
 
   // Threads on nodes and on connections.
-  const openThreadTotal = useMemo(() => (view?.comments ?? []).filter((c) => !c.parentId && !c.resolved && (c.nodeId || c.edgeId)).length, [view]);
+  const openThreadTotal = useMemo(
+    () =>
+      (view?.comments ?? []).filter((c) => !c.parentId && !c.resolved && (c.nodeId || c.edgeId))
+        .length,
+    [view],
+  );
 
   return { shown, show, openThreads, openThreadTotal, layerBadges };
 }

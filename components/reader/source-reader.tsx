@@ -16,10 +16,22 @@ type Props = {
   /** Passages highlighted or noted in the team layers shown. */
   teamPassages?: TeamPassage[];
   /** For a member of a team: highlight or note a selected passage in the team's private layer. */
-  onTeamPassage?: (quote: QuoteSelection, kind: 'HIGHLIGHT' | 'NOTE', body: string) => Promise<boolean>;
+  onTeamPassage?: (
+    quote: QuoteSelection,
+    kind: 'HIGHLIGHT' | 'NOTE',
+    body: string,
+  ) => Promise<boolean>;
 };
 
-export type TeamPassage = { id: string; sourceId: string; start: number; end: number; team: string; color: string; body: string };
+export type TeamPassage = {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  team: string;
+  color: string;
+  body: string;
+};
 
 /**
  * The selected passage of `container` as offsets into its text. The reader
@@ -31,7 +43,8 @@ function selectionIn(container: HTMLElement, sourceId: string): QuoteSelection |
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer))
+    return null;
   const before = document.createRange();
   before.selectNodeContents(container);
   before.setEnd(range.startContainer, range.startOffset);
@@ -49,7 +62,15 @@ function selectionIn(container: HTMLElement, sourceId: string): QuoteSelection |
  * highlighted. Selecting a node elsewhere brings its quote into view here;
  * choosing a highlight selects its node.
  */
-export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, onMakeNode, teamPassages = [], onTeamPassage }: Props) {
+export function SourceReader({
+  sources,
+  nodes,
+  selectedNodeId,
+  onSelectQuote,
+  onMakeNode,
+  teamPassages = [],
+  onTeamPassage,
+}: Props) {
   const [activeId, setActiveId] = useState<string | null>(sources[0]?.id ?? null);
   const [quote, setQuote] = useState<QuoteSelection | null>(null);
   const [noting, setNoting] = useState<string | null>(null);
@@ -64,7 +85,9 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
 
   useEffect(() => {
     if (!selectedNodeId) return;
-    const mark = panelRef.current?.querySelector<HTMLElement>(`[data-node-ids~="${CSS.escape(selectedNodeId)}"]`);
+    const mark = panelRef.current?.querySelector<HTMLElement>(
+      `[data-node-ids~="${CSS.escape(selectedNodeId)}"]`,
+    );
     mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [selectedNodeId, activeId]);
 
@@ -135,23 +158,37 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
         <div className="reader__quote-bar" role="region" aria-label="Selected passage">
           {quote ? (
             <>
-              <span className="reader__quote-text">“{quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text}”</span>
+              <span className="reader__quote-text">
+                “{quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text}”
+              </span>
               {onMakeNode && (
                 <>
                   <button type="button" className="button" onClick={() => make('CLAIM')}>
                     Make claim
                   </button>
-                  <button type="button" className="button button--quiet" onClick={() => make('EVIDENCE')}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => make('EVIDENCE')}
+                  >
                     Make evidence
                   </button>
                 </>
               )}
               {onTeamPassage && noting === null && (
                 <>
-                  <button type="button" className="button button--quiet" onClick={() => void forTeam('HIGHLIGHT')}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => void forTeam('HIGHLIGHT')}
+                  >
                     Highlight for our team
                   </button>
-                  <button type="button" className="button button--quiet" onClick={() => setNoting('')}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => setNoting('')}
+                  >
                     Team note…
                   </button>
                 </>
@@ -164,11 +201,21 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
                     if (noting.trim()) void forTeam('NOTE', noting);
                   }}
                 >
-                  <input aria-label="Team note on this passage" value={noting} onChange={(e) => setNoting(e.target.value)} maxLength={2000} autoFocus />
+                  <input
+                    aria-label="Team note on this passage"
+                    value={noting}
+                    onChange={(e) => setNoting(e.target.value)}
+                    maxLength={2000}
+                    autoFocus
+                  />
                   <button type="submit" className="button button--small" disabled={!noting.trim()}>
                     Save
                   </button>
-                  <button type="button" className="button button--quiet button--small" onClick={() => setNoting(null)}>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    onClick={() => setNoting(null)}
+                  >
                     Cancel
                   </button>
                 </form>
@@ -176,7 +223,9 @@ export function SourceReader({ sources, nodes, selectedNodeId, onSelectQuote, on
             </>
           ) : (
             <span className="reader__quote-hint">
-              {onMakeNode ? 'Select a passage to make a claim or evidence that quotes it.' : 'Select a passage to highlight it or note it for your team.'}
+              {onMakeNode
+                ? 'Select a passage to make a claim or evidence that quotes it.'
+                : 'Select a passage to highlight it or note it for your team.'}
             </span>
           )}
         </div>
@@ -229,13 +278,22 @@ function SourceText({
       else spans.push({ id: n.id, start: found.start, end: found.end });
     }
     // Team passages join the segmentation under ids of their own.
-    for (const p of teamPassages) if (p.sourceId === source.id) spans.push({ id: `team:${p.id}`, start: p.start, end: p.end });
+    for (const p of teamPassages)
+      if (p.sourceId === source.id) spans.push({ id: `team:${p.id}`, start: p.start, end: p.end });
     return { segments: segmentText(source.text, spans), orphaned: lost };
   }, [source, nodes, teamPassages]);
-  const passages = useMemo(() => new Map(teamPassages.map((p) => [`team:${p.id}`, p])), [teamPassages]);
+  const passages = useMemo(
+    () => new Map(teamPassages.map((p) => [`team:${p.id}`, p])),
+    [teamPassages],
+  );
 
   const date = source.publishedOn
-    ? new Date(`${source.publishedOn}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    ? new Date(`${source.publishedOn}T00:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })
     : null;
 
   return (
@@ -263,8 +321,12 @@ function SourceText({
         {segments.map((seg) => {
           const team = seg.ids.filter((id) => passages.has(id)).map((id) => passages.get(id)!);
           const nodeIds = seg.ids.filter((id) => !passages.has(id));
-          const teamStyle = team.length ? ({ '--team': team[0]!.color } as React.CSSProperties) : undefined;
-          const teamTitle = team.length ? team.map((p) => `${p.team}${p.body ? `: ${p.body}` : ' highlight'}`).join('\n') : undefined;
+          const teamStyle = team.length
+            ? ({ '--team': team[0]!.color } as React.CSSProperties)
+            : undefined;
+          const teamTitle = team.length
+            ? team.map((p) => `${p.team}${p.body ? `: ${p.body}` : ' highlight'}`).join('\n')
+            : undefined;
           if (nodeIds.length === 0) {
             return team.length ? (
               <mark key={seg.start} className="reader__team" style={teamStyle} title={teamTitle}>

@@ -5,7 +5,8 @@ import { useId, useRef, useState } from 'react';
 export type Person = { id: string; name: string };
 
 /** The people whose "@Name" appears in a comment: its mentions. */
-export const mentionsIn = (body: string, people: readonly Person[]) => people.filter((p) => body.includes(`@${p.name}`)).map((p) => p.id);
+export const mentionsIn = (body: string, people: readonly Person[]) =>
+  people.filter((p) => body.includes(`@${p.name}`)).map((p) => p.id);
 
 /** The "@partial name" being typed just before the caret, if any. */
 function typedMention(text: string, caret: number): { start: number; query: string } | null {
@@ -39,8 +40,15 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
   const listId = useId();
 
   const typed = typedMention(body, caret);
-  const matches = typed && dismissed !== typed.start ? people.filter((p) => p.name.toLowerCase().startsWith(typed.query.toLowerCase().trimStart())).slice(0, 6) : [];
-  const open = matches.length > 0 && !(matches.length === 1 && body.slice(typed!.start + 1).startsWith(matches[0]!.name));
+  const matches =
+    typed && dismissed !== typed.start
+      ? people
+          .filter((p) => p.name.toLowerCase().startsWith(typed.query.toLowerCase().trimStart()))
+          .slice(0, 6)
+      : [];
+  const open =
+    matches.length > 0 &&
+    !(matches.length === 1 && body.slice(typed!.start + 1).startsWith(matches[0]!.name));
   const choice = open ? matches[Math.min(active, matches.length - 1)] : undefined;
 
   const pick = (person: Person) => {
@@ -88,7 +96,9 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
             if (!open || !choice) return;
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
-              setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+              setActive(
+                (i) => (i + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length,
+              );
             } else if (e.key === 'Enter' || e.key === 'Tab') {
               e.preventDefault();
               pick(choice);
@@ -108,7 +118,11 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
               id={`${listId}-${p.id}`}
               role="option"
               aria-selected={p === choice}
-              className={p === choice ? 'mention-list__item mention-list__item--active' : 'mention-list__item'}
+              className={
+                p === choice
+                  ? 'mention-list__item mention-list__item--active'
+                  : 'mention-list__item'
+              }
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(p);

@@ -15,7 +15,15 @@ type Props = {
 };
 
 /** A form posting to a server action, with its pending state, error and notice. */
-export function ActionForm({ action, submitLabel, pendingLabel, children, className = 'form', submitClassName = 'button form__submit', label }: Props) {
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  children,
+  className = 'form',
+  submitClassName = 'button form__submit',
+  label,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className={className} aria-label={label}>

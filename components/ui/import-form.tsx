@@ -19,13 +19,22 @@ export function ImportForm() {
       onSubmit={async (event) => {
         event.preventDefault();
         setError(null);
-        const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement).files?.[0];
+        const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement)
+          .files?.[0];
         if (!file) return setError('Choose a file first.');
-        if (file.size > MAX_IMPORT_BYTES) return setError(`That file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+        if (file.size > MAX_IMPORT_BYTES)
+          return setError(`That file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
         setBusy(true);
         try {
-          const response = await fetch(`/api/maps/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: await file.text() });
-          const body = (await response.json().catch(() => null)) as { id?: string; error?: { message: string } } | null;
+          const response = await fetch(`/api/maps/import?name=${encodeURIComponent(file.name)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+            body: await file.text(),
+          });
+          const body = (await response.json().catch(() => null)) as {
+            id?: string;
+            error?: { message: string };
+          } | null;
           if (response.ok && body?.id) return router.push(`/maps/${body.id}`);
           setError(body?.error?.message ?? 'The file could not be imported.');
         } catch {
@@ -37,7 +46,12 @@ export function ImportForm() {
     >
       <label className="field">
         <span>File (.json or .argdown, up to {MAX_IMPORT_BYTES / 1_000_000} MB)</span>
-        <input type="file" name="file" accept=".json,.argdown,.ad,application/json,text/plain" required />
+        <input
+          type="file"
+          name="file"
+          accept=".json,.argdown,.ad,application/json,text/plain"
+          required
+        />
       </label>
       {error && (
         <p className="form__error" role="alert">

@@ -7,7 +7,19 @@ import { PrintButton } from './print-button';
  * sheet): a way back to the map and a print button, both hidden on paper,
  * around the title, the lead line and the content.
  */
-export function PrintablePage({ mapId, className, title, lead, children }: { mapId: string; className?: string; title: ReactNode; lead: ReactNode; children: ReactNode }) {
+export function PrintablePage({
+  mapId,
+  className,
+  title,
+  lead,
+  children,
+}: {
+  mapId: string;
+  className?: string;
+  title: ReactNode;
+  lead: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <main className={`page page--narrow prep${className ? ` ${className}` : ''}`}>
       <div className="prep__screen-only">

@@ -4,7 +4,10 @@ import { useActionState } from 'react';
 import type { ShareFormState } from '@/app/maps/[id]/share/actions';
 import { CopyButton } from './copy-button';
 
-type Props = { mapId: string; action: (state: ShareFormState, form: FormData) => Promise<ShareFormState> };
+type Props = {
+  mapId: string;
+  action: (state: ShareFormState, form: FormData) => Promise<ShareFormState>;
+};
 
 /** Creates a share link and shows it once (only its hash is stored). */
 export function ShareLinkForm({ mapId, action }: Props) {
@@ -42,9 +45,16 @@ export function ShareLinkForm({ mapId, action }: Props) {
       {state.link && (
         <div className="new-link" role="status">
           <p>
-            <strong>Your new link.</strong> Copy it now: for safety it is stored only in scrambled form and cannot be shown again.
+            <strong>Your new link.</strong> Copy it now: for safety it is stored only in scrambled
+            form and cannot be shown again.
           </p>
-          <input className="new-link__url" readOnly value={state.link} aria-label="New share link" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            className="new-link__url"
+            readOnly
+            value={state.link}
+            aria-label="New share link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <CopyButton text={state.link} label="Copy link" />
         </div>
       )}

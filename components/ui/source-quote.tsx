@@ -5,7 +5,10 @@ import type { Anchor, SourceDoc } from '@/lib/domain/types';
 export function SourceQuote({ anchor, source }: { anchor: Anchor; source: SourceDoc }) {
   return (
     <blockquote className="prep-claim__quote">
-      “{anchor.exact}” <cite>— {sourceLabel(source)}, {source.publisher || source.title}</cite>
+      “{anchor.exact}”{' '}
+      <cite>
+        — {sourceLabel(source)}, {source.publisher || source.title}
+      </cite>
     </blockquote>
   );
 }

@@ -12,11 +12,22 @@ import { toPng, toSvg } from 'html-to-image';
 const PADDING = 40;
 const MAX_SIDE = 4096;
 
-type Options = { nodes: Node[]; viewport: HTMLElement; legend: HTMLElement | null; background?: string };
+type Options = {
+  nodes: Node[];
+  viewport: HTMLElement;
+  legend: HTMLElement | null;
+  background?: string;
+};
 
-async function mapImage(format: 'png' | 'svg', { nodes, viewport, background = '#ffffff' }: Options) {
+async function mapImage(
+  format: 'png' | 'svg',
+  { nodes, viewport, background = '#ffffff' }: Options,
+) {
   const bounds = getNodesBounds(nodes);
-  const scale = Math.min(1, MAX_SIDE / Math.max(bounds.width + 2 * PADDING, bounds.height + 2 * PADDING));
+  const scale = Math.min(
+    1,
+    MAX_SIDE / Math.max(bounds.width + 2 * PADDING, bounds.height + 2 * PADDING),
+  );
   const width = Math.ceil((bounds.width + 2 * PADDING) * scale);
   const height = Math.ceil((bounds.height + 2 * PADDING) * scale);
   const transform = getViewportForBounds(bounds, width, height, 0.05, 2, 0);
@@ -25,7 +36,11 @@ async function mapImage(format: 'png' | 'svg', { nodes, viewport, background = '
     backgroundColor: background,
     width,
     height,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${transform.x}px, ${transform.y}px) scale(${transform.zoom})` },
+    style: {
+      width: `${width}px`,
+      height: `${height}px`,
+      transform: `translate(${transform.x}px, ${transform.y}px) scale(${transform.zoom})`,
+    },
   });
   return { url, width, height };
 }

@@ -6,7 +6,10 @@ type Reply = { id: number; positions?: [string, { x: number; y: number }][]; err
 
 let worker: Worker | null | undefined;
 let counter = 0;
-const waiting = new Map<number, { resolve: (p: Map<string, { x: number; y: number }>) => void; reject: (e: Error) => void }>();
+const waiting = new Map<
+  number,
+  { resolve: (p: Map<string, { x: number; y: number }>) => void; reject: (e: Error) => void }
+>();
 
 function layoutWorker(): Worker | null {
   if (worker !== undefined) return worker;
@@ -33,7 +36,10 @@ function layoutWorker(): Worker | null {
 }
 
 /** Lays a graph out in a web worker, or on the main thread where workers are unavailable. */
-export async function layoutInBackground(input: LayoutInput, direction: LayoutDirection): Promise<Map<string, { x: number; y: number }>> {
+export async function layoutInBackground(
+  input: LayoutInput,
+  direction: LayoutDirection,
+): Promise<Map<string, { x: number; y: number }>> {
   const target = typeof Worker === 'undefined' ? null : layoutWorker();
   if (!target) return layoutGraph(input, direction);
   const id = ++counter;

@@ -16,6 +16,7 @@ scope.onmessage = (event) => {
   const { id, input, direction } = event.data;
   layoutGraph(input, direction).then(
     (positions) => scope.postMessage({ id, positions: [...positions] }),
-    (error: unknown) => scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -1,5 +1,12 @@
 import type { HistoryEntry, Intent } from '../domain/history';
-import { applyOp, invertOp, OpError, type GraphState, type NodeState, type TOp } from '../domain/ops';
+import {
+  applyOp,
+  invertOp,
+  OpError,
+  type GraphState,
+  type NodeState,
+  type TOp,
+} from '../domain/ops';
 
 /**
  * The browser's copy of a map's graph, edited optimistically and kept in
@@ -16,8 +23,7 @@ import { applyOp, invertOp, OpError, type GraphState, type NodeState, type TOp }
  */
 
 export type SendResult =
-  | { ok: true; seq: number }
-  | { ok: false; code: string; message: string; current?: unknown };
+  { ok: true; seq: number } | { ok: false; code: string; message: string; current?: unknown };
 
 export type Send = (ops: TOp[], idempotencyKey: string, intent: Intent) => Promise<SendResult>;
 
@@ -30,10 +36,19 @@ type History = HistoryEntry;
 /** A text edit refused because someone else changed the text first: the UI offers to merge or overwrite. */
 export type TextConflict = { nodeId: string; mine: string; theirs: NodeState };
 
-export type StoreNotice = { kind: 'refused' | 'offline' | 'local'; message: string; conflict?: TextConflict };
+export type StoreNotice = {
+  kind: 'refused' | 'offline' | 'local';
+  message: string;
+  conflict?: TextConflict;
+};
 
 /** What the UI renders from; a new object after every change, for useSyncExternalStore. */
-export type StoreSnapshot = { view: GraphState; saving: boolean; canUndo: boolean; canRedo: boolean };
+export type StoreSnapshot = {
+  view: GraphState;
+  saving: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+};
 
 export type StoreOptions = {
   /** Undo and redo stacks rebuilt by the server (undo after reload). */
@@ -232,7 +247,9 @@ export class MapStore {
           this.onNotice({
             kind: RETRYABLE.has(result.code) ? 'offline' : 'refused',
             message: result.message,
-            ...(result.code === 'STALE_VERSION' && { conflict: this.conflictOf(batch, result.current) }),
+            ...(result.code === 'STALE_VERSION' && {
+              conflict: this.conflictOf(batch, result.current),
+            }),
           });
         }
         this.emit();
@@ -249,9 +266,14 @@ export class MapStore {
       try {
         result = await this.send(batch.ops, batch.key, batch.intent);
       } catch {
-        result = { ok: false, code: 'OFFLINE', message: 'The server could not be reached, so your last change was undone.' };
+        result = {
+          ok: false,
+          code: 'OFFLINE',
+          message: 'The server could not be reached, so your last change was undone.',
+        };
       }
-      if (result.ok || !RETRYABLE.has(result.code) || attempt >= this.retryDelays.length) return result;
+      if (result.ok || !RETRYABLE.has(result.code) || attempt >= this.retryDelays.length)
+        return result;
       await new Promise((resolve) => setTimeout(resolve, this.retryDelays[attempt]));
     }
   }
@@ -277,7 +299,14 @@ export class MapStore {
   private conflictOf(batch: Batch, current: unknown): TextConflict | undefined {
     const [op] = batch.ops;
     const theirs = current as NodeState | undefined;
-    if (batch.ops.length !== 1 || op?.type !== 'updateNode' || op.text === undefined || !theirs || theirs.id !== op.id) return undefined;
+    if (
+      batch.ops.length !== 1 ||
+      op?.type !== 'updateNode' ||
+      op.text === undefined ||
+      !theirs ||
+      theirs.id !== op.id
+    )
+      return undefined;
     return { nodeId: op.id, mine: op.text, theirs };
   }
 

@@ -1,5 +1,13 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { GraphEdge, GraphNode, MapSnapshot, NodeKind, Relation, Side, SourceDoc } from '../domain/types';
+import type {
+  GraphEdge,
+  GraphNode,
+  MapSnapshot,
+  NodeKind,
+  Relation,
+  Side,
+  SourceDoc,
+} from '../domain/types';
 import { RELATION_LABELS } from '../domain/types';
 
 /**
@@ -26,7 +34,13 @@ export type ArgumentNodeData = {
   layerBadges: LayerBadge[];
 };
 
-export type LayerBadge = { team: string; color: string; rating: number | null; tags: string[]; note: boolean };
+export type LayerBadge = {
+  team: string;
+  color: string;
+  rating: number | null;
+  tags: string[];
+  note: boolean;
+};
 
 export type Watcher = { name: string; color: string };
 
@@ -62,7 +76,10 @@ export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): 
 
 const DEFAULT_VIEW: NodeView = { direction: 'UP', reasons: new Map(), collapsed: new Set() };
 
-export function toFlowNodes(snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>, view: NodeView = DEFAULT_VIEW): ArgumentFlowNode[] {
+export function toFlowNodes(
+  snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>,
+  view: NodeView = DEFAULT_VIEW,
+): ArgumentFlowNode[] {
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   return snapshot.nodes.map((n: GraphNode) => {
     const source = n.anchor ? sources.get(n.anchor.sourceId) : undefined;
@@ -117,7 +134,9 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
       source: e.fromId,
       target: e.toId,
       type: linked ? 'linked' : 'default',
-      markerEnd: lead ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 } : undefined,
+      markerEnd: lead
+        ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 }
+        : undefined,
       style: { stroke: style.color, strokeWidth: 2, strokeDasharray: style.dash },
       ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"${linked ? ' together with other premises' : ''}`,
       data: { relation: e.relation, groupId: e.groupId, lead },

@@ -32,16 +32,31 @@ export function opSender(mapId: string, shareToken: string | null = null) {
   return async (ops: TOp[], idempotencyKey: string, intent: Intent): Promise<SendResult> => {
     const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/ops`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(shareToken && { 'x-share-token': shareToken }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(shareToken && { 'x-share-token': shareToken }),
+      },
       body: JSON.stringify({ ops, idempotencyKey, intent }),
     });
-    const body = (await response.json().catch(() => null)) as { seq?: number; error?: { code: string; message: string } } | null;
+    const body = (await response.json().catch(() => null)) as {
+      seq?: number;
+      error?: { code: string; message: string };
+    } | null;
     if (response.ok && typeof body?.seq === 'number') return { ok: true, seq: body.seq };
     if (body?.error) {
       const current = (body.error as { details?: { current?: unknown } }).details?.current;
-      return { ok: false, code: body.error.code, message: explainRefusal(body.error.code, body.error.message), current };
+      return {
+        ok: false,
+        code: body.error.code,
+        message: explainRefusal(body.error.code, body.error.message),
+        current,
+      };
     }
-    return { ok: false, code: 'SERVER', message: 'The server had a problem saving your change, so it was undone. Try again.' };
+    return {
+      ok: false,
+      code: 'SERVER',
+      message: 'The server had a problem saving your change, so it was undone. Try again.',
+    };
   };
 }
 
@@ -55,7 +70,13 @@ export function initialGraph(snapshot: MapSnapshot): GraphState {
 /** One store per open map, its current view, and the latest notice for the UI. */
 export function useMapStore(snapshot: MapSnapshot, shareToken: string | null = null) {
   const [notice, setNotice] = useState<StoreNotice | null>(null);
-  const [store] = useState(() => new MapStore(initialGraph(snapshot), opSender(snapshot.id, shareToken), setNotice, { history: snapshot.history, seq: snapshot.seq }));
+  const [store] = useState(
+    () =>
+      new MapStore(initialGraph(snapshot), opSender(snapshot.id, shareToken), setNotice, {
+        history: snapshot.history,
+        seq: snapshot.seq,
+      }),
+  );
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useEffect(() => {
     // A conflict waits for the reader's choice.

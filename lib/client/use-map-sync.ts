@@ -49,16 +49,24 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
     const share = shareToken ? `&share=${encodeURIComponent(shareToken)}` : '';
     const open = () => {
       source.current?.close();
-      const events = new EventSource(`/api/maps/${encodeURIComponent(mapId)}/events?since=${store.seq}${share}`);
+      const events = new EventSource(
+        `/api/maps/${encodeURIComponent(mapId)}/events?since=${store.seq}${share}`,
+      );
       source.current = events;
       events.addEventListener('open', () => setStatus('live'));
-      events.addEventListener('error', () => setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
-      events.addEventListener('ops', (event) => store.receive(JSON.parse((event as MessageEvent<string>).data) as RemoteBatch));
+      events.addEventListener('error', () =>
+        setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
+      );
+      events.addEventListener('ops', (event) =>
+        store.receive(JSON.parse((event as MessageEvent<string>).data) as RemoteBatch),
+      );
       events.addEventListener('social', (event) => {
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
         social.current?.();
       });
-      events.addEventListener('skip', (event) => store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq));
+      events.addEventListener('skip', (event) =>
+        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
+      );
       events.addEventListener('snapshot', (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;
         store.reset(initialGraph(snapshot), snapshot.seq);
@@ -76,14 +84,20 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
       events.addEventListener('revoked', (event) => {
         events.close();
         setStatus('closed');
-        setNotice({ kind: 'refused', message: (JSON.parse((event as MessageEvent<string>).data) as { message: string }).message });
+        setNotice({
+          kind: 'refused',
+          message: (JSON.parse((event as MessageEvent<string>).data) as { message: string })
+            .message,
+        });
       });
     };
     // Out of step: start over from the stream's snapshot (an unusable resume point sends one).
     store.whenOutOfStep(() => {
       if (stopped) return;
       source.current?.close();
-      const events = new EventSource(`/api/maps/${encodeURIComponent(mapId)}/events?since=resync${share}`);
+      const events = new EventSource(
+        `/api/maps/${encodeURIComponent(mapId)}/events?since=resync${share}`,
+      );
       source.current = events;
       events.addEventListener('snapshot', (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;

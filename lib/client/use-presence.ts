@@ -2,7 +2,12 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 
-type Options = { mapId: string; clientId: string; shareToken: string | null; selection: string | null };
+type Options = {
+  mapId: string;
+  clientId: string;
+  shareToken: string | null;
+  selection: string | null;
+};
 
 const CURSOR_INTERVAL_MS = 80;
 const HEARTBEAT_MS = 10_000;
@@ -13,7 +18,10 @@ const HEARTBEAT_MS = 10_000;
  * page goes away. Failures are ignored: presence is a courtesy, never data.
  */
 export function usePresence({ mapId, clientId, shareToken, selection }: Options) {
-  const state = useRef<{ selection: string | null; cursor: { x: number; y: number } | null }>({ selection, cursor: null });
+  const state = useRef<{ selection: string | null; cursor: { x: number; y: number } | null }>({
+    selection,
+    cursor: null,
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSent = useRef(0);
   const url = `/api/maps/${encodeURIComponent(mapId)}/presence`;
@@ -24,7 +32,10 @@ export function usePresence({ mapId, clientId, shareToken, selection }: Options)
       const body = JSON.stringify({ clientId, ...state.current, left });
       void fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(shareToken && { 'x-share-token': shareToken }) },
+        headers: {
+          'content-type': 'application/json',
+          ...(shareToken && { 'x-share-token': shareToken }),
+        },
         body,
         keepalive: left,
       }).catch(() => {});

@@ -20,15 +20,18 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   // read when an undo actually runs, not when it was clicked.
   const stacks = useRef<{ undo: Step[]; redo: Step[] }>({ undo: [], redo: [] });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const setStacks = useCallback((change: (s: { undo: Step[]; redo: Step[] }) => { undo: Step[]; redo: Step[] }) => {
-    stacks.current = change(stacks.current);
-    rerender();
-  }, []);
+  const setStacks = useCallback(
+    (change: (s: { undo: Step[]; redo: Step[] }) => { undo: Step[]; redo: Step[] }) => {
+      stacks.current = change(stacks.current);
+      rerender();
+    },
+    [],
+  );
   // Sends, undos and redos run one after another: the stream can show a new
   // comment before its POST has answered, and an Undo clicked then must wait
   // for that step rather than take back the one before it.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const inTurn = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+  const inTurn = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.current.then(task, task);
     queue.current = run.catch(() => undefined);
     return run;
@@ -47,7 +50,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
         historyLoaded.current = true;
         const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
         const history = next.history;
-        setStacks((live) => ({ undo: [...history.undo.map(step), ...live.undo], redo: live.redo.length ? live.redo : history.redo.map(step) }));
+        setStacks((live) => ({
+          undo: [...history.undo.map(step), ...live.undo],
+          redo: live.redo.length ? live.redo : history.redo.map(step),
+        }));
       }
       setView(next);
     } catch {
@@ -62,7 +68,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
 
   /** Sends a batch; the answer carries the ops that undo it (null when it cannot be undone). */
   const post = useCallback(
-    async (ops: TSocialOpInput[], intent: Intent): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null }> => {
+    async (
+      ops: TSocialOpInput[],
+      intent: Intent,
+    ): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null }> => {
       const idempotencyKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
       for (let attempt = 0; attempt < 4; attempt++) {
         try {
@@ -71,7 +80,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
             headers: { 'content-type': 'application/json', ...headers },
             body: JSON.stringify({ ops, idempotencyKey, intent }),
           });
-          const body = (await response.json().catch(() => null)) as { inverse?: TSocialOpInput[] | null; error?: { code: string; message: string } } | null;
+          const body = (await response.json().catch(() => null)) as {
+            inverse?: TSocialOpInput[] | null;
+            error?: { code: string; message: string };
+          } | null;
           if (response.ok) return { ok: true, inverse: body?.inverse ?? null };
           if (response.status !== 503) {
             onError(body?.error?.message ?? 'That could not be saved.');
@@ -93,7 +105,8 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     (ops: TSocialOpInput[]): Promise<boolean> =>
       inTurn(async () => {
         const { ok, inverse } = await post(ops, 'do');
-        if (ok && inverse) setStacks((s) => ({ undo: [...s.undo, { ops: inverse, at: Date.now() }], redo: [] }));
+        if (ok && inverse)
+          setStacks((s) => ({ undo: [...s.undo, { ops: inverse, at: Date.now() }], redo: [] }));
         if (ok) await refresh();
         return ok;
       }),
@@ -109,7 +122,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
         if (!step) return false;
         setStacks((s) => ({ ...s, [from]: s[from].slice(0, -1) }) as typeof s);
         const { ok, inverse } = await post(step.ops, intent);
-        if (ok && inverse) setStacks((s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now() }] }) as typeof s);
+        if (ok && inverse)
+          setStacks(
+            (s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now() }] }) as typeof s,
+          );
         if (ok) await refresh();
         return ok;
       }),

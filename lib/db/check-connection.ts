@@ -14,7 +14,9 @@ export async function checkConnection(connectionString: string): Promise<void> {
     const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
     const version = Number(rows[0]?.server_version_num ?? 0);
     if (version > 0 && version < 140000) {
-      throw new DatabaseUnreachableError(`PostgreSQL at ${where} is version ${Math.floor(version / 10000)}; Counterpoint needs 14 or newer.`);
+      throw new DatabaseUnreachableError(
+        `PostgreSQL at ${where} is version ${Math.floor(version / 10000)}; Counterpoint needs 14 or newer.`,
+      );
     }
   } catch (error) {
     if (error instanceof DatabaseUnreachableError) throw error;
@@ -40,7 +42,8 @@ function explain(error: unknown): string {
     case '3D000':
       return 'that database does not exist. Create it (createdb) or fix the name in DATABASE_URL.';
     default:
-      if (e.message?.includes('timeout')) return 'the connection timed out. Check the host and port in DATABASE_URL.';
+      if (e.message?.includes('timeout'))
+        return 'the connection timed out. Check the host and port in DATABASE_URL.';
       return e.message ?? String(error);
   }
 }

@@ -48,7 +48,9 @@ export function checksumOf(sql: string): string {
 }
 
 /** Reads the migration folders in the order Prisma applies them (by name). */
-export async function readMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
+export async function readMigrations(
+  dir: string = DEFAULT_MIGRATIONS_DIR,
+): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
     .filter((e) => e.isDirectory())
@@ -120,7 +122,10 @@ async function applyPending(
   const applied = new Map(rows.map((r) => [r.migration_name, r]));
   const known = new Set(migrations.map((m) => m.name));
   for (const name of applied.keys()) {
-    if (!known.has(name)) log(`warning: migration ${name} is applied in the database but missing from prisma/migrations`);
+    if (!known.has(name))
+      log(
+        `warning: migration ${name} is applied in the database but missing from prisma/migrations`,
+      );
   }
 
   const result: MigrateResult = { applied: [], alreadyApplied: [] };
@@ -163,7 +168,9 @@ async function applyPending(
     } catch (error) {
       await client.query('ROLLBACK');
       const message = error instanceof Error ? error.message : String(error);
-      throw new MigrationError(`migration ${migration.name} failed and was rolled back: ${message}`);
+      throw new MigrationError(
+        `migration ${migration.name} failed and was rolled back: ${message}`,
+      );
     }
     log(`applied migration ${migration.name}`);
     result.applied.push(migration.name);

@@ -31,7 +31,14 @@ import { NODE_KINDS, SIDES, type NodeKind, type Side } from './types';
  * skips the dialogue layer (L, YA, TA and other locution nodes).
  */
 
-export type AifNode = { nodeID: string; text: string; type: string; timestamp: string; scheme?: string; schemeID?: string };
+export type AifNode = {
+  nodeID: string;
+  text: string;
+  type: string;
+  timestamp: string;
+  scheme?: string;
+  schemeID?: string;
+};
 export type AifEdge = { edgeID: number; fromID: string; toID: string; formEdgeID: null };
 export type AifDocument = {
   AIF: {
@@ -77,15 +84,30 @@ const SCHEME = {
 export function exportAif(map: ExportableMap): AifDocument {
   const nodes = exportOrder(map.nodes);
   const aifId = new Map(nodes.map((n, i) => [n.id, String(i + 1)]));
-  const position = new Map(nodes.map((n) => [aifId.get(n.id)!, { x: Math.round(n.x), y: Math.round(n.y) }]));
-  const aifNodes: AifNode[] = nodes.map((n) => ({ nodeID: aifId.get(n.id)!, text: n.text, type: 'I', timestamp: '' }));
+  const position = new Map(
+    nodes.map((n) => [aifId.get(n.id)!, { x: Math.round(n.x), y: Math.round(n.y) }]),
+  );
+  const aifNodes: AifNode[] = nodes.map((n) => ({
+    nodeID: aifId.get(n.id)!,
+    text: n.text,
+    type: 'I',
+    timestamp: '',
+  }));
   const aifEdges: AifEdge[] = [];
   const fulfilments: { nodeID: string; schemeID: string }[] = [];
   const undercutTargets: Record<string, string> = {};
-  const link = (fromID: string, toID: string) => aifEdges.push({ edgeID: aifEdges.length + 1, fromID, toID, formEdgeID: null });
+  const link = (fromID: string, toID: string) =>
+    aifEdges.push({ edgeID: aifEdges.length + 1, fromID, toID, formEdgeID: null });
   const scheme = (type: keyof typeof SCHEME, ends: string[]) => {
     const nodeID = String(aifNodes.length + 1);
-    aifNodes.push({ nodeID, text: SCHEME[type].text, type, timestamp: '', scheme: SCHEME[type].text, schemeID: SCHEME[type].schemeID });
+    aifNodes.push({
+      nodeID,
+      text: SCHEME[type].text,
+      type,
+      timestamp: '',
+      scheme: SCHEME[type].text,
+      schemeID: SCHEME[type].schemeID,
+    });
     fulfilments.push({ nodeID, schemeID: SCHEME[type].schemeID });
     // An S-node sits between the nodes it joins.
     const points = ends.map((id) => position.get(id)!);
@@ -99,7 +121,10 @@ export function exportAif(map: ExportableMap): AifDocument {
   const order = new Map(nodes.map((n, i) => [n.id, i]));
   const edges = map.edges
     .filter((e) => aifId.has(e.fromId) && aifId.has(e.toId))
-    .sort((a, b) => order.get(a.toId)! - order.get(b.toId)! || order.get(a.fromId)! - order.get(b.fromId)!);
+    .sort(
+      (a, b) =>
+        order.get(a.toId)! - order.get(b.toId)! || order.get(a.fromId)! - order.get(b.fromId)!,
+    );
 
   // Supports: one RA-node per conclusion and linked group, or per single premise.
   const raFor = new Map<string, { raId: string; premises: string[] }[]>();
@@ -153,7 +178,12 @@ export function exportAif(map: ExportableMap): AifDocument {
       firstname: '',
       surname: '',
       url: '',
-      nodes: aifNodes.map((n) => ({ nodeID: n.nodeID, visible: true, ...position.get(n.nodeID)!, timestamp: '' })),
+      nodes: aifNodes.map((n) => ({
+        nodeID: n.nodeID,
+        visible: true,
+        ...position.get(n.nodeID)!,
+        timestamp: '',
+      })),
       edges: aifEdges.map((e) => ({ fromID: e.fromID, toID: e.toID, visible: true })),
     },
     text: '',
@@ -162,23 +192,40 @@ export function exportAif(map: ExportableMap): AifDocument {
       title: map.title,
       motion: map.motion,
       description: map.description,
-      nodes: Object.fromEntries(nodes.map((n) => [aifId.get(n.id)!, { kind: n.kind, side: n.side }])),
+      nodes: Object.fromEntries(
+        nodes.map((n) => [aifId.get(n.id)!, { kind: n.kind, side: n.side }]),
+      ),
       undercutTargets,
     },
   };
 }
 
-const ZAifId = z.union([z.string().min(1).max(200), z.number().int()], { message: 'must be a string or a whole number' }).transform(String);
+const ZAifId = z
+  .union([z.string().min(1).max(200), z.number().int()], {
+    message: 'must be a string or a whole number',
+  })
+  .transform(String);
 const ZCoord = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().finite());
 const ZAifGraph = z.object({
   nodes: z
-    .array(z.object({ nodeID: ZAifId, text: z.string({ message: 'must be text' }).max(MAX_TEXT_LENGTH * 4), type: z.string({ message: 'must name the node type (I, RA, CA, MA, ...)' }) }), {
-      message: 'must be a list of nodes',
-    })
+    .array(
+      z.object({
+        nodeID: ZAifId,
+        text: z.string({ message: 'must be text' }).max(MAX_TEXT_LENGTH * 4),
+        type: z.string({ message: 'must name the node type (I, RA, CA, MA, ...)' }),
+      }),
+      {
+        message: 'must be a list of nodes',
+      },
+    )
     .max(MAX_IMPORT_NODES * 10, `at most ${MAX_IMPORT_NODES * 10} nodes can be read`),
-  edges: z.array(z.object({ fromID: ZAifId, toID: ZAifId }), { message: 'must be a list of edges' }).max(MAX_IMPORT_NODES * 20),
+  edges: z
+    .array(z.object({ fromID: ZAifId, toID: ZAifId }), { message: 'must be a list of edges' })
+    .max(MAX_IMPORT_NODES * 20),
 });
-const ZOva = z.object({ nodes: z.array(z.object({ nodeID: ZAifId, x: ZCoord, y: ZCoord })).default([]) });
+const ZOva = z.object({
+  nodes: z.array(z.object({ nodeID: ZAifId, x: ZCoord, y: ZCoord })).default([]),
+});
 const ZCounterpoint = z.object({
   version: z.literal(1),
   title: z.string().max(1000),
@@ -189,7 +236,9 @@ const ZCounterpoint = z.object({
 });
 
 const fieldPath = (prefix: string, issue: z.core.$ZodIssue) =>
-  [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/^\./, '');
+  [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
+    .join('')
+    .replace(/^\./, '');
 
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, at: string): z.infer<T> {
   const result = schema.safeParse(value);
@@ -200,26 +249,36 @@ function parsePart<T extends z.ZodType>(schema: T, value: unknown, at: string): 
   return result.data;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads an AIF JSON document into a graph; a malformed one is reported with the field at fault. */
 export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
-  if (!isObject(raw)) throw new ImportFormatError('file: an AIF file is a JSON object with "nodes" and "edges" (or an "AIF" section holding them).');
+  if (!isObject(raw))
+    throw new ImportFormatError(
+      'file: an AIF file is a JSON object with "nodes" and "edges" (or an "AIF" section holding them).',
+    );
   const inner = isObject(raw.AIF) ? 'AIF' : isObject(raw.aif) ? 'aif' : null;
   const graph = parsePart(ZAifGraph, inner ? raw[inner] : raw, inner ?? '');
   const ovaRaw = isObject(raw.OVA) ? raw.OVA : isObject(raw.ova) ? raw.ova : null;
   const ova = ovaRaw ? parsePart(ZOva, ovaRaw, isObject(raw.OVA) ? 'OVA' : 'ova') : null;
-  const ours = raw.counterpoint === undefined ? null : parsePart(ZCounterpoint, raw.counterpoint, 'counterpoint');
+  const ours =
+    raw.counterpoint === undefined
+      ? null
+      : parsePart(ZCounterpoint, raw.counterpoint, 'counterpoint');
   const at = inner ? `${inner}.` : '';
 
   const typeOf = new Map<string, string>();
   for (const [i, n] of graph.nodes.entries()) {
-    if (typeOf.has(n.nodeID)) throw new ImportFormatError(`${at}nodes[${i}].nodeID: "${n.nodeID}" appears twice`);
+    if (typeOf.has(n.nodeID))
+      throw new ImportFormatError(`${at}nodes[${i}].nodeID: "${n.nodeID}" appears twice`);
     typeOf.set(n.nodeID, n.type.trim().toUpperCase());
   }
   for (const [i, e] of graph.edges.entries()) {
-    if (!typeOf.has(e.fromID)) throw new ImportFormatError(`${at}edges[${i}].fromID: no node "${e.fromID}"`);
-    if (!typeOf.has(e.toID)) throw new ImportFormatError(`${at}edges[${i}].toID: no node "${e.toID}"`);
+    if (!typeOf.has(e.fromID))
+      throw new ImportFormatError(`${at}edges[${i}].fromID: no node "${e.fromID}"`);
+    if (!typeOf.has(e.toID))
+      throw new ImportFormatError(`${at}edges[${i}].toID: no node "${e.toID}"`);
   }
 
   const nodes: ImportedNode[] = [];
@@ -228,13 +287,20 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     if (typeOf.get(n.nodeID) !== 'I') continue;
     const text = n.text.replace(/\s+/g, ' ').trim();
     if (!text) throw new ImportFormatError(`${at}nodes[${i}].text: an I-node needs text`);
-    if (text.length > MAX_TEXT_LENGTH) throw new ImportFormatError(`${at}nodes[${i}].text: longer than ${MAX_TEXT_LENGTH} characters`);
+    if (text.length > MAX_TEXT_LENGTH)
+      throw new ImportFormatError(
+        `${at}nodes[${i}].text: longer than ${MAX_TEXT_LENGTH} characters`,
+      );
     const id = `n${nodes.length + 1}`;
     idOf.set(n.nodeID, id);
     nodes.push({ id, kind: 'CLAIM', text, side: 'NEUTRAL', x: null, y: null });
   }
-  if (nodes.length === 0) throw new ImportFormatError(`${at}nodes: the file has no I-nodes (claims) to import`);
-  if (nodes.length > MAX_IMPORT_NODES) throw new ImportFormatError(`${at}nodes: ${nodes.length} I-nodes; at most ${MAX_IMPORT_NODES} can be imported`);
+  if (nodes.length === 0)
+    throw new ImportFormatError(`${at}nodes: the file has no I-nodes (claims) to import`);
+  if (nodes.length > MAX_IMPORT_NODES)
+    throw new ImportFormatError(
+      `${at}nodes: ${nodes.length} I-nodes; at most ${MAX_IMPORT_NODES} can be imported`,
+    );
 
   const into = new Map<string, string[]>();
   const outOf = new Map<string, string[]>();
@@ -244,8 +310,19 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   }
   const iNodesInto = (s: string) => (into.get(s) ?? []).filter((x) => idOf.has(x));
   const edges: ImportedEdge[] = [];
-  const add = (fromAif: string, toAif: string, relation: ImportedEdge['relation'], groupId: string | null = null) =>
-    edges.push({ id: `e${edges.length + 1}`, fromId: idOf.get(fromAif)!, toId: idOf.get(toAif)!, relation, groupId });
+  const add = (
+    fromAif: string,
+    toAif: string,
+    relation: ImportedEdge['relation'],
+    groupId: string | null = null,
+  ) =>
+    edges.push({
+      id: `e${edges.length + 1}`,
+      fromId: idOf.get(fromAif)!,
+      toId: idOf.get(toAif)!,
+      relation,
+      groupId,
+    });
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
   for (const n of graph.nodes) {
@@ -254,7 +331,8 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     const targets = outOf.get(n.nodeID) ?? [];
     if (type === 'RA') {
       const groupId = sources.length > 1 ? `g${++groups}` : null;
-      for (const t of targets.filter((x) => idOf.has(x))) for (const s of sources) add(s, t, 'SUPPORTS', groupId);
+      for (const t of targets.filter((x) => idOf.has(x)))
+        for (const s of sources) add(s, t, 'SUPPORTS', groupId);
     } else if (type === 'CA' && idOf.has(undercutTargets[n.nodeID] ?? '')) {
       for (const s of sources) add(s, undercutTargets[n.nodeID]!, 'UNDERCUTS');
     } else if (type === 'CA') {
@@ -265,12 +343,16 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
         if (premise) for (const s of sources) add(s, premise, 'UNDERCUTS');
       }
     } else if (type === 'MA') {
-      for (const t of targets.filter((x) => idOf.has(x))) for (const s of sources) add(s, t, 'REPHRASES');
+      for (const t of targets.filter((x) => idOf.has(x)))
+        for (const s of sources) add(s, t, 'REPHRASES');
     }
   }
   const cleanEdges = dedupeEdges(edges);
 
-  const inferred = inferKinds(nodes.map((n) => n.id), cleanEdges);
+  const inferred = inferKinds(
+    nodes.map((n) => n.id),
+    cleanEdges,
+  );
   const aifOf = new Map([...idOf].map(([aif, id]) => [id, aif]));
   const positions = new Map((ova?.nodes ?? []).map((p) => [p.nodeID, p]));
   for (const node of nodes) {
@@ -279,11 +361,19 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     node.kind = given?.kind ?? inferred.get(node.id)!;
     node.side = given?.side ?? 'NEUTRAL';
     const p = positions.get(aif);
-    if (p && Math.abs(p.x) <= 1e7 && Math.abs(p.y) <= 1e7) Object.assign(node, { x: Math.round(p.x), y: Math.round(p.y) });
+    if (p && Math.abs(p.x) <= 1e7 && Math.abs(p.y) <= 1e7)
+      Object.assign(node, { x: Math.round(p.x), y: Math.round(p.y) });
   }
   // Other tools draw smaller boxes: their layout is kept only where our cards fit it (ours always is).
-  if (!ours && !positionsUsable(nodes)) for (const node of nodes) Object.assign(node, { x: null, y: null });
+  if (!ours && !positionsUsable(nodes))
+    for (const node of nodes) Object.assign(node, { x: null, y: null });
 
   const title = clip(ours?.title || fallbackTitle, 120) || 'Imported map';
-  return { title, motion: clip(ours?.motion || title, 300), description: clip(ours?.description ?? '', 2000), nodes, edges: cleanEdges };
+  return {
+    title,
+    motion: clip(ours?.motion || title, 300),
+    description: clip(ours?.description ?? '', 2000),
+    nodes,
+    edges: cleanEdges,
+  };
 }

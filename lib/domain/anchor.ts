@@ -18,8 +18,16 @@ export type AnchorResolution =
 
 /** Builds the selectors for text[start, end). Throws on an empty or out-of-range span. */
 export function createAnchor(sourceId: string, text: string, start: number, end: number): Anchor {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
-    throw new RangeError(`invalid anchor span [${start}, ${end}) for a text of length ${text.length}`);
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start < 0 ||
+    end > text.length ||
+    start >= end
+  ) {
+    throw new RangeError(
+      `invalid anchor span [${start}, ${end}) for a text of length ${text.length}`,
+    );
   }
   return {
     sourceId,
@@ -48,10 +56,18 @@ export function anchorQuote(sourceId: string, text: string, quote: string): Anch
 }
 
 /** Finds where an anchor's passage is in `text` now. */
-export function resolveAnchor(text: string, anchor: Pick<Anchor, 'exact' | 'prefix' | 'suffix' | 'start' | 'end'>): AnchorResolution {
+export function resolveAnchor(
+  text: string,
+  anchor: Pick<Anchor, 'exact' | 'prefix' | 'suffix' | 'start' | 'end'>,
+): AnchorResolution {
   const { exact, start, end } = anchor;
   if (exact.length === 0) return { status: 'orphaned' };
-  if (start >= 0 && end <= text.length && end - start === exact.length && text.slice(start, end) === exact) {
+  if (
+    start >= 0 &&
+    end <= text.length &&
+    end - start === exact.length &&
+    text.slice(start, end) === exact
+  ) {
     return { status: 'exact', start, end };
   }
   let best: { start: number; score: number; distance: number } | null = null;
@@ -67,13 +83,24 @@ export function resolveAnchor(text: string, anchor: Pick<Anchor, 'exact' | 'pref
 }
 
 /** Length of the matching context around text[start, end): common suffix of prefix + common prefix of suffix. */
-function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+function contextScore(
+  text: string,
+  start: number,
+  end: number,
+  prefix: string,
+  suffix: string,
+): number {
   let score = 0;
-  while (score < prefix.length && start - score - 1 >= 0 && text[start - score - 1] === prefix[prefix.length - score - 1]) {
+  while (
+    score < prefix.length &&
+    start - score - 1 >= 0 &&
+    text[start - score - 1] === prefix[prefix.length - score - 1]
+  ) {
     score++;
   }
   let after = 0;
-  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after]) after++;
+  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after])
+    after++;
   return score + after;
 }
 

@@ -80,8 +80,17 @@ function titlesFor(nodes: readonly ExportableMap['nodes'][number][]): Map<string
   return titles;
 }
 
-const RELATION_MARK: Partial<Record<Relation, string>> = { SUPPORTS: '<+', ATTACKS: '<-', UNDERCUTS: '<_' };
-const RELATION_ORDER: Record<Relation, number> = { SUPPORTS: 0, ATTACKS: 1, UNDERCUTS: 2, REPHRASES: 3 };
+const RELATION_MARK: Partial<Record<Relation, string>> = {
+  SUPPORTS: '<+',
+  ATTACKS: '<-',
+  UNDERCUTS: '<_',
+};
+const RELATION_ORDER: Record<Relation, number> = {
+  SUPPORTS: 0,
+  ATTACKS: 1,
+  UNDERCUTS: 2,
+  REPHRASES: 3,
+};
 const yaml = (value: unknown) => JSON.stringify(value);
 
 /** The map as Argdown text. */
@@ -90,15 +99,22 @@ export function exportArgdown(map: ExportableMap): string {
   const titles = titlesFor(nodes);
   // Argdown undercuts only arguments, so every undercut target is written as one.
   const undercut = new Set(map.edges.filter((e) => e.relation === 'UNDERCUTS').map((e) => e.toId));
-  const isArgument = (n: (typeof nodes)[number]) => undercut.has(n.id) || (n.kind !== 'CLAIM' && n.kind !== 'QUESTION');
-  const ref = new Map(nodes.map((n) => [n.id, isArgument(n) ? `<${titles.get(n.id)}>` : `[${titles.get(n.id)}]`]));
+  const isArgument = (n: (typeof nodes)[number]) =>
+    undercut.has(n.id) || (n.kind !== 'CLAIM' && n.kind !== 'QUESTION');
+  const ref = new Map(
+    nodes.map((n) => [n.id, isArgument(n) ? `<${titles.get(n.id)}>` : `[${titles.get(n.id)}]`]),
+  );
 
   // Linked premises: each premise's data says which group (numbered per conclusion) its support belongs to.
   const groupNumbers = new Map<string, number>();
   const links = new Map<string, Record<string, number>>();
   const rephrases = new Map<string, string[]>();
   const incoming = new Map<string, typeof map.edges>();
-  for (const e of [...map.edges].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] || titles.get(a.fromId)!.localeCompare(titles.get(b.fromId)!))) {
+  for (const e of [...map.edges].sort(
+    (a, b) =>
+      RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] ||
+      titles.get(a.fromId)!.localeCompare(titles.get(b.fromId)!),
+  )) {
     if (!titles.has(e.fromId) || !titles.has(e.toId)) continue;
     if (e.relation === 'REPHRASES') {
       rephrases.set(e.fromId, [...(rephrases.get(e.fromId) ?? []), titles.get(e.toId)!]);
@@ -110,21 +126,38 @@ export function exportArgdown(map: ExportableMap): string {
     for (const e of incoming.get(node.id) ?? []) {
       if (e.relation !== 'SUPPORTS' || !e.groupId) continue;
       const key = `${e.toId}|${e.groupId}`;
-      if (!groupNumbers.has(key)) groupNumbers.set(key, [...groupNumbers.keys()].filter((k) => k.startsWith(`${e.toId}|`)).length + 1);
-      links.set(e.fromId, { ...links.get(e.fromId), [titles.get(e.toId)!]: groupNumbers.get(key)! });
+      if (!groupNumbers.has(key))
+        groupNumbers.set(
+          key,
+          [...groupNumbers.keys()].filter((k) => k.startsWith(`${e.toId}|`)).length + 1,
+        );
+      links.set(e.fromId, {
+        ...links.get(e.fromId),
+        [titles.get(e.toId)!]: groupNumbers.get(key)!,
+      });
     }
   }
 
-  const lines = ['===', `title: ${yaml(flattenText(map.title))}`, `motion: ${yaml(flattenText(map.motion))}`];
+  const lines = [
+    '===',
+    `title: ${yaml(flattenText(map.title))}`,
+    `motion: ${yaml(flattenText(map.motion))}`,
+  ];
   if (map.description.trim()) lines.push(`description: ${yaml(flattenText(map.description))}`);
   lines.push('generator: Counterpoint', '===', '');
   for (const node of nodes) {
-    const data: Record<string, unknown> = { kind: node.kind, side: node.side, x: Math.round(node.x), y: Math.round(node.y) };
+    const data: Record<string, unknown> = {
+      kind: node.kind,
+      side: node.side,
+      x: Math.round(node.x),
+      y: Math.round(node.y),
+    };
     if (links.has(node.id)) data.links = links.get(node.id);
     if (rephrases.has(node.id)) data.rephrases = rephrases.get(node.id);
     const fields = Object.entries(data).map(([k, v]) => `${k}: ${yaml(v)}`);
     lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields.join(', ')}}`);
-    for (const e of incoming.get(node.id) ?? []) lines.push(`    ${RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`);
+    for (const e of incoming.get(node.id) ?? [])
+      lines.push(`    ${RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -159,9 +192,12 @@ const RELATION_OF: Record<string, Relation> = {
   undercut: 'UNDERCUTS',
 };
 
-const isKind = (v: unknown): v is NodeKind => typeof v === 'string' && (NODE_KINDS as readonly string[]).includes(v);
-const isSide = (v: unknown): v is Side => typeof v === 'string' && (SIDES as readonly string[]).includes(v);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7 ? v : null);
+const isKind = (v: unknown): v is NodeKind =>
+  typeof v === 'string' && (NODE_KINDS as readonly string[]).includes(v);
+const isSide = (v: unknown): v is Side =>
+  typeof v === 'string' && (SIDES as readonly string[]).includes(v);
+const num = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7 ? v : null;
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : '');
 
 /**
@@ -170,10 +206,14 @@ const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.jo
  * a sentence.
  */
 function readableParserMessage(message: string): string {
-  const generic = /^Expecting (?:token of type )?--> (.+?) <-- but found --> '([\s\S]*)' <--$/.exec(message.trim());
+  const generic = /^Expecting (?:token of type )?--> (.+?) <-- but found --> '([\s\S]*)' <--$/.exec(
+    message.trim(),
+  );
   if (!generic) return message;
   const found = generic[2]!.trim();
-  return found ? `Argdown did not expect “${found}” here. Check the indentation of the lines around it.` : 'the text ends where Argdown expected more.';
+  return found
+    ? `Argdown did not expect “${found}” here. Check the indentation of the lines around it.`
+    : 'the text ends where Argdown expected more.';
 }
 
 /** Reads Argdown text into a graph; a syntax error is reported with its line. */
@@ -183,20 +223,28 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   const lexerError = response.lexerErrors?.[0];
   if (lexerError) throw new ImportFormatError(`Line ${lexerError.line}: ${lexerError.message}`);
   const parserError = response.parserErrors?.[0];
-  if (parserError) throw new ImportFormatError(`Line ${parserError.token.startLine ?? '?'}: ${readableParserMessage(parserError.message)}`);
+  if (parserError)
+    throw new ImportFormatError(
+      `Line ${parserError.token.startLine ?? '?'}: ${readableParserMessage(parserError.message)}`,
+    );
   const failure = response.exceptions?.[0];
   if (failure) throw new ImportFormatError(`The Argdown could not be read: ${failure.message}`);
 
   const mapNodes: IMapNode[] = [];
   const collect = (list: IMapNode[]) => {
     for (const n of list) {
-      if (n.type === 'group-map-node') collect(((n as IMapNode & { children?: IMapNode[] }).children ?? []) as IMapNode[]);
+      if (n.type === 'group-map-node')
+        collect(((n as IMapNode & { children?: IMapNode[] }).children ?? []) as IMapNode[]);
       else mapNodes.push(n);
     }
   };
   collect(response.map?.nodes ?? []);
-  if (mapNodes.length === 0) throw new ImportFormatError('The file has no statements or arguments to import.');
-  if (mapNodes.length > MAX_IMPORT_NODES) throw new ImportFormatError(`The file has ${mapNodes.length} statements and arguments; at most ${MAX_IMPORT_NODES} can be imported.`);
+  if (mapNodes.length === 0)
+    throw new ImportFormatError('The file has no statements or arguments to import.');
+  if (mapNodes.length > MAX_IMPORT_NODES)
+    throw new ImportFormatError(
+      `The file has ${mapNodes.length} statements and arguments; at most ${MAX_IMPORT_NODES} can be imported.`,
+    );
 
   const idOf = new Map<string, string>();
   const byTitle = new Map<string, string>();
@@ -207,14 +255,23 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     const id = `n${i + 1}`;
     idOf.set(n.id, id);
     byTitle.set(n.title ?? '', id);
-    const element = n.type === 'argument-map-node' ? response.arguments?.[n.title ?? ''] : response.statements?.[n.title ?? ''];
+    const element =
+      n.type === 'argument-map-node'
+        ? response.arguments?.[n.title ?? '']
+        : response.statements?.[n.title ?? ''];
     const body =
       n.type === 'argument-map-node'
         ? IArgument.getCanonicalMemberText(element as IArgument)
         : IEquivalenceClass.getCanonicalMemberText(element as IEquivalenceClass);
     const nodeText = flattenText(body ?? '') || flattenText(n.title ?? '');
-    if (!nodeText) throw new ImportFormatError(`Line ${element?.startLine ?? '?'}: a statement or argument has neither title nor text.`);
-    if (nodeText.length > 5000) throw new ImportFormatError(`Line ${element?.startLine ?? '?'}: "${clip(nodeText, 40)}" is longer than 5000 characters.`);
+    if (!nodeText)
+      throw new ImportFormatError(
+        `Line ${element?.startLine ?? '?'}: a statement or argument has neither title nor text.`,
+      );
+    if (nodeText.length > 5000)
+      throw new ImportFormatError(
+        `Line ${element?.startLine ?? '?'}: "${clip(nodeText, 40)}" is longer than 5000 characters.`,
+      );
     const d = (element?.data ?? {}) as Record<string, unknown>;
     data.set(id, d);
     tags.set(id, element?.tags ?? []);
@@ -228,7 +285,10 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     const fromId = idOf.get(e.from?.id ?? '');
     const toId = idOf.get(e.to?.id ?? '');
     if (!relation || !fromId || !toId) continue;
-    const group = relation === 'SUPPORTS' ? (data.get(fromId)?.links as Record<string, unknown> | undefined)?.[e.to?.title ?? ''] : undefined;
+    const group =
+      relation === 'SUPPORTS'
+        ? (data.get(fromId)?.links as Record<string, unknown> | undefined)?.[e.to?.title ?? '']
+        : undefined;
     let groupId: string | null = null;
     if (typeof group === 'number') {
       const key = `${toId}|${group}`;
@@ -241,23 +301,44 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     const targets = data.get(node.id)?.rephrases;
     for (const title of Array.isArray(targets) ? targets : []) {
       const toId = byTitle.get(String(title));
-      if (toId) edges.push({ id: `e${edges.length + 1}`, fromId: node.id, toId, relation: 'REPHRASES', groupId: null });
+      if (toId)
+        edges.push({
+          id: `e${edges.length + 1}`,
+          fromId: node.id,
+          toId,
+          relation: 'REPHRASES',
+          groupId: null,
+        });
     }
   }
   const cleanEdges = dedupeEdges(edges);
 
-  const inferred = inferKinds(nodes.map((n) => n.id), cleanEdges);
+  const inferred = inferKinds(
+    nodes.map((n) => n.id),
+    cleanEdges,
+  );
   for (const node of nodes) {
     const d = data.get(node.id)!;
     const t = tags.get(node.id)!;
     node.kind = isKind(d.kind) ? d.kind : inferred.get(node.id)!;
-    node.side = isSide(d.side) ? d.side : t.includes('pro') ? 'FOR' : t.includes('con') ? 'AGAINST' : 'NEUTRAL';
+    node.side = isSide(d.side)
+      ? d.side
+      : t.includes('pro')
+        ? 'FOR'
+        : t.includes('con')
+          ? 'AGAINST'
+          : 'NEUTRAL';
   }
 
   const front = (response.frontMatter ?? {}) as Record<string, unknown>;
   const title = clip(str(front.title) || fallbackTitle, 120) || 'Imported map';
   const motion = clip(str(front.motion) || str(front.subTitle) || title, 300);
   const author = str(front.author);
-  const description = clip(str(front.description) || str(front.abstract) || (author ? `Imported from Argdown by ${author}.` : ''), 2000);
+  const description = clip(
+    str(front.description) ||
+      str(front.abstract) ||
+      (author ? `Imported from Argdown by ${author}.` : ''),
+    2000,
+  );
   return { title, motion, description, nodes, edges: cleanEdges };
 }

@@ -14,8 +14,12 @@ export const BACKUP_VERSION = 1;
 const ZCoordinate = z.number().finite().min(-1e7).max(1e7);
 
 export const ZBackup = z.object({
-  format: z.literal(BACKUP_FORMAT, { message: `This is not a Counterpoint backup (format must be "${BACKUP_FORMAT}")` }),
-  version: z.literal(BACKUP_VERSION, { message: `This backup's version is not supported (expected ${BACKUP_VERSION})` }),
+  format: z.literal(BACKUP_FORMAT, {
+    message: `This is not a Counterpoint backup (format must be "${BACKUP_FORMAT}")`,
+  }),
+  version: z.literal(BACKUP_VERSION, {
+    message: `This backup's version is not supported (expected ${BACKUP_VERSION})`,
+  }),
   exportedAt: z.string().max(40).optional(),
   map: z.object({
     title: z.string().trim().min(1).max(120),
@@ -29,7 +33,11 @@ export const ZBackup = z.object({
         title: z.string().min(1).max(300),
         author: z.string().max(200),
         publisher: z.string().max(300).default(''),
-        publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+        publishedOn: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullable()
+          .default(null),
         url: z.string().url().max(2000).nullable().default(null),
         side: ZSide,
         text: z.string().min(1).max(200_000),
@@ -37,9 +45,29 @@ export const ZBackup = z.object({
     )
     .max(20),
   nodes: z
-    .array(z.object({ id: ZId, kind: ZNodeKind, text: ZText, side: ZSide, x: ZCoordinate, y: ZCoordinate, anchor: ZAnchor.nullable().default(null) }))
+    .array(
+      z.object({
+        id: ZId,
+        kind: ZNodeKind,
+        text: ZText,
+        side: ZSide,
+        x: ZCoordinate,
+        y: ZCoordinate,
+        anchor: ZAnchor.nullable().default(null),
+      }),
+    )
     .max(5000),
-  edges: z.array(z.object({ id: ZId, fromId: ZId, toId: ZId, relation: ZRelation, groupId: ZId.nullable().default(null) })).max(10_000),
+  edges: z
+    .array(
+      z.object({
+        id: ZId,
+        fromId: ZId,
+        toId: ZId,
+        relation: ZRelation,
+        groupId: ZId.nullable().default(null),
+      }),
+    )
+    .max(10_000),
   teamLayer: z
     .object({
       name: z.string().min(1).max(60),
@@ -70,8 +98,10 @@ export function checkBackupReferences(backup: Backup): string | null {
     nodes.add(n.id);
     if (n.anchor) {
       const source = sources.get(n.anchor.sourceId);
-      if (!source) return `nodes[${i}].anchor.sourceId: no source "${n.anchor.sourceId}" in this backup`;
-      if (source.text.slice(n.anchor.start, n.anchor.end) !== n.anchor.exact) return `nodes[${i}].anchor: the quote does not match its source text`;
+      if (!source)
+        return `nodes[${i}].anchor.sourceId: no source "${n.anchor.sourceId}" in this backup`;
+      if (source.text.slice(n.anchor.start, n.anchor.end) !== n.anchor.exact)
+        return `nodes[${i}].anchor: the quote does not match its source text`;
     }
   }
   const edges = new Set<string>();
@@ -84,8 +114,10 @@ export function checkBackupReferences(backup: Backup): string | null {
   }
   for (const [i, a] of (backup.teamLayer?.annotations ?? []).entries()) {
     const t = a.target;
-    if (t.kind === 'NODE' && !nodes.has(t.nodeId)) return `teamLayer.annotations[${i}].target.nodeId: no node "${t.nodeId}"`;
-    if (t.kind === 'EDGE' && !edges.has(t.edgeId)) return `teamLayer.annotations[${i}].target.edgeId: no edge "${t.edgeId}"`;
+    if (t.kind === 'NODE' && !nodes.has(t.nodeId))
+      return `teamLayer.annotations[${i}].target.nodeId: no node "${t.nodeId}"`;
+    if (t.kind === 'EDGE' && !edges.has(t.edgeId))
+      return `teamLayer.annotations[${i}].target.edgeId: no edge "${t.edgeId}"`;
     if (t.kind === 'SOURCE' && sources.get(t.sourceId)?.text.slice(t.start, t.end) !== t.exact) {
       return `teamLayer.annotations[${i}].target: the passage does not match its source`;
     }

@@ -12,7 +12,12 @@ export type BriefSide = { side: Side; claims: BriefItem[] };
 const MAX_DEPTH = 6;
 const ORDER: Side[] = ['FOR', 'AGAINST', 'NEUTRAL'];
 /** Within a claim: supports first, then what attacks it, then the rest. */
-const RELATION_ORDER: Record<Relation, number> = { SUPPORTS: 0, ATTACKS: 1, UNDERCUTS: 2, REPHRASES: 3 };
+const RELATION_ORDER: Record<Relation, number> = {
+  SUPPORTS: 0,
+  ATTACKS: 1,
+  UNDERCUTS: 2,
+  REPHRASES: 3,
+};
 
 export function buildBrief(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): BriefSide[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -26,14 +31,23 @@ export function buildBrief(nodes: readonly GraphNode[], edges: readonly GraphEdg
         ? []
         : (incoming.get(node.id) ?? [])
             .filter((e) => !path.has(e.fromId))
-            .sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] || byId.get(a.fromId)!.y - byId.get(b.fromId)!.y)
+            .sort(
+              (a, b) =>
+                RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] ||
+                byId.get(a.fromId)!.y - byId.get(b.fromId)!.y,
+            )
             .map((e) => expand(byId.get(e.fromId)!, e.relation, new Set([...path, e.fromId])));
     return { node, relation, children };
   };
 
   // A side's main claims: its nodes that do not support or rephrase another node of the same side.
   const isMain = (n: GraphNode) =>
-    !live.some((e) => e.fromId === n.id && (e.relation === 'SUPPORTS' || e.relation === 'REPHRASES') && byId.get(e.toId)!.side === n.side);
+    !live.some(
+      (e) =>
+        e.fromId === n.id &&
+        (e.relation === 'SUPPORTS' || e.relation === 'REPHRASES') &&
+        byId.get(e.toId)!.side === n.side,
+    );
 
   const sides = ORDER.map((side) => ({
     side,
@@ -44,7 +58,8 @@ export function buildBrief(nodes: readonly GraphNode[], edges: readonly GraphEdg
   }));
   // A circle of supports has no main claim: its nodes become main claims so nothing is left out.
   const reached = new Set<string>();
-  const walk = (items: BriefItem[]) => items.forEach((i) => (reached.add(i.node.id), walk(i.children)));
+  const walk = (items: BriefItem[]) =>
+    items.forEach((i) => (reached.add(i.node.id), walk(i.children)));
   sides.forEach((s) => walk(s.claims));
   for (const n of nodes) {
     if (reached.has(n.id)) continue;

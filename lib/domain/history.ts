@@ -21,7 +21,12 @@ export type HistoryEntry<O = TOp> = { key: string; ops: O[]; at?: number };
 export type HistoryItem = { seq: number; at: string; who: string; color: string; summary: string };
 
 /** A batch as logged: `inverse` is null for one that cannot be undone (deleting a comment). */
-export type LoggedBatch<O = TOp> = { key: string; intent: Intent; inverse: O[] | null; at?: number };
+export type LoggedBatch<O = TOp> = {
+  key: string;
+  intent: Intent;
+  inverse: O[] | null;
+  at?: number;
+};
 
 /** The ops that undo `ops` (applied in order to `before`), in the order to apply them. */
 export function invertOps(before: GraphState, ops: readonly TOp[]): TOp[] {
@@ -42,7 +47,10 @@ export function invertOps(before: GraphState, ops: readonly TOp[]): TOp[] {
  * redo it only takes its step off the stack. History that starts mid-way
  * (older batches not loaded) simply has fewer steps.
  */
-export function rebuildHistory<O = TOp>(batches: readonly LoggedBatch<O>[], limit = 100): { undo: HistoryEntry<O>[]; redo: HistoryEntry<O>[] } {
+export function rebuildHistory<O = TOp>(
+  batches: readonly LoggedBatch<O>[],
+  limit = 100,
+): { undo: HistoryEntry<O>[]; redo: HistoryEntry<O>[] } {
   let undo: HistoryEntry<O>[] = [];
   let redo: HistoryEntry<O>[] = [];
   for (const batch of batches) {
@@ -51,7 +59,10 @@ export function rebuildHistory<O = TOp>(batches: readonly LoggedBatch<O>[], limi
       if (batch.intent === 'redo') redo.pop();
       continue;
     }
-    const entry: HistoryEntry<O> = batch.at === undefined ? { key: batch.key, ops: batch.inverse } : { key: batch.key, ops: batch.inverse, at: batch.at };
+    const entry: HistoryEntry<O> =
+      batch.at === undefined
+        ? { key: batch.key, ops: batch.inverse }
+        : { key: batch.key, ops: batch.inverse, at: batch.at };
     if (batch.intent === 'do') {
       undo.push(entry);
       redo = [];
@@ -92,7 +103,11 @@ function withoutChecks(op: TOp): TOp {
 }
 
 /** One line for a timeline: what a batch did, in words. */
-export function describeBatch(ops: readonly TOp[], intent: Intent, nameOf: (id: string) => string | null): string {
+export function describeBatch(
+  ops: readonly TOp[],
+  intent: Intent,
+  nameOf: (id: string) => string | null,
+): string {
   const quote = (id: string) => {
     const text = nameOf(id);
     if (!text) return 'a node';
@@ -104,10 +119,20 @@ export function describeBatch(ops: readonly TOp[], intent: Intent, nameOf: (id: 
   for (const op of ops) {
     switch (op.type) {
       case 'updateNode':
-        parts.push(op.text !== undefined ? `edited the text of ${quote(op.id)}` : op.kind ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}` : `changed ${quote(op.id)}`);
+        parts.push(
+          op.text !== undefined
+            ? `edited the text of ${quote(op.id)}`
+            : op.kind
+              ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}`
+              : `changed ${quote(op.id)}`,
+        );
         break;
       case 'moveNodes':
-        parts.push(op.moves.length === 1 ? `moved ${quote(op.moves[0]!.id)}` : `moved ${op.moves.length} nodes`);
+        parts.push(
+          op.moves.length === 1
+            ? `moved ${quote(op.moves[0]!.id)}`
+            : `moved ${op.moves.length} nodes`,
+        );
         break;
       case 'deleteNode':
         parts.push(`deleted ${quote(op.id)}`);
@@ -116,10 +141,21 @@ export function describeBatch(ops: readonly TOp[], intent: Intent, nameOf: (id: 
         parts.push(`brought back ${quote(op.id)}`);
         break;
       case 'createEdge':
-        if (!created.some((c) => c.id === op.fromId || c.id === op.toId)) parts.push(`connected ${quote(op.fromId)} ${op.relation.toLowerCase()} ${quote(op.toId)}`);
+        if (!created.some((c) => c.id === op.fromId || c.id === op.toId))
+          parts.push(
+            `connected ${quote(op.fromId)} ${op.relation.toLowerCase()} ${quote(op.toId)}`,
+          );
         break;
       case 'updateEdge':
-        parts.push(op.fromId || op.toId ? 'reconnected a connection' : op.groupId !== undefined ? (op.groupId ? 'linked premises' : 'unlinked premises') : `made a connection ${op.relation?.toLowerCase()}`);
+        parts.push(
+          op.fromId || op.toId
+            ? 'reconnected a connection'
+            : op.groupId !== undefined
+              ? op.groupId
+                ? 'linked premises'
+                : 'unlinked premises'
+              : `made a connection ${op.relation?.toLowerCase()}`,
+        );
         break;
       case 'deleteEdge':
         parts.push('deleted a connection');
@@ -131,7 +167,8 @@ export function describeBatch(ops: readonly TOp[], intent: Intent, nameOf: (id: 
         break;
     }
   }
-  const summary = [...new Set(parts)].slice(0, 3).join(', ') + (new Set(parts).size > 3 ? ', …' : '');
+  const summary =
+    [...new Set(parts)].slice(0, 3).join(', ') + (new Set(parts).size > 3 ? ', …' : '');
   const prefix = intent === 'undo' ? 'Undid: ' : intent === 'redo' ? 'Redid: ' : '';
   return prefix + (summary || 'made a change');
 }

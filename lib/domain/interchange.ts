@@ -21,9 +21,28 @@ export type ExportableMap = {
   edges: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>[];
 };
 
-export type ImportedNode = { id: string; kind: NodeKind; text: string; side: Side; x: number | null; y: number | null };
-export type ImportedEdge = { id: string; fromId: string; toId: string; relation: Relation; groupId: string | null };
-export type ImportedMap = { title: string; motion: string; description: string; nodes: ImportedNode[]; edges: ImportedEdge[] };
+export type ImportedNode = {
+  id: string;
+  kind: NodeKind;
+  text: string;
+  side: Side;
+  x: number | null;
+  y: number | null;
+};
+export type ImportedEdge = {
+  id: string;
+  fromId: string;
+  toId: string;
+  relation: Relation;
+  groupId: string | null;
+};
+export type ImportedMap = {
+  title: string;
+  motion: string;
+  description: string;
+  nodes: ImportedNode[];
+  edges: ImportedEdge[];
+};
 
 /** A file that cannot be imported; the message names the line or field at fault. */
 export class ImportFormatError extends Error {
@@ -38,8 +57,12 @@ export class ImportFormatError extends Error {
  * then by text. It depends only on what the file carries, never on ids, so
  * export → import → export writes the same file.
  */
-export function exportOrder<N extends { x: number; y: number; text: string }>(nodes: readonly N[]): N[] {
-  return [...nodes].sort((a, b) => a.y - b.y || a.x - b.x || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+export function exportOrder<N extends { x: number; y: number; text: string }>(
+  nodes: readonly N[],
+): N[] {
+  return [...nodes].sort(
+    (a, b) => a.y - b.y || a.x - b.x || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
 }
 
 /** Collapses runs of whitespace (line breaks included): neither format keeps them inside a statement. */
@@ -48,7 +71,12 @@ export const flattenText = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Whether every node has a position and no two cards, drawn at our size, overlap. */
 export function positionsUsable(nodes: readonly ImportedNode[]): boolean {
   if (nodes.some((n) => n.x === null || n.y === null)) return false;
-  const boxes = nodes.map((n) => ({ x: n.x!, y: n.y!, w: NODE_WIDTH, h: estimateNodeHeight(n.text, false) }));
+  const boxes = nodes.map((n) => ({
+    x: n.x!,
+    y: n.y!,
+    w: NODE_WIDTH,
+    h: estimateNodeHeight(n.text, false),
+  }));
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;
@@ -76,12 +104,17 @@ export function dedupeEdges(edges: readonly ImportedEdge[]): ImportedEdge[] {
  * objection a rebuttal; a node that supports something is a premise; the
  * rest are claims.
  */
-export function inferKinds(nodeIds: readonly string[], edges: readonly ImportedEdge[]): Map<string, NodeKind> {
+export function inferKinds(
+  nodeIds: readonly string[],
+  edges: readonly ImportedEdge[],
+): Map<string, NodeKind> {
   const kinds = new Map<string, NodeKind>(nodeIds.map((id) => [id, 'CLAIM']));
   for (const e of edges) if (e.relation === 'SUPPORTS') kinds.set(e.fromId, 'PREMISE');
   const attacks = edges.filter((e) => e.relation === 'ATTACKS' || e.relation === 'UNDERCUTS');
   for (const e of attacks) kinds.set(e.fromId, 'OBJECTION');
-  for (const e of attacks) if (kinds.get(e.toId) === 'OBJECTION' && e.relation === 'ATTACKS') kinds.set(e.fromId, 'REBUTTAL');
+  for (const e of attacks)
+    if (kinds.get(e.toId) === 'OBJECTION' && e.relation === 'ATTACKS')
+      kinds.set(e.fromId, 'REBUTTAL');
   return kinds;
 }
 
@@ -95,4 +128,8 @@ export function clip(text: string, max: number): string {
 
 /** A file name stem from a map title: letters and digits joined by dashes. */
 export const fileStem = (title: string) =>
-  title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'map';
+  title
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 60) || 'map';

@@ -67,7 +67,10 @@ export async function layoutGraph(
 type Box = { x: number; y: number; width: number; height: number };
 
 const overlaps = (a: Box, b: Box, gap: number) =>
-  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+  a.x < b.x + b.width + gap &&
+  b.x < a.x + a.width + gap &&
+  a.y < b.y + b.height + gap &&
+  b.y < a.y + a.height + gap;
 
 /**
  * The top-left corner nearest to `near` where a box of `size` overlaps none
@@ -88,7 +91,9 @@ export function freeSpot(
         candidates.push({ x: near.x + i * step.x, y: near.y + j * step.y });
       }
     }
-    candidates.sort((a, b) => Math.hypot(a.x - near.x, a.y - near.y) - Math.hypot(b.x - near.x, b.y - near.y));
+    candidates.sort(
+      (a, b) => Math.hypot(a.x - near.x, a.y - near.y) - Math.hypot(b.x - near.x, b.y - near.y),
+    );
     const free = candidates.find((c) => !boxes.some((b) => overlaps({ ...c, ...size }, b, gap)));
     if (free) return { x: Math.round(free.x), y: Math.round(free.y) };
   }

@@ -18,13 +18,27 @@ export function neighbour(
   const here = x.get(id);
   if (here === undefined) return null;
   const nearest = (ids: string[]) =>
-    ids.filter((i) => x.has(i) && i !== id).sort((a, b) => Math.abs(x.get(a)! - here) - Math.abs(x.get(b)! - here) || a.localeCompare(b))[0] ?? null;
+    ids
+      .filter((i) => x.has(i) && i !== id)
+      .sort(
+        (a, b) => Math.abs(x.get(a)! - here) - Math.abs(x.get(b)! - here) || a.localeCompare(b),
+      )[0] ?? null;
 
   if (direction === 'up') return nearest(edges.filter((e) => e.fromId === id).map((e) => e.toId));
   if (direction === 'down') return nearest(edges.filter((e) => e.toId === id).map((e) => e.fromId));
 
   const parents = new Set(edges.filter((e) => e.fromId === id).map((e) => e.toId));
-  const siblings = [...new Set(edges.filter((e) => parents.has(e.toId) && e.fromId !== id && x.has(e.fromId)).map((e) => e.fromId))];
-  const side = siblings.filter((s) => (direction === 'left' ? x.get(s)! < here : x.get(s)! > here) || (x.get(s) === here && (direction === 'left' ? s < id : s > id)));
+  const siblings = [
+    ...new Set(
+      edges
+        .filter((e) => parents.has(e.toId) && e.fromId !== id && x.has(e.fromId))
+        .map((e) => e.fromId),
+    ),
+  ];
+  const side = siblings.filter(
+    (s) =>
+      (direction === 'left' ? x.get(s)! < here : x.get(s)! > here) ||
+      (x.get(s) === here && (direction === 'left' ? s < id : s > id)),
+  );
   return nearest(side);
 }

@@ -14,8 +14,12 @@ export const ZId = z
   .min(1, 'An id cannot be empty')
   .max(64, 'An id is at most 64 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'An id may contain only letters, digits, - and _');
-export const ZNodeKind = z.enum(NODE_KINDS, { message: `The kind must be one of ${NODE_KINDS.join(', ')}` });
-export const ZRelation = z.enum(RELATIONS, { message: `The relation must be one of ${RELATIONS.join(', ')}` });
+export const ZNodeKind = z.enum(NODE_KINDS, {
+  message: `The kind must be one of ${NODE_KINDS.join(', ')}`,
+});
+export const ZRelation = z.enum(RELATIONS, {
+  message: `The relation must be one of ${RELATIONS.join(', ')}`,
+});
 export const ZSide = z.enum(SIDES, { message: `The side must be one of ${SIDES.join(', ')}` });
 export const ZText = z
   .string()
@@ -60,7 +64,8 @@ const ZEdgeFields = z.object({
   relation: ZRelation.optional(),
   groupId: ZId.nullable().optional(),
 });
-const changesSomething = (fields: Record<string, unknown>) => Object.values(fields).some((v) => v !== undefined);
+const changesSomething = (fields: Record<string, unknown>) =>
+  Object.values(fields).some((v) => v !== undefined);
 
 /**
  * An edit is checked one of two ways: `baseVersion` (the version the editor
@@ -76,18 +81,28 @@ export const ZUpdateNodeOp = ZNodeFields.extend({
   baseVersion: ZVersion.optional(),
   expect: ZNodeFields.optional(),
 })
-  .refine((op) => changesSomething({ text: op.text, kind: op.kind, side: op.side, anchor: op.anchor }), {
-    message: 'An update must change the text, kind, side or anchor',
-  })
+  .refine(
+    (op) => changesSomething({ text: op.text, kind: op.kind, side: op.side, anchor: op.anchor }),
+    {
+      message: 'An update must change the text, kind, side or anchor',
+    },
+  )
   .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
     message: 'An update needs either the version it was based on or the values it expects',
   });
 export const ZMoveNodesOp = z.object({
   type: z.literal('moveNodes'),
-  moves: z.array(z.object({ id: ZId, x: ZCoordinate, y: ZCoordinate })).min(1).max(5000),
+  moves: z
+    .array(z.object({ id: ZId, x: ZCoordinate, y: ZCoordinate }))
+    .min(1)
+    .max(5000),
 });
 export const ZDeleteNodeOp = z.object({ type: z.literal('deleteNode'), id: ZId });
-export const ZRestoreNodeOp = z.object({ type: z.literal('restoreNode'), id: ZId, edgeIds: z.array(ZId).max(5000) });
+export const ZRestoreNodeOp = z.object({
+  type: z.literal('restoreNode'),
+  id: ZId,
+  edgeIds: z.array(ZId).max(5000),
+});
 export const ZCreateEdgeOp = z.object({
   type: z.literal('createEdge'),
   id: ZId,
@@ -102,9 +117,18 @@ export const ZUpdateEdgeOp = ZEdgeFields.extend({
   baseVersion: ZVersion.optional(),
   expect: ZEdgeFields.optional(),
 })
-  .refine((op) => changesSomething({ fromId: op.fromId, toId: op.toId, relation: op.relation, groupId: op.groupId }), {
-    message: 'An update must change an end, the relation or the group',
-  })
+  .refine(
+    (op) =>
+      changesSomething({
+        fromId: op.fromId,
+        toId: op.toId,
+        relation: op.relation,
+        groupId: op.groupId,
+      }),
+    {
+      message: 'An update must change an end, the relation or the group',
+    },
+  )
   .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
     message: 'An update needs either the version it was based on or the values it expects',
   });
@@ -137,7 +161,8 @@ export type GraphState = {
 
 export const emptyGraph = (): GraphState => ({ nodes: new Map(), edges: new Map() });
 
-export type OpErrorCode = 'NOT_FOUND' | 'VALIDATION_FAILED' | 'DUPLICATE_EDGE' | 'STALE_VERSION' | 'ID_TAKEN' | 'DELETED';
+export type OpErrorCode =
+  'NOT_FOUND' | 'VALIDATION_FAILED' | 'DUPLICATE_EDGE' | 'STALE_VERSION' | 'ID_TAKEN' | 'DELETED';
 
 /** Why an op cannot apply. `current` carries the entity as it is now, for STALE_VERSION. */
 export class OpError extends Error {
@@ -173,23 +198,40 @@ function liveEdge(state: GraphState, id: string): EdgeState {
 }
 
 /** Refuses an edit whose base is out of date: by version, or by the values it expects. */
-function checkBase<T extends NodeState | EdgeState>(entity: T, baseVersion: number | undefined, expect: Partial<Record<string, unknown>> | undefined) {
+function checkBase<T extends NodeState | EdgeState>(
+  entity: T,
+  baseVersion: number | undefined,
+  expect: Partial<Record<string, unknown>> | undefined,
+) {
   const stale =
     baseVersion !== undefined
       ? entity.version !== baseVersion
       : Object.entries(expect ?? {}).some(
-          ([key, value]) => value !== undefined && JSON.stringify((entity as Record<string, unknown>)[key]) !== JSON.stringify(value),
+          ([key, value]) =>
+            value !== undefined &&
+            JSON.stringify((entity as Record<string, unknown>)[key]) !== JSON.stringify(value),
         );
-  if (stale) throw new OpError('STALE_VERSION', 'Someone else changed this in the meantime', entity);
+  if (stale)
+    throw new OpError('STALE_VERSION', 'Someone else changed this in the meantime', entity);
 }
 
 /** Refuses a self-loop, an end that is missing or deleted, and a second identical live edge. */
-function checkEdgeShape(state: GraphState, edge: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation'>) {
-  if (edge.fromId === edge.toId) throw new OpError('VALIDATION_FAILED', 'A node cannot be connected to itself');
+function checkEdgeShape(
+  state: GraphState,
+  edge: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation'>,
+) {
+  if (edge.fromId === edge.toId)
+    throw new OpError('VALIDATION_FAILED', 'A node cannot be connected to itself');
   liveNode(state, edge.fromId, 'node the connection starts from');
   liveNode(state, edge.toId, 'node the connection points to');
   for (const other of state.edges.values()) {
-    if (other.id !== edge.id && !other.deleted && other.fromId === edge.fromId && other.toId === edge.toId && other.relation === edge.relation) {
+    if (
+      other.id !== edge.id &&
+      !other.deleted &&
+      other.fromId === edge.fromId &&
+      other.toId === edge.toId &&
+      other.relation === edge.relation
+    ) {
       throw new OpError('DUPLICATE_EDGE', 'These two nodes are already connected that way');
     }
   }
@@ -225,7 +267,8 @@ function withEdges(state: GraphState, edges: EdgeState[]): Map<string, EdgeState
 export function applyOp(state: GraphState, op: TOp): ApplyResult {
   switch (op.type) {
     case 'createNode': {
-      if (state.nodes.has(op.id)) throw new OpError('ID_TAKEN', 'A node with this id already exists');
+      if (state.nodes.has(op.id))
+        throw new OpError('ID_TAKEN', 'A node with this id already exists');
       const node: NodeState = {
         id: op.id,
         kind: op.kind,
@@ -237,7 +280,11 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         anchor: op.anchor,
         deleted: false,
       };
-      return { state: { nodes: withNodes(state, [node]), edges: state.edges }, changedNodes: [op.id], changedEdges: [] };
+      return {
+        state: { nodes: withNodes(state, [node]), edges: state.edges },
+        changedNodes: [op.id],
+        changedEdges: [],
+      };
     }
     case 'updateNode': {
       const node = liveNode(state, op.id);
@@ -250,11 +297,19 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         anchor: op.anchor !== undefined ? op.anchor : node.anchor,
         version: node.version + 1,
       };
-      return { state: { nodes: withNodes(state, [next]), edges: state.edges }, changedNodes: [op.id], changedEdges: [] };
+      return {
+        state: { nodes: withNodes(state, [next]), edges: state.edges },
+        changedNodes: [op.id],
+        changedEdges: [],
+      };
     }
     case 'moveNodes': {
       const moved = op.moves.map((m) => ({ ...liveNode(state, m.id), x: m.x, y: m.y }));
-      return { state: { nodes: withNodes(state, moved), edges: state.edges }, changedNodes: moved.map((n) => n.id), changedEdges: [] };
+      return {
+        state: { nodes: withNodes(state, moved), edges: state.edges },
+        changedNodes: moved.map((n) => n.id),
+        changedEdges: [],
+      };
     }
     case 'deleteNode': {
       const node = liveNode(state, op.id);
@@ -262,7 +317,10 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         .filter((e) => !e.deleted && (e.fromId === op.id || e.toId === op.id))
         .map((e) => ({ ...e, deleted: true }));
       return {
-        state: { nodes: withNodes(state, [{ ...node, deleted: true }]), edges: withEdges(state, edges) },
+        state: {
+          nodes: withNodes(state, [{ ...node, deleted: true }]),
+          edges: withEdges(state, edges),
+        },
         changedNodes: [op.id],
         changedEdges: edges.map((e) => e.id),
       };
@@ -271,13 +329,17 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       const node = state.nodes.get(op.id);
       if (!node) throw new OpError('NOT_FOUND', 'The node does not exist on this map');
       if (!node.deleted) throw new OpError('VALIDATION_FAILED', 'The node is not deleted');
-      let next: GraphState = { nodes: withNodes(state, [{ ...node, deleted: false }]), edges: state.edges };
+      let next: GraphState = {
+        nodes: withNodes(state, [{ ...node, deleted: false }]),
+        edges: state.edges,
+      };
       const restored: EdgeState[] = [];
       for (const id of op.edgeIds) {
         const edge = next.edges.get(id);
         if (!edge) throw new OpError('NOT_FOUND', 'The connection does not exist on this map');
         if (!edge.deleted) continue;
-        if (edge.fromId !== op.id && edge.toId !== op.id) throw new OpError('VALIDATION_FAILED', 'That connection does not touch this node');
+        if (edge.fromId !== op.id && edge.toId !== op.id)
+          throw new OpError('VALIDATION_FAILED', 'That connection does not touch this node');
         checkEdgeShape(next, edge);
         const back = { ...edge, deleted: false };
         next = { nodes: next.nodes, edges: withEdges(next, [back]) };
@@ -286,10 +348,23 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       return { state: next, changedNodes: [op.id], changedEdges: restored.map((e) => e.id) };
     }
     case 'createEdge': {
-      if (state.edges.has(op.id)) throw new OpError('ID_TAKEN', 'A connection with this id already exists');
-      const edge: EdgeState = { id: op.id, fromId: op.fromId, toId: op.toId, relation: op.relation, groupId: op.groupId, version: 1, deleted: false };
+      if (state.edges.has(op.id))
+        throw new OpError('ID_TAKEN', 'A connection with this id already exists');
+      const edge: EdgeState = {
+        id: op.id,
+        fromId: op.fromId,
+        toId: op.toId,
+        relation: op.relation,
+        groupId: op.groupId,
+        version: 1,
+        deleted: false,
+      };
       checkEdgeShape(state, edge);
-      return { state: { nodes: state.nodes, edges: withEdges(state, [edge]) }, changedNodes: [], changedEdges: [op.id] };
+      return {
+        state: { nodes: state.nodes, edges: withEdges(state, [edge]) },
+        changedNodes: [],
+        changedEdges: [op.id],
+      };
     }
     case 'updateEdge': {
       const edge = liveEdge(state, op.id);
@@ -303,7 +378,11 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         version: edge.version + 1,
       };
       checkEdgeShape(state, next);
-      return { state: { nodes: state.nodes, edges: withEdges(state, [next]) }, changedNodes: [], changedEdges: [op.id] };
+      return {
+        state: { nodes: state.nodes, edges: withEdges(state, [next]) },
+        changedNodes: [],
+        changedEdges: [op.id],
+      };
     }
     case 'deleteEdge': {
       const edge = liveEdge(state, op.id);
@@ -340,7 +419,11 @@ export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
       result.changedEdges.forEach((id) => changedEdges.add(id));
     } catch (error) {
       if (error instanceof OpError && ops.length > 1) {
-        throw new OpError(error.code, `Change ${index + 1} of ${ops.length}: ${error.message}`, error.current);
+        throw new OpError(
+          error.code,
+          `Change ${index + 1} of ${ops.length}: ${error.message}`,
+          error.current,
+        );
       }
       throw error;
     }
@@ -382,7 +465,9 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return {
         type: 'restoreNode',
         id: op.id,
-        edgeIds: [...before.edges.values()].filter((e) => !e.deleted && (e.fromId === op.id || e.toId === op.id)).map((e) => e.id),
+        edgeIds: [...before.edges.values()]
+          .filter((e) => !e.deleted && (e.fromId === op.id || e.toId === op.id))
+          .map((e) => e.id),
       };
     case 'restoreNode':
       return { type: 'deleteNode', id: op.id };
@@ -409,5 +494,8 @@ export function invertOp(before: GraphState, op: TOp): TOp {
 
 /** Builds a state from snapshot-shaped lists. */
 export function graphStateOf(nodes: readonly NodeState[], edges: readonly EdgeState[]): GraphState {
-  return { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(edges.map((e) => [e.id, e])) };
+  return {
+    nodes: new Map(nodes.map((n) => [n.id, n])),
+    edges: new Map(edges.map((e) => [e.id, e])),
+  };
 }

@@ -15,7 +15,11 @@ export const PRESET_TAGS = ['rebut this', 'needs evidence', 'our strongest', 'co
 export const ANNOTATION_KINDS = ['NOTE', 'HIGHLIGHT', 'RATING', 'TAG', 'ASSIGNMENT'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
-const ZBody = z.string().trim().min(1, 'Write something first').max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`);
+const ZBody = z
+  .string()
+  .trim()
+  .min(1, 'Write something first')
+  .max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`);
 /** The people a comment @mentions, by user id; each must be able to read the map. */
 const ZMentions = z.array(ZId).max(20, 'Mention at most 20 people in one comment').default([]);
 
@@ -30,12 +34,26 @@ export const ZAddComment = z
     body: ZBody,
     mentions: ZMentions,
   })
-  .refine((op) => (op.parentId ? !op.nodeId && !op.edgeId : (op.nodeId === null) !== (op.edgeId === null)), {
-    message: 'A comment is on one node or one connection, or replies to a thread',
-  });
-export const ZEditComment = z.object({ type: z.literal('editComment'), id: ZId, body: ZBody, mentions: ZMentions, baseVersion: z.number().int().positive() });
+  .refine(
+    (op) =>
+      op.parentId ? !op.nodeId && !op.edgeId : (op.nodeId === null) !== (op.edgeId === null),
+    {
+      message: 'A comment is on one node or one connection, or replies to a thread',
+    },
+  );
+export const ZEditComment = z.object({
+  type: z.literal('editComment'),
+  id: ZId,
+  body: ZBody,
+  mentions: ZMentions,
+  baseVersion: z.number().int().positive(),
+});
 export const ZDeleteComment = z.object({ type: z.literal('deleteComment'), id: ZId });
-export const ZResolveThread = z.object({ type: z.literal('resolveThread'), id: ZId, resolved: z.boolean() });
+export const ZResolveThread = z.object({
+  type: z.literal('resolveThread'),
+  id: ZId,
+  resolved: z.boolean(),
+});
 
 export const ZAnnotationTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('NODE'), nodeId: ZId }),
@@ -56,24 +74,56 @@ export const ZUpsertAnnotation = z
     id: ZId,
     teamId: ZId,
     target: ZAnnotationTarget,
-    kind: z.enum(ANNOTATION_KINDS, { message: `The annotation must be one of ${ANNOTATION_KINDS.join(', ')}` }),
-    body: z.string().trim().max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`).default(''),
-    rating: z.number().int().min(1, 'A rating is from 1 to 5').max(5, 'A rating is from 1 to 5').nullable().default(null),
-    tag: z.string().trim().min(1).max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`).nullable().default(null),
+    kind: z.enum(ANNOTATION_KINDS, {
+      message: `The annotation must be one of ${ANNOTATION_KINDS.join(', ')}`,
+    }),
+    body: z
+      .string()
+      .trim()
+      .max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH} characters`)
+      .default(''),
+    rating: z
+      .number()
+      .int()
+      .min(1, 'A rating is from 1 to 5')
+      .max(5, 'A rating is from 1 to 5')
+      .nullable()
+      .default(null),
+    tag: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`)
+      .nullable()
+      .default(null),
     assigneeId: ZId.nullable().default(null),
   })
-  .refine((op) => op.kind !== 'RATING' || op.rating !== null, { message: 'A rating needs a number from 1 to 5' })
+  .refine((op) => op.kind !== 'RATING' || op.rating !== null, {
+    message: 'A rating needs a number from 1 to 5',
+  })
   .refine((op) => op.kind !== 'TAG' || op.tag !== null, { message: 'A tag needs its name' })
-  .refine((op) => op.kind !== 'ASSIGNMENT' || op.assigneeId !== null, { message: 'An assignment needs a team member' })
+  .refine((op) => op.kind !== 'ASSIGNMENT' || op.assigneeId !== null, {
+    message: 'An assignment needs a team member',
+  })
   .refine((op) => op.kind !== 'NOTE' || op.body.length > 0, { message: 'Write something first' })
-  .refine((op) => op.kind !== 'HIGHLIGHT' || op.target.kind === 'SOURCE', { message: 'Only a passage of a source can be highlighted' });
+  .refine((op) => op.kind !== 'HIGHLIGHT' || op.target.kind === 'SOURCE', {
+    message: 'Only a passage of a source can be highlighted',
+  });
 export const ZDeleteAnnotation = z.object({ type: z.literal('deleteAnnotation'), id: ZId });
 
-export const ZSocialOp = z.union([ZAddComment, ZEditComment, ZDeleteComment, ZResolveThread, ZUpsertAnnotation, ZDeleteAnnotation]);
+export const ZSocialOp = z.union([
+  ZAddComment,
+  ZEditComment,
+  ZDeleteComment,
+  ZResolveThread,
+  ZUpsertAnnotation,
+  ZDeleteAnnotation,
+]);
 export type TSocialOp = z.infer<typeof ZSocialOp>;
 export type TSocialOpInput = z.input<typeof ZSocialOp>;
 
-export const isAnnotationOp = (op: TSocialOp) => op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation';
+export const isAnnotationOp = (op: TSocialOp) =>
+  op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation';
 
 /** What readers see of the discussion and the team layers. */
 export type CommentView = {
@@ -107,7 +157,14 @@ export type AnnotationView = {
   updatedAt: string;
 };
 
-export type TeamLayer = { teamId: string; name: string; color: string; side: string; mine: boolean; annotations: AnnotationView[] };
+export type TeamLayer = {
+  teamId: string;
+  name: string;
+  color: string;
+  side: string;
+  mine: boolean;
+  annotations: AnnotationView[];
+};
 
 /** Everything social a reader may see on a map: all comments, and only the team layers they are allowed. */
 export type SocialView = {
@@ -134,9 +191,16 @@ export type SocialView = {
 export type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number };
 
 /** Rating differences between two teams' layers: the claims they disagree on most first. */
-export function ratingDisagreements(a: TeamLayer, b: TeamLayer): { nodeId: string; a: number; b: number }[] {
+export function ratingDisagreements(
+  a: TeamLayer,
+  b: TeamLayer,
+): { nodeId: string; a: number; b: number }[] {
   const rated = (layer: TeamLayer) =>
-    new Map(layer.annotations.filter((x) => x.kind === 'RATING' && x.target.kind === 'NODE').map((x) => [(x.target as { nodeId: string }).nodeId, x.rating!]));
+    new Map(
+      layer.annotations
+        .filter((x) => x.kind === 'RATING' && x.target.kind === 'NODE')
+        .map((x) => [(x.target as { nodeId: string }).nodeId, x.rating!]),
+    );
   const ra = rated(a);
   const rb = rated(b);
   return [...ra]
@@ -152,7 +216,12 @@ export function ratingDisagreements(a: TeamLayer, b: TeamLayer): { nodeId: strin
  */
 export type SocialBefore = {
   comments: readonly Pick<CommentView, 'id' | 'body' | 'mentions'>[];
-  layers: readonly { annotations: readonly Pick<AnnotationView, 'id' | 'teamId' | 'target' | 'kind' | 'body' | 'rating' | 'tag' | 'assigneeId'>[] }[];
+  layers: readonly {
+    annotations: readonly Pick<
+      AnnotationView,
+      'id' | 'teamId' | 'target' | 'kind' | 'body' | 'rating' | 'tag' | 'assigneeId'
+    >[];
+  }[];
 };
 
 export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInput | null {
@@ -161,7 +230,15 @@ export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInpu
       return { type: 'deleteComment', id: op.id };
     case 'editComment': {
       const before = view.comments.find((c) => c.id === op.id);
-      return before ? { type: 'editComment', id: op.id, body: before.body, mentions: before.mentions, baseVersion: op.baseVersion + 1 } : null;
+      return before
+        ? {
+            type: 'editComment',
+            id: op.id,
+            body: before.body,
+            mentions: before.mentions,
+            baseVersion: op.baseVersion + 1,
+          }
+        : null;
     }
     case 'deleteComment':
       return null;
@@ -170,7 +247,8 @@ export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInpu
     case 'upsertAnnotation':
     case 'deleteAnnotation': {
       const before = view.layers.flatMap((l) => l.annotations).find((a) => a.id === op.id);
-      if (!before) return op.type === 'upsertAnnotation' ? { type: 'deleteAnnotation', id: op.id } : null;
+      if (!before)
+        return op.type === 'upsertAnnotation' ? { type: 'deleteAnnotation', id: op.id } : null;
       return {
         type: 'upsertAnnotation',
         id: before.id,

@@ -6,7 +6,14 @@ import type { HistoryEntry } from './history';
  * server and in unit tests.
  */
 
-export const NODE_KINDS = ['CLAIM', 'PREMISE', 'OBJECTION', 'REBUTTAL', 'EVIDENCE', 'QUESTION'] as const;
+export const NODE_KINDS = [
+  'CLAIM',
+  'PREMISE',
+  'OBJECTION',
+  'REBUTTAL',
+  'EVIDENCE',
+  'QUESTION',
+] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES'] as const;

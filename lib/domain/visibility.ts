@@ -13,7 +13,11 @@ type Link = Pick<GraphEdge, 'fromId' | 'toId'>;
  * reasons) is collapsed. A node that still bears on something visible stays
  * visible: collapsing one claim never hides a reason shared with another.
  */
-export function hiddenByCollapse(nodeIds: readonly string[], edges: readonly Link[], collapsed: ReadonlySet<string>): Set<string> {
+export function hiddenByCollapse(
+  nodeIds: readonly string[],
+  edges: readonly Link[],
+  collapsed: ReadonlySet<string>,
+): Set<string> {
   if (collapsed.size === 0) return new Set();
   const reasonsOf = new Map<string, string[]>();
   const bearsOn = new Map<string, string[]>();
@@ -66,7 +70,8 @@ export function neighbourhood(id: string, edges: readonly Link[], depth = 2): Se
   let frontier = [id];
   for (let step = 0; step < depth; step++) {
     const next: string[] = [];
-    for (const n of frontier) for (const m of adjacent.get(n) ?? []) if (!seen.has(m)) (seen.add(m), next.push(m));
+    for (const n of frontier)
+      for (const m of adjacent.get(n) ?? []) if (!seen.has(m)) (seen.add(m), next.push(m));
     frontier = next;
   }
   return seen;

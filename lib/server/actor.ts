@@ -10,7 +10,12 @@ import { resolveShareLink, shareLinkActor } from './share-links/resolve-share-li
 /** Sent by a page opened through a view link, so its API calls act with that link's role. */
 export const SHARE_TOKEN_HEADER = 'x-share-token';
 
-export type SignedInUser = { id: string; name: string | null; email: string | null; avatarColor: string };
+export type SignedInUser = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  avatarColor: string;
+};
 
 /**
  * The signed-in user of this request, read from the session and confirmed
@@ -21,7 +26,10 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, name: true, email: true, avatarColor: true } });
+  return db().user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, avatarColor: true },
+  });
 });
 
 /**

@@ -17,7 +17,11 @@ class TooManyAttempts extends CredentialsSignin {
 
 /** The client's address as the proxy in front of us reports it, else null. */
 export function clientAddress(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
+  return (
+    request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
+    request.headers.get('x-real-ip') ||
+    null
+  );
 }
 
 /**
@@ -31,14 +35,18 @@ export function clientAddress(request: Request): string | null {
 export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => {
   const providers: NextAuthConfig['providers'] = [
     Credentials({
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
       authorize: async (credentials, request) => {
         try {
           const user = await verifyCredentials(credentials, clientAddress(request));
           if (!user) throw new InvalidCredentials();
           return user;
         } catch (error) {
-          if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new TooManyAttempts();
+          if (error instanceof AppError && error.code === 'RATE_LIMITED')
+            throw new TooManyAttempts();
           throw error;
         }
       },
@@ -68,7 +76,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
 /** Which OAuth providers are switched on, for the sign-in page. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
   const list: { id: 'github' | 'google'; name: string }[] = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET)
+    list.push({ id: 'github', name: 'GitHub' });
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET)
+    list.push({ id: 'google', name: 'Google' });
   return list;
 }

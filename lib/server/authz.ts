@@ -31,7 +31,12 @@ export type MapAccess = {
 };
 
 const RANK: Record<MapRole, number> = { VIEWER: 1, COMMENTER: 2, EDITOR: 3, OWNER: 4 };
-const NEEDS: Record<MapAction, number> = { 'map:read': 1, 'map:comment': 2, 'map:edit': 3, 'map:manage': 4 };
+const NEEDS: Record<MapAction, number> = {
+  'map:read': 1,
+  'map:comment': 2,
+  'map:edit': 3,
+  'map:manage': 4,
+};
 
 /** Pure decision: may this role (on this map) do this action? */
 export function can(access: MapAccess, action: MapAction): boolean {
@@ -59,14 +64,24 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
       if (actor.mapId !== map.id) return null;
       // Checked again here, not only when the token was read: a link revoked
       // or expired while its holder keeps a page (or a stream) open admits no more.
-      const link = await db().shareLink.findUnique({ where: { id: actor.linkId }, select: { mapId: true, role: true, revokedAt: true, expiresAt: true } });
-      const valid = link && link.mapId === map.id && !link.revokedAt && !(link.expiresAt && link.expiresAt.getTime() <= Date.now());
+      const link = await db().shareLink.findUnique({
+        where: { id: actor.linkId },
+        select: { mapId: true, role: true, revokedAt: true, expiresAt: true },
+      });
+      const valid =
+        link &&
+        link.mapId === map.id &&
+        !link.revokedAt &&
+        !(link.expiresAt && link.expiresAt.getTime() <= Date.now());
       return valid ? link.role : null;
     }
     case 'user': {
       if (map.ownerId === actor.userId) return 'OWNER';
       const [member, classMember] = await Promise.all([
-        db().mapMember.findUnique({ where: { mapId_userId: { mapId: map.id, userId: actor.userId } }, select: { role: true } }),
+        db().mapMember.findUnique({
+          where: { mapId_userId: { mapId: map.id, userId: actor.userId } },
+          select: { role: true },
+        }),
         map.classroomId
           ? db().classroomMember.findUnique({
               where: { classroomId_userId: { classroomId: map.classroomId, userId: actor.userId } },
@@ -84,28 +99,52 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
  * read is reported NOT_FOUND, so its existence does not leak; a readable map
  * the actor may not change is FORBIDDEN.
  */
-export async function authorizeMap(actor: Actor, action: MapAction, mapId: string): Promise<MapAccess> {
-  const map = await db().argumentMap.findUnique({ where: { id: mapId }, select: { id: true, isPublic: true, ownerId: true, classroomId: true } });
-  if (!map) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
+export async function authorizeMap(
+  actor: Actor,
+  action: MapAction,
+  mapId: string,
+): Promise<MapAccess> {
+  const map = await db().argumentMap.findUnique({
+    where: { id: mapId },
+    select: { id: true, isPublic: true, ownerId: true, classroomId: true },
+  });
+  if (!map)
+    throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
   const access: MapAccess = { map, role: await roleOn(actor, map) };
-  if (!can(access, 'map:read')) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
-  if (!can(access, action)) throw new AppError('FORBIDDEN', 'You do not have permission to do that on this map.');
+  if (!can(access, 'map:read'))
+    throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
+  if (!can(access, action))
+    throw new AppError('FORBIDDEN', 'You do not have permission to do that on this map.');
   return access;
 }
 
 export type ClassroomAction = 'classroom:read' | 'classroom:manage';
-export type ClassroomAccess = { classroom: { id: string; name: string; teacherId: string; joinCode: string }; role: 'TEACHER' | 'STUDENT' };
+export type ClassroomAccess = {
+  classroom: { id: string; name: string; teacherId: string; joinCode: string };
+  role: 'TEACHER' | 'STUDENT';
+};
 
 /**
  * Classrooms: the teacher (its creator, or a member with the TEACHER role)
  * manages it; students read it. Anyone else is told it does not exist.
  */
-export async function authorizeClassroom(actor: Actor, action: ClassroomAction, classroomId: string): Promise<ClassroomAccess> {
+export async function authorizeClassroom(
+  actor: Actor,
+  action: ClassroomAction,
+  classroomId: string,
+): Promise<ClassroomAccess> {
   const hidden = new AppError('NOT_FOUND', 'This classroom does not exist, or you are not in it.');
-  if (actor.kind !== 'user') throw actor.kind === 'anonymous' ? new AppError('UNAUTHENTICATED', 'Sign in to see your classrooms.') : hidden;
-  const classroom = await db().classroom.findUnique({ where: { id: classroomId }, select: { id: true, name: true, teacherId: true, joinCode: true } });
+  if (actor.kind !== 'user')
+    throw actor.kind === 'anonymous'
+      ? new AppError('UNAUTHENTICATED', 'Sign in to see your classrooms.')
+      : hidden;
+  const classroom = await db().classroom.findUnique({
+    where: { id: classroomId },
+    select: { id: true, name: true, teacherId: true, joinCode: true },
+  });
   if (!classroom) throw hidden;
-  let role: ClassroomAccess['role'] | null = classroom.teacherId === actor.userId ? 'TEACHER' : null;
+  let role: ClassroomAccess['role'] | null =
+    classroom.teacherId === actor.userId ? 'TEACHER' : null;
   if (!role) {
     const member = await db().classroomMember.findUnique({
       where: { classroomId_userId: { classroomId, userId: actor.userId } },
@@ -114,6 +153,7 @@ export async function authorizeClassroom(actor: Actor, action: ClassroomAction, 
     role = member?.role ?? null;
   }
   if (!role) throw hidden;
-  if (action === 'classroom:manage' && role !== 'TEACHER') throw new AppError('FORBIDDEN', 'Only the teacher can do that.');
+  if (action === 'classroom:manage' && role !== 'TEACHER')
+    throw new AppError('FORBIDDEN', 'Only the teacher can do that.');
   return { classroom, role };
 }

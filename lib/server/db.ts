@@ -16,7 +16,10 @@ export function db(): PrismaClient {
     // (electric-sql/pglite#1046: "unnamed prepared statement does not
     // exist"). On the embedded database the app therefore talks through a
     // single connection; queries queue in the pool instead of interleaving.
-    globalForPrisma.counterpointPrisma = createPrismaClient(env.DATABASE_URL, env.COUNTERPOINT_DB_MODE === 'embedded' ? { max: 1 } : {});
+    globalForPrisma.counterpointPrisma = createPrismaClient(
+      env.DATABASE_URL,
+      env.COUNTERPOINT_DB_MODE === 'embedded' ? { max: 1 } : {},
+    );
   }
   return globalForPrisma.counterpointPrisma;
 }

@@ -47,5 +47,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     if (error.details !== undefined) body.error.details = error.details;
     return { status: httpStatusOf(error), body };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } } };
+  return {
+    status: 500,
+    body: {
+      error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' },
+    },
+  };
 }

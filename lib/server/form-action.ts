@@ -8,7 +8,11 @@ export type FormState = { error?: string; notice?: string; values?: Record<strin
 /** Parses a form with a zod schema; a failure becomes a VALIDATION_FAILED AppError with the first message. */
 export function parseForm<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError('VALIDATION_FAILED', result.error.issues[0]?.message ?? 'Check the form and try again.');
+  if (!result.success)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      result.error.issues[0]?.message ?? 'Check the form and try again.',
+    );
   return result.data;
 }
 
@@ -17,7 +21,10 @@ export function parseForm<T extends z.ZodType>(schema: T, input: unknown): z.inf
  * message on the form, keeping what was typed. Anything else (including
  * Next's redirect) passes through.
  */
-export async function runFormAction(work: () => Promise<string | void>, values: Record<string, string> = {}): Promise<FormState> {
+export async function runFormAction(
+  work: () => Promise<string | void>,
+  values: Record<string, string> = {},
+): Promise<FormState> {
   try {
     const notice = await work();
     return notice ? { notice } : {};
@@ -29,5 +36,7 @@ export async function runFormAction(work: () => Promise<string | void>, values: 
 
 /** The string fields of a form, for keeping them after an error. */
 export function formValues(form: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === 'string' ? String(form.get(n)) : '']));
+  return Object.fromEntries(
+    names.map((n) => [n, typeof form.get(n) === 'string' ? String(form.get(n)) : '']),
+  );
 }

@@ -9,14 +9,20 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || 'input';
-    throw new AppError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'is invalid'}`, { issues: result.error.issues });
+    throw new AppError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'is invalid'}`, {
+      issues: result.error.issues,
+    });
   }
   return result.data;
 }
 
 /** Reads a request body as text, refusing one larger than `maxBytes` before and after reading it. */
 export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`);
+  const tooLarge = () =>
+    new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`,
+    );
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge();

@@ -5,17 +5,33 @@ import bcrypt from 'bcryptjs';
 import { anchorQuote } from '../../lib/domain/anchor';
 import { estimateNodeHeight, layoutGraph, NODE_WIDTH } from '../../lib/domain/layout';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { DEMO_EDGES, DEMO_MAP, DEMO_MAP_SLUG, DEMO_NODES, DEMO_SOURCES, DEMO_TEAMS, type DemoSourceKey } from './demo-map';
+import {
+  DEMO_EDGES,
+  DEMO_MAP,
+  DEMO_MAP_SLUG,
+  DEMO_NODES,
+  DEMO_SOURCES,
+  DEMO_TEAMS,
+  type DemoSourceKey,
+} from './demo-map';
 
 /** Held while seeding so that two processes starting at once seed once. */
 const SEED_LOCK_KEY = 41_202_023;
 
 export const DEMO_OWNER_ID = 'counterpoint-demo-owner';
 
-export type DemoAccount = { email: string; name: string; role: 'teacher' | 'student'; password: string };
+export type DemoAccount = {
+  email: string;
+  name: string;
+  role: 'teacher' | 'student';
+  password: string;
+};
 
 export function readDemoSourceText(key: DemoSourceKey): string {
-  return readFileSync(path.join(import.meta.dirname, 'sources', DEMO_SOURCES[key].file), 'utf8').trimEnd();
+  return readFileSync(
+    path.join(import.meta.dirname, 'sources', DEMO_SOURCES[key].file),
+    'utf8',
+  ).trimEnd();
 }
 
 /**
@@ -23,17 +39,29 @@ export function readDemoSourceText(key: DemoSourceKey): string {
  * touched (it may have been edited since). Everything is written in one
  * transaction. Returns the demo map's id.
  */
-export async function seedDemoMap(prisma: PrismaClient): Promise<{ mapId: string; created: boolean }> {
-  const texts = { turchenko: readDemoSourceText('turchenko'), strakes: readDemoSourceText('strakes') };
+export async function seedDemoMap(
+  prisma: PrismaClient,
+): Promise<{ mapId: string; created: boolean }> {
+  const texts = {
+    turchenko: readDemoSourceText('turchenko'),
+    strakes: readDemoSourceText('strakes'),
+  };
   const positions = await layoutGraph({
-    nodes: DEMO_NODES.map((n) => ({ id: n.key, width: NODE_WIDTH, height: estimateNodeHeight(n.text, !!n.source) })),
+    nodes: DEMO_NODES.map((n) => ({
+      id: n.key,
+      width: NODE_WIDTH,
+      height: estimateNodeHeight(n.text, !!n.source),
+    })),
     edges: DEMO_EDGES.map(([from, , to], i) => ({ id: String(i), fromId: from, toId: to })),
   });
 
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
-      const existing = await tx.argumentMap.findUnique({ where: { slug: DEMO_MAP_SLUG }, select: { id: true } });
+      const existing = await tx.argumentMap.findUnique({
+        where: { slug: DEMO_MAP_SLUG },
+        select: { id: true },
+      });
       if (existing) return { mapId: existing.id, created: false };
 
       await tx.user.upsert({
@@ -51,14 +79,22 @@ export async function seedDemoMap(prisma: PrismaClient): Promise<{ mapId: string
       for (const key of Object.keys(DEMO_SOURCES) as DemoSourceKey[]) {
         const { file: _file, publishedOn, ...meta } = DEMO_SOURCES[key];
         const source = await tx.source.create({
-          data: { ...meta, publishedOn: new Date(`${publishedOn}T00:00:00Z`), text: texts[key], mapId: map.id },
+          data: {
+            ...meta,
+            publishedOn: new Date(`${publishedOn}T00:00:00Z`),
+            text: texts[key],
+            mapId: map.id,
+          },
         });
         sourceIds[key] = source.id;
       }
 
       const nodeIds = new Map<string, string>();
       for (const node of DEMO_NODES) {
-        const anchor = node.source && node.quote ? anchorQuote(sourceIds[node.source], texts[node.source], node.quote) : null;
+        const anchor =
+          node.source && node.quote
+            ? anchorQuote(sourceIds[node.source], texts[node.source], node.quote)
+            : null;
         const position = positions.get(node.key) ?? { x: 0, y: 0 };
         const created = await tx.node.create({
           data: {
@@ -115,8 +151,14 @@ const DEMO_PEOPLE: Omit<DemoAccount, 'password'>[] = [
  * database or when COUNTERPOINT_DEMO_ACCOUNTS asks for it: these accounts
  * must never exist on a production database by accident.
  */
-export async function seedDemoAccounts(prisma: PrismaClient, demoMapId: string): Promise<DemoAccount[]> {
-  const accounts = DEMO_PEOPLE.map((p) => ({ ...p, password: randomBytes(9).toString('base64url') }));
+export async function seedDemoAccounts(
+  prisma: PrismaClient,
+  demoMapId: string,
+): Promise<DemoAccount[]> {
+  const accounts = DEMO_PEOPLE.map((p) => ({
+    ...p,
+    password: randomBytes(9).toString('base64url'),
+  }));
   const hashes = await Promise.all(accounts.map((a) => bcrypt.hash(a.password, 10)));
   await prisma.$transaction(async (tx) => {
     const teams = await tx.team.findMany({ where: { mapId: demoMapId }, orderBy: { name: 'asc' } });

@@ -36,7 +36,9 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('Password').fill('not my password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await formAlert(page).waitFor();
-    expect(await formAlert(page).textContent()).toBe('That email and password do not match an account.');
+    expect(await formAlert(page).textContent()).toBe(
+      'That email and password do not match an account.',
+    );
     expect(await page.getByLabel('Email').inputValue()).toBe(email);
     await screenshot(page, 'sign-in-error');
 

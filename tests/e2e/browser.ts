@@ -9,12 +9,23 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-resu
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A page that records uncaught errors and console errors, so tests can assert there were none. */
-export async function openPage(browser: Browser, size = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  size = { width: 1440, height: 900 },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: size });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -30,13 +41,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in as the demo teacher (an editor of the demo map), with the password the launcher printed. */
-export async function signInAsDemoTeacher(page: Page, baseUrl: string, startupLog: string): Promise<void> {
+export async function signInAsDemoTeacher(
+  page: Page,
+  baseUrl: string,
+  startupLog: string,
+): Promise<void> {
   return signInAsDemo(page, baseUrl, startupLog, 'teacher');
 }
 
 /** Signs in as one of the demo accounts the launcher printed: the teacher, or student1/student2 (commenters on the demo). */
-export async function signInAsDemo(page: Page, baseUrl: string, startupLog: string, who: 'teacher' | 'student1' | 'student2'): Promise<void> {
-  const pattern = who === 'teacher' ? /teacher\s+(\S+@\S+)\s+(\S+)/ : new RegExp(`student\\s+(${who}@\\S+)\\s+(\\S+)`);
+export async function signInAsDemo(
+  page: Page,
+  baseUrl: string,
+  startupLog: string,
+  who: 'teacher' | 'student1' | 'student2',
+): Promise<void> {
+  const pattern =
+    who === 'teacher'
+      ? /teacher\s+(\S+@\S+)\s+(\S+)/
+      : new RegExp(`student\\s+(${who}@\\S+)\\s+(\\S+)`);
   const line = pattern.exec(startupLog);
   if (!line) throw new Error(`the launcher printed no demo ${who}`);
   await page.goto(`${baseUrl}/sign-in`);
@@ -99,16 +122,23 @@ export async function selectPassage(reader: Locator, phrase: string): Promise<vo
 }
 
 /** Resolves once the editor's save status says every change has reached the server. */
-export const allSaved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+export const allSaved = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 
 /** A node card on the canvas, by its accessible name ("claim: …"). */
-export const nodeNamed = (page: Page, pattern: RegExp) => page.getByRole('group', { name: pattern });
+export const nodeNamed = (page: Page, pattern: RegExp) =>
+  page.getByRole('group', { name: pattern });
 
 /**
  * A person of their own: a fresh browser context (own cookies) signed up as
  * a new user named `name`, with page errors collected.
  */
-export async function signUpNewPerson(browser: Browser, baseUrl: string, name: string, size = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
+export async function signUpNewPerson(
+  browser: Browser,
+  baseUrl: string,
+  name: string,
+  size = { width: 1280, height: 860 },
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: size });
   const page = await context.newPage();
   page.setDefaultTimeout(12_000);
@@ -116,7 +146,9 @@ export async function signUpNewPerson(browser: Browser, baseUrl: string, name: s
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${baseUrl}/sign-up`);
   await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.test`);
+  await page
+    .getByLabel('Email')
+    .fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.test`);
   await page.getByLabel('Password').fill('the motion is carried');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(`${baseUrl}/`);

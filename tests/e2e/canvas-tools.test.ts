@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, nodeNamed, openPage, screenshot, signInAsDemoTeacher, useBrowser } from './browser';
+import {
+  allSaved,
+  nodeNamed,
+  openPage,
+  screenshot,
+  signInAsDemoTeacher,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -23,7 +30,8 @@ async function blankMap(page: Page, title: string): Promise<string> {
 }
 
 /** The stored map, read with the page's own session (these maps are private to their owner). */
-const snapshotOf = async (page: Page, mapId: string): Promise<Snapshot> => (await page.request.get(`${baseUrl}/api/maps/${mapId}`)).json();
+const snapshotOf = async (page: Page, mapId: string): Promise<Snapshot> =>
+  (await page.request.get(`${baseUrl}/api/maps/${mapId}`)).json();
 const byText = (s: Snapshot, text: string) => s.nodes.find((n) => n.text === text)!;
 
 async function typeText(page: Page, text: string) {
@@ -41,8 +49,16 @@ async function claimAt(page: Page, x: number, y: number, text: string) {
 }
 
 /** Drags from a node's handle to empty canvas, where the relation prompt appears. */
-async function dragToEmpty(page: Page, nodeId: string, handle: 'source' | 'target', dx: number, dy: number) {
-  const from = (await page.locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`).boundingBox())!;
+async function dragToEmpty(
+  page: Page,
+  nodeId: string,
+  handle: 'source' | 'target',
+  dx: number,
+  dy: number,
+) {
+  const from = (await page
+    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`)
+    .boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
@@ -92,7 +108,9 @@ describe('canvas tools', () => {
     // One undo separates them again.
     await page.keyboard.press('Control+z');
     await allSaved(page);
-    expect(new Set((await snapshotOf(page, mapId)).edges.map((e) => e.groupId))).toEqual(new Set([null]));
+    expect(new Set((await snapshotOf(page, mapId)).edges.map((e) => e.groupId))).toEqual(
+      new Set([null]),
+    );
     await expect.poll(() => page.locator('.linked-edge__junction').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -106,8 +124,13 @@ describe('canvas tools', () => {
     await claimAt(page, 360, 460, 'Far below');
 
     // A box around "First" and "Second", drawn from empty canvas, clear of "Far below".
-    const box = async (text: string) => (await page.locator('.react-flow__node').filter({ hasText: text }).boundingBox())!;
-    const [first, second, below] = [await box('First'), await box('Second'), await box('Far below')];
+    const box = async (text: string) =>
+      (await page.locator('.react-flow__node').filter({ hasText: text }).boundingBox())!;
+    const [first, second, below] = [
+      await box('First'),
+      await box('Second'),
+      await box('Far below'),
+    ];
     const left = Math.min(first.x, second.x) - 12;
     const top = Math.min(first.y, second.y) - 12;
     const right = Math.max(first.x + first.width, second.x + second.width) + 12;
@@ -128,7 +151,11 @@ describe('canvas tools', () => {
     expect((await snapshotOf(page, mapId)).nodes.map((n) => n.text)).toEqual(['Far below']);
     await toolbar.getByRole('button', { name: 'Undo' }).click();
     await allSaved(page);
-    expect((await snapshotOf(page, mapId)).nodes.map((n) => n.text).sort()).toEqual(['Far below', 'First', 'Second']);
+    expect((await snapshotOf(page, mapId)).nodes.map((n) => n.text).sort()).toEqual([
+      'Far below',
+      'First',
+      'Second',
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -140,7 +167,10 @@ describe('canvas tools', () => {
     await claimAt(page, 620, 100, 'Right conclusion');
     const left = byText(await snapshotOf(page, mapId), 'Left conclusion');
     await dragToEmpty(page, left.id, 'target', 0, 260);
-    await page.getByRole('dialog', { name: 'How does the new node connect?' }).getByRole('button', { name: 'Attacks' }).click();
+    await page
+      .getByRole('dialog', { name: 'How does the new node connect?' })
+      .getByRole('button', { name: 'Attacks' })
+      .click();
     await typeText(page, 'An objection');
     let map = await snapshotOf(page, mapId);
     const objection = byText(map, 'An objection');
@@ -149,16 +179,27 @@ describe('canvas tools', () => {
     expect(edge).toMatchObject({ fromId: objection.id, toId: left.id, relation: 'ATTACKS' });
 
     await page.locator(`.react-flow__edge[data-id="${edge.id}"]`).click({ force: true });
-    const end = (await page.locator(`.react-flow__edge[data-id="${edge.id}"] .react-flow__edgeupdater-target`).boundingBox())!;
+    const end = (await page
+      .locator(`.react-flow__edge[data-id="${edge.id}"] .react-flow__edgeupdater-target`)
+      .boundingBox())!;
     const right = byText(map, 'Right conclusion');
-    const handle = (await page.locator(`.react-flow__node[data-id="${right.id}"] .react-flow__handle.target`).boundingBox())!;
+    const handle = (await page
+      .locator(`.react-flow__node[data-id="${right.id}"] .react-flow__handle.target`)
+      .boundingBox())!;
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);
     await page.mouse.down();
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2, { steps: 15 });
     await page.mouse.up();
     await allSaved(page);
     map = await snapshotOf(page, mapId);
-    expect(map.edges).toEqual([expect.objectContaining({ id: edge.id, fromId: objection.id, toId: right.id, relation: 'ATTACKS' })]);
+    expect(map.edges).toEqual([
+      expect.objectContaining({
+        id: edge.id,
+        fromId: objection.id,
+        toId: right.id,
+        relation: 'ATTACKS',
+      }),
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -188,11 +229,19 @@ describe('canvas tools', () => {
     await page.keyboard.press('f');
     const banner = page.getByRole('status').filter({ hasText: 'Focus on “The conclusion”' });
     await banner.waitFor();
-    await expect.poll(() => page.locator('.react-flow__node').filter({ hasText: 'Unrelated aside' }).isVisible()).toBe(false);
+    await expect
+      .poll(() =>
+        page.locator('.react-flow__node').filter({ hasText: 'Unrelated aside' }).isVisible(),
+      )
+      .toBe(false);
     expect(await premise.isVisible()).toBe(true);
     await screenshot(page, 'canvas-focus');
     await banner.getByRole('button', { name: 'Show whole map' }).click();
-    await expect.poll(() => page.locator('.react-flow__node').filter({ hasText: 'Unrelated aside' }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.locator('.react-flow__node').filter({ hasText: 'Unrelated aside' }).isVisible(),
+      )
+      .toBe(true);
 
     // Left to right: conclusions at the left, reasons to their right.
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
@@ -204,16 +253,26 @@ describe('canvas tools', () => {
         return byText(map, 'The conclusion').x < byText(map, 'A premise').x;
       })
       .toBe(true);
-    expect(await card.locator('.react-flow__handle.target').getAttribute('class')).toContain('react-flow__handle-right');
+    expect(await card.locator('.react-flow__handle.target').getAttribute('class')).toContain(
+      'react-flow__handle-right',
+    );
     // The arrow now leaves the premise from its left edge and enters the conclusion from its right.
     const arrowMeetsBothCards = async () => {
-      const ends = await page.locator('.react-flow__edge-path').first().evaluate((element) => {
-        const path = element as SVGPathElement;
-        return [0, path.getTotalLength()].map((at) => path.getPointAtLength(at).matrixTransform(path.getScreenCTM()!).x).sort((a, b) => a - b);
-      });
+      const ends = await page
+        .locator('.react-flow__edge-path')
+        .first()
+        .evaluate((element) => {
+          const path = element as SVGPathElement;
+          return [0, path.getTotalLength()]
+            .map((at) => path.getPointAtLength(at).matrixTransform(path.getScreenCTM()!).x)
+            .sort((a, b) => a - b);
+        });
       const conclusionBox = (await card.boundingBox())!;
       const premiseBox = (await premise.boundingBox())!;
-      return Math.abs(ends[0]! - (conclusionBox.x + conclusionBox.width)) < 30 && Math.abs(ends[1]! - premiseBox.x) < 30;
+      return (
+        Math.abs(ends[0]! - (conclusionBox.x + conclusionBox.width)) < 30 &&
+        Math.abs(ends[1]! - premiseBox.x) < 30
+      );
     };
     await expect.poll(arrowMeetsBothCards, { timeout: 5000 }).toBe(true);
     await screenshot(page, 'canvas-left-to-right');
@@ -221,7 +280,9 @@ describe('canvas tools', () => {
     await page.reload();
     await nodeNamed(page, /^claim: The conclusion$/).waitFor();
     // Read from localStorage after hydration, so it may take a moment to show.
-    await expect.poll(() => toolbar.getByRole('combobox', { name: 'Layout' }).inputValue()).toBe('LEFT');
+    await expect
+      .poll(() => toolbar.getByRole('combobox', { name: 'Layout' }).inputValue())
+      .toBe('LEFT');
     expect(errors).toEqual([]);
     await page.close();
   });

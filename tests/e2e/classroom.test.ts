@@ -11,7 +11,18 @@ const postOp = (mapId: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/api/maps/${mapId}/ops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ ops: [{ type: 'createNode', id: `n${Date.now()}`, kind: 'CLAIM', text: 'From outside', x: 0, y: 0 }] }),
+    body: JSON.stringify({
+      ops: [
+        {
+          type: 'createNode',
+          id: `n${Date.now()}`,
+          kind: 'CLAIM',
+          text: 'From outside',
+          x: 0,
+          y: 0,
+        },
+      ],
+    }),
   });
 
 describe('a class, its teams and its links', () => {
@@ -34,7 +45,9 @@ describe('a class, its teams and its links', () => {
     // A map for the class, from the demo.
     await t.getByRole('link', { name: 'New map for this class' }).click();
     await t.getByLabel('Title').fill('CSTO debate, Year 11');
-    await t.getByLabel('Motion or question under debate').fill('Is Russia a credible security guarantor in the South Caucasus?');
+    await t
+      .getByLabel('Motion or question under debate')
+      .fill('Is Russia a credible security guarantor in the South Caucasus?');
     expect(await t.getByLabel('For the class').inputValue()).not.toBe('');
     await t.getByRole('button', { name: 'Create map' }).click();
     await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
@@ -46,7 +59,11 @@ describe('a class, its teams and its links', () => {
     await amira.page.goto(`${baseUrl}/join`);
     await amira.page.getByLabel('Join code').fill('WRONG-CODE');
     await amira.page.getByRole('button', { name: 'Join classroom' }).click();
-    await amira.page.locator('form').getByRole('alert').filter({ hasText: 'No classroom has that code' }).waitFor();
+    await amira.page
+      .locator('form')
+      .getByRole('alert')
+      .filter({ hasText: 'No classroom has that code' })
+      .waitFor();
     expect(await amira.page.getByLabel('Join code').inputValue()).toBe('WRONG-CODE');
     await amira.page.getByLabel('Join code').fill(code.toLowerCase());
     await amira.page.getByRole('button', { name: 'Join classroom' }).click();
@@ -71,8 +88,12 @@ describe('a class, its teams and its links', () => {
     await t.getByRole('button', { name: 'Save teams' }).click();
     await t.getByRole('status').filter({ hasText: 'Teams saved.' }).waitFor();
     await t.reload();
-    expect(await t.getByLabel('Team of Amira').locator('option:checked').textContent()).toBe('Team Turchenko');
-    expect(await t.getByLabel('Team of Ben').locator('option:checked').textContent()).toBe('Team Strakes');
+    expect(await t.getByLabel('Team of Amira').locator('option:checked').textContent()).toBe(
+      'Team Turchenko',
+    );
+    expect(await t.getByLabel('Team of Ben').locator('option:checked').textContent()).toBe(
+      'Team Strakes',
+    );
     await screenshot(t, 'teams');
 
     // The students can open and edit the class map.
@@ -92,14 +113,19 @@ describe('a class, its teams and its links', () => {
     await visitor.goto(link);
     await nodeNamed(visitor, /^claim: Russia has lost its credibility/).waitFor();
     expect(await visitor.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);
-    expect(await visitor.locator('meta[property="og:title"]').getAttribute('content')).toBe('CSTO debate, Year 11');
+    expect(await visitor.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+      'CSTO debate, Year 11',
+    );
     await screenshot(visitor, 'share-link-visitor');
     const token = link.split('/s/')[1]!;
     expect((await postOp(mapId, { 'x-share-token': token })).status).toBe(403);
     expect((await postOp(mapId)).status).toBe(404);
 
     // Revoked: a clear page, and the token admits nothing.
-    await t.getByRole('button', { name: /^Revoke/ }).first().click();
+    await t
+      .getByRole('button', { name: /^Revoke/ })
+      .first()
+      .click();
     await t.getByRole('table', { name: 'Share links' }).getByText('revoked').waitFor();
     await visitor.reload();
     await visitor.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();
@@ -110,19 +136,38 @@ describe('a class, its teams and its links', () => {
     // A removed student's open tab can no longer change the map.
     await t.goto(classroomUrl);
     await t.getByRole('button', { name: 'Remove Ben' }).click();
-    await t.getByRole('table', { name: 'Roster' }).getByRole('cell', { name: 'Ben', exact: true }).waitFor({ state: 'detached' });
+    await t
+      .getByRole('table', { name: 'Roster' })
+      .getByRole('cell', { name: 'Ben', exact: true })
+      .waitFor({ state: 'detached' });
     const benOp = await ben.page.evaluate(async (mapId) => {
       const response = await fetch(`/api/maps/${mapId}/ops`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ops: [{ type: 'createNode', id: `ben${Date.now()}`, kind: 'CLAIM', text: 'Too late', x: 0, y: 0 }] }),
+        body: JSON.stringify({
+          ops: [
+            {
+              type: 'createNode',
+              id: `ben${Date.now()}`,
+              kind: 'CLAIM',
+              text: 'Too late',
+              x: 0,
+              y: 0,
+            },
+          ],
+        }),
       });
       return response.status;
     }, mapId);
     expect(benOp).toBe(404);
 
     expect([...teacher.errors, ...amira.errors, ...ben.errors]).toEqual([]);
-    await Promise.all([teacher.page.context().close(), amira.page.context().close(), ben.page.context().close(), visitorContext.close()]);
+    await Promise.all([
+      teacher.page.context().close(),
+      amira.page.context().close(),
+      ben.page.context().close(),
+      visitorContext.close(),
+    ]);
   });
 
   it('opens a deep link to one claim through a view link, centred and selected', async () => {
@@ -130,7 +175,9 @@ describe('a class, its teams and its links', () => {
     const t = teacher.page;
     await t.goto(`${baseUrl}/maps/new`);
     await t.getByLabel('Title').fill('Deep links');
-    await t.getByLabel('Motion or question under debate').fill('Is Russia a credible security guarantor?');
+    await t
+      .getByLabel('Motion or question under debate')
+      .fill('Is Russia a credible security guarantor?');
     await t.getByRole('button', { name: 'Create map' }).click();
     await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
     const mapId = new URL(t.url()).pathname.split('/').at(-1)!;
@@ -146,7 +193,12 @@ describe('a class, its teams and its links', () => {
     const selected = visitor.locator('.react-flow__node.selected');
     await selected.waitFor();
     expect(await selected.getAttribute('data-id')).toBe(nodeId);
-    expect(await visitor.getByRole('complementary', { name: 'Source reader' }).locator('mark[aria-current="true"]').count()).toBeGreaterThan(0);
+    expect(
+      await visitor
+        .getByRole('complementary', { name: 'Source reader' })
+        .locator('mark[aria-current="true"]')
+        .count(),
+    ).toBeGreaterThan(0);
     await visitor.context().close();
     await t.context().close();
   });

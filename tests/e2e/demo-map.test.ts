@@ -7,7 +7,8 @@ const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
 /** The map's nodes, found by their accessible role and names. */
-const mapNodes = (page: Page) => page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
+const mapNodes = (page: Page) =>
+  page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
 const node = (page: Page, text: string | RegExp) => mapNodes(page).filter({ hasText: text });
 
 async function isSelected(locator: Locator): Promise<boolean> {
@@ -46,13 +47,17 @@ describe('the app over HTTP', () => {
     expect(snapshot.sources).toHaveLength(2);
     const missing = await fetch(`${baseUrl}/api/maps/no-such-map`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(await missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.any(String) },
+    });
   });
 
   it('serves Argdown and AIF downloads over HTTP, and refuses an unknown format or an import by a visitor with a JSON error', async () => {
     const id = await demoMapId(baseUrl);
     const argdown = await fetch(`${baseUrl}/api/maps/${id}/export?format=argdown`);
-    expect(argdown.headers.get('content-disposition')).toBe('attachment; filename="russia-the-csto-and-nagorno-karabakh.argdown"');
+    expect(argdown.headers.get('content-disposition')).toBe(
+      'attachment; filename="russia-the-csto-and-nagorno-karabakh.argdown"',
+    );
     expect(await argdown.text()).toMatch(/^===\ntitle: "Russia, the CSTO and Nagorno-Karabakh"\n/);
     const aif = await fetch(`${baseUrl}/api/maps/${id}/export?format=aif`);
     expect(aif.headers.get('content-type')).toContain('application/json');
@@ -60,7 +65,10 @@ describe('the app over HTTP', () => {
     const bogus = await fetch(`${baseUrl}/api/maps/${id}/export?format=pdf`);
     expect(bogus.status).toBe(400);
     expect((await bogus.json()).error.code).toBe('VALIDATION_FAILED');
-    const anonymous = await fetch(`${baseUrl}/api/maps/import?name=x.argdown`, { method: 'POST', body: '[A]: a claim' });
+    const anonymous = await fetch(`${baseUrl}/api/maps/import?name=x.argdown`, {
+      method: 'POST',
+      body: '[A]: a claim',
+    });
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
   });
@@ -80,11 +88,21 @@ describe('the demo map in Chromium', () => {
     await page.waitForURL(/\/maps\//);
     await node(page, 'lost its credibility').waitFor();
     expect(await mapNodes(page).count()).toBeGreaterThanOrEqual(25);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Russia, the CSTO and Nagorno-Karabakh');
-    expect(await page.getByRole('region', { name: 'Legend' }).textContent()).toContain('Team Strakes');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Russia, the CSTO and Nagorno-Karabakh',
+    );
+    expect(await page.getByRole('region', { name: 'Legend' }).textContent()).toContain(
+      'Team Strakes',
+    );
     const reader = page.getByRole('complementary', { name: 'Source reader' });
-    expect(await reader.getByRole('tab', { name: 'Mikhail Turchenko' }).getAttribute('aria-selected')).toBe('true');
-    expect(await reader.getByRole('heading', { name: /No Credibility as a Regional Peacekeeper/ }).isVisible()).toBe(true);
+    expect(
+      await reader.getByRole('tab', { name: 'Mikhail Turchenko' }).getAttribute('aria-selected'),
+    ).toBe('true');
+    expect(
+      await reader
+        .getByRole('heading', { name: /No Credibility as a Regional Peacekeeper/ })
+        .isVisible(),
+    ).toBe(true);
     expect(await page.getByRole('img', { name: 'Overview of the whole map' }).count()).toBe(1);
     await screenshot(page, 'demo-map');
     expect(errors).toEqual([]);
@@ -97,7 +115,9 @@ describe('the demo map in Chromium', () => {
     const claim = node(page, 'Unlike NATO');
     await claim.click();
     const reader = page.getByRole('complementary', { name: 'Source reader' });
-    expect(await reader.getByRole('tab', { name: 'Jason E. Strakes' }).getAttribute('aria-selected')).toBe('true');
+    expect(
+      await reader.getByRole('tab', { name: 'Jason E. Strakes' }).getAttribute('aria-selected'),
+    ).toBe('true');
     const quote = reader.getByRole('button', { name: /Quote for: Unlike NATO/ });
     await expect.poll(() => quote.getAttribute('aria-current')).toBe('true');
     await expect.poll(() => isScrolledIntoView(quote)).toBe(true);
@@ -111,14 +131,20 @@ describe('the demo map in Chromium', () => {
     const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
     const reader = page.getByRole('complementary', { name: 'Source reader' });
-    await reader.getByRole('button', { name: /Quote for: Russia has lost its credibility/ }).click();
+    await reader
+      .getByRole('button', { name: /Quote for: Russia has lost its credibility/ })
+      .click();
     await expect.poll(() => isSelected(node(page, 'lost its credibility'))).toBe(true);
 
     const tab = reader.getByRole('tab', { name: 'Mikhail Turchenko' });
     await tab.focus();
     await page.keyboard.press('ArrowRight');
-    expect(await reader.getByRole('tab', { name: 'Jason E. Strakes' }).getAttribute('aria-selected')).toBe('true');
-    await reader.getByRole('button', { name: /Quote for: Azerbaijan buys most of its arms/ }).focus();
+    expect(
+      await reader.getByRole('tab', { name: 'Jason E. Strakes' }).getAttribute('aria-selected'),
+    ).toBe('true');
+    await reader
+      .getByRole('button', { name: /Quote for: Azerbaijan buys most of its arms/ })
+      .focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => isSelected(node(page, 'Azerbaijan buys most of its arms'))).toBe(true);
     expect(await isSelected(node(page, 'lost its credibility'))).toBe(false);
@@ -158,7 +184,9 @@ describe('the demo map in Chromium', () => {
   it('opens a deep link with its node selected and its quote in view', async () => {
     const id = await demoMapId(baseUrl);
     const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
-    const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('The CSTO traditionally stays out'));
+    const target = snapshot.nodes.find((n: { text: string }) =>
+      n.text.startsWith('The CSTO traditionally stays out'),
+    );
     const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/maps/${id}?node=${target.id}`);
     await expect.poll(() => isSelected(node(page, 'The CSTO traditionally stays out'))).toBe(true);
@@ -204,7 +232,9 @@ describe('the demo map in Chromium', () => {
     expect(await node(page, 'Unlike NATO').isVisible()).toBe(true);
     await page.getByRole('checkbox', { name: 'Objection' }).uncheck();
     await node(page, 'Unlike NATO').waitFor({ state: 'hidden' });
-    expect(await page.getByText(/^Filter \(\d+ hidden\)$/).textContent()).toMatch(/Filter \(2[0-9] hidden\)/);
+    expect(await page.getByText(/^Filter \(\d+ hidden\)$/).textContent()).toMatch(
+      /Filter \(2[0-9] hidden\)/,
+    );
     await page.getByRole('button', { name: 'Show everything' }).click();
     await node(page, 'lost its credibility').waitFor();
     await node(page, 'Unlike NATO').waitFor();
@@ -239,11 +269,17 @@ describe('the demo map in Chromium', () => {
     await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}/brief`);
     await page.getByRole('heading', { name: 'For the motion' }).waitFor();
     await page.getByRole('heading', { name: 'Against the motion' }).waitFor();
-    const against = page.locator('section', { has: page.getByRole('heading', { name: 'Against the motion' }) });
+    const against = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Against the motion' }),
+    });
     expect(await against.locator('.brief-item--ATTACKS').count()).toBeGreaterThan(0);
-    expect(await against.locator('blockquote').first().textContent()).toContain('— Turchenko, 2023');
+    expect(await against.locator('blockquote').first().textContent()).toContain(
+      '— Turchenko, 2023',
+    );
     await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(
+      false,
+    );
     await screenshot(page, 'brief-print');
     expect(errors).toEqual([]);
     await page.close();
@@ -255,8 +291,14 @@ describe('the demo map in Chromium', () => {
     await node(page, 'lost its credibility').waitFor();
     const saveAs = async (name: string) => {
       await page.getByText('Export', { exact: true }).click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-      return { file: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      return {
+        file: download.suggestedFilename(),
+        bytes: await readFile((await download.path())!),
+      };
     };
     const png = await saveAs('Image (PNG)');
     expect(png.file).toBe('russia-the-csto-and-nagorno-karabakh.png');
@@ -276,7 +318,8 @@ describe('the demo map in Chromium', () => {
     const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Exporter');
     await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
     await node(page, 'lost its credibility').waitFor();
-    const labels = () => mapNodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')).sort());
+    const labels = () =>
+      mapNodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')).sort());
     const original = await labels();
     const save = async (control: Locator) => {
       await page.getByText('Export', { exact: true }).click();
@@ -287,10 +330,14 @@ describe('the demo map in Chromium', () => {
     expect((await readFile(png.path)).subarray(1, 4).toString('latin1')).toBe('PNG');
     const argdown = await save(page.getByRole('link', { name: 'Argdown (.argdown)' }));
     expect(argdown.file).toBe('russia-the-csto-and-nagorno-karabakh.argdown');
-    expect(await readFile(argdown.path, 'utf8')).toMatch(/^===\ntitle: "Russia, the CSTO and Nagorno-Karabakh"/);
+    expect(await readFile(argdown.path, 'utf8')).toMatch(
+      /^===\ntitle: "Russia, the CSTO and Nagorno-Karabakh"/,
+    );
     const aif = await save(page.getByRole('link', { name: /^AIF/ }));
     expect(aif.file).toBe('russia-the-csto-and-nagorno-karabakh.aif.json');
-    const aifJson = JSON.parse(await readFile(aif.path, 'utf8')) as { AIF: { nodes: { type: string }[] } };
+    const aifJson = JSON.parse(await readFile(aif.path, 'utf8')) as {
+      AIF: { nodes: { type: string }[] };
+    };
     expect(aifJson.AIF.nodes.filter((n) => n.type === 'I')).toHaveLength(original.length);
 
     await page.goto(`${baseUrl}/maps/import`);
@@ -304,9 +351,20 @@ describe('the demo map in Chromium', () => {
 
     // A malformed file is refused with the field at fault, and no map is made.
     await page.goto(`${baseUrl}/maps/import`);
-    await page.getByLabel(/^File/).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": [{"nodeID": 1, "type": "I"}], "edges": []}') });
+    await page
+      .getByLabel(/^File/)
+      .setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"nodes": [{"nodeID": 1, "type": "I"}], "edges": []}'),
+      });
     await page.getByRole('button', { name: 'Import as a new map' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent(), { timeout: 10_000 }).toBe('Nothing was imported. nodes[0].text: must be text');
+    await expect
+      .poll(
+        () => page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent(),
+        { timeout: 10_000 },
+      )
+      .toBe('Nothing was imported. nodes[0].text: must be text');
     await screenshot(page, 'import-error');
     expect(errors).toEqual([]);
     await page.close();

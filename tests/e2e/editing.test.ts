@@ -1,12 +1,20 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, demoMapId, nodeNamed, openPage, screenshot, selectPassage, signInAsDemoTeacher, useBrowser } from './browser';
+import {
+  allSaved,
+  demoMapId,
+  nodeNamed,
+  openPage,
+  screenshot,
+  selectPassage,
+  signInAsDemoTeacher,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
 const demoMapUrl = async () => `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
-
 
 describe('editing the demo map in Chromium', () => {
   it('adds a claim, edits it, undoes and redoes, and finds it after a reload', async () => {
@@ -39,7 +47,10 @@ describe('editing the demo map in Chromium', () => {
     await screenshot(page, 'editor');
 
     await page.reload();
-    await nodeNamed(page, /^objection: Russia sells arms to Armenia and Azerbaijan alike\.$/).waitFor();
+    await nodeNamed(
+      page,
+      /^objection: Russia sells arms to Armenia and Azerbaijan alike\.$/,
+    ).waitFor();
 
     await nodeNamed(page, /^objection: Russia sells arms/).click();
     await toolbar.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -68,10 +79,18 @@ describe('editing the demo map in Chromium', () => {
     await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
     await allSaved(page);
 
-    const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })));
+    const boxes = await page
+      .locator('.react-flow__node')
+      .evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })),
+      );
     const added = boxes.find((b) => b.text.includes('A claim to be arranged'))!;
     for (const other of boxes.filter((b) => b !== added)) {
-      const apart = added.right <= other.left || other.right <= added.left || added.bottom <= other.top || other.bottom <= added.top;
+      const apart =
+        added.right <= other.left ||
+        other.right <= added.left ||
+        added.bottom <= other.top ||
+        other.bottom <= added.top;
       expect(apart, `overlaps "${other.text.slice(0, 40)}"`).toBe(true);
     }
 
@@ -108,21 +127,34 @@ describe('editing the demo map in Chromium', () => {
     await reader.getByRole('button', { name: /Quote for: Russia drew 18 states/ }).waitFor();
 
     const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
-    const made = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Russia drew 18 states'));
+    const made = snapshot.nodes.find((n: { text: string }) =>
+      n.text.startsWith('Russia drew 18 states'),
+    );
     expect(made).toMatchObject({ kind: 'EVIDENCE', side: 'FOR', anchor: { exact: phrase } });
-    const strakes = snapshot.sources.find((s: { author: string }) => s.author === 'Jason E. Strakes');
+    const strakes = snapshot.sources.find(
+      (s: { author: string }) => s.author === 'Jason E. Strakes',
+    );
     expect(strakes.text.slice(made.anchor.start, made.anchor.end)).toBe(phrase);
 
     // Connect it, as an attack, to Turchenko's claim that Russia lost its credibility.
-    await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('combobox', { name: 'New connections' }).selectOption('ATTACKS');
-    const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Russia has lost its credibility'));
+    await page
+      .getByRole('toolbar', { name: 'Map editing' })
+      .getByRole('combobox', { name: 'New connections' })
+      .selectOption('ATTACKS');
+    const target = snapshot.nodes.find((n: { text: string }) =>
+      n.text.startsWith('Russia has lost its credibility'),
+    );
     await page.getByRole('searchbox', { name: 'Find a node' }).fill('Russia drew 18');
     await page.getByRole('searchbox', { name: 'Find a node' }).press('Enter');
     await page.waitForTimeout(600);
     await page.getByRole('button', { name: 'fit view' }).click();
     await page.waitForTimeout(400);
-    const from = await page.locator(`[data-id="${made.id}"] .react-flow__handle.source`).boundingBox();
-    const to = await page.locator(`[data-id="${target.id}"] .react-flow__handle.target`).boundingBox();
+    const from = await page
+      .locator(`[data-id="${made.id}"] .react-flow__handle.source`)
+      .boundingBox();
+    const to = await page
+      .locator(`[data-id="${target.id}"] .react-flow__handle.target`)
+      .boundingBox();
     await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
     await page.mouse.down();
     await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
@@ -131,7 +163,10 @@ describe('editing the demo map in Chromium', () => {
     await expect
       .poll(async () => {
         const after = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
-        return after.edges.some((e: { fromId: string; toId: string; relation: string }) => e.fromId === made.id && e.toId === target.id && e.relation === 'ATTACKS');
+        return after.edges.some(
+          (e: { fromId: string; toId: string; relation: string }) =>
+            e.fromId === made.id && e.toId === target.id && e.relation === 'ATTACKS',
+        );
       })
       .toBe(true);
     await screenshot(page, 'editor-evidence-from-quote');
@@ -158,16 +193,23 @@ describe('editing the demo map in Chromium', () => {
     await allSaved(page);
     const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
     const byText = (t: string) => snapshot.nodes.find((n: { text: string }) => n.text === t);
-    const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Had Russia fulfilled its duties'));
+    const target = snapshot.nodes.find((n: { text: string }) =>
+      n.text.startsWith('Had Russia fulfilled its duties'),
+    );
     const premise = byText('Peacekeepers stood by in September 2023');
     const objection = byText('Peacekeeping was never Russia’s treaty duty');
     expect(premise.kind).toBe('PREMISE');
     expect(objection.kind).toBe('OBJECTION');
-    const edge = (from: string) => snapshot.edges.find((e: { fromId: string; toId: string }) => e.fromId === from && e.toId === target.id);
+    const edge = (from: string) =>
+      snapshot.edges.find(
+        (e: { fromId: string; toId: string }) => e.fromId === from && e.toId === target.id,
+      );
     expect(edge(premise.id).relation).toBe('SUPPORTS');
     expect(edge(objection.id).relation).toBe('ATTACKS');
     // The first undo takes back the wording; the next removes the objection and its connection together.
-    const undo = page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' });
+    const undo = page
+      .getByRole('toolbar', { name: 'Map editing' })
+      .getByRole('button', { name: 'Undo' });
     await undo.click();
     await allSaved(page);
     await nodeNamed(page, /^objection: New objection$/).waitFor();
@@ -186,7 +228,9 @@ describe('editing the demo map in Chromium', () => {
     const url = await demoMapUrl();
     await page.goto(url);
     const api = url.replace('/maps/', '/api/maps/');
-    const connection = page.getByRole('group', { name: /^"Azerbaijan buys most of its arms.*" attacks "Russia funds and equips/ });
+    const connection = page.getByRole('group', {
+      name: /^"Azerbaijan buys most of its arms.*" attacks "Russia funds and equips/,
+    });
     await connection.focus();
     await page.keyboard.press('Enter');
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
@@ -195,9 +239,14 @@ describe('editing the demo map in Chromium', () => {
     await allSaved(page);
     const edgeOf = async () => {
       const snapshot = await (await fetch(api)).json();
-      const id = (start: string) => snapshot.nodes.find((n: { text: string }) => n.text.startsWith(start)).id;
+      const id = (start: string) =>
+        snapshot.nodes.find((n: { text: string }) => n.text.startsWith(start)).id;
       const [from, to] = [id('Azerbaijan buys most of its arms'), id('Russia funds and equips')];
-      return snapshot.edges.find((e: { fromId: string; toId: string }) => e.fromId === from && e.toId === to) ?? null;
+      return (
+        snapshot.edges.find(
+          (e: { fromId: string; toId: string }) => e.fromId === from && e.toId === to,
+        ) ?? null
+      );
     };
     expect((await edgeOf())?.relation).toBe('UNDERCUTS');
     await toolbar.getByRole('button', { name: 'Delete connection' }).click();
@@ -220,8 +269,18 @@ describe('editing the demo map in Chromium', () => {
     const api = url.replace('/maps/', '/api/maps/');
     const count = async () => {
       const snapshot = await (await fetch(api)).json();
-      const target = snapshot.nodes.find((n: { text: string }) => n.text.startsWith('Russia also failed to monitor'));
-      return { node: !!target, edges: target ? snapshot.edges.filter((e: { fromId: string; toId: string }) => e.fromId === target.id || e.toId === target.id).length : 0 };
+      const target = snapshot.nodes.find((n: { text: string }) =>
+        n.text.startsWith('Russia also failed to monitor'),
+      );
+      return {
+        node: !!target,
+        edges: target
+          ? snapshot.edges.filter(
+              (e: { fromId: string; toId: string }) =>
+                e.fromId === target.id || e.toId === target.id,
+            ).length
+          : 0,
+      };
     };
     const before = await count();
     expect(before.edges).toBeGreaterThan(0);
@@ -231,7 +290,10 @@ describe('editing the demo map in Chromium', () => {
     await page.keyboard.press('Delete');
     await allSaved(page);
     expect(await count()).toEqual({ node: false, edges: 0 });
-    await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Map editing' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await allSaved(page);
     expect(await count()).toEqual(before);
     expect(errors).toEqual([]);
@@ -246,7 +308,9 @@ describe('editing the demo map in Chromium', () => {
     await node.dblclick();
     await page.getByRole('textbox', { name: 'Node text' }).fill('   ');
     await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
-    expect(await page.getByRole('status').filter({ hasText: 'A node needs some text' }).count()).toBe(1);
+    expect(
+      await page.getByRole('status').filter({ hasText: 'A node needs some text' }).count(),
+    ).toBe(1);
     await node.waitFor();
     await page.close();
   });
@@ -262,7 +326,11 @@ describe('editing the demo map in Chromium', () => {
     const response = await fetch(`${url.replace('/maps/', '/api/maps/')}/ops`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ops: [{ type: 'createNode', id: 'visitor-node', kind: 'CLAIM', text: 'Sneaky', x: 0, y: 0 }] }),
+      body: JSON.stringify({
+        ops: [
+          { type: 'createNode', id: 'visitor-node', kind: 'CLAIM', text: 'Sneaky', x: 0, y: 0 },
+        ],
+      }),
     });
     expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe('FORBIDDEN');
@@ -279,12 +347,16 @@ describe('a new teacher in Chromium', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(`${baseUrl}/maps/new`);
     await page.getByLabel('Title').fill('Period 3: the CSTO debate');
-    await page.getByLabel('Motion or question under debate').fill('Is Russia a credible security guarantor in the South Caucasus?');
+    await page
+      .getByLabel('Motion or question under debate')
+      .fill('Is Russia a credible security guarantor in the South Caucasus?');
     await page.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
     await screenshot(page, 'new-map');
     await page.getByRole('button', { name: 'Create map' }).click();
     await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Period 3: the CSTO debate');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Period 3: the CSTO debate',
+    );
     await nodeNamed(page, /^claim: Russia has lost its credibility/).waitFor();
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
     await toolbar.getByRole('button', { name: '+ Add claim' }).click();
@@ -306,14 +378,21 @@ describe('a new teacher in Chromium', () => {
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     await page.goto(`${baseUrl}/maps/new`);
     await page.getByLabel('Title').fill('A blank map');
-    await page.getByLabel('Motion or question under debate').fill('This house would start from nothing');
+    await page
+      .getByLabel('Motion or question under debate')
+      .fill('This house would start from nothing');
     await page.getByRole('radio', { name: /A blank map/ }).check();
     await page.getByRole('button', { name: 'Create map' }).click();
     await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
     await page.getByText('This map is empty.').waitFor();
-    expect(await page.getByRole('complementary', { name: 'Source reader' }).textContent()).toContain('no source documents yet');
+    expect(
+      await page.getByRole('complementary', { name: 'Source reader' }).textContent(),
+    ).toContain('no source documents yet');
     await screenshot(page, 'blank-map');
-    await page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', { name: '+ Add claim' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Map editing' })
+      .getByRole('button', { name: '+ Add claim' })
+      .click();
     const editor = page.getByRole('textbox', { name: 'Node text' });
     await editor.fill('The first claim');
     await editor.press('Enter');

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, demoMapId, nodeNamed, openPage, screenshot, selectPassage, signInAsDemoTeacher, useBrowser } from './browser';
+import {
+  allSaved,
+  demoMapId,
+  nodeNamed,
+  openPage,
+  screenshot,
+  selectPassage,
+  signInAsDemoTeacher,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -10,7 +19,8 @@ type Snapshot = {
   edges: { id: string; fromId: string; toId: string; relation: string; groupId: string | null }[];
 };
 
-const apiSnapshot = async (mapId: string): Promise<Snapshot> => (await fetch(`${baseUrl}/api/maps/${mapId}`)).json();
+const apiSnapshot = async (mapId: string): Promise<Snapshot> =>
+  (await fetch(`${baseUrl}/api/maps/${mapId}`)).json();
 
 /** The map as stored, in a form two moments can be compared in. */
 const stored = async (mapId: string) => {
@@ -25,9 +35,17 @@ const stored = async (mapId: string) => {
 const drawn = (page: Page) =>
   page
     .locator('.react-flow__node')
-    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-id')} ${(el as HTMLElement).style.transform} ${el.getAttribute('aria-label')}`).sort());
+    .evaluateAll((els) =>
+      els
+        .map(
+          (el) =>
+            `${el.getAttribute('data-id')} ${(el as HTMLElement).style.transform} ${el.getAttribute('aria-label')}`,
+        )
+        .sort(),
+    );
 
-const positions = async (mapId: string) => new Map((await apiSnapshot(mapId)).nodes.map((n) => [n.id, `${n.x},${n.y}`]));
+const positions = async (mapId: string) =>
+  new Map((await apiSnapshot(mapId)).nodes.map((n) => [n.id, `${n.x},${n.y}`]));
 
 describe('the editor, start to finish', () => {
   it('quotes a passage as a claim, attacks a Strakes claim with it, edits, moves, lays out, undoes and redoes, and reloads to the same map', async () => {
@@ -40,26 +58,40 @@ describe('the editor, start to finish', () => {
     // 1. A claim from a passage selected in Turchenko's article.
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     await reader.getByRole('tab', { name: 'Mikhail Turchenko' }).click();
-    const phrase = "the organization's refusal to help when war with Azerbaijan broke out again in 2022";
+    const phrase =
+      "the organization's refusal to help when war with Azerbaijan broke out again in 2022";
     await selectPassage(reader, phrase);
-    await reader.getByRole('region', { name: 'Selected passage' }).getByRole('button', { name: 'Make claim' }).click();
+    await reader
+      .getByRole('region', { name: 'Selected passage' })
+      .getByRole('button', { name: 'Make claim' })
+      .click();
     const editor = page.getByRole('textbox', { name: 'Node text' });
     expect(await editor.inputValue()).toBe(phrase);
     await editor.fill('The CSTO refused to help Armenia in 2022.');
     await editor.press('Enter');
     await allSaved(page);
-    const made = (await apiSnapshot(mapId)).nodes.find((n) => n.text === 'The CSTO refused to help Armenia in 2022.')!;
+    const made = (await apiSnapshot(mapId)).nodes.find(
+      (n) => n.text === 'The CSTO refused to help Armenia in 2022.',
+    )!;
     expect(made.kind).toBe('CLAIM');
 
     // 2. Connected, from the keyboard, as an attack on Strakes's claim about the CSTO.
     await page.keyboard.press('k');
     const dialog = page.getByRole('dialog', { name: /Connect/ });
     await dialog.getByRole('combobox', { name: 'This node' }).selectOption('ATTACKS');
-    await dialog.getByRole('searchbox', { name: 'the node that says' }).fill('different idea of security');
-    await dialog.getByRole('button', { name: /The CSTO reflects a different idea of security/ }).click();
+    await dialog
+      .getByRole('searchbox', { name: 'the node that says' })
+      .fill('different idea of security');
+    await dialog
+      .getByRole('button', { name: /The CSTO reflects a different idea of security/ })
+      .click();
     await allSaved(page);
-    const strakes = (await apiSnapshot(mapId)).nodes.find((n) => n.text.startsWith('The CSTO reflects a different idea'))!;
-    expect((await apiSnapshot(mapId)).edges).toContainEqual(expect.objectContaining({ fromId: made.id, toId: strakes.id, relation: 'ATTACKS' }));
+    const strakes = (await apiSnapshot(mapId)).nodes.find((n) =>
+      n.text.startsWith('The CSTO reflects a different idea'),
+    )!;
+    expect((await apiSnapshot(mapId)).edges).toContainEqual(
+      expect.objectContaining({ fromId: made.id, toId: strakes.id, relation: 'ATTACKS' }),
+    );
 
     // 3. Its text edited in place.
     const card = page.locator(`.react-flow__node[data-id="${made.id}"]`);
@@ -99,10 +131,17 @@ describe('the editor, start to finish', () => {
     const storedBefore = await stored(mapId);
     const drawnBefore = await drawn(page);
     await page.reload();
-    await nodeNamed(page, /^claim: The CSTO refused to help Armenia when Azerbaijan attacked in 2022\.$/).waitFor();
+    await nodeNamed(
+      page,
+      /^claim: The CSTO refused to help Armenia when Azerbaijan attacked in 2022\.$/,
+    ).waitFor();
     expect(await stored(mapId)).toEqual(storedBefore);
     expect(await drawn(page)).toEqual(drawnBefore);
-    expect(storedBefore.nodes.some((n) => n.includes('The CSTO refused to help Armenia when Azerbaijan attacked in 2022.'))).toBe(true);
+    expect(
+      storedBefore.nodes.some((n) =>
+        n.includes('The CSTO refused to help Armenia when Azerbaijan attacked in 2022.'),
+      ),
+    ).toBe(true);
 
     await toolbar.getByRole('button', { name: 'Undo' }).click();
     await allSaved(page);

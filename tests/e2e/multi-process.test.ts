@@ -15,7 +15,8 @@ import { openPage, useBrowser } from './browser';
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const serverUrl = process.env.COUNTERPOINT_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const serverUrl =
+  process.env.COUNTERPOINT_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const browser = useBrowser();
 
 type App = { url: string; process: ChildProcess; log: () => string };
@@ -30,13 +31,22 @@ async function startApp(databaseUrl: string, demoAccounts: boolean): Promise<App
     AUTH_SECRET: 'multi-process-test-secret-0123456789abcdef',
     COUNTERPOINT_DEMO_ACCOUNTS: demoAccounts ? '1' : '0',
   };
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'start'], { cwd: root, env, detached: true });
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'start'], {
+    cwd: root,
+    env,
+    detached: true,
+  });
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));
   child.stderr!.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`the app exited before it was ready:\n${log}`);
     if (Date.now() > deadline) throw new Error(`the app did not become ready:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
@@ -56,7 +66,8 @@ function listen(url: string) {
       const { value, done } = await reader.read();
       if (done) return;
       text += new TextDecoder().decode(value);
-      for (const m of text.matchAll(/id: (\d+)\nevent: ops/g)) if (!seen.includes(Number(m[1]))) seen.push(Number(m[1]));
+      for (const m of text.matchAll(/id: (\d+)\nevent: ops/g))
+        if (!seen.includes(Number(m[1]))) seen.push(Number(m[1]));
     }
   })().catch(() => {});
   return { seen, text: () => text, stop: () => (controller.abort(), done) };
@@ -77,7 +88,12 @@ afterAll(async () => {
   for (const app of apps) {
     if (app.process.exitCode === null) process.kill(-app.process.pid!, 'SIGTERM');
   }
-  await Promise.all(apps.map((app) => new Promise((r) => (app.process.exitCode !== null ? r(null) : app.process.on('exit', r)))));
+  await Promise.all(
+    apps.map(
+      (app) =>
+        new Promise((r) => (app.process.exitCode !== null ? r(null) : app.process.on('exit', r))),
+    ),
+  );
   if (database) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
 });
 
@@ -96,7 +112,19 @@ describe('several app processes on one PostgreSQL', () => {
 
     const post = async (text: string) => {
       const response = await page.request.post(`${a.url}/api/maps/${mapId}/ops`, {
-        data: { ops: [{ type: 'createNode', id: `mp-${randomBytes(6).toString('hex')}`, kind: 'CLAIM', text, x: 0, y: 0 }], idempotencyKey: randomBytes(8).toString('hex') },
+        data: {
+          ops: [
+            {
+              type: 'createNode',
+              id: `mp-${randomBytes(6).toString('hex')}`,
+              kind: 'CLAIM',
+              text,
+              x: 0,
+              y: 0,
+            },
+          ],
+          idempotencyKey: randomBytes(8).toString('hex'),
+        },
       });
       expect(response.status()).toBe(200);
       return ((await response.json()) as { seq: number }).seq;
@@ -114,7 +142,10 @@ describe('several app processes on one PostgreSQL', () => {
     // and the stream must catch up from the log when its process listens again.
     const admin = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
     await admin.connect();
-    const cut = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'counterpoint-listen' AND datname = $1`, [database]);
+    const cut = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'counterpoint-listen' AND datname = $1`,
+      [database],
+    );
     await admin.end();
     expect(cut.rowCount).toBeGreaterThanOrEqual(1);
     const second = await post('Posted while B was not listening');

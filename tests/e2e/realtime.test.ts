@@ -1,5 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, demoMapId, nodeNamed, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
+import {
+  allSaved,
+  demoMapId,
+  nodeNamed,
+  openPage,
+  screenshot,
+  signInAsDemo,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -13,7 +21,11 @@ describe('two people on one map', () => {
     await signInAsDemo(student.page, baseUrl, inject('startupLog'), 'student1');
     await teacher.page.goto(url);
     await student.page.goto(url);
-    const live = (page: typeof teacher.page) => page.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    const live = (page: typeof teacher.page) =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /^Live$/ })
+        .waitFor();
     await Promise.all([live(teacher.page), live(student.page)]);
 
     // Presence, both ways.
@@ -27,7 +39,9 @@ describe('two people on one map', () => {
     await editor.fill('Arrives live in the other browser');
     await editor.press('Enter');
     await allSaved(teacher.page);
-    await nodeNamed(student.page, /^claim: Arrives live in the other browser$/).waitFor({ timeout: 5000 });
+    await nodeNamed(student.page, /^claim: Arrives live in the other browser$/).waitFor({
+      timeout: 5000,
+    });
 
     // An edit of its text travels too.
     await nodeNamed(teacher.page, /^claim: Arrives live/).dblclick();
@@ -38,17 +52,27 @@ describe('two people on one map', () => {
 
     // The student's selection and cursor show on the teacher's canvas.
     await nodeNamed(student.page, /^claim: Edited, and still live$/).click();
-    await teacher.page.locator('.arg-node__watchers', { hasText: 'Ana (student)' }).waitFor({ timeout: 5000 });
+    await teacher.page
+      .locator('.arg-node__watchers', { hasText: 'Ana (student)' })
+      .waitFor({ timeout: 5000 });
     const pane = (await student.page.locator('.react-flow__pane').boundingBox())!;
     await student.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    await student.page.mouse.move(pane.x + pane.width / 2 + 40, pane.y + pane.height / 2 + 30, { steps: 5 });
-    await teacher.page.locator('.remote-cursor', { hasText: 'Ana (student)' }).waitFor({ timeout: 5000 });
+    await student.page.mouse.move(pane.x + pane.width / 2 + 40, pane.y + pane.height / 2 + 30, {
+      steps: 5,
+    });
+    await teacher.page
+      .locator('.remote-cursor', { hasText: 'Ana (student)' })
+      .waitFor({ timeout: 5000 });
     await screenshot(teacher.page, 'realtime-teacher');
     await screenshot(student.page, 'realtime-student');
 
     // Leaving is seen too.
     await student.page.close();
-    await expect.poll(() => teacher.page.getByRole('list', { name: /Also here/ }).count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => teacher.page.getByRole('list', { name: /Also here/ }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     expect([...teacher.errors, ...student.errors]).toEqual([]);
     await teacher.page.close();
   });
@@ -60,14 +84,28 @@ describe('two people on one map', () => {
     await signInAsDemo(page, baseUrl, inject('startupLog'), 'teacher');
     for (const n of [1, 2]) {
       const response = await page.request.post(`${baseUrl}/api/maps/${mapId}/ops`, {
-        data: { ops: [{ type: 'createNode', id: `replay-${Date.now()}-${n}`, kind: 'CLAIM', text: `Replayed ${n}`, x: 0, y: 2000 + n * 200 }] },
+        data: {
+          ops: [
+            {
+              type: 'createNode',
+              id: `replay-${Date.now()}-${n}`,
+              kind: 'CLAIM',
+              text: `Replayed ${n}`,
+              x: 0,
+              y: 2000 + n * 200,
+            },
+          ],
+        },
       });
       expect(response.status()).toBe(200);
     }
     await page.close();
     const read = async (headers: Record<string, string>, until: (text: string) => boolean) => {
       const controller = new AbortController();
-      const response = await fetch(`${baseUrl}/api/maps/${mapId}/events`, { headers, signal: controller.signal });
+      const response = await fetch(`${baseUrl}/api/maps/${mapId}/events`, {
+        headers,
+        signal: controller.signal,
+      });
       expect(response.headers.get('content-type')).toContain('text/event-stream');
       const reader = response.body!.getReader();
       let text = '';
@@ -79,11 +117,18 @@ describe('two people on one map', () => {
       controller.abort();
       return text;
     };
-    const garbage = await read({ 'last-event-id': 'not-a-number' }, (t) => t.includes('event: ready'));
+    const garbage = await read({ 'last-event-id': 'not-a-number' }, (t) =>
+      t.includes('event: ready'),
+    );
     expect(garbage).toMatch(/event: snapshot\ndata: \{"id":"/);
-    const snapshot = JSON.parse(/event: snapshot\ndata: (.*)\n/.exec(garbage)![1]!) as { seq: number };
+    const snapshot = JSON.parse(/event: snapshot\ndata: (.*)\n/.exec(garbage)![1]!) as {
+      seq: number;
+    };
     expect(snapshot.seq).toBeGreaterThanOrEqual(2);
-    const replay = await read({ 'last-event-id': String(snapshot.seq - 2) }, (t) => (t.match(/event: ops/g) ?? []).length >= 2);
+    const replay = await read(
+      { 'last-event-id': String(snapshot.seq - 2) },
+      (t) => (t.match(/event: ops/g) ?? []).length >= 2,
+    );
     const ids = [...replay.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
     expect(ids).toEqual([snapshot.seq - 1, snapshot.seq]);
     expect(replay).toContain('Replayed 2');
@@ -101,13 +146,23 @@ describe('two people on one map', () => {
 
     await page.getByRole('button', { name: 'History' }).click();
     const dialog = page.getByRole('dialog', { name: 'History of this map' });
-    const newest = dialog.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').first();
+    const newest = dialog
+      .getByRole('list', { name: 'Changes, newest first' })
+      .getByRole('listitem')
+      .first();
     await newest.getByText('Ms. Demo (teacher)').waitFor();
     expect(await newest.textContent()).toContain('A claim with a past');
     await screenshot(page, 'history');
     // Adding the claim took two changes (a new claim, then its text); the third entry is the map before it existed.
-    expect(await dialog.getByRole('listitem').nth(1).textContent()).toContain('added claim “A claim with a past”');
-    await dialog.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').nth(2).getByRole('button', { name: /Show the map after change/ }).click();
+    expect(await dialog.getByRole('listitem').nth(1).textContent()).toContain(
+      'added claim “A claim with a past”',
+    );
+    await dialog
+      .getByRole('list', { name: 'Changes, newest first' })
+      .getByRole('listitem')
+      .nth(2)
+      .getByRole('button', { name: /Show the map after change/ })
+      .click();
     await page.getByRole('status').filter({ hasText: 'The map as it was after change' }).waitFor();
     await expect.poll(() => nodeNamed(page, /A claim with a past|New claim/).count()).toBe(0);
     expect(await page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);

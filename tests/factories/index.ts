@@ -12,7 +12,10 @@ let client: PrismaClient | null = null;
  * (lib/server/db.ts).
  */
 export function testDb(): PrismaClient {
-  client ??= inject('databaseKind') === 'pglite' ? db() : createPrismaClient(inject('databaseUrl'), { max: 4 });
+  client ??=
+    inject('databaseKind') === 'pglite'
+      ? db()
+      : createPrismaClient(inject('databaseUrl'), { max: 4 });
   return client;
 }
 
@@ -20,25 +23,50 @@ const unique = () => randomBytes(5).toString('hex');
 
 export async function createUser(overrides: { name?: string; email?: string } = {}) {
   const id = unique();
-  return testDb().user.create({ data: { name: overrides.name ?? `User ${id}`, email: overrides.email ?? `user-${id}@example.test` } });
+  return testDb().user.create({
+    data: {
+      name: overrides.name ?? `User ${id}`,
+      email: overrides.email ?? `user-${id}@example.test`,
+    },
+  });
 }
 
-export async function createMap(options: { ownerId?: string; isPublic?: boolean; title?: string } = {}) {
+export async function createMap(
+  options: { ownerId?: string; isPublic?: boolean; title?: string } = {},
+) {
   const ownerId = options.ownerId ?? (await createUser()).id;
   const map = await testDb().argumentMap.create({
-    data: { title: options.title ?? `Map ${unique()}`, motion: 'This house would test its code', ownerId, isPublic: options.isPublic ?? false },
+    data: {
+      title: options.title ?? `Map ${unique()}`,
+      motion: 'This house would test its code',
+      ownerId,
+      isPublic: options.isPublic ?? false,
+    },
   });
   await testDb().mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
   return map;
 }
 
-export async function createNode(mapId: string, options: { kind?: NodeKind; text?: string; deleted?: boolean } = {}) {
+export async function createNode(
+  mapId: string,
+  options: { kind?: NodeKind; text?: string; deleted?: boolean } = {},
+) {
   return testDb().node.create({
-    data: { mapId, kind: options.kind ?? 'CLAIM', text: options.text ?? `Claim ${unique()}`, deletedAt: options.deleted ? new Date() : null },
+    data: {
+      mapId,
+      kind: options.kind ?? 'CLAIM',
+      text: options.text ?? `Claim ${unique()}`,
+      deletedAt: options.deleted ? new Date() : null,
+    },
   });
 }
 
-export async function createEdge(mapId: string, fromId: string, toId: string, relation: Relation = 'SUPPORTS') {
+export async function createEdge(
+  mapId: string,
+  fromId: string,
+  toId: string,
+  relation: Relation = 'SUPPORTS',
+) {
   return testDb().edge.create({ data: { mapId, fromId, toId, relation } });
 }
 

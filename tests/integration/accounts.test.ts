@@ -1,7 +1,10 @@
 import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '@/lib/server/accounts/rate-limit';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+} from '@/lib/server/accounts/rate-limit';
 import { signUp } from '@/lib/server/accounts/sign-up';
 import { verifyCredentials } from '@/lib/server/accounts/verify-credentials';
 import { AppError } from '@/lib/server/errors';
@@ -37,7 +40,9 @@ describe('signing up', () => {
 
   it('refuses a weak password and stores nothing', async () => {
     const address = email();
-    expect(await codeOf(signUp({ name: 'Nora', email: address, password: 'password123' }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(signUp({ name: 'Nora', email: address, password: 'password123' }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(await testDb().user.count({ where: { email: address } })).toBe(0);
   });
 
@@ -51,7 +56,9 @@ describe('signing up', () => {
       expect(error).toMatchObject({ code: 'CONFLICT' });
       expect((error as Error).message).not.toMatch(/exists|taken|registered/i);
     }
-    expect((await testDb().user.findUniqueOrThrow({ where: { email: address } })).name).toBe('First');
+    expect((await testDb().user.findUniqueOrThrow({ where: { email: address } })).name).toBe(
+      'First',
+    );
   });
 });
 
@@ -59,19 +66,29 @@ describe('signing in with a password', () => {
   it('answers the user for the right password, and null for a wrong one or an unknown email', async () => {
     const address = email();
     const { id } = await signUp({ name: 'Nora', email: address, password: PASSWORD });
-    expect(await verifyCredentials({ email: address.toUpperCase(), password: PASSWORD }, '10.0.0.1')).toMatchObject({ id, email: address });
-    expect(await verifyCredentials({ email: address, password: 'not the password' }, '10.0.0.1')).toBeNull();
+    expect(
+      await verifyCredentials({ email: address.toUpperCase(), password: PASSWORD }, '10.0.0.1'),
+    ).toMatchObject({ id, email: address });
+    expect(
+      await verifyCredentials({ email: address, password: 'not the password' }, '10.0.0.1'),
+    ).toBeNull();
     expect(await verifyCredentials({ email: email(), password: PASSWORD }, '10.0.0.1')).toBeNull();
-    expect(await verifyCredentials({ email: 'not an email', password: PASSWORD }, '10.0.0.1')).toBeNull();
+    expect(
+      await verifyCredentials({ email: 'not an email', password: PASSWORD }, '10.0.0.1'),
+    ).toBeNull();
   });
 
   it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even for the right password, from any address`, async () => {
     const address = email();
     await signUp({ name: 'Nora', email: address, password: PASSWORD });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await verifyCredentials({ email: address, password: `wrong ${i}` }, `10.1.0.${i}`)).toBeNull();
+      expect(
+        await verifyCredentials({ email: address, password: `wrong ${i}` }, `10.1.0.${i}`),
+      ).toBeNull();
     }
-    expect(await codeOf(verifyCredentials({ email: address, password: PASSWORD }, '10.2.0.1'))).toBe('RATE_LIMITED');
+    expect(
+      await codeOf(verifyCredentials({ email: address, password: PASSWORD }, '10.2.0.1')),
+    ).toBe('RATE_LIMITED');
   });
 
   it(`blocks an address after ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
@@ -79,9 +96,16 @@ describe('signing in with a password', () => {
     await signUp({ name: 'Nora', email: address, password: PASSWORD });
     const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     await testDb().authAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, () => ({ key: `ip:${ip}`, succeeded: false })),
+      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, () => ({
+        key: `ip:${ip}`,
+        succeeded: false,
+      })),
     });
-    expect(await codeOf(verifyCredentials({ email: address, password: PASSWORD }, ip))).toBe('RATE_LIMITED');
-    expect(await verifyCredentials({ email: address, password: PASSWORD }, '10.3.0.1')).toMatchObject({ email: address });
+    expect(await codeOf(verifyCredentials({ email: address, password: PASSWORD }, ip))).toBe(
+      'RATE_LIMITED',
+    );
+    expect(
+      await verifyCredentials({ email: address, password: PASSWORD }, '10.3.0.1'),
+    ).toMatchObject({ email: address });
   });
 });

@@ -14,7 +14,10 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-const user = async (): Promise<Actor & { kind: 'user' }> => ({ kind: 'user', userId: (await createUser()).id });
+const user = async (): Promise<Actor & { kind: 'user' }> => ({
+  kind: 'user',
+  userId: (await createUser()).id,
+});
 
 /** The map's content without ids: what a round trip must keep. */
 async function content(actor: Actor, mapId: string) {
@@ -23,23 +26,62 @@ async function content(actor: Actor, mapId: string) {
   return {
     title: s.title,
     sources: s.sources.map((x) => `${x.author}|${x.title}|${x.side}|${x.text.length}`).sort(),
-    nodes: s.nodes.map((n) => `${n.kind}|${n.side}|${n.x},${n.y}|${n.text}|${n.anchor?.exact ?? ''}|${n.anchor?.start ?? ''}`).sort(),
-    edges: s.edges.map((e) => `${text.get(e.fromId)} ${e.relation} ${text.get(e.toId)} ${e.groupId ? 'grouped' : ''}`).sort(),
+    nodes: s.nodes
+      .map(
+        (n) =>
+          `${n.kind}|${n.side}|${n.x},${n.y}|${n.text}|${n.anchor?.exact ?? ''}|${n.anchor?.start ?? ''}`,
+      )
+      .sort(),
+    edges: s.edges
+      .map(
+        (e) =>
+          `${text.get(e.fromId)} ${e.relation} ${text.get(e.toId)} ${e.groupId ? 'grouped' : ''}`,
+      )
+      .sort(),
   };
 }
 
 describe('JSON backup and restore', () => {
   it('round-trips the demo debate with the exporter’s own team layer and no other', async () => {
     const owner = await user();
-    const { id } = await createMap(owner, { title: 'Backup me', motion: 'Is Russia credible?', template: 'demo' });
+    const { id } = await createMap(owner, {
+      title: 'Backup me',
+      motion: 'Is Russia credible?',
+      template: 'demo',
+    });
     const teams = await testDb().team.findMany({ where: { mapId: id }, orderBy: { name: 'asc' } });
     const student = await user();
     const other = await user();
-    await testDb().mapMember.createMany({ data: [{ mapId: id, userId: student.userId, role: 'EDITOR' }, { mapId: id, userId: other.userId, role: 'EDITOR' }] });
-    await testDb().teamMember.createMany({ data: [{ teamId: teams[0]!.id, userId: student.userId }, { teamId: teams[1]!.id, userId: other.userId }] });
+    await testDb().mapMember.createMany({
+      data: [
+        { mapId: id, userId: student.userId, role: 'EDITOR' },
+        { mapId: id, userId: other.userId, role: 'EDITOR' },
+      ],
+    });
+    await testDb().teamMember.createMany({
+      data: [
+        { teamId: teams[0]!.id, userId: student.userId },
+        { teamId: teams[1]!.id, userId: other.userId },
+      ],
+    });
     const node = (await getMapSnapshot(owner, id)).nodes[0]!;
     const note = (actor: Actor, teamId: string, body: string) =>
-      applySocialOps(actor, id, ZApplySocialOpsInput.parse({ ops: [{ type: 'upsertAnnotation', id: randomUUID(), teamId, target: { kind: 'NODE', nodeId: node.id }, kind: 'NOTE', body }] }));
+      applySocialOps(
+        actor,
+        id,
+        ZApplySocialOpsInput.parse({
+          ops: [
+            {
+              type: 'upsertAnnotation',
+              id: randomUUID(),
+              teamId,
+              target: { kind: 'NODE', nodeId: node.id },
+              kind: 'NOTE',
+              body,
+            },
+          ],
+        }),
+      );
     await note(student, teams[0]!.id, 'Ours to keep');
     await note(other, teams[1]!.id, 'Theirs, never exported');
 
@@ -76,9 +118,18 @@ describe('JSON backup and restore', () => {
         throw error;
       }
     };
-    expect(await message({ ...valid, format: 'aif' })).toMatch(/^VALIDATION_FAILED: format: This is not a Counterpoint backup/);
-    expect(await message({ ...valid, nodes: [{ ...valid.nodes[0], kind: 'SPEECH' }] })).toMatch(/^VALIDATION_FAILED: nodes\[0\]\.kind/);
-    expect(await message({ ...valid, edges: [{ id: 'e', fromId: 'a', toId: 'ghost', relation: 'SUPPORTS' }] })).toBe('VALIDATION_FAILED: edges[0].toId: no node "ghost"');
+    expect(await message({ ...valid, format: 'aif' })).toMatch(
+      /^VALIDATION_FAILED: format: This is not a Counterpoint backup/,
+    );
+    expect(await message({ ...valid, nodes: [{ ...valid.nodes[0], kind: 'SPEECH' }] })).toMatch(
+      /^VALIDATION_FAILED: nodes\[0\]\.kind/,
+    );
+    expect(
+      await message({
+        ...valid,
+        edges: [{ id: 'e', fromId: 'a', toId: 'ghost', relation: 'SUPPORTS' }],
+      }),
+    ).toBe('VALIDATION_FAILED: edges[0].toId: no node "ghost"');
     expect(await count()).toBe(0);
     expect(await message(valid)).toBe('ok');
     expect(await count()).toBe(1);

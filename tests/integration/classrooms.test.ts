@@ -18,7 +18,10 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-const user = async (): Promise<Actor & { kind: 'user' }> => ({ kind: 'user', userId: (await createUser()).id });
+const user = async (): Promise<Actor & { kind: 'user' }> => ({
+  kind: 'user',
+  userId: (await createUser()).id,
+});
 
 async function codeOf(classroomId: string) {
   return (await testDb().classroom.findUniqueOrThrow({ where: { id: classroomId } })).joinCode;
@@ -55,7 +58,10 @@ describe('classrooms', () => {
 
   it('a mistyped code gets a clear NOT_FOUND and joins nothing', async () => {
     const student = await user();
-    const error = await joinClassroom(student, ZJoinClassroomInput.parse({ code: 'ZZZZ-ZZZ9' })).catch((e: AppError) => e);
+    const error = await joinClassroom(
+      student,
+      ZJoinClassroomInput.parse({ code: 'ZZZZ-ZZZ9' }),
+    ).catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/No classroom has that code/);
     expect(await testDb().classroomMember.count({ where: { userId: student.userId } })).toBe(0);
@@ -66,7 +72,12 @@ describe('classrooms', () => {
     const { id: classroomId } = await createClassroom(teacher, { name: 'Period 4' });
     const student = await user();
     await joinClassroom(student, { code: await codeOf(classroomId) });
-    const { id: mapId } = await createMap(teacher, { title: 'Class map', motion: 'Motion', template: 'blank', classroomId });
+    const { id: mapId } = await createMap(teacher, {
+      title: 'Class map',
+      motion: 'Motion',
+      template: 'blank',
+      classroomId,
+    });
     const { id: teamId } = await createTeam(teacher, mapId, { name: 'Team A', side: 'FOR' });
     await assignTeams(teacher, mapId, { assignments: { [student.userId]: teamId }, sides: {} });
     expect((await listMyMaps(student)).shared.map((m) => m.id)).toContain(mapId);
@@ -75,7 +86,9 @@ describe('classrooms', () => {
     expect((await listMyMaps(student)).shared.map((m) => m.id)).not.toContain(mapId);
     expect(await testDb().teamMember.count({ where: { userId: student.userId } })).toBe(0);
     expect(await errorCode(removeStudent(teacher, classroomId, student.userId))).toBe('NOT_FOUND');
-    expect(await errorCode(removeStudent(teacher, classroomId, teacher.userId))).toBe('BAD_REQUEST');
+    expect(await errorCode(removeStudent(teacher, classroomId, teacher.userId))).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('only the teacher can make a map for the class', async () => {
@@ -83,7 +96,11 @@ describe('classrooms', () => {
     const { id: classroomId } = await createClassroom(teacher, { name: 'Period 6' });
     const student = await user();
     await joinClassroom(student, { code: await codeOf(classroomId) });
-    expect(await errorCode(createMap(student, { title: 'Mine', motion: 'M', template: 'blank', classroomId }))).toBe('FORBIDDEN');
+    expect(
+      await errorCode(
+        createMap(student, { title: 'Mine', motion: 'M', template: 'blank', classroomId }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await testDb().argumentMap.count({ where: { classroomId } })).toBe(0);
   });
 });
@@ -95,7 +112,12 @@ describe('teams', () => {
     const code = await codeOf(classroomId);
     const students = await Promise.all(Array.from({ length: 7 }, () => user()));
     for (const s of students) await joinClassroom(s, { code });
-    const { id: mapId } = await createMap(teacher, { title: 'Split', motion: 'M', template: 'blank', classroomId });
+    const { id: mapId } = await createMap(teacher, {
+      title: 'Split',
+      motion: 'M',
+      template: 'blank',
+      classroomId,
+    });
     expect(await errorCode(splitTeamsAtRandom(teacher, mapId))).toBe('BAD_REQUEST');
     await createTeam(teacher, mapId, { name: 'For', side: 'FOR' });
     await createTeam(teacher, mapId, { name: 'Against', side: 'AGAINST' });
@@ -111,26 +133,45 @@ describe('teams', () => {
 
   it('refuses a duplicate team name and people who are not on the map', async () => {
     const teacher = await user();
-    const { id: mapId } = await createMap(teacher, { title: 'Teams', motion: 'M', template: 'blank' });
+    const { id: mapId } = await createMap(teacher, {
+      title: 'Teams',
+      motion: 'M',
+      template: 'blank',
+    });
     const { id: teamId } = await createTeam(teacher, mapId, { name: 'Red', side: 'FOR' });
-    expect(await errorCode(createTeam(teacher, mapId, { name: 'Red', side: 'AGAINST' }))).toBe('CONFLICT');
+    expect(await errorCode(createTeam(teacher, mapId, { name: 'Red', side: 'AGAINST' }))).toBe(
+      'CONFLICT',
+    );
     const outsider = await user();
-    expect(await errorCode(assignTeams(teacher, mapId, { assignments: { [outsider.userId]: teamId }, sides: {} }))).toBe('VALIDATION_FAILED');
+    expect(
+      await errorCode(
+        assignTeams(teacher, mapId, { assignments: { [outsider.userId]: teamId }, sides: {} }),
+      ),
+    ).toBe('VALIDATION_FAILED');
   });
 });
 
 describe('share links and new maps', () => {
   it('a signed-in visitor following a link joins the map with its role, and never loses a higher one', async () => {
     const owner = await user();
-    const { id: mapId } = await createMap(owner, { title: 'Shared', motion: 'M', template: 'blank' });
+    const { id: mapId } = await createMap(owner, {
+      title: 'Shared',
+      motion: 'M',
+      template: 'blank',
+    });
     const edit = await createShareLink(owner, mapId, { role: 'EDITOR', expiresInDays: 7 });
     const view = await createShareLink(owner, mapId, { role: 'VIEWER', expiresInDays: 0 });
     const visitor = await user();
     await acceptShareLink(visitor, edit.token);
     await acceptShareLink(visitor, view.token);
-    expect((await testDb().mapMember.findFirstOrThrow({ where: { mapId, userId: visitor.userId } })).role).toBe('EDITOR');
+    expect(
+      (await testDb().mapMember.findFirstOrThrow({ where: { mapId, userId: visitor.userId } }))
+        .role,
+    ).toBe('EDITOR');
     expect((await listMyMaps(visitor)).shared.map((m) => m.id)).toEqual([mapId]);
-    expect(await errorCode(acceptShareLink({ kind: 'anonymous' }, view.token))).toBe('UNAUTHENTICATED');
+    expect(await errorCode(acceptShareLink({ kind: 'anonymous' }, view.token))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('creates a blank map with pasted sources, whole or not at all', async () => {
@@ -139,12 +180,21 @@ describe('share links and new maps', () => {
       title: 'With sources',
       motion: 'M',
       template: 'blank',
-      sources: [{ title: 'Op-ed', author: 'A. Writer', side: 'FOR', text: 'Line one.\r\nLine two.' }],
+      sources: [
+        { title: 'Op-ed', author: 'A. Writer', side: 'FOR', text: 'Line one.\r\nLine two.' },
+      ],
     });
     const sources = await testDb().source.findMany({ where: { mapId: id } });
-    expect(sources).toEqual([expect.objectContaining({ title: 'Op-ed', side: 'FOR', text: 'Line one.\nLine two.' })]);
+    expect(sources).toEqual([
+      expect.objectContaining({ title: 'Op-ed', side: 'FOR', text: 'Line one.\nLine two.' }),
+    ]);
     const before = await testDb().argumentMap.count({ where: { ownerId: owner.userId } });
-    const bad = createMap(owner, { title: 'Broken', motion: 'M', template: 'blank', sources: [{ title: 'Empty', side: 'AGAINST', text: '   ' }] });
+    const bad = createMap(owner, {
+      title: 'Broken',
+      motion: 'M',
+      template: 'blank',
+      sources: [{ title: 'Empty', side: 'AGAINST', text: '   ' }],
+    });
     expect(await errorCode(bad)).toBe('VALIDATION_FAILED');
     expect(await testDb().argumentMap.count({ where: { ownerId: owner.userId } })).toBe(before);
   });

@@ -16,7 +16,10 @@ afterAll(async () => {
 
 /** The map as stored, in comparable form. */
 async function storedGraph(mapId: string): Promise<GraphState> {
-  const [nodes, edges] = await Promise.all([testDb().node.findMany({ where: { mapId } }), testDb().edge.findMany({ where: { mapId } })]);
+  const [nodes, edges] = await Promise.all([
+    testDb().node.findMany({ where: { mapId } }),
+    testDb().edge.findMany({ where: { mapId } }),
+  ]);
   return graphStateOf(nodes.map(nodeStateOf), edges.map(edgeStateOf));
 }
 
@@ -24,26 +27,53 @@ async function storedGraph(mapId: string): Promise<GraphState> {
 async function replayedLog(mapId: string): Promise<GraphState> {
   const rows = await testDb().mapOp.findMany({ where: { mapId }, orderBy: { seq: 'asc' } });
   expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
-  return rows.reduce((state, row) => applyOps(state, (row.op as { ops: TOp[] }).ops).state, emptyGraph());
+  return rows.reduce(
+    (state, row) => applyOps(state, (row.op as { ops: TOp[] }).ops).state,
+    emptyGraph(),
+  );
 }
 
 const live = (state: GraphState) => ({
-  nodes: [...state.nodes.values()].filter((n) => !n.deleted).map((n) => `${n.id} ${n.kind} ${n.text} ${n.x},${n.y} v${n.version}`).sort(),
-  edges: [...state.edges.values()].filter((e) => !e.deleted).map((e) => `${e.id} ${e.fromId}-${e.relation}->${e.toId} v${e.version}`).sort(),
+  nodes: [...state.nodes.values()]
+    .filter((n) => !n.deleted)
+    .map((n) => `${n.id} ${n.kind} ${n.text} ${n.x},${n.y} v${n.version}`)
+    .sort(),
+  edges: [...state.edges.values()]
+    .filter((e) => !e.deleted)
+    .map((e) => `${e.id} ${e.fromId}-${e.relation}->${e.toId} v${e.version}`)
+    .sort(),
 });
 /** JSON with keys in a fixed order, so equal entities print equally. */
 const canonical = (value: object) => JSON.stringify(value, Object.keys(value).sort());
 const everything = (state: GraphState) => ({
-  nodes: [...state.nodes.values()].map((n) => `${canonical(n)} ${canonical(n.anchor ?? {})}`).sort(),
+  nodes: [...state.nodes.values()]
+    .map((n) => `${canonical(n)} ${canonical(n.anchor ?? {})}`)
+    .sort(),
   edges: [...state.edges.values()].map(canonical).sort(),
 });
 
-async function send(actor: Actor, mapId: string, ops: TOp[], key: string, intent: Intent): Promise<SendResult> {
+async function send(
+  actor: Actor,
+  mapId: string,
+  ops: TOp[],
+  key: string,
+  intent: Intent,
+): Promise<SendResult> {
   try {
-    const result = await applyMapOps(actor, mapId, ZApplyOpsInput.parse({ ops, idempotencyKey: key, intent }));
+    const result = await applyMapOps(
+      actor,
+      mapId,
+      ZApplyOpsInput.parse({ ops, idempotencyKey: key, intent }),
+    );
     return { ok: true, seq: result.seq };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, current: (error.details as { current?: unknown })?.current };
+    if (error instanceof AppError)
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        current: (error.details as { current?: unknown })?.current,
+      };
     throw error;
   }
 }
@@ -51,23 +81,60 @@ async function send(actor: Actor, mapId: string, ops: TOp[], key: string, intent
 describe('many writers at once', () => {
   it('twelve concurrent writers: every acknowledged batch is in the log, and the stored map equals the log replayed from the start', async () => {
     const map = await createMap();
-    const writers = await Promise.all(Array.from({ length: 12 }, () => addMember(map.id, 'EDITOR')));
+    const writers = await Promise.all(
+      Array.from({ length: 12 }, () => addMember(map.id, 'EDITOR')),
+    );
     const shared = randomUUID();
-    await applyMapOps(writers[0]!, map.id, ZApplyOpsInput.parse({ ops: [{ type: 'createNode', id: shared, kind: 'CLAIM', text: 'Shared', x: 0, y: 0 }] }));
+    await applyMapOps(
+      writers[0]!,
+      map.id,
+      ZApplyOpsInput.parse({
+        ops: [{ type: 'createNode', id: shared, kind: 'CLAIM', text: 'Shared', x: 0, y: 0 }],
+      }),
+    );
     const acknowledged: number[] = [];
     await Promise.all(
       writers.map(async (writer, w) => {
         for (let i = 0; i < 6; i++) {
           const own = randomUUID();
           const ops: TOp[] = [
-            { type: 'createNode', id: own, kind: 'PREMISE', text: `Writer ${w} premise ${i}`, side: 'NEUTRAL', x: w * 300, y: i * 100, anchor: null },
-            { type: 'createEdge', id: randomUUID(), fromId: own, toId: shared, relation: i % 2 ? 'ATTACKS' : 'SUPPORTS', groupId: null },
+            {
+              type: 'createNode',
+              id: own,
+              kind: 'PREMISE',
+              text: `Writer ${w} premise ${i}`,
+              side: 'NEUTRAL',
+              x: w * 300,
+              y: i * 100,
+              anchor: null,
+            },
+            {
+              type: 'createEdge',
+              id: randomUUID(),
+              fromId: own,
+              toId: shared,
+              relation: i % 2 ? 'ATTACKS' : 'SUPPORTS',
+              groupId: null,
+            },
             { type: 'moveNodes', moves: [{ id: shared, x: w, y: i }] },
           ];
           const result = await send(writer, map.id, ops, randomUUID(), 'do');
           // Text edits of the shared node race on its version: some are refused as stale, none is lost silently.
           const node = (await storedGraph(map.id)).nodes.get(shared)!;
-          const edit = await send(writer, map.id, [{ type: 'updateNode', id: shared, baseVersion: node.version, text: `Shared, edited by ${w}.${i}` }], randomUUID(), 'do');
+          const edit = await send(
+            writer,
+            map.id,
+            [
+              {
+                type: 'updateNode',
+                id: shared,
+                baseVersion: node.version,
+                text: `Shared, edited by ${w}.${i}`,
+              },
+            ],
+            randomUUID(),
+            'do',
+          );
           if (result.ok) acknowledged.push(result.seq);
           if (edit.ok) acknowledged.push(edit.seq);
           else expect(edit.code).toBe('STALE_VERSION');
@@ -92,7 +159,20 @@ describe('clients converge', () => {
 
   const action = fc.record({
     client: fc.nat(2),
-    kind: fc.constantFrom('create', 'create', 'edit', 'move', 'move', 'delete', 'connect', 'undo', 'redo', 'disconnect', 'deliver', 'deliver'),
+    kind: fc.constantFrom(
+      'create',
+      'create',
+      'edit',
+      'move',
+      'move',
+      'delete',
+      'connect',
+      'undo',
+      'redo',
+      'disconnect',
+      'deliver',
+      'deliver',
+    ),
     pick: fc.nat(),
     pick2: fc.nat(),
     loseAnswer: fc.boolean(),
@@ -122,8 +202,16 @@ describe('clients converge', () => {
     );
     const deliver = async (c: number) => {
       const store = stores[c]!;
-      const rows = await testDb().mapOp.findMany({ where: { mapId: map.id, seq: { gt: store.seq } }, orderBy: { seq: 'asc' } });
-      for (const row of rows) store.receive({ seq: row.seq, key: row.idempotencyKey, ops: (row.op as { ops: TOp[] }).ops } satisfies RemoteBatch);
+      const rows = await testDb().mapOp.findMany({
+        where: { mapId: map.id, seq: { gt: store.seq } },
+        orderBy: { seq: 'asc' },
+      });
+      for (const row of rows)
+        store.receive({
+          seq: row.seq,
+          key: row.idempotencyKey,
+          ops: (row.op as { ops: TOp[] }).ops,
+        } satisfies RemoteBatch);
     };
     let counter = 0;
     for (const a of actions) {
@@ -134,19 +222,51 @@ describe('clients converge', () => {
       loseNext = loseNext.map((v, i) => (i === a.client ? a.loseAnswer : v));
       switch (a.kind) {
         case 'create':
-          store.perform([{ type: 'createNode', id: `c${a.client}-${counter++}-${randomUUID().slice(0, 8)}`, kind: 'CLAIM', text: `Claim ${counter}`, side: 'NEUTRAL', x: counter, y: 0, anchor: null }]);
+          store.perform([
+            {
+              type: 'createNode',
+              id: `c${a.client}-${counter++}-${randomUUID().slice(0, 8)}`,
+              kind: 'CLAIM',
+              text: `Claim ${counter}`,
+              side: 'NEUTRAL',
+              x: counter,
+              y: 0,
+              anchor: null,
+            },
+          ]);
           break;
         case 'edit':
-          if (node) store.perform([{ type: 'updateNode', id: node.id, baseVersion: node.version, text: `Edited ${counter++}` }]);
+          if (node)
+            store.perform([
+              {
+                type: 'updateNode',
+                id: node.id,
+                baseVersion: node.version,
+                text: `Edited ${counter++}`,
+              },
+            ]);
           break;
         case 'move':
-          if (node) store.perform([{ type: 'moveNodes', moves: [{ id: node.id, x: a.pick2 % 1000, y: a.pick % 1000 }] }]);
+          if (node)
+            store.perform([
+              { type: 'moveNodes', moves: [{ id: node.id, x: a.pick2 % 1000, y: a.pick % 1000 }] },
+            ]);
           break;
         case 'delete':
           if (node) store.perform([{ type: 'deleteNode', id: node.id }]);
           break;
         case 'connect':
-          if (node && other && node.id !== other.id) store.perform([{ type: 'createEdge', id: randomUUID(), fromId: node.id, toId: other.id, relation: 'SUPPORTS', groupId: null }]);
+          if (node && other && node.id !== other.id)
+            store.perform([
+              {
+                type: 'createEdge',
+                id: randomUUID(),
+                fromId: node.id,
+                toId: other.id,
+                relation: 'SUPPORTS',
+                groupId: null,
+              },
+            ]);
           break;
         case 'undo':
           store.undo();
@@ -159,7 +279,8 @@ describe('clients converge', () => {
           break;
       }
       await store.settled();
-      for (let c = 0; c < 3; c++) if (connected[c] && (a.kind === 'deliver' || c === a.client)) await deliver(c);
+      for (let c = 0; c < 3; c++)
+        if (connected[c] && (a.kind === 'deliver' || c === a.client)) await deliver(c);
     }
     for (const store of stores) await store.settled();
     for (let c = 0; c < 3; c++) await deliver(c);
@@ -170,11 +291,16 @@ describe('clients converge', () => {
 
   for (const seed of PINNED_SEEDS) {
     it(`pinned seed ${seed}`, async () => {
-      await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 30 }), run), { seed, numRuns: 1 });
+      await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 30 }), run), {
+        seed,
+        numRuns: 1,
+      });
     }, 120_000);
   }
 
   it('three clients with random edits, undos, lost answers and dropped streams all end equal to the server', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 10, maxLength: 40 }), run), { numRuns: 40 });
+    await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 10, maxLength: 40 }), run), {
+      numRuns: 40,
+    });
   }, 300_000);
 });

@@ -14,12 +14,34 @@ describe('creating a map', () => {
   it('makes the signed-in user the owner of a blank map they can edit', async () => {
     const teacher = await createUser();
     const actor = { kind: 'user' as const, userId: teacher.id };
-    const { id } = await createMap(actor, { title: 'Uniforms', motion: 'This house would ban school uniforms', template: 'blank' });
-    const map = await testDb().argumentMap.findUniqueOrThrow({ where: { id }, include: { members: true, nodes: true } });
+    const { id } = await createMap(actor, {
+      title: 'Uniforms',
+      motion: 'This house would ban school uniforms',
+      template: 'blank',
+    });
+    const map = await testDb().argumentMap.findUniqueOrThrow({
+      where: { id },
+      include: { members: true, nodes: true },
+    });
     expect(map).toMatchObject({ ownerId: teacher.id, isPublic: false, title: 'Uniforms' });
     expect(map.members).toMatchObject([{ userId: teacher.id, role: 'OWNER' }]);
     expect(map.nodes).toHaveLength(0);
-    const result = await applyMapOps(actor, id, ZApplyOpsInput.parse({ ops: [{ type: 'createNode', id: randomUUID(), kind: 'CLAIM', text: 'Uniforms reduce bullying', x: 0, y: 0 }] }));
+    const result = await applyMapOps(
+      actor,
+      id,
+      ZApplyOpsInput.parse({
+        ops: [
+          {
+            type: 'createNode',
+            id: randomUUID(),
+            kind: 'CLAIM',
+            text: 'Uniforms reduce bullying',
+            x: 0,
+            y: 0,
+          },
+        ],
+      }),
+    );
     expect(result.seq).toBe(1);
   });
 
@@ -27,13 +49,30 @@ describe('creating a map', () => {
     const teacher = await createUser();
     const demo = await testDb().argumentMap.findUniqueOrThrow({
       where: { slug: DEMO_MAP_SLUG },
-      include: { nodes: { where: { deletedAt: null } }, edges: { where: { deletedAt: null } }, sources: true, teams: true },
+      include: {
+        nodes: { where: { deletedAt: null } },
+        edges: { where: { deletedAt: null } },
+        sources: true,
+        teams: true,
+      },
     });
-    const { id } = await createMap({ kind: 'user', userId: teacher.id }, { title: 'Our CSTO debate', motion: demo.motion, template: 'demo' });
-    const copy = await testDb().argumentMap.findUniqueOrThrow({ where: { id }, include: { nodes: true, edges: true, sources: true, teams: true } });
+    const { id } = await createMap(
+      { kind: 'user', userId: teacher.id },
+      { title: 'Our CSTO debate', motion: demo.motion, template: 'demo' },
+    );
+    const copy = await testDb().argumentMap.findUniqueOrThrow({
+      where: { id },
+      include: { nodes: true, edges: true, sources: true, teams: true },
+    });
     expect(copy.nodes).toHaveLength(demo.nodes.length);
-    expect(copy.edges).toHaveLength(demo.edges.filter((e) => demo.nodes.some((n) => n.id === e.fromId) && demo.nodes.some((n) => n.id === e.toId)).length);
-    expect(copy.sources.map((s) => s.author).sort()).toEqual(demo.sources.map((s) => s.author).sort());
+    expect(copy.edges).toHaveLength(
+      demo.edges.filter(
+        (e) => demo.nodes.some((n) => n.id === e.fromId) && demo.nodes.some((n) => n.id === e.toId),
+      ).length,
+    );
+    expect(copy.sources.map((s) => s.author).sort()).toEqual(
+      demo.sources.map((s) => s.author).sort(),
+    );
     expect(copy.teams.map((t) => t.name).sort()).toEqual(['Team Strakes', 'Team Turchenko']);
     const demoIds = new Set([...demo.nodes.map((n) => n.id), ...demo.sources.map((s) => s.id)]);
     for (const node of copy.nodes) {
@@ -50,8 +89,12 @@ describe('creating a map', () => {
 
   it('asks a visitor to sign in, and creates nothing', async () => {
     const before = await testDb().argumentMap.count();
-    await expect(createMap({ kind: 'anonymous' }, { title: 'x', motion: 'y', template: 'blank' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(createMap({ kind: 'anonymous' }, { title: 'x', motion: 'y', template: 'blank' })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      createMap({ kind: 'anonymous' }, { title: 'x', motion: 'y', template: 'blank' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      createMap({ kind: 'anonymous' }, { title: 'x', motion: 'y', template: 'blank' }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(await testDb().argumentMap.count()).toBe(before);
   });
 });

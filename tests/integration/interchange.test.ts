@@ -18,8 +18,12 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-const user = async (): Promise<Actor & { kind: 'user' }> => ({ kind: 'user', userId: (await createUser()).id });
-const fixture = (dir: string, name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures', dir, name), 'utf8');
+const user = async (): Promise<Actor & { kind: 'user' }> => ({
+  kind: 'user',
+  userId: (await createUser()).id,
+});
+const fixture = (dir: string, name: string) =>
+  readFileSync(path.join(import.meta.dirname, '../fixtures', dir, name), 'utf8');
 const failure = async (run: () => Promise<unknown>) => {
   try {
     await run();
@@ -34,15 +38,26 @@ describe('AIF and Argdown through the database', () => {
   for (const format of ['aif', 'argdown'] as const) {
     it(`exports the demo debate as ${format}, imports it as a new map, and exports that map to the same file`, async () => {
       const owner = await user();
-      const { id } = await createMap(owner, { title: 'CSTO debate', motion: 'Russia failed Armenia', template: 'demo' });
+      const { id } = await createMap(owner, {
+        title: 'CSTO debate',
+        motion: 'Russia failed Armenia',
+        template: 'demo',
+      });
       const first = await exportMap(owner, id, format);
-      expect(first.fileName).toBe(format === 'aif' ? 'csto-debate.aif.json' : 'csto-debate.argdown');
+      expect(first.fileName).toBe(
+        format === 'aif' ? 'csto-debate.aif.json' : 'csto-debate.argdown',
+      );
       const imported = await importMap(owner, { text: first.body, fileName: first.fileName });
       expect(imported.format).toBe(format);
-      const [original, copy] = await Promise.all([getMapSnapshot(owner, id), getMapSnapshot(owner, imported.id)]);
+      const [original, copy] = await Promise.all([
+        getMapSnapshot(owner, id),
+        getMapSnapshot(owner, imported.id),
+      ]);
       expect(copy.title).toBe('CSTO debate');
       expect(copy.nodes.map((n) => `${n.kind}|${n.side}|${n.x},${n.y}|${n.text}`).sort()).toEqual(
-        original.nodes.map((n) => `${n.kind}|${n.side}|${n.x},${n.y}|${n.text.replace(/\s+/g, ' ').trim()}`).sort(),
+        original.nodes
+          .map((n) => `${n.kind}|${n.side}|${n.x},${n.y}|${n.text.replace(/\s+/g, ' ').trim()}`)
+          .sort(),
       );
       expect(copy.edges).toHaveLength(original.edges.length);
       expect((await exportMap(owner, imported.id, format)).body).toBe(first.body);
@@ -51,19 +66,43 @@ describe('AIF and Argdown through the database', () => {
 
   it('imports the real-world files, laying out those without usable positions', async () => {
     const owner = await user();
-    const ova = await importMap(owner, { text: fixture('aif', 'ova3-rebut-undercut.json'), fileName: 'rebut_undercut.json' });
+    const ova = await importMap(owner, {
+      text: fixture('aif', 'ova3-rebut-undercut.json'),
+      fileName: 'rebut_undercut.json',
+    });
     const ovaMap = await getMapSnapshot(owner, ova.id);
     expect(ovaMap.title).toBe('rebut undercut');
-    expect(ovaMap.nodes.map((n) => `${n.text}@${n.x},${n.y}`).sort()).toEqual(['A and B are totally unrelated@527,364', 'A@664,152', 'B@790,301', 'not B@629,476']);
-    expect(ovaMap.edges.map((e) => e.relation).sort()).toEqual(['ATTACKS', 'SUPPORTS', 'UNDERCUTS']);
+    expect(ovaMap.nodes.map((n) => `${n.text}@${n.x},${n.y}`).sort()).toEqual([
+      'A and B are totally unrelated@527,364',
+      'A@664,152',
+      'B@790,301',
+      'not B@629,476',
+    ]);
+    expect(ovaMap.edges.map((e) => e.relation).sort()).toEqual([
+      'ATTACKS',
+      'SUPPORTS',
+      'UNDERCUTS',
+    ]);
 
-    for (const [dir, name, count] of [['argdown', 'legalisation-softdrugs.argdown', 18], ['aif', 'papa-xaif-basic.json', 3]] as const) {
+    for (const [dir, name, count] of [
+      ['argdown', 'legalisation-softdrugs.argdown', 18],
+      ['aif', 'papa-xaif-basic.json', 3],
+    ] as const) {
       const { id } = await importMap(owner, { text: fixture(dir, name), fileName: name });
       const map = await getMapSnapshot(owner, id);
       expect(map.nodes).toHaveLength(count);
       // Laid out: no two cards overlap.
-      const boxes = map.nodes.map((n) => ({ x: n.x, y: n.y, w: NODE_WIDTH, h: estimateNodeHeight(n.text, false) }));
-      const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+      const boxes = map.nodes.map((n) => ({
+        x: n.x,
+        y: n.y,
+        w: NODE_WIDTH,
+        h: estimateNodeHeight(n.text, false),
+      }));
+      const overlapping = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h),
+      );
       expect(overlapping).toEqual([]);
     }
   }, 60_000);
@@ -71,26 +110,64 @@ describe('AIF and Argdown through the database', () => {
   it('refuses a malformed file with the line or field at fault, and creates nothing', async () => {
     const owner = await user();
     const count = () => testDb().argumentMap.count({ where: { ownerId: owner.userId } });
-    expect(await failure(() => importMap(owner, { text: '{\n  "nodes": [\n    {"nodeID": 1,, }\n  ]\n}', fileName: 'broken.json' }))).toMatch(
-      /^VALIDATION_FAILED: Line 3, column \d+: the file is not valid JSON there\.$/,
+    expect(
+      await failure(() =>
+        importMap(owner, {
+          text: '{\n  "nodes": [\n    {"nodeID": 1,, }\n  ]\n}',
+          fileName: 'broken.json',
+        }),
+      ),
+    ).toMatch(/^VALIDATION_FAILED: Line 3, column \d+: the file is not valid JSON there\.$/);
+    expect(
+      await failure(() =>
+        importMap(owner, {
+          text: JSON.stringify({
+            nodes: [{ nodeID: 1, text: 'a', type: 'I' }],
+            edges: [{ fromID: 1, toID: 2 }],
+          }),
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED: edges[0].toID: no node "2"');
+    expect(
+      await failure(() =>
+        importMap(owner, { text: '[A]: fine\n\n(1) P\n----\n', fileName: 'x.argdown' }),
+      ),
+    ).toMatch(/^VALIDATION_FAILED: Line \d+: /);
+    expect(await failure(() => importMap(owner, { text: '', format: 'argdown' }))).toBe(
+      'VALIDATION_FAILED: The file is empty.',
     );
-    expect(await failure(() => importMap(owner, { text: JSON.stringify({ nodes: [{ nodeID: 1, text: 'a', type: 'I' }], edges: [{ fromID: 1, toID: 2 }] }) }))).toBe(
-      'VALIDATION_FAILED: edges[0].toID: no node "2"',
-    );
-    expect(await failure(() => importMap(owner, { text: '[A]: fine\n\n(1) P\n----\n', fileName: 'x.argdown' }))).toMatch(/^VALIDATION_FAILED: Line \d+: /);
-    expect(await failure(() => importMap(owner, { text: '', format: 'argdown' }))).toBe('VALIDATION_FAILED: The file is empty.');
     // A value only the database refuses (a NUL character) fails after the map row was written: the whole import is rolled back.
-    expect(await failure(() => importMap(owner, { text: JSON.stringify({ nodes: [{ nodeID: '1', text: 'a\u0000b', type: 'I' }], edges: [] }) }))).toMatch(
-      /^VALIDATION_FAILED: The file has a value the database cannot store/,
-    );
+    expect(
+      await failure(() =>
+        importMap(owner, {
+          text: JSON.stringify({
+            nodes: [{ nodeID: '1', text: 'a\u0000b', type: 'I' }],
+            edges: [],
+          }),
+        }),
+      ),
+    ).toMatch(/^VALIDATION_FAILED: The file has a value the database cannot store/);
     expect(await count()).toBe(0);
-    expect(await testDb().node.count({ where: { text: { startsWith: 'a' }, map: { ownerId: owner.userId } } })).toBe(0);
-    expect(await failure(() => importMap({ kind: 'anonymous' }, { text: fixture('argdown', 'state-censorship.argdown') }))).toMatch(/^UNAUTHENTICATED/);
+    expect(
+      await testDb().node.count({
+        where: { text: { startsWith: 'a' }, map: { ownerId: owner.userId } },
+      }),
+    ).toBe(0);
+    expect(
+      await failure(() =>
+        importMap({ kind: 'anonymous' }, { text: fixture('argdown', 'state-censorship.argdown') }),
+      ),
+    ).toMatch(/^UNAUTHENTICATED/);
   });
 
   it('refuses a body over the stated limit before reading it all', async () => {
-    const big = new Request('http://localhost/api/maps/import', { method: 'POST', body: 'x'.repeat(MAX_IMPORT_BYTES + 1) });
-    expect(await failure(() => readTextBody(big, MAX_IMPORT_BYTES))).toBe('PAYLOAD_TOO_LARGE: The request is larger than 5 MB.');
+    const big = new Request('http://localhost/api/maps/import', {
+      method: 'POST',
+      body: 'x'.repeat(MAX_IMPORT_BYTES + 1),
+    });
+    expect(await failure(() => readTextBody(big, MAX_IMPORT_BYTES))).toBe(
+      'PAYLOAD_TOO_LARGE: The request is larger than 5 MB.',
+    );
   });
 
   it('never puts a team’s notes in an AIF or Argdown export', async () => {
@@ -102,9 +179,21 @@ describe('AIF and Argdown through the database', () => {
     await applySocialOps(
       owner,
       id,
-      ZApplySocialOpsInput.parse({ ops: [{ type: 'upsertAnnotation', id: randomUUID(), teamId: team.id, target: { kind: 'NODE', nodeId: node.id }, kind: 'NOTE', body: 'Secret team plan' }] }),
+      ZApplySocialOpsInput.parse({
+        ops: [
+          {
+            type: 'upsertAnnotation',
+            id: randomUUID(),
+            teamId: team.id,
+            target: { kind: 'NODE', nodeId: node.id },
+            kind: 'NOTE',
+            body: 'Secret team plan',
+          },
+        ],
+      }),
     );
-    for (const format of ['aif', 'argdown'] as const) expect((await exportMap(owner, id, format)).body).not.toContain('Secret team plan');
+    for (const format of ['aif', 'argdown'] as const)
+      expect((await exportMap(owner, id, format)).body).not.toContain('Secret team plan');
     expect((await exportMap(owner, id, 'backup')).body).toContain('Secret team plan');
   });
 });

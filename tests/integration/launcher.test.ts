@@ -15,14 +15,25 @@ const root = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 /** Runs the real launcher (`npm run dev`'s script) and returns its exit code and output. */
-async function launch(env: Record<string, string>, mode: 'dev' | 'start' = 'dev'): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'development' as const };
+async function launch(
+  env: Record<string, string>,
+  mode: 'dev' | 'start' = 'dev',
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NODE_ENV: 'development' as const,
+  };
   try {
-    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', mode], {
-      cwd: root,
-      env: { ...base, ...env },
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await run(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['scripts/launch.ts', mode],
+      {
+        cwd: root,
+        env: { ...base, ...env },
+        timeout: 60_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -46,10 +57,12 @@ async function listen(): Promise<{ server: Server; port: number }> {
   return { server, port: (server.address() as { port: number }).port };
 }
 
-
 describe('starting the app with bad input', () => {
   it('explains a malformed DATABASE_URL in one line', async () => {
-    const result = await launch({ DATABASE_URL: 'localhost:5432/app', PORT: String(await freePort()) });
+    const result = await launch({
+      DATABASE_URL: 'localhost:5432/app',
+      PORT: String(await freePort()),
+    });
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /DATABASE_URL is not a PostgreSQL URL/);
   });
@@ -57,13 +70,25 @@ describe('starting the app with bad input', () => {
   it('explains an unreachable DATABASE_URL in one line', async () => {
     const { server, port } = await listen();
     server.close();
-    const result = await launch({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`, PORT: String(await freePort()) });
+    const result = await launch({
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/app`,
+      PORT: String(await freePort()),
+    });
     expect(result.code).toBe(1);
-    expectOneReadableLine(result.stderr, /cannot use the database at 127\.0\.0\.1:\d+\/app: nothing is listening there/);
+    expectOneReadableLine(
+      result.stderr,
+      /cannot use the database at 127\.0\.0\.1:\d+\/app: nothing is listening there/,
+    );
   });
 
   it('refuses to start in production on a real database without AUTH_SECRET', async () => {
-    const result = await launch({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres', PORT: String(await freePort()) }, 'start');
+    const result = await launch(
+      {
+        DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres',
+        PORT: String(await freePort()),
+      },
+      'start',
+    );
     expect(result.code).toBe(1);
     expectOneReadableLine(result.stderr, /AUTH_SECRET is not set\. Generate one/);
   });
@@ -73,7 +98,10 @@ describe('starting the app with bad input', () => {
     try {
       const result = await launch({ PORT: String(port), COUNTERPOINT_DATA_DIR: await tempDir() });
       expect(result.code).toBe(1);
-      expectOneReadableLine(result.stderr, new RegExp(`port ${port} is already in use.*PORT=${port + 1}`));
+      expectOneReadableLine(
+        result.stderr,
+        new RegExp(`port ${port} is already in use.*PORT=${port + 1}`),
+      );
     } finally {
       server.close();
     }
@@ -84,7 +112,10 @@ describe('starting the app with bad input', () => {
     await writeFile(path.join(dir, 'counterpoint.pid'), String(process.pid));
     const result = await launch({ PORT: String(await freePort()), COUNTERPOINT_DATA_DIR: dir });
     expect(result.code).toBe(1);
-    expectOneReadableLine(result.stderr, new RegExp(`in use by another Counterpoint process \\(pid ${process.pid}\\)`));
+    expectOneReadableLine(
+      result.stderr,
+      new RegExp(`in use by another Counterpoint process \\(pid ${process.pid}\\)`),
+    );
     expect(await readdir(dir)).toEqual(['counterpoint.pid']);
   });
 
@@ -108,7 +139,10 @@ describe('the embedded database', () => {
       await migrate(first.url);
       const prisma = createPrismaClient(first.url, { max: 2 });
       mapId = (await seedDemoMap(prisma)).mapId;
-      await prisma.argumentMap.update({ where: { id: mapId }, data: { title: 'Renamed before restart' } });
+      await prisma.argumentMap.update({
+        where: { id: mapId },
+        data: { title: 'Renamed before restart' },
+      });
       await prisma.$disconnect();
     } finally {
       await first.stop();
@@ -118,7 +152,9 @@ describe('the embedded database', () => {
       expect((await migrate(second.url)).applied).toEqual([]);
       const prisma = createPrismaClient(second.url, { max: 2 });
       expect(await seedDemoMap(prisma)).toEqual({ mapId, created: false });
-      expect((await prisma.argumentMap.findUniqueOrThrow({ where: { id: mapId } })).title).toBe('Renamed before restart');
+      expect((await prisma.argumentMap.findUniqueOrThrow({ where: { id: mapId } })).title).toBe(
+        'Renamed before restart',
+      );
       await prisma.$disconnect();
     } finally {
       await second.stop();

@@ -10,7 +10,11 @@ afterAll(async () => {
 });
 
 /** Reads a stream until `until` holds for the text so far (or it ends). */
-async function readUntil(stream: ReadableStream<Uint8Array>, until: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+async function readUntil(
+  stream: ReadableStream<Uint8Array>,
+  until: (text: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<string> {
   const reader = stream.getReader();
   let text = '';
   const deadline = Date.now() + timeoutMs;
@@ -18,7 +22,10 @@ async function readUntil(stream: ReadableStream<Uint8Array>, until: (text: strin
   let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   while (!until(text) && Date.now() < deadline) {
     pending ??= reader.read();
-    const next = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), 250))]);
+    const next = await Promise.race([
+      pending,
+      new Promise<null>((r) => setTimeout(() => r(null), 250)),
+    ]);
     if (next === null) continue;
     pending = null;
     if (next.done) break;
@@ -28,8 +35,12 @@ async function readUntil(stream: ReadableStream<Uint8Array>, until: (text: strin
   return text;
 }
 
-const claim = (text: string) => ZApplyOpsInput.parse({ ops: [{ type: 'createNode', id: randomUUID(), kind: 'CLAIM', text, x: 0, y: 0 }] });
-const opIds = (text: string) => [...text.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
+const claim = (text: string) =>
+  ZApplyOpsInput.parse({
+    ops: [{ type: 'createNode', id: randomUUID(), kind: 'CLAIM', text, x: 0, y: 0 }],
+  });
+const opIds = (text: string) =>
+  [...text.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
 
 describe('the map event stream', () => {
   it('replays what a reader missed in order, then carries new batches live', async () => {
@@ -55,7 +66,9 @@ describe('the map event stream', () => {
     const map = await createMap();
     const viewer = await addMember(map.id, 'VIEWER');
     const abort = new AbortController();
-    const text = await readUntil(await openMapStream(viewer, map.id, null, abort.signal), (t) => t.includes('event: ready'));
+    const text = await readUntil(await openMapStream(viewer, map.id, null, abort.signal), (t) =>
+      t.includes('event: ready'),
+    );
     expect(text).toMatch(/event: snapshot\ndata: \{"id":"/);
     expect(MAX_REPLAY).toBeGreaterThan(100);
     abort.abort();
@@ -64,21 +77,31 @@ describe('the map event stream', () => {
   it("never carries another team's private batches, and moves past them", async () => {
     const map = await createMap();
     const editor = await addMember(map.id, 'EDITOR');
-    const teamA = await testDb().team.create({ data: { mapId: map.id, name: 'A', color: '#000', side: 'FOR' } });
-    const teamB = await testDb().team.create({ data: { mapId: map.id, name: 'B', color: '#000', side: 'AGAINST' } });
+    const teamA = await testDb().team.create({
+      data: { mapId: map.id, name: 'A', color: '#000', side: 'FOR' },
+    });
+    const teamB = await testDb().team.create({
+      data: { mapId: map.id, name: 'B', color: '#000', side: 'AGAINST' },
+    });
     await testDb().teamMember.create({ data: { teamId: teamA.id, userId: editor.userId } });
     const memberOfB = await addMember(map.id, 'EDITOR');
     await testDb().teamMember.create({ data: { teamId: teamB.id, userId: memberOfB.userId } });
     await applyMapOps(editor, map.id, claim('Shared with all'));
     // A batch private to team A (as team annotations will be).
-    await testDb().mapOp.create({ data: { mapId: map.id, seq: 2, actorId: editor.userId, teamId: teamA.id, op: { ops: [] } } });
+    await testDb().mapOp.create({
+      data: { mapId: map.id, seq: 2, actorId: editor.userId, teamId: teamA.id, op: { ops: [] } },
+    });
     await testDb().argumentMap.update({ where: { id: map.id }, data: { lastSeq: 2 } });
     await applyMapOps(editor, map.id, claim('Shared again'));
 
     const abort = new AbortController();
-    const forB = await readUntil(await openMapStream(memberOfB, map.id, 0, abort.signal), (t) => opIds(t).includes(3));
+    const forB = await readUntil(await openMapStream(memberOfB, map.id, 0, abort.signal), (t) =>
+      opIds(t).includes(3),
+    );
     expect(opIds(forB)).toEqual([1, 3]);
-    const forA = await readUntil(await openMapStream(editor, map.id, 0, abort.signal), (t) => opIds(t).includes(3));
+    const forA = await readUntil(await openMapStream(editor, map.id, 0, abort.signal), (t) =>
+      opIds(t).includes(3),
+    );
     expect(opIds(forA)).toEqual([1, 2, 3]);
     abort.abort();
   });

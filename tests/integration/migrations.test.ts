@@ -4,11 +4,19 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { checksumOf, DEFAULT_MIGRATIONS_DIR, migrate, MigrationError, readMigrations } from '@/lib/db/migrate';
+import {
+  checksumOf,
+  DEFAULT_MIGRATIONS_DIR,
+  migrate,
+  MigrationError,
+  readMigrations,
+} from '@/lib/db/migrate';
 import { withScratchDatabase } from '../support/scratch-database';
 
 const require = createRequire(import.meta.url);
-const { get_dmmf } = require('@prisma/prisma-schema-wasm') as { get_dmmf: (params: string) => string };
+const { get_dmmf } = require('@prisma/prisma-schema-wasm') as {
+  get_dmmf: (params: string) => string;
+};
 
 type DmmfField = {
   name: string;
@@ -22,14 +30,23 @@ type DmmfField = {
   relationToFields?: string[];
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
-type Dmmf = { datamodel: { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[] } };
+type Dmmf = {
+  datamodel: { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[] };
+};
 
 async function prismaSchema(): Promise<Dmmf> {
-  const schema = await readFile(path.resolve(import.meta.dirname, '../../prisma/schema.prisma'), 'utf8');
+  const schema = await readFile(
+    path.resolve(import.meta.dirname, '../../prisma/schema.prisma'),
+    'utf8',
+  );
   return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schema })));
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -55,7 +72,11 @@ function expectedType(field: DmmfField): { data_type: string; udt_name?: string 
   const type = map[field.type];
   if (!type) throw new Error(`no expected type for ${field.type}`);
   // A scalar list is a PostgreSQL array of the element type (udt "_text" for String[]).
-  if (field.isList) return { data_type: 'ARRAY', udt_name: `_${{ text: 'text', integer: 'int4', bigint: 'int8', boolean: 'bool' }[type] ?? type}` };
+  if (field.isList)
+    return {
+      data_type: 'ARRAY',
+      udt_name: `_${{ text: 'text', integer: 'int4', bigint: 'int8', boolean: 'bool' }[type] ?? type}`,
+    };
   return { data_type: type };
 }
 
@@ -70,7 +91,13 @@ describe('migrations', () => {
     const dmmf = await prismaSchema();
     await withScratchDatabase(async (url) => {
       await migrate(url);
-      const columns = await query<{ table_name: string; column_name: string; is_nullable: string; data_type: string; udt_name: string }>(
+      const columns = await query<{
+        table_name: string;
+        column_name: string;
+        is_nullable: string;
+        data_type: string;
+        udt_name: string;
+      }>(
         url,
         `SELECT table_name, column_name, is_nullable, data_type, udt_name FROM information_schema.columns WHERE table_schema = 'public'`,
       );
@@ -79,7 +106,12 @@ describe('migrations', () => {
         if (!byTable.has(c.table_name)) byTable.set(c.table_name, new Map());
         byTable.get(c.table_name)!.set(c.column_name, c);
       }
-      const foreignKeys = await query<{ table_name: string; columns: string[]; ref_table: string; ref_columns: string[] }>(
+      const foreignKeys = await query<{
+        table_name: string;
+        columns: string[];
+        ref_table: string;
+        ref_columns: string[];
+      }>(
         url,
         `SELECT cl.relname AS table_name, rc.relname AS ref_table,
                 array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i)::text[] AS columns,
@@ -112,12 +144,27 @@ describe('migrations', () => {
             if (!field.relationFromFields?.length) continue;
             const target = dmmf.datamodel.models.find((m) => m.name === field.type)!;
             const fromCols = field.relationFromFields.map(dbNameOf);
-            const toCols = field.relationToFields!.map((n) => target.fields.find((f) => f.name === n)?.dbName ?? n);
-            const fk = foreignKeys.find(
-              (k) => k.table_name === table && k.ref_table === (target.dbName ?? target.name) && k.columns.join() === fromCols.join() && k.ref_columns.join() === toCols.join(),
+            const toCols = field.relationToFields!.map(
+              (n) => target.fields.find((f) => f.name === n)?.dbName ?? n,
             );
-            if (!fk) problems.push(`foreign key ${table}(${fromCols}) → ${target.name}(${toCols}) is missing`);
-            if (!indexes.some((ix) => ix.table_name === table && ix.columns.slice(0, fromCols.length).join() === fromCols.join())) {
+            const fk = foreignKeys.find(
+              (k) =>
+                k.table_name === table &&
+                k.ref_table === (target.dbName ?? target.name) &&
+                k.columns.join() === fromCols.join() &&
+                k.ref_columns.join() === toCols.join(),
+            );
+            if (!fk)
+              problems.push(
+                `foreign key ${table}(${fromCols}) → ${target.name}(${toCols}) is missing`,
+              );
+            if (
+              !indexes.some(
+                (ix) =>
+                  ix.table_name === table &&
+                  ix.columns.slice(0, fromCols.length).join() === fromCols.join(),
+              )
+            ) {
               problems.push(`foreign key ${table}(${fromCols}) has no index`);
             }
             continue;
@@ -129,13 +176,23 @@ describe('migrations', () => {
           }
           const nullable = column.is_nullable === 'YES';
           // Prisma Migrate leaves list columns nullable (a list field is never null to the client).
-          if (!field.isList && nullable === field.isRequired) problems.push(`column ${table}.${field.name} should be ${field.isRequired ? 'NOT NULL' : 'nullable'}`);
+          if (!field.isList && nullable === field.isRequired)
+            problems.push(
+              `column ${table}.${field.name} should be ${field.isRequired ? 'NOT NULL' : 'nullable'}`,
+            );
           const expected = expectedType(field);
-          if (column.data_type !== expected.data_type || (expected.udt_name && column.udt_name !== expected.udt_name)) {
-            problems.push(`column ${table}.${field.name} is ${column.data_type}/${column.udt_name}, expected ${expected.data_type}${expected.udt_name ? `/${expected.udt_name}` : ''}`);
+          if (
+            column.data_type !== expected.data_type ||
+            (expected.udt_name && column.udt_name !== expected.udt_name)
+          ) {
+            problems.push(
+              `column ${table}.${field.name} is ${column.data_type}/${column.udt_name}, expected ${expected.data_type}${expected.udt_name ? `/${expected.udt_name}` : ''}`,
+            );
           }
         }
-        const extra = [...cols.keys()].filter((c) => !model.fields.some((f) => (f.dbName ?? f.name) === c));
+        const extra = [...cols.keys()].filter(
+          (c) => !model.fields.some((f) => (f.dbName ?? f.name) === c),
+        );
         for (const c of extra) problems.push(`column ${table}.${c} is not in the Prisma schema`);
       }
       const enums = await query<{ name: string; values: string[] }>(
@@ -146,7 +203,8 @@ describe('migrations', () => {
       for (const e of dmmf.datamodel.enums) {
         const found = enums.find((x) => x.name === e.name);
         if (!found) problems.push(`enum ${e.name} is missing`);
-        else if (found.values.join() !== e.values.map((v) => v.name).join()) problems.push(`enum ${e.name} has values ${found.values}`);
+        else if (found.values.join() !== e.values.map((v) => v.name).join())
+          problems.push(`enum ${e.name} has values ${found.values}`);
       }
       expect(problems).toEqual([]);
     });
@@ -157,7 +215,13 @@ describe('migrations', () => {
       const files = await readMigrations();
       const first = await migrate(url);
       expect(first.applied).toEqual(files.map((f) => f.name));
-      const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; id: string }>(
+      const rows = await query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        applied_steps_count: number;
+        id: string;
+      }>(
         url,
         `SELECT id, migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
       );
@@ -179,11 +243,19 @@ describe('migrations', () => {
       const dir = await copyMigrations();
       await migrate(url, { dir });
       const [first] = await readMigrations(dir);
-      await writeFile(path.join(dir, first!.name, 'migration.sql'), `${first!.sql}\nCREATE TABLE "sneaky" (id int);\n`);
+      await writeFile(
+        path.join(dir, first!.name, 'migration.sql'),
+        `${first!.sql}\nCREATE TABLE "sneaky" (id int);\n`,
+      );
       const attempt = migrate(url, { dir });
       await expect(attempt).rejects.toBeInstanceOf(MigrationError);
-      await expect(attempt).rejects.toThrow(`migration ${first!.name} was changed after it was applied`);
-      const sneaky = await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'sneaky'`);
+      await expect(attempt).rejects.toThrow(
+        `migration ${first!.name} was changed after it was applied`,
+      );
+      const sneaky = await query(
+        url,
+        `SELECT 1 FROM information_schema.tables WHERE table_name = 'sneaky'`,
+      );
       expect(sneaky).toHaveLength(0);
     });
   });
@@ -193,12 +265,23 @@ describe('migrations', () => {
       const dir = await copyMigrations();
       const name = '29990101000000_broken';
       await mkdir(path.join(dir, name));
-      await writeFile(path.join(dir, name, 'migration.sql'), `CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n`);
-      await expect(migrate(url, { dir })).rejects.toThrow(`migration ${name} failed and was rolled back`);
-      expect(await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`)).toHaveLength(0);
-      expect(await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1`, [name])).toHaveLength(0);
+      await writeFile(
+        path.join(dir, name, 'migration.sql'),
+        `CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n`,
+      );
+      await expect(migrate(url, { dir })).rejects.toThrow(
+        `migration ${name} failed and was rolled back`,
+      );
+      expect(
+        await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`),
+      ).toHaveLength(0);
+      expect(
+        await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1`, [name]),
+      ).toHaveLength(0);
       // The good migrations before it stay applied.
-      expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength((await readMigrations()).length);
+      expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(
+        (await readMigrations()).length,
+      );
     });
   });
 
@@ -207,7 +290,9 @@ describe('migrations', () => {
       const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
       const files = await readMigrations();
       expect(results.flatMap((r) => r.applied).sort()).toEqual(files.map((f) => f.name).sort());
-      expect(await query(url, `SELECT migration_name FROM "_prisma_migrations"`)).toHaveLength(files.length);
+      expect(await query(url, `SELECT migration_name FROM "_prisma_migrations"`)).toHaveLength(
+        files.length,
+      );
     });
   });
 });

@@ -23,7 +23,10 @@ describe('the seeded demo debate', () => {
     const map = await demoMap();
     expect(map.isPublic).toBe(true);
     expect(map.motion).toBe('Is Russia a credible security guarantor in the South Caucasus?');
-    expect(map.sources.map((s) => s.author).sort()).toEqual(['Jason E. Strakes', 'Mikhail Turchenko']);
+    expect(map.sources.map((s) => s.author).sort()).toEqual([
+      'Jason E. Strakes',
+      'Mikhail Turchenko',
+    ]);
     const turchenko = map.sources.find((s) => s.author === 'Mikhail Turchenko')!;
     expect(turchenko.url).toBe(DEMO_SOURCES.turchenko.url);
     expect(turchenko.publisher).toBe('The Moscow Times (opinion)');
@@ -34,7 +37,10 @@ describe('the seeded demo debate', () => {
     const map = await demoMap();
     const anchored = map.nodes.filter((n) => n.sourceId);
     for (const source of map.sources) {
-      expect(anchored.filter((n) => n.sourceId === source.id).length, source.author).toBeGreaterThanOrEqual(12);
+      expect(
+        anchored.filter((n) => n.sourceId === source.id).length,
+        source.author,
+      ).toBeGreaterThanOrEqual(12);
     }
     for (const node of anchored) {
       const text = map.sources.find((s) => s.id === node.sourceId)!.text;
@@ -47,8 +53,15 @@ describe('the seeded demo debate', () => {
   it('links the two authors with supports and attacks, and has the two teams', async () => {
     const map = await demoMap();
     const sourceOf = new Map(map.nodes.map((n) => [n.id, n.sourceId]));
-    const cross = map.edges.filter((e) => sourceOf.get(e.fromId) && sourceOf.get(e.toId) && sourceOf.get(e.fromId) !== sourceOf.get(e.toId));
-    expect(new Set(cross.map((e) => e.relation))).toEqual(new Set(['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES']));
+    const cross = map.edges.filter(
+      (e) =>
+        sourceOf.get(e.fromId) &&
+        sourceOf.get(e.toId) &&
+        sourceOf.get(e.fromId) !== sourceOf.get(e.toId),
+    );
+    expect(new Set(cross.map((e) => e.relation))).toEqual(
+      new Set(['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES']),
+    );
     expect(map.teams.map((t) => t.name).sort()).toEqual(['Team Strakes', 'Team Turchenko']);
   });
 
@@ -100,7 +113,12 @@ describe('demo accounts', () => {
     const teams = await Promise.all(
       accounts
         .filter((a) => a.role === 'student')
-        .map((a) => testDb().teamMember.findFirstOrThrow({ where: { user: { email: a.email }, team: { mapId: map.id } }, include: { team: true } })),
+        .map((a) =>
+          testDb().teamMember.findFirstOrThrow({
+            where: { user: { email: a.email }, team: { mapId: map.id } },
+            include: { team: true },
+          }),
+        ),
     );
     expect(new Set(teams.map((t) => t.team.name)).size).toBe(2);
   });

@@ -10,8 +10,17 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-function apply(actor: Actor, mapId: string, ops: TOpInput[], intent: 'do' | 'undo' | 'redo' = 'do') {
-  return applyMapOps(actor, mapId, ZApplyOpsInput.parse({ ops, intent, idempotencyKey: randomUUID() }));
+function apply(
+  actor: Actor,
+  mapId: string,
+  ops: TOpInput[],
+  intent: 'do' | 'undo' | 'redo' = 'do',
+) {
+  return applyMapOps(
+    actor,
+    mapId,
+    ZApplyOpsInput.parse({ ops, intent, idempotencyKey: randomUUID() }),
+  );
 }
 
 describe('undo after reload', () => {
@@ -20,7 +29,9 @@ describe('undo after reload', () => {
     const alice = await addMember(map.id, 'EDITOR');
     const bob = await addMember(map.id, 'EDITOR');
     const id = randomUUID();
-    await apply(alice, map.id, [{ type: 'createNode', id, kind: 'CLAIM', text: 'Original', x: 0, y: 0 }]);
+    await apply(alice, map.id, [
+      { type: 'createNode', id, kind: 'CLAIM', text: 'Original', x: 0, y: 0 },
+    ]);
     await apply(alice, map.id, [{ type: 'updateNode', id, baseVersion: 1, text: 'Edited' }]);
     await apply(bob, map.id, [{ type: 'moveNodes', moves: [{ id, x: 300, y: 300 }] }]);
 
@@ -30,25 +41,39 @@ describe('undo after reload', () => {
     expect((await getMapSnapshot(alice, map.id)).history).toBeUndefined();
     expect(forAlice.history!.redo).toHaveLength(0);
     // Her latest step undoes her text edit, and expects the text she set.
-    expect(forAlice.history!.undo.at(-1)!.ops).toEqual([{ type: 'updateNode', id, text: 'Original', expect: { text: 'Edited' } }]);
+    expect(forAlice.history!.undo.at(-1)!.ops).toEqual([
+      { type: 'updateNode', id, text: 'Original', expect: { text: 'Edited' } },
+    ]);
     // Bob's move is his to undo, not hers.
-    expect((await getMapSnapshot(bob, map.id, { withHistory: true })).history!.undo.map((h) => h.ops[0]!.type)).toEqual(['moveNodes']);
+    expect(
+      (await getMapSnapshot(bob, map.id, { withHistory: true })).history!.undo.map(
+        (h) => h.ops[0]!.type,
+      ),
+    ).toEqual(['moveNodes']);
 
     // Performing the undo step from the snapshot is an ordinary, checked edit.
     await apply(alice, map.id, forAlice.history!.undo.at(-1)!.ops, 'undo');
     const afterUndo = await getMapSnapshot(alice, map.id, { withHistory: true });
     expect(afterUndo.nodes.find((n) => n.id === id)!.text).toBe('Original');
     expect(afterUndo.history!.undo).toHaveLength(1);
-    expect(afterUndo.history!.redo.at(-1)!.ops).toEqual([{ type: 'updateNode', id, text: 'Edited', expect: { text: 'Original' } }]);
+    expect(afterUndo.history!.redo.at(-1)!.ops).toEqual([
+      { type: 'updateNode', id, text: 'Edited', expect: { text: 'Original' } },
+    ]);
   });
 
   it('readers who cannot edit get no history', async () => {
     const map = await createMap();
     const viewer = await addMember(map.id, 'VIEWER');
-    expect((await getMapSnapshot(viewer, map.id, { withHistory: true })).history).toEqual({ undo: [], redo: [] });
+    expect((await getMapSnapshot(viewer, map.id, { withHistory: true })).history).toEqual({
+      undo: [],
+      redo: [],
+    });
   });
 
   it('refuses an unknown intent with a validation error', () => {
-    expect(ZApplyOpsInput.safeParse({ ops: [{ type: 'deleteNode', id: 'x' }], intent: 'replay' }).success).toBe(false);
+    expect(
+      ZApplyOpsInput.safeParse({ ops: [{ type: 'deleteNode', id: 'x' }], intent: 'replay' })
+        .success,
+    ).toBe(false);
   });
 });

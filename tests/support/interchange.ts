@@ -5,7 +5,11 @@ import type { ExportableMap, ImportedMap } from '@/lib/domain/interchange';
 /** An imported graph placed on a grid where the file had no positions, as the importer's layout step would. */
 export const placed = (map: ImportedMap): ExportableMap => ({
   ...map,
-  nodes: map.nodes.map((n, i) => ({ ...n, x: n.x ?? (i % 5) * 300, y: n.y ?? Math.floor(i / 5) * 200 })),
+  nodes: map.nodes.map((n, i) => ({
+    ...n,
+    x: n.x ?? (i % 5) * 300,
+    y: n.y ?? Math.floor(i / 5) * 200,
+  })),
 });
 
 /** The graph as text, ids replaced by node texts (linked premises named with their group): what a round trip must keep. */
@@ -19,7 +23,12 @@ export const shape = (map: ExportableMap | ImportedMap) => {
       .join(' + ');
   return {
     nodes: map.nodes.map((n) => `${n.kind}|${n.side}|${n.text}`).sort(),
-    edges: map.edges.map((e) => `${text.get(e.fromId)} ${e.relation} ${text.get(e.toId)}${e.groupId ? ` (linked: ${members(e)})` : ''}`).sort(),
+    edges: map.edges
+      .map(
+        (e) =>
+          `${text.get(e.fromId)} ${e.relation} ${text.get(e.toId)}${e.groupId ? ` (linked: ${members(e)})` : ''}`,
+      )
+      .sort(),
   };
 };
 
@@ -28,14 +37,63 @@ export const demo: ExportableMap = {
   motion: 'This house believes the CSTO failed Armenia',
   description: 'Two articles that disagree.',
   nodes: [
-    { id: 'a', kind: 'CLAIM', side: 'FOR', text: 'The CSTO did not help Armenia in 2022.', x: 0, y: 0 },
-    { id: 'b', kind: 'PREMISE', side: 'FOR', text: 'Armenia asked for help [Article 4] and got none.', x: -300, y: 200 },
+    {
+      id: 'a',
+      kind: 'CLAIM',
+      side: 'FOR',
+      text: 'The CSTO did not help Armenia in 2022.',
+      x: 0,
+      y: 0,
+    },
+    {
+      id: 'b',
+      kind: 'PREMISE',
+      side: 'FOR',
+      text: 'Armenia asked for help [Article 4] and got none.',
+      x: -300,
+      y: 200,
+    },
     { id: 'c', kind: 'PREMISE', side: 'FOR', text: 'Russia was busy in Ukraine.', x: 0, y: 200 },
-    { id: 'd', kind: 'OBJECTION', side: 'AGAINST', text: 'The border clashes were not an "attack" under the treaty.', x: 300, y: 200 },
-    { id: 'e', kind: 'REBUTTAL', side: 'FOR', text: 'Being busy does not excuse a treaty duty.', x: 0, y: 400 },
-    { id: 'f', kind: 'EVIDENCE', side: 'FOR', text: 'See https://www.themoscowtimes.com/ — 50% of *voters* agree #poll', x: -300, y: 400 },
-    { id: 'g', kind: 'CLAIM', side: 'NEUTRAL', text: 'The CSTO did not come to Armenia’s aid.', x: 600, y: 0 },
-    { id: 'h', kind: 'QUESTION', side: 'NEUTRAL', text: 'What does Article 4 require?', x: 600, y: 400 },
+    {
+      id: 'd',
+      kind: 'OBJECTION',
+      side: 'AGAINST',
+      text: 'The border clashes were not an "attack" under the treaty.',
+      x: 300,
+      y: 200,
+    },
+    {
+      id: 'e',
+      kind: 'REBUTTAL',
+      side: 'FOR',
+      text: 'Being busy does not excuse a treaty duty.',
+      x: 0,
+      y: 400,
+    },
+    {
+      id: 'f',
+      kind: 'EVIDENCE',
+      side: 'FOR',
+      text: 'See https://www.themoscowtimes.com/ — 50% of *voters* agree #poll',
+      x: -300,
+      y: 400,
+    },
+    {
+      id: 'g',
+      kind: 'CLAIM',
+      side: 'NEUTRAL',
+      text: 'The CSTO did not come to Armenia’s aid.',
+      x: 600,
+      y: 0,
+    },
+    {
+      id: 'h',
+      kind: 'QUESTION',
+      side: 'NEUTRAL',
+      text: 'What does Article 4 require?',
+      x: 600,
+      y: 400,
+    },
   ],
   edges: [
     { id: '1', fromId: 'b', toId: 'a', relation: 'SUPPORTS', groupId: 'G' },

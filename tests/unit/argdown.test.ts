@@ -7,36 +7,60 @@ import { ImportFormatError, type ExportableMap } from '@/lib/domain/interchange'
 import { NODE_KINDS, SIDES } from '@/lib/domain/types';
 import { demo, placed, shape } from '../support/interchange';
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/argdown', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, '../fixtures/argdown', name), 'utf8');
 
 describe('Argdown export and import', () => {
   it('round-trips a map with every kind, side and relation, linked premises and positions', () => {
     const text = exportArgdown(demo);
     const back = parseArgdown(text, 'fallback');
     expect(shape(back)).toEqual(shape(demo));
-    expect(back.nodes.map((n) => `${n.x},${n.y}`).sort()).toEqual(demo.nodes.map((n) => `${n.x},${n.y}`).sort());
-    expect({ title: back.title, motion: back.motion, description: back.description }).toEqual({ title: demo.title, motion: demo.motion, description: demo.description });
+    expect(back.nodes.map((n) => `${n.x},${n.y}`).sort()).toEqual(
+      demo.nodes.map((n) => `${n.x},${n.y}`).sort(),
+    );
+    expect({ title: back.title, motion: back.motion, description: back.description }).toEqual({
+      title: demo.title,
+      motion: demo.motion,
+      description: demo.description,
+    });
     // export → import → export writes the same file.
     expect(exportArgdown(placed(back))).toBe(text);
   });
 
   it('writes what other Argdown tools read: statements, arguments, and relations by title', () => {
     const text = exportArgdown(demo);
-    expect(text).toContain('[The CSTO did not help Armenia]: The CSTO did not help Armenia in 2022.');
+    expect(text).toContain(
+      '[The CSTO did not help Armenia]: The CSTO did not help Armenia in 2022.',
+    );
     expect(text).toMatch(/^ {4}<_ <Being busy does not excuse a>$/m);
     expect(text).toMatch(/^ {4}<- <The border clashes were not an>$/m);
   });
 
   it('keeps any text through export and import (property)', () => {
-    const word = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'ab Z9/\\[]<>#@{}*_-:()"\'.,!?+=%&~`|$^é—…'.split('')) });
+    const word = fc.string({
+      minLength: 1,
+      maxLength: 12,
+      unit: fc.constantFrom(...'ab Z9/\\[]<>#@{}*_-:()"\'.,!?+=%&~`|$^é—…'.split('')),
+    });
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom(...NODE_KINDS), fc.constantFrom(...SIDES), (words, kind, side) => {
-        const text = words.join(' ').replace(/\s+/g, ' ').trim();
-        fc.pre(text.length > 0);
-        const map: ExportableMap = { title: 'T', motion: 'M', description: '', nodes: [{ id: 'x', kind, side, text, x: 0, y: 0 }], edges: [] };
-        const back = parseArgdown(exportArgdown(map), 'T');
-        expect(back.nodes.map((n) => [n.kind, n.side, n.text])).toEqual([[kind, side, text]]);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...NODE_KINDS),
+        fc.constantFrom(...SIDES),
+        (words, kind, side) => {
+          const text = words.join(' ').replace(/\s+/g, ' ').trim();
+          fc.pre(text.length > 0);
+          const map: ExportableMap = {
+            title: 'T',
+            motion: 'M',
+            description: '',
+            nodes: [{ id: 'x', kind, side, text, x: 0, y: 0 }],
+            edges: [],
+          };
+          const back = parseArgdown(exportArgdown(map), 'T');
+          expect(back.nodes.map((n) => [n.kind, n.side, n.text])).toEqual([[kind, side, text]]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -50,10 +74,15 @@ describe('Argdown export and import', () => {
       expect(claim.kind).toBe('CLAIM');
       const byText = (start: string) => map.nodes.find((n) => n.text.startsWith(start))!;
       expect(byText('The role of legislation')).toMatchObject({ kind: 'PREMISE', side: 'FOR' });
-      expect(byText('It is right that governments')).toMatchObject({ kind: 'OBJECTION', side: 'AGAINST' });
+      expect(byText('It is right that governments')).toMatchObject({
+        kind: 'OBJECTION',
+        side: 'AGAINST',
+      });
       const relations = shape(map).edges;
       expect(relations.filter((e) => e.includes(' UNDERCUTS '))).toHaveLength(2);
-      expect(relations).toContain(`${byText('Soft drugs are harmful').text} ATTACKS ${byText('The role of legislation').text}`);
+      expect(relations).toContain(
+        `${byText('Soft drugs are harmful').text} ATTACKS ${byText('The role of legislation').text}`,
+      );
       expect(map.edges).toHaveLength(19);
     });
 
@@ -66,7 +95,9 @@ describe('Argdown export and import', () => {
       expect(freedom.side).toBe('AGAINST');
       expect(shape(map).edges).toContain(`${freedom.text} ATTACKS ${censorship.text}`);
       // A premise of an argument that is also a claim of its own supports the argument.
-      expect(shape(map).edges).toContain(`${byText('Freedom of speech is an absolute right').text} SUPPORTS ${freedom.text}`);
+      expect(shape(map).edges).toContain(
+        `${byText('Freedom of speech is an absolute right').text} SUPPORTS ${freedom.text}`,
+      );
     });
 
     for (const name of ['legalisation-softdrugs.argdown', 'state-censorship.argdown']) {
@@ -82,7 +113,11 @@ describe('Argdown export and import', () => {
 
   it('reports a syntax error with its line, and an empty file plainly', () => {
     expect(() => parseArgdown('', 'x')).toThrow(new ImportFormatError('The file is empty.'));
-    expect(() => parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n\n(1) P\n----\n', 'x')).toThrow(/^Line \d+:/);
-    expect(() => parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n  <- [A]\n', 'x')).toThrow('Line 5: Argdown did not expect “<-” here. Check the indentation of the lines around it.');
+    expect(() =>
+      parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n\n(1) P\n----\n', 'x'),
+    ).toThrow(/^Line \d+:/);
+    expect(() => parseArgdown('[A]: fine\n\n[B]: also fine\n    <+ [A]\n  <- [A]\n', 'x')).toThrow(
+      'Line 5: Argdown did not expect “<-” here. Check the indentation of the lines around it.',
+    );
   });
 });

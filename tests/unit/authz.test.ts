@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { can, type MapAccess, type MapAction } from '@/lib/server/authz';
 import type { MapRole } from '@/lib/generated/prisma/enums';
 
-const access = (role: MapRole | null, isPublic = false): MapAccess => ({ map: { id: 'm', isPublic, ownerId: 'o', classroomId: null }, role });
+const access = (role: MapRole | null, isPublic = false): MapAccess => ({
+  map: { id: 'm', isPublic, ownerId: 'o', classroomId: null },
+  role,
+});
 const actions: MapAction[] = ['map:read', 'map:comment', 'map:edit', 'map:manage'];
 
 describe('can', () => {
@@ -13,7 +16,10 @@ describe('can', () => {
     ['EDITOR', ['map:read', 'map:comment', 'map:edit']],
     ['OWNER', actions],
   ] as const)('a %s on a private map may do exactly %j', (role, allowed) => {
-    for (const action of actions) expect(can(access(role), action), action).toBe((allowed as readonly string[]).includes(action));
+    for (const action of actions)
+      expect(can(access(role), action), action).toBe(
+        (allowed as readonly string[]).includes(action),
+      );
   });
 
   it('lets anyone read a public map, and nothing more', () => {

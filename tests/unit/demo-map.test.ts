@@ -31,17 +31,22 @@ describe('the demo debate', () => {
     for (const sentence of [
       'Violence has once again returned to Nagorno-Karabakh.',
       'This has dangerous consequences.',
-      'And Russia, now distracted by disaster and conflict of its own making, won\'t stop them.',
+      "And Russia, now distracted by disaster and conflict of its own making, won't stop them.",
     ]) {
       expect(original).toContain(sentence);
     }
     const strakes = readDemoSourceText('strakes');
-    expect(strakes).toContain('This shift in Belarus\'s policy reflects a downturn in relations between Minsk and Yerevan over the past decade.');
+    expect(strakes).toContain(
+      "This shift in Belarus's policy reflects a downturn in relations between Minsk and Yerevan over the past decade.",
+    );
   });
 
   it('joins the two authors where they meet head-on, with supports and attacks', () => {
     const sourceOf = new Map(DEMO_NODES.map((n) => [n.key, n.source]));
-    const cross = DEMO_EDGES.filter(([from, , to]) => sourceOf.get(from) && sourceOf.get(to) && sourceOf.get(from) !== sourceOf.get(to));
+    const cross = DEMO_EDGES.filter(
+      ([from, , to]) =>
+        sourceOf.get(from) && sourceOf.get(to) && sourceOf.get(from) !== sourceOf.get(to),
+    );
     expect(cross.filter(([, r]) => r === 'ATTACKS').length).toBeGreaterThanOrEqual(5);
     expect(cross.filter(([, r]) => r === 'SUPPORTS').length).toBeGreaterThanOrEqual(1);
     for (const [from, , to] of DEMO_EDGES) {

@@ -2,8 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MapStore } from '@/lib/client/map-store';
 import { invertSocialOp, ZSocialOp, type TSocialOpInput } from '@/lib/domain/social';
-import { describeBatch, invertOps, rebuildHistory, rewind, type Intent, type LoggedBatch } from '@/lib/domain/history';
-import { applyOps, emptyGraph, ZOp, type GraphState, type TOp, type TOpInput } from '@/lib/domain/ops';
+import {
+  describeBatch,
+  invertOps,
+  rebuildHistory,
+  rewind,
+  type Intent,
+  type LoggedBatch,
+} from '@/lib/domain/history';
+import {
+  applyOps,
+  emptyGraph,
+  ZOp,
+  type GraphState,
+  type TOp,
+  type TOpInput,
+} from '@/lib/domain/ops';
 
 const op = (input: TOpInput): TOp => ZOp.parse(input);
 
@@ -48,7 +62,10 @@ describe('undo history rebuilt from the op log', () => {
     store.undo();
     await store.settled();
 
-    const reloaded = new MapStore(server.state(), server.send, () => {}, { history: rebuildHistory(server.log), seq: server.log.length });
+    const reloaded = new MapStore(server.state(), server.send, () => {}, {
+      history: rebuildHistory(server.log),
+      seq: server.log.length,
+    });
     expect(reloaded.canRedo).toBe(true);
     expect(reloaded.redo()).toBe(true);
     expect(view(reloaded)).toBe('a:Second@40,80');
@@ -60,14 +77,27 @@ describe('undo history rebuilt from the op log', () => {
   });
 
   it('a new change after undoing clears the redo steps, as it did before the reload', () => {
-    const step = (key: string, intent: Intent): LoggedBatch => ({ key, intent, inverse: [op({ type: 'deleteNode', id: key })] });
-    const history = rebuildHistory([step('a', 'do'), step('b', 'do'), step('u', 'undo'), step('c', 'do')]);
+    const step = (key: string, intent: Intent): LoggedBatch => ({
+      key,
+      intent,
+      inverse: [op({ type: 'deleteNode', id: key })],
+    });
+    const history = rebuildHistory([
+      step('a', 'do'),
+      step('b', 'do'),
+      step('u', 'undo'),
+      step('c', 'do'),
+    ]);
     expect(history.undo.map((h) => h.key)).toEqual(['a', 'c']);
     expect(history.redo).toEqual([]);
   });
 
   it('a change that cannot be undone is no step; undoing or redoing into one only takes its step off', () => {
-    const step = (key: string, intent: Intent, undoable = true): LoggedBatch => ({ key, intent, inverse: undoable ? [op({ type: 'deleteNode', id: key })] : null });
+    const step = (key: string, intent: Intent, undoable = true): LoggedBatch => ({
+      key,
+      intent,
+      inverse: undoable ? [op({ type: 'deleteNode', id: key })] : null,
+    });
     // a, then an undoable b; undo b (its undo cannot be redone): b is gone, no redo step.
     let history = rebuildHistory([step('a', 'do'), step('b', 'do'), step('ub', 'undo', false)]);
     expect([history.undo.map((h) => h.key), history.redo]).toEqual([['a'], []]);
@@ -78,15 +108,29 @@ describe('undo history rebuilt from the op log', () => {
 
   it('ignores undos of steps older than the loaded part of the log, and keeps only the latest steps', () => {
     const step = (key: string, intent: Intent): LoggedBatch => ({ key, intent, inverse: [] });
-    expect(rebuildHistory([step('u1', 'undo'), step('u2', 'undo')]).redo.map((h) => h.key)).toEqual(['u1', 'u2']);
-    expect(rebuildHistory([step('a', 'do'), step('b', 'do'), step('c', 'do')], 2).undo.map((h) => h.key)).toEqual(['b', 'c']);
+    expect(rebuildHistory([step('u1', 'undo'), step('u2', 'undo')]).redo.map((h) => h.key)).toEqual(
+      ['u1', 'u2'],
+    );
+    expect(
+      rebuildHistory([step('a', 'do'), step('b', 'do'), step('c', 'do')], 2).undo.map((h) => h.key),
+    ).toEqual(['b', 'c']);
   });
 
   it('for any sequence of edits, undos and redos, the rebuilt history walks through the same states as the live one', async () => {
     const action = fc.oneof(
       fc.record({ kind: fc.constant('create' as const) }),
-      fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 6 }).filter((t) => t.trim() === t && t.length > 0) }),
-      fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), x: fc.integer({ min: -500, max: 500 }) }),
+      fc.record({
+        kind: fc.constant('edit' as const),
+        pick: fc.nat(),
+        text: fc
+          .string({ minLength: 1, maxLength: 6 })
+          .filter((t) => t.trim() === t && t.length > 0),
+      }),
+      fc.record({
+        kind: fc.constant('move' as const),
+        pick: fc.nat(),
+        x: fc.integer({ min: -500, max: 500 }),
+      }),
       fc.record({ kind: fc.constant('undo' as const) }),
       fc.record({ kind: fc.constant('redo' as const) }),
     );
@@ -97,17 +141,34 @@ describe('undo history rebuilt from the op log', () => {
         let created = 0;
         for (const a of actions) {
           const live = [...store.getView().nodes.values()].filter((n) => !n.deleted);
-          if (a.kind === 'create') store.perform([op({ type: 'createNode', id: `n${created++}`, kind: 'CLAIM', text: 'New', x: 0, y: 0 })]);
+          if (a.kind === 'create')
+            store.perform([
+              op({
+                type: 'createNode',
+                id: `n${created++}`,
+                kind: 'CLAIM',
+                text: 'New',
+                x: 0,
+                y: 0,
+              }),
+            ]);
           else if (a.kind === 'undo') store.undo();
           else if (a.kind === 'redo') store.redo();
           else if (live.length > 0) {
             const node = live[a.pick % live.length]!;
-            if (a.kind === 'edit' && a.text !== node.text) store.perform([op({ type: 'updateNode', id: node.id, baseVersion: node.version, text: a.text })]);
-            if (a.kind === 'move') store.perform([op({ type: 'moveNodes', moves: [{ id: node.id, x: a.x, y: 0 }] })]);
+            if (a.kind === 'edit' && a.text !== node.text)
+              store.perform([
+                op({ type: 'updateNode', id: node.id, baseVersion: node.version, text: a.text }),
+              ]);
+            if (a.kind === 'move')
+              store.perform([op({ type: 'moveNodes', moves: [{ id: node.id, x: a.x, y: 0 }] })]);
           }
         }
         await store.settled();
-        const reloaded = new MapStore(server.state(), server.send, () => {}, { history: rebuildHistory(server.log), seq: server.log.length });
+        const reloaded = new MapStore(server.state(), server.send, () => {}, {
+          history: rebuildHistory(server.log),
+          seq: server.log.length,
+        });
         expect(walk(reloaded)).toEqual(walk(store));
       }),
       { numRuns: 150 },
@@ -122,7 +183,10 @@ describe('rewinding and describing the log', () => {
     const inverses: TOp[][] = [];
     const batches: TOp[][] = [
       [op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'A', x: 0, y: 0 })],
-      [op({ type: 'createNode', id: 'b', kind: 'PREMISE', text: 'B', x: 0, y: 100 }), op({ type: 'createEdge', id: 'ab', fromId: 'b', toId: 'a', relation: 'SUPPORTS' })],
+      [
+        op({ type: 'createNode', id: 'b', kind: 'PREMISE', text: 'B', x: 0, y: 100 }),
+        op({ type: 'createEdge', id: 'ab', fromId: 'b', toId: 'a', relation: 'SUPPORTS' }),
+      ],
       [op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'A, edited' })],
       [op({ type: 'moveNodes', moves: [{ id: 'b', x: 50, y: 50 }] })],
       [op({ type: 'deleteNode', id: 'b' })],
@@ -134,34 +198,136 @@ describe('rewinding and describing the log', () => {
     }
     for (let at = 0; at < batches.length; at++) {
       const past = rewind(state, inverses.slice(at));
-      expect(view(new MapStore(past, async () => ({ ok: true, seq: 1 })))).toBe(view(new MapStore(states[at]!, async () => ({ ok: true, seq: 1 }))));
+      expect(view(new MapStore(past, async () => ({ ok: true, seq: 1 })))).toBe(
+        view(new MapStore(states[at]!, async () => ({ ok: true, seq: 1 }))),
+      );
     }
   });
 
   it('describes a batch in words a teacher can scan', () => {
-    const names = new Map([['a', 'Russia failed Armenia'], ['b', 'The CSTO is not NATO']]);
+    const names = new Map([
+      ['a', 'Russia failed Armenia'],
+      ['b', 'The CSTO is not NATO'],
+    ]);
     const nameOf = (id: string) => names.get(id) ?? null;
-    expect(describeBatch([op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'x', x: 0, y: 0 })], 'do', nameOf)).toBe('added claim “Russia failed Armenia”');
-    expect(describeBatch([op({ type: 'createEdge', id: 'e', fromId: 'b', toId: 'a', relation: 'ATTACKS' })], 'do', nameOf)).toBe('connected “The CSTO is not NATO” attacks “Russia failed Armenia”');
-    expect(describeBatch([op({ type: 'moveNodes', moves: [{ id: 'a', x: 1, y: 1 }, { id: 'b', x: 2, y: 2 }] })], 'undo', nameOf)).toBe('Undid: moved 2 nodes');
+    expect(
+      describeBatch(
+        [op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'x', x: 0, y: 0 })],
+        'do',
+        nameOf,
+      ),
+    ).toBe('added claim “Russia failed Armenia”');
+    expect(
+      describeBatch(
+        [op({ type: 'createEdge', id: 'e', fromId: 'b', toId: 'a', relation: 'ATTACKS' })],
+        'do',
+        nameOf,
+      ),
+    ).toBe('connected “The CSTO is not NATO” attacks “Russia failed Armenia”');
+    expect(
+      describeBatch(
+        [
+          op({
+            type: 'moveNodes',
+            moves: [
+              { id: 'a', x: 1, y: 1 },
+              { id: 'b', x: 2, y: 2 },
+            ],
+          }),
+        ],
+        'undo',
+        nameOf,
+      ),
+    ).toBe('Undid: moved 2 nodes');
   });
 });
 
 describe('undoing comments and team notes', () => {
-  const note = { id: 'n1', teamId: 't', target: { kind: 'NODE' as const, nodeId: 'a' }, kind: 'NOTE' as const, body: 'Before', rating: null, tag: null, assigneeId: null, assigneeName: null, authorName: 'A', updatedAt: '' };
+  const note = {
+    id: 'n1',
+    teamId: 't',
+    target: { kind: 'NODE' as const, nodeId: 'a' },
+    kind: 'NOTE' as const,
+    body: 'Before',
+    rating: null,
+    tag: null,
+    assigneeId: null,
+    assigneeName: null,
+    authorName: 'A',
+    updatedAt: '',
+  };
   const view = {
-    comments: [{ id: 'c1', nodeId: 'a', edgeId: null, parentId: null, authorId: 'u', authorName: 'U', authorColor: '#000', body: 'Old text', mentions: ['u2'], createdAt: '', editedAt: null, version: 1, resolved: false }],
-    layers: [{ teamId: 't', name: 'T', color: '#000', side: 'FOR', mine: true, annotations: [note] }],
+    comments: [
+      {
+        id: 'c1',
+        nodeId: 'a',
+        edgeId: null,
+        parentId: null,
+        authorId: 'u',
+        authorName: 'U',
+        authorColor: '#000',
+        body: 'Old text',
+        mentions: ['u2'],
+        createdAt: '',
+        editedAt: null,
+        version: 1,
+        resolved: false,
+      },
+    ],
+    layers: [
+      { teamId: 't', name: 'T', color: '#000', side: 'FOR', mine: true, annotations: [note] },
+    ],
   };
   const parse = (input: TSocialOpInput) => ZSocialOp.parse(input);
 
   it('inverts each op from what the reader saw before it', () => {
-    expect(invertSocialOp(view, parse({ type: 'addComment', id: 'c2', nodeId: 'a', body: 'Hi' }))).toEqual({ type: 'deleteComment', id: 'c2' });
-    expect(invertSocialOp(view, parse({ type: 'editComment', id: 'c1', body: 'New', baseVersion: 1 }))).toEqual({ type: 'editComment', id: 'c1', body: 'Old text', mentions: ['u2'], baseVersion: 2 });
-    expect(invertSocialOp(view, parse({ type: 'resolveThread', id: 'c1', resolved: true }))).toEqual({ type: 'resolveThread', id: 'c1', resolved: false });
-    expect(invertSocialOp(view, parse({ type: 'upsertAnnotation', id: 'n2', teamId: 't', target: { kind: 'NODE', nodeId: 'a' }, kind: 'TAG', tag: 'concede' }))).toEqual({ type: 'deleteAnnotation', id: 'n2' });
-    expect(invertSocialOp(view, parse({ type: 'upsertAnnotation', id: 'n1', teamId: 't', target: { kind: 'NODE', nodeId: 'a' }, kind: 'NOTE', body: 'After' }))).toMatchObject({ type: 'upsertAnnotation', id: 'n1', body: 'Before' });
-    expect(invertSocialOp(view, parse({ type: 'deleteAnnotation', id: 'n1' }))).toMatchObject({ type: 'upsertAnnotation', id: 'n1', kind: 'NOTE', body: 'Before' });
+    expect(
+      invertSocialOp(view, parse({ type: 'addComment', id: 'c2', nodeId: 'a', body: 'Hi' })),
+    ).toEqual({ type: 'deleteComment', id: 'c2' });
+    expect(
+      invertSocialOp(view, parse({ type: 'editComment', id: 'c1', body: 'New', baseVersion: 1 })),
+    ).toEqual({
+      type: 'editComment',
+      id: 'c1',
+      body: 'Old text',
+      mentions: ['u2'],
+      baseVersion: 2,
+    });
+    expect(
+      invertSocialOp(view, parse({ type: 'resolveThread', id: 'c1', resolved: true })),
+    ).toEqual({ type: 'resolveThread', id: 'c1', resolved: false });
+    expect(
+      invertSocialOp(
+        view,
+        parse({
+          type: 'upsertAnnotation',
+          id: 'n2',
+          teamId: 't',
+          target: { kind: 'NODE', nodeId: 'a' },
+          kind: 'TAG',
+          tag: 'concede',
+        }),
+      ),
+    ).toEqual({ type: 'deleteAnnotation', id: 'n2' });
+    expect(
+      invertSocialOp(
+        view,
+        parse({
+          type: 'upsertAnnotation',
+          id: 'n1',
+          teamId: 't',
+          target: { kind: 'NODE', nodeId: 'a' },
+          kind: 'NOTE',
+          body: 'After',
+        }),
+      ),
+    ).toMatchObject({ type: 'upsertAnnotation', id: 'n1', body: 'Before' });
+    expect(invertSocialOp(view, parse({ type: 'deleteAnnotation', id: 'n1' }))).toMatchObject({
+      type: 'upsertAnnotation',
+      id: 'n1',
+      kind: 'NOTE',
+      body: 'Before',
+    });
     expect(invertSocialOp(view, parse({ type: 'deleteComment', id: 'c1' }))).toBeNull();
   });
 });

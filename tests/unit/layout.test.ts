@@ -12,12 +12,22 @@ describe('placing a new node', () => {
   it('never overlaps an existing card, and stays near the requested spot', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ x: fc.integer({ min: -600, max: 600 }), y: fc.integer({ min: -400, max: 400 }) }), { maxLength: 25 }),
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: -600, max: 600 }),
+            y: fc.integer({ min: -400, max: 400 }),
+          }),
+          { maxLength: 25 },
+        ),
         (corners) => {
           const boxes = corners.map((c) => ({ ...c, ...size }));
           const spot = freeSpot(boxes, { x: 0, y: 0 }, size);
           for (const b of boxes) {
-            const apart = spot.x >= b.x + b.width || b.x >= spot.x + size.width || spot.y >= b.y + b.height || b.y >= spot.y + size.height;
+            const apart =
+              spot.x >= b.x + b.width ||
+              b.x >= spot.x + size.width ||
+              spot.y >= b.y + b.height ||
+              b.y >= spot.y + size.height;
             expect(apart).toBe(true);
           }
           expect(Math.hypot(spot.x, spot.y)).toBeLessThan(3000);
@@ -41,7 +51,11 @@ describe('auto-layout', () => {
     const placed = nodes.map((n) => ({ ...at.get(n.id)!, width: n.width, height: n.height }));
     for (const [i, p] of placed.entries()) {
       for (const q of placed.slice(i + 1)) {
-        const apart = p.x >= q.x + q.width || q.x >= p.x + p.width || p.y >= q.y + q.height || q.y >= p.y + p.height;
+        const apart =
+          p.x >= q.x + q.width ||
+          q.x >= p.x + p.width ||
+          p.y >= q.y + q.height ||
+          q.y >= p.y + p.height;
         expect(apart).toBe(true);
       }
     }

@@ -3,7 +3,8 @@ import { MapStore, type SendResult, type StoreNotice } from '@/lib/client/map-st
 import { emptyGraph, ZOp, type TOp, type TOpInput } from '@/lib/domain/ops';
 
 const op = (input: TOpInput): TOp => ZOp.parse(input);
-const claim = (id: string, text = `Claim ${id}`) => op({ type: 'createNode', id, kind: 'CLAIM', text, x: 0, y: 0 });
+const claim = (id: string, text = `Claim ${id}`) =>
+  op({ type: 'createNode', id, kind: 'CLAIM', text, x: 0, y: 0 });
 
 /** A server stand-in at the network boundary: answers each batch as `decide` says, and records what it got. */
 function server(decide: (ops: TOp[]) => SendResult | 'accept' = () => 'accept') {
@@ -21,7 +22,10 @@ function server(decide: (ops: TOp[]) => SendResult | 'accept' = () => 'accept') 
 }
 
 const texts = (store: MapStore) =>
-  [...store.getView().nodes.values()].filter((n) => !n.deleted).map((n) => n.text).sort();
+  [...store.getView().nodes.values()]
+    .filter((n) => !n.deleted)
+    .map((n) => n.text)
+    .sort();
 
 describe('the editor store', () => {
   it('shows a change at once and sends it, in order, with a fresh idempotency key each', async () => {
@@ -50,16 +54,29 @@ describe('the editor store', () => {
     expect(store.redo()).toBe(true);
     expect(texts(store)).toEqual(['Edited']);
     await store.settled();
-    expect(fake.received.map((r) => r.ops[0]!.type)).toEqual(['createNode', 'updateNode', 'updateNode', 'deleteNode', 'restoreNode', 'updateNode']);
+    expect(fake.received.map((r) => r.ops[0]!.type)).toEqual([
+      'createNode',
+      'updateNode',
+      'updateNode',
+      'deleteNode',
+      'restoreNode',
+      'updateNode',
+    ]);
   });
 
   it('rolls back a refused change, with the later change built on it, and says why', async () => {
     const notices: StoreNotice[] = [];
-    const fake = server((ops) => (ops[0]!.type === 'createNode' && ops[0]!.id === 'b' ? { ok: false, code: 'FORBIDDEN', message: 'You may not edit this map.' } : 'accept'));
+    const fake = server((ops) =>
+      ops[0]!.type === 'createNode' && ops[0]!.id === 'b'
+        ? { ok: false, code: 'FORBIDDEN', message: 'You may not edit this map.' }
+        : 'accept',
+    );
     const store = new MapStore(emptyGraph(), fake.send, (n) => notices.push(n));
     store.perform([claim('a')]);
     store.perform([claim('b')]);
-    store.perform([op({ type: 'createEdge', id: 'ab', fromId: 'a', toId: 'b', relation: 'SUPPORTS' })]);
+    store.perform([
+      op({ type: 'createEdge', id: 'ab', fromId: 'a', toId: 'b', relation: 'SUPPORTS' }),
+    ]);
     await store.settled();
     expect(texts(store)).toEqual(['Claim a']);
     expect(store.getView().edges.size).toBe(0);
@@ -72,7 +89,14 @@ describe('the editor store', () => {
 
   it('undoes a change the server could not receive and tells the user', async () => {
     const notices: StoreNotice[] = [];
-    const store = new MapStore(emptyGraph(), async () => { throw new TypeError('fetch failed'); }, (n) => notices.push(n), { retryDelays: [1, 1] });
+    const store = new MapStore(
+      emptyGraph(),
+      async () => {
+        throw new TypeError('fetch failed');
+      },
+      (n) => notices.push(n),
+      { retryDelays: [1, 1] },
+    );
     store.perform([claim('a')]);
     await store.settled();
     expect(texts(store)).toEqual([]);
@@ -93,7 +117,10 @@ describe('the editor store', () => {
 describe('the editor store in a shared map', () => {
   it('shows others’ batches under its own pending ones, and applies its own batch once whether the stream or the answer comes first', async () => {
     let release: (r: SendResult) => void = () => {};
-    const store = new MapStore(emptyGraph(), () => new Promise<SendResult>((resolve) => (release = resolve)));
+    const store = new MapStore(
+      emptyGraph(),
+      () => new Promise<SendResult>((resolve) => (release = resolve)),
+    );
     store.perform([claim('mine')]);
     // Someone else's batch 1 arrives while ours is on its way.
     store.receive({ seq: 1, key: 'theirs-1', ops: [claim('theirs')] });
@@ -120,7 +147,9 @@ describe('the editor store in a shared map', () => {
       async (_ops, key) => {
         keys.push(key);
         calls++;
-        return calls < 3 ? { ok: false, code: 'UNAVAILABLE', message: 'down' } : { ok: true, seq: 1 };
+        return calls < 3
+          ? { ok: false, code: 'UNAVAILABLE', message: 'down' }
+          : { ok: true, seq: 1 };
       },
       () => {},
       { retryDelays: [1, 1, 1] },
@@ -135,7 +164,12 @@ describe('the editor store in a shared map', () => {
 
   it('asks for a fresh snapshot when the stream skips past what it can follow', () => {
     let outOfStep = 0;
-    const store = new MapStore(emptyGraph(), async () => ({ ok: true, seq: 1 }), () => {}, { onOutOfStep: () => outOfStep++ });
+    const store = new MapStore(
+      emptyGraph(),
+      async () => ({ ok: true, seq: 1 }),
+      () => {},
+      { onOutOfStep: () => outOfStep++ },
+    );
     store.receive({ seq: 3, key: null, ops: [claim('x')] });
     expect(outOfStep).toBe(1);
     expect(texts(store)).toEqual([]);
@@ -143,12 +177,27 @@ describe('the editor store in a shared map', () => {
 
   it('reports a refused text edit as a conflict carrying both versions', async () => {
     const notices: StoreNotice[] = [];
-    const theirs = { id: 'a', kind: 'CLAIM' as const, text: 'Their wording', side: 'NEUTRAL' as const, x: 0, y: 0, version: 2, anchor: null, deleted: false };
+    const theirs = {
+      id: 'a',
+      kind: 'CLAIM' as const,
+      text: 'Their wording',
+      side: 'NEUTRAL' as const,
+      x: 0,
+      y: 0,
+      version: 2,
+      anchor: null,
+      deleted: false,
+    };
     const initial = new MapStore(emptyGraph(), async () => ({ ok: true, seq: 1 }));
     initial.perform([claim('a', 'Original')]);
     const store = new MapStore(
       initial.getView(),
-      async () => ({ ok: false, code: 'STALE_VERSION', message: 'Someone else changed this', current: theirs }),
+      async () => ({
+        ok: false,
+        code: 'STALE_VERSION',
+        message: 'Someone else changed this',
+        current: theirs,
+      }),
       (n) => notices.push(n),
     );
     store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'My wording' })]);

@@ -8,12 +8,45 @@ const nodes = [
   { id: 'c', text: 'Article 4 covers attacks on members' },
 ];
 const comment = (nodeId: string, body: string): CommentView => ({
-  id: `c-${body}`, nodeId, edgeId: null, parentId: null, authorId: 'u', authorName: 'U', authorColor: '#000', body, mentions: [], createdAt: '', editedAt: null, version: 1, resolved: false,
+  id: `c-${body}`,
+  nodeId,
+  edgeId: null,
+  parentId: null,
+  authorId: 'u',
+  authorName: 'U',
+  authorColor: '#000',
+  body,
+  mentions: [],
+  createdAt: '',
+  editedAt: null,
+  version: 1,
+  resolved: false,
 });
-const annotation = (target: AnnotationView['target'], kind: AnnotationView['kind'], text: string): AnnotationView => ({
-  id: `n-${text}`, teamId: 't', target, kind, body: kind === 'TAG' ? '' : text, rating: kind === 'RATING' ? 2 : null, tag: kind === 'TAG' ? text : null, assigneeId: null, assigneeName: null, authorName: 'A', updatedAt: '',
+const annotation = (
+  target: AnnotationView['target'],
+  kind: AnnotationView['kind'],
+  text: string,
+): AnnotationView => ({
+  id: `n-${text}`,
+  teamId: 't',
+  target,
+  kind,
+  body: kind === 'TAG' ? '' : text,
+  rating: kind === 'RATING' ? 2 : null,
+  tag: kind === 'TAG' ? text : null,
+  assigneeId: null,
+  assigneeName: null,
+  authorName: 'A',
+  updatedAt: '',
 });
-const layer = (annotations: AnnotationView[]): TeamLayer => ({ teamId: 't', name: 'Red', color: '#f00', side: 'FOR', mine: true, annotations });
+const layer = (annotations: AnnotationView[]): TeamLayer => ({
+  teamId: 't',
+  name: 'Red',
+  color: '#f00',
+  side: 'FOR',
+  mine: true,
+  annotations,
+});
 
 describe('map search', () => {
   it('finds nodes by text, by their discussion and by the notes, tags and rating reasons of the layers given', () => {
@@ -24,7 +57,11 @@ describe('map search', () => {
           annotation({ kind: 'NODE', nodeId: 'c' }, 'NOTE', 'Lead with this in round two'),
           annotation({ kind: 'NODE', nodeId: 'a' }, 'TAG', 'our strongest'),
           annotation({ kind: 'NODE', nodeId: 'b' }, 'RATING', 'weak: no source'),
-          annotation({ kind: 'SOURCE', sourceId: 's', start: 0, end: 4, exact: 'text' }, 'NOTE', 'passage only'),
+          annotation(
+            { kind: 'SOURCE', sourceId: 's', start: 0, end: 4, exact: 'text' },
+            'NOTE',
+            'passage only',
+          ),
         ]),
       ],
     });
@@ -39,7 +76,9 @@ describe('map search', () => {
   });
 
   it('finds nothing of a layer that is not in the reader’s view', () => {
-    expect(searchNodes(nodes, 'round two', searchableText({ comments: [], layers: [] }))).toEqual([]);
+    expect(searchNodes(nodes, 'round two', searchableText({ comments: [], layers: [] }))).toEqual(
+      [],
+    );
     expect(searchNodes(nodes, 'round two', searchableText(null))).toEqual([]);
   });
 });

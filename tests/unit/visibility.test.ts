@@ -25,7 +25,12 @@ describe('collapsing a subtree', () => {
 
   it('keeps a reason visible while it still bears on something visible', () => {
     expect(sorted(hiddenByCollapse(nodes, edges, new Set(['motion'])))).toEqual(['a', 'c', 'd']);
-    expect(sorted(hiddenByCollapse(nodes, edges, new Set(['motion', 'other'])))).toEqual(['a', 'b', 'c', 'd']);
+    expect(sorted(hiddenByCollapse(nodes, edges, new Set(['motion', 'other'])))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it('never hides the collapsed node itself, and survives cycles', () => {

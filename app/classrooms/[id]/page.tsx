@@ -14,7 +14,6 @@ export const metadata: Metadata = { title: 'Classroom' };
 
 type Props = { params: Promise<{ id: string }> };
 
-
 export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
   if (!(await currentUser())) redirect(`/sign-in?next=/classrooms/${encodeURIComponent(id)}`);
@@ -27,14 +26,18 @@ export default async function ClassroomPage({ params }: Props) {
   }
   const teaches = classroom.role === 'TEACHER';
   const origin = await requestOrigin();
-  const joinLink = classroom.joinCode ? `${origin}/join/${classroom.joinCode.replace('-', '')}` : null;
+  const joinLink = classroom.joinCode
+    ? `${origin}/join/${classroom.joinCode.replace('-', '')}`
+    : null;
   return (
     <main className="page">
       <Link href="/maps" className="page__back">
         ← My maps
       </Link>
       <h1 className="page__title">{classroom.name}</h1>
-      <p className="page__lead">{teaches ? 'You teach this class.' : `Taught by ${classroom.teacher.name}.`}</p>
+      <p className="page__lead">
+        {teaches ? 'You teach this class.' : `Taught by ${classroom.teacher.name}.`}
+      </p>
 
       {teaches && classroom.joinCode && joinLink && (
         <section aria-labelledby="join-title" className="panel">
@@ -54,7 +57,10 @@ export default async function ClassroomPage({ params }: Props) {
             </div>
             <CopyButton text={joinLink} label="Copy join link" />
           </div>
-          <p className="field__hint">Students sign in (or create an account) and type the code at {`${origin}/join`}, or open the link.</p>
+          <p className="field__hint">
+            Students sign in (or create an account) and type the code at {`${origin}/join`}, or open
+            the link.
+          </p>
         </section>
       )}
 
@@ -70,7 +76,11 @@ export default async function ClassroomPage({ params }: Props) {
           )}
         </div>
         {classroom.maps.length === 0 ? (
-          <p className="empty-state">{teaches ? 'No maps yet. Create one from the demo debate or from your own sources.' : 'Your teacher has not shared a map with the class yet.'}</p>
+          <p className="empty-state">
+            {teaches
+              ? 'No maps yet. Create one from the demo debate or from your own sources.'
+              : 'Your teacher has not shared a map with the class yet.'}
+          </p>
         ) : (
           <ul className="map-list">
             {classroom.maps.map((m) => (
@@ -81,7 +91,8 @@ export default async function ClassroomPage({ params }: Props) {
                 </Link>
                 {teaches && (
                   <p className="map-list__actions">
-                    <Link href={`/maps/${m.id}/teams`}>Teams</Link> · <Link href={`/maps/${m.id}/share`}>Share links</Link>
+                    <Link href={`/maps/${m.id}/teams`}>Teams</Link> ·{' '}
+                    <Link href={`/maps/${m.id}/share`}>Share links</Link>
                   </p>
                 )}
               </li>
@@ -95,7 +106,11 @@ export default async function ClassroomPage({ params }: Props) {
           Students ({classroom.students.length})
         </h2>
         {classroom.students.length === 0 ? (
-          <p className="empty-state">{teaches ? 'No students yet. Give them the join code or link above.' : 'You are the first one here.'}</p>
+          <p className="empty-state">
+            {teaches
+              ? 'No students yet. Give them the join code or link above.'
+              : 'You are the first one here.'}
+          </p>
         ) : (
           <table className="table" aria-label="Roster">
             <thead>
@@ -115,7 +130,13 @@ export default async function ClassroomPage({ params }: Props) {
                 <tr key={s.id}>
                   <td>{s.name}</td>
                   {teaches && <td>{s.email}</td>}
-                  <td>{new Date(s.joinedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</td>
+                  <td>
+                    {new Date(s.joinedAt).toLocaleDateString('en-GB', {
+                      day: 'numeric',
+                      month: 'short',
+                      year: 'numeric',
+                    })}
+                  </td>
                   {teaches && (
                     <td>
                       <ActionForm

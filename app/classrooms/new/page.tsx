@@ -11,8 +11,15 @@ export default async function NewClassroomPage() {
   return (
     <main className="auth-page">
       <h1>New classroom</h1>
-      <p className="auth-page__lead">You get a join code and a join link to give your students. You can then create debate maps for the class and split it into teams.</p>
-      <ActionForm action={createClassroomAction} submitLabel="Create classroom" pendingLabel="Creating…">
+      <p className="auth-page__lead">
+        You get a join code and a join link to give your students. You can then create debate maps
+        for the class and split it into teams.
+      </p>
+      <ActionForm
+        action={createClassroomAction}
+        submitLabel="Create classroom"
+        pendingLabel="Creating…"
+      >
         <label className="field">
           <span>Class name</span>
           <input name="name" required maxLength={120} placeholder="Year 11 Politics, period 3" />

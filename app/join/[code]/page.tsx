@@ -15,7 +15,9 @@ export default async function JoinLinkPage({ params }: Props) {
   return (
     <main className="auth-page">
       <h1>Join a classroom</h1>
-      <p className="auth-page__lead">You were given a link to join a class. Check the code and join.</p>
+      <p className="auth-page__lead">
+        You were given a link to join a class. Check the code and join.
+      </p>
       <JoinForm action={joinClassroomAction} code={code} />
     </main>
   );

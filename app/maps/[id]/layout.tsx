@@ -7,7 +7,13 @@ import { AppError } from '@/lib/server/errors';
  * Checks access before anything streams, outside loading.tsx's Suspense
  * boundary, so that a missing or hidden map answers with a real 404 status.
  */
-export default async function MapLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+export default async function MapLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   try {
     await authorizeMap(await currentActor(), 'map:read', (await params).id);
   } catch (error) {

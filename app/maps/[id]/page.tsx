@@ -8,7 +8,10 @@ import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ node?: string | string[] }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ node?: string | string[] }>;
+};
 
 /** One snapshot per request, shared by the page and its metadata. */
 const loadSnapshot = cache(async (id: string) => {
@@ -34,5 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MapPage({ params, searchParams }: Props) {
   const snapshot = await loadSnapshot((await params).id);
   const node = (await searchParams).node;
-  return <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} />;
+  return (
+    <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} />
+  );
 }

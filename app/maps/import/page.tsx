@@ -10,16 +10,21 @@ export default async function ImportPage() {
   return (
     <main className="auth-page">
       <h1>Import a map</h1>
-      <p className="auth-page__lead">The file becomes a new map that you own. Counterpoint reads:</p>
+      <p className="auth-page__lead">
+        The file becomes a new map that you own. Counterpoint reads:
+      </p>
       <ul className="auth-page__list">
         <li>
-          <strong>Counterpoint backups</strong> (.json): the whole map with its sources and your team’s notes.
+          <strong>Counterpoint backups</strong> (.json): the whole map with its sources and your
+          team’s notes.
         </li>
         <li>
-          <strong>AIF</strong> (.json) from OVA, AIFdb or other argument tools: claims, supports, conflicts and rephrases, with OVA’s layout.
+          <strong>AIF</strong> (.json) from OVA, AIFdb or other argument tools: claims, supports,
+          conflicts and rephrases, with OVA’s layout.
         </li>
         <li>
-          <strong>Argdown</strong> (.argdown): statements, arguments and their relations, as Argdown maps them.
+          <strong>Argdown</strong> (.argdown): statements, arguments and their relations, as Argdown
+          maps them.
         </li>
       </ul>
       <ImportForm />

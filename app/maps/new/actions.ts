@@ -19,21 +19,38 @@ async function readSources(form: FormData) {
     const file = form.get(`source${i}.file`);
     let text = field('text');
     if (file instanceof File && file.size > 0) {
-      if (!TEXT_FILE.test(file.name)) throw new AppError('VALIDATION_FAILED', `“${file.name}” is not a .txt or .md file.`);
-      if (file.size > MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `“${file.name}” is larger than ${MAX_UPLOAD_BYTES / 1000} kB.`);
+      if (!TEXT_FILE.test(file.name))
+        throw new AppError('VALIDATION_FAILED', `“${file.name}” is not a .txt or .md file.`);
+      if (file.size > MAX_UPLOAD_BYTES)
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `“${file.name}” is larger than ${MAX_UPLOAD_BYTES / 1000} kB.`,
+        );
       text = await file.text();
     }
     const title = field('title');
     if (!title.trim() && !text.trim()) continue;
     if (!title.trim()) throw new AppError('VALIDATION_FAILED', `Give source ${i + 1} a title.`);
-    if (!text.trim()) throw new AppError('VALIDATION_FAILED', `Paste the text of “${title.trim()}” or upload it as a .txt or .md file.`);
+    if (!text.trim())
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Paste the text of “${title.trim()}” or upload it as a .txt or .md file.`,
+      );
     // The side is checked by createMap's schema like every other field.
-    sources.push({ title, author: field('author'), side: (field('side') || 'NEUTRAL') as Side, text });
+    sources.push({
+      title,
+      author: field('author'),
+      side: (field('side') || 'NEUTRAL') as Side,
+      text,
+    });
   }
   return sources;
 }
 
-export async function createMapAction(_previous: NewMapState, form: FormData): Promise<NewMapState> {
+export async function createMapAction(
+  _previous: NewMapState,
+  form: FormData,
+): Promise<NewMapState> {
   const title = String(form.get('title') ?? '');
   const motion = String(form.get('motion') ?? '');
   const template = String(form.get('template') ?? '');
@@ -41,9 +58,18 @@ export async function createMapAction(_previous: NewMapState, form: FormData): P
   let id: string;
   try {
     const sources = template === 'blank' ? await readSources(form) : [];
-    id = (await createMap(await currentActor(), { title, motion, template: template as 'blank' | 'demo', classroomId, sources })).id;
+    id = (
+      await createMap(await currentActor(), {
+        title,
+        motion,
+        template: template as 'blank' | 'demo',
+        classroomId,
+        sources,
+      })
+    ).id;
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message.replace(/^[\w.]+: /, ''), title, motion };
+    if (error instanceof AppError)
+      return { error: error.message.replace(/^[\w.]+: /, ''), title, motion };
     throw error;
   }
   redirect(`/maps/${id}`);

@@ -11,7 +11,10 @@ import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resol
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ node?: string | string[] }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ node?: string | string[] }>;
+};
 
 /** The link, or null when it no longer admits anyone (garbled, unknown, revoked or expired alike). */
 const load = cache(async (token: string) => {
@@ -46,7 +49,10 @@ export default async function ShareLinkPage({ params, searchParams }: Props) {
     return (
       <main className="message-page">
         <h1>This link is no longer valid</h1>
-        <p>It may have been revoked or have expired, or it was copied incompletely. Ask the person who shared it for a new link.</p>
+        <p>
+          It may have been revoked or have expired, or it was copied incompletely. Ask the person
+          who shared it for a new link.
+        </p>
         <Link href="/" className="button">
           Go to Counterpoint
         </Link>

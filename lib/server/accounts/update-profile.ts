@@ -5,15 +5,35 @@ import { db } from '../db';
 import { AppError } from '../errors';
 
 /** Avatar colours that keep white initials legible (contrast ≥ 4.5:1). */
-export const AVATAR_COLOURS = ['#4f46e5', '#0f766e', '#b91c1c', '#a21caf', '#1d4ed8', '#b45309', '#15803d', '#334155'] as const;
+export const AVATAR_COLOURS = [
+  '#4f46e5',
+  '#0f766e',
+  '#b91c1c',
+  '#a21caf',
+  '#1d4ed8',
+  '#b45309',
+  '#15803d',
+  '#334155',
+] as const;
 
 export const ZUpdateProfileInput = z.object({
-  name: z.string().trim().min(1, 'Your name cannot be empty').max(80, 'Use at most 80 characters for your name'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Your name cannot be empty')
+    .max(80, 'Use at most 80 characters for your name'),
   avatarColor: z.enum(AVATAR_COLOURS, { message: 'Choose one of the colours' }),
 });
 
 /** The signed-in user's display name and avatar colour. */
-export async function updateProfile(actor: Actor, input: z.infer<typeof ZUpdateProfileInput>): Promise<void> {
-  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to change your profile.');
-  await db().user.update({ where: { id: actor.userId }, data: { name: input.name, avatarColor: input.avatarColor } });
+export async function updateProfile(
+  actor: Actor,
+  input: z.infer<typeof ZUpdateProfileInput>,
+): Promise<void> {
+  if (actor.kind !== 'user')
+    throw new AppError('UNAUTHENTICATED', 'Sign in to change your profile.');
+  await db().user.update({
+    where: { id: actor.userId },
+    data: { name: input.name, avatarColor: input.avatarColor },
+  });
 }

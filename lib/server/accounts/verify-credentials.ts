@@ -17,12 +17,18 @@ const DUMMY_HASH = bcrypt.hashSync('counterpoint-dummy-password', 12);
  * never changes the answer's shape or its timing; too many recent failures
  * for the account or the address throw RATE_LIMITED.
  */
-export async function verifyCredentials(input: unknown, address: string | null): Promise<{ id: string; name: string | null; email: string } | null> {
+export async function verifyCredentials(
+  input: unknown,
+  address: string | null,
+): Promise<{ id: string; name: string | null; email: string } | null> {
   const parsed = ZCredentials.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   await checkSignInAllowed(email, address);
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   const valid = ok && user !== null && user.passwordHash !== null;
   await recordSignIn(email, address, valid);

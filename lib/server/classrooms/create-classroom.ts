@@ -6,12 +6,20 @@ import { AppError } from '../errors';
 import { newJoinCode } from './join-code';
 
 export const ZCreateClassroomInput = z.object({
-  name: z.string().trim().min(1, 'Give the classroom a name').max(120, 'A classroom name is at most 120 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the classroom a name')
+    .max(120, 'A classroom name is at most 120 characters'),
 });
 
 /** A new classroom taught by the signed-in user, with a fresh join code. */
-export async function createClassroom(actor: Actor, input: z.infer<typeof ZCreateClassroomInput>): Promise<{ id: string }> {
-  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to create a classroom.');
+export async function createClassroom(
+  actor: Actor,
+  input: z.infer<typeof ZCreateClassroomInput>,
+): Promise<{ id: string }> {
+  if (actor.kind !== 'user')
+    throw new AppError('UNAUTHENTICATED', 'Sign in to create a classroom.');
   // A code collision is astronomically rare (31^8); retry rather than fail.
   for (let attempt = 0; attempt < 5; attempt++) {
     try {

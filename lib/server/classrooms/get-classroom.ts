@@ -18,13 +18,20 @@ export type ClassroomView = {
 export async function getClassroom(actor: Actor, classroomId: string): Promise<ClassroomView> {
   const { classroom, role } = await authorizeClassroom(actor, 'classroom:read', classroomId);
   const [teacher, members, maps] = await Promise.all([
-    db().user.findUnique({ where: { id: classroom.teacherId }, select: { name: true, email: true } }),
+    db().user.findUnique({
+      where: { id: classroom.teacherId },
+      select: { name: true, email: true },
+    }),
     db().classroomMember.findMany({
       where: { classroomId, role: 'STUDENT' },
       orderBy: { joinedAt: 'asc' },
       select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
     }),
-    db().argumentMap.findMany({ where: { classroomId }, orderBy: { createdAt: 'desc' }, select: { id: true, title: true, motion: true } }),
+    db().argumentMap.findMany({
+      where: { classroomId },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, title: true, motion: true },
+    }),
   ]);
   const teaches = role === 'TEACHER';
   return {

@@ -9,17 +9,32 @@ export const ZJoinClassroomInput = z.object({
   code: z
     .string()
     .transform(normaliseJoinCode)
-    .pipe(z.string().min(1, 'Type the code your teacher gave you').max(32, 'That is not a classroom code')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'Type the code your teacher gave you')
+        .max(32, 'That is not a classroom code'),
+    ),
 });
 
 /**
  * Joins the signed-in user to the classroom with this code, as a student.
  * Joining twice changes nothing; the teacher stays the teacher.
  */
-export async function joinClassroom(actor: Actor, input: z.infer<typeof ZJoinClassroomInput>): Promise<{ id: string; name: string }> {
+export async function joinClassroom(
+  actor: Actor,
+  input: z.infer<typeof ZJoinClassroomInput>,
+): Promise<{ id: string; name: string }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to join a classroom.');
-  const classroom = await db().classroom.findUnique({ where: { joinCode: input.code }, select: { id: true, name: true } });
-  if (!classroom) throw new AppError('NOT_FOUND', 'No classroom has that code. Check it with your teacher and try again.');
+  const classroom = await db().classroom.findUnique({
+    where: { joinCode: input.code },
+    select: { id: true, name: true },
+  });
+  if (!classroom)
+    throw new AppError(
+      'NOT_FOUND',
+      'No classroom has that code. Check it with your teacher and try again.',
+    );
   await db().classroomMember.upsert({
     where: { classroomId_userId: { classroomId: classroom.id, userId: actor.userId } },
     create: { classroomId: classroom.id, userId: actor.userId, role: 'STUDENT' },

@@ -8,12 +8,20 @@ import { AppError } from '../errors';
  * their access to the class's maps and their places on its teams. Their
  * past contributions stay on the maps.
  */
-export async function removeStudent(actor: Actor, classroomId: string, userId: string): Promise<void> {
+export async function removeStudent(
+  actor: Actor,
+  classroomId: string,
+  userId: string,
+): Promise<void> {
   const { classroom } = await authorizeClassroom(actor, 'classroom:manage', classroomId);
-  if (userId === classroom.teacherId) throw new AppError('BAD_REQUEST', 'The teacher cannot be removed from their own classroom.');
+  if (userId === classroom.teacherId)
+    throw new AppError('BAD_REQUEST', 'The teacher cannot be removed from their own classroom.');
   await db().$transaction(async (tx) => {
-    const removed = await tx.classroomMember.deleteMany({ where: { classroomId, userId, role: 'STUDENT' } });
-    if (removed.count === 0) throw new AppError('NOT_FOUND', 'That student is not in this classroom.');
+    const removed = await tx.classroomMember.deleteMany({
+      where: { classroomId, userId, role: 'STUDENT' },
+    });
+    if (removed.count === 0)
+      throw new AppError('NOT_FOUND', 'That student is not in this classroom.');
     const maps = { classroomId };
     await tx.teamMember.deleteMany({ where: { userId, team: { map: maps } } });
     await tx.mapMember.deleteMany({ where: { userId, map: maps, role: { not: 'OWNER' } } });

@@ -12,11 +12,16 @@ import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows
 export const MAX_OPS_PER_BATCH = 500;
 
 export const ZApplyOpsInput = z.object({
-  ops: z.array(ZOp).min(1, 'Send at least one change').max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} changes at once`),
+  ops: z
+    .array(ZOp)
+    .min(1, 'Send at least one change')
+    .max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} changes at once`),
   /** Chosen by the client per submission, so a retry after a lost answer is not applied twice. */
   idempotencyKey: z.string().min(8).max(100).optional(),
   /** Why the batch was sent: a new change, or an undo or redo of one (rebuilds undo history after a reload). */
-  intent: z.enum(INTENTS, { message: `The intent must be one of ${INTENTS.join(', ')}` }).default('do'),
+  intent: z
+    .enum(INTENTS, { message: `The intent must be one of ${INTENTS.join(', ')}` })
+    .default('do'),
 });
 export type TApplyOpsInput = z.infer<typeof ZApplyOpsInput>;
 
@@ -36,7 +41,11 @@ export type ApplyOpsResult = {
  * changed, and appends the batch to the op log with the next sequence
  * number. Returns only after COMMIT.
  */
-export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsInput): Promise<ApplyOpsResult> {
+export async function applyMapOps(
+  actor: Actor,
+  mapId: string,
+  input: TApplyOpsInput,
+): Promise<ApplyOpsResult> {
   await authorizeMap(actor, 'map:edit', mapId);
   const actorId = actor.kind === 'user' ? actor.userId : null;
   let result: ApplyOpsResult;
@@ -45,23 +54,40 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
       async (tx) => {
         const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`
           SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
-        if (!locked) throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
+        if (!locked)
+          throw new AppError(
+            'NOT_FOUND',
+            'This map does not exist, or you do not have access to it.',
+          );
         if (input.idempotencyKey) {
           const prior = await tx.mapOp.findUnique({
             where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } },
             select: { seq: true },
           });
-          if (prior) return { seq: prior.seq, duplicate: true, nodes: [], edges: [] } satisfies ApplyOpsResult;
+          if (prior)
+            return {
+              seq: prior.seq,
+              duplicate: true,
+              nodes: [],
+              edges: [],
+            } satisfies ApplyOpsResult;
         }
 
-        const [nodeRows, edgeRows] = await Promise.all([tx.node.findMany({ where: { mapId } }), tx.edge.findMany({ where: { mapId } })]);
+        const [nodeRows, edgeRows] = await Promise.all([
+          tx.node.findMany({ where: { mapId } }),
+          tx.edge.findMany({ where: { mapId } }),
+        ]);
         const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf));
         let result;
         try {
           result = applyDomainOps(before, input.ops);
         } catch (error) {
           if (error instanceof OpError) {
-            throw new AppError(error.code, error.message, error.current ? { current: error.current } : undefined);
+            throw new AppError(
+              error.code,
+              error.message,
+              error.current ? { current: error.current } : undefined,
+            );
           }
           throw error;
         }
@@ -88,7 +114,13 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
 
         const seq = locked.lastSeq + 1;
         await tx.mapOp.create({
-          data: { mapId, seq, actorId, op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue, idempotencyKey: input.idempotencyKey ?? null },
+          data: {
+            mapId,
+            seq,
+            actorId,
+            op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue,
+            idempotencyKey: input.idempotencyKey ?? null,
+          },
         });
         await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
         // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
@@ -96,8 +128,14 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
         return {
           seq,
           duplicate: false,
-          nodes: result.changedNodes.map((id) => ({ id, version: result.state.nodes.get(id)!.version })),
-          edges: result.changedEdges.map((id) => ({ id, version: result.state.edges.get(id)!.version })),
+          nodes: result.changedNodes.map((id) => ({
+            id,
+            version: result.state.nodes.get(id)!.version,
+          })),
+          edges: result.changedEdges.map((id) => ({
+            id,
+            version: result.state.edges.get(id)!.version,
+          })),
         };
       },
       { timeout: 20_000, maxWait: 10_000 },
@@ -105,7 +143,10 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
   } catch (error) {
     // An id that exists on another map is invisible to the domain check above.
     if ((error as { code?: string }).code === 'P2002') {
-      throw new AppError('ID_TAKEN', 'That id is already used; create the node or connection again with a new id.');
+      throw new AppError(
+        'ID_TAKEN',
+        'That id is already used; create the node or connection again with a new id.',
+      );
     }
     throw unavailableIfDown(error);
   }
@@ -121,9 +162,26 @@ export async function applyMapOps(actor: Actor, mapId: string, input: TApplyOpsI
 function unavailableIfDown(error: unknown): unknown {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : '';
-  const down = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(code) ||
-    /ECONNREFUSED|ECONNRESET|Connection terminated|connection is closed|Can't reach database|terminating connection/i.test(message);
-  return down ? new AppError('UNAVAILABLE', 'The database is not reachable right now. Your change will be sent again in a moment.') : error;
+  const down =
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P03',
+      'P1001',
+      'P1017',
+      'P2024',
+    ].includes(code) ||
+    /ECONNREFUSED|ECONNRESET|Connection terminated|connection is closed|Can't reach database|terminating connection/i.test(
+      message,
+    );
+  return down
+    ? new AppError(
+        'UNAVAILABLE',
+        'The database is not reachable right now. Your change will be sent again in a moment.',
+      )
+    : error;
 }
 
 /**
@@ -132,7 +190,9 @@ function unavailableIfDown(error: unknown): unknown {
  * its source does not say.
  */
 async function checkAnchors(tx: Prisma.TransactionClient, mapId: string, ops: readonly TOp[]) {
-  const anchors = ops.flatMap((op) => ((op.type === 'createNode' || op.type === 'updateNode') && op.anchor ? [op.anchor] : []));
+  const anchors = ops.flatMap((op) =>
+    (op.type === 'createNode' || op.type === 'updateNode') && op.anchor ? [op.anchor] : [],
+  );
   if (anchors.length === 0) return;
   const sources = await tx.source.findMany({
     where: { mapId, id: { in: [...new Set(anchors.map((a) => a.sourceId))] } },
@@ -141,9 +201,16 @@ async function checkAnchors(tx: Prisma.TransactionClient, mapId: string, ops: re
   const texts = new Map(sources.map((s) => [s.id, s.text]));
   for (const anchor of anchors) {
     const text = texts.get(anchor.sourceId);
-    if (text === undefined) throw new AppError('VALIDATION_FAILED', 'The quoted source is not one of this map’s sources.');
+    if (text === undefined)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The quoted source is not one of this map’s sources.',
+      );
     if (text.slice(anchor.start, anchor.end) !== anchor.exact) {
-      throw new AppError('VALIDATION_FAILED', 'The quote does not match the source text at that place.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The quote does not match the source text at that place.',
+      );
     }
   }
 }

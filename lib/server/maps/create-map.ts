@@ -13,23 +13,46 @@ export const MAX_SOURCES = 4;
 export const MAX_SOURCE_CHARS = 200_000;
 
 export const ZNewSource = z.object({
-  title: z.string().trim().min(1, 'Give each source a title').max(300, 'A source title is at most 300 characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give each source a title')
+    .max(300, 'A source title is at most 300 characters'),
   author: z.string().trim().max(200, 'An author name is at most 200 characters').default(''),
   side: ZSide,
   text: z
     .string()
     .transform((t) => t.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(1, 'A source needs its text').max(MAX_SOURCE_CHARS, `A source can hold at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters`)),
+    .pipe(
+      z
+        .string()
+        .min(1, 'A source needs its text')
+        .max(
+          MAX_SOURCE_CHARS,
+          `A source can hold at most ${MAX_SOURCE_CHARS.toLocaleString('en')} characters`,
+        ),
+    ),
 });
 
 export const ZCreateMapInput = z.object({
-  title: z.string().trim().min(1, 'Give the map a title').max(120, 'Use at most 120 characters for the title'),
-  motion: z.string().trim().min(1, 'Write the motion or question under debate').max(300, 'Use at most 300 characters for the motion'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the map a title')
+    .max(120, 'Use at most 120 characters for the title'),
+  motion: z
+    .string()
+    .trim()
+    .min(1, 'Write the motion or question under debate')
+    .max(300, 'Use at most 300 characters for the motion'),
   template: z.enum(['blank', 'demo'], { message: 'Choose how to start the map' }),
   /** The class the map is for: its students can open and edit it. Only its teacher may choose it. */
   classroomId: z.string().min(1).max(64).nullable().default(null),
   /** Source documents for a blank map, pasted or read from .txt/.md files. */
-  sources: z.array(ZNewSource).max(MAX_SOURCES, `A map can start with at most ${MAX_SOURCES} sources`).default([]),
+  sources: z
+    .array(ZNewSource)
+    .max(MAX_SOURCES, `A map can start with at most ${MAX_SOURCES} sources`)
+    .default([]),
 });
 export type TCreateMapInput = z.input<typeof ZCreateMapInput>;
 
@@ -50,18 +73,39 @@ export async function createMap(actor: Actor, raw: TCreateMapInput): Promise<{ i
         input.template === 'demo'
           ? await tx.argumentMap.findUnique({
               where: { slug: DEMO_MAP_SLUG },
-              include: { sources: true, nodes: { where: { deletedAt: null } }, edges: { where: { deletedAt: null } }, teams: true },
+              include: {
+                sources: true,
+                nodes: { where: { deletedAt: null } },
+                edges: { where: { deletedAt: null } },
+                teams: true,
+              },
             })
           : null;
-      if (input.template === 'demo' && !demo) throw new AppError('NOT_FOUND', 'The demo debate is not available on this server.');
+      if (input.template === 'demo' && !demo)
+        throw new AppError('NOT_FOUND', 'The demo debate is not available on this server.');
 
       const map = await tx.argumentMap.create({
-        data: { title: input.title, motion: input.motion, description: demo?.description ?? '', ownerId, classroomId: input.classroomId },
+        data: {
+          title: input.title,
+          motion: input.motion,
+          description: demo?.description ?? '',
+          ownerId,
+          classroomId: input.classroomId,
+        },
       });
       await tx.mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
       if (!demo) {
         for (const s of input.sources) {
-          await tx.source.create({ data: { mapId: map.id, title: s.title, author: s.author || 'Unknown author', publisher: '', text: s.text, side: s.side } });
+          await tx.source.create({
+            data: {
+              mapId: map.id,
+              title: s.title,
+              author: s.author || 'Unknown author',
+              publisher: '',
+              text: s.text,
+              side: s.side,
+            },
+          });
         }
         return { id: map.id };
       }
@@ -69,12 +113,32 @@ export async function createMap(actor: Actor, raw: TCreateMapInput): Promise<{ i
       const sourceIds = new Map<string, string>();
       for (const s of demo.sources) {
         const copy = await tx.source.create({
-          data: { mapId: map.id, title: s.title, author: s.author, publisher: s.publisher, publishedOn: s.publishedOn, url: s.url, text: s.text, side: s.side },
+          data: {
+            mapId: map.id,
+            title: s.title,
+            author: s.author,
+            publisher: s.publisher,
+            publishedOn: s.publishedOn,
+            url: s.url,
+            text: s.text,
+            side: s.side,
+          },
         });
         sourceIds.set(s.id, copy.id);
       }
-      await writeGraph(tx, { mapId: map.id, ownerId, sourceIds }, { nodes: demo.nodes.map(nodeStateOf), edges: demo.edges.map(edgeStateOf) });
-      await tx.team.createMany({ data: demo.teams.map((t) => ({ mapId: map.id, name: t.name, color: t.color, side: t.side })) });
+      await writeGraph(
+        tx,
+        { mapId: map.id, ownerId, sourceIds },
+        { nodes: demo.nodes.map(nodeStateOf), edges: demo.edges.map(edgeStateOf) },
+      );
+      await tx.team.createMany({
+        data: demo.teams.map((t) => ({
+          mapId: map.id,
+          name: t.name,
+          color: t.color,
+          side: t.side,
+        })),
+      });
       return { id: map.id };
     },
     { timeout: 30_000 },

@@ -10,7 +10,10 @@ import { getMapSnapshot } from './get-map-snapshot';
  * the layer of the team they are on (if any).
  */
 export async function exportBackup(actor: Actor, mapId: string): Promise<Backup> {
-  const [snapshot, social] = await Promise.all([getMapSnapshot(actor, mapId), getSocialView(actor, mapId)]);
+  const [snapshot, social] = await Promise.all([
+    getMapSnapshot(actor, mapId),
+    getSocialView(actor, mapId),
+  ]);
   const mine = social.layers.find((l) => l.mine && l.teamId === social.myTeam?.id) ?? null;
   return {
     format: BACKUP_FORMAT,
@@ -18,15 +21,35 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
     exportedAt: new Date().toISOString(),
     map: { title: snapshot.title, motion: snapshot.motion, description: snapshot.description },
     sources: snapshot.sources.map((s) => ({ ...s })),
-    nodes: snapshot.nodes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, side: n.side, x: n.x, y: n.y, anchor: n.anchor })),
-    edges: snapshot.edges.map((e) => ({ id: e.id, fromId: e.fromId, toId: e.toId, relation: e.relation, groupId: e.groupId })),
+    nodes: snapshot.nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      text: n.text,
+      side: n.side,
+      x: n.x,
+      y: n.y,
+      anchor: n.anchor,
+    })),
+    edges: snapshot.edges.map((e) => ({
+      id: e.id,
+      fromId: e.fromId,
+      toId: e.toId,
+      relation: e.relation,
+      groupId: e.groupId,
+    })),
     teamLayer: mine
       ? {
           name: mine.name,
           side: mine.side as Backup['nodes'][number]['side'],
           annotations: mine.annotations
             .filter((a) => a.kind !== 'ASSIGNMENT')
-            .map((a) => ({ target: a.target, kind: a.kind, body: a.body, rating: a.rating, tag: a.tag })),
+            .map((a) => ({
+              target: a.target,
+              kind: a.kind,
+              body: a.body,
+              rating: a.rating,
+              tag: a.tag,
+            })),
         }
       : null,
   };

@@ -14,14 +14,30 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * (no sources, comments or team layers); the backup adds sources and the
  * reader's own team layer.
  */
-export async function exportMap(actor: Actor, mapId: string, format: ExportFormat): Promise<{ fileName: string; contentType: string; body: string }> {
+export async function exportMap(
+  actor: Actor,
+  mapId: string,
+  format: ExportFormat,
+): Promise<{ fileName: string; contentType: string; body: string }> {
   if (format === 'backup') {
     const backup = await exportBackup(actor, mapId);
-    return { fileName: `${fileStem(backup.map.title)}.counterpoint.json`, contentType: 'application/json; charset=utf-8', body: JSON.stringify(backup, null, 2) };
+    return {
+      fileName: `${fileStem(backup.map.title)}.counterpoint.json`,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify(backup, null, 2),
+    };
   }
   const snapshot = await getMapSnapshot(actor, mapId);
   if (format === 'aif') {
-    return { fileName: `${fileStem(snapshot.title)}.aif.json`, contentType: 'application/json; charset=utf-8', body: JSON.stringify(exportAif(snapshot), null, 2) };
+    return {
+      fileName: `${fileStem(snapshot.title)}.aif.json`,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify(exportAif(snapshot), null, 2),
+    };
   }
-  return { fileName: `${fileStem(snapshot.title)}.argdown`, contentType: 'text/plain; charset=utf-8', body: exportArgdown(snapshot) };
+  return {
+    fileName: `${fileStem(snapshot.title)}.argdown`,
+    contentType: 'text/plain; charset=utf-8',
+    body: exportArgdown(snapshot),
+  };
 }

@@ -1,5 +1,11 @@
 import 'server-only';
-import { describeBatch, INTENTS, rewind, type HistoryItem, type Intent } from '../../domain/history';
+import {
+  describeBatch,
+  INTENTS,
+  rewind,
+  type HistoryItem,
+  type Intent,
+} from '../../domain/history';
 import { graphStateOf, type TOp } from '../../domain/ops';
 import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
@@ -12,14 +18,23 @@ import { edgeStateOf, nodeStateOf } from './graph-rows';
 const PAGE = 50;
 
 /** The map's timeline, newest first: who changed what, when. Team-private batches are not part of it. */
-export async function getMapHistory(actor: Actor, mapId: string, before: number | null): Promise<{ items: HistoryItem[]; more: boolean }> {
+export async function getMapHistory(
+  actor: Actor,
+  mapId: string,
+  before: number | null,
+): Promise<{ items: HistoryItem[]; more: boolean }> {
   await authorizeMap(actor, 'map:read', mapId);
   const [rows, nodes] = await Promise.all([
     db().mapOp.findMany({
       where: { mapId, teamId: null, ...(before !== null && { seq: { lt: before } }) },
       orderBy: { seq: 'desc' },
       take: PAGE + 1,
-      select: { seq: true, createdAt: true, op: true, actor: { select: { name: true, email: true, avatarColor: true } } },
+      select: {
+        seq: true,
+        createdAt: true,
+        op: true,
+        actor: { select: { name: true, email: true, avatarColor: true } },
+      },
     }),
     db().node.findMany({ where: { mapId }, select: { id: true, text: true } }),
   ]);
@@ -32,7 +47,11 @@ export async function getMapHistory(actor: Actor, mapId: string, before: number 
         at: row.createdAt.toISOString(),
         who: row.actor?.name ?? row.actor?.email ?? 'Someone',
         color: row.actor?.avatarColor ?? '#64748b',
-        summary: describeSocial(body.ops as unknown as TSocialOp[], body.revealed, (id) => texts.get(id) ?? null),
+        summary: describeSocial(
+          body.ops as unknown as TSocialOp[],
+          body.revealed,
+          (id) => texts.get(id) ?? null,
+        ),
       };
     }
     return {
@@ -40,7 +59,11 @@ export async function getMapHistory(actor: Actor, mapId: string, before: number 
       at: row.createdAt.toISOString(),
       who: row.actor?.name ?? row.actor?.email ?? 'Someone',
       color: row.actor?.avatarColor ?? '#64748b',
-      summary: describeBatch(body.ops, INTENTS.includes(body.intent as Intent) ? (body.intent as Intent) : 'do', (id) => texts.get(id) ?? null),
+      summary: describeBatch(
+        body.ops,
+        INTENTS.includes(body.intent as Intent) ? (body.intent as Intent) : 'do',
+        (id) => texts.get(id) ?? null,
+      ),
     };
   });
   return { items, more: rows.length > PAGE };
@@ -56,14 +79,23 @@ export async function getMapAt(actor: Actor, mapId: string, seq: number): Promis
   const [nodeRows, edgeRows, later] = await Promise.all([
     db().node.findMany({ where: { mapId } }),
     db().edge.findMany({ where: { mapId } }),
-    db().mapOp.findMany({ where: { mapId, teamId: null, seq: { gt: seq, lte: snapshot.seq } }, orderBy: { seq: 'asc' }, select: { op: true } }),
+    db().mapOp.findMany({
+      where: { mapId, teamId: null, seq: { gt: seq, lte: snapshot.seq } },
+      orderBy: { seq: 'asc' },
+      select: { op: true },
+    }),
   ]);
   // Comments never change the graph: nothing to rewind for them.
-  const inverses = later.filter((row) => (row.op as { kind?: string }).kind !== 'social').map((row) => (row.op as { inverse?: TOp[] }).inverse);
+  const inverses = later
+    .filter((row) => (row.op as { kind?: string }).kind !== 'social')
+    .map((row) => (row.op as { inverse?: TOp[] }).inverse);
   if (inverses.some((inverse) => !Array.isArray(inverse))) {
     throw new AppError('NOT_FOUND', 'The map’s history does not reach back that far.');
   }
-  const past = rewind(graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf)), inverses as TOp[][]);
+  const past = rewind(
+    graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf)),
+    inverses as TOp[][],
+  );
   const liveNodes = [...past.nodes.values()].filter((n) => !n.deleted);
   const live = new Set(liveNodes.map((n) => n.id));
   return {
@@ -72,15 +104,23 @@ export async function getMapAt(actor: Actor, mapId: string, seq: number): Promis
     canEdit: false,
     canManage: false,
     nodes: liveNodes.map(({ deleted: _d, ...n }) => n),
-    edges: [...past.edges.values()].filter((e) => !e.deleted && live.has(e.fromId) && live.has(e.toId)).map(({ deleted: _d, ...e }) => e),
+    edges: [...past.edges.values()]
+      .filter((e) => !e.deleted && live.has(e.fromId) && live.has(e.toId))
+      .map(({ deleted: _d, ...e }) => e),
   };
 }
 
 /** Comment batches in the timeline (team notes are never in it). */
-function describeSocial(ops: TSocialOp[], revealed: boolean | undefined, nameOf: (id: string) => string | null): string {
-  if (revealed !== undefined) return revealed ? 'revealed every team’s notes' : 'hid the teams’ notes again';
+function describeSocial(
+  ops: TSocialOp[],
+  revealed: boolean | undefined,
+  nameOf: (id: string) => string | null,
+): string {
+  if (revealed !== undefined)
+    return revealed ? 'revealed every team’s notes' : 'hid the teams’ notes again';
   const op = ops[0];
-  const on = (id: string | null) => (id && nameOf(id) ? `“${nameOf(id)!.slice(0, 60)}”` : 'a connection');
+  const on = (id: string | null) =>
+    id && nameOf(id) ? `“${nameOf(id)!.slice(0, 60)}”` : 'a connection';
   switch (op?.type) {
     case 'addComment':
       return op.parentId ? 'replied in a thread' : `commented on ${on(op.nodeId)}`;

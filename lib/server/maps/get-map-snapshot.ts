@@ -6,15 +6,25 @@ import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { getUndoHistory } from './get-undo-history';
 
 /** The live (not deleted) graph of a map with its sources and teams, for drawing it. */
-export async function getMapSnapshot(actor: Actor, mapId: string, options: { withHistory?: boolean } = {}): Promise<MapSnapshot> {
+export async function getMapSnapshot(
+  actor: Actor,
+  mapId: string,
+  options: { withHistory?: boolean } = {},
+): Promise<MapSnapshot> {
   const access = await authorizeMap(actor, 'map:read', mapId);
   const map = await db().argumentMap.findUniqueOrThrow({
     where: { id: mapId },
     include: {
       nodes: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } },
-      edges: { where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } }, orderBy: { createdAt: 'asc' } },
+      edges: {
+        where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } },
+        orderBy: { createdAt: 'asc' },
+      },
       sources: { orderBy: { createdAt: 'asc' } },
-      teams: { orderBy: { name: 'asc' }, select: { id: true, name: true, color: true, side: true } },
+      teams: {
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true, color: true, side: true },
+      },
     },
   });
   return {
@@ -44,6 +54,11 @@ export async function getMapSnapshot(actor: Actor, mapId: string, options: { wit
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),
-    ...(options.withHistory && { history: actor.kind === 'user' && can(access, 'map:edit') ? await getUndoHistory(mapId, actor.userId) : { undo: [], redo: [] } }),
+    ...(options.withHistory && {
+      history:
+        actor.kind === 'user' && can(access, 'map:edit')
+          ? await getUndoHistory(mapId, actor.userId)
+          : { undo: [], redo: [] },
+    }),
   };
 }

@@ -1,5 +1,11 @@
 import 'server-only';
-import { INTENTS, rebuildHistory, type HistoryEntry, type Intent, type LoggedBatch } from '../../domain/history';
+import {
+  INTENTS,
+  rebuildHistory,
+  type HistoryEntry,
+  type Intent,
+  type LoggedBatch,
+} from '../../domain/history';
 import type { TOp } from '../../domain/ops';
 import { db } from '../db';
 
@@ -11,9 +17,17 @@ export const HISTORY_DEPTH = 200;
  * rebuilt from. `socialOnly` reads only comment and note batches (filtered
  * in the database: graph batches can be large, a 1,000-node layout's moves).
  */
-export async function ownLatestBatches(mapId: string, userId: string, socialOnly = false): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
+export async function ownLatestBatches(
+  mapId: string,
+  userId: string,
+  socialOnly = false,
+): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
   const rows = await db().mapOp.findMany({
-    where: { mapId, actorId: userId, ...(socialOnly && { op: { path: ['kind'], equals: 'social' } }) },
+    where: {
+      mapId,
+      actorId: userId,
+      ...(socialOnly && { op: { path: ['kind'], equals: 'social' } }),
+    },
     orderBy: { seq: 'desc' },
     take: HISTORY_DEPTH,
     select: { seq: true, op: true, createdAt: true },
@@ -26,13 +40,29 @@ export async function ownLatestBatches(mapId: string, userId: string, socialOnly
  * in the op log, so that undo keeps working after a reload. Callers have
  * already authorized reading the map; only the user's own batches are read.
  */
-export async function getUndoHistory(mapId: string, userId: string): Promise<{ undo: HistoryEntry[]; redo: HistoryEntry[] }> {
+export async function getUndoHistory(
+  mapId: string,
+  userId: string,
+): Promise<{ undo: HistoryEntry[]; redo: HistoryEntry[] }> {
   const batches: LoggedBatch[] = (await ownLatestBatches(mapId, userId)).flatMap((row) => {
     const body = row.op as { kind?: string; inverse?: TOp[]; intent?: Intent } | null;
     // Comments and notes have their own history (getSocialHistory); batches
     // logged before inverses were recorded cannot be undone after a reload.
-    if (!body || body.kind === 'social' || !Array.isArray(body.inverse) || !INTENTS.includes(body.intent as Intent)) return [];
-    return [{ key: `log-${row.seq}`, intent: body.intent as Intent, inverse: body.inverse, at: row.createdAt.getTime() }];
+    if (
+      !body ||
+      body.kind === 'social' ||
+      !Array.isArray(body.inverse) ||
+      !INTENTS.includes(body.intent as Intent)
+    )
+      return [];
+    return [
+      {
+        key: `log-${row.seq}`,
+        intent: body.intent as Intent,
+        inverse: body.inverse,
+        at: row.createdAt.getTime(),
+      },
+    ];
   });
   return rebuildHistory(batches);
 }

@@ -25,7 +25,10 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
   const parsed = ZBackup.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const at = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     throw new AppError('VALIDATION_FAILED', `${at || 'file'}: ${issue.message}`);
   }
   const backup: Backup = parsed.data;
@@ -35,7 +38,14 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
   try {
     return await db().$transaction(
       async (tx) => {
-        const map = await tx.argumentMap.create({ data: { title: backup.map.title, motion: backup.map.motion, description: backup.map.description, ownerId } });
+        const map = await tx.argumentMap.create({
+          data: {
+            title: backup.map.title,
+            motion: backup.map.motion,
+            description: backup.map.description,
+            ownerId,
+          },
+        });
         await tx.mapMember.create({ data: { mapId: map.id, userId: ownerId, role: 'OWNER' } });
         const sourceIds = new Map<string, string>();
         for (const s of backup.sources) {
@@ -53,9 +63,20 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
           });
           sourceIds.set(s.id, row.id);
         }
-        const { nodeIds, edgeIds } = await writeGraph(tx, { mapId: map.id, ownerId, sourceIds }, backup);
+        const { nodeIds, edgeIds } = await writeGraph(
+          tx,
+          { mapId: map.id, ownerId, sourceIds },
+          backup,
+        );
         if (backup.teamLayer) {
-          const team = await tx.team.create({ data: { mapId: map.id, name: backup.teamLayer.name, side: backup.teamLayer.side, color: '#0f766e' } });
+          const team = await tx.team.create({
+            data: {
+              mapId: map.id,
+              name: backup.teamLayer.name,
+              side: backup.teamLayer.side,
+              color: '#0f766e',
+            },
+          });
           await tx.teamMember.create({ data: { teamId: team.id, userId: ownerId } });
           await tx.annotation.createMany({
             data: backup.teamLayer.annotations.map((a) => ({
@@ -83,8 +104,14 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
   } catch (error) {
     // PostgreSQL refused a value (class 22, "data exception", e.g. a NUL character in a text):
     // the transaction was rolled back, so nothing was created; the file is at fault, not the server.
-    const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } }).meta?.driverAdapterError?.cause;
-    if (cause?.code?.startsWith('22')) throw new AppError('VALIDATION_FAILED', `The file has a value the database cannot store (${cause.message ?? cause.code}).`);
+    const cause = (
+      error as { meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } }
+    ).meta?.driverAdapterError?.cause;
+    if (cause?.code?.startsWith('22'))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The file has a value the database cannot store (${cause.message ?? cause.code}).`,
+      );
     throw error;
   }
 }

@@ -12,7 +12,11 @@ export const IMPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Which format a file is in: as asked, else by its name, else by its content. */
-function detectFormat(text: string, fileName: string, asked: ImportFormat | undefined): ImportFormat {
+function detectFormat(
+  text: string,
+  fileName: string,
+  asked: ImportFormat | undefined,
+): ImportFormat {
   if (asked) return asked;
   if (/\.(argdown|ad)$/i.test(fileName)) return 'argdown';
   const start = text.trimStart()[0];
@@ -28,7 +32,9 @@ function parseJson(text: string): unknown {
     const position = Number(/position (\d+)/.exec((error as Error).message)?.[1]);
     if (!Number.isFinite(position)) throw new ImportFormatError('The file is not valid JSON.');
     const before = text.slice(0, position).split('\n');
-    throw new ImportFormatError(`Line ${before.length}, column ${before.at(-1)!.length + 1}: the file is not valid JSON there.`);
+    throw new ImportFormatError(
+      `Line ${before.length}, column ${before.at(-1)!.length + 1}: the file is not valid JSON there.`,
+    );
   }
 }
 
@@ -36,7 +42,11 @@ function parseJson(text: string): unknown {
 async function placed(map: ImportedMap): Promise<ImportedMap> {
   if (map.nodes.every((n) => n.x !== null && n.y !== null)) return map;
   const positions = await layoutGraph({
-    nodes: map.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: estimateNodeHeight(n.text, false) })),
+    nodes: map.nodes.map((n) => ({
+      id: n.id,
+      width: NODE_WIDTH,
+      height: estimateNodeHeight(n.text, false),
+    })),
     edges: map.edges,
   });
   return { ...map, nodes: map.nodes.map((n) => ({ ...n, ...positions.get(n.id)! })) };
@@ -48,20 +58,40 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
  * transaction, so a file that fails anywhere leaves nothing behind. A
  * malformed file is refused with the line or field at fault.
  */
-export async function importMap(actor: Actor, input: { text: string; fileName?: string; format?: ImportFormat }): Promise<{ id: string; format: ImportFormat }> {
+export async function importMap(
+  actor: Actor,
+  input: { text: string; fileName?: string; format?: ImportFormat },
+): Promise<{ id: string; format: ImportFormat }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
   const fileName = input.fileName ?? '';
   const format = detectFormat(input.text, fileName, input.format);
-  const fallbackTitle = fileName.replace(/\.(aif\.json|json|argdown|ad)$/i, '').replace(/[-_]+/g, ' ').trim() || 'Imported map';
+  const fallbackTitle =
+    fileName
+      .replace(/\.(aif\.json|json|argdown|ad)$/i, '')
+      .replace(/[-_]+/g, ' ')
+      .trim() || 'Imported map';
   try {
-    if (format === 'backup') return { ...(await restoreBackup(actor.userId, parseJson(input.text))), format };
-    const graph = await placed(format === 'aif' ? parseAif(parseJson(input.text), fallbackTitle) : parseArgdown(input.text, fallbackTitle));
+    if (format === 'backup')
+      return { ...(await restoreBackup(actor.userId, parseJson(input.text))), format };
+    const graph = await placed(
+      format === 'aif'
+        ? parseAif(parseJson(input.text), fallbackTitle)
+        : parseArgdown(input.text, fallbackTitle),
+    );
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       map: { title: graph.title, motion: graph.motion, description: graph.description },
       sources: [],
-      nodes: graph.nodes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, side: n.side, x: n.x!, y: n.y!, anchor: null })),
+      nodes: graph.nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        text: n.text,
+        side: n.side,
+        x: n.x!,
+        y: n.y!,
+        anchor: null,
+      })),
       edges: graph.edges,
       teamLayer: null,
     };

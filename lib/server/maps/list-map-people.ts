@@ -8,7 +8,10 @@ import { db } from '../db';
  * comment may @mention. Pass the transaction when inside one (the embedded
  * database serves one connection).
  */
-export async function listMapPeople(mapId: string, client: Prisma.TransactionClient = db()): Promise<{ id: string; name: string }[]> {
+export async function listMapPeople(
+  mapId: string,
+  client: Prisma.TransactionClient = db(),
+): Promise<{ id: string; name: string }[]> {
   const map = await client.argumentMap.findUniqueOrThrow({
     where: { id: mapId },
     select: {
@@ -22,7 +25,13 @@ export async function listMapPeople(mapId: string, client: Prisma.TransactionCli
       },
     },
   });
-  const everyone = [map.owner, ...map.members.map((m) => m.user), ...(map.classroom ? [map.classroom.teacher, ...map.classroom.members.map((m) => m.user)] : [])];
-  const people = new Map(everyone.map((u) => [u.id, { id: u.id, name: u.name ?? u.email?.split('@')[0] ?? 'Someone' }]));
+  const everyone = [
+    map.owner,
+    ...map.members.map((m) => m.user),
+    ...(map.classroom ? [map.classroom.teacher, ...map.classroom.members.map((m) => m.user)] : []),
+  ];
+  const people = new Map(
+    everyone.map((u) => [u.id, { id: u.id, name: u.name ?? u.email?.split('@')[0] ?? 'Someone' }]),
+  );
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

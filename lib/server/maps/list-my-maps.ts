@@ -3,16 +3,36 @@ import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 
-export type MyMap = { id: string; title: string; motion: string; updatedAt: string; classroomName: string | null; role: string };
-export type MyClassroom = { id: string; name: string; role: 'TEACHER' | 'STUDENT'; studentCount: number };
+export type MyMap = {
+  id: string;
+  title: string;
+  motion: string;
+  updatedAt: string;
+  classroomName: string | null;
+  role: string;
+};
+export type MyClassroom = {
+  id: string;
+  name: string;
+  role: 'TEACHER' | 'STUDENT';
+  studentCount: number;
+};
 
 /** "My maps": maps I own, maps shared with me (membership or my classes), and my classrooms. */
-export async function listMyMaps(actor: Actor): Promise<{ owned: MyMap[]; shared: MyMap[]; classrooms: MyClassroom[] }> {
+export async function listMyMaps(
+  actor: Actor,
+): Promise<{ owned: MyMap[]; shared: MyMap[]; classrooms: MyClassroom[] }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to see your maps.');
   const userId = actor.userId;
   const [maps, classes] = await Promise.all([
     db().argumentMap.findMany({
-      where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }, { classroom: { members: { some: { userId } } } }] },
+      where: {
+        OR: [
+          { ownerId: userId },
+          { members: { some: { userId } } },
+          { classroom: { members: { some: { userId } } } },
+        ],
+      },
       orderBy: { updatedAt: 'desc' },
       take: 200,
       select: {
@@ -28,7 +48,16 @@ export async function listMyMaps(actor: Actor): Promise<{ owned: MyMap[]; shared
     db().classroomMember.findMany({
       where: { userId },
       orderBy: { joinedAt: 'desc' },
-      select: { role: true, classroom: { select: { id: true, name: true, _count: { select: { members: { where: { role: 'STUDENT' } } } } } } },
+      select: {
+        role: true,
+        classroom: {
+          select: {
+            id: true,
+            name: true,
+            _count: { select: { members: { where: { role: 'STUDENT' } } } },
+          },
+        },
+      },
     }),
   ]);
   const card = (m: (typeof maps)[number]): MyMap => ({
@@ -37,11 +66,19 @@ export async function listMyMaps(actor: Actor): Promise<{ owned: MyMap[]; shared
     motion: m.motion,
     updatedAt: m.updatedAt.toISOString(),
     classroomName: m.classroom?.name ?? null,
-    role: m.ownerId === userId ? 'Owner' : (m.members[0]?.role ?? 'EDITOR').toLowerCase().replace(/^./, (c) => c.toUpperCase()),
+    role:
+      m.ownerId === userId
+        ? 'Owner'
+        : (m.members[0]?.role ?? 'EDITOR').toLowerCase().replace(/^./, (c) => c.toUpperCase()),
   });
   return {
     owned: maps.filter((m) => m.ownerId === userId).map(card),
     shared: maps.filter((m) => m.ownerId !== userId).map(card),
-    classrooms: classes.map((c) => ({ id: c.classroom.id, name: c.classroom.name, role: c.role, studentCount: c.classroom._count.members })),
+    classrooms: classes.map((c) => ({
+      id: c.classroom.id,
+      name: c.classroom.name,
+      role: c.role,
+      studentCount: c.classroom._count.members,
+    })),
   };
 }

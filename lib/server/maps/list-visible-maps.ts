@@ -16,7 +16,13 @@ export type MapCard = {
 export async function listVisibleMaps(actor: Actor): Promise<MapCard[]> {
   const visibility =
     actor.kind === 'user'
-      ? { OR: [{ isPublic: true }, { ownerId: actor.userId }, { members: { some: { userId: actor.userId } } }] }
+      ? {
+          OR: [
+            { isPublic: true },
+            { ownerId: actor.userId },
+            { members: { some: { userId: actor.userId } } },
+          ],
+        }
       : actor.kind === 'share-link'
         ? { OR: [{ isPublic: true }, { id: actor.mapId }] }
         : { isPublic: true };

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Anchor, GraphEdge, GraphNode } from '../../domain/types';
 import type { Prisma } from '../../generated/prisma/client';
 
-type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & { anchor: Anchor | null };
+type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
+  anchor: Anchor | null;
+};
 type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>;
 
 /**

@@ -59,7 +59,10 @@ class RealtimeBus {
   private async ensureListening(): Promise<void> {
     if (!this.databaseUrl || this.listener || this.connecting || this.stopped) return;
     this.connecting = (async () => {
-      const client = new pg.Client({ connectionString: this.databaseUrl!, application_name: 'counterpoint-listen' });
+      const client = new pg.Client({
+        connectionString: this.databaseUrl!,
+        application_name: 'counterpoint-listen',
+      });
       client.on('notification', (message) => this.onNotification(message));
       const lost = () => {
         if (this.listener !== client) return;
@@ -95,10 +98,16 @@ class RealtimeBus {
     const payload = message.payload ?? '';
     if (message.channel === OPS_CHANNEL) {
       const [mapId, seq] = payload.split(':');
-      if (mapId && Number.isInteger(Number(seq))) this.emitLocal({ type: 'ops', mapId, seq: Number(seq) });
+      if (mapId && Number.isInteger(Number(seq)))
+        this.emitLocal({ type: 'ops', mapId, seq: Number(seq) });
     } else if (message.channel === PRESENCE_CHANNEL) {
       const split = payload.indexOf(':');
-      if (split > 0) this.emitLocal({ type: 'presence', mapId: payload.slice(0, split), payload: payload.slice(split + 1) });
+      if (split > 0)
+        this.emitLocal({
+          type: 'presence',
+          mapId: payload.slice(0, split),
+          payload: payload.slice(split + 1),
+        });
     }
   }
 
@@ -118,7 +127,9 @@ const globalForBus = globalThis as unknown as { counterpointBus?: RealtimeBus };
 export function realtimeBus(): RealtimeBus {
   if (!globalForBus.counterpointBus) {
     const env = parseEnv(ServerEnv);
-    globalForBus.counterpointBus = new RealtimeBus(env.COUNTERPOINT_DB_MODE === 'postgres' ? env.DATABASE_URL : null);
+    globalForBus.counterpointBus = new RealtimeBus(
+      env.COUNTERPOINT_DB_MODE === 'postgres' ? env.DATABASE_URL : null,
+    );
   }
   return globalForBus.counterpointBus;
 }
@@ -128,13 +139,20 @@ export function notifiesAcrossProcesses(): boolean {
   return realtimeBus().acrossProcesses;
 }
 
-type RawExecutor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
+type RawExecutor = {
+  $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number>;
+};
 
 /**
  * Announces batch `seq` of a map to the other processes, from inside the
  * transaction that logs it: PostgreSQL delivers it at COMMIT, never for a
  * rollback. Every writer of the op log calls this one function.
  */
-export async function notifyOpsInTransaction(tx: RawExecutor, mapId: string, seq: number): Promise<void> {
-  if (notifiesAcrossProcesses()) await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
+export async function notifyOpsInTransaction(
+  tx: RawExecutor,
+  mapId: string,
+  seq: number,
+): Promise<void> {
+  if (notifiesAcrossProcesses())
+    await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
 }

@@ -42,16 +42,28 @@ function frame(event: string, data: unknown, id?: number): string {
  * re-checked every few seconds; a reader who lost it gets "revoked" and the
  * stream ends.
  */
-export async function openMapStream(actor: Actor, mapId: string, from: number | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openMapStream(
+  actor: Actor,
+  mapId: string,
+  from: number | null,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   const access = await authorizeMap(actor, 'map:read', mapId);
   const teamIds =
     actor.kind === 'user'
-      ? (await db().teamMember.findMany({ where: { userId: actor.userId, team: { mapId } }, select: { teamId: true } })).map((t) => t.teamId)
+      ? (
+          await db().teamMember.findMany({
+            where: { userId: actor.userId, team: { mapId } },
+            select: { teamId: true },
+          })
+        ).map((t) => t.teamId)
       : [];
   // Team batches carry notes; the stream only says that a layer changed
   // (readers fetch what they may see), and says it to the team, and to the
   // owner, who may show every layer.
-  const teamFilter = can(access, 'map:manage') ? {} : { OR: [{ teamId: null }, { teamId: { in: teamIds } }] };
+  const teamFilter = can(access, 'map:manage')
+    ? {}
+    : { OR: [{ teamId: null }, { teamId: { in: teamIds } }] };
   const encoder = new TextEncoder();
   let closed = false;
   let cleanup = () => {};
@@ -76,42 +88,61 @@ export async function openMapStream(actor: Actor, mapId: string, from: number | 
       let chain: Promise<void> = Promise.resolve();
       /** Sends everything after `sent`, one catch-up at a time (so never out of order). */
       const catchUp = () => {
-        chain = chain.then(async () => {
-          while (!closed) {
-            // lastSeq is written in the same transaction as its batch: every
-            // batch up to it is committed and visible to the query below.
-            const { lastSeq } = await db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { lastSeq: true } });
-            if (lastSeq <= sent) return;
-            const rows = await db().mapOp.findMany({
-              where: { mapId, seq: { gt: sent, lte: lastSeq }, ...teamFilter },
-              orderBy: { seq: 'asc' },
-              take: PAGE,
-              select: { seq: true, actorId: true, idempotencyKey: true, op: true },
-            });
-            for (const row of rows) {
-              const body = row.op as { kind?: string; ops: TOp[] };
-              if (body.kind === 'social') {
-                send(frame('social', { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey }, row.seq));
-              } else {
-                const batch: StreamedBatch = { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey, ops: body.ops };
-                send(frame('ops', batch, row.seq));
+        chain = chain
+          .then(async () => {
+            while (!closed) {
+              // lastSeq is written in the same transaction as its batch: every
+              // batch up to it is committed and visible to the query below.
+              const { lastSeq } = await db().argumentMap.findUniqueOrThrow({
+                where: { id: mapId },
+                select: { lastSeq: true },
+              });
+              if (lastSeq <= sent) return;
+              const rows = await db().mapOp.findMany({
+                where: { mapId, seq: { gt: sent, lte: lastSeq }, ...teamFilter },
+                orderBy: { seq: 'asc' },
+                take: PAGE,
+                select: { seq: true, actorId: true, idempotencyKey: true, op: true },
+              });
+              for (const row of rows) {
+                const body = row.op as { kind?: string; ops: TOp[] };
+                if (body.kind === 'social') {
+                  send(
+                    frame(
+                      'social',
+                      { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey },
+                      row.seq,
+                    ),
+                  );
+                } else {
+                  const batch: StreamedBatch = {
+                    seq: row.seq,
+                    actorId: row.actorId,
+                    key: row.idempotencyKey,
+                    ops: body.ops,
+                  };
+                  send(frame('ops', batch, row.seq));
+                }
+                sent = row.seq;
               }
-              sent = row.seq;
-            }
-            if (rows.length < PAGE) {
-              // The rest up to lastSeq belongs to other teams: move the cursor past it.
-              if (sent < lastSeq) {
-                send(frame('skip', { seq: lastSeq }, lastSeq));
-                sent = lastSeq;
+              if (rows.length < PAGE) {
+                // The rest up to lastSeq belongs to other teams: move the cursor past it.
+                if (sent < lastSeq) {
+                  send(frame('skip', { seq: lastSeq }, lastSeq));
+                  sent = lastSeq;
+                }
+                return;
               }
-              return;
             }
-          }
-        }).catch(() => close());
+          })
+          .catch(() => close());
       };
 
       const start = async () => {
-        const { lastSeq } = await db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { lastSeq: true } });
+        const { lastSeq } = await db().argumentMap.findUniqueOrThrow({
+          where: { id: mapId },
+          select: { lastSeq: true },
+        });
         if (from === null || from > lastSeq || lastSeq - from > MAX_REPLAY) {
           const snapshot = await getMapSnapshot(actor, mapId);
           send(frame('snapshot', snapshot, snapshot.seq));
@@ -128,7 +159,10 @@ export async function openMapStream(actor: Actor, mapId: string, from: number | 
       const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
       const recheck = setInterval(() => {
         authorizeMap(actor, 'map:read', mapId).catch((error: unknown) => {
-          if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) {
+          if (
+            error instanceof AppError &&
+            (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
+          ) {
             send(frame('revoked', { message: 'You no longer have access to this map.' }));
             close();
           }

@@ -8,23 +8,45 @@ export const ZPresenceInput = z.object({
   /** One per open tab, so two tabs of one person are two cursors. */
   clientId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
   selection: z.string().max(64).nullable().default(null),
-  cursor: z.object({ x: z.number().finite().min(-1e7).max(1e7), y: z.number().finite().min(-1e7).max(1e7) }).nullable().default(null),
+  cursor: z
+    .object({
+      x: z.number().finite().min(-1e7).max(1e7),
+      y: z.number().finite().min(-1e7).max(1e7),
+    })
+    .nullable()
+    .default(null),
   left: z.boolean().default(false),
 });
 
-export type Presence = z.infer<typeof ZPresenceInput> & { userId: string | null; name: string; color: string; at: number };
+export type Presence = z.infer<typeof ZPresenceInput> & {
+  userId: string | null;
+  name: string;
+  color: string;
+  at: number;
+};
 
 /**
  * Tells the map's other readers who is here, what they selected and where
  * their cursor is. Memory only: presence is never written to the database,
  * only passed through NOTIFY between processes.
  */
-export async function publishPresence(actor: Actor, mapId: string, input: z.infer<typeof ZPresenceInput>): Promise<void> {
+export async function publishPresence(
+  actor: Actor,
+  mapId: string,
+  input: z.infer<typeof ZPresenceInput>,
+): Promise<void> {
   const { name, color } = await presenceIdentity(actor, mapId);
-  const presence: Presence = { ...input, userId: actor.kind === 'user' ? actor.userId : null, name, color, at: Date.now() };
+  const presence: Presence = {
+    ...input,
+    userId: actor.kind === 'user' ? actor.userId : null,
+    name,
+    color,
+    at: Date.now(),
+  };
   const payload = JSON.stringify(presence);
   realtimeBus().emitLocal({ type: 'presence', mapId, payload });
-  if (notifiesAcrossProcesses()) await db().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${mapId}:${payload}`})`;
+  if (notifiesAcrossProcesses())
+    await db().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${mapId}:${payload}`})`;
 }
 
 /**
@@ -35,13 +57,26 @@ export async function publishPresence(actor: Actor, mapId: string, input: z.infe
 const IDENTITY_TTL_MS = 3_000;
 const identities = new Map<string, { name: string; color: string; until: number }>();
 
-async function presenceIdentity(actor: Actor, mapId: string): Promise<{ name: string; color: string }> {
+async function presenceIdentity(
+  actor: Actor,
+  mapId: string,
+): Promise<{ name: string; color: string }> {
   const key = `${mapId}:${actor.kind === 'user' ? actor.userId : actor.kind === 'share-link' ? `link:${actor.linkId}` : 'anonymous'}`;
   const cached = identities.get(key);
   if (cached && cached.until > Date.now()) return cached;
   await authorizeMap(actor, 'map:read', mapId);
-  const user = actor.kind === 'user' ? await db().user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true, avatarColor: true } }) : null;
-  const identity = { name: user?.name ?? user?.email ?? 'Guest', color: user?.avatarColor ?? '#64748b', until: Date.now() + IDENTITY_TTL_MS };
+  const user =
+    actor.kind === 'user'
+      ? await db().user.findUnique({
+          where: { id: actor.userId },
+          select: { name: true, email: true, avatarColor: true },
+        })
+      : null;
+  const identity = {
+    name: user?.name ?? user?.email ?? 'Guest',
+    color: user?.avatarColor ?? '#64748b',
+    until: Date.now() + IDENTITY_TTL_MS,
+  };
   if (identities.size > 10_000) identities.clear();
   identities.set(key, identity);
   return identity;

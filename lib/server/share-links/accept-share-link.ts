@@ -12,9 +12,15 @@ import { resolveShareLink } from './resolve-share-link';
 export async function acceptShareLink(actor: Actor, token: string): Promise<{ mapId: string }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to use this link.');
   const link = await resolveShareLink(token);
-  const map = await db().argumentMap.findUniqueOrThrow({ where: { id: link.mapId }, select: { ownerId: true } });
+  const map = await db().argumentMap.findUniqueOrThrow({
+    where: { id: link.mapId },
+    select: { ownerId: true },
+  });
   if (map.ownerId === actor.userId) return { mapId: link.mapId };
-  const existing = await db().mapMember.findUnique({ where: { mapId_userId: { mapId: link.mapId, userId: actor.userId } }, select: { role: true } });
+  const existing = await db().mapMember.findUnique({
+    where: { mapId_userId: { mapId: link.mapId, userId: actor.userId } },
+    select: { role: true },
+  });
   const role = higherRole(existing?.role ?? null, link.role)!;
   if (role !== existing?.role) {
     await db().mapMember.upsert({

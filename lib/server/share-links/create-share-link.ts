@@ -13,14 +13,21 @@ export const ZCreateShareLinkInput = z.object({
   expiresInDays: z.coerce
     .number()
     .int()
-    .refine((d) => (SHARE_EXPIRY_DAYS as readonly number[]).includes(d), 'Choose when the link expires'),
+    .refine(
+      (d) => (SHARE_EXPIRY_DAYS as readonly number[]).includes(d),
+      'Choose when the link expires',
+    ),
 });
 
 /**
  * A new share link for a map, by its owner. Returns the token once: only its
  * hash is stored, so it cannot be shown again.
  */
-export async function createShareLink(actor: Actor, mapId: string, input: z.infer<typeof ZCreateShareLinkInput>): Promise<{ id: string; token: string }> {
+export async function createShareLink(
+  actor: Actor,
+  mapId: string,
+  input: z.infer<typeof ZCreateShareLinkInput>,
+): Promise<{ id: string; token: string }> {
   await authorizeMap(actor, 'map:manage', mapId);
   const token = newShareToken();
   const link = await db().shareLink.create({
@@ -28,7 +35,9 @@ export async function createShareLink(actor: Actor, mapId: string, input: z.infe
       mapId,
       role: input.role,
       tokenHash: hashShareToken(token),
-      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      expiresAt: input.expiresInDays
+        ? new Date(Date.now() + input.expiresInDays * 86_400_000)
+        : null,
       createdById: actor.kind === 'user' ? actor.userId : null,
     },
     select: { id: true },

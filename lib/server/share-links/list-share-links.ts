@@ -12,18 +12,28 @@ export type ShareLinkRow = {
 };
 
 /** A map's share links, newest first, for its owner. Tokens are not stored, so not listed. */
-export async function listShareLinks(actor: Actor, mapId: string): Promise<{ mapTitle: string; links: ShareLinkRow[] }> {
+export async function listShareLinks(
+  actor: Actor,
+  mapId: string,
+): Promise<{ mapTitle: string; links: ShareLinkRow[] }> {
   await authorizeMap(actor, 'map:manage', mapId);
   const [map, links] = await Promise.all([
     db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { title: true } }),
     db().shareLink.findMany({ where: { mapId }, orderBy: { createdAt: 'desc' } }),
   ]);
   const now = Date.now();
-  return { mapTitle: map.title, links: links.map((l) => ({
-    id: l.id,
-    role: l.role,
-    createdAt: l.createdAt.toISOString(),
-    expiresAt: l.expiresAt?.toISOString() ?? null,
-    status: l.revokedAt ? 'revoked' : l.expiresAt && l.expiresAt.getTime() <= now ? 'expired' : 'active',
-  })) };
+  return {
+    mapTitle: map.title,
+    links: links.map((l) => ({
+      id: l.id,
+      role: l.role,
+      createdAt: l.createdAt.toISOString(),
+      expiresAt: l.expiresAt?.toISOString() ?? null,
+      status: l.revokedAt
+        ? 'revoked'
+        : l.expiresAt && l.expiresAt.getTime() <= now
+          ? 'expired'
+          : 'active',
+    })),
+  };
 }

@@ -5,7 +5,13 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { hashShareToken, SHARE_TOKEN_PATTERN } from './token';
 
-export type ResolvedShareLink = { linkId: string; mapId: string; role: MapRole; mapTitle: string; mapMotion: string };
+export type ResolvedShareLink = {
+  linkId: string;
+  mapId: string;
+  role: MapRole;
+  mapTitle: string;
+  mapMotion: string;
+};
 
 /**
  * The link a token stands for, if it still admits anyone. Garbled, unknown,
@@ -13,14 +19,31 @@ export type ResolvedShareLink = { linkId: string; mapId: string; role: MapRole; 
  * nothing about which links exist.
  */
 export async function resolveShareLink(token: string): Promise<ResolvedShareLink> {
-  const gone = new AppError('GONE', 'This link is no longer valid. Ask the person who shared it for a new one.');
+  const gone = new AppError(
+    'GONE',
+    'This link is no longer valid. Ask the person who shared it for a new one.',
+  );
   if (!SHARE_TOKEN_PATTERN.test(token)) throw gone;
   const link = await db().shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
-    select: { id: true, mapId: true, role: true, revokedAt: true, expiresAt: true, map: { select: { title: true, motion: true } } },
+    select: {
+      id: true,
+      mapId: true,
+      role: true,
+      revokedAt: true,
+      expiresAt: true,
+      map: { select: { title: true, motion: true } },
+    },
   });
-  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt.getTime() <= Date.now())) throw gone;
-  return { linkId: link.id, mapId: link.mapId, role: link.role, mapTitle: link.map.title, mapMotion: link.map.motion };
+  if (!link || link.revokedAt || (link.expiresAt && link.expiresAt.getTime() <= Date.now()))
+    throw gone;
+  return {
+    linkId: link.id,
+    mapId: link.mapId,
+    role: link.role,
+    mapTitle: link.map.title,
+    mapMotion: link.map.motion,
+  };
 }
 
 /** The actor a valid link makes of a visitor who is not signed in. */

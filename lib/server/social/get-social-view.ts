@@ -1,5 +1,10 @@
 import 'server-only';
-import type { AnnotationTarget, AnnotationView, CommentView, SocialView } from '../../domain/social';
+import type {
+  AnnotationTarget,
+  AnnotationView,
+  CommentView,
+  SocialView,
+} from '../../domain/social';
 import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { listMapPeople } from '../maps/list-map-people';
@@ -12,7 +17,11 @@ import { getSocialHistory } from './get-social-history';
  * the layers, every member sees them all, read-only. A share-link visitor
  * or anyone on no team gets no layer at all.
  */
-export async function getSocialView(actor: Actor, mapId: string, options: { withHistory?: boolean } = {}): Promise<SocialView> {
+export async function getSocialView(
+  actor: Actor,
+  mapId: string,
+  options: { withHistory?: boolean } = {},
+): Promise<SocialView> {
   const access = await authorizeMap(actor, 'map:read', mapId);
   const userId = actor.kind === 'user' ? actor.userId : null;
   const owner = can(access, 'map:manage');
@@ -21,7 +30,10 @@ export async function getSocialView(actor: Actor, mapId: string, options: { with
     userId
       ? db().team.findFirst({
           where: { mapId, members: { some: { userId } } },
-          select: { id: true, members: { select: { user: { select: { id: true, name: true, email: true } } } } },
+          select: {
+            id: true,
+            members: { select: { user: { select: { id: true, name: true, email: true } } } },
+          },
         })
       : null,
   ]);
@@ -36,38 +48,46 @@ export async function getSocialView(actor: Actor, mapId: string, options: { with
       orderBy: { createdAt: 'asc' },
       include: { author: { select: { name: true, email: true, avatarColor: true } } },
     }),
-    db().team.findMany({ where: { mapId, ...(visibleTeams && { id: { in: visibleTeams } }) }, orderBy: { name: 'asc' } }),
+    db().team.findMany({
+      where: { mapId, ...(visibleTeams && { id: { in: visibleTeams } }) },
+      orderBy: { name: 'asc' },
+    }),
     visibleTeams && visibleTeams.length === 0
       ? []
       : db().annotation.findMany({
           where: { mapId, deletedAt: null, ...(visibleTeams && { teamId: { in: visibleTeams } }) },
           orderBy: { updatedAt: 'asc' },
-          include: { author: { select: { name: true, email: true } }, assignee: { select: { name: true, email: true } } },
+          include: {
+            author: { select: { name: true, email: true } },
+            assignee: { select: { name: true, email: true } },
+          },
         }),
     // The roster is for people who can write a mention, not for link visitors.
     canComment ? listMapPeople(mapId) : [],
   ]);
-  const history = !options.withHistory ? undefined : userId ? await getSocialHistory(mapId, userId) : { undo: [], redo: [] };
+  const history = !options.withHistory
+    ? undefined
+    : userId
+      ? await getSocialHistory(mapId, userId)
+      : { undo: [], redo: [] };
 
   return {
     viewerId: userId,
-    comments: comments.map(
-      (c): CommentView => ({
-        id: c.id,
-        nodeId: c.nodeId,
-        edgeId: c.edgeId,
-        parentId: c.parentId,
-        authorId: c.authorId,
-        authorName: c.author?.name ?? c.author?.email ?? 'Someone',
-        authorColor: c.author?.avatarColor ?? '#64748b',
-        body: c.body,
-        mentions: c.mentions ?? [],
-        createdAt: c.createdAt.toISOString(),
-        editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
-        version: c.version,
-        resolved: c.resolvedAt !== null,
-      }),
-    ),
+    comments: comments.map((c): CommentView => ({
+      id: c.id,
+      nodeId: c.nodeId,
+      edgeId: c.edgeId,
+      parentId: c.parentId,
+      authorId: c.authorId,
+      authorName: c.author?.name ?? c.author?.email ?? 'Someone',
+      authorColor: c.author?.avatarColor ?? '#64748b',
+      body: c.body,
+      mentions: c.mentions ?? [],
+      createdAt: c.createdAt.toISOString(),
+      editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
+      version: c.version,
+      resolved: c.resolvedAt !== null,
+    })),
     layers: teams.map((t) => ({
       teamId: t.id,
       name: t.name,
@@ -77,7 +97,15 @@ export async function getSocialView(actor: Actor, mapId: string, options: { with
       annotations: annotations.filter((a) => a.teamId === t.id).map(annotationView),
     })),
     people,
-    myTeam: myTeam ? { id: myTeam.id, members: myTeam.members.map((m) => ({ id: m.user.id, name: m.user.name ?? m.user.email ?? 'A teammate' })) } : null,
+    myTeam: myTeam
+      ? {
+          id: myTeam.id,
+          members: myTeam.members.map((m) => ({
+            id: m.user.id,
+            name: m.user.name ?? m.user.email ?? 'A teammate',
+          })),
+        }
+      : null,
     layersRevealed: map.layersRevealed,
     canComment,
     canSeeAllLayers: owner,
@@ -101,7 +129,13 @@ export function annotationTargetOf(a: AnnotationTargetRow): AnnotationTarget {
     ? { kind: 'NODE', nodeId: a.nodeId! }
     : a.targetType === 'EDGE'
       ? { kind: 'EDGE', edgeId: a.edgeId! }
-      : { kind: 'SOURCE', sourceId: a.sourceId!, start: a.quoteStart ?? 0, end: a.quoteEnd ?? 0, exact: a.quoteExact ?? '' };
+      : {
+          kind: 'SOURCE',
+          sourceId: a.sourceId!,
+          start: a.quoteStart ?? 0,
+          end: a.quoteEnd ?? 0,
+          exact: a.quoteExact ?? '',
+        };
 }
 
 type AnnotationRow = AnnotationTargetRow & {

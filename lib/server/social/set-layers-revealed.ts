@@ -9,14 +9,28 @@ import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
  * (read-only), or hide them again. Logged as an empty social batch so open
  * pages hear about it and reload the layers.
  */
-export async function setLayersRevealed(actor: Actor, mapId: string, revealed: boolean): Promise<void> {
+export async function setLayersRevealed(
+  actor: Actor,
+  mapId: string,
+  revealed: boolean,
+): Promise<void> {
   await authorizeMap(actor, 'map:manage', mapId);
   const seq = await db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { lastSeq: number }[]
+    >`SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
     const next = locked!.lastSeq + 1;
-    await tx.argumentMap.update({ where: { id: mapId }, data: { layersRevealed: revealed, lastSeq: next } });
+    await tx.argumentMap.update({
+      where: { id: mapId },
+      data: { layersRevealed: revealed, lastSeq: next },
+    });
     await tx.mapOp.create({
-      data: { mapId, seq: next, actorId: actor.kind === 'user' ? actor.userId : null, op: { kind: 'social', ops: [], revealed } as Prisma.InputJsonValue },
+      data: {
+        mapId,
+        seq: next,
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        op: { kind: 'social', ops: [], revealed } as Prisma.InputJsonValue,
+      },
     });
     await notifyOpsInTransaction(tx, mapId, next);
     return next;

@@ -20,22 +20,35 @@ export const ZAssignTeamsInput = z.object({
  * map's teams (its class's students and members) and only this map's teams
  * are accepted.
  */
-export async function assignTeams(actor: Actor, mapId: string, input: z.infer<typeof ZAssignTeamsInput>): Promise<void> {
+export async function assignTeams(
+  actor: Actor,
+  mapId: string,
+  input: z.infer<typeof ZAssignTeamsInput>,
+): Promise<void> {
   const setup = await getTeamSetup(actor, mapId);
   const teams = new Set(setup.teams.map((t) => t.id));
   const people = new Set(setup.people.map((p) => p.id));
   for (const [userId, teamId] of Object.entries(input.assignments)) {
-    if (!people.has(userId)) throw new AppError('VALIDATION_FAILED', 'Only students of the class or members of the map can be put on a team.');
-    if (teamId !== null && !teams.has(teamId)) throw new AppError('VALIDATION_FAILED', 'That team is not one of this map’s teams.');
+    if (!people.has(userId))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Only students of the class or members of the map can be put on a team.',
+      );
+    if (teamId !== null && !teams.has(teamId))
+      throw new AppError('VALIDATION_FAILED', 'That team is not one of this map’s teams.');
   }
   for (const teamId of Object.keys(input.sides)) {
-    if (!teams.has(teamId)) throw new AppError('VALIDATION_FAILED', 'That team is not one of this map’s teams.');
+    if (!teams.has(teamId))
+      throw new AppError('VALIDATION_FAILED', 'That team is not one of this map’s teams.');
   }
   await db().$transaction(async (tx) => {
-    for (const [teamId, side] of Object.entries(input.sides)) await tx.team.update({ where: { id: teamId }, data: { side } });
+    for (const [teamId, side] of Object.entries(input.sides))
+      await tx.team.update({ where: { id: teamId }, data: { side } });
     const userIds = Object.keys(input.assignments);
     await tx.teamMember.deleteMany({ where: { userId: { in: userIds }, team: { mapId } } });
-    const rows = Object.entries(input.assignments).flatMap(([userId, teamId]) => (teamId ? [{ userId, teamId }] : []));
+    const rows = Object.entries(input.assignments).flatMap(([userId, teamId]) =>
+      teamId ? [{ userId, teamId }] : [],
+    );
     if (rows.length) await tx.teamMember.createMany({ data: rows });
   });
 }
@@ -52,6 +65,8 @@ export async function splitTeamsAtRandom(actor: Actor, mapId: string): Promise<v
     const j = randomInt(i + 1);
     [people[i], people[j]] = [people[j]!, people[i]!];
   }
-  const assignments = Object.fromEntries(people.map((id, index) => [id, setup.teams[index % setup.teams.length]!.id]));
+  const assignments = Object.fromEntries(
+    people.map((id, index) => [id, setup.teams[index % setup.teams.length]!.id]),
+  );
   await assignTeams(actor, mapId, { assignments, sides: {} });
 }

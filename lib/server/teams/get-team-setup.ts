@@ -20,20 +20,55 @@ export async function getTeamSetup(actor: Actor, mapId: string): Promise<TeamSet
       title: true,
       ownerId: true,
       classroomId: true,
-      classroom: { select: { name: true, members: { where: { role: 'STUDENT' }, select: { user: { select: { id: true, name: true, email: true } } } } } },
+      classroom: {
+        select: {
+          name: true,
+          members: {
+            where: { role: 'STUDENT' },
+            select: { user: { select: { id: true, name: true, email: true } } },
+          },
+        },
+      },
       members: { select: { user: { select: { id: true, name: true, email: true } } } },
-      teams: { orderBy: { createdAt: 'asc' }, select: { id: true, name: true, side: true, color: true, members: { select: { userId: true } } } },
+      teams: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          name: true,
+          side: true,
+          color: true,
+          members: { select: { userId: true } },
+        },
+      },
     },
   });
   const teamOf = new Map<string, string>();
   for (const t of map.teams) for (const m of t.members) teamOf.set(m.userId, t.id);
   const people = new Map<string, { id: string; name: string; email: string | null }>();
   for (const { user } of [...(map.classroom?.members ?? []), ...map.members]) {
-    if (user.id !== map.ownerId) people.set(user.id, { id: user.id, name: user.name ?? user.email ?? 'Someone', email: user.email });
+    if (user.id !== map.ownerId)
+      people.set(user.id, {
+        id: user.id,
+        name: user.name ?? user.email ?? 'Someone',
+        email: user.email,
+      });
   }
   return {
-    map: { id: map.id, title: map.title, classroomId: map.classroomId, classroomName: map.classroom?.name ?? null },
-    teams: map.teams.map((t) => ({ id: t.id, name: t.name, side: t.side, color: t.color, memberIds: t.members.map((m) => m.userId) })),
-    people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ ...p, teamId: teamOf.get(p.id) ?? null })),
+    map: {
+      id: map.id,
+      title: map.title,
+      classroomId: map.classroomId,
+      classroomName: map.classroom?.name ?? null,
+    },
+    teams: map.teams.map((t) => ({
+      id: t.id,
+      name: t.name,
+      side: t.side,
+      color: t.color,
+      memberIds: t.members.map((m) => m.userId),
+    })),
+    people: [...people.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({ ...p, teamId: teamOf.get(p.id) ?? null })),
   };
 }

@@ -12,6 +12,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
     const { at } = parseInput(ZQuery, { at: new URL(request.url).searchParams.get('at') });
-    return at === null ? getMapSnapshot(await currentActor(), id) : getMapAt(await currentActor(), id, at);
+    return at === null
+      ? getMapSnapshot(await currentActor(), id)
+      : getMapAt(await currentActor(), id, at);
   });
 }

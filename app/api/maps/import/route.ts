@@ -5,7 +5,10 @@ import { AppError } from '@/lib/server/errors';
 import { jsonRoute, parseInput, readTextBody } from '@/lib/server/http';
 import { IMPORT_FORMATS, importMap } from '@/lib/server/maps/import-map';
 
-const ZQuery = z.object({ format: z.enum(IMPORT_FORMATS).optional(), name: z.string().max(255).optional() });
+const ZQuery = z.object({
+  format: z.enum(IMPORT_FORMATS).optional(),
+  name: z.string().max(255).optional(),
+});
 
 /**
  * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file's
@@ -18,6 +21,10 @@ export async function POST(request: Request) {
     const actor = await currentActor();
     // Refused before reading up to 5 MB from someone who may not import.
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
-    return importMap(actor, { text: await readTextBody(request, MAX_IMPORT_BYTES), fileName: query.name, format: query.format });
+    return importMap(actor, {
+      text: await readTextBody(request, MAX_IMPORT_BYTES),
+      fileName: query.name,
+      format: query.format,
+    });
   });
 }

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: 'Debate brief' };
 
 type Props = { params: Promise<{ id: string }> };
 
-const SIDE_TITLES = { FOR: 'For the motion', AGAINST: 'Against the motion', NEUTRAL: 'Other claims' } as const;
+const SIDE_TITLES = {
+  FOR: 'For the motion',
+  AGAINST: 'Against the motion',
+  NEUTRAL: 'Other claims',
+} as const;
 
 /** The debate brief: an outline per side with supports, objections and rebuttals nested, quotes and citations; printable. */
 export default async function BriefPage({ params }: Props) {
@@ -33,12 +37,13 @@ export default async function BriefPage({ params }: Props) {
     return (
       <li className={`brief-item brief-item--${item.relation ?? 'MAIN'}`}>
         <p className="brief-item__text">
-          {item.relation && <span className="brief-item__relation">{RELATION_LABELS[item.relation]}: </span>}
-          {item.relation ? item.node.text : <strong>{item.node.text}</strong>} <span className="brief-item__kind">({KIND_LABELS[item.node.kind].toLowerCase()})</span>
+          {item.relation && (
+            <span className="brief-item__relation">{RELATION_LABELS[item.relation]}: </span>
+          )}
+          {item.relation ? item.node.text : <strong>{item.node.text}</strong>}{' '}
+          <span className="brief-item__kind">({KIND_LABELS[item.node.kind].toLowerCase()})</span>
         </p>
-        {item.node.anchor && source && (
-          <SourceQuote anchor={item.node.anchor} source={source} />
-        )}
+        {item.node.anchor && source && <SourceQuote anchor={item.node.anchor} source={source} />}
         {item.children.length > 0 && (
           <ul>
             {item.children.map((child) => (
@@ -51,7 +56,12 @@ export default async function BriefPage({ params }: Props) {
   };
 
   return (
-    <PrintablePage mapId={id} className="brief" title={`Debate brief: ${snapshot.title}`} lead={`Motion: ${snapshot.motion}`}>
+    <PrintablePage
+      mapId={id}
+      className="brief"
+      title={`Debate brief: ${snapshot.title}`}
+      lead={`Motion: ${snapshot.motion}`}
+    >
       {brief.length === 0 && <p className="empty-state">The map has no claims yet.</p>}
       {brief.map((side) => (
         <section key={side.side} aria-labelledby={`side-${side.side}`} className="brief-side">

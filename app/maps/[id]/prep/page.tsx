@@ -43,7 +43,9 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
         </Link>
         <h1 className="page__title">Prep sheet</h1>
         <p className="empty-state">
-          {social.canSeeAllLayers ? 'Choose a team: ' : 'You are not on a team for this map, so there is no prep sheet for you.'}
+          {social.canSeeAllLayers
+            ? 'Choose a team: '
+            : 'You are not on a team for this map, so there is no prep sheet for you.'}
           {social.canSeeAllLayers &&
             social.layers.map((l, i) => (
               <span key={l.teamId}>
@@ -56,11 +58,18 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
     );
   }
 
-  const onNodes = layer.annotations.filter((a) => a.target.kind === 'NODE' && nodes.has((a.target as { nodeId: string }).nodeId));
+  const onNodes = layer.annotations.filter(
+    (a) => a.target.kind === 'NODE' && nodes.has((a.target as { nodeId: string }).nodeId),
+  );
   const claimIds = [...new Set(onNodes.map((a) => (a.target as { nodeId: string }).nodeId))];
-  const about = (nodeId: string) => onNodes.filter((a) => (a.target as { nodeId: string }).nodeId === nodeId);
+  const about = (nodeId: string) =>
+    onNodes.filter((a) => (a.target as { nodeId: string }).nodeId === nodeId);
   const tags = [...new Set(onNodes.filter((a) => a.kind === 'TAG').map((a) => a.tag!))].sort();
-  const assignees = [...new Set(onNodes.filter((a) => a.kind === 'ASSIGNMENT').map((a) => a.assigneeName ?? 'Someone'))].sort();
+  const assignees = [
+    ...new Set(
+      onNodes.filter((a) => a.kind === 'ASSIGNMENT').map((a) => a.assigneeName ?? 'Someone'),
+    ),
+  ].sort();
   const untagged = claimIds.filter((nodeId) => !about(nodeId).some((a) => a.kind === 'TAG'));
 
   const Claim = ({ nodeId }: { nodeId: string }) => {
@@ -73,7 +82,8 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
     return (
       <li className="prep-claim">
         <p className="prep-claim__text">
-          <strong>{node.text}</strong> <span className="prep-claim__kind">({node.kind.toLowerCase()})</span>
+          <strong>{node.text}</strong>{' '}
+          <span className="prep-claim__kind">({node.kind.toLowerCase()})</span>
         </p>
         {rating && (
           <p>
@@ -82,9 +92,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
         )}
         {note && <p>Note: {note.body}</p>}
         {who && <p>Prepared by {who.assigneeName}</p>}
-        {node.anchor && source && (
-          <SourceQuote anchor={node.anchor} source={source} />
-        )}
+        {node.anchor && source && <SourceQuote anchor={node.anchor} source={source} />}
       </li>
     );
   };
@@ -94,13 +102,18 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
       mapId={id}
       title={
         <>
-          Prep sheet: {layer.name} <span className="prep__side">({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})</span>
+          Prep sheet: {layer.name}{' '}
+          <span className="prep__side">
+            ({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})
+          </span>
         </>
       }
       lead={`${snapshot.title} — motion: ${snapshot.motion}`}
     >
       {claimIds.length === 0 ? (
-        <p className="empty-state">Nothing yet: rate, tag or note claims on the map and they appear here.</p>
+        <p className="empty-state">
+          Nothing yet: rate, tag or note claims on the map and they appear here.
+        </p>
       ) : (
         <>
           <section aria-labelledby="by-tag">
@@ -112,7 +125,9 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
                 <h3>{tag}</h3>
                 <ul>
                   {claimIds
-                    .filter((nodeId) => about(nodeId).some((a) => a.kind === 'TAG' && a.tag === tag))
+                    .filter((nodeId) =>
+                      about(nodeId).some((a) => a.kind === 'TAG' && a.tag === tag),
+                    )
                     .map((nodeId) => (
                       <Claim key={nodeId} nodeId={nodeId} />
                     ))}
@@ -140,7 +155,11 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
                   <h3>{name}</h3>
                   <ul>
                     {claimIds
-                      .filter((nodeId) => about(nodeId).some((a) => a.kind === 'ASSIGNMENT' && (a.assigneeName ?? 'Someone') === name))
+                      .filter((nodeId) =>
+                        about(nodeId).some(
+                          (a) => a.kind === 'ASSIGNMENT' && (a.assigneeName ?? 'Someone') === name,
+                        ),
+                      )
                       .map((nodeId) => (
                         <li key={nodeId}>{nodes.get(nodeId)!.text}</li>
                       ))}

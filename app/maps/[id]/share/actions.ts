@@ -12,12 +12,17 @@ const ZMapId = z.string().min(1).max(64);
 
 export type ShareFormState = FormState & { link?: string };
 
-
-export async function createShareLinkAction(_state: ShareFormState, form: FormData): Promise<ShareFormState> {
+export async function createShareLinkAction(
+  _state: ShareFormState,
+  form: FormData,
+): Promise<ShareFormState> {
   let link = '';
   const state = await runFormAction(async () => {
     const mapId = parseForm(ZMapId, form.get('mapId'));
-    const input = parseForm(ZCreateShareLinkInput, { role: form.get('role'), expiresInDays: form.get('expiresInDays') });
+    const input = parseForm(ZCreateShareLinkInput, {
+      role: form.get('role'),
+      expiresInDays: form.get('expiresInDays'),
+    });
     const { token } = await createShareLink(await currentActor(), mapId, input);
     link = `${await requestOrigin()}/s/${token}`;
     revalidatePath(`/maps/${mapId}/share`);

@@ -14,7 +14,14 @@ export const metadata: Metadata = { title: 'Share links' };
 type Props = { params: Promise<{ id: string }> };
 
 const ROLE_WORDS = { VIEWER: 'View', COMMENTER: 'Comment', EDITOR: 'Edit', OWNER: 'Own' } as const;
-const date = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const date = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 export default async function SharePage({ params }: Props) {
   const { id } = await params;
@@ -23,7 +30,8 @@ export default async function SharePage({ params }: Props) {
   try {
     listing = await listShareLinks(await currentActor(), id);
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+      notFound();
     throw error;
   }
   const { mapTitle, links } = listing;
@@ -34,8 +42,9 @@ export default async function SharePage({ params }: Props) {
       </Link>
       <h1 className="page__title">Share “{mapTitle}”</h1>
       <p className="page__lead">
-        A view link opens the map read-only, even for people who are not signed in. Comment and edit links ask people to sign in, then add them
-        to the map. Teams’ private notes are never shared by a link.
+        A view link opens the map read-only, even for people who are not signed in. Comment and edit
+        links ask people to sign in, then add them to the map. Teams’ private notes are never shared
+        by a link.
       </p>
       <section aria-labelledby="new-link-title" className="panel">
         <h2 id="new-link-title" className="section-title">

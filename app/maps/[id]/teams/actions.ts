@@ -4,7 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
 import { formValues, parseForm, runFormAction, type FormState } from '@/lib/server/form-action';
-import { assignTeams, splitTeamsAtRandom, ZAssignTeamsInput } from '@/lib/server/teams/assign-teams';
+import {
+  assignTeams,
+  splitTeamsAtRandom,
+  ZAssignTeamsInput,
+} from '@/lib/server/teams/assign-teams';
 import { createTeam, ZCreateTeamInput } from '@/lib/server/teams/create-team';
 
 const ZMapId = z.string().min(1).max(64);
@@ -30,7 +34,11 @@ export async function saveTeamsAction(_state: FormState, form: FormData): Promis
       if (key.startsWith('team:')) assignments[key.slice(5)] = value || null;
       if (key.startsWith('side:')) sides[key.slice(5)] = value;
     }
-    await assignTeams(await currentActor(), mapId, parseForm(ZAssignTeamsInput, { assignments, sides }));
+    await assignTeams(
+      await currentActor(),
+      mapId,
+      parseForm(ZAssignTeamsInput, { assignments, sides }),
+    );
     revalidatePath(`/maps/${mapId}/teams`);
     return 'Teams saved.';
   });

@@ -20,7 +20,8 @@ export default async function TeamsPage({ params }: Props) {
   try {
     setup = await getTeamSetup(await currentActor(), id);
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+      notFound();
     throw error;
   }
   const { map, teams, people } = setup;
@@ -31,15 +32,24 @@ export default async function TeamsPage({ params }: Props) {
       </Link>
       <h1 className="page__title">Teams for “{map.title}”</h1>
       <p className="page__lead">
-        Each team has its own private notes, ratings and tags over the shared map; other teams never see them.
-        {map.classroomName ? ` Everyone in ${map.classroomName} can be put on a team.` : ' Add people to the map with a share link, then put them on a team.'}
+        Each team has its own private notes, ratings and tags over the shared map; other teams never
+        see them.
+        {map.classroomName
+          ? ` Everyone in ${map.classroomName} can be put on a team.`
+          : ' Add people to the map with a share link, then put them on a team.'}
       </p>
 
       <section aria-labelledby="add-team-title" className="panel">
         <h2 id="add-team-title" className="section-title">
           Add a team
         </h2>
-        <ActionForm action={createTeamAction} submitLabel="Add team" className="inline-form" submitClassName="button" label="Add a team">
+        <ActionForm
+          action={createTeamAction}
+          submitLabel="Add team"
+          className="inline-form"
+          submitClassName="button"
+          label="Add a team"
+        >
           <input type="hidden" name="mapId" value={map.id} />
           <label className="field">
             <span>Team name</span>
@@ -64,17 +74,33 @@ export default async function TeamsPage({ params }: Props) {
             Who is on which team
           </h2>
           {teams.length >= 2 && people.length > 0 && (
-            <ActionForm action={splitTeamsAction} submitLabel="Split at random" pendingLabel="Splitting…" className="row-form" submitClassName="button button--quiet" label="Split at random">
+            <ActionForm
+              action={splitTeamsAction}
+              submitLabel="Split at random"
+              pendingLabel="Splitting…"
+              className="row-form"
+              submitClassName="button button--quiet"
+              label="Split at random"
+            >
               <input type="hidden" name="mapId" value={map.id} />
             </ActionForm>
           )}
         </div>
         {people.length === 0 ? (
-          <p className="empty-state">{map.classroomName ? 'No students have joined the class yet.' : 'Nobody else is on this map yet.'}</p>
+          <p className="empty-state">
+            {map.classroomName
+              ? 'No students have joined the class yet.'
+              : 'Nobody else is on this map yet.'}
+          </p>
         ) : teams.length === 0 ? (
           <p className="empty-state">Add a team first.</p>
         ) : (
-          <ActionForm action={saveTeamsAction} submitLabel="Save teams" pendingLabel="Saving…" label="Teams">
+          <ActionForm
+            action={saveTeamsAction}
+            submitLabel="Save teams"
+            pendingLabel="Saving…"
+            label="Teams"
+          >
             <input type="hidden" name="mapId" value={map.id} />
             <table className="table" aria-label="Team sides">
               <thead>
@@ -88,10 +114,19 @@ export default async function TeamsPage({ params }: Props) {
                 {teams.map((t) => (
                   <tr key={t.id}>
                     <td>
-                      <span className="team-dot" style={{ background: t.color }} aria-hidden="true" /> {t.name}
+                      <span
+                        className="team-dot"
+                        style={{ background: t.color }}
+                        aria-hidden="true"
+                      />{' '}
+                      {t.name}
                     </td>
                     <td>
-                      <select name={`side:${t.id}`} defaultValue={t.side} aria-label={`Side of ${t.name}`}>
+                      <select
+                        name={`side:${t.id}`}
+                        defaultValue={t.side}
+                        aria-label={`Side of ${t.name}`}
+                      >
                         {SIDES.map((s) => (
                           <option key={s} value={s}>
                             {SIDE_LABELS[s]}
@@ -99,7 +134,12 @@ export default async function TeamsPage({ params }: Props) {
                         ))}
                       </select>
                     </td>
-                    <td>{people.filter((p) => p.teamId === t.id).map((p) => p.name).join(', ') || '—'}</td>
+                    <td>
+                      {people
+                        .filter((p) => p.teamId === t.id)
+                        .map((p) => p.name)
+                        .join(', ') || '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -116,7 +156,11 @@ export default async function TeamsPage({ params }: Props) {
                   <tr key={p.id}>
                     <td>{p.name}</td>
                     <td>
-                      <select name={`team:${p.id}`} defaultValue={p.teamId ?? ''} aria-label={`Team of ${p.name}`}>
+                      <select
+                        name={`team:${p.id}`}
+                        defaultValue={p.teamId ?? ''}
+                        aria-label={`Team of ${p.name}`}
+                      >
                         <option value="">No team</option>
                         {teams.map((t) => (
                           <option key={t.id} value={t.id}>

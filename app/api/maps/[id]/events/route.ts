@@ -19,8 +19,16 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   let stream: ReadableStream<Uint8Array> | undefined;
   const refused = await jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
-    const from = parseResumePoint(request.headers.get('last-event-id'), url.searchParams.get('since'));
-    stream = await openMapStream(await actorFor(url.searchParams.get('share')), id, from, request.signal);
+    const from = parseResumePoint(
+      request.headers.get('last-event-id'),
+      url.searchParams.get('since'),
+    );
+    stream = await openMapStream(
+      await actorFor(url.searchParams.get('share')),
+      id,
+      from,
+      request.signal,
+    );
     return null;
   });
   if (!stream) return refused;

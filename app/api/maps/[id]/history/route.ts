@@ -10,7 +10,9 @@ const ZQuery = z.object({ before: z.coerce.number().int().positive().nullable().
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
-    const { before } = parseInput(ZQuery, { before: new URL(request.url).searchParams.get('before') });
+    const { before } = parseInput(ZQuery, {
+      before: new URL(request.url).searchParams.get('before'),
+    });
     return getMapHistory(await currentActor(), id, before);
   });
 }
