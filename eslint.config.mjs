@@ -9,7 +9,6 @@ import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier/flat';
 
 const layer = (type) => ({ to: { element: { type } } });
-const external = (...sources) => ({ to: { module: { origin: 'external', source: sources } } });
 
 export default defineConfig([
   ...nextVitals,
@@ -33,7 +32,7 @@ export default defineConfig([
         { type: 'client', pattern: 'lib/client/**', partialMatch: false },
         { type: 'db', pattern: 'lib/db/**', partialMatch: false },
         { type: 'generated', pattern: 'lib/generated/**', partialMatch: false },
-        { type: 'env', pattern: 'lib/env.ts', partialMatch: false },
+        { type: 'util', pattern: 'lib/util/**', partialMatch: false },
         { type: 'components', pattern: 'components/**', partialMatch: false },
         { type: 'app', pattern: 'app/**', partialMatch: false },
         { type: 'seed', pattern: 'prisma/seed/**', partialMatch: false },
@@ -54,22 +53,23 @@ export default defineConfig([
                 layer('client'),
                 layer('db'),
                 layer('generated'),
-                layer('env'),
                 layer('components'),
                 layer('app'),
                 layer('seed'),
-                external(
-                  'react',
-                  'react-dom',
-                  'next',
-                  'next/*',
-                  'next-auth',
-                  'next-auth/*',
-                  '@xyflow/*',
-                  '@prisma/*',
-                  'pg',
-                  'server-only',
-                ),
+              ],
+            },
+            {
+              // Small framework-free helpers (retry, dates): they stand on nothing.
+              from: { element: { type: 'util' } },
+              disallow: [
+                layer('domain'),
+                layer('server'),
+                layer('client'),
+                layer('db'),
+                layer('generated'),
+                layer('components'),
+                layer('app'),
+                layer('seed'),
               ],
             },
             // Browser code never reaches server modules, not even for a type:
@@ -83,6 +83,40 @@ export default defineConfig([
               // demo from the database.
               from: { element: { type: 'server' } },
               disallow: [layer('seed')],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Framework-free layers: the same code runs in the browser, on the server
+    // and in unit tests.
+    files: ['lib/domain/**', 'lib/util/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'next',
+                'next/*',
+                'next-auth',
+                'next-auth/*',
+              ],
+              message: 'lib/domain and lib/util are framework-free.',
+            },
+            {
+              group: ['@xyflow/*', '@prisma/*', 'pg', 'server-only'],
+              message: 'lib/domain and lib/util are framework-free.',
+            },
+            {
+              group: ['@/lib/env', '**/lib/env', '../env'],
+              message: 'Configuration is read by lib/server and lib/db.',
             },
           ],
         },

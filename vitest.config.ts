@@ -16,7 +16,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    // Component tests run in happy-dom: each file says so in its first line
+    // (`// @vitest-environment happy-dom`).
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'tests/components/**/*.test.tsx',
+    ],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/worker-setup.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
