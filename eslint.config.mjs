@@ -90,6 +90,33 @@ export default defineConfig([
     },
   },
   {
+    rules: {
+      // A leading underscore marks a value left out on purpose (a rest sibling,
+      // a callback's unused parameter).
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    // Outside React, `use…` names are test fixtures and helpers, not hooks.
+    files: [
+      'tests/e2e/**',
+      'tests/integration/**',
+      'tests/support/**',
+      'tests/unit/**',
+      'bench/**',
+      'scripts/**',
+    ],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     // Framework-free layers: the same code runs in the browser, on the server
     // and in unit tests.
     files: ['lib/domain/**', 'lib/util/**'],

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
 
