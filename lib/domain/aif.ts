@@ -31,7 +31,7 @@ import { NODE_KINDS, SIDES, type NodeKind, type Side } from './types';
  * skips the dialogue layer (L, YA, TA and other locution nodes).
  */
 
-export type AifNode = {
+type AifNode = {
   nodeID: string;
   text: string;
   type: string;
@@ -39,7 +39,7 @@ export type AifNode = {
   scheme?: string;
   schemeID?: string;
 };
-export type AifEdge = { edgeID: number; fromID: string; toID: string; formEdgeID: null };
+type AifEdge = { edgeID: number; fromID: string; toID: string; formEdgeID: null };
 export type AifDocument = {
   AIF: {
     nodes: AifNode[];
