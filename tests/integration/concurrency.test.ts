@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MapStore, type RemoteBatch, type SendResult } from '@/lib/client/map-store';
 import type { Intent } from '@/lib/domain/history';
-import { applyOps, emptyGraph, graphStateOf, type GraphState, type TOp } from '@/lib/domain/ops';
+import { applyOps, graphStateOf, type GraphState, type TOp } from '@/lib/domain/ops';
 import type { Actor } from '@/lib/server/authz';
 import { AppError } from '@/lib/server/errors';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
@@ -29,7 +29,7 @@ async function replayedLog(mapId: string): Promise<GraphState> {
   expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
   return rows.reduce(
     (state, row) => applyOps(state, (row.op as { ops: TOp[] }).ops).state,
-    emptyGraph(),
+    graphStateOf([], []),
   );
 }
 
@@ -187,7 +187,7 @@ describe('clients converge', () => {
     const stores = actors.map(
       (actor, c) =>
         new MapStore(
-          emptyGraph(),
+          graphStateOf([], []),
           async (ops, key, intent) => {
             const result = await send(actor, map.id, ops, key, intent);
             if (loseNext[c] && result.ok) {

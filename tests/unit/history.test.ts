@@ -12,7 +12,7 @@ import {
 } from '@/lib/domain/history';
 import {
   applyOps,
-  emptyGraph,
+  graphStateOf,
   ZOp,
   type GraphState,
   type TOp,
@@ -23,7 +23,7 @@ const op = (input: TOpInput): TOp => ZOp.parse(input);
 
 /** A server stand-in that applies batches and logs them as the op route does: with intent and inverse. */
 function loggingServer() {
-  let state: GraphState = emptyGraph();
+  let state: GraphState = graphStateOf([], []);
   const log: LoggedBatch[] = [];
   return {
     log,
@@ -55,7 +55,7 @@ function walk(store: MapStore): string[] {
 describe('undo history rebuilt from the op log', () => {
   it('keeps undo and redo steps across a reload', async () => {
     const server = loggingServer();
-    const store = new MapStore(emptyGraph(), server.send);
+    const store = new MapStore(graphStateOf([], []), server.send);
     store.perform([op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'First', x: 0, y: 0 })]);
     store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'Second' })]);
     store.perform([op({ type: 'moveNodes', moves: [{ id: 'a', x: 40, y: 80 }] })]);
@@ -137,7 +137,7 @@ describe('undo history rebuilt from the op log', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { maxLength: 30 }), async (actions) => {
         const server = loggingServer();
-        const store = new MapStore(emptyGraph(), server.send);
+        const store = new MapStore(graphStateOf([], []), server.send);
         let created = 0;
         for (const a of actions) {
           const live = [...store.getView().nodes.values()].filter((n) => !n.deleted);
@@ -178,7 +178,7 @@ describe('undo history rebuilt from the op log', () => {
 
 describe('rewinding and describing the log', () => {
   it('rewinds a graph to any earlier point by applying later inverses, newest first', () => {
-    let state = emptyGraph();
+    let state = graphStateOf([], []);
     const states: GraphState[] = [state];
     const inverses: TOp[][] = [];
     const batches: TOp[][] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyOp,
   applyOps,
-  emptyGraph,
+  graphStateOf,
   invertOp,
   OpError,
   ZOp,
@@ -23,7 +23,7 @@ const edge = (
 ): TOp => op({ type: 'createEdge', id, fromId, toId, relation });
 
 function build(...ops: TOp[]): GraphState {
-  return applyOps(emptyGraph(), ops).state;
+  return applyOps(graphStateOf([], []), ops).state;
 }
 
 function codeOf(run: () => unknown): string | undefined {
@@ -304,7 +304,7 @@ function run(
   ops: TOp[],
   each?: (before: GraphState, op: TOp, after: GraphState) => void,
 ): GraphState {
-  let state = emptyGraph();
+  let state = graphStateOf([], []);
   for (const o of ops) {
     try {
       const next = applyOp(state, o).state;
