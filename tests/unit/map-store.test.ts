@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MapStore, type SendResult, type StoreNotice } from '@/lib/client/map-store';
-import { graphStateOf, ZOp, type TOp, type TOpInput } from '@/lib/domain/ops';
+import { graphStateOf, type TOp } from '@/lib/domain/ops';
+import { op } from '../support/ops';
 
-const op = (input: TOpInput): TOp => ZOp.parse(input);
 const claim = (id: string, text = `Claim ${id}`) =>
   op({ type: 'createNode', id, kind: 'CLAIM', text, x: 0, y: 0 });
 
