@@ -64,14 +64,12 @@ async function main() {
       })),
     });
     await prisma.edge.createMany({
-      data: ids
-        .slice(1)
-        .map((id, i) => ({
-          mapId: map.id,
-          fromId: id,
-          toId: ids[Math.floor(i / 3)]!,
-          relation: i % 7 === 0 ? 'ATTACKS' : 'SUPPORTS',
-        })),
+      data: ids.slice(1).map((id, i) => ({
+        mapId: map.id,
+        fromId: id,
+        toId: ids[Math.floor(i / 3)]!,
+        relation: i % 7 === 0 ? 'ATTACKS' : 'SUPPORTS',
+      })),
     });
     await prisma.$disconnect();
 

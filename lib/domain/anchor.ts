@@ -9,7 +9,7 @@ import type { Anchor } from './types';
  */
 
 /** Characters of context kept on each side of a quote. */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 export type AnchorResolution =
   | { status: 'exact'; start: number; end: number }

@@ -29,7 +29,7 @@ export function estimateNodeHeight(text: string, hasSource: boolean): number {
  * BRANDES_KOEPF takes about a tenth of that, with slightly less straight
  * edges, so large maps use it.
  */
-export const SIMPLEX_PLACEMENT_LIMIT = 200;
+const SIMPLEX_PLACEMENT_LIMIT = 200;
 
 let elk: InstanceType<typeof ELK> | null = null;
 

@@ -13,7 +13,7 @@ export const MAX_BODY_LENGTH = 2000;
 export const MAX_TAG_LENGTH = 40;
 export const PRESET_TAGS = ['rebut this', 'needs evidence', 'our strongest', 'concede'] as const;
 export const ANNOTATION_KINDS = ['NOTE', 'HIGHLIGHT', 'RATING', 'TAG', 'ASSIGNMENT'] as const;
-export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 const ZBody = z
   .string()
@@ -23,7 +23,7 @@ const ZBody = z
 /** The people a comment @mentions, by user id; each must be able to read the map. */
 const ZMentions = z.array(ZId).max(20, 'Mention at most 20 people in one comment').default([]);
 
-export const ZAddComment = z
+const ZAddComment = z
   .object({
     type: z.literal('addComment'),
     id: ZId,
@@ -41,15 +41,15 @@ export const ZAddComment = z
       message: 'A comment is on one node or one connection, or replies to a thread',
     },
   );
-export const ZEditComment = z.object({
+const ZEditComment = z.object({
   type: z.literal('editComment'),
   id: ZId,
   body: ZBody,
   mentions: ZMentions,
   baseVersion: z.number().int().positive(),
 });
-export const ZDeleteComment = z.object({ type: z.literal('deleteComment'), id: ZId });
-export const ZResolveThread = z.object({
+const ZDeleteComment = z.object({ type: z.literal('deleteComment'), id: ZId });
+const ZResolveThread = z.object({
   type: z.literal('resolveThread'),
   id: ZId,
   resolved: z.boolean(),
@@ -68,7 +68,7 @@ export const ZAnnotationTarget = z.discriminatedUnion('kind', [
 ]);
 export type AnnotationTarget = z.infer<typeof ZAnnotationTarget>;
 
-export const ZUpsertAnnotation = z
+const ZUpsertAnnotation = z
   .object({
     type: z.literal('upsertAnnotation'),
     id: ZId,
@@ -109,7 +109,7 @@ export const ZUpsertAnnotation = z
   .refine((op) => op.kind !== 'HIGHLIGHT' || op.target.kind === 'SOURCE', {
     message: 'Only a passage of a source can be highlighted',
   });
-export const ZDeleteAnnotation = z.object({ type: z.literal('deleteAnnotation'), id: ZId });
+const ZDeleteAnnotation = z.object({ type: z.literal('deleteAnnotation'), id: ZId });
 
 export const ZSocialOp = z.union([
   ZAddComment,

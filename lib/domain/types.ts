@@ -65,7 +65,7 @@ export type SourceDoc = {
   text: string;
 };
 
-export type TeamSummary = { id: string; name: string; color: string; side: Side };
+type TeamSummary = { id: string; name: string; color: string; side: Side };
 
 /** Everything needed to draw a map: the snapshot a client starts from. */
 export type MapSnapshot = {

@@ -70,8 +70,13 @@ export function neighbourhood(id: string, edges: readonly Link[], depth = 2): Se
   let frontier = [id];
   for (let step = 0; step < depth; step++) {
     const next: string[] = [];
-    for (const n of frontier)
-      for (const m of adjacent.get(n) ?? []) if (!seen.has(m)) (seen.add(m), next.push(m));
+    for (const n of frontier) {
+      for (const m of adjacent.get(n) ?? []) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        next.push(m);
+      }
+    }
     frontier = next;
   }
   return seen;

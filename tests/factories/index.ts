@@ -79,3 +79,20 @@ export async function addMember(mapId: string, role: 'OWNER' | 'EDITOR' | 'COMME
 export async function createSource(mapId: string, text: string) {
   return testDb().source.create({ data: { mapId, title: 'A source', author: 'A. Author', text } });
 }
+
+/**
+ * Appends `count` empty graph batches to a map's op log and moves its
+ * `lastSeq` past them, as the op writer leaves a map: a long log in one
+ * statement, for tests of what happens far behind.
+ */
+export async function appendEmptyBatches(mapId: string, count: number) {
+  const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
+  await testDb().mapOp.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      mapId,
+      seq: lastSeq + i + 1,
+      op: { ops: [], inverse: [], intent: 'do' },
+    })),
+  });
+  await testDb().argumentMap.update({ where: { id: mapId }, data: { lastSeq: lastSeq + count } });
+}

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/authz';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
-import { MAX_REPLAY, openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
-import { addMember, createMap, testDb } from '../factories';
+import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
+import { addMember, appendEmptyBatches, createMap, testDb } from '../factories';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -39,6 +39,9 @@ const claim = (text: string) =>
   ZApplyOpsInput.parse({
     ops: [{ type: 'createNode', id: randomUUID(), kind: 'CLAIM', text, x: 0, y: 0 }],
   });
+/** How far behind a reader may be and still get a replay (docs/ARCHITECTURE.md, real-time collaboration). */
+const REPLAY_LIMIT = 1000;
+
 const opIds = (text: string) =>
   [...text.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
 
@@ -59,18 +62,46 @@ describe('the map event stream', () => {
     abort.abort();
   });
 
-  it('sends a full snapshot for a garbage or too old resume point', async () => {
+  it('sends a full snapshot for a missing, garbage or future resume point', async () => {
     expect(parseResumePoint('abc', null)).toBeNull();
     expect(parseResumePoint(null, '12')).toBe(12);
     expect(parseResumePoint('7', '12')).toBe(7);
     const map = await createMap();
     const viewer = await addMember(map.id, 'VIEWER');
+    await applyMapOps(await addMember(map.id, 'EDITOR'), map.id, claim('The only batch'));
     const abort = new AbortController();
-    const text = await readUntil(await openMapStream(viewer, map.id, null, abort.signal), (t) =>
+    for (const from of [null, 2]) {
+      const text = await readUntil(await openMapStream(viewer, map.id, from, abort.signal), (t) =>
+        t.includes('event: ready'),
+      );
+      expect(text, `resuming from ${from}`).toMatch(/id: 1\nevent: snapshot\ndata: \{"id":"/);
+      expect(text).toContain('event: ready\ndata: {"seq":1}');
+    }
+    abort.abort();
+  });
+
+  it(`replays up to ${REPLAY_LIMIT} batches; a reader further behind gets the snapshot`, async () => {
+    const map = await createMap();
+    const viewer = await addMember(map.id, 'VIEWER');
+    await appendEmptyBatches(map.id, REPLAY_LIMIT + 1);
+    const last = REPLAY_LIMIT + 1;
+    const abort = new AbortController();
+
+    const tooFar = await readUntil(await openMapStream(viewer, map.id, 0, abort.signal), (t) =>
       t.includes('event: ready'),
     );
-    expect(text).toMatch(/event: snapshot\ndata: \{"id":"/);
-    expect(MAX_REPLAY).toBeGreaterThan(100);
+    expect(tooFar).toContain(`id: ${last}\nevent: snapshot\n`);
+    expect(tooFar).toContain(`event: ready\ndata: {"seq":${last}}`);
+    expect(opIds(tooFar)).toEqual([]);
+
+    const justInside = await readUntil(
+      await openMapStream(viewer, map.id, 1, abort.signal),
+      (t) => opIds(t).includes(last),
+      30_000,
+    );
+    expect(justInside).not.toContain('event: snapshot');
+    expect(justInside).toContain('event: ready\ndata: {"seq":1}');
+    expect(opIds(justInside)).toEqual(Array.from({ length: REPLAY_LIMIT }, (_, i) => i + 2));
     abort.abort();
   });
 
@@ -87,7 +118,7 @@ describe('the map event stream', () => {
     const memberOfB = await addMember(map.id, 'EDITOR');
     await testDb().teamMember.create({ data: { teamId: teamB.id, userId: memberOfB.userId } });
     await applyMapOps(editor, map.id, claim('Shared with all'));
-    // A batch private to team A (as team annotations will be).
+    // A batch private to team A, as a batch of team notes is.
     await testDb().mapOp.create({
       data: { mapId: map.id, seq: 2, actorId: editor.userId, teamId: teamA.id, op: { ops: [] } },
     });

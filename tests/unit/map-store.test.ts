@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MapStore, type SendResult, type StoreNotice } from '@/lib/client/map-store';
-import { emptyGraph, ZOp, type TOp, type TOpInput } from '@/lib/domain/ops';
+import { graphStateOf, type TOp } from '@/lib/domain/ops';
+import { op } from '../support/ops';
 
-const op = (input: TOpInput): TOp => ZOp.parse(input);
 const claim = (id: string, text = `Claim ${id}`) =>
   op({ type: 'createNode', id, kind: 'CLAIM', text, x: 0, y: 0 });
 
@@ -30,7 +30,7 @@ const texts = (store: MapStore) =>
 describe('the editor store', () => {
   it('shows a change at once and sends it, in order, with a fresh idempotency key each', async () => {
     const fake = server();
-    const store = new MapStore(emptyGraph(), fake.send);
+    const store = new MapStore(graphStateOf([], []), fake.send);
     store.perform([claim('a')]);
     store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'Edited' })]);
     expect(texts(store)).toEqual(['Edited']);
@@ -42,7 +42,7 @@ describe('the editor store', () => {
 
   it('undoes and redoes through inverse ops that are sent like any edit', async () => {
     const fake = server();
-    const store = new MapStore(emptyGraph(), fake.send);
+    const store = new MapStore(graphStateOf([], []), fake.send);
     store.perform([claim('a', 'Original')]);
     store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'Edited' })]);
     expect(store.undo()).toBe(true);
@@ -71,7 +71,7 @@ describe('the editor store', () => {
         ? { ok: false, code: 'FORBIDDEN', message: 'You may not edit this map.' }
         : 'accept',
     );
-    const store = new MapStore(emptyGraph(), fake.send, (n) => notices.push(n));
+    const store = new MapStore(graphStateOf([], []), fake.send, (n) => notices.push(n));
     store.perform([claim('a')]);
     store.perform([claim('b')]);
     store.perform([
@@ -90,7 +90,7 @@ describe('the editor store', () => {
   it('undoes a change the server could not receive and tells the user', async () => {
     const notices: StoreNotice[] = [];
     const store = new MapStore(
-      emptyGraph(),
+      graphStateOf([], []),
       async () => {
         throw new TypeError('fetch failed');
       },
@@ -106,7 +106,7 @@ describe('the editor store', () => {
   it('refuses locally what cannot apply, sending nothing', async () => {
     const notices: StoreNotice[] = [];
     const fake = server();
-    const store = new MapStore(emptyGraph(), fake.send, (n) => notices.push(n));
+    const store = new MapStore(graphStateOf([], []), fake.send, (n) => notices.push(n));
     expect(store.perform([op({ type: 'deleteNode', id: 'ghost' })])).toBe(false);
     await store.settled();
     expect(fake.received).toHaveLength(0);
@@ -118,7 +118,7 @@ describe('the editor store in a shared map', () => {
   it('shows others’ batches under its own pending ones, and applies its own batch once whether the stream or the answer comes first', async () => {
     let release: (r: SendResult) => void = () => {};
     const store = new MapStore(
-      emptyGraph(),
+      graphStateOf([], []),
       () => new Promise<SendResult>((resolve) => (release = resolve)),
     );
     store.perform([claim('mine')]);
@@ -143,7 +143,7 @@ describe('the editor store in a shared map', () => {
     const keys: string[] = [];
     let calls = 0;
     const store = new MapStore(
-      emptyGraph(),
+      graphStateOf([], []),
       async (_ops, key) => {
         keys.push(key);
         calls++;
@@ -165,7 +165,7 @@ describe('the editor store in a shared map', () => {
   it('asks for a fresh snapshot when the stream skips past what it can follow', () => {
     let outOfStep = 0;
     const store = new MapStore(
-      emptyGraph(),
+      graphStateOf([], []),
       async () => ({ ok: true, seq: 1 }),
       () => {},
       { onOutOfStep: () => outOfStep++ },
@@ -188,7 +188,7 @@ describe('the editor store in a shared map', () => {
       anchor: null,
       deleted: false,
     };
-    const initial = new MapStore(emptyGraph(), async () => ({ ok: true, seq: 1 }));
+    const initial = new MapStore(graphStateOf([], []), async () => ({ ok: true, seq: 1 }));
     initial.perform([claim('a', 'Original')]);
     const store = new MapStore(
       initial.getView(),

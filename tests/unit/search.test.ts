@@ -28,7 +28,7 @@ const annotation = (
   text: string,
 ): AnnotationView => ({
   id: `n-${text}`,
-  teamId: 't',
+  teamId: 'red',
   target,
   kind,
   body: kind === 'TAG' ? '' : text,
@@ -39,13 +39,13 @@ const annotation = (
   authorName: 'A',
   updatedAt: '',
 });
-const layer = (annotations: AnnotationView[]): TeamLayer => ({
-  teamId: 't',
-  name: 'Red',
+const layer = (annotations: AnnotationView[], teamId = 'red'): TeamLayer => ({
+  teamId,
+  name: teamId,
   color: '#f00',
   side: 'FOR',
-  mine: true,
-  annotations,
+  mine: teamId === 'red',
+  annotations: annotations.map((a) => ({ ...a, teamId })),
 });
 
 describe('map search', () => {
@@ -75,10 +75,25 @@ describe('map search', () => {
     expect(ids('   ')).toEqual([]);
   });
 
-  it('finds nothing of a layer that is not in the reader’s view', () => {
-    expect(searchNodes(nodes, 'round two', searchableText({ comments: [], layers: [] }))).toEqual(
-      [],
+  it('finds notes only in the layers of the reader’s view, and node text without a view', () => {
+    const ours = layer([annotation({ kind: 'NODE', nodeId: 'c' }, 'NOTE', 'Round two: lead')]);
+    const theirs = layer(
+      [annotation({ kind: 'NODE', nodeId: 'b' }, 'NOTE', 'Round two: attack it')],
+      'blue',
     );
-    expect(searchNodes(nodes, 'round two', searchableText(null))).toEqual([]);
+    const found = (view: Parameters<typeof searchableText>[0], q = 'round two') =>
+      searchNodes(nodes, q, searchableText(view)).map((n) => n.id);
+    // The owner's view holds every layer; a student's only their own.
+    expect(found({ comments: [], layers: [ours, theirs] })).toEqual(['b', 'c']);
+    expect(found({ comments: [], layers: [ours] })).toEqual(['c']);
+    expect(found({ comments: [], layers: [theirs] })).toEqual(['b']);
+    expect(found({ comments: [], layers: [] })).toEqual([]);
+    expect(found(null)).toEqual([]);
+    expect(found(null, 'ARMENIA')).toEqual(['a']);
+  });
+
+  it('files a comment on a connection under no node', () => {
+    const onEdge = { ...comment('a', 'About the link itself'), nodeId: null, edgeId: 'e1' };
+    expect(searchableText({ comments: [onEdge], layers: [] }).size).toBe(0);
   });
 });

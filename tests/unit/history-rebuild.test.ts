@@ -1,29 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MapStore } from '@/lib/client/map-store';
-import { invertSocialOp, ZSocialOp, type TSocialOpInput } from '@/lib/domain/social';
-import {
-  describeBatch,
-  invertOps,
-  rebuildHistory,
-  rewind,
-  type Intent,
-  type LoggedBatch,
-} from '@/lib/domain/history';
-import {
-  applyOps,
-  emptyGraph,
-  ZOp,
-  type GraphState,
-  type TOp,
-  type TOpInput,
-} from '@/lib/domain/ops';
-
-const op = (input: TOpInput): TOp => ZOp.parse(input);
+import { invertOps, rebuildHistory, type Intent, type LoggedBatch } from '@/lib/domain/history';
+import { applyOps, graphStateOf, type GraphState, type TOp } from '@/lib/domain/ops';
+import { op } from '../support/ops';
 
 /** A server stand-in that applies batches and logs them as the op route does: with intent and inverse. */
 function loggingServer() {
-  let state: GraphState = emptyGraph();
+  let state: GraphState = graphStateOf([], []);
   const log: LoggedBatch[] = [];
   return {
     log,
@@ -55,7 +39,7 @@ function walk(store: MapStore): string[] {
 describe('undo history rebuilt from the op log', () => {
   it('keeps undo and redo steps across a reload', async () => {
     const server = loggingServer();
-    const store = new MapStore(emptyGraph(), server.send);
+    const store = new MapStore(graphStateOf([], []), server.send);
     store.perform([op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'First', x: 0, y: 0 })]);
     store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'Second' })]);
     store.perform([op({ type: 'moveNodes', moves: [{ id: 'a', x: 40, y: 80 }] })]);
@@ -137,7 +121,7 @@ describe('undo history rebuilt from the op log', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { maxLength: 30 }), async (actions) => {
         const server = loggingServer();
-        const store = new MapStore(emptyGraph(), server.send);
+        const store = new MapStore(graphStateOf([], []), server.send);
         let created = 0;
         for (const a of actions) {
           const live = [...store.getView().nodes.values()].filter((n) => !n.deleted);
@@ -173,161 +157,5 @@ describe('undo history rebuilt from the op log', () => {
       }),
       { numRuns: 150 },
     );
-  });
-});
-
-describe('rewinding and describing the log', () => {
-  it('rewinds a graph to any earlier point by applying later inverses, newest first', () => {
-    let state = emptyGraph();
-    const states: GraphState[] = [state];
-    const inverses: TOp[][] = [];
-    const batches: TOp[][] = [
-      [op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'A', x: 0, y: 0 })],
-      [
-        op({ type: 'createNode', id: 'b', kind: 'PREMISE', text: 'B', x: 0, y: 100 }),
-        op({ type: 'createEdge', id: 'ab', fromId: 'b', toId: 'a', relation: 'SUPPORTS' }),
-      ],
-      [op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'A, edited' })],
-      [op({ type: 'moveNodes', moves: [{ id: 'b', x: 50, y: 50 }] })],
-      [op({ type: 'deleteNode', id: 'b' })],
-    ];
-    for (const batch of batches) {
-      inverses.push(invertOps(state, batch));
-      state = applyOps(state, batch).state;
-      states.push(state);
-    }
-    for (let at = 0; at < batches.length; at++) {
-      const past = rewind(state, inverses.slice(at));
-      expect(view(new MapStore(past, async () => ({ ok: true, seq: 1 })))).toBe(
-        view(new MapStore(states[at]!, async () => ({ ok: true, seq: 1 }))),
-      );
-    }
-  });
-
-  it('describes a batch in words a teacher can scan', () => {
-    const names = new Map([
-      ['a', 'Russia failed Armenia'],
-      ['b', 'The CSTO is not NATO'],
-    ]);
-    const nameOf = (id: string) => names.get(id) ?? null;
-    expect(
-      describeBatch(
-        [op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'x', x: 0, y: 0 })],
-        'do',
-        nameOf,
-      ),
-    ).toBe('added claim “Russia failed Armenia”');
-    expect(
-      describeBatch(
-        [op({ type: 'createEdge', id: 'e', fromId: 'b', toId: 'a', relation: 'ATTACKS' })],
-        'do',
-        nameOf,
-      ),
-    ).toBe('connected “The CSTO is not NATO” attacks “Russia failed Armenia”');
-    expect(
-      describeBatch(
-        [
-          op({
-            type: 'moveNodes',
-            moves: [
-              { id: 'a', x: 1, y: 1 },
-              { id: 'b', x: 2, y: 2 },
-            ],
-          }),
-        ],
-        'undo',
-        nameOf,
-      ),
-    ).toBe('Undid: moved 2 nodes');
-  });
-});
-
-describe('undoing comments and team notes', () => {
-  const note = {
-    id: 'n1',
-    teamId: 't',
-    target: { kind: 'NODE' as const, nodeId: 'a' },
-    kind: 'NOTE' as const,
-    body: 'Before',
-    rating: null,
-    tag: null,
-    assigneeId: null,
-    assigneeName: null,
-    authorName: 'A',
-    updatedAt: '',
-  };
-  const view = {
-    comments: [
-      {
-        id: 'c1',
-        nodeId: 'a',
-        edgeId: null,
-        parentId: null,
-        authorId: 'u',
-        authorName: 'U',
-        authorColor: '#000',
-        body: 'Old text',
-        mentions: ['u2'],
-        createdAt: '',
-        editedAt: null,
-        version: 1,
-        resolved: false,
-      },
-    ],
-    layers: [
-      { teamId: 't', name: 'T', color: '#000', side: 'FOR', mine: true, annotations: [note] },
-    ],
-  };
-  const parse = (input: TSocialOpInput) => ZSocialOp.parse(input);
-
-  it('inverts each op from what the reader saw before it', () => {
-    expect(
-      invertSocialOp(view, parse({ type: 'addComment', id: 'c2', nodeId: 'a', body: 'Hi' })),
-    ).toEqual({ type: 'deleteComment', id: 'c2' });
-    expect(
-      invertSocialOp(view, parse({ type: 'editComment', id: 'c1', body: 'New', baseVersion: 1 })),
-    ).toEqual({
-      type: 'editComment',
-      id: 'c1',
-      body: 'Old text',
-      mentions: ['u2'],
-      baseVersion: 2,
-    });
-    expect(
-      invertSocialOp(view, parse({ type: 'resolveThread', id: 'c1', resolved: true })),
-    ).toEqual({ type: 'resolveThread', id: 'c1', resolved: false });
-    expect(
-      invertSocialOp(
-        view,
-        parse({
-          type: 'upsertAnnotation',
-          id: 'n2',
-          teamId: 't',
-          target: { kind: 'NODE', nodeId: 'a' },
-          kind: 'TAG',
-          tag: 'concede',
-        }),
-      ),
-    ).toEqual({ type: 'deleteAnnotation', id: 'n2' });
-    expect(
-      invertSocialOp(
-        view,
-        parse({
-          type: 'upsertAnnotation',
-          id: 'n1',
-          teamId: 't',
-          target: { kind: 'NODE', nodeId: 'a' },
-          kind: 'NOTE',
-          body: 'After',
-        }),
-      ),
-    ).toMatchObject({ type: 'upsertAnnotation', id: 'n1', body: 'Before' });
-    expect(invertSocialOp(view, parse({ type: 'deleteAnnotation', id: 'n1' }))).toMatchObject({
-      type: 'upsertAnnotation',
-      id: 'n1',
-      kind: 'NOTE',
-      body: 'Before',
-    });
-    expect(invertSocialOp(view, parse({ type: 'deleteComment', id: 'c1' }))).toBeNull();
   });
 });

@@ -1,0 +1,204 @@
+import type { EdgeState, GraphState, NodeState } from './graph-state';
+import { checkBase, checkEdgeShape, liveEdge, liveNode, OpError } from './op-checks';
+import type { TOp } from './op-schemas';
+
+type ApplyResult = {
+  state: GraphState;
+  /** Ids of the nodes and edges this op changed (to write back, or to redraw). */
+  changedNodes: string[];
+  changedEdges: string[];
+};
+
+function withNodes(state: GraphState, nodes: NodeState[]): Map<string, NodeState> {
+  const next = new Map(state.nodes);
+  for (const n of nodes) next.set(n.id, n);
+  return next;
+}
+
+function withEdges(state: GraphState, edges: EdgeState[]): Map<string, EdgeState> {
+  const next = new Map(state.edges);
+  for (const e of edges) next.set(e.id, e);
+  return next;
+}
+
+/**
+ * Applies one op, returning a new state (the input is not modified). Throws
+ * OpError when the op cannot apply; a batch is all-or-nothing for callers
+ * that stop at the first error.
+ *
+ * Invariants kept: no live edge touches a missing or deleted node; no two
+ * live edges share from, to and relation; versions never decrease.
+ *
+ * A version counts edits of an entity's content (a node's text, kind, side
+ * and anchor; an edge's ends, relation and group): the things two people can
+ * overwrite each other on. Moves merge last-writer-wins and deletion is a
+ * flag, so neither bumps it; an edit of a deleted entity is refused as
+ * DELETED instead. This keeps a user's own undo of an edit valid after they
+ * deleted and restored the same node.
+ */
+export function applyOp(state: GraphState, op: TOp): ApplyResult {
+  switch (op.type) {
+    case 'createNode': {
+      if (state.nodes.has(op.id))
+        throw new OpError('ID_TAKEN', 'A node with this id already exists');
+      const node: NodeState = {
+        id: op.id,
+        kind: op.kind,
+        text: op.text,
+        side: op.side,
+        x: op.x,
+        y: op.y,
+        version: 1,
+        anchor: op.anchor,
+        deleted: false,
+      };
+      return {
+        state: { nodes: withNodes(state, [node]), edges: state.edges },
+        changedNodes: [op.id],
+        changedEdges: [],
+      };
+    }
+    case 'updateNode': {
+      const node = liveNode(state, op.id);
+      checkBase(node, op.baseVersion, op.expect);
+      const next: NodeState = {
+        ...node,
+        text: op.text ?? node.text,
+        kind: op.kind ?? node.kind,
+        side: op.side ?? node.side,
+        anchor: op.anchor !== undefined ? op.anchor : node.anchor,
+        version: node.version + 1,
+      };
+      return {
+        state: { nodes: withNodes(state, [next]), edges: state.edges },
+        changedNodes: [op.id],
+        changedEdges: [],
+      };
+    }
+    case 'moveNodes': {
+      const moved = op.moves.map((m) => ({ ...liveNode(state, m.id), x: m.x, y: m.y }));
+      return {
+        state: { nodes: withNodes(state, moved), edges: state.edges },
+        changedNodes: moved.map((n) => n.id),
+        changedEdges: [],
+      };
+    }
+    case 'deleteNode': {
+      const node = liveNode(state, op.id);
+      const edges = [...state.edges.values()]
+        .filter((e) => !e.deleted && (e.fromId === op.id || e.toId === op.id))
+        .map((e) => ({ ...e, deleted: true }));
+      return {
+        state: {
+          nodes: withNodes(state, [{ ...node, deleted: true }]),
+          edges: withEdges(state, edges),
+        },
+        changedNodes: [op.id],
+        changedEdges: edges.map((e) => e.id),
+      };
+    }
+    case 'restoreNode': {
+      const node = state.nodes.get(op.id);
+      if (!node) throw new OpError('NOT_FOUND', 'The node does not exist on this map');
+      if (!node.deleted) throw new OpError('VALIDATION_FAILED', 'The node is not deleted');
+      let next: GraphState = {
+        nodes: withNodes(state, [{ ...node, deleted: false }]),
+        edges: state.edges,
+      };
+      const restored: EdgeState[] = [];
+      for (const id of op.edgeIds) {
+        const edge = next.edges.get(id);
+        if (!edge) throw new OpError('NOT_FOUND', 'The connection does not exist on this map');
+        if (!edge.deleted) continue;
+        if (edge.fromId !== op.id && edge.toId !== op.id)
+          throw new OpError('VALIDATION_FAILED', 'That connection does not touch this node');
+        checkEdgeShape(next, edge);
+        const back = { ...edge, deleted: false };
+        next = { nodes: next.nodes, edges: withEdges(next, [back]) };
+        restored.push(back);
+      }
+      return { state: next, changedNodes: [op.id], changedEdges: restored.map((e) => e.id) };
+    }
+    case 'createEdge': {
+      if (state.edges.has(op.id))
+        throw new OpError('ID_TAKEN', 'A connection with this id already exists');
+      const edge: EdgeState = {
+        id: op.id,
+        fromId: op.fromId,
+        toId: op.toId,
+        relation: op.relation,
+        groupId: op.groupId,
+        version: 1,
+        deleted: false,
+      };
+      checkEdgeShape(state, edge);
+      return {
+        state: { nodes: state.nodes, edges: withEdges(state, [edge]) },
+        changedNodes: [],
+        changedEdges: [op.id],
+      };
+    }
+    case 'updateEdge': {
+      const edge = liveEdge(state, op.id);
+      checkBase(edge, op.baseVersion, op.expect);
+      const next: EdgeState = {
+        ...edge,
+        fromId: op.fromId ?? edge.fromId,
+        toId: op.toId ?? edge.toId,
+        relation: op.relation ?? edge.relation,
+        groupId: op.groupId !== undefined ? op.groupId : edge.groupId,
+        version: edge.version + 1,
+      };
+      checkEdgeShape(state, next);
+      return {
+        state: { nodes: state.nodes, edges: withEdges(state, [next]) },
+        changedNodes: [],
+        changedEdges: [op.id],
+      };
+    }
+    case 'deleteEdge': {
+      const edge = liveEdge(state, op.id);
+      return {
+        state: { nodes: state.nodes, edges: withEdges(state, [{ ...edge, deleted: true }]) },
+        changedNodes: [],
+        changedEdges: [op.id],
+      };
+    }
+    case 'restoreEdge': {
+      const edge = state.edges.get(op.id);
+      if (!edge) throw new OpError('NOT_FOUND', 'The connection does not exist on this map');
+      if (!edge.deleted) throw new OpError('VALIDATION_FAILED', 'The connection is not deleted');
+      checkEdgeShape(state, edge);
+      return {
+        state: { nodes: state.nodes, edges: withEdges(state, [{ ...edge, deleted: false }]) },
+        changedNodes: [],
+        changedEdges: [op.id],
+      };
+    }
+  }
+}
+
+/** Applies ops in order; throws at the first that cannot apply, with its index. */
+export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
+  const changedNodes = new Set<string>();
+  const changedEdges = new Set<string>();
+  let current = state;
+  for (const [index, op] of ops.entries()) {
+    try {
+      const result = applyOp(current, op);
+      current = result.state;
+      result.changedNodes.forEach((id) => changedNodes.add(id));
+      result.changedEdges.forEach((id) => changedEdges.add(id));
+    } catch (error) {
+      if (error instanceof OpError && ops.length > 1) {
+        throw new OpError(
+          error.code,
+          `Change ${index + 1} of ${ops.length}: ${error.message}`,
+          error.current,
+        );
+      }
+      throw error;
+    }
+  }
+  return { state: current, changedNodes: [...changedNodes], changedEdges: [...changedEdges] };
+}

@@ -1,0 +1,63 @@
+import type { GraphState } from './graph-state';
+import type { TOp } from './op-schemas';
+
+/**
+ * The op that undoes `op`, given the state `before` it was applied (and
+ * assuming it applied). An undone update expects the values the update set,
+ * so an undo over someone else's later change is refused as stale instead
+ * of silently overwriting it.
+ */
+export function invertOp(before: GraphState, op: TOp): TOp {
+  switch (op.type) {
+    case 'createNode':
+      return { type: 'deleteNode', id: op.id };
+    case 'updateNode': {
+      const node = before.nodes.get(op.id)!;
+      return {
+        type: 'updateNode',
+        id: op.id,
+        expect: { text: op.text, kind: op.kind, side: op.side, anchor: op.anchor },
+        ...(op.text !== undefined && { text: node.text }),
+        ...(op.kind !== undefined && { kind: node.kind }),
+        ...(op.side !== undefined && { side: node.side }),
+        ...(op.anchor !== undefined && { anchor: node.anchor }),
+      };
+    }
+    case 'moveNodes':
+      return {
+        type: 'moveNodes',
+        moves: op.moves.map((m) => {
+          const node = before.nodes.get(m.id)!;
+          return { id: m.id, x: node.x, y: node.y };
+        }),
+      };
+    case 'deleteNode':
+      return {
+        type: 'restoreNode',
+        id: op.id,
+        edgeIds: [...before.edges.values()]
+          .filter((e) => !e.deleted && (e.fromId === op.id || e.toId === op.id))
+          .map((e) => e.id),
+      };
+    case 'restoreNode':
+      return { type: 'deleteNode', id: op.id };
+    case 'createEdge':
+      return { type: 'deleteEdge', id: op.id };
+    case 'updateEdge': {
+      const edge = before.edges.get(op.id)!;
+      return {
+        type: 'updateEdge',
+        id: op.id,
+        expect: { fromId: op.fromId, toId: op.toId, relation: op.relation, groupId: op.groupId },
+        ...(op.fromId !== undefined && { fromId: edge.fromId }),
+        ...(op.toId !== undefined && { toId: edge.toId }),
+        ...(op.relation !== undefined && { relation: edge.relation }),
+        ...(op.groupId !== undefined && { groupId: edge.groupId }),
+      };
+    }
+    case 'deleteEdge':
+      return { type: 'restoreEdge', id: op.id };
+    case 'restoreEdge':
+      return { type: 'deleteEdge', id: op.id };
+  }
+}

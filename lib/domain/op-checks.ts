@@ -1,0 +1,75 @@
+import type { EdgeState, GraphState, NodeState } from './graph-state';
+import type { GraphEdge } from './types';
+
+/** Why an op is refused, and the checks shared by applying ops that refuse it. */
+
+type OpErrorCode =
+  'NOT_FOUND' | 'VALIDATION_FAILED' | 'DUPLICATE_EDGE' | 'STALE_VERSION' | 'ID_TAKEN' | 'DELETED';
+
+/** Why an op cannot apply. `current` carries the entity as it is now, for STALE_VERSION. */
+export class OpError extends Error {
+  override name = 'OpError';
+  constructor(
+    readonly code: OpErrorCode,
+    message: string,
+    readonly current?: NodeState | EdgeState,
+  ) {
+    super(message);
+  }
+}
+
+/** The node `id`, refused as NOT_FOUND or DELETED unless it exists and is live; `role` names it in the message. */
+export function liveNode(state: GraphState, id: string, role = 'node'): NodeState {
+  const node = state.nodes.get(id);
+  if (!node) throw new OpError('NOT_FOUND', `The ${role} does not exist on this map`);
+  if (node.deleted) throw new OpError('DELETED', `The ${role} has been deleted`);
+  return node;
+}
+
+/** The connection `id`, refused as NOT_FOUND or DELETED unless it exists and is live. */
+export function liveEdge(state: GraphState, id: string): EdgeState {
+  const edge = state.edges.get(id);
+  if (!edge) throw new OpError('NOT_FOUND', 'The connection does not exist on this map');
+  if (edge.deleted) throw new OpError('DELETED', 'The connection has been deleted');
+  return edge;
+}
+
+/** Refuses an edit whose base is out of date: by version, or by the values it expects. */
+export function checkBase<T extends NodeState | EdgeState>(
+  entity: T,
+  baseVersion: number | undefined,
+  expect: Partial<Record<string, unknown>> | undefined,
+) {
+  const stale =
+    baseVersion !== undefined
+      ? entity.version !== baseVersion
+      : Object.entries(expect ?? {}).some(
+          ([key, value]) =>
+            value !== undefined &&
+            JSON.stringify((entity as Record<string, unknown>)[key]) !== JSON.stringify(value),
+        );
+  if (stale)
+    throw new OpError('STALE_VERSION', 'Someone else changed this in the meantime', entity);
+}
+
+/** Refuses a self-loop, an end that is missing or deleted, and a second identical live edge. */
+export function checkEdgeShape(
+  state: GraphState,
+  edge: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation'>,
+) {
+  if (edge.fromId === edge.toId)
+    throw new OpError('VALIDATION_FAILED', 'A node cannot be connected to itself');
+  liveNode(state, edge.fromId, 'node the connection starts from');
+  liveNode(state, edge.toId, 'node the connection points to');
+  for (const other of state.edges.values()) {
+    if (
+      other.id !== edge.id &&
+      !other.deleted &&
+      other.fromId === edge.fromId &&
+      other.toId === edge.toId &&
+      other.relation === edge.relation
+    ) {
+      throw new OpError('DUPLICATE_EDGE', 'These two nodes are already connected that way');
+    }
+  }
+}

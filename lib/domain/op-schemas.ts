@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { NODE_KINDS, RELATIONS, SIDES } from './types';
+
+/** The zod schema of every graph op, and of the values they carry. */
+
+export const MAX_TEXT_LENGTH = 5000;
+
+export const ZId = z
+  .string()
+  .min(1, 'An id cannot be empty')
+  .max(64, 'An id is at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'An id may contain only letters, digits, - and _');
+export const ZNodeKind = z.enum(NODE_KINDS, {
+  message: `The kind must be one of ${NODE_KINDS.join(', ')}`,
+});
+export const ZRelation = z.enum(RELATIONS, {
+  message: `The relation must be one of ${RELATIONS.join(', ')}`,
+});
+export const ZSide = z.enum(SIDES, { message: `The side must be one of ${SIDES.join(', ')}` });
+export const ZText = z
+  .string()
+  .trim()
+  .min(1, 'The text cannot be empty')
+  .max(MAX_TEXT_LENGTH, `The text cannot be longer than ${MAX_TEXT_LENGTH} characters`);
+const ZCoordinate = z.number().finite().min(-1e7).max(1e7);
+const ZVersion = z.number().int().positive();
+
+export const ZAnchor = z
+  .object({
+    sourceId: ZId,
+    exact: z.string().min(1).max(MAX_TEXT_LENGTH),
+    prefix: z.string().max(64),
+    suffix: z.string().max(64),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  })
+  .refine((a) => a.end > a.start && a.end - a.start === a.exact.length, {
+    message: 'The anchor offsets do not match the length of its quote',
+  });
+
+const ZCreateNodeOp = z.object({
+  type: z.literal('createNode'),
+  id: ZId,
+  kind: ZNodeKind,
+  text: ZText,
+  side: ZSide.default('NEUTRAL'),
+  x: ZCoordinate,
+  y: ZCoordinate,
+  anchor: ZAnchor.nullable().default(null),
+});
+const ZNodeFields = z.object({
+  text: ZText.optional(),
+  kind: ZNodeKind.optional(),
+  side: ZSide.optional(),
+  anchor: ZAnchor.nullable().optional(),
+});
+const ZEdgeFields = z.object({
+  fromId: ZId.optional(),
+  toId: ZId.optional(),
+  relation: ZRelation.optional(),
+  groupId: ZId.nullable().optional(),
+});
+const changesSomething = (fields: Record<string, unknown>) =>
+  Object.values(fields).some((v) => v !== undefined);
+
+/**
+ * An edit is checked one of two ways: `baseVersion` (the version the editor
+ * saw: any change since is a conflict) or `expect` (the values the fields
+ * must still hold). Undo uses `expect`, because undo is itself an edit: a
+ * user undoing several of their own edits in a row must not trip over the
+ * versions their earlier undos produced, while anyone else's change in
+ * between still makes the undo stale.
+ */
+const ZUpdateNodeOp = ZNodeFields.extend({
+  type: z.literal('updateNode'),
+  id: ZId,
+  baseVersion: ZVersion.optional(),
+  expect: ZNodeFields.optional(),
+})
+  .refine(
+    (op) => changesSomething({ text: op.text, kind: op.kind, side: op.side, anchor: op.anchor }),
+    {
+      message: 'An update must change the text, kind, side or anchor',
+    },
+  )
+  .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
+    message: 'An update needs either the version it was based on or the values it expects',
+  });
+const ZMoveNodesOp = z.object({
+  type: z.literal('moveNodes'),
+  moves: z
+    .array(z.object({ id: ZId, x: ZCoordinate, y: ZCoordinate }))
+    .min(1)
+    .max(5000),
+});
+const ZDeleteNodeOp = z.object({ type: z.literal('deleteNode'), id: ZId });
+const ZRestoreNodeOp = z.object({
+  type: z.literal('restoreNode'),
+  id: ZId,
+  edgeIds: z.array(ZId).max(5000),
+});
+const ZCreateEdgeOp = z.object({
+  type: z.literal('createEdge'),
+  id: ZId,
+  fromId: ZId,
+  toId: ZId,
+  relation: ZRelation,
+  groupId: ZId.nullable().default(null),
+});
+const ZUpdateEdgeOp = ZEdgeFields.extend({
+  type: z.literal('updateEdge'),
+  id: ZId,
+  baseVersion: ZVersion.optional(),
+  expect: ZEdgeFields.optional(),
+})
+  .refine(
+    (op) =>
+      changesSomething({
+        fromId: op.fromId,
+        toId: op.toId,
+        relation: op.relation,
+        groupId: op.groupId,
+      }),
+    {
+      message: 'An update must change an end, the relation or the group',
+    },
+  )
+  .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
+    message: 'An update needs either the version it was based on or the values it expects',
+  });
+const ZDeleteEdgeOp = z.object({ type: z.literal('deleteEdge'), id: ZId });
+const ZRestoreEdgeOp = z.object({ type: z.literal('restoreEdge'), id: ZId });
+
+export const ZOp = z.discriminatedUnion('type', [
+  ZCreateNodeOp,
+  ZUpdateNodeOp,
+  ZMoveNodesOp,
+  ZDeleteNodeOp,
+  ZRestoreNodeOp,
+  ZCreateEdgeOp,
+  ZUpdateEdgeOp,
+  ZDeleteEdgeOp,
+  ZRestoreEdgeOp,
+]);
+export type TOp = z.infer<typeof ZOp>;
+/** An op as written by a client, before zod fills defaults. */
+export type TOpInput = z.input<typeof ZOp>;

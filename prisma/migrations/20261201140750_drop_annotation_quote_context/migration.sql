@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Annotation" DROP COLUMN "quotePrefix",
+DROP COLUMN "quoteSuffix";

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { describeBatch, invertOps, rewind } from '@/lib/domain/history';
+import { applyOps, graphStateOf, type GraphState, type TOp } from '@/lib/domain/ops';
+import { content, op } from '../support/ops';
+
+describe('rewinding and describing the log', () => {
+  it('rewinds a graph to any earlier point by applying later inverses, newest first', () => {
+    let state = graphStateOf([], []);
+    const states: GraphState[] = [state];
+    const inverses: TOp[][] = [];
+    const batches: TOp[][] = [
+      [op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'A', x: 0, y: 0 })],
+      [
+        op({ type: 'createNode', id: 'b', kind: 'PREMISE', text: 'B', x: 0, y: 100 }),
+        op({ type: 'createEdge', id: 'ab', fromId: 'b', toId: 'a', relation: 'SUPPORTS' }),
+      ],
+      [op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'A, edited' })],
+      [op({ type: 'moveNodes', moves: [{ id: 'b', x: 50, y: 50 }] })],
+      [op({ type: 'deleteNode', id: 'b' })],
+    ];
+    for (const batch of batches) {
+      inverses.push(invertOps(state, batch));
+      state = applyOps(state, batch).state;
+      states.push(state);
+    }
+    for (let at = 0; at < batches.length; at++) {
+      expect(content(rewind(state, inverses.slice(at)))).toEqual(content(states[at]!));
+    }
+  });
+
+  it('describes a batch in words a teacher can scan', () => {
+    const names = new Map([
+      ['a', 'Russia failed Armenia'],
+      ['b', 'The CSTO is not NATO'],
+    ]);
+    const nameOf = (id: string) => names.get(id) ?? null;
+    expect(
+      describeBatch(
+        [op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'x', x: 0, y: 0 })],
+        'do',
+        nameOf,
+      ),
+    ).toBe('added claim “Russia failed Armenia”');
+    expect(
+      describeBatch(
+        [op({ type: 'createEdge', id: 'e', fromId: 'b', toId: 'a', relation: 'ATTACKS' })],
+        'do',
+        nameOf,
+      ),
+    ).toBe('connected “The CSTO is not NATO” attacks “Russia failed Armenia”');
+    expect(
+      describeBatch(
+        [
+          op({
+            type: 'moveNodes',
+            moves: [
+              { id: 'a', x: 1, y: 1 },
+              { id: 'b', x: 2, y: 2 },
+            ],
+          }),
+        ],
+        'undo',
+        nameOf,
+      ),
+    ).toBe('Undid: moved 2 nodes');
+  });
+});
