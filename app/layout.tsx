@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
+import { currentUser } from '@/lib/server/actor';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,6 +12,11 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { themeColor: '#0f766e' };
+
+/** The account menu, streamed: it reads the session. */
+async function Account() {
+  return <UserMenu user={await currentUser()} />;
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -27,7 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Counterpoint
           </Link>
           <Suspense fallback={null}>
-            <UserMenu />
+            <Account />
           </Suspense>
         </header>
         <div id="main" className="site-main">

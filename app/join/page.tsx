@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { JoinForm } from '@/components/ui/join-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { joinClassroomAction } from './actions';
 
 export const metadata: Metadata = { title: 'Join a classroom' };
 
 export default async function JoinPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/join');
+  await signedInOrRedirect('/join');
   return (
     <main className="auth-page">
       <h1>Join a classroom</h1>

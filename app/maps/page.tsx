@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { currentActor, currentUser } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/actor';
 import { listMyMaps, type MyMap } from '@/lib/server/maps/list-my-maps';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 
 export const metadata: Metadata = { title: 'My maps' };
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ function MapCards({ maps, empty }: { maps: MyMap[]; empty: string }) {
 }
 
 export default async function MyMapsPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/maps');
+  await signedInOrRedirect('/maps');
   const { owned, shared, classrooms } = await listMyMaps(await currentActor());
   return (
     <main className="page">

@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
-import { AVATAR_COLOURS } from '@/lib/server/accounts/update-profile';
-import { currentUser } from '@/lib/server/actor';
+import { AVATAR_COLOURS, displayName } from '@/lib/domain/people';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { updateProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your profile' };
 export const dynamic = 'force-dynamic';
 
 export default async function ProfilePage() {
-  const user = await currentUser();
-  if (!user) redirect('/sign-in?next=/profile');
-  const initial = (user.name ?? user.email ?? '?').trim().charAt(0).toUpperCase();
+  const user = await signedInOrRedirect('/profile');
+  const initial = displayName(user).charAt(0).toUpperCase();
   return (
     <main className="auth-page">
       <h1>Your profile</h1>

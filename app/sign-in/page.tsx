@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
 import { oauthProviders } from '@/lib/server/auth';
+import { safeNextPath } from '@/lib/server/page-loader';
 import { signInWithPassword, signInWithProvider } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const next = (await searchParams).next ?? '/';
-  if (await currentUser()) redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  const next = safeNextPath((await searchParams).next);
+  if (await currentUser()) redirect(next);
   const providers = oauthProviders();
   return (
     <main className="auth-page">

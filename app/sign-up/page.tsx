@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
+import { safeNextPath } from '@/lib/server/page-loader';
 import { signUpWithPassword } from '../sign-in/actions';
 
 export const metadata: Metadata = { title: 'Create an account' };
@@ -9,8 +10,8 @@ export const metadata: Metadata = { title: 'Create an account' };
 type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const next = (await searchParams).next ?? '/';
-  if (await currentUser()) redirect('/');
+  const next = safeNextPath((await searchParams).next);
+  if (await currentUser()) redirect(next);
   return (
     <main className="auth-page">
       <h1>Create your account</h1>

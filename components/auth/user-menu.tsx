@@ -1,10 +1,14 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/sign-in/actions';
-import { currentUser } from '@/lib/server/actor';
+import { avatarColour, displayName } from '@/lib/domain/people';
+
+type Props = {
+  /** The signed-in person (app/layout.tsx reads it), or null. */
+  user: { name: string | null; email: string | null; avatarColor: string | null } | null;
+};
 
 /** The header's right side: who is signed in, with sign out; or a sign-in link. */
-export async function UserMenu() {
-  const user = await currentUser();
+export function UserMenu({ user }: Props) {
   if (!user) {
     return (
       <nav className="user-menu" aria-label="Account">
@@ -14,15 +18,19 @@ export async function UserMenu() {
       </nav>
     );
   }
-  const name = user.name ?? user.email ?? 'You';
+  const name = displayName(user);
   return (
     <nav className="user-menu" aria-label="Account">
       <Link href="/maps" className="user-menu__link">
         My maps
       </Link>
       <Link href="/profile" className="user-menu__profile" aria-label={`Your profile (${name})`}>
-        <span className="avatar" style={{ background: user.avatarColor }} aria-hidden="true">
-          {name.trim().charAt(0).toUpperCase()}
+        <span
+          className="avatar"
+          style={{ background: avatarColour(user.avatarColor) }}
+          aria-hidden="true"
+        >
+          {name.charAt(0).toUpperCase()}
         </span>
         <span className="user-menu__name">{name}</span>
       </Link>

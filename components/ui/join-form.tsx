@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/server/form-action';
+import type { FormAction } from '@/lib/domain/form-state';
 
-type Props = { action: (state: FormState, form: FormData) => Promise<FormState>; code?: string };
+type Props = { action: FormAction; code?: string };
 
 /** The join-code form; keeps what was typed when the code is wrong, so it can be corrected. */
 export function JoinForm({ action, code = '' }: Props) {

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ShareFormState } from '@/app/maps/[id]/share/actions';
+import type { FormAction } from '@/lib/domain/form-state';
 import { CopyButton } from './copy-button';
 
 type Props = {
   mapId: string;
-  action: (state: ShareFormState, form: FormData) => Promise<ShareFormState>;
+  action: FormAction<{ link: string }>;
 };
 
 /** Creates a share link and shows it once (only its hash is stored). */

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { CopyButton } from '@/components/ui/copy-button';
 import { requestOrigin } from '@/lib/server/request-origin';
-import { currentActor, currentUser } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
-import { AppError } from '@/lib/server/errors';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { removeStudentAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -16,14 +15,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/classrooms/${encodeURIComponent(id)}`);
-  let classroom;
-  try {
-    classroom = await getClassroom(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  await signedInOrRedirect(`/classrooms/${id}`);
+  const classroom = await loadOr404(async () => getClassroom(await currentActor(), id));
   const teaches = classroom.role === 'TEACHER';
   const origin = await requestOrigin();
   const joinLink = classroom.joinCode

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { createClassroomAction } from './actions';
 
 export const metadata: Metadata = { title: 'New classroom' };
 
 export default async function NewClassroomPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/classrooms/new');
+  await signedInOrRedirect('/classrooms/new');
   return (
     <main className="auth-page">
       <h1>New classroom</h1>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { JoinForm } from '@/components/ui/join-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { joinClassroomAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Join a classroom' };
@@ -11,7 +10,7 @@ type Props = { params: Promise<{ code: string }> };
 /** A join link: sign in first, then confirm with one button (a link alone never changes anything). */
 export default async function JoinLinkPage({ params }: Props) {
   const code = decodeURIComponent((await params).code).slice(0, 32);
-  if (!(await currentUser())) redirect(`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`);
+  await signedInOrRedirect(`/join/${code}`);
   return (
     <main className="auth-page">
       <h1>Join a classroom</h1>

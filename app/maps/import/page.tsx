@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ImportForm } from '@/components/ui/import-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 
 export const metadata: Metadata = { title: 'Import a map' };
 
 export default async function ImportPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/maps/import');
+  await signedInOrRedirect('/maps/import');
   return (
     <main className="auth-page">
       <h1>Import a map</h1>

@@ -6,6 +6,7 @@ import { MapWorkspace } from '@/components/map/map-workspace';
 import { currentActor, currentUser } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404 } from '@/lib/server/page-loader';
 import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
 
@@ -82,6 +83,6 @@ export default async function ShareLinkPage({ params, searchParams }: Props) {
       </main>
     );
   }
-  const snapshot = await getMapSnapshot(shareLinkActor(link), link.mapId);
+  const snapshot = await loadOr404(() => getMapSnapshot(shareLinkActor(link), link.mapId));
   return <MapWorkspace snapshot={snapshot} initialNodeId={nodeId} shareToken={token} />;
 }

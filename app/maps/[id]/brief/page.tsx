@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
 import { buildBrief, type BriefItem } from '@/lib/domain/brief';
 import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404 } from '@/lib/server/page-loader';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Debate brief' };
@@ -22,13 +21,7 @@ const SIDE_TITLES = {
 /** The debate brief: an outline per side with supports, objections and rebuttals nested, quotes and citations; printable. */
 export default async function BriefPage({ params }: Props) {
   const { id } = await params;
-  let snapshot;
-  try {
-    snapshot = await getMapSnapshot(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const snapshot = await loadOr404(async () => getMapSnapshot(await currentActor(), id));
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   const brief = buildBrief(snapshot.nodes, snapshot.edges);
 

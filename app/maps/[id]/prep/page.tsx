@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
+import { displayName } from '@/lib/domain/people';
 import type { AnnotationView } from '@/lib/domain/social';
-import { currentActor, currentUser } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { currentActor } from '@/lib/server/actor';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getSocialView } from '@/lib/server/social/get-social-view';
 
 export const dynamic = 'force-dynamic';
@@ -21,15 +21,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ team?: s
  */
 export default async function PrepSheetPage({ params, searchParams }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/prep`);
+  await signedInOrRedirect(`/maps/${id}/prep`);
   const actor = await currentActor();
-  let snapshot, social;
-  try {
-    [snapshot, social] = await Promise.all([getMapSnapshot(actor, id), getSocialView(actor, id)]);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const [snapshot, social] = await loadOr404(() =>
+    Promise.all([getMapSnapshot(actor, id), getSocialView(actor, id)]),
+  );
   const wanted = (await searchParams).team;
   const layer = social.layers.find((l) => (wanted ? l.teamId === wanted : l.mine)) ?? null;
   const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]));
@@ -67,7 +63,9 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
   const tags = [...new Set(onNodes.filter((a) => a.kind === 'TAG').map((a) => a.tag!))].sort();
   const assignees = [
     ...new Set(
-      onNodes.filter((a) => a.kind === 'ASSIGNMENT').map((a) => a.assigneeName ?? 'Someone'),
+      onNodes
+        .filter((a) => a.kind === 'ASSIGNMENT')
+        .map((a) => displayName({ name: a.assigneeName })),
     ),
   ].sort();
   const untagged = claimIds.filter((nodeId) => !about(nodeId).some((a) => a.kind === 'TAG'));
@@ -91,7 +89,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
           </p>
         )}
         {note && <p>Note: {note.body}</p>}
-        {who && <p>Prepared by {who.assigneeName}</p>}
+        {who && <p>Prepared by {displayName({ name: who.assigneeName })}</p>}
         {node.anchor && source && <SourceQuote anchor={node.anchor} source={source} />}
       </li>
     );
@@ -157,7 +155,9 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
                     {claimIds
                       .filter((nodeId) =>
                         about(nodeId).some(
-                          (a) => a.kind === 'ASSIGNMENT' && (a.assigneeName ?? 'Someone') === name,
+                          (a) =>
+                            a.kind === 'ASSIGNMENT' &&
+                            displayName({ name: a.assigneeName }) === name,
                         ),
                       )
                       .map((nodeId) => (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { ShareLinkForm } from '@/components/ui/share-link-form';
-import { currentActor, currentUser } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { currentActor } from '@/lib/server/actor';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { listShareLinks } from '@/lib/server/share-links/list-share-links';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
 
@@ -25,16 +24,8 @@ const date = (iso: string) =>
 
 export default async function SharePage({ params }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/share`);
-  let listing;
-  try {
-    listing = await listShareLinks(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
-      notFound();
-    throw error;
-  }
-  const { mapTitle, links } = listing;
+  await signedInOrRedirect(`/maps/${id}/share`);
+  const { mapTitle, links } = await loadOr404(async () => listShareLinks(await currentActor(), id));
   return (
     <main className="page">
       <Link href={`/maps/${id}`} className="page__back">

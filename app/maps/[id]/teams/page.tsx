@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { SIDE_LABELS, SIDES } from '@/lib/domain/types';
-import { currentActor, currentUser } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { currentActor } from '@/lib/server/actor';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getTeamSetup } from '@/lib/server/teams/get-team-setup';
 import { createTeamAction, saveTeamsAction, splitTeamsAction } from './actions';
 
@@ -15,16 +14,10 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function TeamsPage({ params }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/teams`);
-  let setup;
-  try {
-    setup = await getTeamSetup(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
-      notFound();
-    throw error;
-  }
-  const { map, teams, people } = setup;
+  await signedInOrRedirect(`/maps/${id}/teams`);
+  const { map, teams, people } = await loadOr404(async () =>
+    getTeamSetup(await currentActor(), id),
+  );
   return (
     <main className="page">
       <Link href={`/maps/${map.id}`} className="page__back">
