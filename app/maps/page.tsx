@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LocalTime } from '@/components/ui/local-time';
 import { currentActor } from '@/lib/server/actor';
 import { listMyMaps, type MyMap } from '@/lib/server/maps/list-my-maps';
 import { signedInOrRedirect } from '@/lib/server/page-loader';
@@ -19,10 +20,7 @@ function MapCards({ maps, empty }: { maps: MyMap[]; empty: string }) {
             <p className="map-card__stats">
               {map.role}
               {map.classroomName && <> · {map.classroomName}</>} · updated{' '}
-              {new Date(map.updatedAt).toLocaleDateString('en-GB', {
-                day: 'numeric',
-                month: 'short',
-              })}
+              <LocalTime value={map.updatedAt} style="date" />
             </p>
           </Link>
         </li>

@@ -12,6 +12,8 @@ type Props = {
   submitClassName?: string;
   /** An accessible name for the form, when a page has several. */
   label?: string;
+  /** Or the id of the element that names it (a name with a date in the reader's time zone, say). */
+  labelledBy?: string;
 };
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -42,6 +44,7 @@ export function ActionForm({
   className = 'form',
   submitClassName = 'button form__submit',
   label,
+  labelledBy,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
@@ -49,7 +52,13 @@ export function ActionForm({
     if (form.current) restoreValues(form.current, state);
   }, [state]);
   return (
-    <form ref={form} action={formAction} className={className} aria-label={label}>
+    <form
+      ref={form}
+      action={formAction}
+      className={className}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+    >
       {children}
       {state.error && (
         <p className="form__error" role="alert">

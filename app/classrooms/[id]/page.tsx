@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { CopyButton } from '@/components/ui/copy-button';
+import { LocalTime } from '@/components/ui/local-time';
 import { requestOrigin } from '@/lib/server/request-origin';
 import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
@@ -124,11 +125,7 @@ export default async function ClassroomPage({ params }: Props) {
                   <td>{s.name}</td>
                   {teaches && <td>{s.email}</td>}
                   <td>
-                    {new Date(s.joinedAt).toLocaleDateString('en-GB', {
-                      day: 'numeric',
-                      month: 'short',
-                      year: 'numeric',
-                    })}
+                    <LocalTime value={s.joinedAt} style="date" />
                   </td>
                   {teaches && (
                     <td>

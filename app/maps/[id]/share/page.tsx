@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { LocalTime } from '@/components/ui/local-time';
 import { ShareLinkForm } from '@/components/ui/share-link-form';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
@@ -13,14 +14,6 @@ export const metadata: Metadata = { title: 'Share links' };
 type Props = { params: Promise<{ id: string }> };
 
 const ROLE_WORDS = { VIEWER: 'View', COMMENTER: 'Comment', EDITOR: 'Edit', OWNER: 'Own' } as const;
-const date = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 export default async function SharePage({ params }: Props) {
   const { id } = await params;
@@ -66,8 +59,10 @@ export default async function SharePage({ params }: Props) {
               {links.map((l) => (
                 <tr key={l.id}>
                   <td>{ROLE_WORDS[l.role]}</td>
-                  <td>{date(l.createdAt)}</td>
-                  <td>{l.expiresAt ? date(l.expiresAt) : 'Never'}</td>
+                  <td>
+                    <LocalTime value={l.createdAt} />
+                  </td>
+                  <td>{l.expiresAt ? <LocalTime value={l.expiresAt} /> : 'Never'}</td>
                   <td>
                     <span className={`badge badge--${l.status}`}>{l.status}</span>
                   </td>
@@ -79,8 +74,12 @@ export default async function SharePage({ params }: Props) {
                         pendingLabel="Revoking…"
                         className="row-form"
                         submitClassName="button button--quiet button--danger button--small"
-                        label={`Revoke the ${ROLE_WORDS[l.role].toLowerCase()} link created ${date(l.createdAt)}`}
+                        labelledBy={`revoke-${l.id}`}
                       >
+                        <span id={`revoke-${l.id}`} className="visually-hidden">
+                          Revoke the {ROLE_WORDS[l.role].toLowerCase()} link created{' '}
+                          <LocalTime value={l.createdAt} />
+                        </span>
                         <input type="hidden" name="mapId" value={id} />
                         <input type="hidden" name="linkId" value={l.id} />
                       </ActionForm>
