@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { DEMO_MAP_SLUG } from '../../../prisma/seed/demo-map';
+import { DEMO_MAP_SLUG } from '../../domain/demo-map';
 import { ZSide } from '../../domain/ops';
 import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
