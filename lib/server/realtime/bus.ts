@@ -16,7 +16,7 @@ import { parseEnv, ServerEnv } from '../../env';
  * notifications sent while nobody listened are lost, the log is not.
  */
 
-export const OPS_CHANNEL = 'counterpoint_map_ops';
+const OPS_CHANNEL = 'counterpoint_map_ops';
 export const PRESENCE_CHANNEL = 'counterpoint_presence';
 
 export type BusEvent =

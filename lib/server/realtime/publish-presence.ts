@@ -19,7 +19,7 @@ export const ZPresenceInput = z.object({
   left: z.boolean().default(false),
 });
 
-export type Presence = z.infer<typeof ZPresenceInput> & {
+type Presence = z.infer<typeof ZPresenceInput> & {
   userId: string | null;
   name: string;
   color: string;
