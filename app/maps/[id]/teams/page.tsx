@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { TeamsForm } from '@/components/ui/teams-form';
 import { SIDE_LABELS, SIDES } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
@@ -88,85 +89,7 @@ export default async function TeamsPage({ params }: Props) {
         ) : teams.length === 0 ? (
           <p className="empty-state">Add a team first.</p>
         ) : (
-          <ActionForm
-            action={saveTeamsAction}
-            submitLabel="Save teams"
-            pendingLabel="Saving…"
-            label="Teams"
-          >
-            <input type="hidden" name="mapId" value={map.id} />
-            <table className="table" aria-label="Team sides">
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Side</th>
-                  <th scope="col">Members</th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <span
-                        className="team-dot"
-                        style={{ background: t.color }}
-                        aria-hidden="true"
-                      />{' '}
-                      {t.name}
-                    </td>
-                    <td>
-                      <select
-                        name={`side:${t.id}`}
-                        defaultValue={t.side}
-                        aria-label={`Side of ${t.name}`}
-                      >
-                        {SIDES.map((s) => (
-                          <option key={s} value={s}>
-                            {SIDE_LABELS[s]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {people
-                        .filter((p) => p.teamId === t.id)
-                        .map((p) => p.name)
-                        .join(', ') || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table" aria-label="Team members">
-              <thead>
-                <tr>
-                  <th scope="col">Student</th>
-                  <th scope="col">Team</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>
-                      <select
-                        name={`team:${p.id}`}
-                        defaultValue={p.teamId ?? ''}
-                        aria-label={`Team of ${p.name}`}
-                      >
-                        <option value="">No team</option>
-                        {teams.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ActionForm>
+          <TeamsForm mapId={map.id} teams={teams} people={people} action={saveTeamsAction} />
         )}
       </section>
     </main>
