@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
 import { currentUser } from '@/lib/server/actor';
 import './globals.css';
+import styles from './layout.module.css';
 
 export const metadata: Metadata = {
   title: { default: 'Counterpoint', template: '%s · Counterpoint' },
@@ -22,12 +23,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
+        <a className={styles.skipLink} href="#main">
           Skip to content
         </a>
-        <header className="site-header">
-          <Link href="/" className="brand" aria-label="Counterpoint home">
-            <span className="brand__mark" aria-hidden="true">
+        <header className={styles.siteHeader}>
+          <Link href="/" className={styles.brand} aria-label="Counterpoint home">
+            <span className={styles.brandMark} aria-hidden="true">
               ⟂
             </span>
             Counterpoint
@@ -36,7 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Account />
           </Suspense>
         </header>
-        <div id="main" className="site-main">
+        <div id="main" className={styles.siteMain}>
           {children}
         </div>
       </body>

@@ -4,6 +4,7 @@ import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
 import { safeNextPath } from '@/lib/server/page-loader';
 import { signUpWithPassword } from '../sign-in/actions';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -13,9 +14,9 @@ export default async function SignUpPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next);
   if (await currentUser()) redirect(next);
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Create your account</h1>
-      <p className="auth-page__lead">
+      <p className={card.lead}>
         Teachers make classes and maps; students join with their class code.
       </p>
       <AuthForm mode="sign-up" action={signUpWithPassword} next={next} />

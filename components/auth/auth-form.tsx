@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/domain/form-state';
+import styles from './auth-form.module.css';
 
 type Props = {
   mode: 'sign-in' | 'sign-up';
@@ -75,7 +76,7 @@ export function AuthForm({ mode, action, next }: Props) {
             ? 'Create account'
             : 'Sign in'}
       </button>
-      <p className="form__switch">
+      <p className={styles.switch}>
         {signUp ? (
           <>
             Already have an account?{' '}

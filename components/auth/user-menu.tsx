@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/sign-in/actions';
 import { avatarColour, displayName } from '@/lib/domain/people';
+import styles from './user-menu.module.css';
 
 type Props = {
   /** The signed-in person (app/layout.tsx reads it), or null. */
@@ -11,7 +12,7 @@ type Props = {
 export function UserMenu({ user }: Props) {
   if (!user) {
     return (
-      <nav className="user-menu" aria-label="Account">
+      <nav className={styles.menu} aria-label="Account">
         <Link href="/sign-in" className="button button--quiet">
           Sign in
         </Link>
@@ -20,11 +21,11 @@ export function UserMenu({ user }: Props) {
   }
   const name = displayName(user);
   return (
-    <nav className="user-menu" aria-label="Account">
-      <Link href="/maps" className="user-menu__link">
+    <nav className={styles.menu} aria-label="Account">
+      <Link href="/maps" className={styles.link}>
         My maps
       </Link>
-      <Link href="/profile" className="user-menu__profile" aria-label={`Your profile (${name})`}>
+      <Link href="/profile" className={styles.profile} aria-label={`Your profile (${name})`}>
         <span
           className="avatar"
           style={{ background: avatarColour(user.avatarColor) }}
@@ -32,7 +33,7 @@ export function UserMenu({ user }: Props) {
         >
           {name.charAt(0).toUpperCase()}
         </span>
-        <span className="user-menu__name">{name}</span>
+        <span className={styles.name}>{name}</span>
       </Link>
       <form action={signOutAction}>
         <button type="submit" className="button button--quiet">

@@ -2,6 +2,7 @@
 
 import { useActionState, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { FormAction, FormState } from '@/lib/domain/form-state';
+import styles from './action-form.module.css';
 
 type Props = {
   action: FormAction;
@@ -66,7 +67,7 @@ export function ActionForm({
         </p>
       )}
       {state.notice && (
-        <p className="form__notice" role="status">
+        <p className={styles.notice} role="status">
           {state.notice}
         </p>
       )}

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/domain/form-state';
+import styles from './join-form.module.css';
 
 type Props = { action: FormAction; code?: string };
 
@@ -23,7 +24,7 @@ export function JoinForm({ action, code = '' }: Props) {
           spellCheck={false}
           placeholder="ABCD-EFGH"
           aria-invalid={state.error ? true : undefined}
-          className="join-code-input"
+          className={styles.codeInput}
         />
       </label>
       {state.error && (

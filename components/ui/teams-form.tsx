@@ -3,6 +3,7 @@
 import type { FormAction } from '@/lib/domain/form-state';
 import { SIDE_LABELS, SIDES, type Side } from '@/lib/domain/types';
 import { ActionForm } from './action-form';
+import page from './page.module.css';
 
 type Props = {
   mapId: string;
@@ -18,7 +19,7 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
   return (
     <ActionForm action={action} submitLabel="Save teams" pendingLabel="Saving…" label="Teams">
       <input type="hidden" name="mapId" value={mapId} />
-      <table className="table" aria-label="Team sides">
+      <table className={page.table} aria-label="Team sides">
         <thead>
           <tr>
             <th scope="col">Team</th>
@@ -56,7 +57,7 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
           ))}
         </tbody>
       </table>
-      <table className="table" aria-label="Team members">
+      <table className={page.table} aria-label="Team members">
         <thead>
           <tr>
             <th scope="col">Student</th>

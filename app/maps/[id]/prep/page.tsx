@@ -8,6 +8,8 @@ import { currentActor } from '@/lib/server/actor';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getSocialView } from '@/lib/server/social/get-social-view';
+import page from '@/components/ui/page.module.css';
+import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Team prep sheet' };
@@ -33,12 +35,12 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
 
   if (!layer) {
     return (
-      <main className="page page--narrow">
-        <Link href={`/maps/${id}`} className="page__back">
+      <main className={`${page.page} ${page.narrow}`}>
+        <Link href={`/maps/${id}`} className={page.back}>
           ← Back to the map
         </Link>
-        <h1 className="page__title">Prep sheet</h1>
-        <p className="empty-state">
+        <h1 className={page.title}>Prep sheet</h1>
+        <p className={page.emptyState}>
           {social.canSeeAllLayers
             ? 'Choose a team: '
             : 'You are not on a team for this map, so there is no prep sheet for you.'}
@@ -78,10 +80,10 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
     const who = notes.find((a) => a.kind === 'ASSIGNMENT');
     const source = node.anchor ? sources.get(node.anchor.sourceId) : undefined;
     return (
-      <li className="prep-claim">
-        <p className="prep-claim__text">
+      <li className={styles.claim}>
+        <p>
           <strong>{node.text}</strong>{' '}
-          <span className="prep-claim__kind">({node.kind.toLowerCase()})</span>
+          <span className={styles.kind}>({node.kind.toLowerCase()})</span>
         </p>
         {rating && (
           <p>
@@ -101,7 +103,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
       title={
         <>
           Prep sheet: {layer.name}{' '}
-          <span className="prep__side">
+          <span className={styles.side}>
             ({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})
           </span>
         </>
@@ -109,17 +111,17 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
       lead={`${snapshot.title} — motion: ${snapshot.motion}`}
     >
       {claimIds.length === 0 ? (
-        <p className="empty-state">
+        <p className={page.emptyState}>
           Nothing yet: rate, tag or note claims on the map and they appear here.
         </p>
       ) : (
         <>
           <section aria-labelledby="by-tag">
-            <h2 id="by-tag" className="section-title">
+            <h2 id="by-tag" className={page.sectionTitle}>
               By tag
             </h2>
             {tags.map((tag) => (
-              <div key={tag} className="prep-group">
+              <div key={tag} className={styles.group}>
                 <h3>{tag}</h3>
                 <ul>
                   {claimIds
@@ -133,7 +135,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
               </div>
             ))}
             {untagged.length > 0 && (
-              <div className="prep-group">
+              <div className={styles.group}>
                 <h3>Not tagged</h3>
                 <ul>
                   {untagged.map((nodeId) => (
@@ -144,12 +146,12 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
             )}
           </section>
           {assignees.length > 0 && (
-            <section aria-labelledby="by-person" className="page__section">
-              <h2 id="by-person" className="section-title">
+            <section aria-labelledby="by-person" className={page.section}>
+              <h2 id="by-person" className={page.sectionTitle}>
                 Who prepares what
               </h2>
               {assignees.map((name) => (
-                <div key={name} className="prep-group">
+                <div key={name} className={styles.group}>
                   <h3>{name}</h3>
                   <ul>
                     {claimIds

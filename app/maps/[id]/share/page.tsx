@@ -7,6 +7,7 @@ import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { listShareLinks } from '@/lib/server/share-links/list-share-links';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
+import page from '@/components/ui/page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Share links' };
@@ -20,30 +21,30 @@ export default async function SharePage({ params }: Props) {
   await signedInOrRedirect(`/maps/${id}/share`);
   const { mapTitle, links } = await loadOr404(async () => listShareLinks(await currentActor(), id));
   return (
-    <main className="page">
-      <Link href={`/maps/${id}`} className="page__back">
+    <main className={page.page}>
+      <Link href={`/maps/${id}`} className={page.back}>
         ← Back to the map
       </Link>
-      <h1 className="page__title">Share “{mapTitle}”</h1>
-      <p className="page__lead">
+      <h1 className={page.title}>Share “{mapTitle}”</h1>
+      <p className={page.lead}>
         A view link opens the map read-only, even for people who are not signed in. Comment and edit
         links ask people to sign in, then add them to the map. Teams’ private notes are never shared
         by a link.
       </p>
-      <section aria-labelledby="new-link-title" className="panel">
-        <h2 id="new-link-title" className="section-title">
+      <section aria-labelledby="new-link-title" className={page.panel}>
+        <h2 id="new-link-title" className={page.sectionTitle}>
           New link
         </h2>
         <ShareLinkForm mapId={id} action={createShareLinkAction} />
       </section>
-      <section aria-labelledby="links-title" className="page__section">
-        <h2 id="links-title" className="section-title">
+      <section aria-labelledby="links-title" className={page.section}>
+        <h2 id="links-title" className={page.sectionTitle}>
           Links
         </h2>
         {links.length === 0 ? (
-          <p className="empty-state">No links yet.</p>
+          <p className={page.emptyState}>No links yet.</p>
         ) : (
-          <table className="table" aria-label="Share links">
+          <table className={page.table} aria-label="Share links">
             <thead>
               <tr>
                 <th scope="col">Lets people</th>
@@ -72,7 +73,7 @@ export default async function SharePage({ params }: Props) {
                         action={revokeShareLinkAction}
                         submitLabel="Revoke"
                         pendingLabel="Revoking…"
-                        className="row-form"
+                        className={page.rowForm}
                         submitClassName="button button--quiet button--danger button--small"
                         labelledBy={`revoke-${l.id}`}
                       >

@@ -7,6 +7,7 @@ import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getTeamSetup } from '@/lib/server/teams/get-team-setup';
 import { createTeamAction, saveTeamsAction, splitTeamsAction } from './actions';
+import page from '@/components/ui/page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Teams' };
@@ -20,12 +21,12 @@ export default async function TeamsPage({ params }: Props) {
     getTeamSetup(await currentActor(), id),
   );
   return (
-    <main className="page">
-      <Link href={`/maps/${map.id}`} className="page__back">
+    <main className={page.page}>
+      <Link href={`/maps/${map.id}`} className={page.back}>
         ← Back to the map
       </Link>
-      <h1 className="page__title">Teams for “{map.title}”</h1>
-      <p className="page__lead">
+      <h1 className={page.title}>Teams for “{map.title}”</h1>
+      <p className={page.lead}>
         Each team has its own private notes, ratings and tags over the shared map; other teams never
         see them.
         {map.classroomName
@@ -33,14 +34,14 @@ export default async function TeamsPage({ params }: Props) {
           : ' Add people to the map with a share link, then put them on a team.'}
       </p>
 
-      <section aria-labelledby="add-team-title" className="panel">
-        <h2 id="add-team-title" className="section-title">
+      <section aria-labelledby="add-team-title" className={page.panel}>
+        <h2 id="add-team-title" className={page.sectionTitle}>
           Add a team
         </h2>
         <ActionForm
           action={createTeamAction}
           submitLabel="Add team"
-          className="inline-form"
+          className={page.inlineForm}
           submitClassName="button"
           label="Add a team"
         >
@@ -62,9 +63,9 @@ export default async function TeamsPage({ params }: Props) {
         </ActionForm>
       </section>
 
-      <section aria-labelledby="assign-title" className="page__section">
-        <div className="section-head">
-          <h2 id="assign-title" className="section-title">
+      <section aria-labelledby="assign-title" className={page.section}>
+        <div className={page.sectionHead}>
+          <h2 id="assign-title" className={page.sectionTitle}>
             Who is on which team
           </h2>
           {teams.length >= 2 && people.length > 0 && (
@@ -72,7 +73,7 @@ export default async function TeamsPage({ params }: Props) {
               action={splitTeamsAction}
               submitLabel="Split at random"
               pendingLabel="Splitting…"
-              className="row-form"
+              className={page.rowForm}
               submitClassName="button button--quiet"
               label="Split at random"
             >
@@ -81,13 +82,13 @@ export default async function TeamsPage({ params }: Props) {
           )}
         </div>
         {people.length === 0 ? (
-          <p className="empty-state">
+          <p className={page.emptyState}>
             {map.classroomName
               ? 'No students have joined the class yet.'
               : 'Nobody else is on this map yet.'}
           </p>
         ) : teams.length === 0 ? (
-          <p className="empty-state">Add a team first.</p>
+          <p className={page.emptyState}>Add a team first.</p>
         ) : (
           <TeamsForm mapId={map.id} teams={teams} people={people} action={saveTeamsAction} />
         )}
