@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import card from '@/components/ui/card-page.module.css';
 
 export default function ErrorPage({
   reset,
@@ -9,7 +10,7 @@ export default function ErrorPage({
   reset: () => void;
 }) {
   return (
-    <main className="message-page" role="alert">
+    <main className={card.message} role="alert">
       <h1>Something went wrong</h1>
       <p>We could not load this page. Your work is saved; try again in a moment.</p>
       <p>

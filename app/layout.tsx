@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
+import { currentUser } from '@/lib/server/actor';
 import './globals.css';
+import styles from './layout.module.css';
 
 export const metadata: Metadata = {
   title: { default: 'Counterpoint', template: '%s · Counterpoint' },
@@ -12,25 +14,30 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#0f766e' };
 
+/** The account menu, streamed: it reads the session. */
+async function Account() {
+  return <UserMenu user={await currentUser()} />;
+}
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
+        <a className={styles.skipLink} href="#main">
           Skip to content
         </a>
-        <header className="site-header">
-          <Link href="/" className="brand" aria-label="Counterpoint home">
-            <span className="brand__mark" aria-hidden="true">
+        <header className={styles.siteHeader}>
+          <Link href="/" className={styles.brand} aria-label="Counterpoint home">
+            <span className={styles.brandMark} aria-hidden="true">
               ⟂
             </span>
             Counterpoint
           </Link>
           <Suspense fallback={null}>
-            <UserMenu />
+            <Account />
           </Suspense>
         </header>
-        <div id="main" className="site-main">
+        <div id="main" className={styles.siteMain}>
           {children}
         </div>
       </body>

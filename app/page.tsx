@@ -1,14 +1,17 @@
 import Link from 'next/link';
 import { currentActor, currentUser } from '@/lib/server/actor';
 import { listVisibleMaps } from '@/lib/server/maps/list-visible-maps';
+import { MapCard, MapList } from '@/components/ui/map-card';
+import page from '@/components/ui/page.module.css';
+import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
 
 export default async function LandingPage() {
   const [maps, user] = await Promise.all([listVisibleMaps(await currentActor()), currentUser()]);
   return (
-    <main className="landing">
-      <section className="hero" aria-labelledby="hero-title">
+    <main className={styles.landing}>
+      <section className={styles.hero} aria-labelledby="hero-title">
         <h1 id="hero-title">Prepare a debate by mapping its arguments together</h1>
         <p>
           Counterpoint lets a class build one shared map of a debate — claims, premises, objections,
@@ -17,7 +20,7 @@ export default async function LandingPage() {
           private notes over the shared map.
         </p>
       </section>
-      <ul className="features" aria-label="What you can do">
+      <ul className={styles.features} aria-label="What you can do">
         <li>
           <strong>Map the clash</strong>
           <span>See where two authors meet head-on, and which reasons hold each claim up.</span>
@@ -36,8 +39,8 @@ export default async function LandingPage() {
         </li>
       </ul>
       <section aria-labelledby="maps-title">
-        <div className="section-head">
-          <h2 id="maps-title" className="section-title">
+        <div className={page.sectionHead}>
+          <h2 id="maps-title" className={page.sectionTitle}>
             Maps you can open
           </h2>
           <Link className="button" href={user ? '/maps/new' : '/sign-in?next=/maps/new'}>
@@ -45,25 +48,27 @@ export default async function LandingPage() {
           </Link>
         </div>
         {maps.length === 0 ? (
-          <p className="empty-state">
+          <p className={page.emptyState}>
             There are no maps to open yet. The demo debate appears here once the database is seeded.
           </p>
         ) : (
-          <ul className="map-list">
+          <MapList>
             {maps.map((map) => (
-              <li key={map.id}>
-                <Link className="map-card" href={`/maps/${map.id}`}>
-                  <h3>{map.title}</h3>
-                  <p className="map-card__motion">{map.motion}</p>
-                  {map.description && <p className="map-card__description">{map.description}</p>}
-                  <p className="map-card__stats">
+              <MapCard
+                key={map.id}
+                href={`/maps/${map.id}`}
+                title={map.title}
+                motion={map.motion}
+                description={map.description}
+                stats={
+                  <>
                     {map.nodeCount} {map.nodeCount === 1 ? 'node' : 'nodes'} · {map.sourceCount}{' '}
                     {map.sourceCount === 1 ? 'source' : 'sources'}
-                  </p>
-                </Link>
-              </li>
+                  </>
+                }
+              />
             ))}
-          </ul>
+          </MapList>
         )}
       </section>
     </main>

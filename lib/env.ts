@@ -11,7 +11,7 @@ const booleanFlag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** A postgres:// or postgresql:// URL, with a message a person can act on. */
-export const DatabaseUrl = z.string().refine(
+const DatabaseUrl = z.string().refine(
   (value) => {
     try {
       const url = new URL(value);
@@ -52,14 +52,12 @@ export const LauncherEnv = z.object({
   /** Print stack traces of start-up failures. */
   COUNTERPOINT_DEBUG: booleanFlag,
 });
-export type TLauncherEnv = z.infer<typeof LauncherEnv>;
 
 export const ServerEnv = z.object({
   DATABASE_URL: DatabaseUrl,
   /** "embedded" when the launcher started PGlite: one process, in-process event bus. */
   COUNTERPOINT_DB_MODE: z.enum(['embedded', 'postgres']).default('postgres'),
 });
-export type TServerEnv = z.infer<typeof ServerEnv>;
 
 export class EnvError extends Error {
   override name = 'EnvError';

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { JoinForm } from '@/components/ui/join-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { joinClassroomAction } from './actions';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'Join a classroom' };
 
 export default async function JoinPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/join');
+  await signedInOrRedirect('/join');
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Join a classroom</h1>
-      <p className="auth-page__lead">Type the code your teacher gave you.</p>
+      <p className={card.lead}>Type the code your teacher gave you.</p>
       <JoinForm action={joinClassroomAction} />
     </main>
   );

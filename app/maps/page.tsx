@@ -1,48 +1,50 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { currentActor, currentUser } from '@/lib/server/actor';
+import { LocalTime } from '@/components/ui/local-time';
+import { currentActor } from '@/lib/server/actor';
 import { listMyMaps, type MyMap } from '@/lib/server/maps/list-my-maps';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
+import { MapCard, MapList } from '@/components/ui/map-card';
+import page from '@/components/ui/page.module.css';
 
 export const metadata: Metadata = { title: 'My maps' };
 export const dynamic = 'force-dynamic';
 
 function MapCards({ maps, empty }: { maps: MyMap[]; empty: string }) {
-  if (maps.length === 0) return <p className="empty-state">{empty}</p>;
+  if (maps.length === 0) return <p className={page.emptyState}>{empty}</p>;
   return (
-    <ul className="map-list">
+    <MapList>
       {maps.map((map) => (
-        <li key={map.id}>
-          <Link className="map-card" href={`/maps/${map.id}`}>
-            <h3>{map.title}</h3>
-            <p className="map-card__motion">{map.motion}</p>
-            <p className="map-card__stats">
+        <MapCard
+          key={map.id}
+          href={`/maps/${map.id}`}
+          title={map.title}
+          motion={map.motion}
+          stats={
+            <>
               {map.role}
               {map.classroomName && <> · {map.classroomName}</>} · updated{' '}
-              {new Date(map.updatedAt).toLocaleDateString('en-GB', {
-                day: 'numeric',
-                month: 'short',
-              })}
-            </p>
-          </Link>
-        </li>
+              <LocalTime value={map.updatedAt} style="date" />
+            </>
+          }
+        />
       ))}
-    </ul>
+    </MapList>
   );
 }
 
 export default async function MyMapsPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/maps');
+  await signedInOrRedirect('/maps');
   const { owned, shared, classrooms } = await listMyMaps(await currentActor());
   return (
-    <main className="page">
-      <h1 className="page__title">My maps</h1>
-      <section aria-labelledby="owned-title" className="page__section">
-        <div className="section-head">
-          <h2 id="owned-title" className="section-title">
+    <main className={page.page}>
+      <h1 className={page.title}>My maps</h1>
+      <section aria-labelledby="owned-title" className={page.section}>
+        <div className={page.sectionHead}>
+          <h2 id="owned-title" className={page.sectionTitle}>
             Maps I own
           </h2>
-          <div className="section-head__actions">
+          <div className={page.sectionActions}>
             <Link className="button button--quiet" href="/maps/import">
               Import a map
             </Link>
@@ -56,8 +58,8 @@ export default async function MyMapsPage() {
           empty="You have not made a map yet. Start one from the demo debate or from your own sources."
         />
       </section>
-      <section aria-labelledby="shared-title" className="page__section">
-        <h2 id="shared-title" className="section-title">
+      <section aria-labelledby="shared-title" className={page.section}>
+        <h2 id="shared-title" className={page.sectionTitle}>
           Shared with me
         </h2>
         <MapCards
@@ -65,12 +67,12 @@ export default async function MyMapsPage() {
           empty="Maps your class or a classmate shares with you appear here."
         />
       </section>
-      <section aria-labelledby="classes-title" className="page__section">
-        <div className="section-head">
-          <h2 id="classes-title" className="section-title">
+      <section aria-labelledby="classes-title" className={page.section}>
+        <div className={page.sectionHead}>
+          <h2 id="classes-title" className={page.sectionTitle}>
             My classrooms
           </h2>
-          <div className="section-head__actions">
+          <div className={page.sectionActions}>
             <Link className="button button--quiet" href="/join">
               Join with a code
             </Link>
@@ -80,24 +82,26 @@ export default async function MyMapsPage() {
           </div>
         </div>
         {classrooms.length === 0 ? (
-          <p className="empty-state">
+          <p className={page.emptyState}>
             You are not in a classroom yet. Teachers create one; students join with the code their
             teacher gives them.
           </p>
         ) : (
-          <ul className="map-list">
+          <MapList>
             {classrooms.map((c) => (
-              <li key={c.id}>
-                <Link className="map-card" href={`/classrooms/${c.id}`}>
-                  <h3>{c.name}</h3>
-                  <p className="map-card__stats">
+              <MapCard
+                key={c.id}
+                href={`/classrooms/${c.id}`}
+                title={c.name}
+                stats={
+                  <>
                     {c.role === 'TEACHER' ? 'You teach this class' : 'You are a student'} ·{' '}
                     {c.studentCount} {c.studentCount === 1 ? 'student' : 'students'}
-                  </p>
-                </Link>
-              </li>
+                  </>
+                }
+              />
             ))}
-          </ul>
+          </MapList>
         )}
       </section>
     </main>

@@ -1,21 +1,21 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
-import { AVATAR_COLOURS } from '@/lib/server/accounts/update-profile';
-import { currentUser } from '@/lib/server/actor';
+import { AVATAR_COLOURS, displayName } from '@/lib/domain/people';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { updateProfileAction } from './actions';
+import card from '@/components/ui/card-page.module.css';
+import styles from './page.module.css';
 
 export const metadata: Metadata = { title: 'Your profile' };
 export const dynamic = 'force-dynamic';
 
 export default async function ProfilePage() {
-  const user = await currentUser();
-  if (!user) redirect('/sign-in?next=/profile');
-  const initial = (user.name ?? user.email ?? '?').trim().charAt(0).toUpperCase();
+  const user = await signedInOrRedirect('/profile');
+  const initial = displayName(user).charAt(0).toUpperCase();
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Your profile</h1>
-      <p className="auth-page__lead">
+      <p className={card.lead}>
         Your name and colour show on the maps you work on, to your class and your team.
       </p>
       <ActionForm action={updateProfileAction} submitLabel="Save profile" pendingLabel="Saving…">
@@ -29,10 +29,10 @@ export default async function ProfilePage() {
             autoComplete="name"
           />
         </label>
-        <fieldset className="swatches">
+        <fieldset className={styles.swatches}>
           <legend>Avatar colour</legend>
           {AVATAR_COLOURS.map((colour, index) => (
-            <label key={colour} className="swatch" style={{ background: colour }}>
+            <label key={colour} className={styles.swatch} style={{ background: colour }}>
               <input
                 type="radio"
                 name="avatarColor"

@@ -1,89 +1,52 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { signIn, signOut } from '@/lib/server/auth';
+import { z } from 'zod';
 import { signUp, ZSignUpInput } from '@/lib/server/accounts/sign-up';
+import { signIn, signOut } from '@/lib/server/auth';
 import { AppError } from '@/lib/server/errors';
-
-export type AuthFormState = {
-  error?: string;
-  field?: 'name' | 'email' | 'password';
-  email?: string;
-  name?: string;
-};
+import { formAction } from '@/lib/server/form-action';
+import { safeNextPath } from '@/lib/server/page-loader';
 
 /** Only same-site paths: a `next` parameter must not send anyone elsewhere. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+const ZNext = z.unknown().transform(safeNextPath);
 
-async function signInOrExplain(
-  email: string,
-  password: string,
-  next: string,
-): Promise<AuthFormState> {
+const ZSignInForm = z.object({ email: z.string(), password: z.string(), next: ZNext });
+const ZSignUpForm = ZSignUpInput.extend({ next: ZNext });
+
+/** Signs in and redirects to `next`; a refusal becomes an AppError the form shows. */
+async function signInOrExplain(email: string, password: string, next: string): Promise<void> {
   try {
     await signIn('credentials', { email, password, redirectTo: next });
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === 'rate_limited') {
-      return { error: 'Too many sign-in attempts. Wait 15 minutes and try again.', email };
-    }
+    if (error instanceof CredentialsSignin && error.code === 'rate_limited')
+      throw new AppError(
+        'RATE_LIMITED',
+        'Too many sign-in attempts. Wait 15 minutes and try again.',
+      );
     if (error instanceof AuthError)
-      return { error: 'That email and password do not match an account.', email };
+      throw new AppError('UNAUTHENTICATED', 'That email and password do not match an account.');
     throw error; // the redirect after a successful sign-in
   }
-  return {};
 }
 
-export async function signInWithPassword(
-  _previous: AuthFormState,
-  form: FormData,
-): Promise<AuthFormState> {
-  return signInOrExplain(
-    String(form.get('email') ?? ''),
-    String(form.get('password') ?? ''),
-    safeNext(form.get('next')),
-  );
-}
+export const signInWithPassword = formAction(ZSignInForm, ({ email, password, next }) =>
+  signInOrExplain(email, password, next),
+);
 
-export async function signUpWithPassword(
-  _previous: AuthFormState,
-  form: FormData,
-): Promise<AuthFormState> {
-  const raw = {
-    name: String(form.get('name') ?? ''),
-    email: String(form.get('email') ?? ''),
-    password: String(form.get('password') ?? ''),
-  };
-  const parsed = ZSignUpInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return {
-      error: issue.message,
-      field: issue.path[0] as AuthFormState['field'],
-      email: raw.email,
-      name: raw.name,
-    };
-  }
-  try {
-    await signUp(parsed.data);
-  } catch (error) {
-    if (error instanceof AppError) {
-      const field = (error.details as { field?: AuthFormState['field'] } | undefined)?.field;
-      return { error: error.message, field, email: raw.email, name: raw.name };
-    }
-    throw error;
-  }
-  return signInOrExplain(parsed.data.email, raw.password, safeNext(form.get('next')));
-}
+export const signUpWithPassword = formAction(ZSignUpForm, async ({ next, ...input }) => {
+  await signUp(input);
+  await signInOrExplain(input.email, input.password, next);
+});
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
 }
 
+const ZProviderForm = z.object({ provider: z.enum(['github', 'google']), next: ZNext });
+
+/** The OAuth buttons: a plain form action (nothing to show on the page; Auth.js redirects). */
 export async function signInWithProvider(form: FormData): Promise<void> {
-  const provider = String(form.get('provider'));
-  if (provider !== 'github' && provider !== 'google') return;
-  await signIn(provider, { redirectTo: safeNext(form.get('next')) });
+  const parsed = ZProviderForm.safeParse(Object.fromEntries(form));
+  if (parsed.success) await signIn(parsed.data.provider, { redirectTo: parsed.data.next });
 }

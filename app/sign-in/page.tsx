@@ -3,24 +3,24 @@ import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
 import { oauthProviders } from '@/lib/server/auth';
+import { safeNextPath } from '@/lib/server/page-loader';
 import { signInWithPassword, signInWithProvider } from './actions';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const next = (await searchParams).next ?? '/';
-  if (await currentUser()) redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  const next = safeNextPath((await searchParams).next);
+  if (await currentUser()) redirect(next);
   const providers = oauthProviders();
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Sign in</h1>
-      <p className="auth-page__lead">
-        Sign in to edit maps with your class and prepare with your team.
-      </p>
+      <p className={card.lead}>Sign in to edit maps with your class and prepare with your team.</p>
       {providers.length > 0 && (
-        <form action={signInWithProvider} className="auth-page__providers">
+        <form action={signInWithProvider} className={card.providers}>
           <input type="hidden" name="next" value={next} />
           {providers.map((p) => (
             <button

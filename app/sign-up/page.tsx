@@ -2,19 +2,21 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
+import { safeNextPath } from '@/lib/server/page-loader';
 import { signUpWithPassword } from '../sign-in/actions';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
 type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const next = (await searchParams).next ?? '/';
-  if (await currentUser()) redirect('/');
+  const next = safeNextPath((await searchParams).next);
+  if (await currentUser()) redirect(next);
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Create your account</h1>
-      <p className="auth-page__lead">
+      <p className={card.lead}>
         Teachers make classes and maps; students join with their class code.
       </p>
       <AuthForm mode="sign-up" action={signUpWithPassword} next={next} />

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { AuthFormState } from '@/app/sign-in/actions';
+import type { FormAction } from '@/lib/domain/form-state';
+import styles from './auth-form.module.css';
 
 type Props = {
   mode: 'sign-in' | 'sign-up';
-  action: (state: AuthFormState, form: FormData) => Promise<AuthFormState>;
+  action: FormAction;
   next: string;
 };
 
@@ -14,7 +15,8 @@ type Props = {
 export function AuthForm({ mode, action, next }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const signUp = mode === 'sign-up';
-  const invalid = (field: AuthFormState['field']) =>
+  // An error about no field in particular (a wrong password) marks both.
+  const invalid = (field: string) =>
     state.error && (state.field === field || !state.field) ? true : undefined;
   return (
     <form action={formAction} className="form" noValidate={false}>
@@ -27,7 +29,7 @@ export function AuthForm({ mode, action, next }: Props) {
             autoComplete="name"
             required
             maxLength={80}
-            defaultValue={state.name}
+            defaultValue={state.values?.name}
             aria-invalid={state.field === 'name' || undefined}
           />
         </label>
@@ -39,7 +41,7 @@ export function AuthForm({ mode, action, next }: Props) {
           type="email"
           autoComplete="email"
           required
-          defaultValue={state.email}
+          defaultValue={state.values?.email}
           aria-invalid={invalid('email')}
         />
       </label>
@@ -74,7 +76,7 @@ export function AuthForm({ mode, action, next }: Props) {
             ? 'Create account'
             : 'Sign in'}
       </button>
-      <p className="form__switch">
+      <p className={styles.switch}>
         {signUp ? (
           <>
             Already have an account?{' '}

@@ -1,30 +1,39 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/sign-in/actions';
-import { currentUser } from '@/lib/server/actor';
+import { avatarColour, displayName } from '@/lib/domain/people';
+import styles from './user-menu.module.css';
+
+type Props = {
+  /** The signed-in person (app/layout.tsx reads it), or null. */
+  user: { name: string | null; email: string | null; avatarColor: string | null } | null;
+};
 
 /** The header's right side: who is signed in, with sign out; or a sign-in link. */
-export async function UserMenu() {
-  const user = await currentUser();
+export function UserMenu({ user }: Props) {
   if (!user) {
     return (
-      <nav className="user-menu" aria-label="Account">
+      <nav className={styles.menu} aria-label="Account">
         <Link href="/sign-in" className="button button--quiet">
           Sign in
         </Link>
       </nav>
     );
   }
-  const name = user.name ?? user.email ?? 'You';
+  const name = displayName(user);
   return (
-    <nav className="user-menu" aria-label="Account">
-      <Link href="/maps" className="user-menu__link">
+    <nav className={styles.menu} aria-label="Account">
+      <Link href="/maps" className={styles.link}>
         My maps
       </Link>
-      <Link href="/profile" className="user-menu__profile" aria-label={`Your profile (${name})`}>
-        <span className="avatar" style={{ background: user.avatarColor }} aria-hidden="true">
-          {name.trim().charAt(0).toUpperCase()}
+      <Link href="/profile" className={styles.profile} aria-label={`Your profile (${name})`}>
+        <span
+          className="avatar"
+          style={{ background: avatarColour(user.avatarColor) }}
+          aria-hidden="true"
+        >
+          {name.charAt(0).toUpperCase()}
         </span>
-        <span className="user-menu__name">{name}</span>
+        <span className={styles.name}>{name}</span>
       </Link>
       <form action={signOutAction}>
         <button type="submit" className="button button--quiet">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { createMapAction, type NewMapState } from '@/app/maps/new/actions';
+import { createMapAction } from '@/app/maps/new/actions';
 
 type Props = {
   /** Classes the user teaches; a map can be made for one of them. */
@@ -16,7 +16,7 @@ const SOURCE_SLOTS = [
 
 /** Title, motion, the class it is for, and how to start: from the demo, or blank with the class's own sources. */
 export function NewMapForm({ classrooms, classroomId }: Props) {
-  const [state, action, pending] = useActionState<NewMapState, FormData>(createMapAction, {});
+  const [state, action, pending] = useActionState(createMapAction, {});
   const [template, setTemplate] = useState<'demo' | 'blank'>('demo');
   return (
     <form action={action} className="form">
@@ -26,7 +26,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
           name="title"
           required
           maxLength={120}
-          defaultValue={state.title}
+          defaultValue={state.values?.title}
           placeholder="Russia, the CSTO and Nagorno-Karabakh"
         />
       </label>
@@ -36,7 +36,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
           name="motion"
           required
           maxLength={300}
-          defaultValue={state.motion}
+          defaultValue={state.values?.motion}
           placeholder="Is Russia a credible security guarantor in the South Caucasus?"
         />
       </label>

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
-import type { FormState } from '@/lib/server/form-action';
+import { useActionState, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { FormAction, FormState } from '@/lib/domain/form-state';
+import styles from './action-form.module.css';
 
 type Props = {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   submitLabel: string;
   pendingLabel?: string;
   children?: ReactNode;
@@ -12,7 +13,28 @@ type Props = {
   submitClassName?: string;
   /** An accessible name for the form, when a page has several. */
   label?: string;
+  /** Or the id of the element that names it (a name with a date in the reader's time zone, say). */
+  labelledBy?: string;
 };
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * React resets a form once its action has answered, error or not; after an
+ * error, what was typed or chosen is put back, so it can be corrected rather
+ * than redone.
+ */
+function restoreValues(form: HTMLFormElement, state: FormState): void {
+  if (!state.error || !state.values) return;
+  for (const element of Array.from(form.elements)) {
+    const field = element as Field;
+    const kept = field.name ? state.values[field.name] : undefined;
+    if (kept === undefined || field.type === 'hidden' || field.type === 'file') continue;
+    if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox'))
+      field.checked = field.value === kept;
+    else field.value = kept;
+  }
+}
 
 /** A form posting to a server action, with its pending state, error and notice. */
 export function ActionForm({
@@ -23,10 +45,21 @@ export function ActionForm({
   className = 'form',
   submitClassName = 'button form__submit',
   label,
+  labelledBy,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (form.current) restoreValues(form.current, state);
+  }, [state]);
   return (
-    <form action={formAction} className={className} aria-label={label}>
+    <form
+      ref={form}
+      action={formAction}
+      className={className}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+    >
       {children}
       {state.error && (
         <p className="form__error" role="alert">
@@ -34,7 +67,7 @@ export function ActionForm({
         </p>
       )}
       {state.notice && (
-        <p className="form__notice" role="status">
+        <p className={styles.notice} role="status">
           {state.notice}
         </p>
       )}

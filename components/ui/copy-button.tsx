@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import styles from './copy-button.module.css';
 
 /** Copies `text` to the clipboard and says so; where the clipboard is unavailable, selects nothing and says to copy by hand. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null);
   return (
-    <span className="copy-button">
+    <span className={styles.copyButton}>
       <button
         type="button"
         className="button button--quiet"
@@ -20,7 +21,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       >
         {label}
       </button>
-      <span role="status" className="copy-button__status">
+      <span role="status" className={styles.status}>
         {done === 'copied' ? 'Copied.' : done === 'failed' ? 'Copy it from the text above.' : ''}
       </span>
     </span>

@@ -1,9 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/server/form-action';
+import type { FormAction } from '@/lib/domain/form-state';
+import styles from './join-form.module.css';
 
-type Props = { action: (state: FormState, form: FormData) => Promise<FormState>; code?: string };
+type Props = { action: FormAction; code?: string };
 
 /** The join-code form; keeps what was typed when the code is wrong, so it can be corrected. */
 export function JoinForm({ action, code = '' }: Props) {
@@ -23,7 +24,7 @@ export function JoinForm({ action, code = '' }: Props) {
           spellCheck={false}
           placeholder="ABCD-EFGH"
           aria-invalid={state.error ? true : undefined}
-          className="join-code-input"
+          className={styles.codeInput}
         />
       </label>
       {state.error && (

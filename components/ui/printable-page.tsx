@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PrintButton } from './print-button';
+import page from './page.module.css';
+import styles from './printable-page.module.css';
 
 /**
  * A page meant to be printed from a map (the debate brief, a team's prep
@@ -9,27 +11,25 @@ import { PrintButton } from './print-button';
  */
 export function PrintablePage({
   mapId,
-  className,
   title,
   lead,
   children,
 }: {
   mapId: string;
-  className?: string;
   title: ReactNode;
   lead: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <main className={`page page--narrow prep${className ? ` ${className}` : ''}`}>
-      <div className="prep__screen-only">
-        <Link href={`/maps/${mapId}`} className="page__back">
+    <main className={`${page.page} ${page.narrow}`}>
+      <div className={styles.screenOnly}>
+        <Link href={`/maps/${mapId}`} className={page.back}>
           ← Back to the map
         </Link>
       </div>
-      <h1 className="page__title">{title}</h1>
-      <p className="page__lead">{lead}</p>
-      <p className="prep__screen-only">
+      <h1 className={page.title}>{title}</h1>
+      <p className={page.lead}>{lead}</p>
+      <p className={styles.screenOnly}>
         <PrintButton />
       </p>
       {children}

@@ -1,12 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ShareFormState } from '@/app/maps/[id]/share/actions';
+import type { FormAction } from '@/lib/domain/form-state';
 import { CopyButton } from './copy-button';
+import page from './page.module.css';
+import styles from './share-link-form.module.css';
 
 type Props = {
   mapId: string;
-  action: (state: ShareFormState, form: FormData) => Promise<ShareFormState>;
+  action: FormAction<{ link: string }>;
 };
 
 /** Creates a share link and shows it once (only its hash is stored). */
@@ -14,7 +16,7 @@ export function ShareLinkForm({ mapId, action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <>
-      <form action={formAction} className="inline-form" aria-label="Create a share link">
+      <form action={formAction} className={page.inlineForm} aria-label="Create a share link">
         <input type="hidden" name="mapId" value={mapId} />
         <label className="field">
           <span>Anyone with the link can</span>
@@ -43,13 +45,13 @@ export function ShareLinkForm({ mapId, action }: Props) {
         </p>
       )}
       {state.link && (
-        <div className="new-link" role="status">
+        <div className={styles.newLink} role="status">
           <p>
             <strong>Your new link.</strong> Copy it now: for safety it is stored only in scrambled
             form and cannot be shown again.
           </p>
           <input
-            className="new-link__url"
+            className={styles.url}
             readOnly
             value={state.link}
             aria-label="New share link"

@@ -19,7 +19,7 @@ import pg from 'pg';
  */
 
 /** Prisma Migrate's advisory lock key (schema-engine: ADVISORY_LOCK_TIMEOUT docs). */
-export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 

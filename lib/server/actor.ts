@@ -8,7 +8,7 @@ import { AppError } from './errors';
 import { resolveShareLink, shareLinkActor } from './share-links/resolve-share-link';
 
 /** Sent by a page opened through a view link, so its API calls act with that link's role. */
-export const SHARE_TOKEN_HEADER = 'x-share-token';
+const SHARE_TOKEN_HEADER = 'x-share-token';
 
 export type SignedInUser = {
   id: string;

@@ -16,7 +16,7 @@ class TooManyAttempts extends CredentialsSignin {
 }
 
 /** The client's address as the proxy in front of us reports it, else null. */
-export function clientAddress(request: Request): string | null {
+function clientAddress(request: Request): string | null {
   return (
     request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
     request.headers.get('x-real-ip') ||

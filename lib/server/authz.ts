@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Prisma } from '../generated/prisma/client';
 import type { MapRole } from '../generated/prisma/enums';
 import { db } from './db';
 import { AppError } from './errors';
@@ -21,7 +22,7 @@ export type MapAction = 'map:read' | 'map:comment' | 'map:edit' | 'map:manage';
  * shared map together, so they edit it; an explicit membership or a share
  * link may give more, never less.
  */
-export const CLASS_MAP_ROLE: MapRole = 'EDITOR';
+const CLASS_MAP_ROLE: MapRole = 'EDITOR';
 
 /** What `can` needs to know about a map and the actor's standing on it. */
 export type MapAccess = {
@@ -51,6 +52,56 @@ export function higherRole(a: MapRole | null, b: MapRole | null): MapRole | null
   return RANK[a] >= RANK[b] ? a : b;
 }
 
+/** What decides a signed-in user's role on a map. */
+type UserStanding = {
+  owner: boolean;
+  /** An explicit MapMember role. */
+  memberRole: MapRole | null;
+  /** A member (teacher or student) of the map's classroom. */
+  classMember: boolean;
+};
+
+/** Pure decision: a signed-in user's role on a map, the highest their standing gives. */
+export function userRole({ owner, memberRole, classMember }: UserStanding): MapRole | null {
+  if (owner) return 'OWNER';
+  return higherRole(memberRole, classMember ? CLASS_MAP_ROLE : null);
+}
+
+/**
+ * The maps an actor may read, as a query: the same rule as `authorizeMap`
+ * with 'map:read' (public maps, and maps the actor has a role on, by
+ * ownership, membership, the map's classroom or a live share link), so a
+ * listing shows exactly the maps that open. With `publicMaps: false`, only
+ * the maps the actor has a role on ("my maps").
+ */
+export function visibleMapsWhere(
+  actor: Actor,
+  { publicMaps = true }: { publicMaps?: boolean } = {},
+): Prisma.ArgumentMapWhereInput {
+  const anyOf: Prisma.ArgumentMapWhereInput[] = publicMaps ? [{ isPublic: true }] : [];
+  if (actor.kind === 'user') {
+    const userId = actor.userId;
+    anyOf.push(
+      { ownerId: userId },
+      { members: { some: { userId } } },
+      { classroom: { members: { some: { userId } } } },
+    );
+  }
+  if (actor.kind === 'share-link') {
+    anyOf.push({
+      id: actor.mapId,
+      shareLinks: {
+        some: {
+          id: actor.linkId,
+          revokedAt: null,
+          OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+        },
+      },
+    });
+  }
+  return anyOf.length > 0 ? { OR: anyOf } : { id: { in: [] } };
+}
+
 /**
  * An actor's role on a map: owner, explicit member, member of the map's
  * classroom, or share-link holder. Read from the database on every request,
@@ -76,6 +127,7 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
       return valid ? link.role : null;
     }
     case 'user': {
+      // The owner outranks every other standing: nothing more to read.
       if (map.ownerId === actor.userId) return 'OWNER';
       const [member, classMember] = await Promise.all([
         db().mapMember.findUnique({
@@ -89,7 +141,11 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
             })
           : null,
       ]);
-      return higherRole(member?.role ?? null, classMember ? CLASS_MAP_ROLE : null);
+      return userRole({
+        owner: false,
+        memberRole: member?.role ?? null,
+        classMember: !!classMember,
+      });
     }
   }
 }

@@ -4,7 +4,7 @@
  * `{ "error": { "code": "...", "message": "..." } }`.
  */
 
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -34,7 +34,7 @@ export class AppError extends Error {
   }
 }
 
-export function httpStatusOf(error: AppError): number {
+function httpStatusOf(error: AppError): number {
   return ERROR_STATUS[error.code];
 }
 

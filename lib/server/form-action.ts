@@ -1,42 +1,79 @@
 import 'server-only';
 import type { z } from 'zod';
+import type { FormAction, FormState } from '../domain/form-state';
+import { currentActor } from './actor';
+import type { Actor } from './authz';
 import { AppError } from './errors';
 
-/** What a form's server action answers: an error or a notice to show, and the values to keep. */
-export type FormState = { error?: string; notice?: string; values?: Record<string, string> };
+type Issue = { path: PropertyKey[]; message: string };
 
-/** Parses a form with a zod schema; a failure becomes a VALIDATION_FAILED AppError with the first message. */
-export function parseForm<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      result.error.issues[0]?.message ?? 'Check the form and try again.',
-    );
-  return result.data;
+/** Fields never sent back to the browser after an error. */
+const SECRET = /password/i;
+
+/** The form's entries by name (the last of a repeated name wins, as with `form.get`). */
+function entriesOf(form: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries(form.entries());
 }
+
+/** What was typed, to put back after an error: the text fields, without secrets. */
+function valuesOf(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries())
+    if (typeof value === 'string' && !SECRET.test(name) && !name.startsWith('$ACTION'))
+      values[name] = value;
+  return values;
+}
+
+/** The message and field of an AppError, including a use case's own schema failure (lib/server/http `parseInput`). */
+function explain(error: AppError): Pick<FormState, 'error' | 'field'> {
+  const details = error.details as { field?: unknown; issues?: Issue[] } | undefined;
+  const issue = details?.issues?.[0];
+  if (issue) return { error: issue.message, field: issue.path.join('.') || undefined };
+  return {
+    error: error.message,
+    field: typeof details?.field === 'string' ? details.field : undefined,
+  };
+}
+
+type Options = {
+  /**
+   * Turns the form into the schema's input, when its entries by name are not
+   * enough (numbered fields, uploaded files). An AppError thrown here is shown
+   * like any other.
+   */
+  read?: (form: FormData) => unknown;
+};
 
 /**
- * Runs a server action's work and turns the errors we mean (AppError) into a
- * message on the form, keeping what was typed. Anything else (including
- * Next's redirect) passes through.
+ * The one way a server action handles a form: the form is parsed with
+ * `schema`, `work` runs with the parsed input and the request's actor, and
+ * what it returns (a notice, a new link) is the new state. A schema failure
+ * or an AppError becomes `{ error, field, values }`: the message, the field
+ * at fault and what was typed (passwords excepted), so the form can be
+ * corrected. Anything else, Next's redirect and notFound included, passes
+ * through.
  */
-export async function runFormAction(
-  work: () => Promise<string | void>,
-  values: Record<string, string> = {},
-): Promise<FormState> {
-  try {
-    const notice = await work();
-    return notice ? { notice } : {};
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.message, values };
-    throw error;
-  }
-}
-
-/** The string fields of a form, for keeping them after an error. */
-export function formValues(form: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(
-    names.map((n) => [n, typeof form.get(n) === 'string' ? String(form.get(n)) : '']),
-  );
+export function formAction<S extends z.ZodType, Extra extends object = object>(
+  schema: S,
+  work: (input: z.output<S>, actor: Actor) => Promise<FormState<Extra> | void>,
+  { read = entriesOf }: Options = {},
+): FormAction<Extra> {
+  return async (_state, form) => {
+    try {
+      const parsed = await schema.safeParseAsync(await read(form));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+          error: issue?.message ?? 'Check the form and try again.',
+          field: issue?.path.join('.') || undefined,
+          values: valuesOf(form),
+        } as FormState<Extra>;
+      }
+      return (await work(parsed.data, await currentActor())) ?? {};
+    } catch (error) {
+      if (error instanceof AppError)
+        return { ...explain(error), values: valuesOf(form) } as FormState<Extra>;
+      throw error;
+    }
+  };
 }

@@ -1,7 +1,10 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, toErrorResponse } from './errors';
+
+/** A database id in a route parameter or a form's hidden field. */
+export const ZRecordId = z.string().min(1).max(64);
 
 /** Parses route input with a zod schema, turning failures into VALIDATION_FAILED with the field at fault. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {

@@ -9,7 +9,7 @@ import type { NodeKind, Relation, Side } from '../../lib/domain/types';
  * Russia's arms sales, and what the CSTO has been for since 2002.
  */
 
-export const DEMO_MAP_SLUG = 'russia-csto-karabakh';
+export { DEMO_MAP_SLUG } from '../../lib/domain/demo-map';
 
 export type DemoSourceKey = 'turchenko' | 'strakes';
 

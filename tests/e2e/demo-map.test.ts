@@ -272,7 +272,7 @@ describe('the demo map in Chromium', () => {
     const against = page.locator('section', {
       has: page.getByRole('heading', { name: 'Against the motion' }),
     });
-    expect(await against.locator('.brief-item--ATTACKS').count()).toBeGreaterThan(0);
+    expect(await against.locator('li[data-relation="ATTACKS"]').count()).toBeGreaterThan(0);
     expect(await against.locator('blockquote').first().textContent()).toContain(
       '— Turchenko, 2023',
     );

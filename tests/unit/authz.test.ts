@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type MapAccess, type MapAction } from '@/lib/server/authz';
+import { can, userRole, type MapAccess, type MapAction } from '@/lib/server/authz';
 import type { MapRole } from '@/lib/generated/prisma/enums';
 
 const access = (role: MapRole | null, isPublic = false): MapAccess => ({
@@ -26,5 +26,18 @@ describe('can', () => {
     expect(can(access(null, true), 'map:read')).toBe(true);
     expect(can(access(null, true), 'map:comment')).toBe(false);
     expect(can(access(null, true), 'map:edit')).toBe(false);
+  });
+});
+
+describe('userRole', () => {
+  it('gives a classroom member EDITOR, keeps a higher explicit role, and the owner OWNER', () => {
+    expect(userRole({ owner: false, memberRole: null, classMember: true })).toBe('EDITOR');
+    expect(userRole({ owner: false, memberRole: 'VIEWER', classMember: true })).toBe('EDITOR');
+    expect(userRole({ owner: false, memberRole: 'OWNER', classMember: true })).toBe('OWNER');
+    expect(userRole({ owner: false, memberRole: 'COMMENTER', classMember: false })).toBe(
+      'COMMENTER',
+    );
+    expect(userRole({ owner: true, memberRole: null, classMember: false })).toBe('OWNER');
+    expect(userRole({ owner: false, memberRole: null, classMember: false })).toBeNull();
   });
 });

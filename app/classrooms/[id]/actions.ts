@@ -2,22 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { currentActor } from '@/lib/server/actor';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
-import { parseForm, runFormAction, type FormState } from '@/lib/server/form-action';
+import { formAction } from '@/lib/server/form-action';
+import { ZRecordId } from '@/lib/server/http';
 
-const ZRemove = z.object({
-  classroomId: z.string().min(1).max(64),
-  userId: z.string().min(1).max(64),
-});
+const ZRemoveStudentForm = z.object({ classroomId: ZRecordId, userId: ZRecordId });
 
-export async function removeStudentAction(_state: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const { classroomId, userId } = parseForm(ZRemove, {
-      classroomId: form.get('classroomId'),
-      userId: form.get('userId'),
-    });
-    await removeStudent(await currentActor(), classroomId, userId);
+export const removeStudentAction = formAction(
+  ZRemoveStudentForm,
+  async ({ classroomId, userId }, actor) => {
+    await removeStudent(actor, classroomId, userId);
     revalidatePath(`/classrooms/${classroomId}`);
-  });
-}
+  },
+);

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { CopyButton } from '@/components/ui/copy-button';
+import { LocalTime } from '@/components/ui/local-time';
 import { requestOrigin } from '@/lib/server/request-origin';
-import { currentActor, currentUser } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
-import { AppError } from '@/lib/server/errors';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { removeStudentAction } from './actions';
+import { MapCard, MapList } from '@/components/ui/map-card';
+import page from '@/components/ui/page.module.css';
+import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Classroom' };
@@ -16,44 +19,38 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/classrooms/${encodeURIComponent(id)}`);
-  let classroom;
-  try {
-    classroom = await getClassroom(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  await signedInOrRedirect(`/classrooms/${id}`);
+  const classroom = await loadOr404(async () => getClassroom(await currentActor(), id));
   const teaches = classroom.role === 'TEACHER';
   const origin = await requestOrigin();
   const joinLink = classroom.joinCode
     ? `${origin}/join/${classroom.joinCode.replace('-', '')}`
     : null;
   return (
-    <main className="page">
-      <Link href="/maps" className="page__back">
+    <main className={page.page}>
+      <Link href="/maps" className={page.back}>
         ← My maps
       </Link>
-      <h1 className="page__title">{classroom.name}</h1>
-      <p className="page__lead">
+      <h1 className={page.title}>{classroom.name}</h1>
+      <p className={page.lead}>
         {teaches ? 'You teach this class.' : `Taught by ${classroom.teacher.name}.`}
       </p>
 
       {teaches && classroom.joinCode && joinLink && (
-        <section aria-labelledby="join-title" className="panel">
-          <h2 id="join-title" className="section-title">
+        <section aria-labelledby="join-title" className={page.panel}>
+          <h2 id="join-title" className={page.sectionTitle}>
             Invite students
           </h2>
-          <div className="code-box">
+          <div className={styles.codeBox}>
             <div>
               <p className="field__hint">Join code</p>
-              <p className="code-box__code" aria-label="Join code">
+              <p className={styles.code} aria-label="Join code">
                 {classroom.joinCode}
               </p>
             </div>
             <div>
               <p className="field__hint">Join link</p>
-              <p className="code-box__link">{joinLink}</p>
+              <p className={styles.link}>{joinLink}</p>
             </div>
             <CopyButton text={joinLink} label="Copy join link" />
           </div>
@@ -64,9 +61,9 @@ export default async function ClassroomPage({ params }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="maps-title" className="page__section">
-        <div className="section-head">
-          <h2 id="maps-title" className="section-title">
+      <section aria-labelledby="maps-title" className={page.section}>
+        <div className={page.sectionHead}>
+          <h2 id="maps-title" className={page.sectionTitle}>
             Debate maps
           </h2>
           {teaches && (
@@ -76,43 +73,45 @@ export default async function ClassroomPage({ params }: Props) {
           )}
         </div>
         {classroom.maps.length === 0 ? (
-          <p className="empty-state">
+          <p className={page.emptyState}>
             {teaches
               ? 'No maps yet. Create one from the demo debate or from your own sources.'
               : 'Your teacher has not shared a map with the class yet.'}
           </p>
         ) : (
-          <ul className="map-list">
+          <MapList>
             {classroom.maps.map((m) => (
-              <li key={m.id} className="map-list__item">
-                <Link className="map-card" href={`/maps/${m.id}`}>
-                  <h3>{m.title}</h3>
-                  <p className="map-card__motion">{m.motion}</p>
-                </Link>
-                {teaches && (
-                  <p className="map-list__actions">
-                    <Link href={`/maps/${m.id}/teams`}>Teams</Link> ·{' '}
-                    <Link href={`/maps/${m.id}/share`}>Share links</Link>
-                  </p>
-                )}
-              </li>
+              <MapCard
+                key={m.id}
+                href={`/maps/${m.id}`}
+                title={m.title}
+                motion={m.motion}
+                actions={
+                  teaches ? (
+                    <>
+                      <Link href={`/maps/${m.id}/teams`}>Teams</Link> ·{' '}
+                      <Link href={`/maps/${m.id}/share`}>Share links</Link>
+                    </>
+                  ) : null
+                }
+              />
             ))}
-          </ul>
+          </MapList>
         )}
       </section>
 
-      <section aria-labelledby="roster-title" className="page__section">
-        <h2 id="roster-title" className="section-title">
+      <section aria-labelledby="roster-title" className={page.section}>
+        <h2 id="roster-title" className={page.sectionTitle}>
           Students ({classroom.students.length})
         </h2>
         {classroom.students.length === 0 ? (
-          <p className="empty-state">
+          <p className={page.emptyState}>
             {teaches
               ? 'No students yet. Give them the join code or link above.'
               : 'You are the first one here.'}
           </p>
         ) : (
-          <table className="table" aria-label="Roster">
+          <table className={page.table} aria-label="Roster">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -131,11 +130,7 @@ export default async function ClassroomPage({ params }: Props) {
                   <td>{s.name}</td>
                   {teaches && <td>{s.email}</td>}
                   <td>
-                    {new Date(s.joinedAt).toLocaleDateString('en-GB', {
-                      day: 'numeric',
-                      month: 'short',
-                      year: 'numeric',
-                    })}
+                    <LocalTime value={s.joinedAt} style="date" />
                   </td>
                   {teaches && (
                     <td>
@@ -143,7 +138,7 @@ export default async function ClassroomPage({ params }: Props) {
                         action={removeStudentAction}
                         submitLabel={`Remove ${s.name}`}
                         pendingLabel="Removing…"
-                        className="row-form"
+                        className={page.rowForm}
                         submitClassName="button button--quiet button--danger button--small"
                         label={`Remove ${s.name} from the class`}
                       >

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { createClassroomAction } from './actions';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'New classroom' };
 
 export default async function NewClassroomPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/classrooms/new');
+  await signedInOrRedirect('/classrooms/new');
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>New classroom</h1>
-      <p className="auth-page__lead">
+      <p className={card.lead}>
         You get a join code and a join link to give your students. You can then create debate maps
         for the class and split it into teams.
       </p>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { JoinForm } from '@/components/ui/join-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
 import { joinClassroomAction } from '../actions';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'Join a classroom' };
 
@@ -11,13 +11,11 @@ type Props = { params: Promise<{ code: string }> };
 /** A join link: sign in first, then confirm with one button (a link alone never changes anything). */
 export default async function JoinLinkPage({ params }: Props) {
   const code = decodeURIComponent((await params).code).slice(0, 32);
-  if (!(await currentUser())) redirect(`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`);
+  await signedInOrRedirect(`/join/${code}`);
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Join a classroom</h1>
-      <p className="auth-page__lead">
-        You were given a link to join a class. Check the code and join.
-      </p>
+      <p className={card.lead}>You were given a link to join a class. Check the code and join.</p>
       <JoinForm action={joinClassroomAction} code={code} />
     </main>
   );

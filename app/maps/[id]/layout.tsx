@@ -1,7 +1,6 @@
-import { notFound } from 'next/navigation';
 import { currentActor } from '@/lib/server/actor';
 import { authorizeMap } from '@/lib/server/authz';
-import { AppError } from '@/lib/server/errors';
+import { loadOr404 } from '@/lib/server/page-loader';
 
 /**
  * Checks access before anything streams, outside loading.tsx's Suspense
@@ -14,11 +13,7 @@ export default async function MapLayout({
   children: React.ReactNode;
   params: Promise<{ id: string }>;
 }) {
-  try {
-    await authorizeMap(await currentActor(), 'map:read', (await params).id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const { id } = await params;
+  await loadOr404(async () => authorizeMap(await currentActor(), 'map:read', id));
   return children;
 }

@@ -1,6 +1,8 @@
+import styles from './loading.module.css';
+
 export default function Loading() {
   return (
-    <div className="loading" role="status" aria-live="polite">
+    <div className={styles.loading} role="status" aria-live="polite">
       Loading the map…
     </div>
   );

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { MapWorkspace } from '@/components/map/map-workspace';
 import { currentActor } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404 } from '@/lib/server/page-loader';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,14 +13,9 @@ type Props = {
 };
 
 /** One snapshot per request, shared by the page and its metadata. */
-const loadSnapshot = cache(async (id: string) => {
-  try {
-    return await getMapSnapshot(await currentActor(), id, { withHistory: true });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
-});
+const loadSnapshot = cache((id: string) =>
+  loadOr404(async () => getMapSnapshot(await currentActor(), id, { withHistory: true })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const snapshot = await loadSnapshot((await params).id);

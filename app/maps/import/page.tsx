@@ -1,19 +1,17 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ImportForm } from '@/components/ui/import-form';
-import { currentUser } from '@/lib/server/actor';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'Import a map' };
 
 export default async function ImportPage() {
-  if (!(await currentUser())) redirect('/sign-in?next=/maps/import');
+  await signedInOrRedirect('/maps/import');
   return (
-    <main className="auth-page">
+    <main className={card.form}>
       <h1>Import a map</h1>
-      <p className="auth-page__lead">
-        The file becomes a new map that you own. Counterpoint reads:
-      </p>
-      <ul className="auth-page__list">
+      <p className={card.lead}>The file becomes a new map that you own. Counterpoint reads:</p>
+      <ul className={card.list}>
         <li>
           <strong>Counterpoint backups</strong> (.json): the whole map with its sources and your
           team’s notes.

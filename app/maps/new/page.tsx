@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { NewMapForm } from '@/components/map/new-map-form';
-import { currentActor, currentUser } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/actor';
 import { listTaughtClassrooms } from '@/lib/server/classrooms/list-taught-classrooms';
+import { signedInOrRedirect } from '@/lib/server/page-loader';
+import card from '@/components/ui/card-page.module.css';
 
 export const metadata: Metadata = { title: 'New map' };
 export const dynamic = 'force-dynamic';
@@ -10,14 +11,14 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<{ classroom?: string }> };
 
 export default async function NewMapPage({ searchParams }: Props) {
-  if (!(await currentUser())) redirect('/sign-in?next=/maps/new');
+  await signedInOrRedirect('/maps/new');
   const classrooms = await listTaughtClassrooms(await currentActor());
   const wanted = (await searchParams).classroom;
   const classroomId = classrooms.some((c) => c.id === wanted) ? wanted! : null;
   return (
-    <main className="auth-page auth-page--wide">
+    <main className={`${card.form} ${card.wide}`}>
       <h1>New map</h1>
-      <p className="auth-page__lead">You will own the map and can edit it at once.</p>
+      <p className={card.lead}>You will own the map and can edit it at once.</p>
       <NewMapForm classrooms={classrooms} classroomId={classroomId} />
     </main>
   );

@@ -6,8 +6,10 @@ import { MapWorkspace } from '@/components/map/map-workspace';
 import { currentActor, currentUser } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404 } from '@/lib/server/page-loader';
 import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
+import card from '@/components/ui/card-page.module.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +49,7 @@ export default async function ShareLinkPage({ params, searchParams }: Props) {
   const link = await load(token);
   if (!link) {
     return (
-      <main className="message-page">
+      <main className={card.message}>
         <h1>This link is no longer valid</h1>
         <p>
           It may have been revoked or have expired, or it was copied incompletely. Ask the person
@@ -68,10 +70,10 @@ export default async function ShareLinkPage({ params, searchParams }: Props) {
   if (link.role !== 'VIEWER') {
     const verb = link.role === 'EDITOR' ? 'edit' : 'comment on';
     return (
-      <main className="message-page">
+      <main className={card.message}>
         <h1>{link.mapTitle}</h1>
         <p>You were invited to {verb} this map. Sign in, or create a free account, to join it.</p>
-        <p className="message-page__actions">
+        <p className={card.actions}>
           <Link href={`/sign-in?next=${encodeURIComponent(here)}`} className="button">
             Sign in
           </Link>
@@ -82,6 +84,6 @@ export default async function ShareLinkPage({ params, searchParams }: Props) {
       </main>
     );
   }
-  const snapshot = await getMapSnapshot(shareLinkActor(link), link.mapId);
+  const snapshot = await loadOr404(() => getMapSnapshot(shareLinkActor(link), link.mapId));
   return <MapWorkspace snapshot={snapshot} initialNodeId={nodeId} shareToken={token} />;
 }

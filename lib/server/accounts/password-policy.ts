@@ -3,8 +3,8 @@
  * reads 72 bytes), and not one of the passwords attackers try first.
  */
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_BYTES = 72;
+const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_BYTES = 72;
 
 /**
  * The most common passwords of 10+ characters in public breach corpora

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
  * Sign-in attempt limits, kept in the database so every app instance shares
  * them: failures per account and per client address in a sliding window.
  */
-export const WINDOW_MS = 15 * 60 * 1000;
+const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 8;
 export const MAX_FAILURES_PER_ADDRESS = 40;
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
 import { z } from 'zod';
+import { randomAvatarColour } from '../../domain/people';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { passwordProblem } from './password-policy';
@@ -16,17 +17,6 @@ export const ZSignUpInput = z.object({
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
-const AVATAR_COLORS = [
-  '#0f766e',
-  '#1d4ed8',
-  '#7c3aed',
-  '#be185d',
-  '#c2410c',
-  '#15803d',
-  '#0369a1',
-  '#a16207',
-];
-
 /**
  * Creates an email-and-password account. An email that already has an
  * account gets the same neutral refusal as any other unusable email, so the
@@ -36,10 +26,14 @@ export async function signUp(input: TSignUpInput): Promise<{ id: string }> {
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'password' });
   const passwordHash = await bcrypt.hash(input.password, 12);
-  const avatarColor = AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)]!;
   try {
     return await db().user.create({
-      data: { name: input.name, email: input.email, passwordHash, avatarColor },
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        avatarColor: randomAvatarColour(),
+      },
       select: { id: true },
     });
   } catch (error) {

@@ -1,20 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
+import { AVATAR_COLOURS } from '../../domain/people';
 import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-
-/** Avatar colours that keep white initials legible (contrast ≥ 4.5:1). */
-export const AVATAR_COLOURS = [
-  '#4f46e5',
-  '#0f766e',
-  '#b91c1c',
-  '#a21caf',
-  '#1d4ed8',
-  '#b45309',
-  '#15803d',
-  '#334155',
-] as const;
 
 export const ZUpdateProfileInput = z.object({
   name: z

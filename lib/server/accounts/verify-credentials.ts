@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '../db';
 import { checkSignInAllowed, recordSignIn } from './rate-limit';
 
-export const ZCredentials = z.object({
+const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1000),
 });

@@ -13,6 +13,8 @@ export const ZCreateClassroomInput = z.object({
     .max(120, 'A classroom name is at most 120 characters'),
 });
 
+const JOIN_CODE_ATTEMPTS = 5;
+
 /** A new classroom taught by the signed-in user, with a fresh join code. */
 export async function createClassroom(
   actor: Actor,
@@ -20,8 +22,9 @@ export async function createClassroom(
 ): Promise<{ id: string }> {
   if (actor.kind !== 'user')
     throw new AppError('UNAUTHENTICATED', 'Sign in to create a classroom.');
-  // A code collision is astronomically rare (31^8); retry rather than fail.
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // A code collision is astronomically rare (31^8 codes): on one, draw a new
+  // code and insert again at once. Nothing to wait for, so no backoff.
+  for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
     try {
       return await db().classroom.create({
         data: {

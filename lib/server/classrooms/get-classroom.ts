@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayName } from '../../domain/people';
 import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 import { formatJoinCode } from './join-code';
@@ -38,11 +39,11 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
     id: classroom.id,
     name: classroom.name,
     role,
-    teacher: { name: teacher?.name ?? teacher?.email ?? 'The teacher' },
+    teacher: { name: displayName(teacher) },
     joinCode: teaches ? formatJoinCode(classroom.joinCode) : null,
     students: members.map((m) => ({
       id: m.user.id,
-      name: m.user.name ?? m.user.email ?? 'A student',
+      name: displayName(m.user),
       email: teaches ? m.user.email : null,
       joinedAt: m.joinedAt.toISOString(),
     })),

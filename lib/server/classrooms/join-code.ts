@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 /** No 0/O, 1/I/L: a code read off a projector is typed without guessing. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 8;
+const JOIN_CODE_LENGTH = 8;
 
 export function newJoinCode(): string {
   let code = '';

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 
-export const MAX_OPS_PER_BATCH = 500;
+const MAX_OPS_PER_BATCH = 500;
 
 export const ZApplyOpsInput = z.object({
   ops: z

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { DEMO_MAP_SLUG } from '../../../prisma/seed/demo-map';
+import { DEMO_MAP_SLUG } from '../../domain/demo-map';
 import { ZSide } from '../../domain/ops';
 import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
@@ -10,9 +10,9 @@ import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { writeGraph } from './write-graph';
 
 export const MAX_SOURCES = 4;
-export const MAX_SOURCE_CHARS = 200_000;
+const MAX_SOURCE_CHARS = 200_000;
 
-export const ZNewSource = z.object({
+const ZNewSource = z.object({
   title: z
     .string()
     .trim()

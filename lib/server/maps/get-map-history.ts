@@ -7,6 +7,7 @@ import {
   type Intent,
 } from '../../domain/history';
 import { graphStateOf, type TOp } from '../../domain/ops';
+import { avatarColour, displayName } from '../../domain/people';
 import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
@@ -45,8 +46,8 @@ export async function getMapHistory(
       return {
         seq: row.seq,
         at: row.createdAt.toISOString(),
-        who: row.actor?.name ?? row.actor?.email ?? 'Someone',
-        color: row.actor?.avatarColor ?? '#64748b',
+        who: displayName(row.actor),
+        color: avatarColour(row.actor?.avatarColor),
         summary: describeSocial(
           body.ops as unknown as TSocialOp[],
           body.revealed,
@@ -57,8 +58,8 @@ export async function getMapHistory(
     return {
       seq: row.seq,
       at: row.createdAt.toISOString(),
-      who: row.actor?.name ?? row.actor?.email ?? 'Someone',
-      color: row.actor?.avatarColor ?? '#64748b',
+      who: displayName(row.actor),
+      color: avatarColour(row.actor?.avatarColor),
       summary: describeBatch(
         body.ops,
         INTENTS.includes(body.intent as Intent) ? (body.intent as Intent) : 'do',

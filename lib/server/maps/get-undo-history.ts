@@ -10,7 +10,7 @@ import type { TOp } from '../../domain/ops';
 import { db } from '../db';
 
 /** How many of a user's latest batches on a map are replayed to rebuild their undo history. */
-export const HISTORY_DEPTH = 200;
+const HISTORY_DEPTH = 200;
 
 /**
  * A user's latest batches on a map, oldest first: what their undo history is

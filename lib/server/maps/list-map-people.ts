@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayName } from '../../domain/people';
 import type { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 
@@ -30,8 +31,6 @@ export async function listMapPeople(
     ...map.members.map((m) => m.user),
     ...(map.classroom ? [map.classroom.teacher, ...map.classroom.members.map((m) => m.user)] : []),
   ];
-  const people = new Map(
-    everyone.map((u) => [u.id, { id: u.id, name: u.name ?? u.email?.split('@')[0] ?? 'Someone' }]),
-  );
+  const people = new Map(everyone.map((u) => [u.id, { id: u.id, name: displayName(u) }]));
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { Actor } from '../authz';
+import type { MapRole } from '../../generated/prisma/enums';
+import { userRole, visibleMapsWhere, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 
@@ -18,7 +19,18 @@ export type MyClassroom = {
   studentCount: number;
 };
 
-/** "My maps": maps I own, maps shared with me (membership or my classes), and my classrooms. */
+const ROLE_WORDS: Record<MapRole, string> = {
+  OWNER: 'Owner',
+  EDITOR: 'Editor',
+  COMMENTER: 'Commenter',
+  VIEWER: 'Viewer',
+};
+
+/**
+ * "My maps": maps I own, maps shared with me (by membership, a share link I
+ * followed or my classes), and my classrooms. Which maps, and my role on
+ * each, are lib/server/authz's decision.
+ */
 export async function listMyMaps(
   actor: Actor,
 ): Promise<{ owned: MyMap[]; shared: MyMap[]; classrooms: MyClassroom[] }> {
@@ -26,13 +38,7 @@ export async function listMyMaps(
   const userId = actor.userId;
   const [maps, classes] = await Promise.all([
     db().argumentMap.findMany({
-      where: {
-        OR: [
-          { ownerId: userId },
-          { members: { some: { userId } } },
-          { classroom: { members: { some: { userId } } } },
-        ],
-      },
+      where: visibleMapsWhere(actor, { publicMaps: false }),
       orderBy: { updatedAt: 'desc' },
       take: 200,
       select: {
@@ -41,7 +47,7 @@ export async function listMyMaps(
         motion: true,
         updatedAt: true,
         ownerId: true,
-        classroom: { select: { name: true } },
+        classroom: { select: { name: true, members: { where: { userId }, select: { id: true } } } },
         members: { where: { userId }, select: { role: true } },
       },
     }),
@@ -66,10 +72,13 @@ export async function listMyMaps(
     motion: m.motion,
     updatedAt: m.updatedAt.toISOString(),
     classroomName: m.classroom?.name ?? null,
-    role:
-      m.ownerId === userId
-        ? 'Owner'
-        : (m.members[0]?.role ?? 'EDITOR').toLowerCase().replace(/^./, (c) => c.toUpperCase()),
+    role: ROLE_WORDS[
+      userRole({
+        owner: m.ownerId === userId,
+        memberRole: m.members[0]?.role ?? null,
+        classMember: (m.classroom?.members.length ?? 0) > 0,
+      }) ?? 'VIEWER'
+    ],
   });
   return {
     owned: maps.filter((m) => m.ownerId === userId).map(card),

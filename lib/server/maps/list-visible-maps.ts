@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Actor } from '../authz';
+import { visibleMapsWhere, type Actor } from '../authz';
 import { db } from '../db';
 
 export type MapCard = {
@@ -12,22 +12,10 @@ export type MapCard = {
   updatedAt: string;
 };
 
-/** The maps an actor may open: public maps, plus (once signed in) maps they own or belong to. */
+/** The maps an actor may open (lib/server/authz decides which): for the home page. */
 export async function listVisibleMaps(actor: Actor): Promise<MapCard[]> {
-  const visibility =
-    actor.kind === 'user'
-      ? {
-          OR: [
-            { isPublic: true },
-            { ownerId: actor.userId },
-            { members: { some: { userId: actor.userId } } },
-          ],
-        }
-      : actor.kind === 'share-link'
-        ? { OR: [{ isPublic: true }, { id: actor.mapId }] }
-        : { isPublic: true };
   const maps = await db().argumentMap.findMany({
-    where: visibility,
+    where: visibleMapsWhere(actor),
     orderBy: { updatedAt: 'desc' },
     take: 100,
     select: {

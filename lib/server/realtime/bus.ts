@@ -1,6 +1,7 @@
 import 'server-only';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { Backoff } from '../../util/retry';
 import { parseEnv, ServerEnv } from '../../env';
 
 /**
@@ -15,7 +16,7 @@ import { parseEnv, ServerEnv } from '../../env';
  * notifications sent while nobody listened are lost, the log is not.
  */
 
-export const OPS_CHANNEL = 'counterpoint_map_ops';
+const OPS_CHANNEL = 'counterpoint_map_ops';
 export const PRESENCE_CHANNEL = 'counterpoint_presence';
 
 export type BusEvent =
@@ -29,7 +30,8 @@ class RealtimeBus {
   private readonly local = new EventEmitter();
   private listener: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
-  private retryDelay = 500;
+  /** Waits between attempts to (re)connect the LISTEN connection. */
+  private readonly reconnect = new Backoff({ firstMs: 500, maxMs: 10_000 });
   private stopped = false;
 
   constructor(private readonly databaseUrl: string | null) {
@@ -51,7 +53,11 @@ class RealtimeBus {
     return () => this.local.off('event', forMap);
   }
 
-  /** Delivers an event in this process now, and to other processes through PostgreSQL. */
+  /**
+   * Delivers an event to this process's listeners now. Other processes hear
+   * of it through NOTIFY, which the writer sends (notifyOpsInTransaction,
+   * publishPresence).
+   */
   emitLocal(event: BusEvent) {
     this.local.emit('event', event);
   }
@@ -69,8 +75,7 @@ class RealtimeBus {
         this.listener = null;
         client.removeAllListeners();
         void client.end().catch(() => {});
-        setTimeout(() => void this.ensureListening(), this.retryDelay);
-        this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+        this.retryLater();
       };
       client.on('error', lost);
       client.on('end', lost);
@@ -79,19 +84,22 @@ class RealtimeBus {
         await client.query(`LISTEN ${OPS_CHANNEL}`);
         await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
         this.listener = client;
-        this.retryDelay = 500;
+        this.reconnect.reset();
         // Anything sent while we were not listening is in the log: catch up.
         this.emitLocal({ type: 'resync' });
       } catch {
         client.removeAllListeners();
         void client.end().catch(() => {});
-        setTimeout(() => void this.ensureListening(), this.retryDelay);
-        this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+        this.retryLater();
       }
     })().finally(() => {
       this.connecting = null;
     });
     return this.connecting;
+  }
+
+  private retryLater(): void {
+    setTimeout(() => void this.ensureListening(), this.reconnect.next());
   }
 
   private onNotification(message: pg.Notification) {

@@ -8,13 +8,13 @@ import { realtimeBus, type BusEvent } from './bus';
 
 /** A client further behind than this gets a fresh snapshot instead of a replay. */
 export const MAX_REPLAY = 1000;
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 /** How often an open stream checks that its reader may still read the map. */
-export const REAUTHORIZE_MS = 3_000;
+const REAUTHORIZE_MS = 3_000;
 const PAGE = 200;
 
 /** One batch of the op log as a stream event carries it. */
-export type StreamedBatch = { seq: number; actorId: string | null; key: string | null; ops: TOp[] };
+type StreamedBatch = { seq: number; actorId: string | null; key: string | null; ops: TOp[] };
 
 /**
  * Where a stream starts: after the event id the browser last saw

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { avatarColour, displayName } from '../../domain/people';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { notifiesAcrossProcesses, PRESENCE_CHANNEL, realtimeBus } from './bus';
@@ -18,7 +19,7 @@ export const ZPresenceInput = z.object({
   left: z.boolean().default(false),
 });
 
-export type Presence = z.infer<typeof ZPresenceInput> & {
+type Presence = z.infer<typeof ZPresenceInput> & {
   userId: string | null;
   name: string;
   color: string;
@@ -73,8 +74,9 @@ async function presenceIdentity(
         })
       : null;
   const identity = {
-    name: user?.name ?? user?.email ?? 'Guest',
-    color: user?.avatarColor ?? '#64748b',
+    // A share-link visitor has no account: a guest, in the neutral colour.
+    name: user ? displayName(user) : 'Guest',
+    color: avatarColour(user?.avatarColor),
     until: Date.now() + IDENTITY_TTL_MS,
   };
   if (identities.size > 10_000) identities.clear();

@@ -4,8 +4,8 @@ import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { newShareToken, hashShareToken } from './token';
 
-export const SHARE_ROLES = ['VIEWER', 'COMMENTER', 'EDITOR'] as const;
-export const SHARE_EXPIRY_DAYS = [0, 1, 7, 30] as const;
+const SHARE_ROLES = ['VIEWER', 'COMMENTER', 'EDITOR'] as const;
+const SHARE_EXPIRY_DAYS = [0, 1, 7, 30] as const;
 
 export const ZCreateShareLinkInput = z.object({
   role: z.enum(SHARE_ROLES, { message: 'Choose view, comment or edit' }),

@@ -10,11 +10,12 @@ import {
 } from '../../domain/social';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
-import { listMapPeople } from '../maps/list-map-people';
 import { annotationTargetOf } from './get-social-view';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+import { writeAnnotation } from './write-annotation';
+import { writeComment } from './write-comment';
 
 export const ZApplySocialOpsInput = z.object({
   ops: z
@@ -93,7 +94,8 @@ export async function applySocialOps(
     for (const op of input.ops) {
       const back = await inverseOf(tx, mapId, op);
       inverse = back && inverse ? [back, ...inverse] : null;
-      await applyOne(tx, mapId, userId, teamId, op);
+      if (isAnnotationOp(op)) await writeAnnotation(tx, mapId, userId, teamId, op);
+      else await writeComment(tx, mapId, userId, op);
     }
     const seq = locked.lastSeq + 1;
     await tx.mapOp.create({
@@ -147,193 +149,4 @@ async function teamOfAnnotations(mapId: string, ids: string[]): Promise<string> 
   if (teams.size > 1)
     throw new AppError('VALIDATION_FAILED', 'One batch of notes belongs to one team.');
   return [...teams][0]!;
-}
-
-/** Only people who can read the map can be mentioned (a mention must not reach a stranger). */
-async function checkMentions(tx: Tx, mapId: string, mentions: string[]): Promise<void> {
-  if (mentions.length === 0) return;
-  const people = new Set((await listMapPeople(mapId, tx)).map((p) => p.id));
-  if (mentions.some((id) => !people.has(id)))
-    throw new AppError('VALIDATION_FAILED', 'You can only mention people who are on this map.');
-}
-
-async function liveNodeOrEdge(
-  tx: Tx,
-  mapId: string,
-  target: { nodeId?: string | null; edgeId?: string | null },
-) {
-  if (target.nodeId) {
-    const node = await tx.node.findFirst({
-      where: { id: target.nodeId, mapId },
-      select: { deletedAt: true },
-    });
-    if (!node) throw new AppError('NOT_FOUND', 'That node is not on this map.');
-    if (node.deletedAt) throw new AppError('DELETED', 'That node has been deleted.');
-  }
-  if (target.edgeId) {
-    const edge = await tx.edge.findFirst({
-      where: { id: target.edgeId, mapId },
-      select: { deletedAt: true },
-    });
-    if (!edge) throw new AppError('NOT_FOUND', 'That connection is not on this map.');
-    if (edge.deletedAt) throw new AppError('DELETED', 'That connection has been deleted.');
-  }
-}
-
-async function applyOne(
-  tx: Tx,
-  mapId: string,
-  userId: string,
-  teamId: string | null,
-  op: TSocialOp,
-): Promise<void> {
-  switch (op.type) {
-    case 'addComment': {
-      let target = { nodeId: op.nodeId, edgeId: op.edgeId };
-      if (op.parentId) {
-        const parent = await tx.comment.findFirst({
-          where: { id: op.parentId, mapId, deletedAt: null },
-          select: { parentId: true, nodeId: true, edgeId: true },
-        });
-        if (!parent) throw new AppError('NOT_FOUND', 'That thread does not exist on this map.');
-        if (parent.parentId)
-          throw new AppError('VALIDATION_FAILED', 'Reply to the thread’s first comment.');
-        target = { nodeId: parent.nodeId, edgeId: parent.edgeId };
-      }
-      await liveNodeOrEdge(tx, mapId, target);
-      await checkMentions(tx, mapId, op.mentions);
-      try {
-        await tx.comment.create({
-          data: {
-            id: op.id,
-            mapId,
-            ...target,
-            parentId: op.parentId,
-            authorId: userId,
-            body: op.body,
-            mentions: op.mentions,
-          },
-        });
-      } catch (error) {
-        if ((error as { code?: string }).code === 'P2002')
-          throw new AppError('ID_TAKEN', 'That comment id is already used.');
-        throw error;
-      }
-      return;
-    }
-    case 'editComment': {
-      const comment = await ownComment(tx, mapId, userId, op.id);
-      if (comment.version !== op.baseVersion)
-        throw new AppError('STALE_VERSION', 'The comment changed in the meantime.');
-      await checkMentions(tx, mapId, op.mentions);
-      await tx.comment.update({
-        where: { id: op.id },
-        data: { body: op.body, mentions: op.mentions, version: { increment: 1 } },
-      });
-      return;
-    }
-    case 'deleteComment': {
-      await ownComment(tx, mapId, userId, op.id);
-      await tx.comment.update({
-        where: { id: op.id },
-        data: { deletedAt: new Date(), version: { increment: 1 } },
-      });
-      return;
-    }
-    case 'resolveThread': {
-      const root = await tx.comment.findFirst({
-        where: { id: op.id, mapId, deletedAt: null },
-        select: { parentId: true },
-      });
-      if (!root) throw new AppError('NOT_FOUND', 'That thread does not exist on this map.');
-      if (root.parentId)
-        throw new AppError('VALIDATION_FAILED', 'Resolve the thread from its first comment.');
-      await tx.comment.update({
-        where: { id: op.id },
-        data: {
-          resolvedAt: op.resolved ? new Date() : null,
-          resolvedById: op.resolved ? userId : null,
-          version: { increment: 1 },
-        },
-      });
-      return;
-    }
-    case 'upsertAnnotation': {
-      const target = op.target;
-      if (target.kind === 'NODE') await liveNodeOrEdge(tx, mapId, { nodeId: target.nodeId });
-      if (target.kind === 'EDGE') await liveNodeOrEdge(tx, mapId, { edgeId: target.edgeId });
-      if (target.kind === 'SOURCE') {
-        const source = await tx.source.findFirst({
-          where: { id: target.sourceId, mapId },
-          select: { text: true },
-        });
-        if (!source) throw new AppError('NOT_FOUND', 'That source is not on this map.');
-        if (source.text.slice(target.start, target.end) !== target.exact)
-          throw new AppError('VALIDATION_FAILED', 'The passage does not match the source text.');
-      }
-      if (op.assigneeId) {
-        const member = await tx.teamMember.findFirst({
-          where: { teamId: op.teamId, userId: op.assigneeId },
-          select: { id: true },
-        });
-        if (!member)
-          throw new AppError('VALIDATION_FAILED', 'Assign claims to members of your own team.');
-      }
-      const existing = await tx.annotation.findUnique({
-        where: { id: op.id },
-        select: { mapId: true, teamId: true, deletedAt: true },
-      });
-      if (existing && (existing.mapId !== mapId || existing.teamId !== teamId))
-        throw new AppError('NOT_FOUND', 'That note does not exist in your layer.');
-      const data = {
-        targetType: target.kind,
-        nodeId: target.kind === 'NODE' ? target.nodeId : null,
-        edgeId: target.kind === 'EDGE' ? target.edgeId : null,
-        sourceId: target.kind === 'SOURCE' ? target.sourceId : null,
-        quoteExact: target.kind === 'SOURCE' ? target.exact : null,
-        quoteStart: target.kind === 'SOURCE' ? target.start : null,
-        quoteEnd: target.kind === 'SOURCE' ? target.end : null,
-        kind: op.kind,
-        body: op.body,
-        rating: op.kind === 'RATING' ? op.rating : null,
-        tag: op.kind === 'TAG' ? op.tag : null,
-        assigneeId: op.kind === 'ASSIGNMENT' ? op.assigneeId : null,
-        deletedAt: null,
-      };
-      if (existing)
-        await tx.annotation.update({
-          where: { id: op.id },
-          data: { ...data, authorId: userId, version: { increment: 1 } },
-        });
-      else
-        await tx.annotation.create({
-          data: { ...data, id: op.id, mapId, teamId: op.teamId, authorId: userId },
-        });
-      return;
-    }
-    case 'deleteAnnotation': {
-      const existing = await tx.annotation.findUnique({
-        where: { id: op.id },
-        select: { mapId: true, teamId: true, deletedAt: true },
-      });
-      if (!existing || existing.mapId !== mapId || existing.teamId !== teamId || existing.deletedAt)
-        throw new AppError('NOT_FOUND', 'That note does not exist in your layer.');
-      await tx.annotation.update({
-        where: { id: op.id },
-        data: { deletedAt: new Date(), version: { increment: 1 } },
-      });
-      return;
-    }
-  }
-}
-
-async function ownComment(tx: Tx, mapId: string, userId: string, id: string) {
-  const comment = await tx.comment.findFirst({
-    where: { id, mapId, deletedAt: null },
-    select: { authorId: true, version: true },
-  });
-  if (!comment) throw new AppError('NOT_FOUND', 'That comment does not exist on this map.');
-  if (comment.authorId !== userId)
-    throw new AppError('FORBIDDEN', 'You can only change your own comments.');
-  return comment;
 }

@@ -5,6 +5,7 @@ import type {
   CommentView,
   SocialView,
 } from '../../domain/social';
+import { avatarColour, displayName } from '../../domain/people';
 import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { listMapPeople } from '../maps/list-map-people';
@@ -79,8 +80,8 @@ export async function getSocialView(
       edgeId: c.edgeId,
       parentId: c.parentId,
       authorId: c.authorId,
-      authorName: c.author?.name ?? c.author?.email ?? 'Someone',
-      authorColor: c.author?.avatarColor ?? '#64748b',
+      authorName: displayName(c.author),
+      authorColor: avatarColour(c.author?.avatarColor),
       body: c.body,
       mentions: c.mentions ?? [],
       createdAt: c.createdAt.toISOString(),
@@ -102,7 +103,7 @@ export async function getSocialView(
           id: myTeam.id,
           members: myTeam.members.map((m) => ({
             id: m.user.id,
-            name: m.user.name ?? m.user.email ?? 'A teammate',
+            name: displayName(m.user),
           })),
         }
       : null,
@@ -161,8 +162,8 @@ function annotationView(a: AnnotationRow): AnnotationView {
     rating: a.rating,
     tag: a.tag,
     assigneeId: a.assigneeId,
-    assigneeName: a.assignee ? (a.assignee.name ?? a.assignee.email) : null,
-    authorName: a.author?.name ?? a.author?.email ?? 'Someone',
+    assigneeName: a.assignee ? displayName(a.assignee) : null,
+    authorName: displayName(a.author),
     updatedAt: a.updatedAt.toISOString(),
   };
 }

@@ -2,10 +2,10 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { ZSide } from '../../domain/ops';
-import { authorizeMap, type Actor } from '../authz';
+import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { getTeamSetup } from './get-team-setup';
+import { getTeamSetup, type TeamSetup } from './get-team-setup';
 
 export const ZAssignTeamsInput = z.object({
   /** userId → teamId, or null for no team. */
@@ -14,18 +14,25 @@ export const ZAssignTeamsInput = z.object({
   sides: z.record(z.string().min(1).max(64), ZSide).default({}),
 });
 
+type TAssignTeamsInput = z.infer<typeof ZAssignTeamsInput>;
+
 /**
  * Puts people on teams by hand and sets the teams' sides, all at once: a
  * person is on at most one team of a map. Only people who can be on the
  * map's teams (its class's students and members) and only this map's teams
- * are accepted.
+ * are accepted. Only the map's owner: getTeamSetup authorizes 'map:manage'.
  */
 export async function assignTeams(
   actor: Actor,
   mapId: string,
-  input: z.infer<typeof ZAssignTeamsInput>,
+  input: TAssignTeamsInput,
 ): Promise<void> {
-  const setup = await getTeamSetup(actor, mapId);
+  await writeAssignments(await getTeamSetup(actor, mapId), input);
+}
+
+/** Checks an assignment against the map's teams and people, and writes it in one transaction. */
+async function writeAssignments(setup: TeamSetup, input: TAssignTeamsInput): Promise<void> {
+  const mapId = setup.map.id;
   const teams = new Set(setup.teams.map((t) => t.id));
   const people = new Set(setup.people.map((p) => p.id));
   for (const [userId, teamId] of Object.entries(input.assignments)) {
@@ -56,6 +63,7 @@ export async function assignTeams(
 /**
  * Splits everyone who can be on a team across the map's teams at random,
  * as evenly as possible (sizes differ by at most one). Needs two teams.
+ * Only the map's owner: getTeamSetup authorizes 'map:manage'.
  */
 export async function splitTeamsAtRandom(actor: Actor, mapId: string): Promise<void> {
   const setup = await getTeamSetup(actor, mapId);
@@ -68,5 +76,5 @@ export async function splitTeamsAtRandom(actor: Actor, mapId: string): Promise<v
   const assignments = Object.fromEntries(
     people.map((id, index) => [id, setup.teams[index % setup.teams.length]!.id]),
   );
-  await assignTeams(actor, mapId, { assignments, sides: {} });
+  await writeAssignments(setup, { assignments, sides: {} });
 }

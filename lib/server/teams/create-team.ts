@@ -5,7 +5,7 @@ import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 
-export const TEAM_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7c3aed', '#b45309', '#0e7490'];
+const TEAM_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7c3aed', '#b45309', '#0e7490'];
 
 export const ZCreateTeamInput = z.object({
   name: z

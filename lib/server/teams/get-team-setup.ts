@@ -1,4 +1,5 @@
 import 'server-only';
+import { displayName } from '../../domain/people';
 import type { Side } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
@@ -47,11 +48,7 @@ export async function getTeamSetup(actor: Actor, mapId: string): Promise<TeamSet
   const people = new Map<string, { id: string; name: string; email: string | null }>();
   for (const { user } of [...(map.classroom?.members ?? []), ...map.members]) {
     if (user.id !== map.ownerId)
-      people.set(user.id, {
-        id: user.id,
-        name: user.name ?? user.email ?? 'Someone',
-        email: user.email,
-      });
+      people.set(user.id, { id: user.id, name: displayName(user), email: user.email });
   }
   return {
     map: {

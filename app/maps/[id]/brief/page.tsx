@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
 import { buildBrief, type BriefItem } from '@/lib/domain/brief';
 import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404 } from '@/lib/server/page-loader';
+import page from '@/components/ui/page.module.css';
+import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Debate brief' };
@@ -22,26 +23,20 @@ const SIDE_TITLES = {
 /** The debate brief: an outline per side with supports, objections and rebuttals nested, quotes and citations; printable. */
 export default async function BriefPage({ params }: Props) {
   const { id } = await params;
-  let snapshot;
-  try {
-    snapshot = await getMapSnapshot(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const snapshot = await loadOr404(async () => getMapSnapshot(await currentActor(), id));
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   const brief = buildBrief(snapshot.nodes, snapshot.edges);
 
   const Item = ({ item }: { item: BriefItem }) => {
     const source = item.node.anchor ? sources.get(item.node.anchor.sourceId) : undefined;
     return (
-      <li className={`brief-item brief-item--${item.relation ?? 'MAIN'}`}>
-        <p className="brief-item__text">
+      <li className={styles.item} data-relation={item.relation ?? 'MAIN'}>
+        <p className={styles.text}>
           {item.relation && (
-            <span className="brief-item__relation">{RELATION_LABELS[item.relation]}: </span>
+            <span className={styles.relation}>{RELATION_LABELS[item.relation]}: </span>
           )}
           {item.relation ? item.node.text : <strong>{item.node.text}</strong>}{' '}
-          <span className="brief-item__kind">({KIND_LABELS[item.node.kind].toLowerCase()})</span>
+          <span className={styles.kind}>({KIND_LABELS[item.node.kind].toLowerCase()})</span>
         </p>
         {item.node.anchor && source && <SourceQuote anchor={item.node.anchor} source={source} />}
         {item.children.length > 0 && (
@@ -58,14 +53,13 @@ export default async function BriefPage({ params }: Props) {
   return (
     <PrintablePage
       mapId={id}
-      className="brief"
       title={`Debate brief: ${snapshot.title}`}
       lead={`Motion: ${snapshot.motion}`}
     >
-      {brief.length === 0 && <p className="empty-state">The map has no claims yet.</p>}
+      {brief.length === 0 && <p className={page.emptyState}>The map has no claims yet.</p>}
       {brief.map((side) => (
-        <section key={side.side} aria-labelledby={`side-${side.side}`} className="brief-side">
-          <h2 id={`side-${side.side}`} className="section-title">
+        <section key={side.side} aria-labelledby={`side-${side.side}`} className={styles.side}>
+          <h2 id={`side-${side.side}`} className={page.sectionTitle}>
             {SIDE_TITLES[side.side]}
           </h2>
           <ol>
@@ -76,11 +70,11 @@ export default async function BriefPage({ params }: Props) {
         </section>
       ))}
       {snapshot.sources.length > 0 && (
-        <section aria-labelledby="sources-title" className="brief-side">
-          <h2 id="sources-title" className="section-title">
+        <section aria-labelledby="sources-title" className={styles.side}>
+          <h2 id="sources-title" className={page.sectionTitle}>
             Sources
           </h2>
-          <ul className="brief-sources">
+          <ul className={styles.sources}>
             {snapshot.sources.map((s) => (
               <li key={s.id}>
                 {s.author}, “{s.title}”{s.publisher && <>, {s.publisher}</>}

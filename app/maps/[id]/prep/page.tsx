@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
+import { displayName } from '@/lib/domain/people';
 import type { AnnotationView } from '@/lib/domain/social';
-import { currentActor, currentUser } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { currentActor } from '@/lib/server/actor';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getSocialView } from '@/lib/server/social/get-social-view';
+import page from '@/components/ui/page.module.css';
+import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Team prep sheet' };
@@ -21,15 +23,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ team?: s
  */
 export default async function PrepSheetPage({ params, searchParams }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/prep`);
+  await signedInOrRedirect(`/maps/${id}/prep`);
   const actor = await currentActor();
-  let snapshot, social;
-  try {
-    [snapshot, social] = await Promise.all([getMapSnapshot(actor, id), getSocialView(actor, id)]);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const [snapshot, social] = await loadOr404(() =>
+    Promise.all([getMapSnapshot(actor, id), getSocialView(actor, id)]),
+  );
   const wanted = (await searchParams).team;
   const layer = social.layers.find((l) => (wanted ? l.teamId === wanted : l.mine)) ?? null;
   const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]));
@@ -37,12 +35,12 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
 
   if (!layer) {
     return (
-      <main className="page page--narrow">
-        <Link href={`/maps/${id}`} className="page__back">
+      <main className={`${page.page} ${page.narrow}`}>
+        <Link href={`/maps/${id}`} className={page.back}>
           ← Back to the map
         </Link>
-        <h1 className="page__title">Prep sheet</h1>
-        <p className="empty-state">
+        <h1 className={page.title}>Prep sheet</h1>
+        <p className={page.emptyState}>
           {social.canSeeAllLayers
             ? 'Choose a team: '
             : 'You are not on a team for this map, so there is no prep sheet for you.'}
@@ -67,7 +65,9 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
   const tags = [...new Set(onNodes.filter((a) => a.kind === 'TAG').map((a) => a.tag!))].sort();
   const assignees = [
     ...new Set(
-      onNodes.filter((a) => a.kind === 'ASSIGNMENT').map((a) => a.assigneeName ?? 'Someone'),
+      onNodes
+        .filter((a) => a.kind === 'ASSIGNMENT')
+        .map((a) => displayName({ name: a.assigneeName })),
     ),
   ].sort();
   const untagged = claimIds.filter((nodeId) => !about(nodeId).some((a) => a.kind === 'TAG'));
@@ -80,10 +80,10 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
     const who = notes.find((a) => a.kind === 'ASSIGNMENT');
     const source = node.anchor ? sources.get(node.anchor.sourceId) : undefined;
     return (
-      <li className="prep-claim">
-        <p className="prep-claim__text">
+      <li className={styles.claim}>
+        <p>
           <strong>{node.text}</strong>{' '}
-          <span className="prep-claim__kind">({node.kind.toLowerCase()})</span>
+          <span className={styles.kind}>({node.kind.toLowerCase()})</span>
         </p>
         {rating && (
           <p>
@@ -91,7 +91,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
           </p>
         )}
         {note && <p>Note: {note.body}</p>}
-        {who && <p>Prepared by {who.assigneeName}</p>}
+        {who && <p>Prepared by {displayName({ name: who.assigneeName })}</p>}
         {node.anchor && source && <SourceQuote anchor={node.anchor} source={source} />}
       </li>
     );
@@ -103,7 +103,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
       title={
         <>
           Prep sheet: {layer.name}{' '}
-          <span className="prep__side">
+          <span className={styles.side}>
             ({layer.side === 'FOR' ? 'for' : layer.side === 'AGAINST' ? 'against' : 'neutral'})
           </span>
         </>
@@ -111,17 +111,17 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
       lead={`${snapshot.title} — motion: ${snapshot.motion}`}
     >
       {claimIds.length === 0 ? (
-        <p className="empty-state">
+        <p className={page.emptyState}>
           Nothing yet: rate, tag or note claims on the map and they appear here.
         </p>
       ) : (
         <>
           <section aria-labelledby="by-tag">
-            <h2 id="by-tag" className="section-title">
+            <h2 id="by-tag" className={page.sectionTitle}>
               By tag
             </h2>
             {tags.map((tag) => (
-              <div key={tag} className="prep-group">
+              <div key={tag} className={styles.group}>
                 <h3>{tag}</h3>
                 <ul>
                   {claimIds
@@ -135,7 +135,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
               </div>
             ))}
             {untagged.length > 0 && (
-              <div className="prep-group">
+              <div className={styles.group}>
                 <h3>Not tagged</h3>
                 <ul>
                   {untagged.map((nodeId) => (
@@ -146,18 +146,20 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
             )}
           </section>
           {assignees.length > 0 && (
-            <section aria-labelledby="by-person" className="page__section">
-              <h2 id="by-person" className="section-title">
+            <section aria-labelledby="by-person" className={page.section}>
+              <h2 id="by-person" className={page.sectionTitle}>
                 Who prepares what
               </h2>
               {assignees.map((name) => (
-                <div key={name} className="prep-group">
+                <div key={name} className={styles.group}>
                   <h3>{name}</h3>
                   <ul>
                     {claimIds
                       .filter((nodeId) =>
                         about(nodeId).some(
-                          (a) => a.kind === 'ASSIGNMENT' && (a.assigneeName ?? 'Someone') === name,
+                          (a) =>
+                            a.kind === 'ASSIGNMENT' &&
+                            displayName({ name: a.assigneeName }) === name,
                         ),
                       )
                       .map((nodeId) => (

@@ -1,39 +1,31 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
+import { formAction } from '@/lib/server/form-action';
+import { ZRecordId } from '@/lib/server/http';
 import { requestOrigin } from '@/lib/server/request-origin';
-import { currentActor } from '@/lib/server/actor';
-import { parseForm, runFormAction, type FormState } from '@/lib/server/form-action';
 import { createShareLink, ZCreateShareLinkInput } from '@/lib/server/share-links/create-share-link';
 import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
 
-const ZMapId = z.string().min(1).max(64);
+const ZCreateShareLinkForm = ZCreateShareLinkInput.extend({ mapId: ZRecordId });
+const ZRevokeShareLinkForm = ZCreateShareLinkForm.pick({ mapId: true }).extend({
+  linkId: ZRecordId,
+});
 
-export type ShareFormState = FormState & { link?: string };
-
-export async function createShareLinkAction(
-  _state: ShareFormState,
-  form: FormData,
-): Promise<ShareFormState> {
-  let link = '';
-  const state = await runFormAction(async () => {
-    const mapId = parseForm(ZMapId, form.get('mapId'));
-    const input = parseForm(ZCreateShareLinkInput, {
-      role: form.get('role'),
-      expiresInDays: form.get('expiresInDays'),
-    });
-    const { token } = await createShareLink(await currentActor(), mapId, input);
-    link = `${await requestOrigin()}/s/${token}`;
+/** Answers the new link itself, shown once: only its hash is stored. */
+export const createShareLinkAction = formAction<typeof ZCreateShareLinkForm, { link: string }>(
+  ZCreateShareLinkForm,
+  async ({ mapId, ...input }, actor) => {
+    const { token } = await createShareLink(actor, mapId, input);
     revalidatePath(`/maps/${mapId}/share`);
-  });
-  return link ? { link } : state;
-}
+    return { link: `${await requestOrigin()}/s/${token}` };
+  },
+);
 
-export async function revokeShareLinkAction(_state: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const mapId = parseForm(ZMapId, form.get('mapId'));
-    await revokeShareLink(await currentActor(), mapId, parseForm(ZMapId, form.get('linkId')));
+export const revokeShareLinkAction = formAction(
+  ZRevokeShareLinkForm,
+  async ({ mapId, linkId }, actor) => {
+    await revokeShareLink(actor, mapId, linkId);
     revalidatePath(`/maps/${mapId}/share`);
-  });
-}
+  },
+);

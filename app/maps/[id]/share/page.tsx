@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
+import { LocalTime } from '@/components/ui/local-time';
 import { ShareLinkForm } from '@/components/ui/share-link-form';
-import { currentActor, currentUser } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { currentActor } from '@/lib/server/actor';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { listShareLinks } from '@/lib/server/share-links/list-share-links';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
+import page from '@/components/ui/page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Share links' };
@@ -14,52 +15,36 @@ export const metadata: Metadata = { title: 'Share links' };
 type Props = { params: Promise<{ id: string }> };
 
 const ROLE_WORDS = { VIEWER: 'View', COMMENTER: 'Comment', EDITOR: 'Edit', OWNER: 'Own' } as const;
-const date = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 export default async function SharePage({ params }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/share`);
-  let listing;
-  try {
-    listing = await listShareLinks(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
-      notFound();
-    throw error;
-  }
-  const { mapTitle, links } = listing;
+  await signedInOrRedirect(`/maps/${id}/share`);
+  const { mapTitle, links } = await loadOr404(async () => listShareLinks(await currentActor(), id));
   return (
-    <main className="page">
-      <Link href={`/maps/${id}`} className="page__back">
+    <main className={page.page}>
+      <Link href={`/maps/${id}`} className={page.back}>
         ← Back to the map
       </Link>
-      <h1 className="page__title">Share “{mapTitle}”</h1>
-      <p className="page__lead">
+      <h1 className={page.title}>Share “{mapTitle}”</h1>
+      <p className={page.lead}>
         A view link opens the map read-only, even for people who are not signed in. Comment and edit
         links ask people to sign in, then add them to the map. Teams’ private notes are never shared
         by a link.
       </p>
-      <section aria-labelledby="new-link-title" className="panel">
-        <h2 id="new-link-title" className="section-title">
+      <section aria-labelledby="new-link-title" className={page.panel}>
+        <h2 id="new-link-title" className={page.sectionTitle}>
           New link
         </h2>
         <ShareLinkForm mapId={id} action={createShareLinkAction} />
       </section>
-      <section aria-labelledby="links-title" className="page__section">
-        <h2 id="links-title" className="section-title">
+      <section aria-labelledby="links-title" className={page.section}>
+        <h2 id="links-title" className={page.sectionTitle}>
           Links
         </h2>
         {links.length === 0 ? (
-          <p className="empty-state">No links yet.</p>
+          <p className={page.emptyState}>No links yet.</p>
         ) : (
-          <table className="table" aria-label="Share links">
+          <table className={page.table} aria-label="Share links">
             <thead>
               <tr>
                 <th scope="col">Lets people</th>
@@ -75,8 +60,10 @@ export default async function SharePage({ params }: Props) {
               {links.map((l) => (
                 <tr key={l.id}>
                   <td>{ROLE_WORDS[l.role]}</td>
-                  <td>{date(l.createdAt)}</td>
-                  <td>{l.expiresAt ? date(l.expiresAt) : 'Never'}</td>
+                  <td>
+                    <LocalTime value={l.createdAt} />
+                  </td>
+                  <td>{l.expiresAt ? <LocalTime value={l.expiresAt} /> : 'Never'}</td>
                   <td>
                     <span className={`badge badge--${l.status}`}>{l.status}</span>
                   </td>
@@ -86,10 +73,14 @@ export default async function SharePage({ params }: Props) {
                         action={revokeShareLinkAction}
                         submitLabel="Revoke"
                         pendingLabel="Revoking…"
-                        className="row-form"
+                        className={page.rowForm}
                         submitClassName="button button--quiet button--danger button--small"
-                        label={`Revoke the ${ROLE_WORDS[l.role].toLowerCase()} link created ${date(l.createdAt)}`}
+                        labelledBy={`revoke-${l.id}`}
                       >
+                        <span id={`revoke-${l.id}`} className="visually-hidden">
+                          Revoke the {ROLE_WORDS[l.role].toLowerCase()} link created{' '}
+                          <LocalTime value={l.createdAt} />
+                        </span>
                         <input type="hidden" name="mapId" value={id} />
                         <input type="hidden" name="linkId" value={l.id} />
                       </ActionForm>

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { currentActor } from '@/lib/server/actor';
-import { formValues, parseForm, runFormAction, type FormState } from '@/lib/server/form-action';
+import { formAction } from '@/lib/server/form-action';
+import { ZRecordId } from '@/lib/server/http';
 import {
   assignTeams,
   splitTeamsAtRandom,
@@ -11,44 +11,40 @@ import {
 } from '@/lib/server/teams/assign-teams';
 import { createTeam, ZCreateTeamInput } from '@/lib/server/teams/create-team';
 
-const ZMapId = z.string().min(1).max(64);
+const ZMapForm = z.object({ mapId: ZRecordId });
 
-export async function createTeamAction(_state: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ['mapId', 'name', 'side']);
-  return runFormAction(async () => {
-    const mapId = parseForm(ZMapId, values.mapId);
-    await createTeam(await currentActor(), mapId, parseForm(ZCreateTeamInput, values));
-    revalidatePath(`/maps/${mapId}/teams`);
-    return `Team “${(values.name ?? '').trim()}” added.`;
-  }, values);
-}
+/**
+ * The teams form: `team:<userId>` (a team id, or empty for no team) and
+ * `side:<teamId>` fields, read into one assignment.
+ */
+const ZSaveTeamsForm = z.preprocess((fields) => {
+  const { mapId, ...rest } = fields as Record<string, unknown>;
+  const assignments: Record<string, unknown> = {};
+  const sides: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(rest)) {
+    if (name.startsWith('team:')) assignments[name.slice(5)] = value || null;
+    if (name.startsWith('side:')) sides[name.slice(5)] = value;
+  }
+  return { mapId, assignments, sides };
+}, ZAssignTeamsInput.extend(ZMapForm.shape));
 
-/** Reads `team:<userId>` and `side:<teamId>` fields into one assignment. */
-export async function saveTeamsAction(_state: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const mapId = parseForm(ZMapId, form.get('mapId'));
-    const assignments: Record<string, string | null> = {};
-    const sides: Record<string, string> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value !== 'string') continue;
-      if (key.startsWith('team:')) assignments[key.slice(5)] = value || null;
-      if (key.startsWith('side:')) sides[key.slice(5)] = value;
-    }
-    await assignTeams(
-      await currentActor(),
-      mapId,
-      parseForm(ZAssignTeamsInput, { assignments, sides }),
-    );
+export const createTeamAction = formAction(
+  ZCreateTeamInput.extend(ZMapForm.shape),
+  async ({ mapId, ...input }, actor) => {
+    await createTeam(actor, mapId, input);
     revalidatePath(`/maps/${mapId}/teams`);
-    return 'Teams saved.';
-  });
-}
+    return { notice: `Team “${input.name}” added.` };
+  },
+);
 
-export async function splitTeamsAction(_state: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const mapId = parseForm(ZMapId, form.get('mapId'));
-    await splitTeamsAtRandom(await currentActor(), mapId);
-    revalidatePath(`/maps/${mapId}/teams`);
-    return 'Everyone is on a team, at random and evenly.';
-  });
-}
+export const saveTeamsAction = formAction(ZSaveTeamsForm, async ({ mapId, ...input }, actor) => {
+  await assignTeams(actor, mapId, input);
+  revalidatePath(`/maps/${mapId}/teams`);
+  return { notice: 'Teams saved.' };
+});
+
+export const splitTeamsAction = formAction(ZMapForm, async ({ mapId }, actor) => {
+  await splitTeamsAtRandom(actor, mapId);
+  revalidatePath(`/maps/${mapId}/teams`);
+  return { notice: 'Everyone is on a team, at random and evenly.' };
+});

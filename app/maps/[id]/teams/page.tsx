@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
+import { TeamsForm } from '@/components/ui/teams-form';
 import { SIDE_LABELS, SIDES } from '@/lib/domain/types';
-import { currentActor, currentUser } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { currentActor } from '@/lib/server/actor';
+import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getTeamSetup } from '@/lib/server/teams/get-team-setup';
 import { createTeamAction, saveTeamsAction, splitTeamsAction } from './actions';
+import page from '@/components/ui/page.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Teams' };
@@ -15,23 +16,17 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function TeamsPage({ params }: Props) {
   const { id } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?next=/maps/${encodeURIComponent(id)}/teams`);
-  let setup;
-  try {
-    setup = await getTeamSetup(await currentActor(), id);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
-      notFound();
-    throw error;
-  }
-  const { map, teams, people } = setup;
+  await signedInOrRedirect(`/maps/${id}/teams`);
+  const { map, teams, people } = await loadOr404(async () =>
+    getTeamSetup(await currentActor(), id),
+  );
   return (
-    <main className="page">
-      <Link href={`/maps/${map.id}`} className="page__back">
+    <main className={page.page}>
+      <Link href={`/maps/${map.id}`} className={page.back}>
         ← Back to the map
       </Link>
-      <h1 className="page__title">Teams for “{map.title}”</h1>
-      <p className="page__lead">
+      <h1 className={page.title}>Teams for “{map.title}”</h1>
+      <p className={page.lead}>
         Each team has its own private notes, ratings and tags over the shared map; other teams never
         see them.
         {map.classroomName
@@ -39,14 +34,14 @@ export default async function TeamsPage({ params }: Props) {
           : ' Add people to the map with a share link, then put them on a team.'}
       </p>
 
-      <section aria-labelledby="add-team-title" className="panel">
-        <h2 id="add-team-title" className="section-title">
+      <section aria-labelledby="add-team-title" className={page.panel}>
+        <h2 id="add-team-title" className={page.sectionTitle}>
           Add a team
         </h2>
         <ActionForm
           action={createTeamAction}
           submitLabel="Add team"
-          className="inline-form"
+          className={page.inlineForm}
           submitClassName="button"
           label="Add a team"
         >
@@ -68,9 +63,9 @@ export default async function TeamsPage({ params }: Props) {
         </ActionForm>
       </section>
 
-      <section aria-labelledby="assign-title" className="page__section">
-        <div className="section-head">
-          <h2 id="assign-title" className="section-title">
+      <section aria-labelledby="assign-title" className={page.section}>
+        <div className={page.sectionHead}>
+          <h2 id="assign-title" className={page.sectionTitle}>
             Who is on which team
           </h2>
           {teams.length >= 2 && people.length > 0 && (
@@ -78,7 +73,7 @@ export default async function TeamsPage({ params }: Props) {
               action={splitTeamsAction}
               submitLabel="Split at random"
               pendingLabel="Splitting…"
-              className="row-form"
+              className={page.rowForm}
               submitClassName="button button--quiet"
               label="Split at random"
             >
@@ -87,93 +82,15 @@ export default async function TeamsPage({ params }: Props) {
           )}
         </div>
         {people.length === 0 ? (
-          <p className="empty-state">
+          <p className={page.emptyState}>
             {map.classroomName
               ? 'No students have joined the class yet.'
               : 'Nobody else is on this map yet.'}
           </p>
         ) : teams.length === 0 ? (
-          <p className="empty-state">Add a team first.</p>
+          <p className={page.emptyState}>Add a team first.</p>
         ) : (
-          <ActionForm
-            action={saveTeamsAction}
-            submitLabel="Save teams"
-            pendingLabel="Saving…"
-            label="Teams"
-          >
-            <input type="hidden" name="mapId" value={map.id} />
-            <table className="table" aria-label="Team sides">
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Side</th>
-                  <th scope="col">Members</th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <span
-                        className="team-dot"
-                        style={{ background: t.color }}
-                        aria-hidden="true"
-                      />{' '}
-                      {t.name}
-                    </td>
-                    <td>
-                      <select
-                        name={`side:${t.id}`}
-                        defaultValue={t.side}
-                        aria-label={`Side of ${t.name}`}
-                      >
-                        {SIDES.map((s) => (
-                          <option key={s} value={s}>
-                            {SIDE_LABELS[s]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {people
-                        .filter((p) => p.teamId === t.id)
-                        .map((p) => p.name)
-                        .join(', ') || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table" aria-label="Team members">
-              <thead>
-                <tr>
-                  <th scope="col">Student</th>
-                  <th scope="col">Team</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>
-                      <select
-                        name={`team:${p.id}`}
-                        defaultValue={p.teamId ?? ''}
-                        aria-label={`Team of ${p.name}`}
-                      >
-                        <option value="">No team</option>
-                        {teams.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ActionForm>
+          <TeamsForm mapId={map.id} teams={teams} people={people} action={saveTeamsAction} />
         )}
       </section>
     </main>

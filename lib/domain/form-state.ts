@@ -1,0 +1,21 @@
+/**
+ * What a form's server action answers, shared by the action (app/, through
+ * lib/server/form-action) and the form that shows it (components/): browser
+ * code never imports lib/server, not even for a type.
+ */
+export type FormState<Extra extends object = object> = {
+  /** What went wrong, in words for the person filling the form in. */
+  error?: string;
+  /** The field at fault (its form name), when the error is about one field. */
+  field?: string;
+  /** What went right, when there is something to say ("Teams saved."). */
+  notice?: string;
+  /** What was typed, to put back after an error (never passwords). */
+  values?: Record<string, string>;
+} & Partial<Extra>;
+
+/** A server action as a form's `action` with `useActionState`. */
+export type FormAction<Extra extends object = object> = (
+  state: FormState<Extra>,
+  form: FormData,
+) => Promise<FormState<Extra>>;
