@@ -15,7 +15,7 @@ import { RELATION_LABELS } from '../domain/types';
  * edge only: React Flow objects are never stored or sent to the server.
  */
 
-export type ArgumentNodeData = {
+type ArgumentNodeData = {
   kind: NodeKind;
   text: string;
   side: Side;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
 import { initialGraph } from './use-map-store';
@@ -38,8 +38,7 @@ type Options = {
  * presence of the others.
  */
 export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSocial }: Options) {
-  const social = useRef(onSocial);
-  social.current = onSocial;
+  const socialChanged = useEffectEvent(() => onSocial?.());
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const [others, setOthers] = useState<Map<string, PresenceEntry>>(new Map());
   const source = useRef<EventSource | null>(null);
@@ -62,7 +61,7 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
       );
       events.addEventListener('social', (event) => {
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
-        social.current?.();
+        socialChanged();
       });
       events.addEventListener('skip', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
