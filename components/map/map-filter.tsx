@@ -1,6 +1,7 @@
 'use client';
 
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Side } from '@/lib/domain/types';
+import styles from './filter-menu.module.css';
 
 export type MapFilterState = { sides: Set<Side>; kinds: Set<NodeKind> };
 
@@ -25,9 +26,9 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) 
     return next;
   };
   return (
-    <details className="filter">
+    <details className={styles.menu}>
       <summary>Filter{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}</summary>
-      <div className="filter__panel">
+      <div className={styles.panel}>
         <fieldset>
           <legend>Sides</legend>
           {(['FOR', 'AGAINST', 'NEUTRAL'] as const).map((side) => (

@@ -1,0 +1,56 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { ownKeys } from '@/lib/client/shortcuts';
+import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
+import styles from './argument-node.module.css';
+
+type Props = {
+  /** The text the editor opens with, selected so that typing replaces it. */
+  initial: string;
+  onCommit: (text: string) => void;
+  onCancel: () => void;
+};
+
+/**
+ * A card's text, open for editing: Enter saves, Shift+Enter is a new line,
+ * Escape cancels; leaving the field saves.
+ */
+export function CardEditor({ initial, onCommit, onCancel }: Props) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (save) onCommit(ref.current?.value ?? initial);
+    else onCancel();
+  };
+  return (
+    <textarea
+      ref={ref}
+      className={`${styles.editor} nodrag nowheel nopan`}
+      aria-label="Node text"
+      {...ownKeys}
+      defaultValue={initial}
+      maxLength={MAX_TEXT_LENGTH}
+      rows={Math.min(8, Math.max(3, Math.ceil(initial.length / 32)))}
+      onKeyDown={(event) => {
+        // The keys are the text's: neither React Flow (Shift for a selection
+        // box, say) nor the map's shortcuts take them.
+        event.stopPropagation();
+        if (event.key === 'Enter' && !event.shiftKey) {
+          event.preventDefault();
+          finish(true);
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          finish(false);
+        }
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}
