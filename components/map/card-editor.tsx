@@ -12,16 +12,31 @@ type Props = {
   onCancel: () => void;
 };
 
+/** How many frames to wait for a new card to be drawn before giving up on focusing its editor. */
+const FOCUS_FRAMES = 30;
+
 /**
  * A card's text, open for editing: Enter saves, Shift+Enter is a new line,
- * Escape cancels; leaving the field saves.
+ * Escape cancels; leaving the field saves. It takes focus when it opens, so
+ * typing goes into it and never to the map's shortcuts.
  */
 export function CardEditor({ initial, onCommit, onCancel }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
   useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
+    // React Flow draws a new card hidden until it has measured it, and a
+    // hidden field cannot take focus: try again on the next frames.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const field = ref.current;
+      if (!field) return;
+      field.focus();
+      if (document.activeElement === field) field.select();
+      else if (++tries < FOCUS_FRAMES) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, []);
   const finish = (save: boolean) => {
     if (done.current) return;
