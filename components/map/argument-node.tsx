@@ -155,4 +155,5 @@ function layerLabel(b: { team: string; rating: number | null; tags: string[]; no
   return `${b.team}: ${parts.join('; ') || 'no notes'}`;
 }
 
+/** The canvas's node type `argument`: one card per claim, premise, objection, evidence or question. */
 export const ArgumentNode = memo(ArgumentNodeView);

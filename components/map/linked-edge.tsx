@@ -74,4 +74,5 @@ function LinkedEdgeView({
   );
 }
 
+/** The canvas's edge type `linked`: one premise of a linked argument. */
 export const LinkedEdge = memo(LinkedEdgeView);

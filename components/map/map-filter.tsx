@@ -3,8 +3,10 @@
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Side } from '@/lib/domain/types';
 import styles from './filter-menu.module.css';
 
+/** The sides and kinds of node the canvas shows. */
 export type MapFilterState = { sides: Set<Side>; kinds: Set<NodeKind> };
 
+/** A filter that hides nothing. */
 export const showEverything = (): MapFilterState => ({
   sides: new Set(['FOR', 'AGAINST', 'NEUTRAL']),
   kinds: new Set(NODE_KINDS),

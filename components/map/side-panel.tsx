@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import styles from './side-panel.module.css';
 
+/** One tab of the side panel: its label and what it shows. */
 export type SideTab = { id: string; label: string; content: ReactNode };
 
 /** The column beside the canvas: sources, discussion, team notes, one at a time. */

@@ -5,22 +5,11 @@ import { OpLedger, type Batch, type RemoteBatch } from './op-ledger';
 
 export type { RemoteBatch } from './op-ledger';
 
-/**
- * The browser's copy of a map's graph, edited optimistically and kept in
- * step with everyone else's edits.
- *
- * The graph itself, confirmed by the server plus own batches not yet
- * confirmed, is kept by an OpLedger. Own batches are sent one at a time, in
- * order; a
- * server that cannot be reached is retried with the same idempotency key
- * (so nothing applies twice); a refused batch is dropped, the view rebuilt,
- * and the reason reported: a change is never lost silently. Undo and redo
- * perform inverse ops, sent and checked like any edit.
- */
-
+/** The server's answer to a batch: its sequence number, or why it was refused. */
 export type SendResult =
   { ok: true; seq: number } | { ok: false; code: string; message: string; current?: unknown };
 
+/** Sends one batch to the server under its idempotency key. */
 export type Send = (ops: TOp[], idempotencyKey: string, intent: Intent) => Promise<SendResult>;
 
 type History = HistoryEntry;
@@ -28,6 +17,7 @@ type History = HistoryEntry;
 /** A text edit refused because someone else changed the text first: the UI offers to merge or overwrite. */
 export type TextConflict = { nodeId: string; mine: string; theirs: NodeState };
 
+/** What the store tells the reader: a refused change, the server out of reach, or a local refusal. */
 export type StoreNotice = {
   kind: 'refused' | 'offline' | 'local';
   message: string;
@@ -42,6 +32,7 @@ export type StoreSnapshot = {
   canRedo: boolean;
 };
 
+/** How a store starts: its undo history and sequence number, and how it retries. */
 export type StoreOptions = {
   /** Undo and redo stacks rebuilt by the server (undo after reload). */
   history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
@@ -62,6 +53,18 @@ const UNREACHABLE: SendResult = {
   message: 'The server could not be reached, so your last change was undone.',
 };
 
+/**
+ * The browser's copy of a map's graph, edited optimistically and kept in
+ * step with everyone else's edits.
+ *
+ * The graph itself, confirmed by the server plus own batches not yet
+ * confirmed, is kept by an OpLedger. Own batches are sent one at a time, in
+ * order; a
+ * server that cannot be reached is retried with the same idempotency key
+ * (so nothing applies twice); a refused batch is dropped, the view rebuilt,
+ * and the reason reported: a change is never lost silently. Undo and redo
+ * perform inverse ops, sent and checked like any edit.
+ */
 export class MapStore {
   private ledger: OpLedger;
   private undoStack: History[];

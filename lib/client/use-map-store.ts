@@ -60,6 +60,7 @@ function opSender(mapId: string, shareToken: string | null = null) {
   };
 }
 
+/** The graph state of a snapshot as loaded: every node and edge live. */
 export function initialGraph(snapshot: MapSnapshot): GraphState {
   return graphStateOf(
     snapshot.nodes.map((n) => ({ ...n, deleted: false })),

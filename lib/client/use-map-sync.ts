@@ -5,8 +5,10 @@ import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
 import { initialGraph } from './use-map-store';
 
+/** Whether edits arrive live. */
 export type SyncStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
+/** Someone else with the map open: who, what they have selected, and where their cursor is. */
 export type PresenceEntry = {
   clientId: string;
   userId: string | null;
