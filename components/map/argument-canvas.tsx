@@ -7,23 +7,18 @@ import {
   Panel,
   ReactFlow,
   SelectionMode,
-  useEdgesState,
-  useNodesState,
-  type Connection,
   type Edge,
   type EdgeTypes,
-  type FinalConnectionState,
-  type Node,
   type NodeTypes,
-  type OnDelete,
-  type OnNodeDrag,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
+import styles from './argument-canvas.module.css';
 import { ArgumentNode } from './argument-node';
 import { LinkedEdge } from './linked-edge';
+import { useCanvasHandlers } from './use-canvas-handlers';
+import { useCanvasState } from './use-canvas-state';
 
 const nodeTypes: NodeTypes = { argument: ArgumentNode };
 const edgeTypes: EdgeTypes = { linked: LinkedEdge };
@@ -89,157 +84,17 @@ export function ArgumentCanvas({
   editing,
   children,
 }: Props) {
-  const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
-  const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
-
-  // Take in graph changes to connections, keeping which one is selected.
-  useEffect(() => {
-    setEdges((current) => {
-      const selected = new Set(current.filter((e) => e.selected).map((e) => e.id));
-      return graphEdges.map((e) =>
-        selected.has(e.id) ? { ...e, selected: true, reconnectable: !!editing } : e,
-      );
-    });
-  }, [graphEdges, setEdges, editing]);
-
-  // Only a selected connection gets the drag handles at its ends: a thousand
-  // edges with two live handles each cost frames when panning.
-  const onEdgesChangeReconnectable = useCallback<typeof onEdgesChange>(
-    (changes) => {
-      onEdgesChange(changes);
-      if (!editing || !changes.some((c) => c.type === 'select')) return;
-      setEdges((current) =>
-        current.map((e) =>
-          Boolean(e.reconnectable) === Boolean(e.selected)
-            ? e
-            : { ...e, reconnectable: Boolean(e.selected) },
-        ),
-      );
-    },
-    [onEdgesChange, setEdges, editing],
-  );
-
-  // Take in graph changes, keeping what React Flow knows (size, a drag in progress).
-  useEffect(() => {
-    setNodes((current) => {
-      const byId = new Map(current.map((n) => [n.id, n]));
-      return graphNodes.map((n) => {
-        const known = byId.get(n.id);
-        if (!known) return { ...n, selected: n.id === selectedNodeId };
-        return {
-          ...known,
-          data: n.data,
-          ariaLabel: n.ariaLabel,
-          hidden: n.hidden,
-          position: known.dragging ? known.position : n.position,
-        };
-      });
-    });
-    // Selection is synchronised by the effect below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [graphNodes, setNodes]);
-
-  // The workspace owns the single selection (the reader and search change it
-  // too). A value React Flow itself just reported is already drawn: applying
-  // it again would undo a multi-selection, which reports null.
-  const reported = useRef<string | null | undefined>(undefined);
-  useEffect(() => {
-    if (selectedNodeId === reported.current) return;
-    setNodes((current) =>
-      current.map((n) =>
-        n.selected === (n.id === selectedNodeId) ? n : { ...n, selected: n.id === selectedNodeId },
-      ),
-    );
-  }, [selectedNodeId, setNodes]);
-
-  const reportedEdge = useRef<string | null | undefined>(undefined);
-  useEffect(() => {
-    if (selectedEdgeId === reportedEdge.current) return;
-    setEdges((current) =>
-      current.map((e) =>
-        Boolean(e.selected) === (e.id === selectedEdgeId)
-          ? e
-          : {
-              ...e,
-              selected: e.id === selectedEdgeId,
-              reconnectable: !!editing && e.id === selectedEdgeId,
-            },
-      ),
-    );
-    // Only a change of the selection from outside is applied.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedEdgeId, setEdges]);
-
-  const onSelectionChange = useCallback(
-    ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {
-      const single = selected.length === 1 ? selected[0]!.id : null;
-      const edge =
-        selected.length === 0 && selectedEdges.length === 1 ? selectedEdges[0]!.id : null;
-      reported.current = single;
-      reportedEdge.current = edge;
-      onSelectNode(single);
-      onSelectNodes(selected.map((n) => n.id));
-      onSelectEdge(edge);
-    },
-    [onSelectNode, onSelectNodes, onSelectEdge],
-  );
-
-  const onNodeDragStop = useCallback<OnNodeDrag<ArgumentFlowNode>>(
-    (_event, _node, dragged) => {
-      editing?.onMoved(
-        dragged.map((n) => ({
-          id: n.id,
-          x: Math.round(n.position.x),
-          y: Math.round(n.position.y),
-        })),
-      );
-    },
-    [editing],
-  );
-  const onDelete = useCallback<OnDelete<ArgumentFlowNode, Edge>>(
-    ({ nodes: deletedNodes, edges: deletedEdges }) =>
-      editing?.onDelete(
-        deletedNodes.map((n) => n.id),
-        deletedEdges.map((e) => e.id),
-      ),
-    [editing],
-  );
-  const onConnect = useCallback(
-    (c: Connection) => editing?.onConnect(c.source, c.target),
-    [editing],
-  );
-  const onNodeDoubleClick = useCallback(
-    (_event: React.MouseEvent, node: Node) => editing?.onEditText(node.id),
-    [editing],
-  );
-  const onConnectEnd = useCallback(
-    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid || !state.fromNode || !state.fromHandle) return;
-      // Dropped on another node's body rather than its handle: not "empty canvas".
-      if (event.target instanceof Element && event.target.closest('.react-flow__node')) return;
-      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
-      editing?.onConnectToEmpty(state.fromNode.id, state.fromHandle.type === 'target', {
-        x: point.clientX,
-        y: point.clientY,
-      });
-    },
-    [editing],
-  );
-  const onReconnect = useCallback(
-    (old: Edge, connection: Connection) => {
-      if (old.source !== connection.source || old.target !== connection.target)
-        editing?.onReconnect(old.id, connection.source, connection.target);
-    },
-    [editing],
-  );
-  const onDoubleClick = useCallback(
-    (event: React.MouseEvent) => {
-      if (event.target instanceof Element && event.target.classList.contains('react-flow__pane')) {
-        editing?.onCreateAt({ x: event.clientX, y: event.clientY });
-      }
-    },
-    [editing],
-  );
+  const canvas = useCanvasState({
+    graphNodes,
+    graphEdges,
+    selectedNodeId,
+    selectedEdgeId,
+    onSelectNode,
+    onSelectNodes,
+    onSelectEdge,
+    editable: !!editing,
+  });
+  const handlers = useCanvasHandlers(editing);
 
   const minimapColor = useCallback(
     (n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569',
@@ -259,20 +114,10 @@ export function ArgumentCanvas({
 
   return (
     <ReactFlow<ArgumentFlowNode>
-      nodes={nodes}
-      edges={edges}
+      {...canvas}
+      {...handlers}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChangeReconnectable}
-      onSelectionChange={onSelectionChange}
-      onNodeDragStop={editing ? onNodeDragStop : undefined}
-      onDelete={editing ? onDelete : undefined}
-      onConnect={editing ? onConnect : undefined}
-      onNodeDoubleClick={editing ? onNodeDoubleClick : undefined}
-      onConnectEnd={editing ? onConnectEnd : undefined}
-      onReconnect={editing ? onReconnect : undefined}
-      onDoubleClick={editing ? onDoubleClick : undefined}
       deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
       zoomOnDoubleClick={!editing}
       defaultEdgeOptions={defaultEdgeOptions}
@@ -291,7 +136,7 @@ export function ArgumentCanvas({
     >
       <Background gap={24} color="#e2e8f0" />
       {graphNodes.length === 0 && (
-        <Panel position="top-center" className="canvas__empty">
+        <Panel position="top-center" className={styles.empty}>
           <p>
             <strong>This map is empty.</strong>
           </p>

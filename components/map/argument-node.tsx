@@ -4,6 +4,8 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import { KIND_LABELS } from '@/lib/domain/types';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
+import styles from './argument-node.module.css';
+import { CardEditor } from './card-editor';
 import { useNodeEditing } from './editor-context';
 import { useMapView } from './view-context';
 
@@ -26,7 +28,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   }, [up, id, updateNodeInternals]);
   return (
     <div
-      className={`arg-node arg-node--${data.side} arg-node--${data.kind}${data.watchers.length ? ' arg-node--watched' : ''}`}
+      className={data.watchers.length ? `${styles.card} ${styles.watched}` : styles.card}
       data-kind={data.kind}
       data-side={data.side}
       style={
@@ -36,7 +38,11 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       }
     >
       {data.watchers.length > 0 && (
-        <span className="arg-node__watchers" style={{ background: data.watchers[0]!.color }}>
+        <span
+          className={styles.watchers}
+          data-watchers
+          style={{ background: data.watchers[0]!.color }}
+        >
           {data.watchers.map((w) => w.name).join(', ')}
         </span>
       )}
@@ -46,11 +52,11 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         isConnectable={!!editing}
         aria-label="Connect a reason to this node"
       />
-      <div className="arg-node__meta">
-        <span className="arg-node__kind">{KIND_LABELS[data.kind]}</span>
+      <div className={styles.meta}>
+        <span className={styles.kind}>{KIND_LABELS[data.kind]}</span>
         {data.openThreads > 0 && (
           <span
-            className="arg-node__threads"
+            className={styles.threads}
             aria-label={`${data.openThreads} open ${data.openThreads === 1 ? 'thread' : 'threads'}`}
           >
             💬 {data.openThreads}
@@ -58,22 +64,22 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         )}
       </div>
       {isEditing ? (
-        <TextEditor
+        <CardEditor
           initial={editing.draft ?? data.text}
           onCommit={(text) => editing.commit(id, text)}
           onCancel={editing.cancel}
         />
       ) : (
-        <p className="arg-node__text">{data.text}</p>
+        <p className={styles.text}>{data.text}</p>
       )}
       {data.layerBadges.length > 0 && (
-        <ul className="arg-node__layers" aria-label="Team notes">
+        <ul className={styles.layers} aria-label="Team notes">
           {data.layerBadges.map((b) => (
             <li key={b.team} style={{ borderColor: b.color }} aria-label={layerLabel(b)}>
               <span className="team-dot" style={{ background: b.color }} aria-hidden="true" />
               {b.rating !== null && <span aria-hidden="true">{'★'.repeat(b.rating)}</span>}
               {b.tags.map((t) => (
-                <span key={t} className="arg-node__tag" aria-hidden="true">
+                <span key={t} className={styles.tag} aria-hidden="true">
                   {t}
                 </span>
               ))}
@@ -83,7 +89,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         </ul>
       )}
       {data.sourceLabel && (
-        <p className="arg-node__source">
+        <p className={styles.source}>
           <span aria-hidden="true">❝</span> {data.sourceLabel}
         </p>
       )}
@@ -91,14 +97,14 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         <div
           className={
             data.collapsed
-              ? 'arg-node__actions arg-node__actions--pinned nodrag'
-              : 'arg-node__actions nodrag'
+              ? `${styles.actions} ${styles.pinned} nodrag`
+              : `${styles.actions} nodrag`
           }
         >
           {data.reasons > 0 && (
             <button
               type="button"
-              className="arg-node__action"
+              className={styles.action}
               aria-expanded={!data.collapsed}
               aria-label={
                 data.collapsed
@@ -118,7 +124,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           {selected && (
             <button
               type="button"
-              className="arg-node__action"
+              className={styles.action}
               aria-label="Copy link to this claim"
               onClick={(event) => {
                 event.stopPropagation();
@@ -140,51 +146,6 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   );
 }
 
-/** Enter saves, Shift+Enter is a new line, Escape cancels; leaving the field saves. */
-function TextEditor({
-  initial,
-  onCommit,
-  onCancel,
-}: {
-  initial: string;
-  onCommit: (text: string) => void;
-  onCancel: () => void;
-}) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const done = useRef(false);
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-  const finish = (save: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    if (save) onCommit(ref.current?.value ?? initial);
-    else onCancel();
-  };
-  return (
-    <textarea
-      ref={ref}
-      className="arg-node__editor nodrag nowheel nopan"
-      aria-label="Node text"
-      defaultValue={initial}
-      maxLength={5000}
-      rows={Math.min(8, Math.max(3, Math.ceil(initial.length / 32)))}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'Enter' && !event.shiftKey) {
-          event.preventDefault();
-          finish(true);
-        } else if (event.key === 'Escape') {
-          event.preventDefault();
-          finish(false);
-        }
-      }}
-      onBlur={() => finish(true)}
-    />
-  );
-}
-
 function layerLabel(b: { team: string; rating: number | null; tags: string[]; note: boolean }) {
   const parts = [
     b.rating !== null ? `rated ${b.rating} of 5` : null,
@@ -194,4 +155,5 @@ function layerLabel(b: { team: string; rating: number | null; tags: string[]; no
   return `${b.team}: ${parts.join('; ') || 'no notes'}`;
 }
 
+/** The canvas's node type `argument`: one card per claim, premise, objection, evidence or question. */
 export const ArgumentNode = memo(ArgumentNodeView);

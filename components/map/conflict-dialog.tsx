@@ -2,6 +2,8 @@
 
 import { useEffect, useRef } from 'react';
 import type { TextConflict } from '@/lib/client/map-store';
+import styles from './conflict-dialog.module.css';
+import dialogStyles from './dialog.module.css';
 
 type Props = {
   conflict: TextConflict;
@@ -21,13 +23,13 @@ export function ConflictDialog({ conflict, onKeepTheirs, onUseMine, onMerge }: P
   return (
     <dialog
       ref={dialog}
-      className="help-dialog conflict-dialog"
+      className={dialogStyles.dialog}
       aria-labelledby="conflict-title"
       onCancel={onKeepTheirs}
     >
       <h2 id="conflict-title">Someone else changed this text first</h2>
       <p>Your edit was not saved over theirs. Choose what the node should say.</p>
-      <div className="conflict-dialog__versions">
+      <div className={styles.versions}>
         <section aria-label="Their version">
           <h3>Theirs (saved)</h3>
           <p>{conflict.theirs.text}</p>
@@ -37,7 +39,7 @@ export function ConflictDialog({ conflict, onKeepTheirs, onUseMine, onMerge }: P
           <p>{conflict.mine}</p>
         </section>
       </div>
-      <div className="conflict-dialog__actions">
+      <div className={styles.actions}>
         <button type="button" className="button button--quiet" onClick={onKeepTheirs}>
           Keep theirs
         </button>

@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { GraphNode, Relation } from '@/lib/domain/types';
+import styles from './connect-dialog.module.css';
+import dialogStyles from './dialog.module.css';
 import { RelationSelect } from './relation-select';
 
 type Props = {
@@ -40,7 +42,7 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
   return (
     <dialog
       ref={dialog}
-      className="help-dialog connect-dialog"
+      className={`${dialogStyles.dialog} ${styles.dialog}`}
       aria-labelledby="connect-title"
       onClose={onClose}
     >
@@ -64,23 +66,21 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
             aria-controls={listId}
           />
         </label>
-        <ul id={listId} className="connect-dialog__matches" aria-label="Matching nodes">
-          {matches.length === 0 && (
-            <li className="connect-dialog__empty">No other node says that.</li>
-          )}
+        <ul id={listId} className={styles.matches} aria-label="Matching nodes">
+          {matches.length === 0 && <li className={styles.empty}>No other node says that.</li>}
           {matches.map((n) => (
             <li key={n.id}>
               <button
                 type="button"
-                className="connect-dialog__match"
+                className={styles.match}
                 onClick={() => onConnect(n.id, relation)}
               >
-                <span className="connect-dialog__kind">{n.kind.toLowerCase()}</span> {short(n.text)}
+                <span className={styles.kind}>{n.kind.toLowerCase()}</span> {short(n.text)}
               </button>
             </li>
           ))}
         </ul>
-        <div className="connect-dialog__actions">
+        <div className={styles.actions}>
           <button type="button" className="button button--quiet" onClick={onClose}>
             Cancel
           </button>

@@ -2,12 +2,12 @@
 
 import { useEffect, useRef } from 'react';
 import { RELATION_LABELS, RELATIONS, type Relation } from '@/lib/domain/types';
-import type { ConnectPrompt as Prompt } from './use-map-editing';
+import styles from './connect-prompt.module.css';
+import type { ConnectPrompt as Prompt } from './use-node-creation';
 
 type Props = {
+  /** Where the connection was dropped, and the canvas box then, to place the prompt there. */
   prompt: Prompt;
-  /** The canvas box, to place the prompt where the connection was dropped. */
-  container: DOMRect | null;
   fromText: string;
   onChoose: (relation: Relation) => void;
   onCancel: () => void;
@@ -16,7 +16,8 @@ type Props = {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Asks how a node dropped on empty canvas relates to the node it was dragged from. */
-export function ConnectPrompt({ prompt, container, fromText, onChoose, onCancel }: Props) {
+export function ConnectPrompt({ prompt, fromText, onChoose, onCancel }: Props) {
+  const { container } = prompt;
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   const left = container
@@ -28,7 +29,7 @@ export function ConnectPrompt({ prompt, container, fromText, onChoose, onCancel 
   const short = fromText.length > 60 ? `${fromText.slice(0, 59)}…` : fromText;
   return (
     <div
-      className="connect-prompt"
+      className={styles.prompt}
       role="dialog"
       aria-label="How does the new node connect?"
       style={{ left, top }}
@@ -39,14 +40,14 @@ export function ConnectPrompt({ prompt, container, fromText, onChoose, onCancel 
         }
       }}
     >
-      <p className="connect-prompt__title">
+      <p className={styles.title}>
         {prompt.asReason ? (
           <>How does the new node bear on “{short}”?</>
         ) : (
           <>How does “{short}” bear on the new node?</>
         )}
       </p>
-      <div className="connect-prompt__choices">
+      <div className={styles.choices}>
         {RELATIONS.map((relation, index) => (
           <button
             key={relation}
@@ -59,11 +60,7 @@ export function ConnectPrompt({ prompt, container, fromText, onChoose, onCancel 
           </button>
         ))}
       </div>
-      <button
-        type="button"
-        className="button button--quiet connect-prompt__cancel"
-        onClick={onCancel}
-      >
+      <button type="button" className={`button button--quiet ${styles.cancel}`} onClick={onCancel}>
         Cancel
       </button>
     </div>

@@ -2,6 +2,7 @@
 
 import type { FlowDirection } from '@/lib/client/to-flow';
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Relation } from '@/lib/domain/types';
+import styles from './editor-toolbar.module.css';
 import { RelationSelect } from './relation-select';
 
 type Props = {
@@ -54,7 +55,7 @@ export function EditorToolbar(props: Props) {
       >
         {props.layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
-      <label className="toolbar__field">
+      <label className={styles.field}>
         <span>Layout</span>
         <select
           value={props.direction}
@@ -65,7 +66,7 @@ export function EditorToolbar(props: Props) {
           <option value="LEFT">Left to right</option>
         </select>
       </label>
-      <span className="toolbar__sep" aria-hidden="true" />
+      <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"
         className="button button--quiet"
@@ -84,7 +85,7 @@ export function EditorToolbar(props: Props) {
       >
         Connect to…
       </button>
-      <label className="toolbar__field">
+      <label className={styles.field}>
         <span>Kind</span>
         <select
           value={selectedKind ?? ''}
@@ -120,9 +121,9 @@ export function EditorToolbar(props: Props) {
       )}
       {props.selectedRelation && (
         <>
-          <span className="toolbar__sep" aria-hidden="true" />
+          <span className={styles.sep} aria-hidden="true" />
           <RelationSelect
-            className="toolbar__field"
+            className={styles.field}
             label="Selected connection"
             value={props.selectedRelation}
             onChange={props.onChangeRelation}
@@ -136,14 +137,14 @@ export function EditorToolbar(props: Props) {
           </button>
         </>
       )}
-      <span className="toolbar__sep" aria-hidden="true" />
+      <span className={styles.sep} aria-hidden="true" />
       <RelationSelect
-        className="toolbar__field"
+        className={styles.field}
         label="New connections"
         value={props.connectAs}
         onChange={props.onConnectAs}
       />
-      <span className="toolbar__sep" aria-hidden="true" />
+      <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"
         className="button button--quiet"
@@ -164,7 +165,7 @@ export function EditorToolbar(props: Props) {
       >
         Redo
       </button>
-      <span className="toolbar__status" role="status" aria-live="polite">
+      <span className={styles.status} role="status" aria-live="polite">
         {props.saving ? 'Saving…' : 'All changes saved'}
       </span>
     </div>

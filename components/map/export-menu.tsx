@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { download, renderMapImage } from '@/lib/client/export-image';
 import { fileStem } from '@/lib/domain/interchange';
+import styles from './filter-menu.module.css';
+import { LEGEND_SELECTOR } from './legend';
 
 type Props = {
   mapId: string;
@@ -30,7 +32,7 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
       const url = await renderMapImage(format, {
         nodes,
         viewport,
-        legend: document.querySelector<HTMLElement>('.legend'),
+        legend: document.querySelector<HTMLElement>(LEGEND_SELECTOR),
       });
       close();
       download(url, `${fileStem(title)}.${format}`);
@@ -41,9 +43,9 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
     }
   };
   return (
-    <details className="filter export-menu" ref={menu}>
+    <details className={`${styles.menu} ${styles.exportMenu}`} ref={menu}>
       <summary>Export</summary>
-      <div className="filter__panel export-menu__panel" role="group" aria-label="Export">
+      <div className={`${styles.panel} ${styles.exportPanel}`} role="group" aria-label="Export">
         <Link href={`/maps/${mapId}/brief`}>Debate brief (printable)</Link>
         <button
           type="button"

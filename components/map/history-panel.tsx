@@ -1,21 +1,17 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useShortcuts } from '@/lib/client/shortcuts';
 import type { HistoryItem } from '@/lib/domain/history';
+import { LocalTime } from '../ui/local-time';
+import dialogStyles from './dialog.module.css';
+import styles from './history-panel.module.css';
 
 type Props = {
   mapId: string;
   shareToken: string | null;
   onShow: (item: HistoryItem) => void;
 };
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 /** The map's timeline in a dialog: who changed what, when; each entry can show the map as it was then. */
 export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
@@ -45,64 +41,48 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
     [mapId, shareToken],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'h' && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        const target = event.target as HTMLElement | null;
-        if (
-          target &&
-          (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-        )
-          return;
-        event.preventDefault();
-        open();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
-
   const open = () => {
     dialog.current?.showModal();
     void load(null);
   };
+  useShortcuts([{ key: 'h', run: open }]);
 
   return (
     <>
       <button
         type="button"
-        className="button button--quiet help-button"
+        className={`button button--quiet ${dialogStyles.opener}`}
         onClick={open}
         aria-keyshortcuts="H"
       >
         History
       </button>
-      <dialog ref={dialog} className="help-dialog history-dialog" aria-labelledby="history-title">
+      <dialog ref={dialog} className={dialogStyles.dialog} aria-labelledby="history-title">
         <h2 id="history-title">History of this map</h2>
         {error && (
           <p className="form__error" role="alert">
             {error}
           </p>
         )}
-        {items === null && !error && <p className="history-dialog__empty">Loading…</p>}
+        {items === null && !error && <p className={styles.empty}>Loading…</p>}
         {items?.length === 0 && (
-          <p className="history-dialog__empty">
+          <p className={styles.empty}>
             No changes yet. Changes made in the editor appear here, newest first.
           </p>
         )}
         {items && items.length > 0 && (
-          <ol className="history-list" aria-label="Changes, newest first">
+          <ol className={styles.list} aria-label="Changes, newest first">
             {items.map((item) => (
               <li key={item.seq}>
                 <span className="avatar" style={{ background: item.color }} aria-hidden="true">
                   {item.who.trim().charAt(0).toUpperCase()}
                 </span>
-                <div className="history-list__text">
+                <div className={styles.text}>
                   <p>
                     <strong>{item.who}</strong> {item.summary}
                   </p>
-                  <p className="history-list__time">
-                    <time dateTime={item.at}>{time(item.at)}</time> · change {item.seq}
+                  <p className={styles.time}>
+                    <LocalTime value={item.at} style="shortDateTime" /> · change {item.seq}
                   </p>
                 </div>
                 <button
@@ -120,7 +100,7 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
             ))}
           </ol>
         )}
-        <div className="history-dialog__actions">
+        <div className={styles.actions}>
           {more && items && (
             <button
               type="button"

@@ -1,5 +1,6 @@
 import { RELATION_LABELS, RELATIONS, type Side } from '@/lib/domain/types';
 import { RELATION_STYLE } from '@/lib/client/to-flow';
+import styles from './legend.module.css';
 
 type SideEntry = { side: Side; label: string };
 
@@ -9,15 +10,18 @@ const SIDE_COLOR: Record<Side, string> = {
   NEUTRAL: 'var(--side-neutral)',
 };
 
+/** Finds the drawn legend, which image exports add below the map. */
+export const LEGEND_SELECTOR = '[data-map-legend]';
+
 /** What the colours and lines on the canvas mean: one compact strip, never over the map. */
 export function Legend({ sides }: { sides: SideEntry[] }) {
   return (
-    <section className="legend" aria-label="Legend">
+    <section className={styles.legend} aria-label="Legend" data-map-legend>
       <ul aria-label="Sides">
         {sides.map((s) => (
           <li key={s.side}>
             <span
-              className="legend__swatch"
+              className={styles.swatch}
               style={{ color: SIDE_COLOR[s.side] }}
               aria-hidden="true"
             />
@@ -29,15 +33,11 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
         {RELATIONS.map((r) => {
           const style = RELATION_STYLE[r];
           const variant =
-            r === 'UNDERCUTS'
-              ? ' legend__line--dashed'
-              : r === 'REPHRASES'
-                ? ' legend__line--dotted'
-                : '';
+            r === 'UNDERCUTS' ? ` ${styles.dashed}` : r === 'REPHRASES' ? ` ${styles.dotted}` : '';
           return (
             <li key={r}>
               <span
-                className={`legend__line${variant}`}
+                className={`${styles.line}${variant}`}
                 style={{ color: style.color }}
                 aria-hidden="true"
               />
@@ -46,7 +46,7 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
           );
         })}
         <li>
-          <span className="legend__junction" aria-hidden="true" />
+          <span className={styles.junction} aria-hidden="true" />
           linked premises (needed together)
         </li>
       </ul>

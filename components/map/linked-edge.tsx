@@ -3,6 +3,7 @@
 import { BaseEdge, getBezierPath, Position, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentEdgeData } from '@/lib/client/to-flow';
+import styles from './linked-edge.module.css';
 
 const JUNCTION_OFFSET = 40;
 
@@ -60,7 +61,8 @@ function LinkedEdgeView({
             interactionWidth={0}
           />
           <circle
-            className="linked-edge__junction"
+            className={styles.junction}
+            data-junction
             cx={junction.x}
             cy={junction.y}
             r={5}
@@ -72,4 +74,5 @@ function LinkedEdgeView({
   );
 }
 
+/** The canvas's edge type `linked`: one premise of a linked argument. */
 export const LinkedEdge = memo(LinkedEdgeView);

@@ -1,9 +1,12 @@
 'use client';
 
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Side } from '@/lib/domain/types';
+import styles from './filter-menu.module.css';
 
+/** The sides and kinds of node the canvas shows. */
 export type MapFilterState = { sides: Set<Side>; kinds: Set<NodeKind> };
 
+/** A filter that hides nothing. */
 export const showEverything = (): MapFilterState => ({
   sides: new Set(['FOR', 'AGAINST', 'NEUTRAL']),
   kinds: new Set(NODE_KINDS),
@@ -25,9 +28,9 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) 
     return next;
   };
   return (
-    <details className="filter">
+    <details className={styles.menu}>
       <summary>Filter{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}</summary>
-      <div className="filter__panel">
+      <div className={styles.panel}>
         <fieldset>
           <legend>Sides</legend>
           {(['FOR', 'AGAINST', 'NEUTRAL'] as const).map((side) => (

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { createMapAction } from '@/app/maps/new/actions';
+import styles from './new-map-form.module.css';
 
 type Props = {
   /** Classes the user teaches; a map can be made for one of them. */
@@ -89,7 +90,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
         </label>
       </fieldset>
       {template === 'blank' && (
-        <fieldset className="sources-fieldset">
+        <fieldset className={styles.sources}>
           <legend>Sources (optional)</legend>
           <p className="field__hint">
             Paste each article’s text, or upload it as a .txt or .md file. Students quote them to
@@ -98,11 +99,11 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
           {SOURCE_SLOTS.map((slot, i) => (
             <div
               key={slot.side}
-              className="source-slot"
+              className={styles.slot}
               role="group"
               aria-label={`Source ${i + 1}`}
             >
-              <p className="source-slot__title">{slot.label}</p>
+              <p className={styles.slotTitle}>{slot.label}</p>
               <input type="hidden" name={`source${i}.side`} value={slot.side} />
               <label className="field">
                 <span>Title</span>

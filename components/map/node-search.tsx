@@ -1,9 +1,11 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useShortcuts } from '@/lib/client/shortcuts';
 import { searchableText, searchNodes } from '@/lib/domain/search';
 import type { SocialView } from '@/lib/domain/social';
 import type { GraphNode } from '@/lib/domain/types';
+import styles from './node-search.module.css';
 
 type Props = { nodes: GraphNode[]; social: SocialView | null; onFound: (id: string) => void };
 
@@ -18,6 +20,8 @@ export function NodeSearch({ nodes, social, onFound }: Props) {
   const needle = query.trim().toLowerCase();
   const extra = useMemo(() => searchableText(social), [social]);
   const matches = searchNodes(nodes, query, extra);
+  const input = useRef<HTMLInputElement>(null);
+  useShortcuts([{ key: '/', run: () => input.current?.focus() }]);
 
   const go = (delta: number) => {
     if (matches.length === 0) return;
@@ -27,11 +31,11 @@ export function NodeSearch({ nodes, social, onFound }: Props) {
   };
 
   return (
-    <div className="search" role="search">
+    <div className={styles.search} role="search">
       <input
-        id="node-search"
+        ref={input}
         type="search"
-        className="search__input"
+        className={styles.input}
         placeholder="Find a claim…"
         aria-label="Find a node"
         aria-keyshortcuts="/"
@@ -47,7 +51,7 @@ export function NodeSearch({ nodes, social, onFound }: Props) {
           }
         }}
       />
-      <span className="search__count" role="status" aria-live="polite">
+      <span className={styles.count} role="status" aria-live="polite">
         {needle &&
           (matches.length === 0
             ? 'No matches'

@@ -2,6 +2,7 @@
 
 import { ViewportPortal } from '@xyflow/react';
 import type { PresenceEntry, SyncStatus } from '@/lib/client/use-map-sync';
+import styles from './presence-bar.module.css';
 
 const STATUS_WORDS: Record<SyncStatus, string> = {
   connecting: 'Connecting…',
@@ -16,12 +17,9 @@ export function PresenceBar({ others, status }: { others: PresenceEntry[]; statu
   for (const p of others) people.set(p.userId ?? p.clientId, p);
   const list = [...people.values()];
   return (
-    <div className="presence">
+    <div className={styles.presence}>
       {list.length > 0 && (
-        <ul
-          className="presence__list"
-          aria-label={`Also here: ${list.map((p) => p.name).join(', ')}`}
-        >
+        <ul className={styles.list} aria-label={`Also here: ${list.map((p) => p.name).join(', ')}`}>
           {list.map((p) => (
             <li key={p.userId ?? p.clientId} title={p.name}>
               <span className="avatar" style={{ background: p.color }} aria-hidden="true">
@@ -31,7 +29,7 @@ export function PresenceBar({ others, status }: { others: PresenceEntry[]; statu
           ))}
         </ul>
       )}
-      <span className={`sync-status sync-status--${status}`} role="status">
+      <span className={styles.status} data-status={status} role="status">
         {STATUS_WORDS[status]}
       </span>
     </div>
@@ -47,7 +45,8 @@ export function RemoteCursors({ others }: { others: PresenceEntry[] }) {
         .map((p) => (
           <div
             key={p.clientId}
-            className="remote-cursor"
+            className={styles.cursor}
+            data-remote-cursor
             style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px)` }}
             aria-hidden="true"
           >
@@ -59,7 +58,7 @@ export function RemoteCursors({ others }: { others: PresenceEntry[] }) {
                 strokeWidth="1.2"
               />
             </svg>
-            <span className="remote-cursor__name" style={{ background: p.color }}>
+            <span className={styles.cursorName} style={{ background: p.color }}>
               {p.name}
             </span>
           </div>

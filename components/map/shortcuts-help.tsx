@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { isTyping } from './use-map-editing';
+import { useRef } from 'react';
+import { useShortcuts } from '@/lib/client/shortcuts';
+import styles from './dialog.module.css';
 
 /** [keys, what they do, editors only] */
 const SHORTCUTS: [string, string, boolean][] = [
@@ -50,32 +51,23 @@ const SHORTCUTS: [string, string, boolean][] = [
 /** The list of keyboard shortcuts, in a modal dialog opened by its button or "?". */
 export function ShortcutsHelp({ canEdit }: { canEdit: boolean }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === '?' && !isTyping(event.target)) {
-        event.preventDefault();
-        dialog.current?.showModal();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcuts([{ key: '?', run: () => dialog.current?.showModal() }]);
   const rows = SHORTCUTS.filter(([, , editorsOnly]) => canEdit || !editorsOnly);
   return (
     <>
       <button
         type="button"
-        className="button button--quiet help-button"
+        className={`button button--quiet ${styles.opener}`}
         onClick={() => dialog.current?.showModal()}
         aria-keyshortcuts="?"
       >
         Shortcuts
       </button>
-      <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title">
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby="help-title">
         <h2 id="help-title">Keyboard shortcuts</h2>
         <dl>
           {rows.map(([keys, what]) => (
-            <div key={keys} className="help-dialog__row">
+            <div key={keys} className={styles.row}>
               <dt>
                 <kbd>{keys}</kbd>
               </dt>

@@ -1,7 +1,9 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
+import styles from './side-panel.module.css';
 
+/** One tab of the side panel: its label and what it shows. */
 export type SideTab = { id: string; label: string; content: ReactNode };
 
 /** The column beside the canvas: sources, discussion, team notes, one at a time. */
@@ -19,8 +21,8 @@ export function SidePanel({
   const base = useId();
   const choose = (id: string) => (onActive ? onActive(id) : setOwn(id));
   return (
-    <div className="side-panel">
-      <div className="side-panel__tabs" role="tablist" aria-label="Beside the map">
+    <div className={styles.panel}>
+      <div className={styles.tabs} role="tablist" aria-label="Beside the map">
         {tabs.map((tab, index) => (
           <button
             key={tab.id}
@@ -30,7 +32,7 @@ export function SidePanel({
             aria-selected={tab.id === current}
             aria-controls={`${base}-${tab.id}`}
             tabIndex={tab.id === current ? 0 : -1}
-            className="side-panel__tab"
+            className={styles.tab}
             onClick={() => choose(tab.id)}
             onKeyDown={(event) => {
               if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -51,7 +53,7 @@ export function SidePanel({
           id={`${base}-${tab.id}`}
           aria-labelledby={`${base}-${tab.id}-tab`}
           hidden={tab.id !== current}
-          className="side-panel__body"
+          className={styles.body}
         >
           {tab.content}
         </div>

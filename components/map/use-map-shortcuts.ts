@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { isTyping, type useMapEditing } from './use-map-editing';
+import { useShortcuts, type Shortcut } from '@/lib/client/shortcuts';
 
 /** The id of the node `target` belongs to, if React Flow shows it selected. */
 function selectedNodeAt(target: EventTarget | null): string | null {
@@ -9,9 +8,18 @@ function selectedNodeAt(target: EventTarget | null): string | null {
   return element?.classList.contains('selected') ? element.getAttribute('data-id') : null;
 }
 
+/** The editor's commands the keyboard reaches. */
+type EditorCommands = {
+  addClaim: () => void;
+  autoLayout: () => Promise<void>;
+  setConnectFrom: (id: string) => void;
+  setEditingId: (id: string) => void;
+  addReason: (parentId: string, kind: 'PREMISE' | 'OBJECTION') => void;
+};
+
 type Options = {
   /** The editor's commands; null on a map the reader may not edit. */
-  editing: ReturnType<typeof useMapEditing> | null;
+  editing: EditorCommands | null;
   selectedNodeId: string | null;
   setSelectedNodeId: (id: string | null) => void;
   toggleCollapsed: (id: string) => void;
@@ -22,59 +30,84 @@ type Options = {
 };
 
 /**
- * The map's keyboard shortcuts (listed in the help panel). Keys pressed in a
- * text field belong to the field. A node's own shortcuts read the selection
- * from the DOM first: it reaches React state through React Flow's effects,
- * possibly after the key press.
+ * The map's keyboard shortcuts (listed in the help panel). A node's own
+ * shortcuts read the selection from the DOM first: it reaches React state
+ * through React Flow's effects, possibly after the key press.
  */
-export function useMapShortcuts(options: Options) {
-  const latest = useRef(options);
-  useEffect(() => {
-    latest.current = options;
-  });
+export function useMapShortcuts({
+  editing,
+  selectedNodeId,
+  setSelectedNodeId,
+  toggleCollapsed,
+  toggleFocus,
+  undo,
+  redo,
+}: Options) {
+  /** The node a key acts on: the selected node it was pressed on, else the selection. */
+  const target = (event: KeyboardEvent) => selectedNodeAt(event.target) ?? selectedNodeId;
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.altKey) return;
-      const {
-        editing,
-        selectedNodeId,
-        setSelectedNodeId,
-        toggleCollapsed,
-        toggleFocus,
-        undo,
-        redo,
-      } = latest.current;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      const target = selectedNodeAt(event.target) ?? selectedNodeId;
-      const run = (action: () => void) => {
-        event.preventDefault();
-        action();
-      };
+  const forEveryone: Shortcut[] = [
+    {
+      key: 'c',
+      run: (event) => {
+        const id = target(event);
+        if (!id) return false;
+        toggleCollapsed(id);
+      },
+    },
+    { key: 'f', run: (event) => toggleFocus(target(event)) },
+    {
+      key: 'Escape',
+      keepDefault: true,
+      run: (event) => {
+        if (!selectedNodeAt(event.target)) return false;
+        setSelectedNodeId(null);
+      },
+    },
+    // Undo works for everyone with something to undo: commenters undo their comments and notes.
+    { key: 'z', mod: true, run: (event) => (event.shiftKey ? redo() : undo()) },
+    { key: 'y', mod: true, run: () => redo() },
+  ];
+  useShortcuts(
+    editing
+      ? [...forEveryone, ...editorShortcuts(editing, setSelectedNodeId, target)]
+      : forEveryone,
+  );
+}
 
-      if (!mod && key === 'c' && target) return run(() => toggleCollapsed(target));
-      if (!mod && key === 'f') return run(() => toggleFocus(target));
-      if (key === 'escape' && selectedNodeAt(event.target)) return setSelectedNodeId(null);
-      // Undo works for everyone with something to undo: commenters undo their comments and notes.
-      if (mod && key === 'z') return run(() => (event.shiftKey ? redo() : undo()));
-      if (mod && key === 'y') return run(() => redo());
-      if (!editing || mod) return;
-      if (key === 'n') return run(() => editing.addClaim());
-      if (key === 'l') return run(() => void editing.autoLayout());
-      if (key === 'k' && target) return run(() => editing.setConnectFrom(target));
-      const onNode = selectedNodeAt(event.target);
-      if (!onNode) return;
-      if (key === 'enter') {
-        return run(() => {
-          setSelectedNodeId(onNode);
-          editing.setEditingId(onNode);
-        });
-      }
-      if (key === 'tab')
-        return run(() => editing.addReason(onNode, event.shiftKey ? 'OBJECTION' : 'PREMISE'));
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+/** What only editors may do from the keyboard. */
+function editorShortcuts(
+  editing: EditorCommands,
+  setSelectedNodeId: (id: string | null) => void,
+  target: (event: KeyboardEvent) => string | null,
+): Shortcut[] {
+  return [
+    { key: 'n', run: () => editing.addClaim() },
+    { key: 'l', run: () => void editing.autoLayout() },
+    {
+      key: 'k',
+      run: (event) => {
+        const id = target(event);
+        if (!id) return false;
+        editing.setConnectFrom(id);
+      },
+    },
+    {
+      key: 'Enter',
+      run: (event) => {
+        const id = selectedNodeAt(event.target);
+        if (!id) return false;
+        setSelectedNodeId(id);
+        editing.setEditingId(id);
+      },
+    },
+    {
+      key: 'Tab',
+      run: (event) => {
+        const id = selectedNodeAt(event.target);
+        if (!id) return false;
+        editing.addReason(id, event.shiftKey ? 'OBJECTION' : 'PREMISE');
+      },
+    },
+  ];
 }

@@ -1,27 +1,38 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoreNotice } from '@/lib/client/map-store';
 import type { FlowDirection } from '@/lib/client/to-flow';
 import type { GraphEdge } from '@/lib/domain/types';
 import { hiddenByCollapse, neighbourhood, reasonCounts } from '@/lib/domain/visibility';
 import type { MapView } from './view-context';
 
-/** A value kept in this browser's localStorage for one map, read after hydration. */
+/** Who re-reads localStorage after this page wrote to it. */
+const storageListeners = new Set<() => void>();
+const subscribeToStorage = (listener: () => void) => {
+  storageListeners.add(listener);
+  return () => void storageListeners.delete(listener);
+};
+
+/**
+ * A value kept in this browser's localStorage for one map. The server and
+ * hydration render `initial`; the browser then reads the stored value.
+ */
 function useStoredState<T extends string>(
   key: string,
   initial: T,
   valid: (value: string) => value is T,
 ): [T, (value: T) => void] {
-  const [value, setValue] = useState<T>(initial);
-  useEffect(() => {
+  const read = useCallback(() => {
     const stored = window.localStorage.getItem(key);
-    if (stored !== null && valid(stored)) setValue(stored);
-  }, [key, valid]);
+    return stored !== null && valid(stored) ? stored : initial;
+  }, [key, initial, valid]);
+  const value = useSyncExternalStore(subscribeToStorage, read, () => initial);
   const set = useCallback(
     (next: T) => {
-      setValue(next);
       window.localStorage.setItem(key, next);
+      for (const listener of storageListeners) listener();
     },
     [key],
   );
@@ -77,9 +88,7 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
 
   const live = useMemo(() => new Set(nodeIds), [nodeIds]);
   // A focused node that disappears ends focus mode.
-  useEffect(() => {
-    if (focusId && !live.has(focusId)) setFocusId(null);
-  }, [focusId, live]);
+  if (focusId && !live.has(focusId)) setFocusId(null);
 
   const reasons = useMemo(() => reasonCounts(edges), [edges]);
   const hidden = useMemo(() => {
@@ -120,4 +129,22 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
     toggleCollapsed,
     mapView,
   };
+}
+
+/**
+ * Focusing on a claim frames its neighbourhood; leaving focus frames the
+ * map. Not on the first render: the first view is the deep-linked node or
+ * the map's conclusions.
+ */
+export function useFrameOnFocus(focusId: string | null) {
+  const { fitView } = useReactFlow();
+  const focusChanged = useRef(false);
+  useEffect(() => {
+    if (!focusChanged.current) {
+      focusChanged.current = true;
+      return;
+    }
+    const timer = setTimeout(() => void fitView({ duration: 400, padding: 0.2, maxZoom: 1 }), 50);
+    return () => clearTimeout(timer);
+  }, [focusId, fitView]);
 }

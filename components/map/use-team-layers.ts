@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { LayerBadge } from '@/lib/client/to-flow';
 import type { SocialView } from '@/lib/domain/social';
 
@@ -12,9 +12,12 @@ import type { SocialView } from '@/lib/domain/social';
 export function useTeamLayers(view: SocialView | null) {
   const [shown, setShown] = useState<Set<string>>(new Set());
   const myTeamId = view?.myTeam?.id ?? null;
-  useEffect(() => {
+  // Once the reader's team is known, their layer shows, unless they already chose some.
+  const [teamSeen, setTeamSeen] = useState<string | null>(null);
+  if (myTeamId !== teamSeen) {
+    setTeamSeen(myTeamId);
     if (myTeamId) setShown((current) => (current.size ? current : new Set([myTeamId])));
-  }, [myTeamId]);
+  }
 
   const show = useCallback((teamId: string, visible: boolean) => {
     setShown((current) => {

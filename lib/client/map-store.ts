@@ -1,41 +1,23 @@
 import type { HistoryEntry, Intent } from '../domain/history';
-import {
-  applyOp,
-  invertOp,
-  OpError,
-  type GraphState,
-  type NodeState,
-  type TOp,
-} from '../domain/ops';
+import { OpError, type GraphState, type NodeState, type TOp } from '../domain/ops';
+import { backoffDelays, retry } from '../util/retry';
+import { OpLedger, type Batch, type RemoteBatch } from './op-ledger';
 
-/**
- * The browser's copy of a map's graph, edited optimistically and kept in
- * step with everyone else's edits.
- *
- * `confirmed` is the map as of `confirmedSeq`, built only from batches in
- * sequence order (the server's answers and the live stream); `pending` are
- * this tab's own batches the stream has not yet shown in place. The view is
- * confirmed + pending. Own batches are sent one at a time, in order; a
- * server that cannot be reached is retried with the same idempotency key
- * (so nothing applies twice); a refused batch is dropped, the view rebuilt,
- * and the reason reported: a change is never lost silently. Undo and redo
- * perform inverse ops, sent and checked like any edit.
- */
+export type { RemoteBatch } from './op-ledger';
 
+/** The server's answer to a batch: its sequence number, or why it was refused. */
 export type SendResult =
   { ok: true; seq: number } | { ok: false; code: string; message: string; current?: unknown };
 
+/** Sends one batch to the server under its idempotency key. */
 export type Send = (ops: TOp[], idempotencyKey: string, intent: Intent) => Promise<SendResult>;
 
-/** A batch committed by anyone, as the stream delivers it. */
-export type RemoteBatch = { seq: number; key: string | null; ops: TOp[] };
-
-type Batch = { key: string; ops: TOp[]; intent: Intent; acked: boolean };
 type History = HistoryEntry;
 
 /** A text edit refused because someone else changed the text first: the UI offers to merge or overwrite. */
 export type TextConflict = { nodeId: string; mine: string; theirs: NodeState };
 
+/** What the store tells the reader: a refused change, the server out of reach, or a local refusal. */
 export type StoreNotice = {
   kind: 'refused' | 'offline' | 'local';
   message: string;
@@ -50,6 +32,7 @@ export type StoreSnapshot = {
   canRedo: boolean;
 };
 
+/** How a store starts: its undo history and sequence number, and how it retries. */
 export type StoreOptions = {
   /** Undo and redo stacks rebuilt by the server (undo after reload). */
   history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
@@ -62,19 +45,34 @@ export type StoreOptions = {
 };
 
 const RETRYABLE = new Set(['OFFLINE', 'UNAVAILABLE']);
+/** 0.5 s, 1 s, 2 s, 4 s, 8 s: about a quarter of a minute before a change is given up. */
+const RETRY_DELAYS = backoffDelays(5, { firstMs: 500, maxMs: 8000 });
+const UNREACHABLE: SendResult = {
+  ok: false,
+  code: 'OFFLINE',
+  message: 'The server could not be reached, so your last change was undone.',
+};
 
+/**
+ * The browser's copy of a map's graph, edited optimistically and kept in
+ * step with everyone else's edits.
+ *
+ * The graph itself, confirmed by the server plus own batches not yet
+ * confirmed, is kept by an OpLedger. Own batches are sent one at a time, in
+ * order; a
+ * server that cannot be reached is retried with the same idempotency key
+ * (so nothing applies twice); a refused batch is dropped, the view rebuilt,
+ * and the reason reported: a change is never lost silently. Undo and redo
+ * perform inverse ops, sent and checked like any edit.
+ */
 export class MapStore {
-  private confirmed: GraphState;
-  private confirmedSeq: number;
-  private pending: Batch[] = [];
-  private view: GraphState;
+  private ledger: OpLedger;
   private undoStack: History[];
   private redoStack: History[];
   private sending = false;
   /** The running send loop, for `settled`. */
   private drained: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
-  private counter = 0;
   private snapshot: StoreSnapshot;
   private readonly retryDelays: number[];
   private onOutOfStep: () => void;
@@ -85,12 +83,10 @@ export class MapStore {
     private readonly onNotice: (notice: StoreNotice) => void = () => {},
     options: StoreOptions = {},
   ) {
-    this.confirmed = initial;
-    this.view = initial;
-    this.confirmedSeq = options.seq ?? 0;
+    this.ledger = new OpLedger(initial, options.seq ?? 0);
     this.undoStack = [...(options.history?.undo ?? [])];
     this.redoStack = [...(options.history?.redo ?? [])];
-    this.retryDelays = options.retryDelays ?? [500, 1000, 2000, 4000, 8000];
+    this.retryDelays = options.retryDelays ?? RETRY_DELAYS;
     this.onOutOfStep = options.onOutOfStep ?? (() => {});
     this.snapshot = this.takeSnapshot();
   }
@@ -100,7 +96,7 @@ export class MapStore {
     return () => this.listeners.delete(listener);
   };
 
-  getView = (): GraphState => this.view;
+  getView = (): GraphState => this.ledger.view;
 
   getSnapshot = (): StoreSnapshot => this.snapshot;
 
@@ -111,7 +107,7 @@ export class MapStore {
 
   /** The sequence number of the last batch this copy has in place. */
   get seq(): number {
-    return this.confirmedSeq;
+    return this.ledger.seq;
   }
 
   /** When the step Undo would take back was made (0 for steps from before this page, -1 for none). */
@@ -133,7 +129,7 @@ export class MapStore {
 
   /** True while own changes have not been acknowledged by the server. */
   get saving(): boolean {
-    return this.pending.some((b) => !b.acked);
+    return this.ledger.unacknowledged;
   }
 
   /** Applies `ops` now and sends them. Returns false (and reports why) when they cannot apply. */
@@ -160,20 +156,14 @@ export class MapStore {
    * report own batches), and a gap means this copy is out of step.
    */
   receive(batch: RemoteBatch): void {
-    if (batch.seq <= this.confirmedSeq) return;
-    if (batch.seq > this.confirmedSeq + 1) return this.onOutOfStep();
-    const next = this.replay(this.confirmed, [batch.ops], true);
-    if (!next) return this.onOutOfStep();
-    this.confirmed = next;
-    this.confirmedSeq = batch.seq;
-    if (batch.key) this.pending = this.pending.filter((b) => b.key !== batch.key);
-    this.rebuildView();
-    this.emit();
+    const outcome = this.ledger.receive(batch);
+    if (outcome === 'out-of-step') return this.onOutOfStep();
+    if (outcome === 'applied') this.emit();
   }
 
   /** Sequence numbers the stream passed over (batches private to other teams). */
   skipTo(seq: number): void {
-    if (seq > this.confirmedSeq) this.confirmedSeq = seq;
+    this.ledger.skipTo(seq);
   }
 
   /**
@@ -182,16 +172,13 @@ export class MapStore {
    * on top.
    */
   reset(state: GraphState, seq: number): void {
-    this.confirmed = state;
-    this.confirmedSeq = seq;
-    this.pending = this.pending.filter((b) => !b.acked);
-    this.rebuildView();
+    this.ledger.reset(state, seq);
     this.emit();
   }
 
   /** Resolves when every own batch has been answered. */
   async settled(): Promise<void> {
-    while (this.sending || this.pending.some((b) => !b.acked)) await this.drained;
+    while (this.sending || this.ledger.unacknowledged) await this.drained;
   }
 
   private travel(from: History[], to: History[], intent: Intent): boolean {
@@ -209,13 +196,9 @@ export class MapStore {
 
   /** Applies locally, queues for the server, and returns the inverse batch. */
   private apply(ops: TOp[], intent: Intent): History | null {
-    let state = this.view;
-    const inverse: TOp[] = [];
+    let added: { key: string; inverse: TOp[] };
     try {
-      for (const op of ops) {
-        inverse.unshift(invertOp(state, op));
-        state = applyOp(state, op).state;
-      }
+      added = this.ledger.add(ops, intent);
     } catch (error) {
       if (error instanceof OpError) {
         this.onNotice({ kind: 'local', message: error.message });
@@ -223,11 +206,8 @@ export class MapStore {
       }
       throw error;
     }
-    const key = `${Date.now().toString(36)}-${(this.counter++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    this.view = state;
-    this.pending.push({ key, ops, intent, acked: false });
     if (!this.sending) this.drained = this.flush();
-    return { key, ops: inverse, at: Date.now() };
+    return { key: added.key, ops: added.inverse, at: Date.now() };
   }
 
   private async flush(): Promise<void> {
@@ -235,13 +215,12 @@ export class MapStore {
     this.sending = true;
     try {
       for (;;) {
-        const batch = this.pending.find((b) => !b.acked);
+        const batch = this.ledger.nextToSend();
         if (!batch) break;
         const result = await this.sendWithRetry(batch);
-        if (!this.pending.includes(batch)) continue;
+        if (!this.ledger.isPending(batch)) continue;
         if (result.ok) {
-          batch.acked = true;
-          this.acknowledge(batch, result.seq);
+          this.ledger.acknowledge(batch, result.seq);
         } else {
           this.dropRefused(batch.key);
           this.onNotice({
@@ -260,40 +239,12 @@ export class MapStore {
   }
 
   /** Sends a batch, resending it with the same key while the server cannot be reached. */
-  private async sendWithRetry(batch: Batch): Promise<SendResult> {
-    for (let attempt = 0; ; attempt++) {
-      let result: SendResult;
-      try {
-        result = await this.send(batch.ops, batch.key, batch.intent);
-      } catch {
-        result = {
-          ok: false,
-          code: 'OFFLINE',
-          message: 'The server could not be reached, so your last change was undone.',
-        };
-      }
-      if (result.ok || !RETRYABLE.has(result.code) || attempt >= this.retryDelays.length)
-        return result;
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelays[attempt]));
-    }
-  }
-
-  /** The server committed an own batch as `seq`: in place now if it is next, else when the stream brings what came before. */
-  private acknowledge(batch: Batch, seq: number) {
-    if (seq <= this.confirmedSeq) {
-      // The stream delivered it first (or this copy was reset past it).
-      this.pending = this.pending.filter((b) => b !== batch);
-      return;
-    }
-    if (seq === this.confirmedSeq + 1) {
-      const next = this.replay(this.confirmed, [batch.ops], true);
-      if (next) {
-        this.confirmed = next;
-        this.confirmedSeq = seq;
-        this.pending = this.pending.filter((b) => b !== batch);
-        this.rebuildView();
-      }
-    }
+  private sendWithRetry(batch: Batch): Promise<SendResult> {
+    return retry(() => this.send(batch.ops, batch.key, batch.intent), {
+      delays: this.retryDelays,
+      retryIf: (result) => !result.ok && RETRYABLE.has(result.code),
+      onThrow: () => UNREACHABLE,
+    });
   }
 
   private conflictOf(batch: Batch, current: unknown): TextConflict | undefined {
@@ -312,52 +263,18 @@ export class MapStore {
 
   /** Rebuilds the view without a refused batch, and forgets undo entries that would act on it. */
   private dropRefused(key: string) {
-    const dropped = new Set([key]);
-    this.pending = this.pending.filter((b) => b.key !== key);
-    // A later unsent change that built on the refused one cannot stand either.
-    let state = this.confirmed;
-    const survivors: Batch[] = [];
-    for (const batch of this.pending) {
-      const next = this.replay(state, [batch.ops], true);
-      if (next) {
-        state = next;
-        survivors.push(batch);
-      } else if (batch.acked) {
-        survivors.push(batch);
-      } else {
-        dropped.add(batch.key);
-      }
-    }
-    this.pending = survivors;
-    this.view = state;
+    const dropped = this.ledger.dropRefused(key);
     this.undoStack = this.undoStack.filter((h) => !dropped.has(h.key));
     this.redoStack = this.redoStack.filter((h) => !dropped.has(h.key));
   }
 
-  /** The view: confirmed, with own batches not yet in place on top (any that no longer apply are left out until the server answers). */
-  private rebuildView() {
-    let state = this.confirmed;
-    for (const batch of this.pending) state = this.replay(state, [batch.ops], true) ?? state;
-    this.view = state;
-  }
-
-  private replay(state: GraphState, batches: TOp[][]): GraphState;
-  private replay(state: GraphState, batches: TOp[][], lenient: true): GraphState | null;
-  private replay(state: GraphState, batches: TOp[][], lenient = false): GraphState | null {
-    let current = state;
-    for (const ops of batches) {
-      try {
-        for (const op of ops) current = applyOp(current, op).state;
-      } catch (error) {
-        if (lenient && error instanceof OpError) return null;
-        throw error;
-      }
-    }
-    return current;
-  }
-
   private takeSnapshot(): StoreSnapshot {
-    return { view: this.view, saving: this.saving, canUndo: this.canUndo, canRedo: this.canRedo };
+    return {
+      view: this.ledger.view,
+      saving: this.saving,
+      canUndo: this.canUndo,
+      canRedo: this.canRedo,
+    };
   }
 
   private emit() {

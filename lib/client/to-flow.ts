@@ -15,7 +15,7 @@ import { RELATION_LABELS } from '../domain/types';
  * edge only: React Flow objects are never stored or sent to the server.
  */
 
-export type ArgumentNodeData = {
+type ArgumentNodeData = {
   kind: NodeKind;
   text: string;
   side: Side;
@@ -34,6 +34,7 @@ export type ArgumentNodeData = {
   layerBadges: LayerBadge[];
 };
 
+/** What one shown team layer says about a node: rating, tags, and whether it has a note. */
 export type LayerBadge = {
   team: string;
   color: string;
@@ -42,8 +43,10 @@ export type LayerBadge = {
   note: boolean;
 };
 
+/** Someone else who has a node selected. */
 export type Watcher = { name: string; color: string };
 
+/** Where conclusions sit: at the top (UP) or at the left (LEFT). */
 export type FlowDirection = 'UP' | 'LEFT';
 
 /** How a node is drawn for one reader: their layout direction and folded nodes. */
@@ -58,10 +61,13 @@ export type NodeView = {
 const NO_WATCHERS: Watcher[] = [];
 const NO_BADGES: LayerBadge[] = [];
 
+/** A drawn connection's relation and linked-argument group; `lead` draws the group's arrow. */
 export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lead: boolean };
 
+/** A node as React Flow draws it. */
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
+/** Each relation's line colour and dash, on the canvas and in the legend. */
 export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> = {
   SUPPORTS: { color: '#15803d' },
   ATTACKS: { color: '#b91c1c' },
@@ -69,6 +75,7 @@ export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> 
   REPHRASES: { color: '#64748b', dash: '2 5' },
 };
 
+/** A source as cited on a card: the author's surname and the year. */
 export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): string {
   const surname = source.author.trim().split(/\s+/).at(-1) ?? source.author;
   return source.publishedOn ? `${surname}, ${source.publishedOn.slice(0, 4)}` : surname;
@@ -76,6 +83,7 @@ export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): 
 
 const DEFAULT_VIEW: NodeView = { direction: 'UP', reasons: new Map(), collapsed: new Set() };
 
+/** Nodes for React Flow, drawn for one reader's view (direction, folds, watchers, threads, layers). */
 export function toFlowNodes(
   snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>,
   view: NodeView = DEFAULT_VIEW,

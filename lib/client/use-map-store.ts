@@ -7,7 +7,7 @@ import type { MapSnapshot } from '../domain/types';
 import { MapStore, type SendResult, type StoreNotice } from './map-store';
 
 /** What a student reads when the server refuses a change. */
-export function explainRefusal(code: string, message: string): string {
+function explainRefusal(code: string, message: string): string {
   switch (code) {
     case 'STALE_VERSION':
       return 'Someone else changed this while you were editing, so your edit was not saved. Their version is shown now.';
@@ -28,7 +28,7 @@ export function explainRefusal(code: string, message: string): string {
 }
 
 /** POSTs a batch to the map's op route. Network failures throw; the store treats them as "offline". */
-export function opSender(mapId: string, shareToken: string | null = null) {
+function opSender(mapId: string, shareToken: string | null = null) {
   return async (ops: TOp[], idempotencyKey: string, intent: Intent): Promise<SendResult> => {
     const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/ops`, {
       method: 'POST',
@@ -60,6 +60,7 @@ export function opSender(mapId: string, shareToken: string | null = null) {
   };
 }
 
+/** The graph state of a snapshot as loaded: every node and edge live. */
 export function initialGraph(snapshot: MapSnapshot): GraphState {
   return graphStateOf(
     snapshot.nodes.map((n) => ({ ...n, deleted: false })),

@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
 import { initialGraph } from './use-map-store';
 
+/** Whether edits arrive live. */
 export type SyncStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
+/** Someone else with the map open: who, what they have selected, and where their cursor is. */
 export type PresenceEntry = {
   clientId: string;
   userId: string | null;
@@ -38,8 +40,7 @@ type Options = {
  * presence of the others.
  */
 export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSocial }: Options) {
-  const social = useRef(onSocial);
-  social.current = onSocial;
+  const socialChanged = useEffectEvent(() => onSocial?.());
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const [others, setOthers] = useState<Map<string, PresenceEntry>>(new Map());
   const source = useRef<EventSource | null>(null);
@@ -62,7 +63,7 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
       );
       events.addEventListener('social', (event) => {
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
-        social.current?.();
+        socialChanged();
       });
       events.addEventListener('skip', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),

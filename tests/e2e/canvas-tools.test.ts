@@ -90,7 +90,7 @@ describe('canvas tools', () => {
     expect(map.edges.map((e) => `${e.fromId}→${e.toId} ${e.relation}`).sort()).toEqual(
       [`${first.id}→${conclusion.id} SUPPORTS`, `${second.id}→${conclusion.id} SUPPORTS`].sort(),
     );
-    expect(await page.locator('.linked-edge__junction').count()).toBe(0);
+    expect(await page.locator('[data-junction]').count()).toBe(0);
 
     // Both premises selected (Shift+click) become one linked argument.
     await page.locator(`.react-flow__node[data-id="${first.id}"]`).click();
@@ -102,7 +102,7 @@ describe('canvas tools', () => {
     const groups = new Set(map.edges.map((e) => e.groupId));
     expect(groups.size).toBe(1);
     expect([...groups][0]).not.toBeNull();
-    await expect.poll(() => page.locator('.linked-edge__junction').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-junction]').count()).toBe(1);
     await screenshot(page, 'canvas-linked-premises');
 
     // One undo separates them again.
@@ -111,7 +111,7 @@ describe('canvas tools', () => {
     expect(new Set((await snapshotOf(page, mapId)).edges.map((e) => e.groupId))).toEqual(
       new Set([null]),
     );
-    await expect.poll(() => page.locator('.linked-edge__junction').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-junction]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

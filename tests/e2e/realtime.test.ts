@@ -53,7 +53,7 @@ describe('two people on one map', () => {
     // The student's selection and cursor show on the teacher's canvas.
     await nodeNamed(student.page, /^claim: Edited, and still live$/).click();
     await teacher.page
-      .locator('.arg-node__watchers', { hasText: 'Ana (student)' })
+      .locator('[data-watchers]', { hasText: 'Ana (student)' })
       .waitFor({ timeout: 5000 });
     const pane = (await student.page.locator('.react-flow__pane').boundingBox())!;
     await student.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
@@ -61,7 +61,7 @@ describe('two people on one map', () => {
       steps: 5,
     });
     await teacher.page
-      .locator('.remote-cursor', { hasText: 'Ana (student)' })
+      .locator('[data-remote-cursor]', { hasText: 'Ana (student)' })
       .waitFor({ timeout: 5000 });
     await screenshot(teacher.page, 'realtime-teacher');
     await screenshot(student.page, 'realtime-student');

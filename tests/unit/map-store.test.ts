@@ -117,17 +117,17 @@ describe('the editor store', () => {
 describe('the editor store in a shared map', () => {
   it('shows others’ batches under its own pending ones, and applies its own batch once whether the stream or the answer comes first', async () => {
     let release: (r: SendResult) => void = () => {};
-    const store = new MapStore(
-      graphStateOf([], []),
-      () => new Promise<SendResult>((resolve) => (release = resolve)),
-    );
+    let sentKey = '';
+    const store = new MapStore(graphStateOf([], []), (_ops, key) => {
+      sentKey = key;
+      return new Promise<SendResult>((resolve) => (release = resolve));
+    });
     store.perform([claim('mine')]);
     // Someone else's batch 1 arrives while ours is on its way.
     store.receive({ seq: 1, key: 'theirs-1', ops: [claim('theirs')] });
     expect(texts(store)).toEqual(['Claim mine', 'Claim theirs']);
     // The stream shows ours as batch 2 before the POST answers...
-    const [sent] = (store as unknown as { pending: { key: string }[] }).pending;
-    store.receive({ seq: 2, key: sent!.key, ops: [claim('mine')] });
+    store.receive({ seq: 2, key: sentKey, ops: [claim('mine')] });
     release({ ok: true, seq: 2 });
     await store.settled();
     // ...and the answer changes nothing more.

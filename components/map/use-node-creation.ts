@@ -1,0 +1,157 @@
+'use client';
+
+import { useCallback } from 'react';
+import { newId } from '@/lib/client/ids';
+import type { MapStore } from '@/lib/client/map-store';
+import { createAnchor } from '@/lib/domain/anchor';
+import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
+import type { NodeKind, Relation, SourceDoc } from '@/lib/domain/types';
+import type { QuoteSelection } from '../reader/source-reader';
+import type { NodePlacement } from './use-node-placement';
+
+/** A connection dropped on empty canvas, waiting for the student to choose how the new node relates. */
+export type ConnectPrompt = {
+  fromId: string;
+  asReason: boolean;
+  screen: { x: number; y: number };
+  /** The canvas's box when the connection was dropped, to place the prompt there. */
+  container: DOMRect | null;
+};
+
+/** The kind a new node gets from the way it is connected. */
+const KIND_FOR: Record<Relation, NodeKind> = {
+  SUPPORTS: 'PREMISE',
+  ATTACKS: 'OBJECTION',
+  UNDERCUTS: 'OBJECTION',
+  REPHRASES: 'CLAIM',
+};
+const TEXT_FOR: Record<NodeKind, string> = {
+  CLAIM: 'New claim',
+  PREMISE: 'New premise',
+  OBJECTION: 'New objection',
+  REBUTTAL: 'New rebuttal',
+  EVIDENCE: 'New evidence',
+  QUESTION: 'New question',
+};
+
+type Options = {
+  store: MapStore;
+  sources: SourceDoc[];
+  placement: NodePlacement;
+  centreOn: (id: string) => void;
+  /** Selects a node just made and opens it for typing. */
+  openNew: (id: string) => void;
+};
+
+/**
+ * Making new cards. Each comes with its connection in one undo step, lands
+ * in a free spot, and opens for typing.
+ */
+export function useNodeCreation({ store, sources, placement, centreOn, openNew }: Options) {
+  const { placeFor, placeAt, placeBelow } = placement;
+
+  /** A claim; `at` is a screen point (a double-click), else a free place. */
+  const addClaim = useCallback(
+    (at?: { x: number; y: number }) => {
+      const text = TEXT_FOR.CLAIM;
+      const spot = at ? placeAt(at, text) : placeFor(text, false);
+      const id = newId();
+      const ok = store.perform([
+        {
+          type: 'createNode',
+          id,
+          kind: 'CLAIM',
+          text,
+          side: 'NEUTRAL',
+          x: spot.x,
+          y: spot.y,
+          anchor: null,
+        },
+      ]);
+      if (ok) openNew(id);
+    },
+    [store, placeAt, placeFor, openNew],
+  );
+
+  /** Tab: a premise supporting `parentId`; Shift+Tab: an objection to it. */
+  const addReason = useCallback(
+    (parentId: string, kind: 'PREMISE' | 'OBJECTION') => {
+      const text = TEXT_FOR[kind];
+      const spot = placeBelow(parentId, text);
+      if (!spot) return;
+      const id = newId();
+      const ok = store.perform([
+        { type: 'createNode', id, kind, text, side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null },
+        {
+          type: 'createEdge',
+          id: newId(),
+          fromId: id,
+          toId: parentId,
+          relation: kind === 'PREMISE' ? 'SUPPORTS' : 'ATTACKS',
+          groupId: null,
+        },
+      ]);
+      if (ok) openNew(id);
+    },
+    [store, placeBelow, openNew],
+  );
+
+  /**
+   * Finishes a connection dropped on empty canvas: a new node where it was
+   * dropped, joined to the node it was dragged from with the chosen relation.
+   */
+  const createConnected = useCallback(
+    (prompt: ConnectPrompt, relation: Relation) => {
+      const from = store.getView().nodes.get(prompt.fromId);
+      if (!from || from.deleted) return;
+      const kind = prompt.asReason ? KIND_FOR[relation] : 'CLAIM';
+      const text = TEXT_FOR[kind];
+      const spot = placeAt(prompt.screen, text);
+      const id = newId();
+      const ok = store.perform([
+        { type: 'createNode', id, kind, text, side: from.side, x: spot.x, y: spot.y, anchor: null },
+        {
+          type: 'createEdge',
+          id: newId(),
+          fromId: prompt.asReason ? id : from.id,
+          toId: prompt.asReason ? from.id : id,
+          relation,
+          groupId: null,
+        },
+      ]);
+      if (ok) openNew(id);
+    },
+    [store, placeAt, openNew],
+  );
+
+  /** A claim or evidence quoting exactly the passage selected in the reader; its text starts as the quote. */
+  const makeFromQuote = useCallback(
+    (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => {
+      const source = sources.find((s) => s.id === quote.sourceId);
+      if (!source) return;
+      const text =
+        quote.text.length > MAX_TEXT_LENGTH ? quote.text.slice(0, MAX_TEXT_LENGTH) : quote.text;
+      const spot = placeFor(text, true);
+      const id = newId();
+      const ok = store.perform([
+        {
+          type: 'createNode',
+          id,
+          kind,
+          text,
+          side: source.side,
+          x: spot.x,
+          y: spot.y,
+          anchor: createAnchor(source.id, source.text, quote.start, quote.end),
+        },
+      ]);
+      if (ok) {
+        openNew(id);
+        centreOn(id);
+      }
+    },
+    [sources, placeFor, store, openNew, centreOn],
+  );
+
+  return { addClaim, addReason, createConnected, makeFromQuote };
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import Link from 'next/link';
+import type { PresenceEntry, SyncStatus } from '@/lib/client/use-map-sync';
+import type { useSocial } from '@/lib/client/use-social';
+import type { HistoryItem } from '@/lib/domain/history';
+import type { GraphNode, MapSnapshot } from '@/lib/domain/types';
+import { ExportMenu } from './export-menu';
+import { HistoryPanel } from './history-panel';
+import { NodeSearch } from './node-search';
+import { PresenceBar } from './presence-bar';
+import { ShortcutsHelp } from './shortcuts-help';
+import styles from './workspace.module.css';
+
+type HeadingProps = { snapshot: MapSnapshot; canEdit: boolean; shareToken: string | null };
+
+/** The map's title and motion, and whether this reader may change it. */
+export function WorkspaceHeading({ snapshot, canEdit, shareToken }: HeadingProps) {
+  return (
+    <div className={styles.heading}>
+      <h1>{snapshot.title}</h1>
+      <p className={styles.motion} title={snapshot.motion}>
+        Motion: <strong>{snapshot.motion}</strong>
+      </p>
+      {!canEdit && (
+        <p className={`badge ${styles.readonly}`}>
+          {shareToken ? 'Read-only view, shared by link' : 'Read-only'}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type ToolsProps = {
+  snapshot: MapSnapshot;
+  canEdit: boolean;
+  shareToken: string | null;
+  present: PresenceEntry[];
+  status: SyncStatus;
+  nodes: GraphNode[];
+  social: ReturnType<typeof useSocial>;
+  onFound: (id: string) => void;
+  onShowPast: (item: HistoryItem) => void;
+  onError: (message: string) => void;
+};
+
+/** Who is here, search, the owner's settings, export, history and the shortcut list. */
+export function WorkspaceTools(props: ToolsProps) {
+  const { snapshot, shareToken, social } = props;
+  return (
+    <div className={styles.tools}>
+      <PresenceBar others={props.present} status={props.status} />
+      <NodeSearch nodes={props.nodes} social={social.view} onFound={props.onFound} />
+      {snapshot.canManage && (
+        <nav className={styles.links} aria-label="Map settings">
+          <Link href={`/maps/${snapshot.id}/teams`} className="button button--quiet">
+            Teams
+          </Link>
+          <Link href={`/maps/${snapshot.id}/share`} className="button button--quiet">
+            Share
+          </Link>
+        </nav>
+      )}
+      {!shareToken && (
+        <ExportMenu
+          mapId={snapshot.id}
+          title={snapshot.title}
+          canBackup={social.view?.viewerId != null}
+          onError={props.onError}
+        />
+      )}
+      <HistoryPanel mapId={snapshot.id} shareToken={shareToken} onShow={props.onShowPast} />
+      <ShortcutsHelp canEdit={props.canEdit} />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import { useEffect, useEffectEvent } from 'react';
+
+/**
+ * The page's keyboard shortcuts, in one registry: one document listener per
+ * phase, and one decision, made here and nowhere else, that a key pressed
+ * while typing belongs to the field (an input, textarea, select,
+ * contenteditable or card editor) and never to a shortcut.
+ */
+
+/** A key and what it does. */
+export type Shortcut = {
+  /** `KeyboardEvent.key` values ("n", "/", "Escape", "ArrowUp"); letters match in either case. */
+  key: string | readonly string[];
+  /** Ctrl or ⌘ held (true) or not (false, the default). Alt is never part of a shortcut. */
+  mod?: boolean;
+  /**
+   * Shift held (true) or not (false); by default either, since Shift is
+   * part of "?" and of a capital "N".
+   */
+  shift?: boolean;
+  /**
+   * Runs before the page's own handlers (React Flow's node keys), in the
+   * capture phase; `run` may stop the event there.
+   */
+  capture?: boolean;
+  /** Does not cancel the key's default action. */
+  keepDefault?: boolean;
+  /**
+   * Acts on the key. Returning false declines it: the key keeps its default
+   * action and later shortcuts may take it.
+   */
+  run: (event: KeyboardEvent) => boolean | void;
+};
+
+/**
+ * Props that mark an element whose keys are its own, like a text field's
+ * (the card editor spreads them): no shortcut fires from inside it.
+ */
+export const ownKeys = { 'data-own-keys': true } as const;
+
+const TEXT_ENTRY =
+  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [data-own-keys]';
+
+/** True when a key pressed on `target` is typing, which no shortcut may take. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  return target.closest(TEXT_ENTRY) !== null;
+}
+
+function matches(shortcut: Shortcut, event: KeyboardEvent): boolean {
+  const keys = typeof shortcut.key === 'string' ? [shortcut.key] : shortcut.key;
+  const key = event.key.toLowerCase();
+  if (!keys.some((k) => k.toLowerCase() === key)) return false;
+  if ((event.ctrlKey || event.metaKey) !== (shortcut.mod ?? false)) return false;
+  return shortcut.shift === undefined || shortcut.shift === event.shiftKey;
+}
+
+type Source = () => readonly Shortcut[];
+
+const sources = new Set<Source>();
+
+function dispatch(event: KeyboardEvent, capture: boolean) {
+  if (event.altKey || isTyping(event.target)) return;
+  for (const source of sources) {
+    for (const shortcut of source()) {
+      if ((shortcut.capture ?? false) !== capture || !matches(shortcut, event)) continue;
+      if (shortcut.run(event) === false) continue;
+      if (!shortcut.keepDefault) event.preventDefault();
+      return;
+    }
+  }
+}
+
+const onCapture = (event: KeyboardEvent) => dispatch(event, true);
+const onBubble = (event: KeyboardEvent) => dispatch(event, false);
+
+function register(source: Source): () => void {
+  if (sources.size === 0) {
+    document.addEventListener('keydown', onCapture, true);
+    document.addEventListener('keydown', onBubble);
+  }
+  sources.add(source);
+  return () => {
+    sources.delete(source);
+    if (sources.size === 0) {
+      document.removeEventListener('keydown', onCapture, true);
+      document.removeEventListener('keydown', onBubble);
+    }
+  };
+}
+
+/**
+ * Registers shortcuts while the component is mounted. The list is read when
+ * a key is pressed, so it may change from render to render (and hold
+ * shortcuts only some readers get) without re-registering. Shortcuts of
+ * components mounted earlier are tried first.
+ */
+export function useShortcuts(shortcuts: readonly Shortcut[]): void {
+  const current = useEffectEvent(() => shortcuts);
+  useEffect(() => register(() => current()), []);
+}

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ownKeys, useShortcuts, type Shortcut } from '@/lib/client/shortcuts';
+
+afterEach(cleanup);
+
+/** A page with the shortcuts registered, a canvas that takes focus, and every kind of text entry. */
+function Page({ shortcuts }: { shortcuts: Shortcut[] }) {
+  useShortcuts(shortcuts);
+  return (
+    <>
+      <div tabIndex={0} aria-label="Canvas" role="application" />
+      <input aria-label="Search" />
+      <input type="checkbox" aria-label="Show claims" />
+      <textarea aria-label="Notes" />
+      <select aria-label="Kind">
+        <option>Claim</option>
+      </select>
+      <div contentEditable suppressContentEditableWarning aria-label="Comment" role="textbox">
+        <span>a word</span>
+      </div>
+      <div {...ownKeys} tabIndex={0} aria-label="Card editor" role="group" />
+    </>
+  );
+}
+
+function setup(shortcuts: Shortcut[]) {
+  const user = userEvent.setup();
+  render(<Page shortcuts={shortcuts} />);
+  return user;
+}
+
+describe('the shortcut registry', () => {
+  it('fires a single-key shortcut from the canvas and cancels the key’s default action', async () => {
+    const run = vi.fn();
+    const user = setup([{ key: 'n', run }]);
+    let prevented = false;
+    const after = (event: KeyboardEvent) => (prevented = event.defaultPrevented);
+    document.addEventListener('keydown', after);
+    await user.click(screen.getByRole('application', { name: 'Canvas' }));
+    await user.keyboard('n');
+    document.removeEventListener('keydown', after);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(prevented).toBe(true);
+  });
+
+  it('never fires a single-key shortcut while typing in a field, textarea, select, contenteditable or card editor', async () => {
+    const run = vi.fn();
+    const user = setup([{ key: ['n', 'f', 'k', '/', '?'], run }]);
+    const search = screen.getByRole('textbox', { name: 'Search' });
+    await user.click(search);
+    await user.keyboard('nfk/?');
+    expect(search).toHaveProperty('value', 'nfk/?');
+    await user.click(screen.getByRole('textbox', { name: 'Notes' }));
+    await user.keyboard('nfk');
+    screen.getByRole('combobox', { name: 'Kind' }).focus();
+    await user.keyboard('n');
+    screen.getByRole('checkbox', { name: 'Show claims' }).focus();
+    await user.keyboard('f');
+    await user.click(screen.getByText('a word'));
+    await user.keyboard('k');
+    screen.getByRole('group', { name: 'Card editor' }).focus();
+    await user.keyboard('n');
+    expect(run).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('application', { name: 'Canvas' }));
+    await user.keyboard('nfk');
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  it('matches letters in either case, and Ctrl or ⌘ only where asked for', async () => {
+    const add = vi.fn();
+    const undo = vi.fn();
+    const user = setup([
+      { key: 'n', run: add },
+      { key: 'z', mod: true, run: undo },
+    ]);
+    await user.click(screen.getByRole('application', { name: 'Canvas' }));
+    await user.keyboard('{Shift>}N{/Shift}');
+    await user.keyboard('{Control>}n{/Control}');
+    await user.keyboard('{Alt>}n{/Alt}');
+    expect(add).toHaveBeenCalledTimes(1);
+    await user.keyboard('z');
+    expect(undo).not.toHaveBeenCalled();
+    await user.keyboard('{Control>}z{/Control}');
+    await user.keyboard('{Meta>}z{/Meta}');
+    expect(undo).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes a declined key on, and lets a capture-phase shortcut keep the key from the page', async () => {
+    const declined = vi.fn(() => false);
+    const taken = vi.fn();
+    const pageHandler = vi.fn();
+    const user = setup([
+      { key: 'ArrowUp', capture: true, run: (event) => event.stopPropagation() },
+      { key: 'c', run: declined },
+      { key: 'c', run: taken },
+    ]);
+    const canvas = screen.getByRole('application', { name: 'Canvas' });
+    canvas.addEventListener('keydown', pageHandler);
+    await user.click(canvas);
+    await user.keyboard('c');
+    expect(declined).toHaveBeenCalledTimes(1);
+    expect(taken).toHaveBeenCalledTimes(1);
+    expect(pageHandler).toHaveBeenCalledTimes(1);
+    await user.keyboard('{ArrowUp}');
+    expect(pageHandler).toHaveBeenCalledTimes(1);
+  });
+
+  it('forgets the shortcuts of a component that is gone', async () => {
+    const run = vi.fn();
+    const user = userEvent.setup();
+    const { unmount } = render(<Page shortcuts={[{ key: 'n', run }]} />);
+    unmount();
+    await user.keyboard('n');
+    expect(run).not.toHaveBeenCalled();
+  });
+});
