@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import pg from 'pg';
-import { chromium } from 'playwright-core';
 import { createPrismaClient } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
+import { launchBrowser } from '../tests/support/chromium';
 import { freePort } from '../tests/support/free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -99,16 +99,7 @@ async function main() {
     )
       await new Promise((r) => setTimeout(r, 500));
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Email').fill('bench@example.test');

@@ -59,6 +59,7 @@ export const ServerEnv = z.object({
   COUNTERPOINT_DB_MODE: z.enum(['embedded', 'postgres']).default('postgres'),
 });
 
+/** @internal Exported for its unit test. */
 export class EnvError extends Error {
   override name = 'EnvError';
 }

@@ -21,12 +21,15 @@ import pg from 'pg';
 /** Prisma Migrate's advisory lock key (schema-engine: ADVISORY_LOCK_TIMEOUT docs). */
 const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 
+/** @internal Exported for the migrator's integration test. */
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
+/** @internal Exported for the migrator's integration test. */
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+/** @internal Exported for the migrator's integration test. */
 export type MigrationFile = { name: string; sql: string; checksum: string };
 
 export type MigrateResult = { applied: string[]; alreadyApplied: string[] };
@@ -43,11 +46,14 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** @internal Exported for the migrator's integration test. */
 export function checksumOf(sql: string): string {
   return createHash('sha256').update(sql, 'utf8').digest('hex');
 }
 
-/** Reads the migration folders in the order Prisma applies them (by name). */
+/** Reads the migration folders in the order Prisma applies them (by name).
+ * @internal Exported for the migrator's integration test.
+ */
 export async function readMigrations(
   dir: string = DEFAULT_MIGRATIONS_DIR,
 ): Promise<MigrationFile[]> {

@@ -143,5 +143,7 @@ export const ZOp = z.discriminatedUnion('type', [
   ZRestoreEdgeOp,
 ]);
 export type TOp = z.infer<typeof ZOp>;
-/** An op as written by a client, before zod fills defaults. */
+/** An op as written by a client, before zod fills defaults.
+ * @internal What a client sends, before defaults; tests build requests with it.
+ */
 export type TOpInput = z.input<typeof ZOp>;

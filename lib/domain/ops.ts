@@ -18,8 +18,9 @@ export {
   ZSide,
   ZText,
   type TOp,
-  type TOpInput,
 } from './op-schemas';
+/** @internal What a client sends, before defaults; tests build requests with it. */
+export type { TOpInput } from './op-schemas';
 export { graphStateOf, type EdgeState, type GraphState, type NodeState } from './graph-state';
 export { OpError } from './op-checks';
 export { applyOp, applyOps } from './apply-op';

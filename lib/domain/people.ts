@@ -4,7 +4,7 @@
  */
 
 /** Shown where a person has neither a name nor an email (a deleted account, say). */
-export const FALLBACK_NAME = 'Someone';
+const FALLBACK_NAME = 'Someone';
 
 /** Avatar colours that keep white initials legible (contrast ≥ 4.5:1). */
 export const AVATAR_COLOURS = [
@@ -20,7 +20,7 @@ export const AVATAR_COLOURS = [
 export type AvatarColour = (typeof AVATAR_COLOURS)[number];
 
 /** For a person whose colour is unknown (a deleted account, a guest). */
-export const FALLBACK_AVATAR_COLOUR = '#64748b';
+const FALLBACK_AVATAR_COLOUR = '#64748b';
 
 type Person = { name?: string | null; email?: string | null } | null | undefined;
 

@@ -1,25 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from '../support/chromium';
 
-export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results');
-
-/** Debian's Chromium, headless, with nothing that reaches for the network. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
+const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
 /** A page that records uncaught errors and console errors, so tests can assert there were none. */
 export async function openPage(

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/server/errors';
 import { createMap } from '@/lib/server/maps/create-map';
 import { exportBackup } from '@/lib/server/maps/export-backup';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
-import { importBackup } from '@/lib/server/maps/import-backup';
+import { importMap } from '@/lib/server/maps/import-map';
 import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
 import { getSocialView } from '@/lib/server/social/get-social-view';
 import { createUser, testDb } from '../factories';
@@ -40,6 +40,10 @@ async function content(actor: Actor, mapId: string) {
       .sort(),
   };
 }
+
+/** A backup file imported as the import page does: its text, in the backup format. */
+const importBackup = (actor: Parameters<typeof importMap>[0], backup: unknown) =>
+  importMap(actor, { text: JSON.stringify(backup), fileName: 'map.json', format: 'backup' });
 
 describe('JSON backup and restore', () => {
   it('round-trips the demo debate with the exporter’s own team layer and no other', async () => {
@@ -89,7 +93,7 @@ describe('JSON backup and restore', () => {
     expect(JSON.stringify(backup)).not.toContain('Theirs, never exported');
     expect(backup.teamLayer?.annotations.map((a) => a.body)).toEqual(['Ours to keep']);
 
-    const restored = await importBackup(student, JSON.parse(JSON.stringify(backup)));
+    const restored = await importBackup(student, backup);
     expect(await content(student, restored.id)).toEqual(await content(owner, id));
     const layer = (await getSocialView(student, restored.id)).layers.find((l) => l.mine)!;
     expect(layer.annotations.map((a) => a.body)).toEqual(['Ours to keep']);

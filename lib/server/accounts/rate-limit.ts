@@ -7,7 +7,9 @@ import { AppError } from '../errors';
  * them: failures per account and per client address in a sliding window.
  */
 const WINDOW_MS = 15 * 60 * 1000;
+/** @internal Exported for the tests that reach the limits. */
 export const MAX_FAILURES_PER_ACCOUNT = 8;
+/** @internal Exported for the tests that reach the limits. */
 export const MAX_FAILURES_PER_ADDRESS = 40;
 
 const keysOf = (email: string, address: string | null) => ({

@@ -1,20 +1,8 @@
 import 'server-only';
 import { checkBackupReferences, ZBackup, type Backup } from '../../domain/backup';
-import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeGraph } from './write-graph';
-
-/**
- * Restores a backup as a new map owned by the importing user, under new
- * ids, in one transaction: a malformed file names the field at fault and
- * leaves nothing behind. The team layer in it becomes a team of the new map
- * with the importer on it.
- */
-export async function importBackup(actor: Actor, raw: unknown): Promise<{ id: string }> {
-  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to restore a backup.');
-  return restoreBackup(actor.userId, raw);
-}
 
 /**
  * Checks `raw` as a backup and writes it as a new map owned by `ownerId`,

@@ -7,7 +7,7 @@ import { getMapSnapshot } from '../maps/get-map-snapshot';
 import { realtimeBus, type BusEvent } from './bus';
 
 /** A client further behind than this gets a fresh snapshot instead of a replay. */
-export const MAX_REPLAY = 1000;
+const MAX_REPLAY = 1000;
 const HEARTBEAT_MS = 15_000;
 /** How often an open stream checks that its reader may still read the map. */
 const REAUTHORIZE_MS = 3_000;
