@@ -1,0 +1,59 @@
+import { describe, expect, inject, it } from 'vitest';
+import { demoMapId } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+describe('the app over HTTP', () => {
+  it('prints the demo accounts at start, on the embedded database', () => {
+    const log = inject('startupLog');
+    expect(log).toContain('using the embedded database');
+    expect(log).toMatch(/teacher\s+teacher@demo\.counterpoint\.local\s+\S{8,}/);
+  });
+
+  it('serves the landing page with the demo map', async () => {
+    const response = await fetch(baseUrl);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Maps you can open');
+    expect(html).toContain('Russia, the CSTO and Nagorno-Karabakh');
+  });
+
+  it('serves a map snapshot as JSON, and a JSON 404 with a code for an unknown map', async () => {
+    const id = await demoMapId(baseUrl);
+    const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
+    expect(snapshot.nodes.length).toBeGreaterThanOrEqual(25);
+    expect(snapshot.sources).toHaveLength(2);
+    const missing = await fetch(`${baseUrl}/api/maps/no-such-map`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.any(String) },
+    });
+  });
+
+  it('serves Argdown and AIF downloads over HTTP, and refuses an unknown format or an import by a visitor with a JSON error', async () => {
+    const id = await demoMapId(baseUrl);
+    const argdown = await fetch(`${baseUrl}/api/maps/${id}/export?format=argdown`);
+    expect(argdown.headers.get('content-disposition')).toBe(
+      'attachment; filename="russia-the-csto-and-nagorno-karabakh.argdown"',
+    );
+    expect(await argdown.text()).toMatch(/^===\ntitle: "Russia, the CSTO and Nagorno-Karabakh"\n/);
+    const aif = await fetch(`${baseUrl}/api/maps/${id}/export?format=aif`);
+    expect(aif.headers.get('content-type')).toContain('application/json');
+    expect((await aif.json()).AIF.nodes.some((n: { type: string }) => n.type === 'RA')).toBe(true);
+    const bogus = await fetch(`${baseUrl}/api/maps/${id}/export?format=pdf`);
+    expect(bogus.status).toBe(400);
+    expect((await bogus.json()).error.code).toBe('VALIDATION_FAILED');
+    const anonymous = await fetch(`${baseUrl}/api/maps/import?name=x.argdown`, {
+      method: 'POST',
+      body: '[A]: a claim',
+    });
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers an unknown map page with a readable 404 page', async () => {
+    const response = await fetch(`${baseUrl}/maps/no-such-map`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('We couldn’t find that page');
+  });
+});
