@@ -7,6 +7,7 @@ import { newId } from '@/lib/client/ids';
 import { SourceReader, type QuoteSelection, type TeamPassage } from '../reader/source-reader';
 import { DiscussionPanel } from '../social/discussion-panel';
 import { focusOf } from '../social/focus';
+import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { SidePanel } from './side-panel';
 import type { useTeamLayers } from './use-team-layers';
@@ -119,7 +120,7 @@ export function MapSidePanel({
               }
             />
           ) : (
-            <p className="social__empty social">Loading the discussion…</p>
+            <SocialLoading>Loading the discussion…</SocialLoading>
           ),
         },
         {
@@ -138,7 +139,7 @@ export function MapSidePanel({
               onJump={onSelect}
             />
           ) : (
-            <p className="social__empty social">Loading team notes…</p>
+            <SocialLoading>Loading team notes…</SocialLoading>
           ),
         },
       ]}

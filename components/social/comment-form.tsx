@@ -1,11 +1,13 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import styles from './comment-form.module.css';
 
+/** Someone who can be @mentioned: a person on the map. */
 export type Person = { id: string; name: string };
 
 /** The people whose "@Name" appears in a comment: its mentions. */
-export const mentionsIn = (body: string, people: readonly Person[]) =>
+const mentionsIn = (body: string, people: readonly Person[]) =>
   people.filter((p) => body.includes(`@${p.name}`)).map((p) => p.id);
 
 /** The "@partial name" being typed just before the caret, if any. */
@@ -63,7 +65,7 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
 
   return (
     <form
-      className="comment-form"
+      className={styles.form}
       onSubmit={async (event) => {
         event.preventDefault();
         if (!body.trim()) return;
@@ -111,18 +113,14 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
         />
       </label>
       {open && (
-        <ul className="mention-list" id={listId} role="listbox" aria-label="People to mention">
+        <ul className={styles.people} id={listId} role="listbox" aria-label="People to mention">
           {matches.map((p) => (
             <li
               key={p.id}
               id={`${listId}-${p.id}`}
               role="option"
               aria-selected={p === choice}
-              className={
-                p === choice
-                  ? 'mention-list__item mention-list__item--active'
-                  : 'mention-list__item'
-              }
+              className={styles.person}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(p);
@@ -133,7 +131,7 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
           ))}
         </ul>
       )}
-      <div className="comment-form__actions">
+      <div className={styles.actions}>
         {onCancel && (
           <button type="button" className="button button--quiet button--small" onClick={onCancel}>
             Cancel

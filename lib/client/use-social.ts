@@ -1,12 +1,27 @@
 'use client';
 
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { backoffDelays, retry } from '../util/retry';
 import type { Intent } from '../domain/history';
 import type { SocialHistoryEntry, SocialView, TSocialOpInput } from '../domain/social';
 
 type Step = { ops: TSocialOpInput[]; at: number };
+type Stacks = { undo: Step[]; redo: Step[] };
+const NO_STEPS: Stacks = { undo: [], redo: [] };
 
 type Options = { mapId: string; shareToken: string | null; onError: (message: string) => void };
+
+/** What one POST of a social batch came to. */
+type Sent =
+  | { kind: 'saved'; inverse: TSocialOpInput[] | null }
+  | { kind: 'refused'; message: string }
+  | { kind: 'unavailable' };
+
+/**
+ * Waits between the attempts at sending a batch while the server cannot be
+ * reached or answers 503: four attempts, 0.5 s, 1 s and 2 s apart.
+ */
+const SEND_RETRY_DELAYS = backoffDelays(3, { firstMs: 500, maxMs: 2_000 });
 
 /**
  * The comments and team layers this reader may see, refetched whenever the
@@ -16,17 +31,15 @@ type Options = { mapId: string; shareToken: string | null; onError: (message: st
 export function useSocial({ mapId, shareToken, onError }: Options) {
   const [view, setView] = useState<SocialView | null>(null);
   // Own comments and notes can be undone like edits of the map (the workspace
-  // picks whichever of the two was changed last). The stacks live in a ref,
-  // read when an undo actually runs, not when it was clicked.
-  const stacks = useRef<{ undo: Step[]; redo: Step[] }>({ undo: [], redo: [] });
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const setStacks = useCallback(
-    (change: (s: { undo: Step[]; redo: Step[] }) => { undo: Step[]; redo: Step[] }) => {
-      stacks.current = change(stacks.current);
-      rerender();
-    },
-    [],
-  );
+  // picks whichever of the two was changed last). The ref holds the stacks an
+  // undo reads when it actually runs (not when it was clicked); the state is
+  // the copy rendering reads.
+  const stacks = useRef<Stacks>(NO_STEPS);
+  const [shownStacks, setShownStacks] = useState<Stacks>(NO_STEPS);
+  const setStacks = useCallback((change: (s: Stacks) => Stacks) => {
+    stacks.current = change(stacks.current);
+    setShownStacks(stacks.current);
+  }, []);
   // Sends, undos and redos run one after another: the stream can show a new
   // comment before its POST has answered, and an Undo clicked then must wait
   // for that step rather than take back the one before it.
@@ -36,16 +49,24 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     queue.current = run.catch(() => undefined);
     return run;
   }, []);
-  const headers = shareToken ? { 'x-share-token': shareToken } : undefined;
+  const headers = useMemo(
+    () => (shareToken ? { 'x-share-token': shareToken } : undefined),
+    [shareToken],
+  );
   const url = `/api/maps/${encodeURIComponent(mapId)}/social`;
 
   // The first load also asks for the reader's undo steps; the stream's refetches do not re-read them.
   const historyLoaded = useRef(false);
-  const refresh = useCallback(async () => {
+  const fetchView = useCallback(async (): Promise<SocialView | null> => {
     try {
       const response = await fetch(historyLoaded.current ? url : `${url}?history=1`, { headers });
-      if (!response.ok) return;
-      const next = (await response.json()) as SocialView;
+      return response.ok ? ((await response.json()) as SocialView) : null;
+    } catch {
+      return null; // the next nudge from the stream tries again
+    }
+  }, [url, headers]);
+  const show = useCallback(
+    (next: SocialView) => {
       if (next.history && !historyLoaded.current) {
         historyLoaded.current = true;
         const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
@@ -56,15 +77,23 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
         }));
       }
       setView(next);
-    } catch {
-      // The next nudge from the stream tries again.
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [url, shareToken]);
+    },
+    [setStacks],
+  );
+  const refresh = useCallback(async () => {
+    const next = await fetchView();
+    if (next) show(next);
+  }, [fetchView, show]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let current = true;
+    void fetchView().then((next) => {
+      if (current && next) show(next);
+    });
+    return () => {
+      current = false;
+    };
+  }, [fetchView, show]);
 
   /** Sends a batch; the answer carries the ops that undo it (null when it cannot be undone). */
   const post = useCallback(
@@ -72,9 +101,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
       ops: TSocialOpInput[],
       intent: Intent,
     ): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null }> => {
+      // One key for every attempt: a batch the server applied but whose answer was lost is not applied again.
       const idempotencyKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-      for (let attempt = 0; attempt < 4; attempt++) {
-        try {
+      const sent = await retry<Sent>(
+        async () => {
           const response = await fetch(url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...headers },
@@ -84,21 +114,25 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
             inverse?: TSocialOpInput[] | null;
             error?: { code: string; message: string };
           } | null;
-          if (response.ok) return { ok: true, inverse: body?.inverse ?? null };
-          if (response.status !== 503) {
-            onError(body?.error?.message ?? 'That could not be saved.');
-            return { ok: false, inverse: null };
-          }
-        } catch {
-          // offline: try again below
-        }
-        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
-      }
-      onError('The server could not be reached, so that was not saved. Try again.');
+          if (response.ok) return { kind: 'saved', inverse: body?.inverse ?? null };
+          if (response.status === 503) return { kind: 'unavailable' };
+          return { kind: 'refused', message: body?.error?.message ?? 'That could not be saved.' };
+        },
+        {
+          delays: SEND_RETRY_DELAYS,
+          retryIf: (result) => result.kind === 'unavailable',
+          onThrow: () => ({ kind: 'unavailable' }), // offline
+        },
+      );
+      if (sent.kind === 'saved') return { ok: true, inverse: sent.inverse };
+      onError(
+        sent.kind === 'refused'
+          ? sent.message
+          : 'The server could not be reached, so that was not saved. Try again.',
+      );
       return { ok: false, inverse: null };
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [url, shareToken, onError],
+    [url, headers, onError],
   );
 
   const send = useCallback(
@@ -120,11 +154,11 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
         const to = intent === 'undo' ? 'redo' : 'undo';
         const step = stacks.current[from].at(-1);
         if (!step) return false;
-        setStacks((s) => ({ ...s, [from]: s[from].slice(0, -1) }) as typeof s);
+        setStacks((s) => ({ ...s, [from]: s[from].slice(0, -1) }) as Stacks);
         const { ok, inverse } = await post(step.ops, intent);
         if (ok && inverse)
           setStacks(
-            (s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now() }] }) as typeof s,
+            (s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now() }] }) as Stacks,
           );
         if (ok) await refresh();
         return ok;
@@ -154,7 +188,9 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     reveal,
     undo,
     redo,
-    undoAt: stacks.current.undo.at(-1)?.at ?? -1,
-    redoAt: stacks.current.redo.at(-1)?.at ?? -1,
+    /** When the step an Undo would take back was made (ms since the epoch), or -1 for none. */
+    undoAt: shownStacks.undo.at(-1)?.at ?? -1,
+    /** When the step a Redo would bring back was undone, or -1 for none. */
+    redoAt: shownStacks.redo.at(-1)?.at ?? -1,
   };
 }

@@ -79,7 +79,7 @@ export async function demoMapId(baseUrl: string): Promise<string> {
 
 /** Selects `phrase` in the source reader's open text as a mouse would, so the reader offers to quote it. */
 export async function selectPassage(reader: Locator, phrase: string): Promise<void> {
-  await reader.locator('.reader__text').evaluate((el, phrase) => {
+  await reader.locator('[data-source-text]').evaluate((el, phrase) => {
     const start = (el.textContent ?? '').indexOf(phrase);
     if (start < 0) throw new Error(`the reader does not show "${phrase}"`);
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);

@@ -124,14 +124,14 @@ describe('team layers and comments in Chromium', () => {
         .getByRole('region', { name: 'Selected passage' })
         .getByRole('button', { name: 'Highlight for our team' })
         .click();
-      await expect.poll(() => reader.locator('.reader__team').count()).toBeGreaterThan(0);
+      await expect.poll(() => reader.locator('mark[data-team-passage]').count()).toBeGreaterThan(0);
       await eli.page.reload();
       await eli.page
         .getByRole('complementary', { name: 'Source reader' })
         .getByRole('tab', { name: 'Mikhail Turchenko' })
         .click();
       await nodeNamed(eli.page, CLAIM).waitFor();
-      expect(await eli.page.locator('.reader__team').count()).toBe(0);
+      expect(await eli.page.locator('mark[data-team-passage]').count()).toBe(0);
 
       // The teacher (owner) shows both layers.
       await t.goto(mapUrl);

@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSocial } from '@/lib/client/use-social';
+import type { SocialView, TSocialOpInput } from '@/lib/domain/social';
+
+const VIEW: SocialView = {
+  viewerId: 'u-1',
+  comments: [],
+  layers: [],
+  people: [],
+  myTeam: null,
+  layersRevealed: false,
+  canComment: true,
+  canSeeAllLayers: false,
+};
+
+const OP: TSocialOpInput = {
+  type: 'addComment',
+  id: 'c-1',
+  nodeId: 'n-1',
+  body: 'Where is this in the source?',
+  mentions: [],
+};
+const INVERSE: TSocialOpInput[] = [{ type: 'deleteComment', id: 'c-1' }];
+
+type Answer = { status: number; body?: unknown } | 'offline';
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A server that answers GETs with the view and POSTs with `answers`, in turn. */
+function server(answers: Answer[]) {
+  const posts: { idempotencyKey: string; intent: string }[] = [];
+  const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
+    if (init?.method !== 'POST') return json(200, VIEW);
+    posts.push(JSON.parse(String(init.body)) as (typeof posts)[number]);
+    const answer = answers.shift() ?? { status: 200, body: { inverse: INVERSE } };
+    if (answer === 'offline') throw new TypeError('Failed to fetch');
+    return json(answer.status, answer.body ?? {});
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { posts };
+}
+
+async function mounted() {
+  const onError = vi.fn();
+  const hook = renderHook(() => useSocial({ mapId: 'm-1', shareToken: null, onError }));
+  await waitFor(() => expect(hook.result.current.view).not.toBeNull());
+  return { hook, onError };
+}
+
+beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('useSocial sending a batch', () => {
+  it('tries again while the server is unavailable or unreachable, under one idempotency key', async () => {
+    const { posts } = server([{ status: 503 }, 'offline', { status: 503 }]);
+    const { hook, onError } = await mounted();
+
+    let sent: Promise<boolean> | undefined;
+    act(() => {
+      sent = hook.result.current.send([OP]);
+    });
+    await act(() => vi.runAllTimersAsync());
+
+    expect(await sent).toBe(true);
+    expect(posts).toHaveLength(4);
+    expect(new Set(posts.map((p) => p.idempotencyKey)).size).toBe(1);
+    expect(onError).not.toHaveBeenCalled();
+    expect(hook.result.current.undoAt).toBeGreaterThan(0);
+  });
+
+  it('gives up after four attempts and says the change was not saved', async () => {
+    const { posts } = server([{ status: 503 }, 'offline', { status: 503 }, 'offline']);
+    const { hook, onError } = await mounted();
+
+    let sent: Promise<boolean> | undefined;
+    act(() => {
+      sent = hook.result.current.send([OP]);
+    });
+    await act(() => vi.runAllTimersAsync());
+
+    expect(await sent).toBe(false);
+    expect(posts).toHaveLength(4);
+    expect(onError).toHaveBeenCalledWith(
+      'The server could not be reached, so that was not saved. Try again.',
+    );
+    expect(hook.result.current.undoAt).toBe(-1);
+  });
+
+  it('does not retry a refusal, and shows the server’s reason', async () => {
+    const { posts } = server([
+      { status: 403, body: { error: { code: 'FORBIDDEN', message: 'Only the author may edit.' } } },
+    ]);
+    const { hook, onError } = await mounted();
+
+    let sent: Promise<boolean> | undefined;
+    act(() => {
+      sent = hook.result.current.send([OP]);
+    });
+    await act(() => vi.runAllTimersAsync());
+
+    expect(await sent).toBe(false);
+    expect(posts).toHaveLength(1);
+    expect(onError).toHaveBeenCalledWith('Only the author may edit.');
+  });
+
+  it('undoes a sent batch with the inverse the server returned', async () => {
+    const { posts } = server([]);
+    const { hook } = await mounted();
+
+    await act(() => hook.result.current.send([OP]));
+    expect(hook.result.current.undoAt).toBeGreaterThan(0);
+    await act(() => hook.result.current.undo());
+
+    expect(posts.map((p) => p.intent)).toEqual(['do', 'undo']);
+    expect((posts[1] as unknown as { ops: unknown }).ops).toEqual(INVERSE);
+    expect(hook.result.current.undoAt).toBe(-1);
+    expect(hook.result.current.redoAt).toBeGreaterThan(0);
+  });
+});
