@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
 import { currentUser } from '@/lib/server/actor';
-import './globals.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/primitives.css';
+import './styles/react-flow.css';
 import styles from './layout.module.css';
 
 export const metadata: Metadata = {
