@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { ownKeys } from '@/lib/client/shortcuts';
+import { ownKeys, takeTypedAhead } from '@/lib/client/shortcuts';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import styles from './argument-node.module.css';
 
@@ -32,8 +32,15 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
       const field = ref.current;
       if (!field) return;
       field.focus();
-      if (document.activeElement === field) field.select();
-      else if (++tries < FOCUS_FRAMES) frame = requestAnimationFrame(focus);
+      if (document.activeElement === field) {
+        // What was typed while the card was on its way replaces the
+        // placeholder text, as typing into the selected text would have.
+        const ahead = takeTypedAhead();
+        if (ahead) {
+          field.value = ahead;
+          field.setSelectionRange(ahead.length, ahead.length);
+        } else field.select();
+      } else if (++tries < FOCUS_FRAMES) frame = requestAnimationFrame(focus);
     };
     focus();
     return () => cancelAnimationFrame(frame);

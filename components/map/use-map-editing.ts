@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, type RefObject } from 'react';
+import { holdTypingForNewCard } from '@/lib/client/shortcuts';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import type { LayoutDirection } from '@/lib/domain/layout';
 import type { GraphState } from '@/lib/domain/ops';
@@ -43,6 +44,7 @@ export function useMapEditing(options: Options) {
   const { setEditingId } = text;
   const openNew = useCallback(
     (id: string) => {
+      holdTypingForNewCard();
       setSelectedNodeId(id);
       setEditingId(id);
     },

@@ -50,6 +50,47 @@ function isTyping(target: EventTarget | null): boolean {
   return target.closest(TEXT_ENTRY) !== null;
 }
 
+/**
+ * Characters typed after a new card was asked for and before its editor could
+ * take the focus (React Flow draws a new card hidden until it has measured
+ * it, a few frames later). They belong to the card, never to a shortcut.
+ */
+let typeAhead: { until: number; text: string } | null = null;
+/** The hold ends by itself if no editor comes to take the characters. */
+const TYPE_AHEAD_MS = 1500;
+
+/**
+ * Says that a new card's editor is on its way: until it takes the focus,
+ * characters typed anywhere on the page are kept for it (Backspace takes the
+ * last one back) and fire no shortcut.
+ */
+export function holdTypingForNewCard(): void {
+  typeAhead = { until: performance.now() + TYPE_AHEAD_MS, text: '' };
+}
+
+/** For the editor that took the focus: what was typed while it was on its way. Ends the hold. */
+export function takeTypedAhead(): string {
+  const text = typeAhead && performance.now() <= typeAhead.until ? typeAhead.text : '';
+  typeAhead = null;
+  return text;
+}
+
+/** Keeps a typed character for the coming editor; true when the key was kept. */
+function keepForNewCard(event: KeyboardEvent): boolean {
+  if (!typeAhead) return false;
+  if (performance.now() > typeAhead.until) {
+    typeAhead = null;
+    return false;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.key.length === 1) typeAhead.text += event.key;
+  else if (event.key === 'Backspace') typeAhead.text = typeAhead.text.slice(0, -1);
+  else return false;
+  event.preventDefault();
+  event.stopPropagation();
+  return true;
+}
+
 function matches(shortcut: Shortcut, event: KeyboardEvent): boolean {
   const keys = typeof shortcut.key === 'string' ? [shortcut.key] : shortcut.key;
   const key = event.key.toLowerCase();
@@ -63,7 +104,9 @@ type Source = () => readonly Shortcut[];
 const sources = new Set<Source>();
 
 function dispatch(event: KeyboardEvent, capture: boolean) {
-  if (event.altKey || isTyping(event.target)) return;
+  if (isTyping(event.target)) return;
+  if (capture && keepForNewCard(event)) return;
+  if (event.altKey) return;
   for (const source of sources) {
     for (const shortcut of source()) {
       if ((shortcut.capture ?? false) !== capture || !matches(shortcut, event)) continue;

@@ -2,7 +2,13 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ownKeys, useShortcuts, type Shortcut } from '@/lib/client/shortcuts';
+import {
+  holdTypingForNewCard,
+  ownKeys,
+  takeTypedAhead,
+  useShortcuts,
+  type Shortcut,
+} from '@/lib/client/shortcuts';
 
 afterEach(cleanup);
 
@@ -116,5 +122,19 @@ describe('the shortcut registry', () => {
     unmount();
     await user.keyboard('n');
     expect(run).not.toHaveBeenCalled();
+  });
+
+  it('keeps what is typed while a new card’s editor is on its way for that editor, firing no shortcut', async () => {
+    const run = vi.fn();
+    const user = setup([{ key: ['n', 'f', 'k', 'l'], run }]);
+    await user.click(screen.getByRole('application', { name: 'Canvas' }));
+    holdTypingForNewCard();
+    await user.keyboard('Sanctions fail{Backspace}l, kindly');
+    expect(run).not.toHaveBeenCalled();
+    expect(takeTypedAhead()).toBe('Sanctions fail, kindly');
+    // Once the editor took them, keys are shortcuts again.
+    await user.keyboard('n');
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(takeTypedAhead()).toBe('');
   });
 });

@@ -66,7 +66,7 @@ describe('typing straight into a new card in Chromium', () => {
     expect(moved).toEqual([]);
     // No "k" and no "f": no connect dialog, no focus mode.
     expect(await page.getByRole('dialog').count()).toBe(0);
-    expect(await page.getByText(/^Focus on/).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Show whole map' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
