@@ -48,6 +48,8 @@ export default defineConfig([
               // The domain is plain TypeScript: it runs in the browser, on the
               // server and in unit tests alike.
               from: { element: { type: 'domain' } },
+              message:
+                'lib/domain is plain TypeScript: it imports only lib/domain and lib/util (docs/ARCHITECTURE.md, Layers).',
               disallow: [
                 layer('server'),
                 layer('client'),
@@ -61,6 +63,7 @@ export default defineConfig([
             {
               // Small framework-free helpers (retry, dates): they stand on nothing.
               from: { element: { type: 'util' } },
+              message: 'lib/util stands on nothing local (docs/ARCHITECTURE.md, Layers).',
               disallow: [
                 layer('domain'),
                 layer('server'),
@@ -76,12 +79,15 @@ export default defineConfig([
             // shared types live in lib/domain.
             ...['components', 'client'].map((type) => ({
               from: { element: { type } },
+              message: `${type} must not import server code, not even a type: move what both sides need to lib/domain (docs/ARCHITECTURE.md, Layers).`,
               disallow: [layer('server'), layer('db'), layer('generated'), layer('seed')],
             })),
             {
               // The seed is for the launcher and tests; the app copies the
               // demo from the database.
               from: { element: { type: 'server' } },
+              message:
+                'lib/server never imports the seed: shared values live in lib/domain (docs/ARCHITECTURE.md, Layers).',
               disallow: [layer('seed')],
             },
           ],
