@@ -6,7 +6,7 @@ import { signUp, ZSignUpInput } from '@/lib/server/accounts/sign-up';
 import { signIn, signOut } from '@/lib/server/auth';
 import { AppError } from '@/lib/server/errors';
 import { formAction } from '@/lib/server/form-action';
-import { safeNextPath } from '@/lib/server/page-loader';
+import { safeNextPath } from '@/lib/util/safe-next-path';
 
 /** Only same-site paths: a `next` parameter must not send anyone elsewhere. */
 const ZNext = z.unknown().transform(safeNextPath);

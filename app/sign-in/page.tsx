@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
 import { oauthProviders } from '@/lib/server/auth';
-import { safeNextPath } from '@/lib/server/page-loader';
+import { safeNextPath } from '@/lib/util/safe-next-path';
 import { signInWithPassword, signInWithProvider } from './actions';
 import card from '@/components/ui/card-page.module.css';
 

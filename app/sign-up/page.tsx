@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
-import { safeNextPath } from '@/lib/server/page-loader';
+import { safeNextPath } from '@/lib/util/safe-next-path';
 import { signUpWithPassword } from '../sign-in/actions';
 import card from '@/components/ui/card-page.module.css';
 

@@ -41,6 +41,8 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
           field.setSelectionRange(ahead.length, ahead.length);
         } else field.select();
       } else if (++tries < FOCUS_FRAMES) frame = requestAnimationFrame(focus);
+      // Given up: keys are shortcuts again.
+      else takeTypedAhead();
     };
     focus();
     return () => cancelAnimationFrame(frame);

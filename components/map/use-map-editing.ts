@@ -116,7 +116,10 @@ export function useMapEditing(options: Options) {
         }),
       onReconnect: reconnect,
       onCreateAt: (at) => addClaim(at),
-      onEditText: openNew,
+      onEditText: (id: string) => {
+        setSelectedNodeId(id);
+        setEditingId(id);
+      },
     };
   }, [
     canEdit,
@@ -127,7 +130,8 @@ export function useMapEditing(options: Options) {
     setConnectPrompt,
     reconnect,
     addClaim,
-    openNew,
+    setSelectedNodeId,
+    setEditingId,
     canvasRef,
   ]);
 

@@ -19,16 +19,6 @@ export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A `next` parameter, if it is a path on this site; else the home page (no open redirect). */
-export function safeNextPath(value: unknown): string {
-  return typeof value === 'string' &&
-    value.startsWith('/') &&
-    !value.startsWith('//') &&
-    !value.startsWith('/\\')
-    ? value
-    : '/';
-}
-
 /** The signed-in user; anyone else is sent to sign in, and then back to `path`. */
 export async function signedInOrRedirect(path: string): Promise<SignedInUser> {
   const user = await currentUser();
