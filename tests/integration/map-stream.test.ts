@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/authz';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
+import { realtimeBus } from '@/lib/server/realtime/bus';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
 import { addMember, appendEmptyBatches, createMap, testDb } from '../factories';
 
@@ -77,6 +78,28 @@ describe('the map event stream', () => {
       expect(text, `resuming from ${from}`).toMatch(/id: 1\nevent: snapshot\ndata: \{"id":"/);
       expect(text).toContain('event: ready\ndata: {"seq":1}');
     }
+    abort.abort();
+  });
+
+  it('a batch committed while the stream starts comes once, after the snapshot', async () => {
+    const map = await createMap();
+    const editor = await addMember(map.id, 'EDITOR');
+    const viewer = await addMember(map.id, 'VIEWER');
+    for (const n of [1, 2, 3]) await applyMapOps(editor, map.id, claim(`Batch ${n}`));
+    const abort = new AbortController();
+    const stream = await openMapStream(viewer, map.id, null, abort.signal);
+    // The stream has subscribed and is still reading where to start: a batch
+    // commits now, and its notification arrives before the stream is ready.
+    const committing = applyMapOps(editor, map.id, claim('Batch 4'));
+    realtimeBus().emitLocal({ type: 'ops', mapId: map.id, seq: 4 });
+    await committing;
+    const text = await readUntil(stream, (t) => t.includes('event: ready') && /id: 4\n/.test(t));
+    const snapshotAt = text.indexOf('event: snapshot');
+    expect(snapshotAt, text).toBeGreaterThanOrEqual(0);
+    // Nothing before the snapshot, and only what the snapshot lacks after it, once.
+    expect(text.slice(0, snapshotAt)).not.toContain('event: ops');
+    const seq = Number(/id: (\d+)\nevent: snapshot/.exec(text)![1]);
+    expect(opIds(text)).toEqual(Array.from({ length: 4 - seq }, (_, i) => seq + i + 1));
     abort.abort();
   });
 

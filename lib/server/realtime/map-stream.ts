@@ -85,6 +85,12 @@ export async function openMapStream(
       };
 
       let sent = from ?? 0;
+      /**
+       * False until the resume point is settled: a batch that commits while
+       * the stream starts is caught up by start's own catch-up, which reads
+       * lastSeq after subscribing (not replayed from 0 before the snapshot).
+       */
+      let started = false;
       let chain: Promise<void> = Promise.resolve();
       /** Sends everything after `sent`, one catch-up at a time (so never out of order). */
       const catchUp = () => {
@@ -149,12 +155,13 @@ export async function openMapStream(
           sent = snapshot.seq;
         }
         send(frame('ready', { seq: sent }));
+        started = true;
         catchUp();
       };
 
       const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
         if (event.type === 'presence') send(`event: presence\ndata: ${event.payload}\n\n`);
-        else catchUp();
+        else if (started) catchUp();
       });
       const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
       const recheck = setInterval(() => {
