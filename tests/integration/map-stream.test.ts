@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/authz';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
+import { realtimeBus } from '@/lib/server/realtime/bus';
+import { setLayersRevealed } from '@/lib/server/social/set-layers-revealed';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
 import { addMember, appendEmptyBatches, createMap, testDb } from '../factories';
 
@@ -44,6 +46,20 @@ const REPLAY_LIMIT = 1000;
 
 const opIds = (text: string) =>
   [...text.matchAll(/id: (\d+)\nevent: ops/g)].map((m) => Number(m[1]));
+const socialIds = (text: string) =>
+  [...text.matchAll(/id: (\d+)\nevent: social/g)].map((m) => Number(m[1]));
+
+/** Logs an empty batch of notes private to a team, as the notes writer does, and announces it. */
+async function teamBatch(mapId: string, teamId: string): Promise<number> {
+  const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
+  const seq = lastSeq + 1;
+  await testDb().$transaction([
+    testDb().mapOp.create({ data: { mapId, seq, teamId, op: { kind: 'social', ops: [] } } }),
+    testDb().argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } }),
+  ]);
+  realtimeBus().emitLocal({ type: 'ops', mapId, seq });
+  return seq;
+}
 
 describe('the map event stream', () => {
   it('replays what a reader missed in order, then carries new batches live', async () => {
@@ -77,6 +93,28 @@ describe('the map event stream', () => {
       expect(text, `resuming from ${from}`).toMatch(/id: 1\nevent: snapshot\ndata: \{"id":"/);
       expect(text).toContain('event: ready\ndata: {"seq":1}');
     }
+    abort.abort();
+  });
+
+  it('a batch committed while the stream starts comes once, after the snapshot', async () => {
+    const map = await createMap();
+    const editor = await addMember(map.id, 'EDITOR');
+    const viewer = await addMember(map.id, 'VIEWER');
+    for (const n of [1, 2, 3]) await applyMapOps(editor, map.id, claim(`Batch ${n}`));
+    const abort = new AbortController();
+    const stream = await openMapStream(viewer, map.id, null, abort.signal);
+    // The stream has subscribed and is still reading where to start: a batch
+    // commits now, and its notification arrives before the stream is ready.
+    const committing = applyMapOps(editor, map.id, claim('Batch 4'));
+    realtimeBus().emitLocal({ type: 'ops', mapId: map.id, seq: 4 });
+    await committing;
+    const text = await readUntil(stream, (t) => t.includes('event: ready') && /id: 4\n/.test(t));
+    const snapshotAt = text.indexOf('event: snapshot');
+    expect(snapshotAt, text).toBeGreaterThanOrEqual(0);
+    // Nothing before the snapshot, and only what the snapshot lacks after it, once.
+    expect(text.slice(0, snapshotAt)).not.toContain('event: ops');
+    const seq = Number(/id: (\d+)\nevent: snapshot/.exec(text)![1]);
+    expect(opIds(text)).toEqual(Array.from({ length: 4 - seq }, (_, i) => seq + i + 1));
     abort.abort();
   });
 
@@ -134,6 +172,58 @@ describe('the map event stream', () => {
       opIds(t).includes(3),
     );
     expect(opIds(forA)).toEqual([1, 2, 3]);
+    abort.abort();
+  });
+
+  it("follows a student moved to another team, and the owner's reveal, while it is open", async () => {
+    const map = await createMap();
+    const owner = { kind: 'user' as const, userId: map.ownerId };
+    const student = await addMember(map.id, 'EDITOR');
+    const [teamA, teamB] = await Promise.all(
+      (['A', 'B'] as const).map((name) =>
+        testDb().team.create({ data: { mapId: map.id, name, color: '#000', side: 'FOR' } }),
+      ),
+    );
+    await testDb().teamMember.create({ data: { teamId: teamA!.id, userId: student.userId } });
+    const abort = new AbortController();
+    const stream = await openMapStream(student, map.id, 0, abort.signal);
+    let all = '';
+    void (async () => {
+      const reader = stream.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read())
+        all += new TextDecoder().decode(next.value);
+    })();
+    const waitFor = async (until: (text: string) => boolean, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!until(all) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return until(all);
+    };
+    expect(await waitFor((t) => t.includes('event: ready'), 10_000)).toBe(true);
+    /** Writes batches of `teamId` until one reaches the stream (the filter is re-read every few seconds). */
+    const untilDelivered = async (teamId: string) => {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const seq = await teamBatch(map.id, teamId);
+        if (await waitFor((t) => socialIds(t).includes(seq), 500)) return;
+      }
+      throw new Error(`no batch of team ${teamId} reached the stream`);
+    };
+
+    // The teacher moves the student from team A to team B.
+    await testDb().teamMember.deleteMany({ where: { teamId: teamA!.id, userId: student.userId } });
+    await testDb().teamMember.create({ data: { teamId: teamB!.id, userId: student.userId } });
+    await untilDelivered(teamB!.id);
+    const mark = all.length;
+    const ofA = await teamBatch(map.id, teamA!.id);
+    await applyMapOps(student, map.id, claim('After the move'));
+    expect(await waitFor((t) => opIds(t).includes(ofA + 1), 10_000)).toBe(true);
+    const after = all.slice(mark);
+    expect(opIds(after)).toEqual([ofA + 1]);
+    expect(socialIds(after)).not.toContain(ofA);
+
+    // Once the owner reveals the layers, every team's batches reach every member.
+    await setLayersRevealed(owner, map.id, true);
+    await untilDelivered(teamA!.id);
     abort.abort();
   });
 

@@ -13,7 +13,7 @@ import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { getMapSnapshot } from './get-map-snapshot';
+import { inOneView, readMapSnapshot } from './get-map-snapshot';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
 
 const PAGE = 50;
@@ -75,17 +75,24 @@ export async function getMapHistory(
  * inverses of every later batch applied, newest first.
  */
 export async function getMapAt(actor: Actor, mapId: string, seq: number): Promise<MapSnapshot> {
-  const snapshot = await getMapSnapshot(actor, mapId);
-  if (seq >= snapshot.seq) return snapshot;
-  const [nodeRows, edgeRows, later] = await Promise.all([
-    db().node.findMany({ where: { mapId } }),
-    db().edge.findMany({ where: { mapId } }),
-    db().mapOp.findMany({
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  // The graph and the log read in one view: the inverses rewound are exactly
+  // those of the batches after `seq` that the graph rows already contain.
+  const read = await inOneView(async (tx) => {
+    const snapshot = await readMapSnapshot(tx, access, mapId);
+    if (seq >= snapshot.seq) return { snapshot, past: null };
+    const nodeRows = await tx.node.findMany({ where: { mapId } });
+    const edgeRows = await tx.edge.findMany({ where: { mapId } });
+    const later = await tx.mapOp.findMany({
       where: { mapId, teamId: null, seq: { gt: seq, lte: snapshot.seq } },
       orderBy: { seq: 'asc' },
       select: { op: true },
-    }),
-  ]);
+    });
+    return { snapshot, past: { nodeRows, edgeRows, later } };
+  });
+  const { snapshot } = read;
+  if (!read.past) return snapshot;
+  const { nodeRows, edgeRows, later } = read.past;
   // Comments never change the graph: nothing to rewind for them.
   const inverses = later
     .filter((row) => (row.op as { kind?: string }).kind !== 'social')

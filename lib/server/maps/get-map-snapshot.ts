@@ -1,6 +1,7 @@
 import 'server-only';
 import type { MapSnapshot } from '../../domain/types';
-import { authorizeMap, can, type Actor } from '../authz';
+import type { Prisma } from '../../generated/prisma/client';
+import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { getUndoHistory } from './get-undo-history';
@@ -12,7 +13,35 @@ export async function getMapSnapshot(
   options: { withHistory?: boolean } = {},
 ): Promise<MapSnapshot> {
   const access = await authorizeMap(actor, 'map:read', mapId);
-  const map = await db().argumentMap.findUniqueOrThrow({
+  const snapshot = await inOneView((tx) => readMapSnapshot(tx, access, mapId));
+  return {
+    ...snapshot,
+    ...(options.withHistory && {
+      history:
+        actor.kind === 'user' && can(access, 'map:edit')
+          ? await getUndoHistory(mapId, actor.userId)
+          : { undo: [], redo: [] },
+    }),
+  };
+}
+
+/**
+ * Runs `read` in one REPEATABLE READ transaction: every statement sees the
+ * same committed state, so a map's `lastSeq` agrees with the rows read
+ * beside it while others write. (Its queries must all go through `tx`: on
+ * the embedded database the pool has one connection.)
+ */
+export function inOneView<T>(read: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db().$transaction(read, { isolationLevel: 'RepeatableRead' });
+}
+
+/** The snapshot of a map as `tx` sees it, for a reader whose access is `access`. */
+export async function readMapSnapshot(
+  tx: Prisma.TransactionClient,
+  access: MapAccess,
+  mapId: string,
+): Promise<MapSnapshot> {
+  const map = await tx.argumentMap.findUniqueOrThrow({
     where: { id: mapId },
     include: {
       nodes: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } },
@@ -54,11 +83,5 @@ export async function getMapSnapshot(
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),
-    ...(options.withHistory && {
-      history:
-        actor.kind === 'user' && can(access, 'map:edit')
-          ? await getUndoHistory(mapId, actor.userId)
-          : { undo: [], redo: [] },
-    }),
   };
 }

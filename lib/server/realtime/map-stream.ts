@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TOp } from '../../domain/ops';
-import { authorizeMap, can, type Actor } from '../authz';
+import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { getMapSnapshot } from '../maps/get-map-snapshot';
@@ -32,15 +32,36 @@ function frame(event: string, data: unknown, id?: number): string {
 }
 
 /**
+ * Which team-private batches a reader's stream carries, as getSocialView
+ * decides who sees which layer: every team's for the owner and, once the
+ * layers are revealed, for every member of the map; else their own team's.
+ * Team batches carry notes; the stream only says that a layer changed
+ * (readers fetch what they may see).
+ */
+async function teamFilterFor(actor: Actor, access: MapAccess, mapId: string) {
+  if (can(access, 'map:manage')) return {};
+  if (actor.kind !== 'user') return { teamId: null };
+  const [map, teams] = await Promise.all([
+    db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { layersRevealed: true } }),
+    db().teamMember.findMany({
+      where: { userId: actor.userId, team: { mapId } },
+      select: { teamId: true },
+    }),
+  ]);
+  if (map.layersRevealed && access.role !== null) return {};
+  return { OR: [{ teamId: null }, { teamId: { in: teams.map((t) => t.teamId) } }] };
+}
+
+/**
  * The Server-Sent Events stream of one open map: the op log after `from`
  * (graph batches as `ops`; comment and note batches as `social`, a nudge to
  * refetch what this reader may see),
  * in sequence order with the sequence number as the event id, then live
  * batches as they commit; presence of other readers; heartbeats. A client
  * too far behind, or with an unusable resume point, gets the snapshot.
- * Batches private to a team go only to that team. The reader's access is
- * re-checked every few seconds; a reader who lost it gets "revoked" and the
- * stream ends.
+ * Batches private to a team go only to that team (and the owner; everyone
+ * once revealed). The reader's access and teams are re-checked every few
+ * seconds; a reader who lost access gets "revoked" and the stream ends.
  */
 export async function openMapStream(
   actor: Actor,
@@ -49,21 +70,9 @@ export async function openMapStream(
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
   const access = await authorizeMap(actor, 'map:read', mapId);
-  const teamIds =
-    actor.kind === 'user'
-      ? (
-          await db().teamMember.findMany({
-            where: { userId: actor.userId, team: { mapId } },
-            select: { teamId: true },
-          })
-        ).map((t) => t.teamId)
-      : [];
-  // Team batches carry notes; the stream only says that a layer changed
-  // (readers fetch what they may see), and says it to the team, and to the
-  // owner, who may show every layer.
-  const teamFilter = can(access, 'map:manage')
-    ? {}
-    : { OR: [{ teamId: null }, { teamId: { in: teamIds } }] };
+  // Re-read with the access on every re-check: a student moved to another
+  // team, or the owner's reveal, changes what the open stream carries.
+  let teamFilter = await teamFilterFor(actor, access, mapId);
   const encoder = new TextEncoder();
   let closed = false;
   let cleanup = () => {};
@@ -85,6 +94,12 @@ export async function openMapStream(
       };
 
       let sent = from ?? 0;
+      /**
+       * False until the resume point is settled: a batch that commits while
+       * the stream starts is caught up by start's own catch-up, which reads
+       * lastSeq after subscribing (not replayed from 0 before the snapshot).
+       */
+      let started = false;
       let chain: Promise<void> = Promise.resolve();
       /** Sends everything after `sent`, one catch-up at a time (so never out of order). */
       const catchUp = () => {
@@ -149,24 +164,29 @@ export async function openMapStream(
           sent = snapshot.seq;
         }
         send(frame('ready', { seq: sent }));
+        started = true;
         catchUp();
       };
 
       const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
         if (event.type === 'presence') send(`event: presence\ndata: ${event.payload}\n\n`);
-        else catchUp();
+        else if (started) catchUp();
       });
       const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
       const recheck = setInterval(() => {
-        authorizeMap(actor, 'map:read', mapId).catch((error: unknown) => {
-          if (
-            error instanceof AppError &&
-            (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
-          ) {
-            send(frame('revoked', { message: 'You no longer have access to this map.' }));
-            close();
-          }
-        });
+        authorizeMap(actor, 'map:read', mapId)
+          .then(async (now) => {
+            teamFilter = await teamFilterFor(actor, now, mapId);
+          })
+          .catch((error: unknown) => {
+            if (
+              error instanceof AppError &&
+              (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
+            ) {
+              send(frame('revoked', { message: 'You no longer have access to this map.' }));
+              close();
+            }
+          });
       }, REAUTHORIZE_MS);
       cleanup = () => {
         unsubscribe();
