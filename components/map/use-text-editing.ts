@@ -19,17 +19,28 @@ type Options = {
 export function useTextEditing({ store, canEdit, setNotice }: Options) {
   const [editingId, setEditingIdState] = useState<string | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
+  // What the open editor started from: the version its save is based on, so
+  // that a change someone else made while it was open is a conflict, not
+  // overwritten; and the text it showed (null for a merge draft, which is
+  // worth saving as it is).
+  const [opened, setOpened] = useState<{ version: number; text: string | null } | null>(null);
 
   /** Opens a card for editing with its own text (or closes the editor, with null). */
-  const setEditingId = useCallback((id: string | null) => {
-    setDraft(null);
-    setEditingIdState(id);
-  }, []);
+  const setEditingId = useCallback(
+    (id: string | null) => {
+      const node = id === null ? undefined : store.getView().nodes.get(id);
+      setDraft(null);
+      setOpened(node ? { version: node.version, text: node.text } : null);
+      setEditingIdState(id);
+    },
+    [store],
+  );
 
-  /** Opens a card for editing with a given starting text (after a conflict: both versions merged). */
-  const editWith = useCallback((id: string, text: string) => {
+  /** Opens a card for editing with a given starting text based on `version` (after a conflict: both versions merged). */
+  const editWith = useCallback((id: string, text: string, version: number) => {
     setEditingIdState(id);
     setDraft(text);
+    setOpened({ version, text: null });
   }, []);
 
   const nodeEditing = useMemo<NodeEditing | null>(() => {
@@ -42,7 +53,8 @@ export function useTextEditing({ store, canEdit, setNotice }: Options) {
         setEditingId(null);
         const node = store.getView().nodes.get(id);
         const text = raw.trim();
-        if (!node || node.deleted || text === node.text) return;
+        const base = id === editingId ? opened : null;
+        if (!node || node.deleted || text === node.text || text === base?.text) return;
         if (!text)
           return setNotice({
             kind: 'local',
@@ -53,10 +65,12 @@ export function useTextEditing({ store, canEdit, setNotice }: Options) {
             kind: 'local',
             message: `A node can hold at most ${MAX_TEXT_LENGTH} characters.`,
           });
-        store.perform([{ type: 'updateNode', id, baseVersion: node.version, text }]);
+        store.perform([
+          { type: 'updateNode', id, baseVersion: base?.version ?? node.version, text },
+        ]);
       },
     };
-  }, [canEdit, editingId, draft, store, setNotice, setEditingId]);
+  }, [canEdit, editingId, draft, opened, store, setNotice, setEditingId]);
 
   /** The answers to a text conflict (ConflictDialog). */
   const resolveConflict = useMemo(
@@ -72,7 +86,7 @@ export function useTextEditing({ store, canEdit, setNotice }: Options) {
       },
       merge: ({ nodeId, mine, theirs }: TextConflict) => {
         setNotice(null);
-        editWith(nodeId, `${theirs.text}\n\n${mine}`);
+        editWith(nodeId, `${theirs.text}\n\n${mine}`, theirs.version);
       },
     }),
     [store, setNotice, editWith],

@@ -201,7 +201,15 @@ export class MapStore {
       added = this.ledger.add(ops, intent);
     } catch (error) {
       if (error instanceof OpError) {
-        this.onNotice({ kind: 'local', message: error.message });
+        // Someone else's change to the same text reached this copy first:
+        // the same choice as when the server refuses it.
+        const conflict =
+          error.code === 'STALE_VERSION' ? conflictOf(ops, error.current) : undefined;
+        this.onNotice(
+          conflict
+            ? { kind: 'refused', message: error.message, conflict }
+            : { kind: 'local', message: error.message },
+        );
         return null;
       }
       throw error;
@@ -227,7 +235,7 @@ export class MapStore {
             kind: RETRYABLE.has(result.code) ? 'offline' : 'refused',
             message: result.message,
             ...(result.code === 'STALE_VERSION' && {
-              conflict: this.conflictOf(batch, result.current),
+              conflict: conflictOf(batch.ops, result.current),
             }),
           });
         }
@@ -245,20 +253,6 @@ export class MapStore {
       retryIf: (result) => !result.ok && RETRYABLE.has(result.code),
       onThrow: () => UNREACHABLE,
     });
-  }
-
-  private conflictOf(batch: Batch, current: unknown): TextConflict | undefined {
-    const [op] = batch.ops;
-    const theirs = current as NodeState | undefined;
-    if (
-      batch.ops.length !== 1 ||
-      op?.type !== 'updateNode' ||
-      op.text === undefined ||
-      !theirs ||
-      theirs.id !== op.id
-    )
-      return undefined;
-    return { nodeId: op.id, mine: op.text, theirs };
   }
 
   /** Rebuilds the view without a refused batch, and forgets undo entries that would act on it. */
@@ -281,4 +275,19 @@ export class MapStore {
     this.snapshot = this.takeSnapshot();
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The text conflict a stale one-op text edit ran into, given the node as it is now. */
+function conflictOf(ops: TOp[], current: unknown): TextConflict | undefined {
+  const [op] = ops;
+  const theirs = current as NodeState | undefined;
+  if (
+    ops.length !== 1 ||
+    op?.type !== 'updateNode' ||
+    op.text === undefined ||
+    !theirs ||
+    theirs.id !== op.id
+  )
+    return undefined;
+  return { nodeId: op.id, mine: op.text, theirs };
 }

@@ -1,20 +1,24 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider, type NodeProps } from '@xyflow/react';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArgumentNode } from '@/components/map/argument-node';
+import { ConflictDialog } from '@/components/map/conflict-dialog';
 import { NodeEditingContext } from '@/components/map/editor-context';
 import { useMapShortcuts } from '@/components/map/use-map-shortcuts';
 import { useTextEditing } from '@/components/map/use-text-editing';
-import { MapStore, type SendResult } from '@/lib/client/map-store';
+import { MapStore, type SendResult, type StoreNotice } from '@/lib/client/map-store';
 import { toFlowNodes, type ArgumentFlowNode } from '@/lib/client/to-flow';
 import { graphStateOf, type TOp } from '@/lib/domain/ops';
 
 afterEach(cleanup);
 
 const ORIGINAL = 'Russia is a credible guarantor.';
+
+/** Where the store's notices go: the workspace's notice, once it is drawn. */
+let tellWorkspace: (notice: StoreNotice) => void = () => {};
 
 /** A map holding one claim, and what its store sent to the server. */
 function mapWithOneClaim() {
@@ -40,6 +44,7 @@ function mapWithOneClaim() {
       sent.push(ops);
       return { ok: true, seq: sent.length };
     },
+    (notice) => tellWorkspace(notice),
   );
   return { store, sent };
 }
@@ -58,7 +63,11 @@ const commands = () => ({
 /** One card as the workspace draws it: its text editing, and the map's shortcuts live around it. */
 function Workspace({ store, spies }: { store: MapStore; spies: ReturnType<typeof commands> }) {
   const { view } = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const text = useTextEditing({ store, canEdit: true, setNotice: () => {} });
+  const [notice, setNotice] = useState<StoreNotice | null>(null);
+  useEffect(() => {
+    tellWorkspace = setNotice;
+  }, []);
+  const text = useTextEditing({ store, canEdit: true, setNotice });
   useMapShortcuts({
     editing: spies,
     selectedNodeId: 'claim-1',
@@ -78,6 +87,14 @@ function Workspace({ store, spies }: { store: MapStore; spies: ReturnType<typeof
           Edit text
         </button>
         <ArgumentNode {...props} />
+        {notice?.conflict && (
+          <ConflictDialog
+            conflict={notice.conflict}
+            onKeepTheirs={() => text.resolveConflict.keepTheirs()}
+            onUseMine={() => text.resolveConflict.useMine(notice.conflict!)}
+            onMerge={() => text.resolveConflict.merge(notice.conflict!)}
+          />
+        )}
       </NodeEditingContext.Provider>
     </ReactFlowProvider>
   );
@@ -149,5 +166,49 @@ describe('the card editor', () => {
     expect(spies.addClaim).toHaveBeenCalledTimes(1);
     expect(spies.toggleFocus).toHaveBeenCalledTimes(1);
     expect(spies.setConnectFrom).toHaveBeenCalledWith('claim-1');
+  });
+
+  it('offers the conflict choice, instead of overwriting, when someone else saved the text while it was open', async () => {
+    const { store, sent, user, editor } = await openEditor();
+    await user.keyboard('Russia armed both sides.');
+    // Another user's edit of the same card (version 1 → 2) arrives through the stream.
+    const theirs = 'Russia is a guarantor only on paper.';
+    act(() =>
+      store.receive({
+        seq: 1,
+        key: null,
+        ops: [{ type: 'updateNode', id: 'claim-1', baseVersion: 1, text: theirs }],
+      }),
+    );
+    expect(editor.value).toBe('Russia armed both sides.');
+    await user.keyboard('{Enter}');
+
+    const dialog = screen.getByRole('dialog', { name: 'Someone else changed this text first' });
+    expect(screen.getByRole('region', { name: 'Their version' }).textContent).toContain(theirs);
+    expect(screen.getByRole('region', { name: 'Your version' }).textContent).toContain(
+      'Russia armed both sides.',
+    );
+    await store.settled();
+    expect(sent).toEqual([]);
+    expect(store.getView().nodes.get('claim-1')!.text).toBe(theirs);
+
+    // Merging opens the editor with both texts; saving it is an edit of their version.
+    await user.click(screen.getByRole('button', { name: 'Merge both and edit' }));
+    expect(dialog.isConnected).toBe(false);
+    const merged = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Node text' });
+    expect(merged.value).toBe(`${theirs}\n\nRussia armed both sides.`);
+    await user.click(merged);
+    await user.keyboard('{Enter}');
+    await store.settled();
+    expect(sent).toEqual([
+      [
+        {
+          type: 'updateNode',
+          id: 'claim-1',
+          baseVersion: 2,
+          text: `${theirs}\n\nRussia armed both sides.`,
+        },
+      ],
+    ]);
   });
 });

@@ -205,4 +205,29 @@ describe('the editor store in a shared map', () => {
     expect(notices[0]!.conflict).toEqual({ nodeId: 'a', mine: 'My wording', theirs });
     expect(texts(store)).toEqual(['Original']);
   });
+
+  it('refuses a text edit based on a version the stream already replaced with the same conflict, and sends nothing', async () => {
+    const notices: StoreNotice[] = [];
+    const fake = server();
+    const initial = new MapStore(graphStateOf([], []), async () => ({ ok: true, seq: 1 }));
+    initial.perform([claim('a', 'Original')]);
+    const store = new MapStore(initial.getView(), fake.send, (n) => notices.push(n), { seq: 1 });
+    store.receive({
+      seq: 2,
+      key: null,
+      ops: [op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'Their wording' })],
+    });
+    expect(
+      store.perform([op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'My wording' })]),
+    ).toBe(false);
+    await store.settled();
+    expect(fake.received).toEqual([]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.conflict).toMatchObject({
+      nodeId: 'a',
+      mine: 'My wording',
+      theirs: { id: 'a', text: 'Their wording', version: 2 },
+    });
+    expect(texts(store)).toEqual(['Their wording']);
+  });
 });
