@@ -48,7 +48,7 @@ export async function appendToLog<T>(
       throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
     if (idempotencyKey) {
       const prior = await tx.mapOp.findFirst({
-        where: { mapId, idempotencyKey },
+        where: { mapId, actorId, idempotencyKey },
         select: { seq: true, op: true },
       });
       if (prior) return { seq: prior.seq, duplicate: true, op: prior.op };
