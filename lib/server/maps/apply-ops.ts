@@ -113,41 +113,11 @@ export async function applyMapOps(
         'That id is already used; create the node or connection again with a new id.',
       );
     }
-    throw unavailableIfDown(error);
+    throw error;
   }
   return appended.duplicate
     ? { seq: appended.seq, duplicate: true, nodes: [], edges: [] }
     : { seq: appended.seq, duplicate: false, ...appended.value };
-}
-
-/**
- * A database that cannot be reached is the one failure worth retrying: it
- * gets a clear, retryable UNAVAILABLE (503), and the client resends the same
- * batch with the same idempotency key, so nothing is applied twice.
- */
-function unavailableIfDown(error: unknown): unknown {
-  const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : '';
-  const down =
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      '57P01',
-      '57P03',
-      'P1001',
-      'P1017',
-      'P2024',
-    ].includes(code) ||
-    /ECONNREFUSED|ECONNRESET|Connection terminated|connection is closed|Can't reach database|terminating connection/i.test(
-      message,
-    );
-  return down
-    ? new AppError(
-        'UNAVAILABLE',
-        'The database is not reachable right now. Your change will be sent again in a moment.',
-      )
-    : error;
 }
 
 /**
