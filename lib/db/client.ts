@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 
 /**
@@ -9,12 +10,19 @@ export function createPrismaClient(
   connectionString: string,
   options: { max?: number } = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
   });
-  return new PrismaClient({ adapter });
+  // A connection the server cuts (pg_terminate_backend, a restart) says so
+  // as an 'error' event, also in the moments between the pool handing it
+  // out and the adapter listening to it; unheard, that event would take the
+  // whole process down. The query that was running fails on its own, and
+  // the pool drops the connection.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('error', () => {});
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 export type { PrismaClient };

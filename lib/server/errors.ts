@@ -40,8 +40,67 @@ function httpStatusOf(error: AppError): number {
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
-/** The JSON body and status for any thrown value; unknown errors become a 500 without internals. */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+/** PostgreSQL's codes for a connection that failed or was cut: class 08, and admin/crash/startup shutdowns. */
+const CONNECTION_CODES = /^(08...|57P0[123])$/;
+/** Socket errors, Prisma's connection errors, and the driver adapter's kinds for them. */
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'P1001',
+  'P1002',
+  'P1017',
+  'P2024',
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+]);
+/** What node-postgres and Prisma say when the connection went away. */
+const CONNECTION_MESSAGES =
+  /Connection terminated|Client has encountered a connection error|connection is closed|Connection ended unexpectedly|server closed the connection unexpectedly|terminating connection|Can't reach database|ECONNREFUSED|ECONNRESET/i;
+
+/**
+ * True when the database could not be reached or the connection was cut
+ * (the error, its causes, and the driver adapter error Prisma wraps): the
+ * one kind of failure a client should simply send again.
+ */
+function isConnectionFailure(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  const codes = [e.code, e.kind, e.originalCode].filter((c) => typeof c === 'string');
+  if (codes.some((c) => CONNECTION_CODES.test(c) || CONNECTION_ERRORS.has(c))) return true;
+  if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
+  return (
+    isConnectionFailure(e.cause, depth + 1) ||
+    isConnectionFailure(e.meta?.driverAdapterError, depth + 1)
+  );
+}
+
+/** The AppError a thrown value stands for: a lost database connection is a retryable UNAVAILABLE. */
+function asAppError(error: unknown): unknown {
+  return isConnectionFailure(error)
+    ? new AppError(
+        'UNAVAILABLE',
+        'The database is not reachable right now. Your change will be sent again in a moment.',
+      )
+    : error;
+}
+
+/**
+ * The JSON body and status for any thrown value: a lost database connection
+ * is 503 UNAVAILABLE (the client resends under the same idempotency key);
+ * other unknown errors become a 500 without internals.
+ */
+export function toErrorResponse(thrown: unknown): { status: number; body: ErrorBody } {
+  const error = asAppError(thrown);
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;

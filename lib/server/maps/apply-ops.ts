@@ -4,9 +4,8 @@ import { INTENTS, invertOps } from '../../domain/history';
 import { applyOps as applyDomainOps, graphStateOf, OpError, ZOp, type TOp } from '../../domain/ops';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
-import { db } from '../db';
 import { AppError } from '../errors';
-import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+import { appendToLog } from './append-to-log';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 
 const MAX_OPS_PER_BATCH = 500;
@@ -36,10 +35,9 @@ export type ApplyOpsResult = {
 
 /**
  * Applies a batch of ops to a map, all or nothing: checks that the actor may
- * edit, takes the map's row lock (serialising writers of one map), applies
+ * edit, then inside appendToLog (the map's row lock, the next seq) applies
  * the ops with the domain code to the map's current graph, writes back what
- * changed, and appends the batch to the op log with the next sequence
- * number. Returns only after COMMIT.
+ * changed, and logs the batch with its inverse. Returns only after COMMIT.
  */
 export async function applyMapOps(
   actor: Actor,
@@ -48,31 +46,11 @@ export async function applyMapOps(
 ): Promise<ApplyOpsResult> {
   await authorizeMap(actor, 'map:edit', mapId);
   const actorId = actor.kind === 'user' ? actor.userId : null;
-  let result: ApplyOpsResult;
+  let appended;
   try {
-    result = await db().$transaction(
+    appended = await appendToLog(
+      { mapId, actorId, idempotencyKey: input.idempotencyKey },
       async (tx) => {
-        const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`
-          SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
-        if (!locked)
-          throw new AppError(
-            'NOT_FOUND',
-            'This map does not exist, or you do not have access to it.',
-          );
-        if (input.idempotencyKey) {
-          const prior = await tx.mapOp.findUnique({
-            where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } },
-            select: { seq: true },
-          });
-          if (prior)
-            return {
-              seq: prior.seq,
-              duplicate: true,
-              nodes: [],
-              edges: [],
-            } satisfies ApplyOpsResult;
-        }
-
         const [nodeRows, edgeRows] = await Promise.all([
           tx.node.findMany({ where: { mapId } }),
           tx.edge.findMany({ where: { mapId } }),
@@ -111,31 +89,18 @@ export async function applyMapOps(
           if (previous) await tx.edge.update({ where: { id }, data });
           else await tx.edge.create({ data: { ...data, id, mapId, createdById: actorId } });
         }
-
-        const seq = locked.lastSeq + 1;
-        await tx.mapOp.create({
-          data: {
-            mapId,
-            seq,
-            actorId,
-            op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue,
-            idempotencyKey: input.idempotencyKey ?? null,
-          },
-        });
-        await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
-        // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
-        await notifyOpsInTransaction(tx, mapId, seq);
         return {
-          seq,
-          duplicate: false,
-          nodes: result.changedNodes.map((id) => ({
-            id,
-            version: result.state.nodes.get(id)!.version,
-          })),
-          edges: result.changedEdges.map((id) => ({
-            id,
-            version: result.state.edges.get(id)!.version,
-          })),
+          op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue,
+          value: {
+            nodes: result.changedNodes.map((id) => ({
+              id,
+              version: result.state.nodes.get(id)!.version,
+            })),
+            edges: result.changedEdges.map((id) => ({
+              id,
+              version: result.state.edges.get(id)!.version,
+            })),
+          },
         };
       },
       { timeout: 20_000, maxWait: 10_000 },
@@ -148,40 +113,11 @@ export async function applyMapOps(
         'That id is already used; create the node or connection again with a new id.',
       );
     }
-    throw unavailableIfDown(error);
+    throw error;
   }
-  if (!result.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: result.seq });
-  return result;
-}
-
-/**
- * A database that cannot be reached is the one failure worth retrying: it
- * gets a clear, retryable UNAVAILABLE (503), and the client resends the same
- * batch with the same idempotency key, so nothing is applied twice.
- */
-function unavailableIfDown(error: unknown): unknown {
-  const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : '';
-  const down =
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      '57P01',
-      '57P03',
-      'P1001',
-      'P1017',
-      'P2024',
-    ].includes(code) ||
-    /ECONNREFUSED|ECONNRESET|Connection terminated|connection is closed|Can't reach database|terminating connection/i.test(
-      message,
-    );
-  return down
-    ? new AppError(
-        'UNAVAILABLE',
-        'The database is not reachable right now. Your change will be sent again in a moment.',
-      )
-    : error;
+  return appended.duplicate
+    ? { seq: appended.seq, duplicate: true, nodes: [], edges: [] }
+    : { seq: appended.seq, duplicate: false, ...appended.value };
 }
 
 /**

@@ -13,7 +13,7 @@ import { authorizeMap, type Actor } from '../authz';
 import { annotationTargetOf } from './get-social-view';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+import { appendToLog } from '../maps/append-to-log';
 import { writeAnnotation } from './write-annotation';
 import { writeComment } from './write-comment';
 
@@ -71,38 +71,18 @@ export async function applySocialOps(
       throw new AppError('FORBIDDEN', 'You can only take notes in your own team’s layer.');
   }
 
-  const result = await db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<
-      { lastSeq: number }[]
-    >`SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
-    if (!locked)
-      throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
-    if (input.idempotencyKey) {
-      const prior = await tx.mapOp.findUnique({
-        where: { mapId_idempotencyKey: { mapId, idempotencyKey: input.idempotencyKey } },
-        select: { seq: true, op: true },
-      });
-      if (prior)
-        return {
-          seq: prior.seq,
-          duplicate: true,
-          inverse: (prior.op as { inverse?: TSocialOpInput[] | null }).inverse ?? null,
-        };
-    }
-    // The batch's inverse, from what was stored before each op: null when one op cannot be undone.
-    let inverse: TSocialOpInput[] | null = [];
-    for (const op of input.ops) {
-      const back = await inverseOf(tx, mapId, op);
-      inverse = back && inverse ? [back, ...inverse] : null;
-      if (isAnnotationOp(op)) await writeAnnotation(tx, mapId, userId, teamId, op);
-      else await writeComment(tx, mapId, userId, op);
-    }
-    const seq = locked.lastSeq + 1;
-    await tx.mapOp.create({
-      data: {
-        mapId,
-        seq,
-        actorId: userId,
+  const appended = await appendToLog(
+    { mapId, actorId: userId, idempotencyKey: input.idempotencyKey },
+    async (tx) => {
+      // The batch's inverse, from what was stored before each op: null when one op cannot be undone.
+      let inverse: TSocialOpInput[] | null = [];
+      for (const op of input.ops) {
+        const back = await inverseOf(tx, mapId, op);
+        inverse = back && inverse ? [back, ...inverse] : null;
+        if (isAnnotationOp(op)) await writeAnnotation(tx, mapId, userId, teamId, op);
+        else await writeComment(tx, mapId, userId, op);
+      }
+      return {
         teamId,
         op: {
           kind: 'social',
@@ -110,15 +90,17 @@ export async function applySocialOps(
           inverse,
           intent: input.intent,
         } as Prisma.InputJsonValue,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-    });
-    await tx.argumentMap.update({ where: { id: mapId }, data: { lastSeq: seq } });
-    await notifyOpsInTransaction(tx, mapId, seq);
-    return { seq, duplicate: false, inverse };
-  });
-  if (!result.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: result.seq });
-  return result;
+        value: inverse,
+      };
+    },
+  );
+  return {
+    seq: appended.seq,
+    duplicate: appended.duplicate,
+    inverse: appended.duplicate
+      ? ((appended.op as { inverse?: TSocialOpInput[] | null }).inverse ?? null)
+      : appended.value,
+  };
 }
 
 /** The op that undoes `op`, from the comment or note as it is stored now (the domain rule, fed from the database). */

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
-import { db } from '../db';
-import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+import { appendToLog } from '../maps/append-to-log';
 
 /**
  * After the debate the owner may reveal every team's layer to every member
@@ -15,25 +14,9 @@ export async function setLayersRevealed(
   revealed: boolean,
 ): Promise<void> {
   await authorizeMap(actor, 'map:manage', mapId);
-  const seq = await db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<
-      { lastSeq: number }[]
-    >`SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
-    const next = locked!.lastSeq + 1;
-    await tx.argumentMap.update({
-      where: { id: mapId },
-      data: { layersRevealed: revealed, lastSeq: next },
-    });
-    await tx.mapOp.create({
-      data: {
-        mapId,
-        seq: next,
-        actorId: actor.kind === 'user' ? actor.userId : null,
-        op: { kind: 'social', ops: [], revealed } as Prisma.InputJsonValue,
-      },
-    });
-    await notifyOpsInTransaction(tx, mapId, next);
-    return next;
-  });
-  realtimeBus().emitLocal({ type: 'ops', mapId, seq });
+  await appendToLog({ mapId, actorId: actor.kind === 'user' ? actor.userId : null }, async () => ({
+    op: { kind: 'social', ops: [], revealed } as Prisma.InputJsonValue,
+    map: { layersRevealed: revealed },
+    value: null,
+  }));
 }

@@ -1,0 +1,68 @@
+import 'server-only';
+import type { Prisma } from '../../generated/prisma/client';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+
+type Tx = Prisma.TransactionClient;
+
+/** Who appends, to which map, and the client's key for this submission (scoped to the actor). */
+export type LogWriter = {
+  mapId: string;
+  actorId: string | null;
+  idempotencyKey?: string | null;
+};
+
+/** What the work inside the transaction logs: the batch as JSON, its team if private, and map columns to set with the new seq. */
+export type LogEntry<T> = {
+  op: Prisma.InputJsonValue;
+  teamId?: string | null;
+  map?: Omit<Prisma.ArgumentMapUpdateInput, 'lastSeq'>;
+  value: T;
+};
+
+export type Appended<T> =
+  | { seq: number; duplicate: false; value: T }
+  /** This actor already sent this key: nothing new happened; `op` is what was logged then. */
+  | { seq: number; duplicate: true; op: Prisma.JsonValue };
+
+/**
+ * The one writer of the op log. In one transaction: takes the map's row lock
+ * (serialising every writer of the map), answers a key this actor already
+ * used with the batch it logged, runs `work` (which applies the batch and
+ * says what to log), appends it with the next seq (gap-free), moves
+ * `lastSeq`, and notifies other processes at COMMIT. After COMMIT, this
+ * process's streams hear of it at once.
+ */
+export async function appendToLog<T>(
+  writer: LogWriter,
+  work: (tx: Tx) => Promise<LogEntry<T>>,
+  options: { timeout?: number; maxWait?: number } = {},
+): Promise<Appended<T>> {
+  const { mapId, actorId } = writer;
+  const idempotencyKey = writer.idempotencyKey ?? null;
+  const appended = await db().$transaction(async (tx): Promise<Appended<T>> => {
+    const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`
+      SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
+    if (!locked)
+      throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
+    if (idempotencyKey) {
+      const prior = await tx.mapOp.findFirst({
+        where: { mapId, actorId, idempotencyKey },
+        select: { seq: true, op: true },
+      });
+      if (prior) return { seq: prior.seq, duplicate: true, op: prior.op };
+    }
+    const entry = await work(tx);
+    const seq = locked.lastSeq + 1;
+    await tx.mapOp.create({
+      data: { mapId, seq, actorId, teamId: entry.teamId ?? null, op: entry.op, idempotencyKey },
+    });
+    await tx.argumentMap.update({ where: { id: mapId }, data: { ...entry.map, lastSeq: seq } });
+    // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
+    await notifyOpsInTransaction(tx, mapId, seq);
+    return { seq, duplicate: false, value: entry.value };
+  }, options);
+  if (!appended.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: appended.seq });
+  return appended;
+}
