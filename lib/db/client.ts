@@ -22,7 +22,8 @@ export function createPrismaClient(
   // the pool drops the connection.
   pool.on('connect', (client) => client.on('error', () => {}));
   pool.on('error', () => {});
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  // $disconnect ends the pool, as it did when the adapter made its own.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 export type { PrismaClient };
