@@ -97,11 +97,11 @@ export async function migrate(
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
+    await client.query(`SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY})`);
     try {
       return await applyPending(client, migrations, log);
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
+      await client.query(`SELECT pg_advisory_unlock(${PRISMA_ADVISORY_LOCK_KEY})`);
     }
   } finally {
     await client.end();
@@ -148,15 +148,18 @@ async function applyPending(
       continue;
     }
     const startedAt = new Date();
+    // Every statement here is one simple-protocol query (values escaped in
+    // place, no parameters): PGlite serves all connections from one session,
+    // and the several messages of a parameterised query from two migrators
+    // could interleave there ("unnamed prepared statement does not exist").
     await client.query('BEGIN');
     try {
       // Checked again under a transaction-scoped lock: on PGlite every
       // connection shares one session, where the session lock above is
       // re-entrant and so does not keep a second runner out.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
+      await client.query(`SELECT pg_advisory_xact_lock(${PRISMA_ADVISORY_LOCK_KEY})`);
       const again = await client.query<{ checksum: string }>(
-        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL`,
-        [migration.name],
+        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = ${client.escapeLiteral(migration.name)} AND rolled_back_at IS NULL`,
       );
       if (again.rows.length > 0) {
         await client.query('COMMIT');
@@ -164,11 +167,12 @@ async function applyPending(
         continue;
       }
       await client.query(migration.sql);
+      const lit = (value: string) => client.escapeLiteral(value);
       await client.query(
         `INSERT INTO "_prisma_migrations"
            (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
-         VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
-        [randomUUID(), migration.checksum, migration.name, startedAt],
+         VALUES (${lit(randomUUID())}, ${lit(migration.checksum)}, now(), ${lit(migration.name)},
+                 NULL, NULL, ${lit(startedAt.toISOString())}, 1)`,
       );
       await client.query('COMMIT');
     } catch (error) {
