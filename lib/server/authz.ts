@@ -213,3 +213,39 @@ export async function authorizeClassroom(
     throw new AppError('FORBIDDEN', 'Only the teacher can do that.');
   return { classroom, role };
 }
+
+/** Which teams' private layers (notes, ratings, tags) a reader of a map may see. */
+export type TeamLayerAccess = {
+  /** Whether the owner has revealed every team's layer to the map's members. */
+  revealed: boolean;
+  /** Every team's layer: the map's managers, and every member once revealed. */
+  all: boolean;
+  /** Otherwise, the teams the reader is on (none for a link visitor). */
+  teamIds: string[];
+};
+
+/**
+ * The one rule for team layers, used by the social view and by the stream's
+ * filter of team-private batches alike: a team's annotations never reach
+ * anyone else until the owner reveals them, and never reach a visitor who is
+ * not a member of the map.
+ */
+export async function teamLayerAccess(
+  actor: Actor,
+  access: MapAccess,
+  mapId: string,
+): Promise<TeamLayerAccess> {
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const [map, memberships] = await Promise.all([
+    db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { layersRevealed: true } }),
+    userId
+      ? db().teamMember.findMany({ where: { userId, team: { mapId } }, select: { teamId: true } })
+      : [],
+  ]);
+  const memberOfMap = userId !== null && access.role !== null;
+  return {
+    revealed: map.layersRevealed,
+    all: can(access, 'map:manage') || (map.layersRevealed && memberOfMap),
+    teamIds: memberships.map((m) => m.teamId),
+  };
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TOp } from '../../domain/ops';
-import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
+import { authorizeMap, teamLayerAccess, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { getMapSnapshot } from '../maps/get-map-snapshot';
@@ -32,24 +32,14 @@ function frame(event: string, data: unknown, id?: number): string {
 }
 
 /**
- * Which team-private batches a reader's stream carries, as getSocialView
- * decides who sees which layer: every team's for the owner and, once the
- * layers are revealed, for every member of the map; else their own team's.
- * Team batches carry notes; the stream only says that a layer changed
- * (readers fetch what they may see).
+ * Which team-private batches a reader's stream carries: the team layers the
+ * reader may see (authz `teamLayerAccess`). Team batches carry notes; the
+ * stream only says that a layer changed (readers fetch what they may see).
  */
 async function teamFilterFor(actor: Actor, access: MapAccess, mapId: string) {
-  if (can(access, 'map:manage')) return {};
-  if (actor.kind !== 'user') return { teamId: null };
-  const [map, teams] = await Promise.all([
-    db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { layersRevealed: true } }),
-    db().teamMember.findMany({
-      where: { userId: actor.userId, team: { mapId } },
-      select: { teamId: true },
-    }),
-  ]);
-  if (map.layersRevealed && access.role !== null) return {};
-  return { OR: [{ teamId: null }, { teamId: { in: teams.map((t) => t.teamId) } }] };
+  const layers = await teamLayerAccess(actor, access, mapId);
+  if (layers.all) return {};
+  return { OR: [{ teamId: null }, { teamId: { in: layers.teamIds } }] };
 }
 
 /**

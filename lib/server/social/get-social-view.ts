@@ -6,7 +6,7 @@ import type {
   SocialView,
 } from '../../domain/social';
 import { avatarColour, displayName } from '../../domain/people';
-import { authorizeMap, can, type Actor } from '../authz';
+import { authorizeMap, can, teamLayerAccess, type Actor } from '../authz';
 import { db } from '../db';
 import { listMapPeople } from '../maps/list-map-people';
 import { getSocialHistory } from './get-social-history';
@@ -25,9 +25,8 @@ export async function getSocialView(
 ): Promise<SocialView> {
   const access = await authorizeMap(actor, 'map:read', mapId);
   const userId = actor.kind === 'user' ? actor.userId : null;
-  const owner = can(access, 'map:manage');
-  const [map, myTeam] = await Promise.all([
-    db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { layersRevealed: true } }),
+  const [layers, myTeam] = await Promise.all([
+    teamLayerAccess(actor, access, mapId),
     userId
       ? db().team.findFirst({
           where: { mapId, members: { some: { userId } } },
@@ -38,9 +37,7 @@ export async function getSocialView(
         })
       : null,
   ]);
-  const memberOfMap = userId !== null && access.role !== null;
-  const allLayers = owner || (map.layersRevealed && memberOfMap);
-  const visibleTeams = allLayers ? undefined : myTeam ? [myTeam.id] : [];
+  const visibleTeams = layers.all ? undefined : layers.teamIds;
 
   const canComment = can(access, 'map:comment') && actor.kind === 'user';
   const [comments, teams, annotations, people] = await Promise.all([
@@ -107,9 +104,9 @@ export async function getSocialView(
           })),
         }
       : null,
-    layersRevealed: map.layersRevealed,
+    layersRevealed: layers.revealed,
     canComment,
-    canSeeAllLayers: owner,
+    canSeeAllLayers: can(access, 'map:manage'),
     ...(history && { history }),
   };
 }
