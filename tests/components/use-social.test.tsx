@@ -56,18 +56,26 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+type Mounted = Awaited<ReturnType<typeof mounted>>['hook'];
+
+/** Sends one batch and lets every retry's wait run out; the batch's outcome. */
+async function sendAndSettle(hook: Mounted): Promise<boolean | undefined> {
+  let sent: Promise<boolean> | undefined;
+  act(() => {
+    sent = hook.result.current.send([OP]);
+  });
+  await act(() => vi.runAllTimersAsync());
+  return sent;
+}
+
 describe('useSocial sending a batch', () => {
   it('tries again while the server is unavailable or unreachable, under one idempotency key', async () => {
     const { posts } = server([{ status: 503 }, 'offline', { status: 503 }]);
     const { hook, onError } = await mounted();
 
-    let sent: Promise<boolean> | undefined;
-    act(() => {
-      sent = hook.result.current.send([OP]);
-    });
-    await act(() => vi.runAllTimersAsync());
+    const sent = await sendAndSettle(hook);
 
-    expect(await sent).toBe(true);
+    expect(sent).toBe(true);
     expect(posts).toHaveLength(4);
     expect(new Set(posts.map((p) => p.idempotencyKey)).size).toBe(1);
     expect(onError).not.toHaveBeenCalled();
@@ -78,13 +86,9 @@ describe('useSocial sending a batch', () => {
     const { posts } = server([{ status: 503 }, 'offline', { status: 503 }, 'offline']);
     const { hook, onError } = await mounted();
 
-    let sent: Promise<boolean> | undefined;
-    act(() => {
-      sent = hook.result.current.send([OP]);
-    });
-    await act(() => vi.runAllTimersAsync());
+    const sent = await sendAndSettle(hook);
 
-    expect(await sent).toBe(false);
+    expect(sent).toBe(false);
     expect(posts).toHaveLength(4);
     expect(onError).toHaveBeenCalledWith(
       'The server could not be reached, so that was not saved. Try again.',
@@ -98,13 +102,9 @@ describe('useSocial sending a batch', () => {
     ]);
     const { hook, onError } = await mounted();
 
-    let sent: Promise<boolean> | undefined;
-    act(() => {
-      sent = hook.result.current.send([OP]);
-    });
-    await act(() => vi.runAllTimersAsync());
+    const sent = await sendAndSettle(hook);
 
-    expect(await sent).toBe(false);
+    expect(sent).toBe(false);
     expect(posts).toHaveLength(1);
     expect(onError).toHaveBeenCalledWith('Only the author may edit.');
   });

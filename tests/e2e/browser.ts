@@ -77,6 +77,11 @@ export async function demoMapId(baseUrl: string): Promise<string> {
   return id;
 }
 
+/** The demo map's page. */
+export async function demoMapUrl(baseUrl: string): Promise<string> {
+  return `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
+}
+
 /** Selects `phrase` in the source reader's open text as a mouse would, so the reader offers to quote it. */
 export async function selectPassage(reader: Locator, phrase: string): Promise<void> {
   await reader.locator('[data-source-text]').evaluate((el, phrase) => {

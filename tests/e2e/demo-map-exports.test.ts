@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoMapId, openPage, screenshot, signUpNewPerson, useBrowser } from './browser';
+import {
+  demoMapId,
+  demoMapUrl,
+  openPage,
+  screenshot,
+  signUpNewPerson,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -14,7 +21,7 @@ const node = (page: Page, text: string | RegExp) => mapNodes(page).filter({ hasT
 describe('getting the demo map out in Chromium', () => {
   it('prints a debate brief per side, with nested objections and the quotes they rest on', async () => {
     const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}/brief`);
+    await page.goto(`${await demoMapUrl(baseUrl)}/brief`);
     await page.getByRole('heading', { name: 'For the motion' }).waitFor();
     await page.getByRole('heading', { name: 'Against the motion' }).waitFor();
     const against = page.locator('section', {
@@ -35,7 +42,7 @@ describe('getting the demo map out in Chromium', () => {
 
   it('downloads the map as a PNG and an SVG image with its legend', async () => {
     const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
     const saveAs = async (name: string) => {
       await page.getByText('Export', { exact: true }).click();
@@ -64,7 +71,7 @@ describe('getting the demo map out in Chromium', () => {
 
   it('downloads a PNG, an Argdown and an AIF file, and imports the AIF back as a new map with the same claims', async () => {
     const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Exporter');
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
     const labels = () =>
       mapNodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')).sort());

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoMapId, openPage, screenshot, useBrowser } from './browser';
+import { demoMapId, demoMapUrl, openPage, screenshot, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -55,7 +55,7 @@ describe('the demo map in Chromium', () => {
 
   it('scrolls the reader to the quote of the node you choose', async () => {
     const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     const claim = node(page, 'Unlike NATO');
     await claim.click();
     const reader = page.getByRole('complementary', { name: 'Source reader' });
@@ -73,7 +73,7 @@ describe('the demo map in Chromium', () => {
 
   it('selects the node of a highlight you choose in the reader, by mouse or keyboard', async () => {
     const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     await reader
       .getByRole('button', { name: /Quote for: Russia has lost its credibility/ })
@@ -97,7 +97,7 @@ describe('the demo map in Chromium', () => {
 
   it('selects a node from the keyboard and brings its quote into view', async () => {
     const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     const claim = node(page, 'Had Russia fulfilled its duties');
     await claim.focus();
     await page.keyboard.press('Enter');
@@ -110,7 +110,7 @@ describe('the demo map in Chromium', () => {
 
   it('moves the selection along connections with the arrow keys', async () => {
     const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     const claim = node(page, 'Had Russia fulfilled its duties');
     await claim.focus();
     await page.keyboard.press('Enter');
@@ -150,7 +150,7 @@ describe('the demo map in Chromium', () => {
 
   it('finds nodes by their text and steps through the matches', async () => {
     const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
     await page.keyboard.press('/');
     await page.keyboard.type('ARMS');
@@ -168,7 +168,7 @@ describe('the demo map in Chromium', () => {
 
   it('hides a side or a kind of node with the filter, and shows everything again', async () => {
     const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
     await page.getByText('Filter', { exact: true }).click();
     await page.getByRole('checkbox', { name: /^Against: Turchenko/ }).uncheck();
@@ -187,7 +187,7 @@ describe('the demo map in Chromium', () => {
 
   it('lists the keyboard shortcuts in a dialog opened with ?', async () => {
     const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -200,7 +200,7 @@ describe('the demo map in Chromium', () => {
 
   it('stays usable on a narrow screen', async () => {
     const { page, errors } = await openPage(browser(), { width: 420, height: 860 });
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
     expect(await page.getByRole('complementary', { name: 'Source reader' }).isVisible()).toBe(true);
     await screenshot(page, 'demo-map-narrow');

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
-  demoMapId,
+  demoMapUrl,
   nodeNamed,
   openPage,
   signInAsDemoTeacher,
@@ -11,13 +11,11 @@ import {
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-const demoMapUrl = async () => `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
-
 describe('editing the demo map’s structure in Chromium', () => {
   it('adds a supporting premise with Tab and an objection with Shift+Tab, connected to the selected node', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    const url = await demoMapUrl();
+    const url = await demoMapUrl(baseUrl);
     await page.goto(url);
     const parent = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
     await parent.click();
@@ -65,7 +63,7 @@ describe('editing the demo map’s structure in Chromium', () => {
   it('changes the relation of a selected connection, deletes it and brings it back with undo', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    const url = await demoMapUrl();
+    const url = await demoMapUrl(baseUrl);
     await page.goto(url);
     const api = url.replace('/maps/', '/api/maps/');
     const connection = page.getByRole('group', {
@@ -105,7 +103,7 @@ describe('editing the demo map’s structure in Chromium', () => {
   it('deletes a node with the Delete key together with its connections, and one undo brings all back', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    const url = await demoMapUrl();
+    const url = await demoMapUrl(baseUrl);
     const api = url.replace('/maps/', '/api/maps/');
     const count = async () => {
       const snapshot = await (await fetch(api)).json();
@@ -143,7 +141,7 @@ describe('editing the demo map’s structure in Chromium', () => {
   it('refuses an empty text with a message and keeps the old one', async () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    await page.goto(await demoMapUrl());
+    await page.goto(await demoMapUrl(baseUrl));
     const node = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
     await node.dblclick();
     await page.getByRole('textbox', { name: 'Node text' }).fill('   ');
@@ -157,7 +155,7 @@ describe('editing the demo map’s structure in Chromium', () => {
 
   it('shows a visitor no editing controls, and the op route refuses their changes', async () => {
     const { page } = await openPage(browser());
-    const url = await demoMapUrl();
+    const url = await demoMapUrl(baseUrl);
     await page.goto(url);
     await nodeNamed(page, /^claim: Had Russia fulfilled its duties/).waitFor();
     expect(await page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);

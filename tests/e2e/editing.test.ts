@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
-  demoMapId,
+  demoMapUrl,
   nodeNamed,
   openPage,
   screenshot,
@@ -13,13 +13,11 @@ import {
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-const demoMapUrl = async () => `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
-
 describe('editing the demo map in Chromium', () => {
   it('adds a claim, edits it, undoes and redoes, and finds it after a reload', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    await page.goto(await demoMapUrl());
+    await page.goto(await demoMapUrl(baseUrl));
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
     await toolbar.getByRole('button', { name: '+ Add claim' }).click();
     const editor = page.getByRole('textbox', { name: 'Node text' });
@@ -65,7 +63,7 @@ describe('editing the demo map in Chromium', () => {
   it('places a new claim clear of the others, lays the map out as one undoable move', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    const url = await demoMapUrl();
+    const url = await demoMapUrl(baseUrl);
     const positionOf = async (text: string) => {
       const snapshot = await (await fetch(url.replace('/maps/', '/api/maps/'))).json();
       const node = snapshot.nodes.find((n: { text: string }) => n.text === text);
@@ -109,7 +107,7 @@ describe('editing the demo map in Chromium', () => {
   it('makes evidence from a passage selected in the reader, anchored to it, and connects it as an attack', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    const url = await demoMapUrl();
+    const url = await demoMapUrl(baseUrl);
     await page.goto(url);
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     await reader.getByRole('tab', { name: 'Jason E. Strakes' }).click();

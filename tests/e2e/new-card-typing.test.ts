@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
-  demoMapId,
+  demoMapUrl,
   nodeNamed,
   openPage,
   signInAsDemoTeacher,
@@ -26,7 +26,7 @@ describe('typing straight into a new card in Chromium', () => {
   it('puts the words typed after "+ Add claim" and Tab into the new cards, firing no shortcut', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
-    const url = `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
+    const url = await demoMapUrl(baseUrl);
     const snapshot = async (): Promise<Snapshot> =>
       (await fetch(url.replace('/maps/', '/api/maps/'))).json();
     await page.goto(url);

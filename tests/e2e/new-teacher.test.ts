@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
-  demoMapId,
+  demoMapUrl,
   nodeNamed,
   openPage,
   screenshot,
@@ -11,8 +11,6 @@ import {
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
-
-const demoMapUrl = async () => `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
 
 describe('a new teacher in Chromium', () => {
   it('signs up, creates a map from the demo debate and edits it', async () => {
@@ -43,7 +41,7 @@ describe('a new teacher in Chromium', () => {
     await page.reload();
     await nodeNamed(page, /^claim: Our class claim$/).waitFor();
     // The demo itself is untouched.
-    await page.goto(await demoMapUrl());
+    await page.goto(await demoMapUrl(baseUrl));
     await nodeNamed(page, /^claim: Russia has lost its credibility/).waitFor();
     expect(await nodeNamed(page, /Our class claim/).count()).toBe(0);
     expect(errors).toEqual([]);

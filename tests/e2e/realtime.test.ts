@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
   demoMapId,
+  demoMapUrl,
   nodeNamed,
   openPage,
   screenshot,
@@ -14,7 +15,7 @@ const browser = useBrowser();
 
 describe('two people on one map', () => {
   it('an edit in one browser appears in the other without a reload, and each sees the other’s presence, selection and cursor', async () => {
-    const url = `${baseUrl}/maps/${await demoMapId(baseUrl)}`;
+    const url = await demoMapUrl(baseUrl);
     const teacher = await openPage(browser());
     const student = await openPage(browser());
     await signInAsDemo(teacher.page, baseUrl, inject('startupLog'), 'teacher');
@@ -137,7 +138,7 @@ describe('two people on one map', () => {
   it('lists the map’s changes in its history, and shows the map as it was before one of them', async () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemo(page, baseUrl, inject('startupLog'), 'teacher');
-    await page.goto(`${baseUrl}/maps/${await demoMapId(baseUrl)}`);
+    await page.goto(await demoMapUrl(baseUrl));
     const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
     await toolbar.getByRole('button', { name: '+ Add claim' }).click();
     await page.getByRole('textbox', { name: 'Node text' }).fill('A claim with a past');
