@@ -3,6 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { MapRole } from '../generated/prisma/enums';
 import { db } from './db';
 import { AppError } from './errors';
+import { announce } from './realtime/bus';
 
 /**
  * The one place that decides who may do what. Every route, server action and
@@ -248,4 +249,25 @@ export async function teamLayerAccess(
     all: can(access, 'map:manage') || (map.layersRevealed && memberOfMap),
     teamIds: memberships.map((m) => m.teamId),
   };
+}
+
+/**
+ * Says that who may read a map (or the maps of a class) changed, once the
+ * change has committed: open streams of those maps re-check their reader's
+ * access and team layers at once, in every process (map-stream.ts), instead
+ * of polling.
+ */
+export async function accessChanged(
+  scope: { mapId: string } | { classroomId: string },
+): Promise<void> {
+  const mapIds =
+    'mapId' in scope
+      ? [scope.mapId]
+      : (
+          await db().argumentMap.findMany({
+            where: { classroomId: scope.classroomId },
+            select: { id: true },
+          })
+        ).map((m) => m.id);
+  for (const mapId of mapIds) await announce(db(), { type: 'access', mapId });
 }

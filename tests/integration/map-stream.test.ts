@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/server/authz';
+import { createClassroom } from '@/lib/server/classrooms/create-classroom';
+import { joinClassroom } from '@/lib/server/classrooms/join-classroom';
+import { removeStudent } from '@/lib/server/classrooms/remove-student';
+import { createMap as createClassMap } from '@/lib/server/maps/create-map';
+import { createShareLink } from '@/lib/server/share-links/create-share-link';
+import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
+import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
+import { assignTeams } from '@/lib/server/teams/assign-teams';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
 import { realtimeBus } from '@/lib/server/realtime/bus';
+import { publishPresence, ZPresenceInput } from '@/lib/server/realtime/publish-presence';
 import { setLayersRevealed } from '@/lib/server/social/set-layers-revealed';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
-import { addMember, appendEmptyBatches, createMap, testDb } from '../factories';
+import { addMember, appendEmptyBatches, createMap, createUser, testDb } from '../factories';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -118,6 +126,44 @@ describe('the map event stream', () => {
     abort.abort();
   });
 
+  it('hands each batch to every open stream of the process in order, without reading it back', async () => {
+    const map = await createMap();
+    const viewer = await addMember(map.id, 'VIEWER');
+    const aborts = Array.from({ length: 5 }, () => new AbortController());
+    const texts = aborts.map(() => '');
+    await Promise.all(
+      aborts.map(async (abort, i) => {
+        const stream = await openMapStream(viewer, map.id, null, abort.signal);
+        void (async () => {
+          const reader = stream.getReader();
+          for (let next = await reader.read(); !next.done; next = await reader.read())
+            texts[i] += new TextDecoder().decode(next.value);
+        })();
+      }),
+    );
+    while (!texts.every((t) => t.includes('event: ready')))
+      await new Promise((r) => setTimeout(r, 20));
+    const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: map.id } });
+    // Batches as the process that commits hands them on, finishing out of
+    // order; they are not in the database, so a stream that read each batch
+    // from the log (once per reader) would never pass them on.
+    const batch = (seq: number) => ({
+      seq,
+      actorId: null,
+      key: null,
+      teamId: null,
+      body: { ops: [{ type: 'deleteNode', id: `gone-${seq}` }] },
+    });
+    for (const seq of [lastSeq + 1, lastSeq + 3, lastSeq + 2])
+      realtimeBus().emitLocal({ type: 'ops', mapId: map.id, seq, batch: batch(seq) });
+    const expected = [lastSeq + 1, lastSeq + 2, lastSeq + 3];
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !texts.every((t) => opIds(t).length >= 3))
+      await new Promise((r) => setTimeout(r, 20));
+    for (const text of texts) expect(opIds(text), text).toEqual(expected);
+    for (const abort of aborts) abort.abort();
+  });
+
   it(`replays up to ${REPLAY_LIMIT} batches; a reader further behind gets the snapshot`, async () => {
     const map = await createMap();
     const viewer = await addMember(map.id, 'VIEWER');
@@ -210,8 +256,7 @@ describe('the map event stream', () => {
     };
 
     // The teacher moves the student from team A to team B.
-    await testDb().teamMember.deleteMany({ where: { teamId: teamA!.id, userId: student.userId } });
-    await testDb().teamMember.create({ data: { teamId: teamB!.id, userId: student.userId } });
+    await assignTeams(owner, map.id, { assignments: { [student.userId]: teamB!.id }, sides: {} });
     await untilDelivered(teamB!.id);
     const mark = all.length;
     const ofA = await teamBatch(map.id, teamA!.id);
@@ -227,15 +272,71 @@ describe('the map event stream', () => {
     abort.abort();
   });
 
-  it('closes the stream of a member removed from the map within seconds', async () => {
-    const map = await createMap();
-    const member = await addMember(map.id, 'VIEWER');
+  it('closes the stream of a student the teacher removes from the class, at once', async () => {
+    const teacher = { kind: 'user' as const, userId: (await createUser()).id };
+    const { id: classroomId } = await createClassroom(teacher, { name: 'Period 3' });
+    const { joinCode } = await testDb().classroom.findUniqueOrThrow({ where: { id: classroomId } });
+    const { id: mapId } = await createClassMap(teacher, {
+      title: 'Class debate',
+      motion: 'This house would test',
+      template: 'blank',
+      classroomId,
+    });
+    const student = { kind: 'user' as const, userId: (await createUser()).id };
+    await joinClassroom(student, { code: joinCode });
     const abort = new AbortController();
-    const stream = await openMapStream(member as Actor, map.id, 0, abort.signal);
-    await testDb().mapMember.deleteMany({ where: { mapId: map.id, userId: member.userId } });
-    // The stream re-checks access every REAUTHORIZE_MS; the read gives up after 10 s.
-    const text = await readUntil(stream, (t) => t.includes('event: revoked'), 10_000);
+    const stream = await openMapStream(student, mapId, null, abort.signal);
+    expect(await readUntil(stream, (t) => t.includes('event: ready'))).toContain('event: ready');
+    await removeStudent(teacher, classroomId, student.userId);
+    // The removal itself tells the stream (no polling): the read gives up
+    // after 2 s, long before the stream's own safety re-check (once a minute).
+    const text = await readUntil(stream, (t) => t.includes('event: revoked'), 2_000);
     expect(text, text).toContain('event: revoked');
+    abort.abort();
+  });
+
+  it('closes the stream of a visitor whose share link the owner revokes', async () => {
+    const map = await createMap();
+    const owner = { kind: 'user' as const, userId: map.ownerId };
+    const link = await createShareLink(owner, map.id, { role: 'VIEWER', expiresInDays: 7 });
+    const visitor = shareLinkActor(await resolveShareLink(link.token));
+    const abort = new AbortController();
+    const stream = await openMapStream(visitor, map.id, null, abort.signal);
+    expect(await readUntil(stream, (t) => t.includes('event: ready'))).toContain('event: ready');
+    await revokeShareLink(owner, map.id, link.id);
+    const text = await readUntil(stream, (t) => t.includes('event: revoked'), 2_000);
+    expect(text, text).toContain('event: revoked');
+    abort.abort();
+  });
+});
+
+describe.runIf(process.env.COUNTERPOINT_DB_MODE !== 'embedded')('presence across processes', () => {
+  it('reaches a reader once, though the process that sent it also hears its own NOTIFY', async () => {
+    const map = await createMap();
+    const viewer = await addMember(map.id, 'VIEWER');
+    const abort = new AbortController();
+    const stream = await openMapStream(viewer, map.id, null, abort.signal);
+    let text = '';
+    void (async () => {
+      const reader = stream.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read())
+        text += new TextDecoder().decode(next.value);
+    })();
+    const until = async (what: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!text.includes(what) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(text).toContain(what);
+    };
+    await until('event: ready');
+    // The LISTEN connection is up once a resync has been announced; give it the first presence.
+    await publishPresence(viewer, map.id, ZPresenceInput.parse({ clientId: 'tab-one-aaaa' }));
+    // Then a marker from "another process": NOTIFYs arrive in commit order, so
+    // an echo of the first presence would be here before the marker is.
+    await testDb()
+      .$executeRaw`SELECT pg_notify('counterpoint_presence', ${`another-process ${map.id} {"clientId":"marker-bbbb"}`})`;
+    await until('marker-bbbb');
+    expect(text.split('tab-one-aaaa').length - 1, text).toBe(1);
     abort.abort();
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Actor } from '../authz';
+import { accessChanged, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { normaliseJoinCode } from './join-code';
@@ -40,5 +40,6 @@ export async function joinClassroom(
     create: { classroomId: classroom.id, userId: actor.userId, role: 'STUDENT' },
     update: {},
   });
+  await accessChanged({ classroomId: classroom.id });
   return classroom;
 }

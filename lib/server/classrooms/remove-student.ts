@@ -1,5 +1,5 @@
 import 'server-only';
-import { authorizeClassroom, type Actor } from '../authz';
+import { accessChanged, authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 
@@ -26,4 +26,6 @@ export async function removeStudent(
     await tx.teamMember.deleteMany({ where: { userId, team: { map: maps } } });
     await tx.mapMember.deleteMany({ where: { userId, map: maps, role: { not: 'OWNER' } } });
   });
+  // Their open pages of the class's maps close now, not at the next poll.
+  await accessChanged({ classroomId });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+import { notifyOpsInTransaction, realtimeBus, type LoggedBatch } from '../realtime/bus';
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,7 +22,7 @@ export type LogEntry<T> = {
 };
 
 export type Appended<T> =
-  | { seq: number; duplicate: false; value: T }
+  | { seq: number; duplicate: false; value: T; batch: LoggedBatch }
   /** This actor already sent this key: nothing new happened; `op` is what was logged then. */
   | { seq: number; duplicate: true; op: Prisma.JsonValue };
 
@@ -59,10 +59,29 @@ export async function appendToLog<T>(
       data: { mapId, seq, actorId, teamId: entry.teamId ?? null, op: entry.op, idempotencyKey },
     });
     await tx.argumentMap.update({ where: { id: mapId }, data: { ...entry.map, lastSeq: seq } });
+    const batch = loggedBatch(seq, writer, entry);
     // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
-    await notifyOpsInTransaction(tx, mapId, seq);
-    return { seq, duplicate: false, value: entry.value };
+    await notifyOpsInTransaction(tx, mapId, batch);
+    return { seq, duplicate: false, value: entry.value, batch };
   }, options);
-  if (!appended.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: appended.seq });
+  // This process's streams get the batch itself: nothing to read back.
+  if (!appended.duplicate)
+    realtimeBus().emitLocal({ type: 'ops', mapId, seq: appended.seq, batch: appended.batch });
   return appended;
+}
+
+/** The batch as streams carry it: the logged body without the inverse, which only undo and history read. */
+function loggedBatch(seq: number, writer: LogWriter, entry: LogEntry<unknown>): LoggedBatch {
+  const {
+    inverse: _inverse,
+    intent: _intent,
+    ...body
+  } = entry.op as LoggedBatch['body'] & { inverse?: unknown; intent?: unknown };
+  return {
+    seq,
+    actorId: writer.actorId,
+    key: writer.idempotencyKey ?? null,
+    teamId: entry.teamId ?? null,
+    body,
+  };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Backoff } from '../../util/retry';
@@ -7,21 +8,46 @@ import { parseEnv, ServerEnv } from '../../env';
 /**
  * Fan-out of "something happened on map X" between the app's processes.
  *
- * Notifications carry only small facts (a map id and a sequence number, or a
- * presence update); streams read the ops themselves from the log, so a lost
- * or duplicated notification costs a read, never a change. Every process
- * delivers its own events in memory at once; with a real PostgreSQL, events
- * also travel through NOTIFY to one dedicated LISTEN connection per process.
+ * The process that commits a batch hands the batch itself to its own streams
+ * at once, and announces it to the other processes through NOTIFY, with the
+ * batch in the payload when it fits (PostgreSQL caps a payload below 8000
+ * bytes); a process that hears of a batch without its body reads it from the
+ * log once, for all of its streams (map-feed.ts). A lost or duplicated
+ * notification costs a read, never a change: the log is the truth.
+ *
+ * Every process delivers its own events in memory; with a real PostgreSQL,
+ * events also travel through NOTIFY to one dedicated LISTEN connection per
+ * process, which ignores the notifications it sent itself (they were
+ * delivered in memory already: a reader never gets the same presence twice).
  * When that connection is (re)established, listeners are told to resync:
  * notifications sent while nobody listened are lost, the log is not.
  */
 
 const OPS_CHANNEL = 'counterpoint_map_ops';
-export const PRESENCE_CHANNEL = 'counterpoint_presence';
+const PRESENCE_CHANNEL = 'counterpoint_presence';
+const ACCESS_CHANNEL = 'counterpoint_access';
+/** Below PostgreSQL's 8000-byte payload limit, with room for the header. */
+const MAX_NOTIFY_BODY = 7_000;
+/** This process, in its notifications: its own come back to it and are skipped. */
+const ORIGIN = randomBytes(6).toString('hex');
+
+/** One batch of a map's op log, as the streams of a process share it. */
+export type LoggedBatch = {
+  seq: number;
+  actorId: string | null;
+  key: string | null;
+  /** Set for a team's private batch (notes): only that team's readers get it. */
+  teamId: string | null;
+  /** The logged body without its inverse: graph ops, or social ops with kind 'social'. */
+  body: { kind?: string; ops: unknown[]; revealed?: boolean };
+};
 
 export type BusEvent =
-  | { type: 'ops'; mapId: string; seq: number }
+  /** Batch `seq` of a map committed; `batch` is absent when it was too big to notify. */
+  | { type: 'ops'; mapId: string; seq: number; batch?: LoggedBatch }
   | { type: 'presence'; mapId: string; payload: string }
+  /** Who may read a map (or, with null, maps of a whole class) changed: streams re-check. */
+  | { type: 'access'; mapId: string | null }
   | { type: 'resync' };
 
 type Listener = (event: BusEvent) => void;
@@ -43,10 +69,10 @@ class RealtimeBus {
     return this.databaseUrl !== null;
   }
 
-  /** Listens to one map's events (and to resyncs); returns the unsubscribe function. */
+  /** Listens to one map's events (and to resyncs and class-wide access changes); returns the unsubscribe function. */
   subscribe(mapId: string, listener: Listener): () => void {
     const forMap = (event: BusEvent) => {
-      if (event.type === 'resync' || event.mapId === mapId) listener(event);
+      if (event.type === 'resync' || event.mapId === mapId || event.mapId === null) listener(event);
     };
     this.local.on('event', forMap);
     void this.ensureListening();
@@ -56,7 +82,7 @@ class RealtimeBus {
   /**
    * Delivers an event to this process's listeners now. Other processes hear
    * of it through NOTIFY, which the writer sends (notifyOpsInTransaction,
-   * publishPresence).
+   * notifyOthers).
    */
   emitLocal(event: BusEvent) {
     this.local.emit('event', event);
@@ -83,6 +109,7 @@ class RealtimeBus {
         await client.connect();
         await client.query(`LISTEN ${OPS_CHANNEL}`);
         await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+        await client.query(`LISTEN ${ACCESS_CHANNEL}`);
         this.listener = client;
         this.reconnect.reset();
         // Anything sent while we were not listening is in the log: catch up.
@@ -103,19 +130,26 @@ class RealtimeBus {
   }
 
   private onNotification(message: pg.Notification) {
-    const payload = message.payload ?? '';
+    const parsed = parseNotification(message.payload ?? '');
+    if (!parsed || parsed.origin === ORIGIN) return;
+    const { mapId, rest } = parsed;
     if (message.channel === OPS_CHANNEL) {
-      const [mapId, seq] = payload.split(':');
-      if (mapId && Number.isInteger(Number(seq)))
-        this.emitLocal({ type: 'ops', mapId, seq: Number(seq) });
+      const space = rest.indexOf(' ');
+      const seq = Number(space < 0 ? rest : rest.slice(0, space));
+      if (!Number.isInteger(seq)) return;
+      let batch: LoggedBatch | undefined;
+      if (space >= 0) {
+        try {
+          batch = JSON.parse(rest.slice(space + 1)) as LoggedBatch;
+        } catch {
+          // Read from the log instead.
+        }
+      }
+      this.emitLocal({ type: 'ops', mapId, seq, ...(batch?.seq === seq && { batch }) });
     } else if (message.channel === PRESENCE_CHANNEL) {
-      const split = payload.indexOf(':');
-      if (split > 0)
-        this.emitLocal({
-          type: 'presence',
-          mapId: payload.slice(0, split),
-          payload: payload.slice(split + 1),
-        });
+      this.emitLocal({ type: 'presence', mapId, payload: rest });
+    } else if (message.channel === ACCESS_CHANNEL) {
+      this.emitLocal({ type: 'access', mapId: mapId === '*' ? null : mapId });
     }
   }
 
@@ -127,6 +161,18 @@ class RealtimeBus {
     client?.removeAllListeners();
     await client?.end().catch(() => {});
   }
+}
+
+/** `ORIGIN MAPID REST`: who sent it, which map (or `*`), and the rest as sent. */
+function parseNotification(payload: string) {
+  const first = payload.indexOf(' ');
+  const second = payload.indexOf(' ', first + 1);
+  if (first <= 0) return null;
+  return {
+    origin: payload.slice(0, first),
+    mapId: payload.slice(first + 1, second < 0 ? undefined : second),
+    rest: second < 0 ? '' : payload.slice(second + 1),
+  };
 }
 
 const globalForBus = globalThis as unknown as { counterpointBus?: RealtimeBus };
@@ -142,25 +188,41 @@ export function realtimeBus(): RealtimeBus {
   return globalForBus.counterpointBus;
 }
 
-/** Whether NOTIFY reaches other processes here (false on the embedded database). */
-export function notifiesAcrossProcesses(): boolean {
-  return realtimeBus().acrossProcesses;
-}
-
 type RawExecutor = {
   $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number>;
 };
 
 /**
- * Announces batch `seq` of a map to the other processes, from inside the
- * transaction that logs it: PostgreSQL delivers it at COMMIT, never for a
- * rollback. Every writer of the op log calls this one function.
+ * Announces a batch to the other processes, from inside the transaction
+ * that logs it: PostgreSQL delivers it at COMMIT, never for a rollback.
+ * Every writer of the op log calls this one function (through appendToLog).
  */
 export async function notifyOpsInTransaction(
   tx: RawExecutor,
   mapId: string,
-  seq: number,
+  batch: LoggedBatch,
 ): Promise<void> {
-  if (notifiesAcrossProcesses())
-    await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${mapId}:${seq}`})`;
+  if (!realtimeBus().acrossProcesses) return;
+  const body = JSON.stringify(batch);
+  const rest = body.length <= MAX_NOTIFY_BODY ? `${batch.seq} ${body}` : `${batch.seq}`;
+  await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${ORIGIN} ${mapId} ${rest}`})`;
+}
+
+/**
+ * Tells this process's streams at once and, on a real PostgreSQL, the other
+ * processes' streams: presence (memory only, never written), or a change of
+ * who may read a map (`mapId` null: every map, for a change to a class).
+ * An access change is announced after its transaction commits.
+ */
+export async function announce(
+  executor: RawExecutor,
+  event: Extract<BusEvent, { type: 'presence' | 'access' }>,
+): Promise<void> {
+  realtimeBus().emitLocal(event);
+  if (!realtimeBus().acrossProcesses) return;
+  if (event.type === 'presence') {
+    await executor.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${ORIGIN} ${event.mapId} ${event.payload}`})`;
+  } else {
+    await executor.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${`${ORIGIN} ${event.mapId ?? '*'}`})`;
+  }
 }

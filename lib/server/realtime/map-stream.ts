@@ -1,20 +1,30 @@
 import 'server-only';
-import type { TOp } from '../../domain/ops';
-import { authorizeMap, teamLayerAccess, type Actor, type MapAccess } from '../authz';
-import { db } from '../db';
+import {
+  authorizeMap,
+  teamLayerAccess,
+  type Actor,
+  type MapAccess,
+  type TeamLayerAccess,
+} from '../authz';
 import { AppError } from '../errors';
 import { getMapSnapshot } from '../maps/get-map-snapshot';
-import { realtimeBus, type BusEvent } from './bus';
+import { realtimeBus, type BusEvent, type LoggedBatch } from './bus';
+import { followMap, lastSeqOf, readBatches } from './map-feed';
 
 /** A client further behind than this gets a fresh snapshot instead of a replay. */
 const MAX_REPLAY = 1000;
 const HEARTBEAT_MS = 15_000;
-/** How often an open stream checks that its reader may still read the map. */
-const REAUTHORIZE_MS = 3_000;
+/**
+ * Access is re-checked when it changes (an `access` event, a reveal in the
+ * log, a reconnect of the LISTEN connection); this slow re-check only bounds
+ * how long a change made outside the app (by hand in the database) goes
+ * unnoticed.
+ */
+const REAUTHORIZE_MS = 60_000;
 const PAGE = 200;
-
-/** One batch of the op log as a stream event carries it. */
-type StreamedBatch = { seq: number; actorId: string | null; key: string | null; ops: TOp[] };
+/** A stream waits at most this long for the log to show a batch it already heard of; then it closes (the browser reconnects). */
+const STALL_WAIT_MS = 50;
+const STALL_RETRIES = 40;
 
 /**
  * Where a stream starts: after the event id the browser last saw
@@ -27,31 +37,51 @@ export function parseResumePoint(lastEventId: string | null, since: string | nul
   return Number(raw);
 }
 
-function frame(event: string, data: unknown, id?: number): string {
-  return `${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const encoder = new TextEncoder();
+
+function frame(event: string, data: unknown, id?: number): Uint8Array {
+  return encoder.encode(
+    `${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
+  );
 }
 
 /**
- * Which team-private batches a reader's stream carries: the team layers the
- * reader may see (authz `teamLayerAccess`). Team batches carry notes; the
- * stream only says that a layer changed (readers fetch what they may see).
+ * A batch's frame is the same for every reader who may see it: encoded once
+ * per process, whatever the number of open streams.
  */
-async function teamFilterFor(actor: Actor, access: MapAccess, mapId: string) {
-  const layers = await teamLayerAccess(actor, access, mapId);
-  if (layers.all) return {};
-  return { OR: [{ teamId: null }, { teamId: { in: layers.teamIds } }] };
+const frames = new WeakMap<LoggedBatch, Uint8Array>();
+function batchFrame(batch: LoggedBatch): Uint8Array {
+  let bytes = frames.get(batch);
+  if (!bytes) {
+    const { seq, actorId, key } = batch;
+    bytes =
+      batch.body.kind === 'social'
+        ? frame('social', { seq, actorId, key }, seq)
+        : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
+    frames.set(batch, bytes);
+  }
+  return bytes;
+}
+
+/** What a reader may see of the log: their access to the map and the team layers it opens. */
+async function standingOf(actor: Actor, mapId: string): Promise<TeamLayerAccess> {
+  const access: MapAccess = await authorizeMap(actor, 'map:read', mapId);
+  return teamLayerAccess(actor, access, mapId);
 }
 
 /**
  * The Server-Sent Events stream of one open map: the op log after `from`
  * (graph batches as `ops`; comment and note batches as `social`, a nudge to
- * refetch what this reader may see),
- * in sequence order with the sequence number as the event id, then live
+ * refetch what this reader may see; batches of other teams as `skip`), in
+ * sequence order with the sequence number as the event id, then live
  * batches as they commit; presence of other readers; heartbeats. A client
  * too far behind, or with an unusable resume point, gets the snapshot.
+ *
+ * Live batches come from the map's feed (map-feed.ts), shared by every
+ * stream of the map in this process: a stream reads the database only to
+ * start, to fill a gap of its own, and to re-check access when it changed.
  * Batches private to a team go only to that team (and the owner; everyone
- * once revealed). The reader's access and teams are re-checked every few
- * seconds; a reader who lost access gets "revoked" and the stream ends.
+ * once revealed); a reader who lost access gets "revoked" and the stream ends.
  */
 export async function openMapStream(
   actor: Actor,
@@ -59,18 +89,14 @@ export async function openMapStream(
   from: number | null,
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
-  const access = await authorizeMap(actor, 'map:read', mapId);
-  // Re-read with the access on every re-check: a student moved to another
-  // team, or the owner's reveal, changes what the open stream carries.
-  let teamFilter = await teamFilterFor(actor, access, mapId);
-  const encoder = new TextEncoder();
+  let layers = await standingOf(actor, mapId);
   let closed = false;
   let cleanup = () => {};
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+      const send = (bytes: Uint8Array) => {
+        if (!closed) controller.enqueue(bytes);
       };
       const close = () => {
         if (closed) return;
@@ -83,90 +109,89 @@ export async function openMapStream(
         }
       };
 
+      /** The last seq this reader has been given (or told to skip). */
       let sent = from ?? 0;
-      /**
-       * False until the resume point is settled: a batch that commits while
-       * the stream starts is caught up by start's own catch-up, which reads
-       * lastSeq after subscribing (not replayed from 0 before the snapshot).
-       */
-      let started = false;
-      let chain: Promise<void> = Promise.resolve();
-      /** Sends everything after `sent`, one catch-up at a time (so never out of order). */
-      const catchUp = () => {
-        chain = chain
-          .then(async () => {
-            while (!closed) {
-              // lastSeq is written in the same transaction as its batch: every
-              // batch up to it is committed and visible to the query below.
-              const { lastSeq } = await db().argumentMap.findUniqueOrThrow({
-                where: { id: mapId },
-                select: { lastSeq: true },
-              });
-              if (lastSeq <= sent) return;
-              const rows = await db().mapOp.findMany({
-                where: { mapId, seq: { gt: sent, lte: lastSeq }, ...teamFilter },
-                orderBy: { seq: 'asc' },
-                take: PAGE,
-                select: { seq: true, actorId: true, idempotencyKey: true, op: true },
-              });
-              for (const row of rows) {
-                const body = row.op as { kind?: string; ops: TOp[] };
-                if (body.kind === 'social') {
-                  send(
-                    frame(
-                      'social',
-                      { seq: row.seq, actorId: row.actorId, key: row.idempotencyKey },
-                      row.seq,
-                    ),
-                  );
-                } else {
-                  const batch: StreamedBatch = {
-                    seq: row.seq,
-                    actorId: row.actorId,
-                    key: row.idempotencyKey,
-                    ops: body.ops,
-                  };
-                  send(frame('ops', batch, row.seq));
-                }
-                sent = row.seq;
-              }
-              if (rows.length < PAGE) {
-                // The rest up to lastSeq belongs to other teams: move the cursor past it.
-                if (sent < lastSeq) {
-                  send(frame('skip', { seq: lastSeq }, lastSeq));
-                  sent = lastSeq;
-                }
-                return;
-              }
-            }
-          })
-          .catch(() => close());
-      };
+      /** Hidden batches (other teams') not yet announced with a `skip`. */
+      let hiddenUpTo = 0;
+      /** Live batches wait here while the stream starts or catches up, so order holds. */
+      let queue: LoggedBatch[] | null = [];
 
-      const start = async () => {
-        const { lastSeq } = await db().argumentMap.findUniqueOrThrow({
-          where: { id: mapId },
-          select: { lastSeq: true },
-        });
-        if (from === null || from > lastSeq || lastSeq - from > MAX_REPLAY) {
-          const snapshot = await getMapSnapshot(actor, mapId);
-          send(frame('snapshot', snapshot, snapshot.seq));
-          sent = snapshot.seq;
+      const flushSkip = () => {
+        if (hiddenUpTo > sent) {
+          send(frame('skip', { seq: hiddenUpTo }, hiddenUpTo));
+          sent = hiddenUpTo;
         }
-        send(frame('ready', { seq: sent }));
-        started = true;
-        catchUp();
+      };
+      /** Passes on the batch after `sent`: its frame, or a skip if another team's. */
+      const pass = (batch: LoggedBatch, live: boolean) => {
+        if (batch.teamId === null || layers.all || layers.teamIds.includes(batch.teamId)) {
+          flushSkip();
+          send(batchFrame(batch));
+          sent = batch.seq;
+        } else {
+          hiddenUpTo = batch.seq;
+          if (live) flushSkip();
+        }
+        // The owner revealed (or hid) the team layers: what this reader may see changed.
+        if (batch.body.revealed !== undefined) recheck();
+      };
+      const position = () => Math.max(sent, hiddenUpTo);
+
+      let catchingUp = false;
+      /** Reads from the log everything after this reader's position, then hands on what waited. */
+      const catchUp = async () => {
+        catchingUp = true;
+        try {
+          for (let attempt = 0; ; attempt++) {
+            if (attempt > 0) {
+              // A batch ahead of what the log shows yet: give its commit a moment.
+              if (attempt > STALL_RETRIES) throw new Error('the log does not reach the batch');
+              await new Promise((resolve) => setTimeout(resolve, STALL_WAIT_MS));
+            }
+            const lastSeq = await lastSeqOf(mapId);
+            while (!closed && position() < lastSeq) {
+              const batches = await readBatches(mapId, position(), lastSeq, PAGE);
+              if (batches.length === 0) break;
+              for (const batch of batches) pass(batch, false);
+            }
+            flushSkip();
+            const waiting = (queue ?? []).sort((a, b) => a.seq - b.seq);
+            queue = null;
+            // A gap among the waiting batches puts the rest back in a queue: read again.
+            for (const batch of waiting) onBatch(batch);
+            if (!queue || closed) return;
+          }
+        } finally {
+          catchingUp = false;
+        }
       };
 
-      const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
-        if (event.type === 'presence') send(`event: presence\ndata: ${event.payload}\n\n`);
-        else if (started) catchUp();
-      });
-      const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
-      const recheck = setInterval(() => {
-        authorizeMap(actor, 'map:read', mapId)
-          .then(async (now) => {
-            teamFilter = await teamFilterFor(actor, now, mapId);
+      function onBatch(batch: LoggedBatch) {
+        if (closed) return;
+        if (queue) {
+          queue.push(batch);
+          return;
+        }
+        if (batch.seq <= position()) return;
+        if (batch.seq === position() + 1) pass(batch, true);
+        else {
+          // Something before it never reached this stream: read it from the log.
+          queue = [batch];
+          if (!catchingUp) catchUp().catch(() => close());
+        }
+      }
+
+      let rechecking = false;
+      let recheckAgain = false;
+      function recheck() {
+        if (rechecking) {
+          recheckAgain = true;
+          return;
+        }
+        rechecking = true;
+        standingOf(actor, mapId)
+          .then((now) => {
+            layers = now;
           })
           .catch((error: unknown) => {
             if (
@@ -176,15 +201,45 @@ export async function openMapStream(
               send(frame('revoked', { message: 'You no longer have access to this map.' }));
               close();
             }
+          })
+          .finally(() => {
+            rechecking = false;
+            if (recheckAgain && !closed) {
+              recheckAgain = false;
+              recheck();
+            }
           });
-      }, REAUTHORIZE_MS);
+      }
+
+      const start = async () => {
+        const lastSeq = await lastSeqOf(mapId);
+        if (from === null || from > lastSeq || lastSeq - from > MAX_REPLAY) {
+          const snapshot = await getMapSnapshot(actor, mapId);
+          send(frame('snapshot', snapshot, snapshot.seq));
+          sent = snapshot.seq;
+        }
+        send(frame('ready', { seq: sent }));
+        // Batches that committed while the stream started came to the queue:
+        // the catch-up reads up to the log's end, then hands them on in order.
+        await catchUp();
+      };
+
+      const unfollow = followMap(mapId, onBatch);
+      const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
+        if (event.type === 'presence')
+          send(encoder.encode(`event: presence\ndata: ${event.payload}\n\n`));
+        else if (event.type === 'access' || event.type === 'resync') recheck();
+      });
+      const heartbeat = setInterval(() => send(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+      const slowRecheck = setInterval(recheck, REAUTHORIZE_MS);
       cleanup = () => {
+        unfollow();
         unsubscribe();
         clearInterval(heartbeat);
-        clearInterval(recheck);
+        clearInterval(slowRecheck);
       };
       signal.addEventListener('abort', close);
-      send('retry: 2000\n\n');
+      send(encoder.encode('retry: 2000\n\n'));
       start().catch(() => close());
     },
     cancel() {

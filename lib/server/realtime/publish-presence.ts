@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { avatarColour, displayName } from '../../domain/people';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
-import { notifiesAcrossProcesses, PRESENCE_CHANNEL, realtimeBus } from './bus';
+import { announce } from './bus';
 
 export const ZPresenceInput = z.object({
   /** One per open tab, so two tabs of one person are two cursors. */
@@ -44,10 +44,7 @@ export async function publishPresence(
     color,
     at: Date.now(),
   };
-  const payload = JSON.stringify(presence);
-  realtimeBus().emitLocal({ type: 'presence', mapId, payload });
-  if (notifiesAcrossProcesses())
-    await db().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${mapId}:${payload}`})`;
+  await announce(db(), { type: 'presence', mapId, payload: JSON.stringify(presence) });
 }
 
 /**

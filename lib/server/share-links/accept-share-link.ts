@@ -1,5 +1,5 @@
 import 'server-only';
-import { higherRole, type Actor } from '../authz';
+import { accessChanged, higherRole, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { resolveShareLink } from './resolve-share-link';
@@ -28,6 +28,7 @@ export async function acceptShareLink(actor: Actor, token: string): Promise<{ ma
       create: { mapId: link.mapId, userId: actor.userId, role },
       update: { role },
     });
+    await accessChanged({ mapId: link.mapId });
   }
   return { mapId: link.mapId };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { authorizeMap, type Actor } from '../authz';
+import { accessChanged, authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 
@@ -16,4 +16,6 @@ export async function revokeShareLink(actor: Actor, mapId: string, linkId: strin
   ) {
     throw new AppError('NOT_FOUND', 'That link does not exist on this map.');
   }
+  // Visitors through the link who have the map open lose it now.
+  if (count > 0) await accessChanged({ mapId });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { ZSide } from '../../domain/ops';
-import type { Actor } from '../authz';
+import { accessChanged, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { getTeamSetup, type TeamSetup } from './get-team-setup';
@@ -58,6 +58,8 @@ async function writeAssignments(setup: TeamSetup, input: TAssignTeamsInput): Pro
     );
     if (rows.length) await tx.teamMember.createMany({ data: rows });
   });
+  // A student moved to another team gets that team's notes from now on, and no longer the old team's.
+  await accessChanged({ mapId });
 }
 
 /**
