@@ -25,3 +25,4 @@ export { graphStateOf, type EdgeState, type GraphState, type NodeState } from '.
 export { OpError } from './op-checks';
 export { applyOp, applyOps } from './apply-op';
 export { invertOp } from './invert-op';
+export { opFootprint } from './op-footprint';

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { invertOps } from '@/lib/domain/history';
 import {
   applyOp,
+  applyOps,
   graphStateOf,
   invertOp,
+  opFootprint,
   OpError,
   type GraphState,
   type TOp,
@@ -193,6 +196,56 @@ describe('op invariants (property tests)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('a batch applied to only the rows its footprint loads does what it does on the whole map', () => {
+    /** What the server loads for a batch (lib/server/maps/graph-working-set.ts), from a whole state. */
+    const workingSet = (state: GraphState, ops: TOp[]): GraphState => {
+      const { nodeIds, edgeIds, connectionsOf } = opFootprint(ops);
+      const named = [...state.edges.values()].filter((e) => edgeIds.has(e.id));
+      for (const e of named) {
+        nodeIds.add(e.fromId).add(e.toId);
+        connectionsOf.add(e.fromId).add(e.toId);
+      }
+      return graphStateOf(
+        [...state.nodes.values()].filter((n) => nodeIds.has(n.id)),
+        [...state.edges.values()].filter(
+          (e) => edgeIds.has(e.id) || connectionsOf.has(e.fromId) || connectionsOf.has(e.toId),
+        ),
+      );
+    };
+    const outcome = (state: GraphState, ops: TOp[]) => {
+      try {
+        const result = applyOps(state, ops);
+        return {
+          changedNodes: result.changedNodes.map((id) => result.state.nodes.get(id)),
+          changedEdges: result.changedEdges.map((id) => result.state.edges.get(id)),
+          inverse: invertOps(state, ops),
+        };
+      } catch (error) {
+        if (error instanceof OpError) return { refused: error.code };
+        throw error;
+      }
+    };
+    // A connected map to start from, so that batches meet edges at every turn.
+    const start: TOp[] = [
+      ...IDS.map((id) => node(id)),
+      edge('e1', 'n1', 'n2'),
+      edge('e2', 'n3', 'n2', 'ATTACKS'),
+      edge('e3', 'n4', 'n1'),
+      edge('e4', 'n5', 'n3'),
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(arbOp, { maxLength: 30 }),
+        fc.array(arbOp, { minLength: 1, maxLength: 4 }),
+        (history, batch) => {
+          const whole = run([...start, ...history]);
+          expect(outcome(workingSet(whole, batch), batch)).toEqual(outcome(whole, batch));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

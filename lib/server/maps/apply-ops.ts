@@ -7,6 +7,7 @@ import { authorizeMap, type Actor } from '../authz';
 import { AppError } from '../errors';
 import { appendToLog } from './append-to-log';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
+import { loadWorkingSet, writeChanges } from './graph-working-set';
 
 const MAX_OPS_PER_BATCH = 500;
 
@@ -36,8 +37,9 @@ export type ApplyOpsResult = {
 /**
  * Applies a batch of ops to a map, all or nothing: checks that the actor may
  * edit, then inside appendToLog (the map's row lock, the next seq) applies
- * the ops with the domain code to the map's current graph, writes back what
- * changed, and logs the batch with its inverse. Returns only after COMMIT.
+ * the ops with the domain code to the rows they touch (graph-working-set.ts:
+ * O(batch), not O(map)), writes back what changed in bulk, and logs the
+ * batch with its inverse. Returns only after COMMIT.
  */
 export async function applyMapOps(
   actor: Actor,
@@ -51,10 +53,7 @@ export async function applyMapOps(
     appended = await appendToLog(
       { mapId, actorId, idempotencyKey: input.idempotencyKey },
       async (tx) => {
-        const [nodeRows, edgeRows] = await Promise.all([
-          tx.node.findMany({ where: { mapId } }),
-          tx.edge.findMany({ where: { mapId } }),
-        ]);
+        const { nodes: nodeRows, edges: edgeRows } = await loadWorkingSet(tx, mapId, input.ops);
         const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf));
         let result;
         try {
@@ -75,20 +74,24 @@ export async function applyMapOps(
         const now = new Date();
         const previousNodes = new Map(nodeRows.map((r) => [r.id, r]));
         const previousEdges = new Map(edgeRows.map((r) => [r.id, r]));
-        for (const id of result.changedNodes) {
-          const state = result.state.nodes.get(id)!;
-          const previous = previousNodes.get(id);
-          const data = nodeColumns(state, previous, now);
-          if (previous) await tx.node.update({ where: { id }, data });
-          else await tx.node.create({ data: { ...data, id, mapId, createdById: actorId } });
-        }
-        for (const id of result.changedEdges) {
-          const state = result.state.edges.get(id)!;
-          const previous = previousEdges.get(id);
-          const data = edgeColumns(state, previous, now);
-          if (previous) await tx.edge.update({ where: { id }, data });
-          else await tx.edge.create({ data: { ...data, id, mapId, createdById: actorId } });
-        }
+        const nodeWrites = result.changedNodes.map((id) => ({
+          id,
+          columns: nodeColumns(result.state.nodes.get(id)!, previousNodes.get(id), now),
+        }));
+        const edgeWrites = result.changedEdges.map((id) => ({
+          id,
+          columns: edgeColumns(result.state.edges.get(id)!, previousEdges.get(id), now),
+        }));
+        await writeChanges(
+          tx,
+          { mapId, actorId, now },
+          {
+            createdNodes: nodeWrites.filter((w) => !previousNodes.has(w.id)),
+            updatedNodes: nodeWrites.filter((w) => previousNodes.has(w.id)),
+            createdEdges: edgeWrites.filter((w) => !previousEdges.has(w.id)),
+            updatedEdges: edgeWrites.filter((w) => previousEdges.has(w.id)),
+          },
+        );
         return {
           op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue,
           value: {
