@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { notifyOpsInTransaction, realtimeBus } from '../realtime/bus';
+import { checkpointAfterCommit } from './map-checkpoints';
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,5 +65,6 @@ export async function appendToLog<T>(
     return { seq, duplicate: false, value: entry.value };
   }, options);
   if (!appended.duplicate) realtimeBus().emitLocal({ type: 'ops', mapId, seq: appended.seq });
+  checkpointAfterCommit(mapId, appended.seq);
   return appended;
 }
