@@ -112,7 +112,10 @@ describe('the map as of any seq, from checkpoints', () => {
           case 'move':
             if (!node) continue;
             await apply(owner, mapId, [
-              { type: 'moveNodes', moves: [{ id: node.id, x: step.other % 900, y: step.pick % 700 }] },
+              {
+                type: 'moveNodes',
+                moves: [{ id: node.id, x: step.other % 900, y: step.pick % 700 }],
+              },
             ]);
             break;
           case 'delete':

@@ -21,6 +21,8 @@ import { edgeStateOf, nodeStateOf } from './graph-rows';
  * (or today's graph) and rewinds at most about this many batches, however
  * long the history. Counted in batches of every kind: the view reads each
  * public batch of the stretch, comments included.
+ *
+ * @internal Exported for the tests that check the bound.
  */
 export const CHECKPOINT_EVERY = 100;
 
@@ -51,9 +53,7 @@ export async function readRewindBase(
     orderBy: { seq: 'asc' },
   });
   const from = checkpoint?.seq ?? lastSeq;
-  const graph = checkpoint
-    ? storedGraphState(checkpoint.graph)
-    : await readGraphRows(tx, mapId);
+  const graph = checkpoint ? storedGraphState(checkpoint.graph) : await readGraphRows(tx, mapId);
   const later =
     seq < from
       ? await tx.mapOp.findMany({
@@ -132,7 +132,10 @@ async function writeCheckpoint(mapId: string): Promise<void> {
   // The graph and its seq in one view: the checkpoint is exactly the graph
   // right after batch lastSeq, whatever commits meanwhile.
   const read = await inOneView(async (tx) => {
-    const map = await tx.argumentMap.findUnique({ where: { id: mapId }, select: { lastSeq: true } });
+    const map = await tx.argumentMap.findUnique({
+      where: { id: mapId },
+      select: { lastSeq: true },
+    });
     if (!map) return null;
     const newest = await tx.mapCheckpoint.findFirst({
       where: { mapId },
