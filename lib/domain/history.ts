@@ -88,9 +88,29 @@ export function rewind(after: GraphState, inverses: readonly TOp[][]): GraphStat
   for (const inverse of [...inverses].reverse()) {
     // An inverse restores what its batch changed; applied leniently op by op,
     // since undo-style "expect" checks describe the state right after it.
-    for (const op of inverse) state = applyOp(state, withoutChecks(op)).state;
+    for (const op of inverse) state = unapply(state, op);
   }
   return state;
+}
+
+/**
+ * One op of an inverse, rewinding: a content edit counted one version when
+ * its batch was applied, so taking it back takes that version back too, and
+ * the past graph has the versions it had then.
+ */
+function unapply(state: GraphState, op: TOp): GraphState {
+  const next = applyOp(state, withoutChecks(op)).state;
+  if (op.type === 'updateNode') {
+    const node = next.nodes.get(op.id)!;
+    const nodes = new Map(next.nodes).set(op.id, { ...node, version: node.version - 2 });
+    return { nodes, edges: next.edges };
+  }
+  if (op.type === 'updateEdge') {
+    const edge = next.edges.get(op.id)!;
+    const edges = new Map(next.edges).set(op.id, { ...edge, version: edge.version - 2 });
+    return { nodes: next.nodes, edges };
+  }
+  return next;
 }
 
 /** An op with its staleness checks removed: rewinding replays history, it does not race anyone. */

@@ -28,6 +28,39 @@ describe('rewinding and describing the log', () => {
     }
   });
 
+  it('gives back the versions the entities had then, so a past view is the graph as it was', () => {
+    let state = graphStateOf([], []);
+    const states: GraphState[] = [state];
+    const inverses: TOp[][] = [];
+    const batches: TOp[][] = [
+      [
+        op({ type: 'createNode', id: 'a', kind: 'CLAIM', text: 'A', x: 0, y: 0 }),
+        op({ type: 'createNode', id: 'b', kind: 'PREMISE', text: 'B', x: 0, y: 100 }),
+        op({ type: 'createEdge', id: 'ab', fromId: 'b', toId: 'a', relation: 'SUPPORTS' }),
+      ],
+      [
+        op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'A, edited' }),
+        op({ type: 'updateNode', id: 'a', baseVersion: 2, kind: 'PREMISE' }),
+      ],
+      [op({ type: 'updateEdge', id: 'ab', baseVersion: 1, relation: 'ATTACKS' })],
+      [op({ type: 'deleteNode', id: 'b' })],
+      [op({ type: 'restoreNode', id: 'b', edgeIds: ['ab'] })],
+      [op({ type: 'updateNode', id: 'b', baseVersion: 1, text: 'B, edited' })],
+    ];
+    for (const batch of batches) {
+      inverses.push(invertOps(state, batch));
+      state = applyOps(state, batch).state;
+      states.push(state);
+    }
+    for (let at = 0; at < batches.length; at++) {
+      const live = (s: GraphState) => ({
+        nodes: [...s.nodes.values()].filter((n) => !n.deleted),
+        edges: [...s.edges.values()].filter((e) => !e.deleted),
+      });
+      expect(live(rewind(state, inverses.slice(at)))).toEqual(live(states[at]!));
+    }
+  });
+
   it('describes a batch in words a teacher can scan', () => {
     const names = new Map([
       ['a', 'Russia failed Armenia'],

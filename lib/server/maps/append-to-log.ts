@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { notifyOpsInTransaction, realtimeBus, type LoggedBatch } from '../realtime/bus';
+import { checkpointAfterCommit } from './map-checkpoints';
 
 type Tx = Prisma.TransactionClient;
 
@@ -67,6 +68,7 @@ export async function appendToLog<T>(
   // This process's streams get the batch itself: nothing to read back.
   if (!appended.duplicate)
     realtimeBus().emitLocal({ type: 'ops', mapId, seq: appended.seq, batch: appended.batch });
+  checkpointAfterCommit(mapId, appended.seq);
   return appended;
 }
 

@@ -1,20 +1,13 @@
 import 'server-only';
-import {
-  describeBatch,
-  INTENTS,
-  rewind,
-  type HistoryItem,
-  type Intent,
-} from '../../domain/history';
-import { graphStateOf, type TOp } from '../../domain/ops';
+import { describeBatch, INTENTS, type HistoryItem, type Intent } from '../../domain/history';
+import type { TOp } from '../../domain/ops';
 import { avatarColour, displayName } from '../../domain/people';
 import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
-import { AppError } from '../errors';
 import { inOneView, readMapSnapshot } from './get-map-snapshot';
-import { edgeStateOf, nodeStateOf } from './graph-rows';
+import { readRewindBase, rewindTo } from './map-checkpoints';
 
 const PAGE = 50;
 
@@ -71,39 +64,24 @@ export async function getMapHistory(
 }
 
 /**
- * The map as it was right after batch `seq`: today's graph with the
- * inverses of every later batch applied, newest first.
+ * The map as it was right after batch `seq`: the nearest checkpoint at or
+ * after `seq` (or today's graph) with the inverses of the batches between
+ * applied, newest first; at most about CHECKPOINT_EVERY of them
+ * (map-checkpoints.ts).
  */
 export async function getMapAt(actor: Actor, mapId: string, seq: number): Promise<MapSnapshot> {
   const access = await authorizeMap(actor, 'map:read', mapId);
-  // The graph and the log read in one view: the inverses rewound are exactly
-  // those of the batches after `seq` that the graph rows already contain.
+  // The snapshot, the checkpoint and the log read in one view: the inverses
+  // rewound are exactly those of the batches after `seq` that the starting
+  // graph already contains.
   const read = await inOneView(async (tx) => {
     const snapshot = await readMapSnapshot(tx, access, mapId);
-    if (seq >= snapshot.seq) return { snapshot, past: null };
-    const nodeRows = await tx.node.findMany({ where: { mapId } });
-    const edgeRows = await tx.edge.findMany({ where: { mapId } });
-    const later = await tx.mapOp.findMany({
-      where: { mapId, teamId: null, seq: { gt: seq, lte: snapshot.seq } },
-      orderBy: { seq: 'asc' },
-      select: { op: true },
-    });
-    return { snapshot, past: { nodeRows, edgeRows, later } };
+    if (seq >= snapshot.seq) return { snapshot, base: null };
+    return { snapshot, base: await readRewindBase(tx, mapId, seq, snapshot.seq) };
   });
-  const { snapshot } = read;
-  if (!read.past) return snapshot;
-  const { nodeRows, edgeRows, later } = read.past;
-  // Comments never change the graph: nothing to rewind for them.
-  const inverses = later
-    .filter((row) => (row.op as { kind?: string }).kind !== 'social')
-    .map((row) => (row.op as { inverse?: TOp[] }).inverse);
-  if (inverses.some((inverse) => !Array.isArray(inverse))) {
-    throw new AppError('NOT_FOUND', 'The map’s history does not reach back that far.');
-  }
-  const past = rewind(
-    graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf)),
-    inverses as TOp[][],
-  );
+  const { snapshot, base } = read;
+  if (!base) return snapshot;
+  const past = rewindTo(mapId, base, seq);
   const liveNodes = [...past.nodes.values()].filter((n) => !n.deleted);
   const live = new Set(liveNodes.map((n) => n.id));
   return {
