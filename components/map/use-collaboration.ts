@@ -35,7 +35,7 @@ export function useCollaboration({ mapId, shareToken, store, setNotice, selectio
     shareToken,
     clientId,
     setNotice,
-    onSocial: social.refresh,
+    onSocial: social.receive,
   });
   const layers = useTeamLayers(social.view);
   const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });

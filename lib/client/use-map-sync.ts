@@ -3,6 +3,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
+import type { SocialEvent } from './use-social';
 import { initialGraph } from './use-map-store';
 
 /** Whether edits arrive live. */
@@ -29,8 +30,8 @@ type Options = {
   shareToken: string | null;
   clientId: string;
   setNotice: (notice: StoreNotice | null) => void;
-  /** Comments or a team layer changed: refetch what this reader may see. */
-  onSocial?: () => void;
+  /** Comments or a team layer changed: what changed, or (without changes) refetch what this reader may see. */
+  onSocial?: (event: SocialEvent) => void;
 };
 
 /**
@@ -40,7 +41,7 @@ type Options = {
  * presence of the others.
  */
 export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSocial }: Options) {
-  const socialChanged = useEffectEvent(() => onSocial?.());
+  const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const [others, setOthers] = useState<Map<string, PresenceEntry>>(new Map());
   const source = useRef<EventSource | null>(null);
@@ -62,8 +63,9 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
         store.receive(JSON.parse((event as MessageEvent<string>).data) as RemoteBatch),
       );
       events.addEventListener('social', (event) => {
-        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
-        socialChanged();
+        const social = JSON.parse((event as MessageEvent<string>).data) as SocialEvent;
+        store.skipTo(social.seq);
+        socialChanged(social);
       });
       events.addEventListener('skip', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),

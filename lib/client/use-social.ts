@@ -3,7 +3,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { backoffDelays, retry } from '../util/retry';
 import type { Intent } from '../domain/history';
-import type { SocialHistoryEntry, SocialView, TSocialOpInput } from '../domain/social';
+import {
+  applySocialChanges,
+  type SocialChanges,
+  type SocialHistoryEntry,
+  type SocialView,
+  type TSocialOpInput,
+} from '../domain/social';
 
 type Step = { ops: TSocialOpInput[]; at: number };
 type Stacks = { undo: Step[]; redo: Step[] };
@@ -23,13 +29,26 @@ type Sent =
  */
 const SEND_RETRY_DELAYS = backoffDelays(3, { firstMs: 500, maxMs: 2_000 });
 
+/** A `social` event of the map's stream: what changed, when the stream could carry it. */
+export type SocialEvent = { seq: number; changes?: SocialChanges };
+
+/** Changes kept to lay over a fetched view that was read before they happened. */
+const KEEP_CHANGES = 200;
+
 /**
- * The comments and team layers this reader may see, refetched whenever the
- * stream says something social changed. Changes are sent as social ops; the
- * server decides, and the refetch shows the result.
+ * The comments and team layers this reader may see. Fetched once; then the
+ * stream brings each change, in the log's order, to the readers allowed to
+ * see it, and it is put in place (a change the stream could not carry, or a
+ * reveal, refetches). A fetched view says how new it is (its seq): an older
+ * answer never replaces a newer view, and the changes after it are laid
+ * over it. Changes are sent as social ops; the server decides.
  */
 export function useSocial({ mapId, shareToken, onError }: Options) {
   const [view, setView] = useState<SocialView | null>(null);
+  /** The newest fetched view, and the stream's changes after it: what is shown is the one over the other. */
+  const base = useRef<SocialView | null>(null);
+  const changes = useRef<{ seq: number; changes: SocialChanges }[]>([]);
+  const inFlight = useRef<AbortController | null>(null);
   // Own comments and notes can be undone like edits of the map (the workspace
   // picks whichever of the two was changed last). The ref holds the stacks an
   // undo reads when it actually runs (not when it was clicked); the state is
@@ -58,13 +77,29 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   // The first load also asks for the reader's undo steps; the stream's refetches do not re-read them.
   const historyLoaded = useRef(false);
   const fetchView = useCallback(async (): Promise<SocialView | null> => {
+    // A newer fetch makes an older one pointless: it is dropped, not raced.
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
     try {
-      const response = await fetch(historyLoaded.current ? url : `${url}?history=1`, { headers });
+      const response = await fetch(historyLoaded.current ? url : `${url}?history=1`, {
+        headers,
+        signal: controller.signal,
+      });
       return response.ok ? ((await response.json()) as SocialView) : null;
     } catch {
-      return null; // the next nudge from the stream tries again
+      return null; // aborted, or offline: the next change from the stream tries again
+    } finally {
+      if (inFlight.current === controller) inFlight.current = null;
     }
   }, [url, headers]);
+  /** The fetched view with the stream's later changes laid over it, or null if one does not fit. */
+  const overlaid = useCallback((fetched: SocialView): SocialView | null => {
+    let shown: SocialView | null = fetched;
+    for (const change of changes.current)
+      if (shown && change.seq > fetched.seq) shown = applySocialChanges(shown, change.changes);
+    return shown;
+  }, []);
   const show = useCallback(
     (next: SocialView) => {
       if (next.history && !historyLoaded.current) {
@@ -76,14 +111,37 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
           redo: live.redo.length ? live.redo : history.redo.map(step),
         }));
       }
-      setView(next);
+      // An answer older than the view already shown never replaces it.
+      if (base.current && next.seq < base.current.seq) return;
+      base.current = next;
+      changes.current = changes.current.filter((c) => c.seq > next.seq);
+      setView(overlaid(next) ?? next);
     },
-    [setStacks],
+    [setStacks, overlaid],
   );
   const refresh = useCallback(async () => {
     const next = await fetchView();
     if (next) show(next);
   }, [fetchView, show]);
+
+  /** A `social` event of the stream: its changes in place, or a refetch when it carries none. */
+  const receive = useCallback(
+    (event: SocialEvent) => {
+      if (!event.changes) {
+        void refresh();
+        return;
+      }
+      if (base.current && event.seq <= base.current.seq) return; // in the view already
+      changes.current = [
+        ...changes.current.slice(-(KEEP_CHANGES - 1)),
+        { seq: event.seq, changes: event.changes },
+      ];
+      const current = base.current && overlaid(base.current);
+      if (current) setView(current);
+      else if (base.current) void refresh(); // a layer this view does not hold: ask again
+    },
+    [refresh, overlaid],
+  );
 
   useEffect(() => {
     let current = true;
@@ -184,6 +242,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   return {
     view,
     refresh,
+    receive,
     send,
     reveal,
     undo,

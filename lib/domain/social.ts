@@ -168,6 +168,8 @@ export type TeamLayer = {
 
 /** Everything social a reader may see on a map: all comments, and only the team layers they are allowed. */
 export type SocialView = {
+  /** The op log's position this view is at least as new as (changes after it come on the stream). */
+  seq: number;
   /** The reader's user id (their own comments can be edited), or null. */
   viewerId: string | null;
   comments: CommentView[];
@@ -262,4 +264,53 @@ export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInpu
       };
     }
   }
+}
+
+/**
+ * What one social batch changed, as the stream carries it to the readers
+ * allowed to see it: comments and notes as they are now, and the ids of
+ * those deleted. Each entry is the whole item, so applying a change twice,
+ * or over a view that already has it, gives the same view.
+ */
+export type SocialChanges = {
+  comments: CommentView[];
+  removedComments: string[];
+  annotations: AnnotationView[];
+  removedAnnotations: string[];
+};
+
+/**
+ * A view with one batch's changes in place, or null when the view cannot
+ * take them (a note of a team layer the view does not hold): then the
+ * reader refetches the view instead.
+ */
+export function applySocialChanges(view: SocialView, changes: SocialChanges): SocialView | null {
+  // Changed items stay where they were (comments keep the order they were made in); new ones go last.
+  const replaceAll = <T extends { id: string }>(items: T[], changed: T[], removed: string[]) => {
+    const byId = new Map(changed.map((c) => [c.id, c]));
+    const gone = new Set(removed);
+    const had = new Set(items.map((item) => item.id));
+    return [
+      ...items.flatMap((item) => (gone.has(item.id) ? [] : [byId.get(item.id) ?? item])),
+      ...changed.filter((c) => !had.has(c.id) && !gone.has(c.id)),
+    ];
+  };
+  const teams = new Set(view.layers.map((l) => l.teamId));
+  if (changes.annotations.some((a) => !teams.has(a.teamId))) return null;
+  const removedNotes = new Set(changes.removedAnnotations);
+  return {
+    ...view,
+    comments: replaceAll(view.comments, changes.comments, changes.removedComments),
+    layers:
+      changes.annotations.length === 0 && removedNotes.size === 0
+        ? view.layers
+        : view.layers.map((layer) => ({
+            ...layer,
+            annotations: replaceAll(
+              layer.annotations,
+              changes.annotations.filter((a) => a.teamId === layer.teamId),
+              changes.removedAnnotations,
+            ),
+          })),
+  };
 }

@@ -26,6 +26,7 @@ const CLAIM: GraphNode = {
 };
 
 const view = (overrides: Partial<SocialView> = {}): SocialView => ({
+  seq: 0,
   viewerId: ME.id,
   comments: [],
   layers: [],

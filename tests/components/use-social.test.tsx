@@ -5,6 +5,7 @@ import { useSocial } from '@/lib/client/use-social';
 import type { SocialView, TSocialOpInput } from '@/lib/domain/social';
 
 const VIEW: SocialView = {
+  seq: 0,
   viewerId: 'u-1',
   comments: [],
   layers: [],
@@ -121,5 +122,106 @@ describe('useSocial sending a batch', () => {
     expect((posts[1] as unknown as { ops: unknown }).ops).toEqual(INVERSE);
     expect(hook.result.current.undoAt).toBe(-1);
     expect(hook.result.current.redoAt).toBeGreaterThan(0);
+  });
+});
+
+const comment = (id: string, body: string) => ({
+  id,
+  nodeId: 'n-1',
+  edgeId: null,
+  parentId: null,
+  authorId: 'u-2',
+  authorName: 'Eliza',
+  authorColor: '#2563eb',
+  body,
+  mentions: [],
+  createdAt: '2026-12-01T10:00:00.000Z',
+  editedAt: null,
+  version: 1,
+  resolved: false,
+});
+const added = (id: string, body: string) => ({
+  comments: [comment(id, body)],
+  removedComments: [],
+  annotations: [],
+  removedAnnotations: [],
+});
+
+describe('useSocial following the stream', () => {
+  it('puts a change the stream carries in place, without refetching', async () => {
+    server([]);
+    const { hook } = await mounted();
+    const gets = vi.mocked(fetch).mock.calls.length;
+
+    act(() => hook.result.current.receive({ seq: 1, changes: added('c-9', 'A new point') }));
+
+    expect(hook.result.current.view?.comments.map((c) => c.body)).toEqual(['A new point']);
+    expect(vi.mocked(fetch).mock.calls.length).toBe(gets);
+  });
+
+  it('refetches when the stream only says something changed', async () => {
+    server([]);
+    const { hook } = await mounted();
+    const gets = vi.mocked(fetch).mock.calls.length;
+
+    await act(async () => hook.result.current.receive({ seq: 1 }));
+
+    await waitFor(() => expect(vi.mocked(fetch).mock.calls.length).toBe(gets + 1));
+  });
+
+  it('never lets an older answer replace a newer view, and lays later changes over a fetched one', async () => {
+    // Two refetches answered out of order: the second (newer) first.
+    const answers: ((response: Response) => void)[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init?: RequestInit) =>
+          new Promise<Response>((resolve, reject) => {
+            init?.signal?.addEventListener('abort', () =>
+              reject(new DOMException('aborted', 'AbortError')),
+            );
+            answers.push(resolve);
+          }),
+      ),
+    );
+    const onError = vi.fn();
+    const hook = renderHook(() => useSocial({ mapId: 'm-1', shareToken: null, onError }));
+    await waitFor(() => expect(answers).toHaveLength(1));
+    await act(async () =>
+      answers[0]!(json(200, { ...VIEW, seq: 5, comments: [comment('c-1', 'First')] })),
+    );
+    await waitFor(() => expect(hook.result.current.view?.seq).toBe(5));
+
+    // Seq 7 arrives on the stream; a refetch is under way that was read at seq 6.
+    act(() => hook.result.current.receive({ seq: 7, changes: added('c-3', 'Third') }));
+    act(() => void hook.result.current.refresh());
+    await waitFor(() => expect(answers).toHaveLength(2));
+    await act(async () =>
+      answers[1]!(
+        json(200, {
+          ...VIEW,
+          seq: 6,
+          comments: [comment('c-1', 'First'), comment('c-2', 'Second')],
+        }),
+      ),
+    );
+    // The fetched view (seq 6) with the stream's seq 7 laid over it: nothing lost.
+    await waitFor(() =>
+      expect(hook.result.current.view?.comments.map((c) => c.body)).toEqual([
+        'First',
+        'Second',
+        'Third',
+      ]),
+    );
+
+    // A late answer read at seq 4 changes nothing.
+    act(() => void hook.result.current.refresh());
+    await waitFor(() => expect(answers).toHaveLength(3));
+    await act(async () => answers[2]!(json(200, { ...VIEW, seq: 4, comments: [] })));
+    expect(hook.result.current.view?.comments.map((c) => c.body)).toEqual([
+      'First',
+      'Second',
+      'Third',
+    ]);
   });
 });

@@ -4,6 +4,9 @@ import { createClassroom } from '@/lib/server/classrooms/create-classroom';
 import { joinClassroom } from '@/lib/server/classrooms/join-classroom';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
 import { createMap as createClassMap } from '@/lib/server/maps/create-map';
+import type { SocialChanges } from '@/lib/domain/social';
+import type { Actor } from '@/lib/server/authz';
+import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
 import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
@@ -13,7 +16,14 @@ import { realtimeBus } from '@/lib/server/realtime/bus';
 import { publishPresence, ZPresenceInput } from '@/lib/server/realtime/publish-presence';
 import { setLayersRevealed } from '@/lib/server/social/set-layers-revealed';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
-import { addMember, appendEmptyBatches, createMap, createUser, testDb } from '../factories';
+import {
+  addMember,
+  appendEmptyBatches,
+  createMap,
+  createNode,
+  createUser,
+  testDb,
+} from '../factories';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -270,6 +280,81 @@ describe('the map event stream', () => {
     await setLayersRevealed(owner, map.id, true);
     await untilDelivered(teamA!.id);
     abort.abort();
+  });
+
+  it('carries what a comment or note changed to the readers allowed to see it, and nothing of a note to another team', async () => {
+    const map = await createMap();
+    const owner = { kind: 'user' as const, userId: map.ownerId };
+    const [alice, bob] = [await addMember(map.id, 'EDITOR'), await addMember(map.id, 'EDITOR')];
+    const [teamA, teamB] = await Promise.all(
+      (['A', 'B'] as const).map((name) =>
+        testDb().team.create({ data: { mapId: map.id, name, color: '#000', side: 'FOR' } }),
+      ),
+    );
+    await assignTeams(owner, map.id, {
+      assignments: { [alice.userId]: teamA!.id, [bob.userId]: teamB!.id },
+      sides: {},
+    });
+    const node = await createNode(map.id);
+    const open = async (actor: Actor) => {
+      const abort = new AbortController();
+      const stream = await openMapStream(actor, map.id, null, abort.signal);
+      const read = { text: '', abort };
+      void (async () => {
+        const reader = stream.getReader();
+        for (let next = await reader.read(); !next.done; next = await reader.read())
+          read.text += new TextDecoder().decode(next.value);
+      })();
+      while (!read.text.includes('event: ready')) await new Promise((r) => setTimeout(r, 20));
+      return read;
+    };
+    const [ofAlice, ofBob] = [await open(alice), await open(bob)];
+
+    await applySocialOps(
+      alice,
+      map.id,
+      ZApplySocialOpsInput.parse({
+        ops: [
+          {
+            type: 'upsertAnnotation',
+            id: randomUUID(),
+            teamId: teamA!.id,
+            target: { kind: 'NODE', nodeId: node.id },
+            kind: 'NOTE',
+            body: 'Our line: ask for the treaty text',
+          },
+        ],
+      }),
+    );
+    const comment = await applySocialOps(
+      alice,
+      map.id,
+      ZApplySocialOpsInput.parse({
+        ops: [{ type: 'addComment', id: randomUUID(), nodeId: node.id, body: 'Source, please?' }],
+      }),
+    );
+    for (const read of [ofAlice, ofBob]) {
+      const deadline = Date.now() + 5_000;
+      while (!read.text.includes(`id: ${comment.seq}\n`) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+    }
+    const socialEvents = (text: string) =>
+      [...text.matchAll(/event: social\ndata: (.*)\n/g)].map(
+        (m) => JSON.parse(m[1]!) as { seq: number; changes?: SocialChanges },
+      );
+    // Alice's team gets its note as it now stands, and everyone gets the comment.
+    const [note, ownComment] = socialEvents(ofAlice.text);
+    expect(note!.changes!.annotations.map((a) => a.body)).toEqual([
+      'Our line: ask for the treaty text',
+    ]);
+    expect(ownComment!.changes!.comments.map((c) => c.body)).toEqual(['Source, please?']);
+    // Bob, on the other team, is moved past the note without a word of it.
+    expect(ofBob.text).not.toContain('treaty');
+    expect(socialEvents(ofBob.text).map((e) => e.changes!.comments[0]!.body)).toEqual([
+      'Source, please?',
+    ]);
+    ofAlice.abort.abort();
+    ofBob.abort.abort();
   });
 
   it('closes the stream of a student the teacher removes from the class, at once', async () => {

@@ -19,6 +19,8 @@ export type LogEntry<T> = {
   op: Prisma.InputJsonValue;
   teamId?: string | null;
   map?: Omit<Prisma.ArgumentMapUpdateInput, 'lastSeq'>;
+  /** Carried to open streams with the batch but not logged (what a social batch changed, as readers see it). */
+  live?: Record<string, unknown>;
   value: T;
 };
 
@@ -84,6 +86,6 @@ function loggedBatch(seq: number, writer: LogWriter, entry: LogEntry<unknown>): 
     actorId: writer.actorId,
     key: writer.idempotencyKey ?? null,
     teamId: entry.teamId ?? null,
-    body,
+    body: { ...body, ...entry.live },
   };
 }

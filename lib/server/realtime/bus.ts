@@ -39,7 +39,7 @@ export type LoggedBatch = {
   /** Set for a team's private batch (notes): only that team's readers get it. */
   teamId: string | null;
   /** The logged body without its inverse: graph ops, or social ops with kind 'social'. */
-  body: { kind?: string; ops: unknown[]; revealed?: boolean };
+  body: { kind?: string; ops: unknown[]; revealed?: boolean; changes?: unknown };
 };
 
 export type BusEvent =

@@ -56,7 +56,7 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
     const { seq, actorId, key } = batch;
     bytes =
       batch.body.kind === 'social'
-        ? frame('social', { seq, actorId, key }, seq)
+        ? frame('social', { seq, actorId, key, changes: batch.body.changes }, seq)
         : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
     frames.set(batch, bytes);
   }

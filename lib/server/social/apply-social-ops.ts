@@ -5,12 +5,19 @@ import {
   invertSocialOp,
   isAnnotationOp,
   ZSocialOp,
+  type SocialChanges,
   type TSocialOp,
   type TSocialOpInput,
 } from '../../domain/social';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
-import { annotationTargetOf } from './get-social-view';
+import {
+  ANNOTATION_INCLUDE,
+  annotationTargetOf,
+  annotationView,
+  COMMENT_INCLUDE,
+  commentView,
+} from './get-social-view';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
@@ -90,6 +97,7 @@ export async function applySocialOps(
           inverse,
           intent: input.intent,
         } as Prisma.InputJsonValue,
+        live: { changes: await changesOf(tx, mapId, input.ops) },
         value: inverse,
       };
     },
@@ -131,4 +139,32 @@ async function teamOfAnnotations(mapId: string, ids: string[]): Promise<string> 
   if (teams.size > 1)
     throw new AppError('VALIDATION_FAILED', 'One batch of notes belongs to one team.');
   return [...teams][0]!;
+}
+
+/**
+ * What the batch changed, read back inside its transaction, for the stream
+ * to hand to every reader allowed to see it (the batch's team filter
+ * applies): open pages update in place instead of each refetching
+ * everything. Every social op changes exactly the comment or note it names.
+ */
+async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Promise<SocialChanges> {
+  const commentIds = ops.filter((op) => !isAnnotationOp(op)).map((op) => op.id);
+  const annotationIds = ops.filter(isAnnotationOp).map((op) => op.id);
+  const [comments, annotations] = await Promise.all([
+    commentIds.length
+      ? tx.comment.findMany({ where: { mapId, id: { in: commentIds } }, include: COMMENT_INCLUDE })
+      : [],
+    annotationIds.length
+      ? tx.annotation.findMany({
+          where: { mapId, id: { in: annotationIds } },
+          include: ANNOTATION_INCLUDE,
+        })
+      : [],
+  ]);
+  return {
+    comments: comments.filter((c) => c.deletedAt === null).map(commentView),
+    removedComments: comments.filter((c) => c.deletedAt !== null).map((c) => c.id),
+    annotations: annotations.filter((a) => a.deletedAt === null).map(annotationView),
+    removedAnnotations: annotations.filter((a) => a.deletedAt !== null).map((a) => a.id),
+  };
 }

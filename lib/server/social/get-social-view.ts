@@ -40,11 +40,17 @@ export async function getSocialView(
   const visibleTeams = layers.all ? undefined : layers.teamIds;
 
   const canComment = can(access, 'map:comment') && actor.kind === 'user';
+  // Read first: everything read after it is at least this new, and changes
+  // after it reach the page on the stream (lib/domain/social.ts, SocialChanges).
+  const { lastSeq } = await db().argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    select: { lastSeq: true },
+  });
   const [comments, teams, annotations, people] = await Promise.all([
     db().comment.findMany({
       where: { mapId, deletedAt: null },
       orderBy: { createdAt: 'asc' },
-      include: { author: { select: { name: true, email: true, avatarColor: true } } },
+      include: COMMENT_INCLUDE,
     }),
     db().team.findMany({
       where: { mapId, ...(visibleTeams && { id: { in: visibleTeams } }) },
@@ -55,10 +61,7 @@ export async function getSocialView(
       : db().annotation.findMany({
           where: { mapId, deletedAt: null, ...(visibleTeams && { teamId: { in: visibleTeams } }) },
           orderBy: { updatedAt: 'asc' },
-          include: {
-            author: { select: { name: true, email: true } },
-            assignee: { select: { name: true, email: true } },
-          },
+          include: ANNOTATION_INCLUDE,
         }),
     // The roster is for people who can write a mention, not for link visitors.
     canComment ? listMapPeople(mapId) : [],
@@ -70,22 +73,9 @@ export async function getSocialView(
       : { undo: [], redo: [] };
 
   return {
+    seq: lastSeq,
     viewerId: userId,
-    comments: comments.map((c): CommentView => ({
-      id: c.id,
-      nodeId: c.nodeId,
-      edgeId: c.edgeId,
-      parentId: c.parentId,
-      authorId: c.authorId,
-      authorName: displayName(c.author),
-      authorColor: avatarColour(c.author?.avatarColor),
-      body: c.body,
-      mentions: c.mentions ?? [],
-      createdAt: c.createdAt.toISOString(),
-      editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
-      version: c.version,
-      resolved: c.resolvedAt !== null,
-    })),
+    comments: comments.map(commentView),
     layers: teams.map((t) => ({
       teamId: t.id,
       name: t.name,
@@ -110,6 +100,51 @@ export async function getSocialView(
     ...(history && { history }),
   };
 }
+
+/** What a comment's view needs besides its row. */
+export const COMMENT_INCLUDE = {
+  author: { select: { name: true, email: true, avatarColor: true } },
+} as const;
+
+type CommentRow = {
+  id: string;
+  nodeId: string | null;
+  edgeId: string | null;
+  parentId: string | null;
+  authorId: string | null;
+  body: string;
+  mentions: string[] | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  resolvedAt: Date | null;
+  author: { name: string | null; email: string | null; avatarColor: string | null } | null;
+};
+
+/** A comment as every reader of the map sees it. */
+export function commentView(c: CommentRow): CommentView {
+  return {
+    id: c.id,
+    nodeId: c.nodeId,
+    edgeId: c.edgeId,
+    parentId: c.parentId,
+    authorId: c.authorId,
+    authorName: displayName(c.author),
+    authorColor: avatarColour(c.author?.avatarColor),
+    body: c.body,
+    mentions: c.mentions ?? [],
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
+    version: c.version,
+    resolved: c.resolvedAt !== null,
+  };
+}
+
+/** What an annotation's view needs besides its row. */
+export const ANNOTATION_INCLUDE = {
+  author: { select: { name: true, email: true } },
+  assignee: { select: { name: true, email: true } },
+} as const;
 
 type AnnotationTargetRow = {
   targetType: 'NODE' | 'EDGE' | 'SOURCE';
@@ -149,7 +184,8 @@ type AnnotationRow = AnnotationTargetRow & {
   assignee: { name: string | null; email: string | null } | null;
 };
 
-function annotationView(a: AnnotationRow): AnnotationView {
+/** A note as its team (and, once revealed, every member) sees it. */
+export function annotationView(a: AnnotationRow): AnnotationView {
   return {
     id: a.id,
     teamId: a.teamId,
