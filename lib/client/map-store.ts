@@ -38,6 +38,8 @@ export type StoreOptions = {
   history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
   /** The sequence number the initial state is at. */
   seq?: number;
+  /** Who the op log records as the author of this tab's batches: the user, or null for a share-link editor. */
+  actorId?: string | null;
   /** Waits between attempts to reach the server; the last is the final one. */
   retryDelays?: number[];
   /** Called when the stream skipped ahead of what this copy can follow: reload the snapshot. */
@@ -83,7 +85,7 @@ export class MapStore {
     private readonly onNotice: (notice: StoreNotice) => void = () => {},
     options: StoreOptions = {},
   ) {
-    this.ledger = new OpLedger(initial, options.seq ?? 0);
+    this.ledger = new OpLedger(initial, options.seq ?? 0, options.actorId ?? null);
     this.undoStack = [...(options.history?.undo ?? [])];
     this.redoStack = [...(options.history?.redo ?? [])];
     this.retryDelays = options.retryDelays ?? RETRY_DELAYS;
