@@ -7,6 +7,7 @@ import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import styles from './argument-node.module.css';
 import { CardEditor } from './card-editor';
 import { useNodeEditing } from './editor-context';
+import { LayerBadges, NodeWatchers, OpenThreads } from './node-badges';
 import { useMapView } from './view-context';
 
 /**
@@ -27,25 +28,8 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
     mounted.current = true;
   }, [up, id, updateNodeInternals]);
   return (
-    <div
-      className={data.watchers.length ? `${styles.card} ${styles.watched}` : styles.card}
-      data-kind={data.kind}
-      data-side={data.side}
-      style={
-        data.watchers.length
-          ? ({ '--watcher': data.watchers[0]!.color } as React.CSSProperties)
-          : undefined
-      }
-    >
-      {data.watchers.length > 0 && (
-        <span
-          className={styles.watchers}
-          data-watchers
-          style={{ background: data.watchers[0]!.color }}
-        >
-          {data.watchers.map((w) => w.name).join(', ')}
-        </span>
-      )}
+    <div className={styles.card} data-kind={data.kind} data-side={data.side}>
+      <NodeWatchers id={id} />
       <Handle
         type="target"
         position={up ? Position.Bottom : Position.Right}
@@ -54,14 +38,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       />
       <div className={styles.meta}>
         <span className={styles.kind}>{KIND_LABELS[data.kind]}</span>
-        {data.openThreads > 0 && (
-          <span
-            className={styles.threads}
-            aria-label={`${data.openThreads} open ${data.openThreads === 1 ? 'thread' : 'threads'}`}
-          >
-            💬 {data.openThreads}
-          </span>
-        )}
+        <OpenThreads id={id} />
       </div>
       {isEditing ? (
         <CardEditor
@@ -72,22 +49,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       ) : (
         <p className={styles.text}>{data.text}</p>
       )}
-      {data.layerBadges.length > 0 && (
-        <ul className={styles.layers} aria-label="Team notes">
-          {data.layerBadges.map((b) => (
-            <li key={b.team} style={{ borderColor: b.color }} aria-label={layerLabel(b)}>
-              <span className="team-dot" style={{ background: b.color }} aria-hidden="true" />
-              {b.rating !== null && <span aria-hidden="true">{'★'.repeat(b.rating)}</span>}
-              {b.tags.map((t) => (
-                <span key={t} className={styles.tag} aria-hidden="true">
-                  {t}
-                </span>
-              ))}
-              {b.note && <span aria-hidden="true">✎</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LayerBadges id={id} />
       {data.sourceLabel && (
         <p className={styles.source}>
           <span aria-hidden="true">❝</span> {data.sourceLabel}
@@ -144,15 +106,6 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       />
     </div>
   );
-}
-
-function layerLabel(b: { team: string; rating: number | null; tags: string[]; note: boolean }) {
-  const parts = [
-    b.rating !== null ? `rated ${b.rating} of 5` : null,
-    b.tags.length ? `tagged ${b.tags.join(', ')}` : null,
-    b.note ? 'with a note' : null,
-  ].filter(Boolean);
-  return `${b.team}: ${parts.join('; ') || 'no notes'}`;
 }
 
 /** The canvas's node type `argument`: one card per claim, premise, objection, evidence or question. */

@@ -15,6 +15,7 @@ import { Legend } from './legend';
 import { MapFilter } from './map-filter';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
+import { NodeDecorationsContext, useNodeDecorations } from './node-decorations';
 import { legendSides, sideLabels, startingView } from './map-sides';
 import { RemoteCursors } from './presence-bar';
 import { useCollaboration } from './use-collaboration';
@@ -73,7 +74,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     setNotice,
     selection: selectedNodeId,
   });
-  const { social, layers, present, reportCursor } = collaboration;
+  const { social, layers, presence, reportCursor } = collaboration;
+  const decorations = useNodeDecorations(presence, layers.openThreads, layers.layerBadges);
 
   const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
   const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
@@ -82,9 +84,6 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     edges: liveEdges,
     sources: snapshot.sources,
     mapView,
-    watchers: collaboration.watchers,
-    openThreads: layers.openThreads,
-    layerBadges: layers.layerBadges,
   });
 
   const [initialFocus] = useState(() => {
@@ -133,7 +132,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           snapshot={snapshot}
           canEdit={canEdit}
           shareToken={shareToken}
-          present={present}
+          presence={presence}
           status={collaboration.status}
           nodes={liveNodes}
           social={social}
@@ -180,19 +179,21 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         >
           <MapViewContext.Provider value={mapView.mapView}>
             <NodeEditingContext.Provider value={editing.nodeEditing}>
-              <ArgumentCanvas
-                nodes={elements.flowNodes}
-                edges={elements.flowEdges}
-                selectedNodeId={selectedNodeId}
-                selectedEdgeId={selectedEdgeId}
-                onSelectNode={selection.setSelectedNodeId}
-                onSelectNodes={selection.setSelectedNodeIds}
-                onSelectEdge={selection.setSelectedEdgeId}
-                initialFocus={initialFocus}
-                editing={editing.canvasEditing}
-              >
-                <RemoteCursors others={present} />
-              </ArgumentCanvas>
+              <NodeDecorationsContext.Provider value={decorations}>
+                <ArgumentCanvas
+                  nodes={elements.flowNodes}
+                  edges={elements.flowEdges}
+                  selectedNodeId={selectedNodeId}
+                  selectedEdgeId={selectedEdgeId}
+                  onSelectNode={selection.setSelectedNodeId}
+                  onSelectNodes={selection.setSelectedNodeIds}
+                  onSelectEdge={selection.setSelectedEdgeId}
+                  initialFocus={initialFocus}
+                  editing={editing.canvasEditing}
+                >
+                  <RemoteCursors presence={presence} />
+                </ArgumentCanvas>
+              </NodeDecorationsContext.Provider>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
           {past && <PastBanner past={past} onLeave={leavePast} />}

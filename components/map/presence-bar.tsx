@@ -1,7 +1,9 @@
 'use client';
 
 import { ViewportPortal } from '@xyflow/react';
-import type { PresenceEntry, SyncStatus } from '@/lib/client/use-map-sync';
+import { useSyncExternalStore } from 'react';
+import type { PresenceStore } from '@/lib/client/presence-store';
+import type { SyncStatus } from '@/lib/client/use-map-sync';
 import styles from './presence-bar.module.css';
 
 const STATUS_WORDS: Record<SyncStatus, string> = {
@@ -12,10 +14,9 @@ const STATUS_WORDS: Record<SyncStatus, string> = {
 };
 
 /** Who else has the map open (one avatar per person), and whether edits are arriving live. */
-export function PresenceBar({ others, status }: { others: PresenceEntry[]; status: SyncStatus }) {
-  const people = new Map<string, PresenceEntry>();
-  for (const p of others) people.set(p.userId ?? p.clientId, p);
-  const list = [...people.values()];
+export function PresenceBar({ presence, status }: { presence: PresenceStore; status: SyncStatus }) {
+  // People, not their cursors: a new list only when someone arrives or leaves.
+  const list = useSyncExternalStore(presence.subscribe, presence.getPeople, presence.getPeople);
   return (
     <div className={styles.presence}>
       {list.length > 0 && (
@@ -37,7 +38,12 @@ export function PresenceBar({ others, status }: { others: PresenceEntry[]; statu
 }
 
 /** Others' cursors, drawn in map coordinates so they stay on what they point at. */
-export function RemoteCursors({ others }: { others: PresenceEntry[] }) {
+export function RemoteCursors({ presence }: { presence: PresenceStore }) {
+  const others = useSyncExternalStore(
+    presence.subscribe,
+    presence.getEveryone,
+    presence.getEveryone,
+  );
   return (
     <ViewportPortal>
       {others

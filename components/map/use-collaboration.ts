@@ -1,9 +1,9 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
-import type { Watcher } from '@/lib/client/to-flow';
+import { PresenceStore } from '@/lib/client/presence-store';
 import { useMapSync } from '@/lib/client/use-map-sync';
 import { usePresence } from '@/lib/client/use-presence';
 import { useSocial } from '@/lib/client/use-social';
@@ -24,33 +24,24 @@ type Options = {
  */
 export function useCollaboration({ mapId, shareToken, store, setNotice, selection }: Options) {
   const [clientId] = useState(() => newId());
+  // Others' cursors and selections live in a store of their own, read by
+  // what draws them: a cursor moving re-renders the cursors, not the map.
+  const [presence] = useState(() => new PresenceStore(clientId));
   const reportSocialError = useCallback(
     (message: string) => setNotice({ kind: 'refused', message }),
     [setNotice],
   );
   const social = useSocial({ mapId, shareToken, onError: reportSocialError });
-  const { status, others } = useMapSync({
+  const { status } = useMapSync({
     store,
     mapId,
     shareToken,
-    clientId,
+    presence,
     setNotice,
     onSocial: social.receive,
   });
   const layers = useTeamLayers(social.view);
   const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });
-  const present = useMemo(() => [...others.values()], [others]);
-  /** Who else has each node selected. */
-  const watchers = useMemo(() => {
-    const byNode = new Map<string, Watcher[]>();
-    for (const p of present)
-      if (p.selection)
-        byNode.set(p.selection, [
-          ...(byNode.get(p.selection) ?? []),
-          { name: p.name, color: p.color },
-        ]);
-    return byNode;
-  }, [present]);
 
-  return { social, layers, status, present, watchers, reportCursor, reportSocialError };
+  return { social, layers, status, presence, reportCursor, reportSocialError };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { toFlowEdges, toFlowNodes, type LayerBadge, type Watcher } from '@/lib/client/to-flow';
+import { toFlowEdges, toFlowNodes } from '@/lib/client/to-flow';
 import type { GraphEdge, GraphNode, SourceDoc } from '@/lib/domain/types';
 import { showEverything, type MapFilterState } from './map-filter';
 import type { useMapView } from './use-map-view';
@@ -11,46 +11,24 @@ type Options = {
   edges: GraphEdge[];
   sources: SourceDoc[];
   mapView: Pick<ReturnType<typeof useMapView>, 'direction' | 'collapsed' | 'reasons' | 'hidden'>;
-  watchers: ReadonlyMap<string, Watcher[]>;
-  openThreads: ReadonlyMap<string, number>;
-  layerBadges: ReadonlyMap<string, LayerBadge[]>;
 };
 
 /**
  * What the canvas draws: the live graph as React Flow nodes and edges, with
  * the reader's filter, folds and focus applied (hidden, not removed, so
- * React Flow keeps their measurements), and what others are doing.
+ * React Flow keeps their measurements). What others are doing, threads and
+ * badges are not part of the nodes (see node-decorations.ts).
  */
-export function useFlowElements({
-  nodes,
-  edges,
-  sources,
-  mapView,
-  watchers,
-  openThreads,
-  layerBadges,
-}: Options) {
+export function useFlowElements({ nodes, edges, sources, mapView }: Options) {
   const [filter, setFilter] = useState<MapFilterState>(showEverything);
   const { direction, collapsed, reasons, hidden } = mapView;
   const hiddenCount = nodes.filter((n) => !shownBy(filter, n)).length;
   const flowNodes = useMemo(
     () =>
-      toFlowNodes(
-        { nodes, sources },
-        { direction, collapsed, reasons, watchers, openThreads, layerBadges },
-      ).map((n) => (shownBy(filter, n.data) && !hidden.has(n.id) ? n : { ...n, hidden: true })),
-    [
-      nodes,
-      sources,
-      filter,
-      direction,
-      collapsed,
-      reasons,
-      hidden,
-      watchers,
-      openThreads,
-      layerBadges,
-    ],
+      toFlowNodes({ nodes, sources }, { direction, collapsed, reasons }).map((n) =>
+        shownBy(filter, n.data) && !hidden.has(n.id) ? n : { ...n, hidden: true },
+      ),
+    [nodes, sources, filter, direction, collapsed, reasons, hidden],
   );
   const flowEdges = useMemo(() => toFlowEdges(edges, nodes), [edges, nodes]);
   return { filter, setFilter, hiddenCount, flowNodes, flowEdges };

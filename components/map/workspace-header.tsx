@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import type { PresenceEntry, SyncStatus } from '@/lib/client/use-map-sync';
+import type { PresenceStore } from '@/lib/client/presence-store';
+import type { SyncStatus } from '@/lib/client/use-map-sync';
 import type { useSocial } from '@/lib/client/use-social';
 import type { HistoryItem } from '@/lib/domain/history';
 import type { GraphNode, MapSnapshot } from '@/lib/domain/types';
@@ -35,7 +36,7 @@ type ToolsProps = {
   snapshot: MapSnapshot;
   canEdit: boolean;
   shareToken: string | null;
-  present: PresenceEntry[];
+  presence: PresenceStore;
   status: SyncStatus;
   nodes: GraphNode[];
   social: ReturnType<typeof useSocial>;
@@ -49,7 +50,7 @@ export function WorkspaceTools(props: ToolsProps) {
   const { snapshot, shareToken, social } = props;
   return (
     <div className={styles.tools}>
-      <PresenceBar others={props.present} status={props.status} />
+      <PresenceBar presence={props.presence} status={props.status} />
       <NodeSearch nodes={props.nodes} social={social.view} onFound={props.onFound} />
       {snapshot.canManage && (
         <nav className={styles.links} aria-label="Map settings">

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Intent } from '../domain/history';
+import type { HistoryEntry, Intent, StepMark } from '../domain/history';
 import { OpError, type GraphState, type NodeState, type TOp } from '../domain/ops';
 import { backoffDelays, retry } from '../util/retry';
 import { OpLedger, type Batch, type RemoteBatch } from './op-ledger';
@@ -38,6 +38,8 @@ export type StoreOptions = {
   history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
   /** The sequence number the initial state is at. */
   seq?: number;
+  /** Who the op log records as the author of this tab's batches: the user, or null for a share-link editor. */
+  actorId?: string | null;
   /** Waits between attempts to reach the server; the last is the final one. */
   retryDelays?: number[];
   /** Called when the stream skipped ahead of what this copy can follow: reload the snapshot. */
@@ -83,9 +85,9 @@ export class MapStore {
     private readonly onNotice: (notice: StoreNotice) => void = () => {},
     options: StoreOptions = {},
   ) {
-    this.ledger = new OpLedger(initial, options.seq ?? 0);
-    this.undoStack = [...(options.history?.undo ?? [])];
-    this.redoStack = [...(options.history?.redo ?? [])];
+    this.ledger = new OpLedger(initial, options.seq ?? 0, options.actorId ?? null);
+    this.undoStack = (options.history?.undo ?? []).map(rebuiltStep);
+    this.redoStack = (options.history?.redo ?? []).map(rebuiltStep);
     this.retryDelays = options.retryDelays ?? RETRY_DELAYS;
     this.onOutOfStep = options.onOutOfStep ?? (() => {});
     this.snapshot = this.takeSnapshot();
@@ -110,13 +112,13 @@ export class MapStore {
     return this.ledger.seq;
   }
 
-  /** When the step Undo would take back was made (0 for steps from before this page, -1 for none). */
-  get undoAt(): number {
-    return this.undoStack.length ? (this.undoStack.at(-1)!.at ?? 0) : -1;
+  /** Where the step Undo would take back stands in the log (see isLaterStep), or null for none. */
+  get undoMark(): StepMark | null {
+    return markOf(this.undoStack.at(-1));
   }
 
-  get redoAt(): number {
-    return this.redoStack.length ? (this.redoStack.at(-1)!.at ?? 0) : -1;
+  get redoMark(): StepMark | null {
+    return markOf(this.redoStack.at(-1));
   }
 
   get canUndo(): boolean {
@@ -226,6 +228,7 @@ export class MapStore {
         const batch = this.ledger.nextToSend();
         if (!batch) break;
         const result = await this.sendWithRetry(batch);
+        if (result.ok) this.numberSteps(batch.key, result.seq);
         if (!this.ledger.isPending(batch)) continue;
         if (result.ok) {
           this.ledger.acknowledge(batch, result.seq);
@@ -255,6 +258,11 @@ export class MapStore {
     });
   }
 
+  /** The undo or redo step a batch made is at `seq` in the log: Undo orders steps by it. */
+  private numberSteps(key: string, seq: number) {
+    for (const step of [...this.undoStack, ...this.redoStack]) if (step.key === key) step.seq = seq;
+  }
+
   /** Rebuilds the view without a refused batch, and forgets undo entries that would act on it. */
   private dropRefused(key: string) {
     const dropped = this.ledger.dropRefused(key);
@@ -275,6 +283,20 @@ export class MapStore {
     this.snapshot = this.takeSnapshot();
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A step rebuilt from the log is placed by its seq: any time it carries is the database's clock, not this browser's. */
+function rebuiltStep({ at: _at, ...step }: History): History {
+  return step;
+}
+
+/** A live step is marked with its seq once numbered and the browser's time it was made; a rebuilt one with its seq. */
+function markOf(step: History | undefined): StepMark | null {
+  if (!step) return null;
+  return {
+    ...(step.seq !== undefined && { seq: step.seq }),
+    ...(step.at !== undefined && { at: step.at }),
+  };
 }
 
 /** The text conflict a stale one-op text edit ran into, given the node as it is now. */

@@ -1,11 +1,14 @@
 import type { Intent } from '../domain/history';
 import { applyOp, invertOp, OpError, type GraphState, type TOp } from '../domain/ops';
 
-/** A batch committed by anyone, as the stream delivers it. */
-export type RemoteBatch = { seq: number; key: string | null; ops: TOp[] };
+/** A batch committed by anyone, as the stream delivers it: who sent it (null for a share-link editor) and under which key. */
+export type RemoteBatch = { seq: number; actorId: string | null; key: string | null; ops: TOp[] };
 
-/** One of this tab's own batches: sent under `key`, `acked` once the server committed it. */
-export type Batch = { key: string; ops: TOp[]; intent: Intent; acked: boolean };
+/**
+ * One of this tab's own batches: sent under `key`; `acked` once the server
+ * committed it, as `seq`.
+ */
+export type Batch = { key: string; ops: TOp[]; intent: Intent; acked: boolean; seq?: number };
 
 /** `ops` applied to `state`, or null when one of them no longer applies. */
 function applyBatch(state: GraphState, ops: TOp[]): GraphState | null {
@@ -32,7 +35,15 @@ export class OpLedger {
   private current: GraphState;
   private counter = 0;
 
-  constructor(initial: GraphState, seq: number) {
+  /**
+   * `actorId` is who the log records as the author of this tab's batches
+   * (the signed-in user; null for a share-link editor).
+   */
+  constructor(
+    initial: GraphState,
+    seq: number,
+    private readonly actorId: string | null = null,
+  ) {
     this.confirmed = initial;
     this.current = initial;
     this.confirmedSeq = seq;
@@ -93,9 +104,24 @@ export class OpLedger {
     if (!next) return 'out-of-step';
     this.confirmed = next;
     this.confirmedSeq = batch.seq;
-    if (batch.key) this.pending = this.pending.filter((b) => b.key !== batch.key);
+    this.pending = this.pending.filter((b) => !this.isOwnEcho(b, batch));
     this.rebuildView();
     return 'applied';
+  }
+
+  /**
+   * Whether a streamed batch is this tab's own `pending` one coming back.
+   * Keys are chosen by each client, so two people's clients can pick the
+   * same one: the server keeps keys per actor, and so does this match (and
+   * a batch the server already numbered matches only at that number).
+   */
+  private isOwnEcho(pending: Batch, batch: RemoteBatch): boolean {
+    return (
+      batch.key !== null &&
+      pending.key === batch.key &&
+      batch.actorId === this.actorId &&
+      (pending.seq === undefined || pending.seq === batch.seq)
+    );
   }
 
   /** Sequence numbers the stream passed over (batches private to other teams). */
@@ -117,6 +143,7 @@ export class OpLedger {
   /** The server committed an own batch as `seq`: in place now if it is next, else when the stream brings what came before. */
   acknowledge(batch: Batch, seq: number): void {
     batch.acked = true;
+    batch.seq = seq;
     if (seq <= this.confirmedSeq) {
       // The stream delivered it first (or this copy was reset past it).
       this.pending = this.pending.filter((b) => b !== batch);

@@ -26,12 +26,9 @@ type ArgumentNodeData = {
   /** Reasons bearing directly on this node, and whether the reader has folded them away. */
   reasons: number;
   collapsed: boolean;
-  /** Other people who have this node selected right now. */
-  watchers: Watcher[];
-  /** Open comment threads on this node. */
-  openThreads: number;
-  /** One badge per team layer shown: its rating and tags on this node. */
-  layerBadges: LayerBadge[];
+  // Who else has the node selected, its threads and team-layer badges are
+  // not here: they change often, and a change of `data` re-renders the card
+  // (components/map/node-decorations.ts).
 };
 
 /** What one shown team layer says about a node: rating, tags, and whether it has a note. */
@@ -54,12 +51,7 @@ export type NodeView = {
   direction: FlowDirection;
   reasons: ReadonlyMap<string, number>;
   collapsed: ReadonlySet<string>;
-  watchers?: ReadonlyMap<string, Watcher[]>;
-  openThreads?: ReadonlyMap<string, number>;
-  layerBadges?: ReadonlyMap<string, LayerBadge[]>;
 };
-const NO_WATCHERS: Watcher[] = [];
-const NO_BADGES: LayerBadge[] = [];
 
 /** A drawn connection's relation and linked-argument group; `lead` draws the group's arrow. */
 export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lead: boolean };
@@ -83,7 +75,7 @@ export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): 
 
 const DEFAULT_VIEW: NodeView = { direction: 'UP', reasons: new Map(), collapsed: new Set() };
 
-/** Nodes for React Flow, drawn for one reader's view (direction, folds, watchers, threads, layers). */
+/** Nodes for React Flow, drawn for one reader's view (direction, folds). */
 export function toFlowNodes(
   snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>,
   view: NodeView = DEFAULT_VIEW,
@@ -103,9 +95,6 @@ export function toFlowNodes(
         direction: view.direction,
         reasons: view.reasons.get(n.id) ?? 0,
         collapsed: view.collapsed.has(n.id),
-        watchers: view.watchers?.get(n.id) ?? NO_WATCHERS,
-        openThreads: view.openThreads?.get(n.id) ?? 0,
-        layerBadges: view.layerBadges?.get(n.id) ?? NO_BADGES,
       },
       ariaLabel: `${n.kind.toLowerCase()}: ${n.text}`,
     };

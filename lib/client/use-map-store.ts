@@ -76,6 +76,7 @@ export function useMapStore(snapshot: MapSnapshot, shareToken: string | null = n
       new MapStore(initialGraph(snapshot), opSender(snapshot.id, shareToken), setNotice, {
         history: snapshot.history,
         seq: snapshot.seq,
+        actorId: snapshot.actorId ?? null,
       }),
   );
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);

@@ -3,32 +3,19 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
+import type { PresenceStore } from './presence-store';
 import type { SocialEvent } from './use-social';
 import { initialGraph } from './use-map-store';
 
 /** Whether edits arrive live. */
 export type SyncStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
-/** Someone else with the map open: who, what they have selected, and where their cursor is. */
-export type PresenceEntry = {
-  clientId: string;
-  userId: string | null;
-  name: string;
-  color: string;
-  selection: string | null;
-  cursor: { x: number; y: number } | null;
-  left: boolean;
-  at: number;
-};
-
-/** Others are forgotten this long after their last sign of life. */
-const PRESENCE_TTL_MS = 30_000;
-
 type Options = {
   store: MapStore;
   mapId: string;
   shareToken: string | null;
-  clientId: string;
+  /** Where the others' presence goes (it knows this tab's own client id). */
+  presence: PresenceStore;
   setNotice: (notice: StoreNotice | null) => void;
   /** Comments or a team layer changed: what changed, or (without changes) refetch what this reader may see. */
   onSocial?: (event: SocialEvent) => void;
@@ -40,10 +27,9 @@ type Options = {
  * was missed), a fresh snapshot when this copy is out of step, and the
  * presence of the others.
  */
-export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSocial }: Options) {
+export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSocial }: Options) {
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
   const [status, setStatus] = useState<SyncStatus>('connecting');
-  const [others, setOthers] = useState<Map<string, PresenceEntry>>(new Map());
   const source = useRef<EventSource | null>(null);
 
   useEffect(() => {
@@ -74,16 +60,9 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;
         store.reset(initialGraph(snapshot), snapshot.seq);
       });
-      events.addEventListener('presence', (event) => {
-        const entry = JSON.parse((event as MessageEvent<string>).data) as PresenceEntry;
-        if (entry.clientId === clientId) return;
-        setOthers((current) => {
-          const next = new Map(current);
-          if (entry.left) next.delete(entry.clientId);
-          else next.set(entry.clientId, { ...entry, at: Date.now() });
-          return next;
-        });
-      });
+      events.addEventListener('presence', (event) =>
+        presence.receive((event as MessageEvent<string>).data),
+      );
       events.addEventListener('revoked', (event) => {
         events.close();
         setStatus('closed');
@@ -109,20 +88,14 @@ export function useMapSync({ store, mapId, shareToken, clientId, setNotice, onSo
       });
     });
     open();
-    const prune = setInterval(() => {
-      setOthers((current) => {
-        const now = Date.now();
-        const fresh = [...current].filter(([, p]) => now - p.at < PRESENCE_TTL_MS);
-        return fresh.length === current.size ? current : new Map(fresh);
-      });
-    }, 5_000);
+    const prune = setInterval(() => presence.prune(), 5_000);
     return () => {
       stopped = true;
       clearInterval(prune);
       source.current?.close();
       source.current = null;
     };
-  }, [store, mapId, shareToken, clientId, setNotice]);
+  }, [store, mapId, shareToken, presence, setNotice]);
 
-  return { status, others };
+  return { status };
 }

@@ -12,10 +12,33 @@ export type Intent = (typeof INTENTS)[number];
 
 /**
  * One entry of an undo or redo stack: the ops that perform that step, and
- * when it was made (ms since the epoch; rebuilt entries carry the time of
- * their batch, so graph and social steps can be ordered after a reload).
+ * where its batch stands in the map's op log (`seq`: rebuilt entries carry
+ * it from the log, live ones once the server has answered). `at` is when a
+ * live step was made by the browser's clock; rebuilt social steps carry
+ * their batch's time (by the database's clock) instead.
  */
-export type HistoryEntry<O = TOp> = { key: string; ops: O[]; at?: number };
+export type HistoryEntry<O = TOp> = { key: string; ops: O[]; at?: number; seq?: number };
+
+/**
+ * Where the step an Undo (or Redo) would take stands: its batch's `seq` in
+ * the op log when known, and, for a step made on this page, when it was
+ * made by the browser's clock.
+ */
+export type StepMark = { seq?: number; at?: number };
+
+/**
+ * Whether step `a` came after step `b`, for the one Undo over the map and
+ * the notes. The log's order decides whenever both seqs are known. The
+ * browser's and the database's clocks can be hours apart, so a time is only
+ * compared with a time from the same browser; a step without a seq was made
+ * on this page and not yet numbered (or numbered where this page cannot
+ * see), so it is later than any step that came back from the log.
+ */
+export function isLaterStep(a: StepMark, b: StepMark): boolean {
+  if (a.seq !== undefined && b.seq !== undefined) return a.seq > b.seq;
+  if (a.at !== undefined && b.at !== undefined) return a.at > b.at;
+  return a.seq === undefined && b.seq !== undefined;
+}
 
 /** One entry of a map's timeline. */
 export type HistoryItem = { seq: number; at: string; who: string; color: string; summary: string };
@@ -26,6 +49,7 @@ export type LoggedBatch<O = TOp> = {
   intent: Intent;
   inverse: O[] | null;
   at?: number;
+  seq?: number;
 };
 
 /** The ops that undo `ops` (applied in order to `before`), in the order to apply them. */
@@ -59,10 +83,9 @@ export function rebuildHistory<O = TOp>(
       if (batch.intent === 'redo') redo.pop();
       continue;
     }
-    const entry: HistoryEntry<O> =
-      batch.at === undefined
-        ? { key: batch.key, ops: batch.inverse }
-        : { key: batch.key, ops: batch.inverse, at: batch.at };
+    const entry: HistoryEntry<O> = { key: batch.key, ops: batch.inverse };
+    if (batch.at !== undefined) entry.at = batch.at;
+    if (batch.seq !== undefined) entry.seq = batch.seq;
     if (batch.intent === 'do') {
       undo.push(entry);
       redo = [];

@@ -190,7 +190,8 @@ export type SocialView = {
   history?: { undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] };
 };
 
-export type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number };
+/** A rebuilt social undo step: `at` is its batch's time (the database's clock), `seq` its place in the log. */
+export type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number; seq?: number };
 
 /** Rating differences between two teams' layers: the claims they disagree on most first. */
 export function ratingDisagreements(

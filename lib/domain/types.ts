@@ -88,6 +88,12 @@ export type MapSnapshot = {
    * snapshot, and briefs, exports and stream resyncs do not need it).
    */
   history?: { undo: HistoryEntry[]; redo: HistoryEntry[] };
+  /**
+   * Who the op log records as the author of the reader's batches (their
+   * user id; null for a share-link visitor), so the editor's page knows its
+   * own batches when the stream brings them back. Sent with `history`.
+   */
+  actorId?: string | null;
 };
 
 export const KIND_LABELS: Record<NodeKind, string> = {

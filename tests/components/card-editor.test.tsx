@@ -176,6 +176,7 @@ describe('the card editor', () => {
     act(() =>
       store.receive({
         seq: 1,
+        actorId: 'someone-else',
         key: null,
         ops: [{ type: 'updateNode', id: 'claim-1', baseVersion: 1, text: theirs }],
       }),

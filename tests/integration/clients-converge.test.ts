@@ -59,7 +59,7 @@ describe('clients converge', () => {
             return result;
           },
           () => {},
-          { retryDelays: [1, 1, 1, 1, 1] },
+          { retryDelays: [1, 1, 1, 1, 1], actorId: actor.userId },
         ),
     );
     const deliver = async (c: number) => {
@@ -71,6 +71,7 @@ describe('clients converge', () => {
       for (const row of rows)
         store.receive({
           seq: row.seq,
+          actorId: row.actorId,
           key: row.idempotencyKey,
           ops: (row.op as { ops: TOp[] }).ops,
         } satisfies RemoteBatch);

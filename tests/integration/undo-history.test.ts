@@ -44,6 +44,13 @@ describe('undo after reload', () => {
     expect(forAlice.history!.undo.at(-1)!.ops).toEqual([
       { type: 'updateNode', id, text: 'Original', expect: { text: 'Edited' } },
     ]);
+    // Placed by the log's order (her batches were 1 and 2), not by the database's clock.
+    expect(forAlice.history!.undo.map((h) => [h.seq, h.at])).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
+    // Her page knows her batches when the stream brings them back.
+    expect(forAlice.actorId).toBe(alice.userId);
     // Bob's move is his to undo, not hers.
     expect(
       (await getMapSnapshot(bob, map.id, { withHistory: true })).history!.undo.map(

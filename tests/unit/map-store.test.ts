@@ -124,10 +124,10 @@ describe('the editor store in a shared map', () => {
     });
     store.perform([claim('mine')]);
     // Someone else's batch 1 arrives while ours is on its way.
-    store.receive({ seq: 1, key: 'theirs-1', ops: [claim('theirs')] });
+    store.receive({ seq: 1, actorId: 'someone-else', key: 'theirs-1', ops: [claim('theirs')] });
     expect(texts(store)).toEqual(['Claim mine', 'Claim theirs']);
     // The stream shows ours as batch 2 before the POST answers...
-    store.receive({ seq: 2, key: sentKey, ops: [claim('mine')] });
+    store.receive({ seq: 2, actorId: null, key: sentKey, ops: [claim('mine')] });
     release({ ok: true, seq: 2 });
     await store.settled();
     // ...and the answer changes nothing more.
@@ -135,8 +135,55 @@ describe('the editor store in a shared map', () => {
     expect(store.seq).toBe(2);
     expect(store.saving).toBe(false);
     // A repeat of a batch already in place is ignored.
-    store.receive({ seq: 2, key: null, ops: [claim('mine')] });
+    store.receive({ seq: 2, actorId: null, key: null, ops: [claim('mine')] });
     expect(store.seq).toBe(2);
+  });
+
+  it('applies another person’s batch that happens to carry its key as theirs, keeping its own pending change', async () => {
+    let release: (r: SendResult) => void = () => {};
+    let sentKey = '';
+    const notices: StoreNotice[] = [];
+    const store = new MapStore(
+      graphStateOf([], []),
+      (_ops, key) => {
+        sentKey = key;
+        return new Promise<SendResult>((resolve) => (release = resolve));
+      },
+      (n) => notices.push(n),
+      { actorId: 'me' },
+    );
+    store.perform([claim('mine')]);
+    // Keys are chosen by each client: someone else's client picked the same one.
+    store.receive({ seq: 1, actorId: 'someone-else', key: sentKey, ops: [claim('theirs')] });
+    expect(texts(store)).toEqual(['Claim mine', 'Claim theirs']);
+    expect(store.saving).toBe(true);
+    // Ours is still ours: the server refuses it, and the reader is told.
+    release({ ok: false, code: 'FORBIDDEN', message: 'No longer an editor.' });
+    await store.settled();
+    expect(texts(store)).toEqual(['Claim theirs']);
+    expect(notices.map((n) => n.message)).toEqual(['No longer an editor.']);
+  });
+
+  it('takes its own batch back from the stream only as its own actor, at the seq the server gave it', async () => {
+    let release: (r: SendResult) => void = () => {};
+    let sentKey = '';
+    const store = new MapStore(
+      graphStateOf([], []),
+      (_ops, key) => {
+        sentKey = key;
+        return new Promise<SendResult>((resolve) => (release = resolve));
+      },
+      () => {},
+      { actorId: 'me' },
+    );
+    store.perform([claim('mine')]);
+    store.receive({ seq: 1, actorId: 'someone-else', key: sentKey, ops: [claim('theirs')] });
+    store.receive({ seq: 2, actorId: 'me', key: sentKey, ops: [claim('mine')] });
+    release({ ok: true, seq: 2 });
+    await store.settled();
+    expect(texts(store)).toEqual(['Claim mine', 'Claim theirs']);
+    expect(store.seq).toBe(2);
+    expect(store.saving).toBe(false);
   });
 
   it('resends a batch with the same key while the server is unavailable, then succeeds', async () => {
@@ -170,7 +217,7 @@ describe('the editor store in a shared map', () => {
       () => {},
       { onOutOfStep: () => outOfStep++ },
     );
-    store.receive({ seq: 3, key: null, ops: [claim('x')] });
+    store.receive({ seq: 3, actorId: 'someone-else', key: null, ops: [claim('x')] });
     expect(outOfStep).toBe(1);
     expect(texts(store)).toEqual([]);
   });
@@ -214,6 +261,7 @@ describe('the editor store in a shared map', () => {
     const store = new MapStore(initial.getView(), fake.send, (n) => notices.push(n), { seq: 1 });
     store.receive({
       seq: 2,
+      actorId: 'someone-else',
       key: null,
       ops: [op({ type: 'updateNode', id: 'a', baseVersion: 1, text: 'Their wording' })],
     });

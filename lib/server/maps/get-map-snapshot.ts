@@ -21,6 +21,7 @@ export async function getMapSnapshot(
         actor.kind === 'user' && can(access, 'map:edit')
           ? await getUndoHistory(mapId, actor.userId)
           : { undo: [], redo: [] },
+      actorId: actor.kind === 'user' ? actor.userId : null,
     }),
   };
 }

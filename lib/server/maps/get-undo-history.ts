@@ -60,7 +60,8 @@ export async function getUndoHistory(
         key: `log-${row.seq}`,
         intent: body.intent as Intent,
         inverse: body.inverse,
-        at: row.createdAt.getTime(),
+        // The log's order, not its clock: Undo compares steps by seq.
+        seq: row.seq,
       },
     ];
   });

@@ -34,6 +34,7 @@ export async function getSocialHistory(
         intent: body.intent as Intent,
         inverse: body.inverse ?? null,
         at: row.createdAt.getTime(),
+        seq: row.seq,
       },
     ];
   });

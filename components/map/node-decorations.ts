@@ -1,0 +1,63 @@
+'use client';
+
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { KeyedStore, useKeyedValue } from '@/lib/client/keyed-store';
+import type { PresenceStore } from '@/lib/client/presence-store';
+import type { LayerBadge, Watcher } from '@/lib/client/to-flow';
+
+/**
+ * What is drawn on a card besides the graph: who else has it selected, its
+ * open threads, its team-layer badges. Each card reads its own entries, so
+ * a change to one card's re-renders that card's part alone; the nodes'
+ * `data` (and so every card) stays as it was.
+ */
+type NodeDecorations = {
+  watchers: KeyedStore<Watcher[]>;
+  openThreads: KeyedStore<number>;
+  layerBadges: KeyedStore<LayerBadge[]>;
+};
+
+const NO_WATCHERS: Watcher[] = [];
+const NO_BADGES: LayerBadge[] = [];
+const sameBadges = (a: LayerBadge[], b: LayerBadge[]) =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i]!;
+    return (
+      x.team === y.team &&
+      x.color === y.color &&
+      x.rating === y.rating &&
+      x.note === y.note &&
+      x.tags.join('\n') === y.tags.join('\n')
+    );
+  });
+
+export const NodeDecorationsContext = createContext<NodeDecorations | null>(null);
+
+/** The workspace's decorations: presence from its store, threads and badges taken in as the social view changes. */
+export function useNodeDecorations(
+  presence: PresenceStore,
+  openThreads: ReadonlyMap<string, number>,
+  layerBadges: ReadonlyMap<string, LayerBadge[]>,
+): NodeDecorations {
+  const [threadStore] = useState(() => new KeyedStore<number>(0, Object.is));
+  const [badgeStore] = useState(() => new KeyedStore<LayerBadge[]>(NO_BADGES, sameBadges));
+  useEffect(() => threadStore.replace(openThreads), [threadStore, openThreads]);
+  useEffect(() => badgeStore.replace(layerBadges), [badgeStore, layerBadges]);
+  return useMemo(
+    () => ({ watchers: presence.watchers, openThreads: threadStore, layerBadges: badgeStore }),
+    [presence, threadStore, badgeStore],
+  );
+}
+
+/** Others who have this node selected. */
+export const useWatchers = (id: string) =>
+  useKeyedValue(useContext(NodeDecorationsContext)?.watchers ?? null, id, NO_WATCHERS);
+
+/** Open comment threads on this node. */
+export const useOpenThreads = (id: string) =>
+  useKeyedValue(useContext(NodeDecorationsContext)?.openThreads ?? null, id, 0);
+
+/** One badge per team layer shown: its rating and tags on this node. */
+export const useLayerBadges = (id: string) =>
+  useKeyedValue(useContext(NodeDecorationsContext)?.layerBadges ?? null, id, NO_BADGES);
