@@ -1,8 +1,8 @@
 import 'server-only';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { notifyOpsInTransaction, realtimeBus, type LoggedBatch } from '../realtime/bus';
+import { opsNotification, realtimeBus, type LoggedBatch } from '../realtime/bus';
 import { checkpointAfterCommit } from './map-checkpoints';
 
 type Tx = Prisma.TransactionClient;
@@ -45,26 +45,42 @@ export async function appendToLog<T>(
   const { mapId, actorId } = writer;
   const idempotencyKey = writer.idempotencyKey ?? null;
   const appended = await db().$transaction(async (tx): Promise<Appended<T>> => {
-    const [locked] = await tx.$queryRaw<{ lastSeq: number }[]>`
-      SELECT "lastSeq" FROM "ArgumentMap" WHERE id = ${mapId} FOR UPDATE`;
+    // The lock and the key's earlier batch, if any, in one round trip.
+    const sameActor =
+      actorId === null ? Prisma.sql`o."actorId" IS NULL` : Prisma.sql`o."actorId" = ${actorId}`;
+    const [locked] = await tx.$queryRaw<
+      { lastSeq: number; priorSeq: number | null; priorOp: Prisma.JsonValue }[]
+    >`
+      SELECT m."lastSeq", o."seq" AS "priorSeq", o."op" AS "priorOp"
+      FROM "ArgumentMap" m
+      LEFT JOIN "MapOp" o
+        ON o."mapId" = m."id" AND o."idempotencyKey" = ${idempotencyKey} AND ${sameActor}
+      WHERE m."id" = ${mapId}
+      FOR UPDATE OF m`;
     if (!locked)
       throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
-    if (idempotencyKey) {
-      const prior = await tx.mapOp.findFirst({
-        where: { mapId, actorId, idempotencyKey },
-        select: { seq: true, op: true },
-      });
-      if (prior) return { seq: prior.seq, duplicate: true, op: prior.op };
-    }
+    if (locked.priorSeq !== null)
+      return { seq: locked.priorSeq, duplicate: true, op: locked.priorOp };
     const entry = await work(tx);
     const seq = locked.lastSeq + 1;
-    await tx.mapOp.create({
-      data: { mapId, seq, actorId, teamId: entry.teamId ?? null, op: entry.op, idempotencyKey },
-    });
-    await tx.argumentMap.update({ where: { id: mapId }, data: { ...entry.map, lastSeq: seq } });
     const batch = loggedBatch(seq, writer, entry);
+    const at = new Date().toISOString();
     // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
-    await notifyOpsInTransaction(tx, mapId, batch);
+    const notification = opsNotification(mapId, batch);
+    const notify = notification
+      ? Prisma.sql`, pg_notify(${notification.channel}, ${notification.payload})`
+      : Prisma.empty;
+    // Log the batch, move lastSeq and notify: one statement.
+    await tx.$executeRaw`
+      WITH logged AS (
+        INSERT INTO "MapOp" ("mapId", "seq", "actorId", "teamId", "op", "idempotencyKey", "createdAt")
+        VALUES (${mapId}, ${seq}, ${actorId}, ${entry.teamId ?? null}, ${JSON.stringify(entry.op)}::jsonb,
+                ${idempotencyKey}, ${at}::timestamptz AT TIME ZONE 'UTC')
+      )
+      UPDATE "ArgumentMap" SET "lastSeq" = ${seq}, "updatedAt" = ${at}::timestamptz AT TIME ZONE 'UTC'
+      WHERE "id" = ${mapId}
+      RETURNING "lastSeq"${notify}`;
+    if (entry.map) await tx.argumentMap.update({ where: { id: mapId }, data: entry.map });
     return { seq, duplicate: false, value: entry.value, batch };
   }, options);
   // This process's streams get the batch itself: nothing to read back.

@@ -81,8 +81,8 @@ class RealtimeBus {
 
   /**
    * Delivers an event to this process's listeners now. Other processes hear
-   * of it through NOTIFY, which the writer sends (notifyOpsInTransaction,
-   * notifyOthers).
+   * of it through NOTIFY, which the writer sends (opsNotification,
+   * announce).
    */
   emitLocal(event: BusEvent) {
     this.local.emit('event', event);
@@ -193,19 +193,19 @@ type RawExecutor = {
 };
 
 /**
- * Announces a batch to the other processes, from inside the transaction
- * that logs it: PostgreSQL delivers it at COMMIT, never for a rollback.
- * Every writer of the op log calls this one function (through appendToLog).
+ * The NOTIFY that announces a batch to the other processes, for the writer
+ * of the op log (appendToLog) to send inside the transaction that logs it:
+ * PostgreSQL delivers it at COMMIT, never for a rollback. Null on the
+ * embedded database (one process: nobody else to tell).
  */
-export async function notifyOpsInTransaction(
-  tx: RawExecutor,
+export function opsNotification(
   mapId: string,
   batch: LoggedBatch,
-): Promise<void> {
-  if (!realtimeBus().acrossProcesses) return;
+): { channel: string; payload: string } | null {
+  if (!realtimeBus().acrossProcesses) return null;
   const body = JSON.stringify(batch);
-  const rest = body.length <= MAX_NOTIFY_BODY ? `${batch.seq} ${body}` : `${batch.seq}`;
-  await tx.$executeRaw`SELECT pg_notify(${OPS_CHANNEL}, ${`${ORIGIN} ${mapId} ${rest}`})`;
+  const rest = Buffer.byteLength(body) <= MAX_NOTIFY_BODY ? `${batch.seq} ${body}` : `${batch.seq}`;
+  return { channel: OPS_CHANNEL, payload: `${ORIGIN} ${mapId} ${rest}` };
 }
 
 /**
