@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { backoffDelays, retry } from '../util/retry';
-import type { Intent } from '../domain/history';
+import type { Intent, StepMark } from '../domain/history';
 import {
   applySocialChanges,
   type SocialChanges,
@@ -11,7 +11,8 @@ import {
   type TSocialOpInput,
 } from '../domain/social';
 
-type Step = { ops: TSocialOpInput[]; at: number };
+/** An undo or redo step: its ops, when it was made here (browser clock), and its batch's seq in the log. */
+type Step = { ops: TSocialOpInput[]; at: number; seq?: number };
 type Stacks = { undo: Step[]; redo: Step[] };
 const NO_STEPS: Stacks = { undo: [], redo: [] };
 
@@ -19,7 +20,7 @@ type Options = { mapId: string; shareToken: string | null; onError: (message: st
 
 /** What one POST of a social batch came to. */
 type Sent =
-  | { kind: 'saved'; inverse: TSocialOpInput[] | null }
+  | { kind: 'saved'; inverse: TSocialOpInput[] | null; seq: number }
   | { kind: 'refused'; message: string }
   | { kind: 'unavailable' };
 
@@ -104,7 +105,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     (next: SocialView) => {
       if (next.history && !historyLoaded.current) {
         historyLoaded.current = true;
-        const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0 });
+        const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0, seq: e.seq });
         const history = next.history;
         setStacks((live) => ({
           undo: [...history.undo.map(step), ...live.undo],
@@ -123,6 +124,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     const next = await fetchView();
     if (next) show(next);
   }, [fetchView, show]);
+
+  /** A step's place: by the log's seq when known (every step the server answered), else by when it was made on this page. */
+  const markOf = (step: Step | undefined): StepMark | null =>
+    step ? (step.seq !== undefined ? { seq: step.seq } : { at: step.at }) : null;
 
   /** A `social` event of the stream: its changes in place, or a refetch when it carries none. */
   const receive = useCallback(
@@ -158,7 +163,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     async (
       ops: TSocialOpInput[],
       intent: Intent,
-    ): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null }> => {
+    ): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null; seq?: number }> => {
       // One key for every attempt: a batch the server applied but whose answer was lost is not applied again.
       const idempotencyKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
       const sent = await retry<Sent>(
@@ -170,9 +175,11 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
           });
           const body = (await response.json().catch(() => null)) as {
             inverse?: TSocialOpInput[] | null;
+            seq?: number;
             error?: { code: string; message: string };
           } | null;
-          if (response.ok) return { kind: 'saved', inverse: body?.inverse ?? null };
+          if (response.ok)
+            return { kind: 'saved', inverse: body?.inverse ?? null, seq: body?.seq ?? 0 };
           if (response.status === 503) return { kind: 'unavailable' };
           return { kind: 'refused', message: body?.error?.message ?? 'That could not be saved.' };
         },
@@ -182,7 +189,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
           onThrow: () => ({ kind: 'unavailable' }), // offline
         },
       );
-      if (sent.kind === 'saved') return { ok: true, inverse: sent.inverse };
+      if (sent.kind === 'saved') return { ok: true, inverse: sent.inverse, seq: sent.seq };
       onError(
         sent.kind === 'refused'
           ? sent.message
@@ -196,9 +203,12 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   const send = useCallback(
     (ops: TSocialOpInput[]): Promise<boolean> =>
       inTurn(async () => {
-        const { ok, inverse } = await post(ops, 'do');
+        const { ok, inverse, seq } = await post(ops, 'do');
         if (ok && inverse)
-          setStacks((s) => ({ undo: [...s.undo, { ops: inverse, at: Date.now() }], redo: [] }));
+          setStacks((s) => ({
+            undo: [...s.undo, { ops: inverse, at: Date.now(), seq }],
+            redo: [],
+          }));
         if (ok) await refresh();
         return ok;
       }),
@@ -213,10 +223,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
         const step = stacks.current[from].at(-1);
         if (!step) return false;
         setStacks((s) => ({ ...s, [from]: s[from].slice(0, -1) }) as Stacks);
-        const { ok, inverse } = await post(step.ops, intent);
+        const { ok, inverse, seq } = await post(step.ops, intent);
         if (ok && inverse)
           setStacks(
-            (s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now() }] }) as Stacks,
+            (s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now(), seq }] }) as Stacks,
           );
         if (ok) await refresh();
         return ok;
@@ -249,6 +259,9 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     redo,
     /** When the step an Undo would take back was made (ms since the epoch), or -1 for none. */
     undoAt: shownStacks.undo.at(-1)?.at ?? -1,
+    /** Where the step an Undo would take back stands in the map's log (for ordering against map edits), or null for none. */
+    undoMark: markOf(shownStacks.undo.at(-1)),
+    redoMark: markOf(shownStacks.redo.at(-1)),
     /** When the step a Redo would bring back was undone, or -1 for none. */
     redoAt: shownStacks.redo.at(-1)?.at ?? -1,
   };
