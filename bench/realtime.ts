@@ -276,7 +276,10 @@ const giveUp = setTimeout(
   envNumber('BENCH_TIMEOUT', 900) * 1000,
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => void cleanup().finally(() => process.exit(130)));
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the apps and dropping ${dbName} …`);
+    void cleanup().finally(() => process.exit(130));
+  });
 
 main()
   .then(
