@@ -215,6 +215,7 @@ async function main() {
         send: session.send,
       });
       report.printRamp('Sustained commits on one map, raw pg (BEGIN → COMMIT)', results.rawRamp);
+      if (results.appRamp) report.printRampComparison(results.appRamp, results.rawRamp);
     } finally {
       await session.close();
     }

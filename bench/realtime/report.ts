@@ -120,6 +120,25 @@ export function printRamp(title: string, steps: RampStep[]) {
     if (s.errors.length) console.log(`at ${s.offered}/s, first refusals: ${s.errors.join(' | ')}`);
 }
 
+/** The app's ramp beside raw pg's, step by step: how much of the floor the app reaches. */
+export function printRampComparison(app: RampStep[], raw: RampStep[]) {
+  printTable(
+    'Sustained commits, the app beside raw pg',
+    ['offered', 'app committed', 'app p99', 'raw committed', 'raw p99', 'app/raw'],
+    app.map((s, i) => {
+      const r = raw[i];
+      return [
+        perSecond(s.offered),
+        perSecond(s.committedPerSecond),
+        ms(s.answer.p99),
+        r ? perSecond(r.committedPerSecond) : '—',
+        ms(r?.answer.p99),
+        r ? (s.committedPerSecond / r.committedPerSecond).toFixed(2) : '—',
+      ];
+    }),
+  );
+}
+
 export function printMemory(m: IdleMemory) {
   printTable(
     `Idle readers: ${m.readers} SSE streams on one instance (pid ${m.after.pid})`,
