@@ -1,238 +1,298 @@
 /**
- * `npm run bench:realtime` (after `npm run build`; uses the local PostgreSQL,
- * or DATABASE_URL's server): how long an edit takes to reach every open map
- * stream. Starts the built app on a fresh database, signs one editor in,
- * opens READERS anonymous SSE readers of a public 36-node map, and has
- * EDITORS loops each post RATE small edits (a moveNodes op) a second for
- * DURATION seconds. Latency is from the POST being sent to the event arriving at a
- * reader. Prints p50/p95/p99 and missing, duplicate and out-of-order counts.
+ * `npm run bench:realtime` (issue #13): how fast an edit reaches every open
+ * map, beside what the same machine does without the app. One command from a
+ * clean clone: builds the app first if there is no build (BENCH_BUILD=1
+ * rebuilds), creates a fresh database on the local PostgreSQL (or
+ * DATABASE_URL's server) and drops it at the end, starts the built app with
+ * `npm start`'s launcher, signs an editor in, and runs, in this order:
  *
- * Not yet here (issue #13): a Yjs peer and a raw-pg baseline in the same run,
- * and a second app instance.
+ * - one       propagation, one instance: READERS anonymous SSE readers of a
+ *             public 36-node map; EDITORS loops each post RATE one-node
+ *             moveNodes edits a second for DURATION s; POST sent → event at
+ *             each reader (p50/p95/p99, missing, duplicate, out of order).
+ * - two       the same with a second `next start` on the same database:
+ *             edits posted to A, readers split between A and B, each half
+ *             reported (B's events travel through LISTEN/NOTIFY).
+ * - size      one-node edits one at a time, alternating between a 36-node
+ *             and a BIG_NODES map (written with SQL, then ANALYZE), SIZE_EDITS
+ *             each: POST → answer and POST → reader.
+ * - ramp      sustained commits on one map: RAMP_STEPS offered edits/s, each
+ *             for RAMP_DURATION s from RAMP_LOOPS senders; committed/s and
+ *             POST → answer latency per step.
+ * - memory    IDLE_READERS idle SSE readers on instance B: its RSS and V8
+ *             heap (after a gc by bench/realtime-heap-probe.ts) before and
+ *             after, per reader, SETTLE s after the last one connected.
+ * - raw       the floor: the op route's transaction by hand with `pg` at the
+ *             propagation's offered rate (with a LISTEN client timing
+ *             commit → notification), at full speed for RAW_FULL_DURATION s,
+ *             and at the ramp's steps (the app/raw ratio at the top rate).
+ * - yjs       the peer: a Hocuspocus server in a child process, EDITORS Yjs
+ *             clients making the same edits at the same rate (set x, y of a
+ *             node's Y.Map), READERS Yjs clients observing.
+ * - embedded  `one` on the embedded database (PGlite, one process, no
+ *             DATABASE_URL), the demo map, for EMBEDDED_DURATION s.
+ *
+ * SCENARIOS=one,two,... runs only those (default: all). Defaults: EDITORS=20,
+ * RATE=2, READERS=60, DURATION=15, BIG_NODES=5000, SIZE_EDITS=40,
+ * RAMP_STEPS=100,200,400,800, RAMP_DURATION=8, RAMP_LOOPS=40,
+ * RAW_FULL_DURATION=5, IDLE_READERS=1000, SETTLE=5, EMBEDDED_DURATION=10;
+ * about five minutes in all. Prints a table per scenario and a summary
+ * against the issue's targets, and writes everything to
+ * bench/results/realtime-<date>.json (git-ignored) for comparing runs. The
+ * whole run gives up after BENCH_TIMEOUT s (default 900), cleaning up.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os from 'node:os';
 import path from 'node:path';
-import bcrypt from 'bcryptjs';
 import pg from 'pg';
-import { createPrismaClient } from '../lib/db/client';
-import { migrate } from '../lib/db/migrate';
-import { launchBrowser } from '../tests/support/chromium';
-import { freePort } from '../tests/support/free-port';
+import { ensureBuild, signIn, startApp, stopApp, type App } from './realtime/apps';
+import { config, envNumber, runs } from './realtime/config';
+import { embeddedPropagation } from './realtime/embedded';
+import {
+  createDatabase,
+  createEditor,
+  createMap,
+  dropDatabase,
+  EDITOR,
+  type BenchMap,
+} from './realtime/fixtures';
+import { keepAlive } from './realtime/http';
+import { appSender } from './realtime/drive';
+import { idleMemory } from './realtime/memory';
+import { mapSize } from './realtime/map-size';
+import { propagation, warmUp } from './realtime/propagation';
+import { ramp } from './realtime/ramp';
+import { rawAtRate, rawFullSpeed, rawSession } from './realtime/raw-pg';
+import * as report from './realtime/report';
+import { yjsPeer } from './realtime/yjs-peer';
 
 const root = path.resolve(import.meta.dirname, '..');
-const EDITORS = Number(process.env.EDITORS ?? 20);
-const RATE = Number(process.env.RATE ?? 2);
-const READERS = Number(process.env.READERS ?? 60);
-const SECONDS = Number(process.env.DURATION ?? 20);
-const NODES = 36;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const dbName = `counterpoint_bench_rt_${Date.now()}`;
+const authSecret = randomBytes(32).toString('base64url');
+const results: report.Results = { failures: [] };
+const apps: App[] = [];
+const tempDirs: string[] = [];
+let databaseCreated = false;
 
-/** One SSE reader: when each `ops` event arrived, and in what order. */
-function reader(url: string) {
-  const controller = new AbortController();
-  const arrivals = new Map<number, number>();
-  const order: number[] = [];
-  let duplicates = 0;
-  let ready = false;
-  let text = '';
-  const done = (async () => {
-    const response = await fetch(url, { signal: controller.signal });
-    const stream = response.body!.getReader();
-    const decoder = new TextDecoder();
-    for (;;) {
-      const { value, done: end } = await stream.read();
-      if (end) return;
-      const now = performance.now();
-      text += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = text.indexOf('\n\n')) >= 0) {
-        const frame = text.slice(0, cut);
-        text = text.slice(cut + 2);
-        if (frame.includes('event: ready')) ready = true;
-        const m = /^id: (\d+)\nevent: ops/m.exec(frame);
-        if (!m) continue;
-        const seq = Number(m[1]);
-        if (arrivals.has(seq)) duplicates++;
-        else arrivals.set(seq, now);
-        order.push(seq);
-      }
-    }
-  })().catch(() => {});
-  return {
-    arrivals,
-    order,
-    duplicates: () => duplicates,
-    ready: () => ready,
-    stop: () => (controller.abort(), done),
-  };
-}
-
-async function main() {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const dbName = `counterpoint_bench_rt_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'counterpoint-bench-rt-'));
-  let app: ReturnType<typeof spawn> | null = null;
+/** Runs one scenario; a failure is reported and the next scenario still runs. */
+async function scenario(name: string, work: () => Promise<void>) {
+  if (!runs(name)) return;
+  console.log(`\n— ${name} …`);
   try {
-    await migrate(databaseUrl);
-    const prisma = createPrismaClient(databaseUrl, { max: 2 });
-    const password = 'benchmark passphrase';
-    const user = await prisma.user.create({
-      data: {
-        email: 'rt@example.test',
-        name: 'Bench',
-        passwordHash: await bcrypt.hash(password, 10),
-      },
-    });
-    const map = await prisma.argumentMap.create({
-      data: {
-        title: 'Realtime benchmark',
-        motion: 'Fast enough?',
-        ownerId: user.id,
-        isPublic: true,
-      },
-    });
-    await prisma.mapMember.create({ data: { mapId: map.id, userId: user.id, role: 'OWNER' } });
-    const ids = Array.from({ length: NODES }, () => randomUUID());
-    await prisma.node.createMany({
-      data: ids.map((id, i) => ({
-        id,
-        mapId: map.id,
-        kind: 'CLAIM',
-        text: `Claim ${i}`,
-        x: (i % 6) * 300,
-        y: Math.floor(i / 6) * 170,
-      })),
-    });
-    await prisma.$disconnect();
-    // Autovacuum is off on these machines: plans need statistics.
-    const analyse = new pg.Client({ connectionString: databaseUrl });
-    await analyse.connect();
-    await analyse.query('ANALYZE');
-    await analyse.end();
-
-    const port = await freePort();
-    app = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/launch.ts', 'start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: randomBytes(32).toString('base64url'),
-        COUNTERPOINT_DATA_DIR: dataDir,
-      },
-      stdio: 'ignore',
-      detached: true,
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 240; i++) {
-      if (
-        await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-
-    const browser = await launchBrowser();
-    const page = await browser.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email').fill('rt@example.test');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
-    const api = page.context().request;
-
-    const snapshot = (await (await fetch(`${base}/api/maps/${map.id}`)).json()) as { seq: number };
-    const readers = Array.from({ length: READERS }, () =>
-      reader(`${base}/api/maps/${map.id}/events?since=${snapshot.seq}`),
-    );
-    for (let i = 0; i < 200 && !readers.every((r) => r.ready()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-
-    const sentAt = new Map<number, number>();
-    let offered = 0;
-    let failed = 0;
-    const end = performance.now() + SECONDS * 1000;
-    const editor = async (e: number) => {
-      const pending: Promise<void>[] = [];
-      for (let tick = 0; performance.now() < end; tick++) {
-        const due = end - SECONDS * 1000 + ((tick + e / EDITORS) * 1000) / RATE;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        if (performance.now() >= end) break;
-        offered++;
-        const id = ids[(e + tick) % NODES]!;
-        const sent = performance.now();
-        pending.push(
-          api
-            .post(`${base}/api/maps/${map.id}/ops`, {
-              data: {
-                ops: [{ type: 'moveNodes', moves: [{ id, x: e * 10 + tick, y: tick }] }],
-                idempotencyKey: randomUUID(),
-              },
-            })
-            .then(async (response) => {
-              if (!response.ok()) return void failed++;
-              sentAt.set(((await response.json()) as { seq: number }).seq, sent);
-            }),
-        );
-      }
-      await Promise.all(pending);
-    };
-    await Promise.all(Array.from({ length: EDITORS }, (_, e) => editor(e)));
-    await new Promise((r) => setTimeout(r, 3000));
-    await Promise.all(readers.map((r) => r.stop()));
-    await browser.close();
-
-    const latencies: number[] = [];
-    let missing = 0;
-    let outOfOrder = 0;
-    let duplicates = 0;
-    for (const r of readers) {
-      for (const [seq, sent] of sentAt) {
-        const at = r.arrivals.get(seq);
-        if (at === undefined) missing++;
-        else latencies.push(at - sent);
-      }
-      for (let i = 1; i < r.order.length; i++) if (r.order[i]! < r.order[i - 1]!) outOfOrder++;
-      duplicates += r.duplicates();
-    }
-    latencies.sort((a, b) => a - b);
-    const ms = (v: number) => `${v.toFixed(1)} ms`;
-    console.log(
-      `${EDITORS} editors × ${RATE} edits/s, ${READERS} readers, ${SECONDS} s, ${serverUrl.includes('127.0.0.1') ? 'local PostgreSQL' : 'PostgreSQL'}`,
-    );
-    console.log(
-      `offered ${offered}, committed ${sentAt.size} (${(sentAt.size / SECONDS).toFixed(1)}/s), refused ${failed}`,
-    );
-    console.log(
-      `propagation p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? NaN)}`,
-    );
-    console.log(`missing ${missing}, duplicate ${duplicates}, out of order ${outOfOrder}`);
-  } finally {
-    if (app?.pid) process.kill(-app.pid, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
-    await admin.end();
-    await rm(dataDir, { recursive: true, force: true });
+    await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`scenario ${name} failed: ${message}`);
+    results.failures.push({ scenario: name, error: message });
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function tempDir(prefix: string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+async function main() {
+  ensureBuild();
+  const databaseUrl = await createDatabase(serverUrl, dbName);
+  databaseCreated = true;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  let editorId: string;
+  const maps: Record<string, BenchMap> = {};
+  let pgVersion: string;
+  try {
+    editorId = await createEditor(db);
+    for (const name of ['propagation', 'size', 'ramp', 'raw', 'idle'])
+      maps[name] = await createMap(db, editorId, `Realtime benchmark: ${name}`, 36);
+    if (runs('size'))
+      maps.big = await createMap(db, editorId, 'Realtime benchmark: big', config.bigNodes);
+    // Autovacuum is off on these machines: plans need statistics.
+    await db.query('ANALYZE');
+    pgVersion = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v"))
+      .rows[0]!.v;
+  } finally {
+    await db.end();
+  }
+  console.log(
+    `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, PostgreSQL ${pgVersion}; ${config.editors} editors × ${config.rate} edits/s, ${config.readers} readers, ${config.seconds} s`,
+  );
+
+  const probeDir = await tempDir('counterpoint-bench-probe-');
+  if (['one', 'two', 'size', 'ramp', 'memory'].some(runs)) {
+    const start = (name: string) =>
+      startApp({ name, databaseUrl, authSecret, probeDir, dataDir: probeDir });
+    const wanted = runs('two') || runs('memory') ? ['A', 'B'] : ['A'];
+    apps.push(...(await Promise.all(wanted.map(start))));
+  }
+  const [a, b] = apps;
+  const cookie = a ? await signIn(a.base, EDITOR.email, EDITOR.password) : '';
+  if (a) await warmUp({ bases: apps.map((app) => app.base), cookie, ...mapIds(maps.ramp!) });
+
+  await scenario('one', async () => {
+    results.propagationOne = await propagation({
+      postTo: a!.base,
+      cookie,
+      ...mapIds(maps.propagation!),
+      readerGroups: [{ label: 'on A (same instance)', base: a!.base, count: config.readers }],
+      editors: config.editors,
+      rate: config.rate,
+      seconds: config.seconds,
+    });
+    report.printPropagation('Propagation, one instance', results.propagationOne);
+  });
+  await scenario('two', async () => {
+    const onA = Math.ceil(config.readers / 2);
+    results.propagationTwo = await propagation({
+      postTo: a!.base,
+      cookie,
+      ...mapIds(maps.propagation!),
+      readerGroups: [
+        { label: 'on A (same instance)', base: a!.base, count: onA },
+        { label: 'on B (across instances)', base: b!.base, count: config.readers - onA },
+      ],
+      editors: config.editors,
+      rate: config.rate,
+      seconds: config.seconds,
+    });
+    report.printPropagation(
+      'Propagation, two instances (edits posted to A)',
+      results.propagationTwo,
+    );
+  });
+  await scenario('size', async () => {
+    results.mapSize = await mapSize({
+      base: a!.base,
+      cookie,
+      maps: [maps.size!, maps.big!],
+      edits: config.sizeEdits,
+    });
+    report.printMapSize(results.mapSize);
+  });
+  await scenario('ramp', async () => {
+    const agents = Array.from({ length: config.rampLoops }, () => keepAlive(4));
+    results.appRamp = await ramp({
+      steps: config.rampSteps,
+      seconds: config.rampSeconds,
+      loops: config.rampLoops,
+      send: appSender({ base: a!.base, cookie, ...mapIds(maps.ramp!), agents }),
+    });
+    for (const agent of agents) agent.destroy();
+    report.printRamp('Sustained commits on one map, the app (POST → answer)', results.appRamp);
+  });
+  await scenario('memory', async () => {
+    results.memory = await idleMemory({
+      app: b!,
+      mapId: maps.idle!.id,
+      count: config.idleReaders,
+      settleSeconds: config.settleSeconds,
+    });
+    report.printMemory(results.memory);
+  });
+  await Promise.all(apps.splice(0).map(stopApp));
+
+  await scenario('raw', async () => {
+    const session = await rawSession(databaseUrl, maps.raw!, editorId);
+    try {
+      results.rawAtRate = await rawAtRate(session, {
+        loops: config.editors,
+        rate: config.rate,
+        seconds: config.seconds,
+      });
+      results.rawFullSpeed = await rawFullSpeed(session, {
+        workers: 10,
+        seconds: config.rawFullSeconds,
+      });
+      report.printRaw(results.rawAtRate, results.rawFullSpeed);
+      results.rawRamp = await ramp({
+        steps: config.rampSteps,
+        seconds: config.rampSeconds,
+        loops: config.rampLoops,
+        send: session.send,
+      });
+      report.printRamp('Sustained commits on one map, raw pg (BEGIN → COMMIT)', results.rawRamp);
+      if (results.appRamp) report.printRampComparison(results.appRamp, results.rawRamp);
+    } finally {
+      await session.close();
+    }
+  });
+  await scenario('yjs', async () => {
+    results.yjs = await yjsPeer({
+      editors: config.editors,
+      readers: config.readers,
+      rate: config.rate,
+      seconds: config.seconds,
+      nodes: 36,
+    });
+    report.printYjs(results.yjs);
+  });
+  await scenario('embedded', async () => {
+    results.embedded = await embeddedPropagation({
+      authSecret,
+      probeDir,
+      dataDir: await tempDir('counterpoint-bench-pglite-'),
+      started: (app) => apps.push(app),
+      ...config,
+      seconds: config.embeddedSeconds,
+    });
+    report.printPropagation(
+      `Propagation, embedded database (PGlite), the ${results.embedded.nodes}-node demo map`,
+      results.embedded,
+    );
+  });
+
+  const summary = report.targets(results, config.editors * config.rate);
+  report.printTargets(summary);
+  const file = await report.write(results, { config, summary, postgres: pgVersion });
+  console.log(`\nresults written to ${path.relative(root, file)}`);
+  for (const f of results.failures) console.error(`FAILED ${f.scenario}: ${f.error}`);
+  return results.failures.length ? 1 : 0;
+}
+
+const mapIds = (map: BenchMap) => ({ mapId: map.id, nodeIds: map.nodeIds });
+
+let cleaning: Promise<void> | null = null;
+/** Stops every app this run started and drops its database; safe to call twice. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await Promise.all(apps.splice(0).map(stopApp));
+    if (databaseCreated)
+      await dropDatabase(serverUrl, dbName).catch((error: unknown) =>
+        console.error(`could not drop database ${dbName}: ${String(error)}`),
+      );
+    for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+const giveUp = setTimeout(
+  () => {
+    console.error(`the benchmark took longer than BENCH_TIMEOUT; stopping`);
+    void cleanup().finally(() => process.exit(1));
+  },
+  envNumber('BENCH_TIMEOUT', 900) * 1000,
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the apps and dropping ${dbName} …`);
+    void cleanup().finally(() => process.exit(130));
+  });
+
+main()
+  .then(
+    (code) => cleanup().then(() => code),
+    async (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      await cleanup();
+      return 1;
+    },
+  )
+  .then((code) => {
+    clearTimeout(giveUp);
+    // Streams and keep-alive sockets may still hold the event loop open.
+    process.exit(code);
+  });
