@@ -20,11 +20,10 @@ export function LayerControls({ view, shown, onShow, onReveal }: Props) {
   return (
     <>
       {view.layers.length === 0 ? (
-        <p className={panel.empty}>
-          {view.myTeam === null
-            ? 'You are not on a team for this map, so there are no team notes to show. Your teacher puts students on teams.'
-            : 'No team layers yet.'}
-        </p>
+        // Someone on no team is told why by the panel itself.
+        view.myTeam !== null || view.canSeeAllLayers ? (
+          <p className={panel.empty}>No team layers yet.</p>
+        ) : null
       ) : (
         <fieldset className={styles.toggles}>
           <legend>Layers shown on the map</legend>

@@ -44,10 +44,19 @@ export function TeamNotesPanel({
   const text = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
   const mine = view.layers.find((l) => l.mine) ?? null;
   const visible = view.layers.filter((l) => shown.has(l.teamId));
+  // A student who joined after the teams were set: say why there is nothing to write in.
+  const noTeam = view.myTeam === null && !view.canSeeAllLayers;
 
   return (
     <section className={panel.panel} aria-label="Team notes">
       <h2 className={panel.title}>Team notes</h2>
+      {noTeam && (
+        <p className={panel.empty} role="note">
+          {view.viewerId === null
+            ? 'Team notes are private to each team of the class.'
+            : 'You are not on a team yet, so you have no team notes to write. Your teacher puts you on a team; your team’s notes, ratings and tags then appear here.'}
+        </p>
+      )}
       <LayerControls view={view} shown={shown} onShow={onShow} onReveal={onReveal} />
       {focus ? (
         <>
@@ -77,10 +86,16 @@ export function TeamNotesPanel({
         </>
       ) : (
         <>
-          <p className={panel.empty}>
-            Select a claim to rate it, tag it, note your answer or give it to a teammate to prepare;
-            select a connection to note something about it.
-          </p>
+          {!noTeam ? (
+            <p className={panel.empty}>
+              Select a claim to rate it, tag it, note your answer or give it to a teammate to
+              prepare; select a connection to note something about it.
+            </p>
+          ) : (
+            visible.length > 0 && (
+              <p className={panel.empty}>Select a claim to see what each team noted about it.</p>
+            )
+          )}
           {mine && (
             <p>
               <Link href={`/maps/${mapId}/prep`}>Open our team’s prep sheet</Link>

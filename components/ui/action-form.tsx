@@ -15,6 +15,13 @@ type Props = {
   label?: string;
   /** Or the id of the element that names it (a name with a date in the reader's time zone, say). */
   labelledBy?: string;
+  /**
+   * The fields are controlled state that already shows what was saved:
+   * React's reset after the action would put uncontrolled defaults back on
+   * the screen (a controlled select falls back to its first option), so it
+   * is cancelled.
+   */
+  keepValues?: boolean;
 };
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -46,6 +53,7 @@ export function ActionForm({
   submitClassName = 'button form__submit',
   label,
   labelledBy,
+  keepValues = false,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
@@ -59,6 +67,7 @@ export function ActionForm({
       className={className}
       aria-label={label}
       aria-labelledby={labelledBy}
+      onReset={keepValues ? (event) => event.preventDefault() : undefined}
     >
       {children}
       {state.error && (

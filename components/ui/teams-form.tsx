@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import type { FormAction } from '@/lib/domain/form-state';
 import { SIDE_LABELS, SIDES, type Side } from '@/lib/domain/types';
 import { ActionForm } from './action-form';
@@ -14,10 +15,43 @@ type Props = {
   action: FormAction;
 };
 
-/** The map owner's form: each team's side, and who is on which team; saved all at once. */
+/** What the form will save: each team's side, and each person's team ('' for none). */
+type Choices = { sides: Record<string, Side>; teamOf: Record<string, string> };
+
+const savedChoices = (teams: Props['teams'], people: Props['people']): Choices => ({
+  sides: Object.fromEntries(teams.map((t) => [t.id, t.side])),
+  teamOf: Object.fromEntries(people.map((p) => [p.id, p.teamId ?? ''])),
+});
+
+/**
+ * The map owner's form: each team's side, and who is on which team; saved
+ * all at once. The choices are state, and the Members column is drawn from
+ * them, so the form shows exactly what "Save teams" sends. When the saved
+ * teams change under it (a random split, a late joiner placed, a save), the
+ * form starts again from what is saved.
+ */
 export function TeamsForm({ mapId, teams, people, action }: Props) {
+  const saved = savedChoices(teams, people);
+  const savedKey = JSON.stringify(saved);
+  const [choices, setChoices] = useState(saved);
+  const [shownKey, setShownKey] = useState(savedKey);
+  if (shownKey !== savedKey) {
+    setShownKey(savedKey);
+    setChoices(saved);
+  }
+  const setSide = (teamId: string, side: Side) =>
+    setChoices((c) => ({ ...c, sides: { ...c.sides, [teamId]: side } }));
+  const setTeam = (userId: string, teamId: string) =>
+    setChoices((c) => ({ ...c, teamOf: { ...c.teamOf, [userId]: teamId } }));
+
   return (
-    <ActionForm action={action} submitLabel="Save teams" pendingLabel="Saving…" label="Teams">
+    <ActionForm
+      action={action}
+      submitLabel="Save teams"
+      pendingLabel="Saving…"
+      label="Teams"
+      keepValues
+    >
       <input type="hidden" name="mapId" value={mapId} />
       <table className={page.table} aria-label="Team sides">
         <thead>
@@ -37,7 +71,8 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
               <td>
                 <select
                   name={`side:${t.id}`}
-                  defaultValue={t.side}
+                  value={choices.sides[t.id] ?? t.side}
+                  onChange={(e) => setSide(t.id, e.target.value as Side)}
                   aria-label={`Side of ${t.name}`}
                 >
                   {SIDES.map((s) => (
@@ -49,7 +84,7 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
               </td>
               <td>
                 {people
-                  .filter((p) => p.teamId === t.id)
+                  .filter((p) => choices.teamOf[p.id] === t.id)
                   .map((p) => p.name)
                   .join(', ') || '—'}
               </td>
@@ -71,7 +106,8 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
               <td>
                 <select
                   name={`team:${p.id}`}
-                  defaultValue={p.teamId ?? ''}
+                  value={choices.teamOf[p.id] ?? ''}
+                  onChange={(e) => setTeam(p.id, e.target.value)}
                   aria-label={`Team of ${p.name}`}
                 >
                   <option value="">No team</option>

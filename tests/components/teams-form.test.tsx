@@ -77,6 +77,34 @@ describe('the teams form', () => {
     );
   });
 
+  it('moves a person in the Members column as soon as their team is chosen', async () => {
+    const user = userEvent.setup();
+    render(<TeamsForm mapId="m1" teams={teams} people={people} action={fakeAction().action} />);
+    await user.selectOptions(screen.getByLabelText('Team of Ben'), 'Team Strakes');
+    const sides = screen.getByRole('table', { name: 'Team sides' });
+    const strakes = within(sides).getByRole('row', { name: /Team Strakes/ });
+    expect(within(strakes).getByRole('cell', { name: 'Ben' })).toBeTruthy();
+  });
+
+  it('shows the teams saved elsewhere (a random split) in every dropdown, so saving keeps them', async () => {
+    const user = userEvent.setup();
+    const { action, sent, release } = fakeAction();
+    const { rerender } = render(
+      <TeamsForm mapId="m1" teams={teams} people={people} action={action} />,
+    );
+    const split = [
+      { id: 'u1', name: 'Amira', teamId: 't2' },
+      { id: 'u2', name: 'Ben', teamId: 't1' },
+    ];
+    rerender(<TeamsForm mapId="m1" teams={teams} people={split} action={action} />);
+    expect(chosen(screen.getByLabelText('Team of Amira'))).toBe('Team Strakes');
+    expect(chosen(screen.getByLabelText('Team of Ben'))).toBe('Team Turchenko');
+    await user.click(screen.getByRole('button', { name: 'Save teams' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(sent[0]).toMatchObject({ 'team:u1': 't2', 'team:u2': 't1' });
+    release();
+  });
+
   it('after a refused save, shows why and keeps the choices made, to correct and resend', async () => {
     const user = userEvent.setup();
     const { action, release } = fakeAction({

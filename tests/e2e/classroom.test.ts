@@ -137,6 +137,10 @@ describe('a class, its teams and its links', () => {
     await t.goto(classroomUrl);
     await t.getByRole('button', { name: 'Remove Ben' }).click();
     await t
+      .getByRole('dialog', { name: 'Remove Ben from the class?' })
+      .getByRole('button', { name: 'Remove Ben' })
+      .click();
+    await t
       .getByRole('table', { name: 'Roster' })
       .getByRole('cell', { name: 'Ben', exact: true })
       .waitFor({ state: 'detached' });

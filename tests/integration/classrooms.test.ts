@@ -9,7 +9,11 @@ import { createMap } from '@/lib/server/maps/create-map';
 import { listMyMaps } from '@/lib/server/maps/list-my-maps';
 import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
-import { assignTeams, splitTeamsAtRandom } from '@/lib/server/teams/assign-teams';
+import {
+  assignTeams,
+  placeOnSmallestTeams,
+  splitTeamsAtRandom,
+} from '@/lib/server/teams/assign-teams';
 import { createTeam } from '@/lib/server/teams/create-team';
 import { getTeamSetup } from '@/lib/server/teams/get-team-setup';
 import { createUser, testDb } from '../factories';
@@ -129,6 +133,35 @@ describe('teams', () => {
     await splitTeamsAtRandom(teacher, mapId);
     const rows = await testDb().teamMember.findMany({ where: { team: { mapId } } });
     expect(new Set(rows.map((r) => r.userId)).size).toBe(rows.length);
+  });
+
+  it('puts students who joined late on the smallest teams, leaves placed ones where they are, and only for the owner', async () => {
+    const teacher = await user();
+    const { id: classroomId } = await createClassroom(teacher, { name: 'Period 8' });
+    const code = await codeOf(classroomId);
+    const [early, late1, late2] = await Promise.all([user(), user(), user()]);
+    await joinClassroom(early!, { code });
+    const { id: mapId } = await createMap(teacher, {
+      title: 'Late',
+      motion: 'M',
+      template: 'blank',
+      classroomId,
+    });
+    const { id: a } = await createTeam(teacher, mapId, { name: 'A', side: 'FOR' });
+    const { id: b } = await createTeam(teacher, mapId, { name: 'B', side: 'AGAINST' });
+    await assignTeams(teacher, mapId, { assignments: { [early!.userId]: a }, sides: {} });
+    await joinClassroom(late1!, { code });
+    await joinClassroom(late2!, { code });
+
+    expect(await errorCode(placeOnSmallestTeams(late1!, mapId, [late1!.userId]))).not.toBe('ok');
+    const placed = await placeOnSmallestTeams(teacher, mapId, [late1!.userId]);
+    expect(placed).toEqual([{ name: expect.any(String), team: 'B' }]);
+    // B has one now, as A does: the tie goes to the older team; the one placed stays.
+    await placeOnSmallestTeams(teacher, mapId, [late2!.userId, late1!.userId, early!.userId]);
+    const setup = await getTeamSetup(teacher, mapId);
+    const teamOf = Object.fromEntries(setup.people.map((p) => [p.id, p.teamId]));
+    expect(teamOf).toEqual({ [early!.userId]: a, [late1!.userId]: b, [late2!.userId]: a });
+    expect(await placeOnSmallestTeams(teacher, mapId, [late2!.userId])).toEqual([]);
   });
 
   it('refuses a duplicate team name and people who are not on the map', async () => {

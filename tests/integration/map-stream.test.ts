@@ -267,6 +267,9 @@ describe('the map event stream', () => {
 
     // The teacher moves the student from team A to team B.
     await assignTeams(owner, map.id, { assignments: { [student.userId]: teamB!.id }, sides: {} });
+    // The page is told to fetch the layers it may see now (a nudge without changes).
+    const nudge = /event: social\ndata: \{"seq":\d+\}\n/;
+    expect(await waitFor((t) => nudge.test(t), 10_000)).toBe(true);
     await untilDelivered(teamB!.id);
     const mark = all.length;
     const ofA = await teamBatch(map.id, teamA!.id);

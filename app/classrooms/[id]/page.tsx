@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/ui/action-form';
 import { CopyButton } from '@/components/ui/copy-button';
 import { LocalTime } from '@/components/ui/local-time';
+import { RemoveStudent } from '@/components/ui/remove-student';
 import { requestOrigin } from '@/lib/server/request-origin';
 import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
@@ -134,17 +134,11 @@ export default async function ClassroomPage({ params }: Props) {
                   </td>
                   {teaches && (
                     <td>
-                      <ActionForm
+                      <RemoveStudent
+                        classroomId={classroom.id}
+                        student={{ id: s.id, name: s.name }}
                         action={removeStudentAction}
-                        submitLabel={`Remove ${s.name}`}
-                        pendingLabel="Removing…"
-                        className={page.rowForm}
-                        submitClassName="button button--quiet button--danger button--small"
-                        label={`Remove ${s.name} from the class`}
-                      >
-                        <input type="hidden" name="classroomId" value={classroom.id} />
-                        <input type="hidden" name="userId" value={s.id} />
-                      </ActionForm>
+                      />
                     </td>
                   )}
                 </tr>

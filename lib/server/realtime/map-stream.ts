@@ -191,7 +191,11 @@ export async function openMapStream(
         rechecking = true;
         standingOf(actor, mapId)
           .then((now) => {
+            const moved = [...now.teamIds].sort().join() !== [...layers.teamIds].sort().join();
             layers = now;
+            // Put on a team, or moved to another: a `social` nudge without
+            // changes makes the page fetch the layers it may see now.
+            if (moved) send(frame('social', { seq: position() }));
           })
           .catch((error: unknown) => {
             if (

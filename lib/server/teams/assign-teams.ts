@@ -80,3 +80,37 @@ export async function splitTeamsAtRandom(actor: Actor, mapId: string): Promise<v
   );
   await writeAssignments(setup, { assignments, sides: {} });
 }
+
+/**
+ * Puts people who are on no team (a student who joined after the teams were
+ * set) each on the team with the fewest members at that moment, the oldest
+ * team first on a tie. Someone already on a team stays where they are, so a
+ * second click changes nothing. Returns where each was put. Only the map's
+ * owner: getTeamSetup authorizes 'map:manage'.
+ */
+export async function placeOnSmallestTeams(
+  actor: Actor,
+  mapId: string,
+  userIds: string[],
+): Promise<{ name: string; team: string }[]> {
+  const setup = await getTeamSetup(actor, mapId);
+  if (setup.teams.length === 0) throw new AppError('BAD_REQUEST', 'Add a team first.');
+  const sizes = new Map(setup.teams.map((t) => [t.id, t.memberIds.length]));
+  const assignments: Record<string, string> = {};
+  const placed: { name: string; team: string }[] = [];
+  for (const userId of userIds) {
+    const person = setup.people.find((p) => p.id === userId);
+    if (!person)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Only students of the class or members of the map can be put on a team.',
+      );
+    if (person.teamId !== null || userId in assignments) continue;
+    const smallest = setup.teams.reduce((a, b) => (sizes.get(b.id)! < sizes.get(a.id)! ? b : a));
+    sizes.set(smallest.id, sizes.get(smallest.id)! + 1);
+    assignments[userId] = smallest.id;
+    placed.push({ name: person.name, team: smallest.name });
+  }
+  if (placed.length) await writeAssignments(setup, { assignments, sides: {} });
+  return placed;
+}

@@ -6,6 +6,7 @@ import { formAction } from '@/lib/server/form-action';
 import { ZRecordId } from '@/lib/server/http';
 import {
   assignTeams,
+  placeOnSmallestTeams,
   splitTeamsAtRandom,
   ZAssignTeamsInput,
 } from '@/lib/server/teams/assign-teams';
@@ -48,3 +49,30 @@ export const splitTeamsAction = formAction(ZMapForm, async ({ mapId }, actor) =>
   revalidatePath(`/maps/${mapId}/teams`);
   return { notice: 'Everyone is on a team, at random and evenly.' };
 });
+
+/**
+ * The "not on a team yet" flag: `place` is one person's id, or `all` for
+ * every `person` the flag listed.
+ */
+const ZPlaceForm = ZMapForm.extend({ userIds: z.array(ZRecordId).min(1).max(500) });
+
+export const placeOnSmallestTeamsAction = formAction(
+  ZPlaceForm,
+  async ({ mapId, userIds }, actor) => {
+    const placed = await placeOnSmallestTeams(actor, mapId, userIds);
+    revalidatePath(`/maps/${mapId}/teams`);
+    if (placed.length === 0) return { notice: 'They are on a team already.' };
+    return {
+      notice: `${placed.map((p) => `${p.name} is on ${p.team}`).join('; ')} now.`,
+    };
+  },
+  {
+    read: (form) => {
+      const place = form.get('place');
+      return {
+        mapId: form.get('mapId'),
+        userIds: place === 'all' ? form.getAll('person') : [place],
+      };
+    },
+  },
+);

@@ -2,11 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { TeamsForm } from '@/components/ui/teams-form';
+import { UnassignedPeople } from '@/components/ui/unassigned-people';
 import { SIDE_LABELS, SIDES } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getTeamSetup } from '@/lib/server/teams/get-team-setup';
-import { createTeamAction, saveTeamsAction, splitTeamsAction } from './actions';
+import {
+  createTeamAction,
+  placeOnSmallestTeamsAction,
+  saveTeamsAction,
+  splitTeamsAction,
+} from './actions';
 import page from '@/components/ui/page.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +25,12 @@ export default async function TeamsPage({ params }: Props) {
   await signedInOrRedirect(`/maps/${id}/teams`);
   const { map, teams, people } = await loadOr404(async () =>
     getTeamSetup(await currentActor(), id),
+  );
+  const unassigned = people.filter((p) => p.teamId === null);
+  // Where the next person placed goes: the team with the fewest members, the oldest on a tie.
+  const smallest = teams.reduce<(typeof teams)[number] | undefined>(
+    (a, b) => (a && a.memberIds.length <= b.memberIds.length ? a : b),
+    undefined,
   );
   return (
     <main className={page.page}>
@@ -90,7 +102,15 @@ export default async function TeamsPage({ params }: Props) {
         ) : teams.length === 0 ? (
           <p className={page.emptyState}>Add a team first.</p>
         ) : (
-          <TeamsForm mapId={map.id} teams={teams} people={people} action={saveTeamsAction} />
+          <>
+            <UnassignedPeople
+              mapId={map.id}
+              people={unassigned.map((p) => ({ id: p.id, name: p.name }))}
+              smallestTeam={smallest!.name}
+              action={placeOnSmallestTeamsAction}
+            />
+            <TeamsForm mapId={map.id} teams={teams} people={people} action={saveTeamsAction} />
+          </>
         )}
       </section>
     </main>
