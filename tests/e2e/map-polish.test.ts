@@ -141,4 +141,28 @@ describe('how a map reads in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('draws its icons instead of typing emoji: no pictograph in the page, and the open-threads badge is named', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Iconic', {
+      width: 1440,
+      height: 900,
+    });
+    await importMutualMap(page);
+    const claim = nodeNamed(page, /^claim: Sanctions should be lifted/);
+    await claim.click();
+    await page.getByRole('tab', { name: /^Discussion/ }).click();
+    await page.getByLabel('New comment').fill('Which sanctions do we mean?');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    const badge = claim.getByLabel('1 open thread');
+    await badge.waitFor();
+    expect(await badge.innerText()).toBe('1');
+    expect(await badge.locator('svg').count()).toBe(1);
+    // Emoji, dingbats and geometric shapes as text need a font these
+    // machines lack (an empty box); icons are drawn instead.
+    const text = await page.locator('body').innerText();
+    expect(text.match(/[\p{Extended_Pictographic}\u25A0-\u27BF\u27C0-\u27EF]/gu)).toBeNull();
+    await screenshot(page, 'map-icons');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { BackIcon } from '@/components/ui/icons';
 import { CopyButton } from '@/components/ui/copy-button';
 import { LocalTime } from '@/components/ui/local-time';
 import { requestOrigin } from '@/lib/server/request-origin';
@@ -29,7 +30,7 @@ export default async function ClassroomPage({ params }: Props) {
   return (
     <main className={page.page}>
       <Link href="/maps" className={page.back}>
-        ← My maps
+        <BackIcon /> My maps
       </Link>
       <h1 className={page.title}>{classroom.name}</h1>
       <p className={page.lead}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { BackIcon } from '@/components/ui/icons';
 import { LocalTime } from '@/components/ui/local-time';
 import { ShareLinkForm } from '@/components/ui/share-link-form';
 import { currentActor } from '@/lib/server/actor';
@@ -23,7 +24,7 @@ export default async function SharePage({ params }: Props) {
   return (
     <main className={page.page}>
       <Link href={`/maps/${id}`} className={page.back}>
-        ← Back to the map
+        <BackIcon /> Back to the map
       </Link>
       <h1 className={page.title}>Share “{mapTitle}”</h1>
       <p className={page.lead}>
