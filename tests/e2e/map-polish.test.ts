@@ -165,4 +165,63 @@ describe('how a map reads in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('lets the owner name share links, and lists each with its name, role, creation and expiry', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Sharer', {
+      width: 1440,
+      height: 900,
+    });
+    await importMutualMap(page);
+    await page.goto(`${page.url()}/share`);
+    const create = async (name: string, role: string, expires: string) => {
+      await page.getByLabel('Name (optional)').click();
+      await page.keyboard.type(name);
+      await page.getByLabel('Anyone with the link can').selectOption({ label: role });
+      await page.getByLabel('Expires').selectOption({ label: expires });
+      await page.getByRole('button', { name: 'Create link' }).click();
+      await page.getByLabel('New share link').waitFor();
+      await page
+        .getByRole('table', { name: 'Share links' })
+        .getByRole('rowheader', { name })
+        .waitFor();
+    };
+    await create('Year 11 parents', 'View', 'In 30 days');
+    // The form is ready for the next link: the name box is empty again.
+    expect(await page.getByLabel('Name (optional)').inputValue()).toBe('');
+    await create('Debate club editors', 'Edit (after signing in)', 'In 1 day');
+
+    const row = (name: string) =>
+      page.getByRole('table', { name: 'Share links' }).getByRole('row', { name: new RegExp(name) });
+    const describe = async (name: string) => {
+      const r = row(name);
+      const [created, expires] = await r
+        .locator('time')
+        .evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
+      return {
+        name: await r.getByRole('rowheader').innerText(),
+        role: await r.getByRole('cell').first().innerText(),
+        days: Math.round((expires! - created!) / 86_400_000),
+        // Its revoke control says which link it revokes.
+        revoke: await r
+          .getByRole('form', { name: `Revoke the link “${name}”` })
+          .getByRole('button', { name: 'Revoke' })
+          .count(),
+      };
+    };
+    expect(await describe('Year 11 parents')).toEqual({
+      name: 'Year 11 parents',
+      role: 'View',
+      days: 30,
+      revoke: 1,
+    });
+    expect(await describe('Debate club editors')).toEqual({
+      name: 'Debate club editors',
+      role: 'Edit',
+      days: 1,
+      revoke: 1,
+    });
+    await screenshot(page, 'share-links-named');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -45,52 +45,64 @@ export default async function SharePage({ params }: Props) {
         {links.length === 0 ? (
           <p className={page.emptyState}>No links yet.</p>
         ) : (
-          <table className={page.table} aria-label="Share links">
-            <thead>
-              <tr>
-                <th scope="col">Lets people</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((l) => (
-                <tr key={l.id}>
-                  <td>{ROLE_WORDS[l.role]}</td>
-                  <td>
-                    <LocalTime value={l.createdAt} />
-                  </td>
-                  <td>{l.expiresAt ? <LocalTime value={l.expiresAt} /> : 'Never'}</td>
-                  <td>
-                    <span className={`badge badge--${l.status}`}>{l.status}</span>
-                  </td>
-                  <td>
-                    {l.status === 'active' && (
-                      <ActionForm
-                        action={revokeShareLinkAction}
-                        submitLabel="Revoke"
-                        pendingLabel="Revoking…"
-                        className={page.rowForm}
-                        submitClassName="button button--quiet button--danger button--small"
-                        labelledBy={`revoke-${l.id}`}
-                      >
-                        <span id={`revoke-${l.id}`} className="visually-hidden">
-                          Revoke the {ROLE_WORDS[l.role].toLowerCase()} link created{' '}
-                          <LocalTime value={l.createdAt} />
-                        </span>
-                        <input type="hidden" name="mapId" value={id} />
-                        <input type="hidden" name="linkId" value={l.id} />
-                      </ActionForm>
-                    )}
-                  </td>
+          <div className={page.tableScroll}>
+            <table className={page.table} aria-label="Share links">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Lets people</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {links.map((l) => (
+                  <tr key={l.id}>
+                    <th scope="row" className={page.rowName}>
+                      {l.name ?? <span className={page.unnamed}>No name</span>}
+                    </th>
+                    <td>{ROLE_WORDS[l.role]}</td>
+                    <td>
+                      <LocalTime value={l.createdAt} />
+                    </td>
+                    <td>{l.expiresAt ? <LocalTime value={l.expiresAt} /> : 'Never'}</td>
+                    <td>
+                      <span className={`badge badge--${l.status}`}>{l.status}</span>
+                    </td>
+                    <td>
+                      {l.status === 'active' && (
+                        <ActionForm
+                          action={revokeShareLinkAction}
+                          submitLabel="Revoke"
+                          pendingLabel="Revoking…"
+                          className={page.rowForm}
+                          submitClassName="button button--quiet button--danger button--small"
+                          labelledBy={`revoke-${l.id}`}
+                        >
+                          <span id={`revoke-${l.id}`} className="visually-hidden">
+                            {l.name ? (
+                              <>Revoke the link “{l.name}”</>
+                            ) : (
+                              <>
+                                Revoke the {ROLE_WORDS[l.role].toLowerCase()} link created{' '}
+                                <LocalTime value={l.createdAt} />
+                              </>
+                            )}
+                          </span>
+                          <input type="hidden" name="mapId" value={id} />
+                          <input type="hidden" name="linkId" value={l.id} />
+                        </ActionForm>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </main>
