@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
+import { LogoMark } from '@/components/ui/icons';
 import { currentUser } from '@/lib/server/actor';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -32,7 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className={styles.siteHeader}>
           <Link href="/" className={styles.brand} aria-label="Counterpoint home">
             <span className={styles.brandMark} aria-hidden="true">
-              ⟂
+              <LogoMark />
             </span>
             Counterpoint
           </Link>

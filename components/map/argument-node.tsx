@@ -4,6 +4,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import { KIND_LABELS } from '@/lib/domain/types';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
+import { ChevronIcon, QuoteIcon } from '../ui/icons';
 import styles from './argument-node.module.css';
 import { CardEditor } from './card-editor';
 import { useNodeEditing } from './editor-context';
@@ -52,7 +53,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       <LayerBadges id={id} />
       {data.sourceLabel && (
         <p className={styles.source}>
-          <span aria-hidden="true">❝</span> {data.sourceLabel}
+          <QuoteIcon /> {data.sourceLabel}
         </p>
       )}
       {view && (data.reasons > 0 || selected) && (
@@ -78,9 +79,10 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
                 view.toggleCollapsed(id);
               }}
             >
+              <ChevronIcon open={!data.collapsed} />
               {data.collapsed
-                ? `▸ ${data.reasons} hidden`
-                : `▾ ${data.reasons} ${data.reasons === 1 ? 'reason' : 'reasons'}`}
+                ? `${data.reasons} hidden`
+                : `${data.reasons} ${data.reasons === 1 ? 'reason' : 'reasons'}`}
             </button>
           )}
           {selected && (

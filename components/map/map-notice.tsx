@@ -1,6 +1,7 @@
 'use client';
 
 import type { StoreNotice } from '@/lib/client/map-store';
+import { CloseIcon } from '../ui/icons';
 import styles from './map-notice.module.css';
 
 /**
@@ -21,7 +22,7 @@ export function MapNotice({ notice, onDismiss }: { notice: StoreNotice; onDismis
         onClick={onDismiss}
         aria-label="Dismiss message"
       >
-        ×
+        <CloseIcon />
       </button>
     </div>
   );

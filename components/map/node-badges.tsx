@@ -1,5 +1,6 @@
 'use client';
 
+import { CommentIcon, NoteIcon, StarIcon } from '../ui/icons';
 import styles from './argument-node.module.css';
 import { useLayerBadges, useOpenThreads, useWatchers } from './node-decorations';
 
@@ -36,7 +37,7 @@ export function OpenThreads({ id }: { id: string }) {
       className={styles.threads}
       aria-label={`${count} open ${count === 1 ? 'thread' : 'threads'}`}
     >
-      💬 {count}
+      <CommentIcon /> {count}
     </span>
   );
 }
@@ -50,13 +51,19 @@ export function LayerBadges({ id }: { id: string }) {
       {badges.map((b) => (
         <li key={b.team} style={{ borderColor: b.color }} aria-label={layerLabel(b)}>
           <span className="team-dot" style={{ background: b.color }} aria-hidden="true" />
-          {b.rating !== null && <span aria-hidden="true">{'★'.repeat(b.rating)}</span>}
+          {b.rating !== null && (
+            <span className={styles.stars} aria-hidden="true">
+              {Array.from({ length: b.rating }, (_, i) => (
+                <StarIcon key={i} />
+              ))}
+            </span>
+          )}
           {b.tags.map((t) => (
             <span key={t} className={styles.tag} aria-hidden="true">
               {t}
             </span>
           ))}
-          {b.note && <span aria-hidden="true">✎</span>}
+          {b.note && <NoteIcon />}
         </li>
       ))}
     </ul>

@@ -94,7 +94,7 @@ export function OwnNotes({ nodeId, nodeText, layer, members, onSend }: Props) {
             <option value={0}>Not rated</option>
             {[1, 2, 3, 4, 5].map((n) => (
               <option key={n} value={n}>
-                {'★'.repeat(n)} {n}
+                {n === 1 ? '1 (weak)' : n === 5 ? '5 (strong)' : n}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BackIcon } from './icons';
 import { PrintButton } from './print-button';
 import page from './page.module.css';
 import styles from './printable-page.module.css';
@@ -24,7 +25,7 @@ export function PrintablePage({
     <main className={`${page.page} ${page.narrow}`}>
       <div className={styles.screenOnly}>
         <Link href={`/maps/${mapId}`} className={page.back}>
-          ← Back to the map
+          <BackIcon /> Back to the map
         </Link>
       </div>
       <h1 className={page.title}>{title}</h1>

@@ -19,6 +19,15 @@ export function ShareLinkForm({ mapId, action }: Props) {
       <form action={formAction} className={page.inlineForm} aria-label="Create a share link">
         <input type="hidden" name="mapId" value={mapId} />
         <label className="field">
+          <span>Name (optional)</span>
+          <input
+            name="name"
+            maxLength={60}
+            placeholder="e.g. Year 11 parents"
+            defaultValue={state.values?.name}
+          />
+        </label>
+        <label className="field">
           <span>Anyone with the link can</span>
           <select name="role" defaultValue="VIEWER">
             <option value="VIEWER">View</option>

@@ -105,7 +105,9 @@ export function toFlowNodes(
  * Edges for React Flow. The premises of one linked argument (same group,
  * same conclusion) are drawn as one grouped support: each premise's line
  * runs to a shared junction, and only the group's lead edge draws the arrow
- * from there to the conclusion.
+ * from there to the conclusion. Two cards that bear on each other (A
+ * attacks B, B attacks A) get the `mutual` type: from handle to handle, one
+ * of the two lines would run behind both cards.
  */
 export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<ArgumentEdgeData>[] {
   const text = new Map(nodes.map((n) => [n.id, n.text]));
@@ -121,6 +123,7 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
     groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
     if (!leads.has(key) || e.id < leads.get(key)!) leads.set(key, e.id);
   }
+  const ends = new Set(edges.map((e) => `${e.fromId}→${e.toId}`));
   return edges.map((e) => {
     const style = RELATION_STYLE[e.relation];
     const key = `${e.groupId}→${e.toId}`;
@@ -130,7 +133,7 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
       id: e.id,
       source: e.fromId,
       target: e.toId,
-      type: linked ? 'linked' : 'default',
+      type: linked ? 'linked' : ends.has(`${e.toId}→${e.fromId}`) ? 'mutual' : 'default',
       markerEnd: lead
         ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 }
         : undefined,

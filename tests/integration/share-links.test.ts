@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/authz';
-import { createShareLink } from '@/lib/server/share-links/create-share-link';
+import { createShareLink, ZCreateShareLinkInput } from '@/lib/server/share-links/create-share-link';
+import { listShareLinks } from '@/lib/server/share-links/list-share-links';
 import { resolveShareLink } from '@/lib/server/share-links/resolve-share-link';
 import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
 import { createMap, testDb } from '../factories';
@@ -51,5 +52,22 @@ describe('share link tokens', () => {
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
     const row = await testDb().shareLink.findUniqueOrThrow({ where: { id } });
     expect(JSON.stringify(row)).not.toContain(token);
+  });
+});
+
+describe('share link names', () => {
+  it('keeps the name the owner typed, trimmed, and lists a link made without one as unnamed', async () => {
+    const form = (name: string) =>
+      ZCreateShareLinkInput.parse({ name, role: 'COMMENTER', expiresInDays: '7' });
+    const named = await createShareLink(owner, mapId, form('  Period 3  '));
+    const blank = await createShareLink(owner, mapId, form('   '));
+    const { links } = await listShareLinks(owner, mapId);
+    const nameOf = (id: string) => links.find((l) => l.id === id)?.name;
+    expect(nameOf(named.id)).toBe('Period 3');
+    expect(nameOf(blank.id)).toBeNull();
+    expect(
+      ZCreateShareLinkInput.safeParse({ ...form(''), name: 'x'.repeat(61) }).error?.issues[0]
+        ?.message,
+    ).toBe("A link's name is at most 60 characters");
   });
 });

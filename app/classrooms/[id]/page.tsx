@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackIcon } from '@/components/ui/icons';
 import { CopyButton } from '@/components/ui/copy-button';
 import { LocalTime } from '@/components/ui/local-time';
 import { RemoveStudent } from '@/components/ui/remove-student';
@@ -29,7 +30,7 @@ export default async function ClassroomPage({ params }: Props) {
   return (
     <main className={page.page}>
       <Link href="/maps" className={page.back}>
-        ← My maps
+        <BackIcon /> My maps
       </Link>
       <h1 className={page.title}>{classroom.name}</h1>
       <p className={page.lead}>

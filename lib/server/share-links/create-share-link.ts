@@ -6,8 +6,15 @@ import { newShareToken, hashShareToken } from './token';
 
 const SHARE_ROLES = ['VIEWER', 'COMMENTER', 'EDITOR'] as const;
 const SHARE_EXPIRY_DAYS = [0, 1, 7, 30] as const;
+const MAX_SHARE_LINK_NAME = 60;
 
 export const ZCreateShareLinkInput = z.object({
+  /** What the owner calls the link, to tell it apart from the map's other links; optional. */
+  name: z
+    .string()
+    .trim()
+    .max(MAX_SHARE_LINK_NAME, `A link's name is at most ${MAX_SHARE_LINK_NAME} characters`)
+    .optional(),
   role: z.enum(SHARE_ROLES, { message: 'Choose view, comment or edit' }),
   /** 0: never expires. */
   expiresInDays: z.coerce
@@ -34,6 +41,7 @@ export async function createShareLink(
     data: {
       mapId,
       role: input.role,
+      name: input.name || null,
       tokenHash: hashShareToken(token),
       expiresAt: input.expiresInDays
         ? new Date(Date.now() + input.expiresInDays * 86_400_000)

@@ -5,6 +5,8 @@ import { db } from '../db';
 
 export type ShareLinkRow = {
   id: string;
+  /** The owner's name for the link; null for a link made without one. */
+  name: string | null;
   role: MapRole;
   createdAt: string;
   expiresAt: string | null;
@@ -26,6 +28,7 @@ export async function listShareLinks(
     mapTitle: map.title,
     links: links.map((l) => ({
       id: l.id,
+      name: l.name,
       role: l.role,
       createdAt: l.createdAt.toISOString(),
       expiresAt: l.expiresAt?.toISOString() ?? null,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackIcon } from '@/components/ui/icons';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
 import { displayName } from '@/lib/domain/people';
@@ -37,7 +38,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
     return (
       <main className={`${page.page} ${page.narrow}`}>
         <Link href={`/maps/${id}`} className={page.back}>
-          ← Back to the map
+          <BackIcon /> Back to the map
         </Link>
         <h1 className={page.title}>Prep sheet</h1>
         <p className={page.emptyState}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { BackIcon } from '@/components/ui/icons';
 import { LocalTime } from '@/components/ui/local-time';
 import { ShareLinkForm } from '@/components/ui/share-link-form';
 import { currentActor } from '@/lib/server/actor';
@@ -23,7 +24,7 @@ export default async function SharePage({ params }: Props) {
   return (
     <main className={page.page}>
       <Link href={`/maps/${id}`} className={page.back}>
-        ← Back to the map
+        <BackIcon /> Back to the map
       </Link>
       <h1 className={page.title}>Share “{mapTitle}”</h1>
       <p className={page.lead}>
@@ -44,52 +45,64 @@ export default async function SharePage({ params }: Props) {
         {links.length === 0 ? (
           <p className={page.emptyState}>No links yet.</p>
         ) : (
-          <table className={page.table} aria-label="Share links">
-            <thead>
-              <tr>
-                <th scope="col">Lets people</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((l) => (
-                <tr key={l.id}>
-                  <td>{ROLE_WORDS[l.role]}</td>
-                  <td>
-                    <LocalTime value={l.createdAt} />
-                  </td>
-                  <td>{l.expiresAt ? <LocalTime value={l.expiresAt} /> : 'Never'}</td>
-                  <td>
-                    <span className={`badge badge--${l.status}`}>{l.status}</span>
-                  </td>
-                  <td>
-                    {l.status === 'active' && (
-                      <ActionForm
-                        action={revokeShareLinkAction}
-                        submitLabel="Revoke"
-                        pendingLabel="Revoking…"
-                        className={page.rowForm}
-                        submitClassName="button button--quiet button--danger button--small"
-                        labelledBy={`revoke-${l.id}`}
-                      >
-                        <span id={`revoke-${l.id}`} className="visually-hidden">
-                          Revoke the {ROLE_WORDS[l.role].toLowerCase()} link created{' '}
-                          <LocalTime value={l.createdAt} />
-                        </span>
-                        <input type="hidden" name="mapId" value={id} />
-                        <input type="hidden" name="linkId" value={l.id} />
-                      </ActionForm>
-                    )}
-                  </td>
+          <div className={page.tableScroll}>
+            <table className={page.table} aria-label="Share links">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Lets people</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {links.map((l) => (
+                  <tr key={l.id}>
+                    <th scope="row" className={page.rowName}>
+                      {l.name ?? <span className={page.unnamed}>No name</span>}
+                    </th>
+                    <td>{ROLE_WORDS[l.role]}</td>
+                    <td>
+                      <LocalTime value={l.createdAt} />
+                    </td>
+                    <td>{l.expiresAt ? <LocalTime value={l.expiresAt} /> : 'Never'}</td>
+                    <td>
+                      <span className={`badge badge--${l.status}`}>{l.status}</span>
+                    </td>
+                    <td>
+                      {l.status === 'active' && (
+                        <ActionForm
+                          action={revokeShareLinkAction}
+                          submitLabel="Revoke"
+                          pendingLabel="Revoking…"
+                          className={page.rowForm}
+                          submitClassName="button button--quiet button--danger button--small"
+                          labelledBy={`revoke-${l.id}`}
+                        >
+                          <span id={`revoke-${l.id}`} className="visually-hidden">
+                            {l.name ? (
+                              <>Revoke the link “{l.name}”</>
+                            ) : (
+                              <>
+                                Revoke the {ROLE_WORDS[l.role].toLowerCase()} link created{' '}
+                                <LocalTime value={l.createdAt} />
+                              </>
+                            )}
+                          </span>
+                          <input type="hidden" name="mapId" value={id} />
+                          <input type="hidden" name="linkId" value={l.id} />
+                        </ActionForm>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { BackIcon } from '@/components/ui/icons';
 import { TeamsForm } from '@/components/ui/teams-form';
 import { UnassignedPeople } from '@/components/ui/unassigned-people';
 import { SIDE_LABELS, SIDES } from '@/lib/domain/types';
@@ -35,7 +36,7 @@ export default async function TeamsPage({ params }: Props) {
   return (
     <main className={page.page}>
       <Link href={`/maps/${map.id}`} className={page.back}>
-        ← Back to the map
+        <BackIcon /> Back to the map
       </Link>
       <h1 className={page.title}>Teams for “{map.title}”</h1>
       <p className={page.lead}>
