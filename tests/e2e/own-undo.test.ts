@@ -135,6 +135,14 @@ describe('undo that does what a student means', () => {
     await again.getByText('Wrong place for this').waitFor();
     expect(await nodeNamed(a.page, /^claim: A claim that stays$/).count()).toBe(1);
     await screenshot(a.page, 'discussion-undo-redo');
+    for (const [width, height] of [
+      [768, 1024],
+      [360, 740],
+    ] as const) {
+      await a.page.setViewportSize({ width, height });
+      await commentsUndo(a.page).scrollIntoViewIfNeeded();
+      await screenshot(a.page, `discussion-undo-redo-${width}`);
+    }
 
     expect(a.errors).toEqual([]);
   });

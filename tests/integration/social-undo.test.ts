@@ -152,6 +152,7 @@ describe('undo of comments and team notes', () => {
     expect(view.comments.find((c) => c.id === root)).toMatchObject({
       deleted: false,
       body: 'Is this sourced?',
+      editedAt: null, // brought back, not edited
     });
 
     // Once the last reply is gone, a deleted first comment goes too.

@@ -85,10 +85,9 @@ export async function writeComment(
           'CONFLICT',
           'Your comment has replies now, so Undo leaves it in place. Use Delete if you want it gone: the replies stay.',
         );
-      await tx.comment.update({
-        where: { id: op.id },
-        data: { deletedAt: new Date(), version: { increment: 1 } },
-      });
+      // Deleting and restoring leave the version alone: neither changes the
+      // text ("edited" would be wrong), and an undo of an earlier edit still fits.
+      await tx.comment.update({ where: { id: op.id }, data: { deletedAt: new Date() } });
       return;
     }
     case 'restoreComment': {
@@ -102,10 +101,7 @@ export async function writeComment(
       if (!comment.deletedAt) return; // already back
       if (comment.nodeId || comment.edgeId)
         await checkLiveTarget(tx, mapId, { nodeId: comment.nodeId, edgeId: comment.edgeId });
-      await tx.comment.update({
-        where: { id: op.id },
-        data: { deletedAt: null, version: { increment: 1 } },
-      });
+      await tx.comment.update({ where: { id: op.id }, data: { deletedAt: null } });
       return;
     }
     case 'resolveThread': {
