@@ -9,6 +9,7 @@ import { DiscussionPanel } from '../social/discussion-panel';
 import { focusOf } from '../social/focus';
 import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
+import { UndoArea } from '../social/undo-area';
 import { SidePanel } from './side-panel';
 import type { useTeamLayers } from './use-team-layers';
 
@@ -108,17 +109,19 @@ export function MapSidePanel({
           id: 'discussion',
           label: layers.openThreadTotal ? `Discussion (${layers.openThreadTotal})` : 'Discussion',
           content: social.view ? (
-            <DiscussionPanel
-              view={social.view}
-              nodes={nodes}
-              edges={edges}
-              focus={focus}
-              currentUserId={social.view.viewerId}
-              onSend={social.send}
-              onJump={(target) =>
-                target.kind === 'NODE' ? onSelect(target.id) : onSelectEdge(target.id)
-              }
-            />
+            <UndoArea area="comments" undo={social.undo.comments}>
+              <DiscussionPanel
+                view={social.view}
+                nodes={nodes}
+                edges={edges}
+                focus={focus}
+                currentUserId={social.view.viewerId}
+                onSend={social.send}
+                onJump={(target) =>
+                  target.kind === 'NODE' ? onSelect(target.id) : onSelectEdge(target.id)
+                }
+              />
+            </UndoArea>
           ) : (
             <SocialLoading>Loading the discussion…</SocialLoading>
           ),
@@ -127,17 +130,19 @@ export function MapSidePanel({
           id: 'notes',
           label: 'Team notes',
           content: social.view ? (
-            <TeamNotesPanel
-              mapId={snapshot.id}
-              view={social.view}
-              nodes={nodes}
-              focus={focus}
-              shown={layers.shown}
-              onShow={layers.show}
-              onSend={social.send}
-              onReveal={(revealed) => void social.reveal(revealed)}
-              onJump={onSelect}
-            />
+            <UndoArea area="notes" undo={social.undo.notes}>
+              <TeamNotesPanel
+                mapId={snapshot.id}
+                view={social.view}
+                nodes={nodes}
+                focus={focus}
+                shown={layers.shown}
+                onShow={layers.show}
+                onSend={social.send}
+                onReveal={(revealed) => void social.reveal(revealed)}
+                onJump={onSelect}
+              />
+            </UndoArea>
           ) : (
             <SocialLoading>Loading team notes…</SocialLoading>
           ),

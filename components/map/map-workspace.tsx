@@ -4,7 +4,6 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
-import { SocialUndoBar } from '../social/social-undo-bar';
 import { ArgumentCanvas } from './argument-canvas';
 import { FocusBanner, PastBanner } from './canvas-banners';
 import { ConflictDialog } from './conflict-dialog';
@@ -24,7 +23,6 @@ import { useGraphNavigation } from './use-graph-navigation';
 import { useMapEditing } from './use-map-editing';
 import { useMapShortcuts } from './use-map-shortcuts';
 import { useFrameOnFocus, useMapView } from './use-map-view';
-import { useOwnUndo } from './use-own-undo';
 import { usePastView } from './use-past-view';
 import { liveId, useSelection } from './use-selection';
 import { MapViewContext } from './view-context';
@@ -106,10 +104,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     centreOn: selection.centreOn,
     setNotice,
   });
-  const { undo, redo } = useOwnUndo(store, social, canEdit);
   useMapShortcuts({
-    undo,
-    redo,
+    store: canEdit ? store : null,
     editing: canEdit ? editing : null,
     selectedNodeId,
     setSelectedNodeId: selection.setSelectedNodeId,
@@ -155,15 +151,13 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             editing={editing}
             selection={selection}
             mapView={mapView}
-            canUndo={state.canUndo || social.undoAt >= 0}
-            canRedo={state.canRedo || social.redoAt >= 0}
+            canUndo={state.canUndo}
+            canRedo={state.canRedo}
             saving={state.saving}
-            undo={undo}
-            redo={redo}
+            undo={() => store.undo()}
+            redo={() => store.redo()}
           />
-        ) : (
-          <SocialUndoBar social={social} />
-        )}
+        ) : null}
       </div>
       {notice && !(notice.conflict && canEdit) && (
         <MapNotice notice={notice} onDismiss={() => setNotice(null)} />

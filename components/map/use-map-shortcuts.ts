@@ -24,9 +24,11 @@ type Options = {
   setSelectedNodeId: (id: string | null) => void;
   toggleCollapsed: (id: string) => void;
   toggleFocus: (id: string | null) => void;
-  /** Undo and redo the latest own change, of the map or of comments and notes. */
-  undo: () => void;
-  redo: () => void;
+  /**
+   * Whose undo and redo Ctrl+Z and Ctrl+Shift+Z reach: the map's, for an
+   * editor (null otherwise). Comments and notes are undone in their panels.
+   */
+  store: { undo: () => void; redo: () => void } | null;
 };
 
 /**
@@ -40,8 +42,7 @@ export function useMapShortcuts({
   setSelectedNodeId,
   toggleCollapsed,
   toggleFocus,
-  undo,
-  redo,
+  store,
 }: Options) {
   /** The node a key acts on: the selected node it was pressed on, else the selection. */
   const target = (event: KeyboardEvent) => selectedNodeAt(event.target) ?? selectedNodeId;
@@ -64,14 +65,19 @@ export function useMapShortcuts({
         setSelectedNodeId(null);
       },
     },
-    // Undo works for everyone with something to undo: commenters undo their comments and notes.
-    { key: 'z', mod: true, run: (event) => (event.shiftKey ? redo() : undo()) },
-    { key: 'y', mod: true, run: () => redo() },
   ];
+  // The map's undo takes back edits of the map only (the discussion and team
+  // notes have their own, where they are written: see UndoArea).
+  const undoShortcuts: Shortcut[] = store
+    ? [
+        { key: 'z', mod: true, run: (event) => (event.shiftKey ? store.redo() : store.undo()) },
+        { key: 'y', mod: true, run: () => store.redo() },
+      ]
+    : [];
   useShortcuts(
     editing
-      ? [...forEveryone, ...editorShortcuts(editing, setSelectedNodeId, target)]
-      : forEveryone,
+      ? [...forEveryone, ...undoShortcuts, ...editorShortcuts(editing, setSelectedNodeId, target)]
+      : [...forEveryone, ...undoShortcuts],
   );
 }
 

@@ -23,6 +23,8 @@ type Props = {
 /** One comment of a thread: who wrote it and when, its text, and for its author Edit and Delete. */
 export function CommentItem({ comment, mine, mentionsMe, people, mentionable, onSend }: Props) {
   const [editing, setEditing] = useState(false);
+  // Deleted by its author while replies to it remain: a placeholder above them.
+  if (comment.deleted) return <p className={styles.deleted}>Comment deleted</p>;
   return (
     <div className={mentionsMe ? styles.mentionsMe : undefined}>
       <p className={styles.meta}>

@@ -29,13 +29,14 @@ export function OpenThreads({ roots, repliesOf, subjectOf, currentUserId, onJump
     <ul className={styles.list}>
       {items.map((c) => {
         const subject = subjectOf(c)!;
-        const count = thread(c).length;
+        const count = thread(c).filter((x) => !x.deleted).length;
         return (
           <li key={c.id}>
             <button type="button" className={styles.item} onClick={() => onJump(subject)}>
               <span className={styles.about}>{subject.label}</span>
               <span className={styles.meta}>
-                {c.authorName}: {short(c.body, 90)} · {count} {count > 1 ? 'comments' : 'comment'}
+                {c.deleted ? 'Comment deleted' : `${c.authorName}: ${short(c.body, 90)}`} · {count}{' '}
+                {count > 1 ? 'comments' : 'comment'}
               </span>
             </button>
           </li>

@@ -34,7 +34,11 @@ export function Thread({
   return (
     <article
       className={root.resolved ? `${styles.thread} ${styles.resolved}` : styles.thread}
-      aria-label={`Thread started by ${root.authorName}`}
+      aria-label={
+        root.deleted
+          ? 'Thread whose first comment was deleted'
+          : `Thread started by ${root.authorName}`
+      }
     >
       {[root, ...replies].map((c) => (
         <CommentItem

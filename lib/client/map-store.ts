@@ -1,4 +1,4 @@
-import type { HistoryEntry, Intent, StepMark } from '../domain/history';
+import type { HistoryEntry, Intent } from '../domain/history';
 import { OpError, type GraphState, type NodeState, type TOp } from '../domain/ops';
 import { backoffDelays, retry } from '../util/retry';
 import { OpLedger, type Batch, type RemoteBatch } from './op-ledger';
@@ -110,15 +110,6 @@ export class MapStore {
   /** The sequence number of the last batch this copy has in place. */
   get seq(): number {
     return this.ledger.seq;
-  }
-
-  /** Where the step Undo would take back stands in the log (see isLaterStep), or null for none. */
-  get undoMark(): StepMark | null {
-    return markOf(this.undoStack.at(-1));
-  }
-
-  get redoMark(): StepMark | null {
-    return markOf(this.redoStack.at(-1));
   }
 
   get canUndo(): boolean {
@@ -258,7 +249,7 @@ export class MapStore {
     });
   }
 
-  /** The undo or redo step a batch made is at `seq` in the log: Undo orders steps by it. */
+  /** The undo or redo step a batch made is at `seq` in the log. */
   private numberSteps(key: string, seq: number) {
     for (const step of [...this.undoStack, ...this.redoStack]) if (step.key === key) step.seq = seq;
   }
@@ -288,15 +279,6 @@ export class MapStore {
 /** A step rebuilt from the log is placed by its seq: any time it carries is the database's clock, not this browser's. */
 function rebuiltStep({ at: _at, ...step }: History): History {
   return step;
-}
-
-/** A live step is marked with its seq once numbered and the browser's time it was made; a rebuilt one with its seq. */
-function markOf(step: History | undefined): StepMark | null {
-  if (!step) return null;
-  return {
-    ...(step.seq !== undefined && { seq: step.seq }),
-    ...(step.at !== undefined && { at: step.at }),
-  };
 }
 
 /** The text conflict a stale one-op text edit ran into, given the node as it is now. */

@@ -28,6 +28,12 @@ export type Shortcut = {
   /** Does not cancel the key's default action. */
   keepDefault?: boolean;
   /**
+   * Fires only for a key pressed inside the element marked `keyScope(scope)`,
+   * and there it is tried before every shortcut without a scope: a panel's
+   * Ctrl+Z undoes what was written in that panel, never the map.
+   */
+  scope?: string;
+  /**
    * Acts on the key. Returning false declines it: the key keeps its default
    * action and later shortcuts may take it.
    */
@@ -39,6 +45,18 @@ export type Shortcut = {
  * (the card editor spreads them): no shortcut fires from inside it.
  */
 export const ownKeys = { 'data-own-keys': true } as const;
+
+/**
+ * Props that mark a part of the page whose keys come first to its own
+ * shortcuts (those with this `scope`), like the discussion's Ctrl+Z.
+ */
+export const keyScope = (scope: string) => ({ 'data-key-scope': scope }) as const;
+
+/** The scope a key pressed on `target` is in, if any. */
+function scopeOf(target: EventTarget | null): string | null {
+  const element = target instanceof Element ? target.closest('[data-key-scope]') : null;
+  return element?.getAttribute('data-key-scope') ?? null;
+}
 
 const TEXT_ENTRY =
   'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [data-own-keys]';
@@ -107,14 +125,18 @@ function dispatch(event: KeyboardEvent, capture: boolean) {
   if (isTyping(event.target)) return;
   if (capture && keepForNewCard(event)) return;
   if (event.altKey) return;
-  for (const source of sources) {
-    for (const shortcut of source()) {
-      if ((shortcut.capture ?? false) !== capture || !matches(shortcut, event)) continue;
-      if (shortcut.run(event) === false) continue;
-      if (!shortcut.keepDefault) event.preventDefault();
-      return;
+  // The scope's own shortcuts first, then the page's.
+  const scope = scopeOf(event.target);
+  for (const wanted of scope ? [scope, undefined] : [undefined])
+    for (const source of sources) {
+      for (const shortcut of source()) {
+        if (shortcut.scope !== wanted) continue;
+        if ((shortcut.capture ?? false) !== capture || !matches(shortcut, event)) continue;
+        if (shortcut.run(event) === false) continue;
+        if (!shortcut.keepDefault) event.preventDefault();
+        return;
+      }
     }
-  }
 }
 
 const onCapture = (event: KeyboardEvent) => dispatch(event, true);

@@ -2,25 +2,40 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { backoffDelays, retry } from '../util/retry';
-import type { Intent, StepMark } from '../domain/history';
+import type { Intent } from '../domain/history';
 import {
   applySocialChanges,
+  areaOf,
+  type SocialArea,
   type SocialChanges,
-  type SocialHistoryEntry,
   type SocialView,
   type TSocialOpInput,
 } from '../domain/social';
 
-/** An undo or redo step: its ops, when it was made here (browser clock), and its batch's seq in the log. */
-type Step = { ops: TSocialOpInput[]; at: number; seq?: number };
+/** An undo or redo step: the ops that perform it. */
+type Step = { ops: TSocialOpInput[] };
 type Stacks = { undo: Step[]; redo: Step[] };
-const NO_STEPS: Stacks = { undo: [], redo: [] };
+/** Comments and notes are undone where they are written, each from its own stacks. */
+type AllStacks = Record<SocialArea, Stacks>;
+const NO_STEPS: AllStacks = {
+  comments: { undo: [], redo: [] },
+  notes: { undo: [], redo: [] },
+};
+
+/** Undo and Redo of one's own changes in one place (the discussion, or the team notes). */
+export type SocialUndo = {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Takes back the latest step; the server's reason when it refuses, else null. */
+  undo: () => Promise<string | null>;
+  redo: () => Promise<string | null>;
+};
 
 type Options = { mapId: string; shareToken: string | null; onError: (message: string) => void };
 
 /** What one POST of a social batch came to. */
 type Sent =
-  | { kind: 'saved'; inverse: TSocialOpInput[] | null; seq: number }
+  | { kind: 'saved'; inverse: TSocialOpInput[] | null }
   | { kind: 'refused'; message: string }
   | { kind: 'unavailable' };
 
@@ -50,14 +65,13 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   const base = useRef<SocialView | null>(null);
   const changes = useRef<{ seq: number; changes: SocialChanges }[]>([]);
   const inFlight = useRef<AbortController | null>(null);
-  // Own comments and notes can be undone like edits of the map (the workspace
-  // picks whichever of the two was changed last). The ref holds the stacks an
-  // undo reads when it actually runs (not when it was clicked); the state is
-  // the copy rendering reads.
-  const stacks = useRef<Stacks>(NO_STEPS);
-  const [shownStacks, setShownStacks] = useState<Stacks>(NO_STEPS);
-  const setStacks = useCallback((change: (s: Stacks) => Stacks) => {
-    stacks.current = change(stacks.current);
+  // Own comments and notes can be undone where they were written (never by
+  // the map's Undo). The ref holds the stacks an undo reads when it actually
+  // runs (not when it was clicked); the state is the copy rendering reads.
+  const stacks = useRef<AllStacks>(NO_STEPS);
+  const [shownStacks, setShownStacks] = useState<AllStacks>(NO_STEPS);
+  const setStacks = useCallback((area: SocialArea, change: (s: Stacks) => Stacks) => {
+    stacks.current = { ...stacks.current, [area]: change(stacks.current[area]) };
     setShownStacks(stacks.current);
   }, []);
   // Sends, undos and redos run one after another: the stream can show a new
@@ -105,12 +119,11 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     (next: SocialView) => {
       if (next.history && !historyLoaded.current) {
         historyLoaded.current = true;
-        const step = (e: SocialHistoryEntry): Step => ({ ops: e.ops, at: e.at ?? 0, seq: e.seq });
-        const history = next.history;
-        setStacks((live) => ({
-          undo: [...history.undo.map(step), ...live.undo],
-          redo: live.redo.length ? live.redo : history.redo.map(step),
-        }));
+        for (const [area, history] of Object.entries(next.history) as [SocialArea, Stacks][])
+          setStacks(area, (live) => ({
+            undo: [...history.undo.map(({ ops }) => ({ ops })), ...live.undo],
+            redo: live.redo.length ? live.redo : history.redo.map(({ ops }) => ({ ops })),
+          }));
       }
       // An answer older than the view already shown never replaces it.
       if (base.current && next.seq < base.current.seq) return;
@@ -124,10 +137,6 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     const next = await fetchView();
     if (next) show(next);
   }, [fetchView, show]);
-
-  /** A step's place: by the log's seq when known (every step the server answered), else by when it was made on this page. */
-  const markOf = (step: Step | undefined): StepMark | null =>
-    step ? (step.seq !== undefined ? { seq: step.seq } : { at: step.at }) : null;
 
   /** A `social` event of the stream: its changes in place, or a refetch when it carries none. */
   const receive = useCallback(
@@ -163,7 +172,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     async (
       ops: TSocialOpInput[],
       intent: Intent,
-    ): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null; seq?: number }> => {
+    ): Promise<{ ok: boolean; inverse: TSocialOpInput[] | null; refusal?: string }> => {
       // One key for every attempt: a batch the server applied but whose answer was lost is not applied again.
       const idempotencyKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
       const sent = await retry<Sent>(
@@ -175,11 +184,9 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
           });
           const body = (await response.json().catch(() => null)) as {
             inverse?: TSocialOpInput[] | null;
-            seq?: number;
             error?: { code: string; message: string };
           } | null;
-          if (response.ok)
-            return { kind: 'saved', inverse: body?.inverse ?? null, seq: body?.seq ?? 0 };
+          if (response.ok) return { kind: 'saved', inverse: body?.inverse ?? null };
           if (response.status === 503) return { kind: 'unavailable' };
           return { kind: 'refused', message: body?.error?.message ?? 'That could not be saved.' };
         },
@@ -189,13 +196,14 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
           onThrow: () => ({ kind: 'unavailable' }), // offline
         },
       );
-      if (sent.kind === 'saved') return { ok: true, inverse: sent.inverse, seq: sent.seq };
-      onError(
+      if (sent.kind === 'saved') return { ok: true, inverse: sent.inverse };
+      const refusal =
         sent.kind === 'refused'
           ? sent.message
-          : 'The server could not be reached, so that was not saved. Try again.',
-      );
-      return { ok: false, inverse: null };
+          : 'The server could not be reached, so that was not saved. Try again.';
+      // An undo's refusal is told where Undo was pressed (see `travel`).
+      if (intent === 'do') onError(refusal);
+      return { ok: false, inverse: null, refusal };
     },
     [url, headers, onError],
   );
@@ -203,38 +211,46 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
   const send = useCallback(
     (ops: TSocialOpInput[]): Promise<boolean> =>
       inTurn(async () => {
-        const { ok, inverse, seq } = await post(ops, 'do');
+        const { ok, inverse } = await post(ops, 'do');
         if (ok && inverse)
-          setStacks((s) => ({
-            undo: [...s.undo, { ops: inverse, at: Date.now(), seq }],
-            redo: [],
-          }));
+          setStacks(areaOf(ops), (s) => ({ undo: [...s.undo, { ops: inverse }], redo: [] }));
         if (ok) await refresh();
         return ok;
       }),
     [inTurn, post, refresh, setStacks],
   );
 
+  /**
+   * Undoes or redoes the latest step of one area. A refused step is dropped
+   * (an undo that would remove a comment someone replied to stays refused)
+   * and its reason returned, for the place Undo was pressed to show.
+   */
   const travel = useCallback(
-    (intent: 'undo' | 'redo'): Promise<boolean> =>
+    (area: SocialArea, intent: 'undo' | 'redo'): Promise<string | null> =>
       inTurn(async () => {
-        const from = intent === 'undo' ? 'undo' : 'redo';
-        const to = intent === 'undo' ? 'redo' : 'undo';
-        const step = stacks.current[from].at(-1);
-        if (!step) return false;
-        setStacks((s) => ({ ...s, [from]: s[from].slice(0, -1) }) as Stacks);
-        const { ok, inverse, seq } = await post(step.ops, intent);
-        if (ok && inverse)
-          setStacks(
-            (s) => ({ ...s, [to]: [...s[to], { ops: inverse, at: Date.now(), seq }] }) as Stacks,
-          );
+        const [from, to] =
+          intent === 'undo' ? (['undo', 'redo'] as const) : (['redo', 'undo'] as const);
+        const step = stacks.current[area][from].at(-1);
+        if (!step) return null;
+        setStacks(area, (s) => ({ ...s, [from]: s[from].slice(0, -1) }));
+        const { ok, inverse, refusal } = await post(step.ops, intent);
+        if (ok && inverse) setStacks(area, (s) => ({ ...s, [to]: [...s[to], { ops: inverse }] }));
         if (ok) await refresh();
-        return ok;
+        return refusal ?? null;
       }),
     [inTurn, post, refresh, setStacks],
   );
-  const undo = useCallback(() => travel('undo'), [travel]);
-  const redo = useCallback(() => travel('redo'), [travel]);
+  const undoOf = useCallback(
+    (area: SocialArea): SocialUndo => ({
+      canUndo: shownStacks[area].undo.length > 0,
+      canRedo: shownStacks[area].redo.length > 0,
+      undo: () => travel(area, 'undo'),
+      redo: () => travel(area, 'redo'),
+    }),
+    [shownStacks, travel],
+  );
+  const commentsUndo = useMemo(() => undoOf('comments'), [undoOf]);
+  const notesUndo = useMemo(() => undoOf('notes'), [undoOf]);
 
   const reveal = useCallback(
     async (revealed: boolean) => {
@@ -255,14 +271,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     receive,
     send,
     reveal,
-    undo,
-    redo,
-    /** When the step an Undo would take back was made (ms since the epoch), or -1 for none. */
-    undoAt: shownStacks.undo.at(-1)?.at ?? -1,
-    /** Where the step an Undo would take back stands in the map's log (for ordering against map edits), or null for none. */
-    undoMark: markOf(shownStacks.undo.at(-1)),
-    redoMark: markOf(shownStacks.redo.at(-1)),
-    /** When the step a Redo would bring back was undone, or -1 for none. */
-    redoAt: shownStacks.redo.at(-1)?.at ?? -1,
+    /** Undo and Redo of one's own comments (in the discussion) and of one's team notes. */
+    undo: { comments: commentsUndo, notes: notesUndo },
   };
 }

@@ -19,31 +19,10 @@ export type Intent = (typeof INTENTS)[number];
  */
 export type HistoryEntry<O = TOp> = { key: string; ops: O[]; at?: number; seq?: number };
 
-/**
- * Where the step an Undo (or Redo) would take stands: its batch's `seq` in
- * the op log when known, and, for a step made on this page, when it was
- * made by the browser's clock.
- */
-export type StepMark = { seq?: number; at?: number };
-
-/**
- * Whether step `a` came after step `b`, for the one Undo over the map and
- * the notes. The log's order decides whenever both seqs are known. The
- * browser's and the database's clocks can be hours apart, so a time is only
- * compared with a time from the same browser; a step without a seq was made
- * on this page and not yet numbered (or numbered where this page cannot
- * see), so it is later than any step that came back from the log.
- */
-export function isLaterStep(a: StepMark, b: StepMark): boolean {
-  if (a.seq !== undefined && b.seq !== undefined) return a.seq > b.seq;
-  if (a.at !== undefined && b.at !== undefined) return a.at > b.at;
-  return a.seq === undefined && b.seq !== undefined;
-}
-
 /** One entry of a map's timeline. */
 export type HistoryItem = { seq: number; at: string; who: string; color: string; summary: string };
 
-/** A batch as logged: `inverse` is null for one that cannot be undone (deleting a comment). */
+/** A batch as logged: `inverse` is null for one that cannot be undone (an edit of a comment that was gone). */
 export type LoggedBatch<O = TOp> = {
   key: string;
   intent: Intent;

@@ -49,6 +49,8 @@ const ZEditComment = z.object({
   baseVersion: z.number().int().positive(),
 });
 const ZDeleteComment = z.object({ type: z.literal('deleteComment'), id: ZId });
+/** Brings back one's own deleted comment: what undoing a deletion (or redoing an undone comment) sends. */
+const ZRestoreComment = z.object({ type: z.literal('restoreComment'), id: ZId });
 const ZResolveThread = z.object({
   type: z.literal('resolveThread'),
   id: ZId,
@@ -115,6 +117,7 @@ export const ZSocialOp = z.union([
   ZAddComment,
   ZEditComment,
   ZDeleteComment,
+  ZRestoreComment,
   ZResolveThread,
   ZUpsertAnnotation,
   ZDeleteAnnotation,
@@ -124,6 +127,17 @@ export type TSocialOpInput = z.input<typeof ZSocialOp>;
 
 export const isAnnotationOp = (op: TSocialOp) =>
   op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation';
+
+/**
+ * Where a change was written, and so where it is undone: the discussion
+ * (comments) or the team notes. A batch is one or the other, never both.
+ */
+export type SocialArea = 'comments' | 'notes';
+export const SOCIAL_AREAS: readonly SocialArea[] = ['comments', 'notes'];
+export const areaOf = (ops: readonly Pick<TSocialOp, 'type'>[]): SocialArea =>
+  ops.some((op) => op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation')
+    ? 'notes'
+    : 'comments';
 
 /** What readers see of the discussion and the team layers. */
 export type CommentView = {
@@ -141,6 +155,11 @@ export type CommentView = {
   editedAt: string | null;
   version: number;
   resolved: boolean;
+  /**
+   * Deleted by its author while replies to it remain: shown as "Comment
+   * deleted" above them, with no body, mentions or author.
+   */
+  deleted: boolean;
 };
 
 export type AnnotationView = {
@@ -183,15 +202,17 @@ export type SocialView = {
   /** The owner may show any team's layer and reveal them all. */
   canSeeAllLayers: boolean;
   /**
-   * The reader's own undo and redo steps of comments and notes, rebuilt from
-   * the op log: only when asked for (a page's first load), not on the
-   * refetches the stream triggers.
+   * The reader's own undo and redo steps, of comments and of notes apart
+   * (each is undone where it was written), rebuilt from the op log: only
+   * when asked for (a page's first load), not on the refetches the stream
+   * triggers.
    */
-  history?: { undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] };
+  history?: Record<SocialArea, SocialHistory>;
 };
 
 /** A rebuilt social undo step: `at` is its batch's time (the database's clock), `seq` its place in the log. */
-export type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number; seq?: number };
+type SocialHistoryEntry = { key: string; ops: TSocialOpInput[]; at?: number; seq?: number };
+export type SocialHistory = { undo: SocialHistoryEntry[]; redo: SocialHistoryEntry[] };
 
 /** Rating differences between two teams' layers: the claims they disagree on most first. */
 export function ratingDisagreements(
@@ -212,11 +233,6 @@ export function ratingDisagreements(
     .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.nodeId.localeCompare(y.nodeId));
 }
 
-/**
- * The op that undoes `op`, given what the reader saw before it (their social
- * view), or null when it cannot be undone (a deleted comment stays deleted).
- * An edit's undo restores the previous text at the version the edit made.
- */
 export type SocialBefore = {
   comments: readonly Pick<CommentView, 'id' | 'body' | 'mentions'>[];
   layers: readonly {
@@ -227,6 +243,12 @@ export type SocialBefore = {
   }[];
 };
 
+/**
+ * The op that undoes `op`, given what the reader saw before it (their social
+ * view), or null when it cannot be undone (an edit of a comment that is gone).
+ * An edit's undo restores the previous text at the version the edit made; a
+ * deletion's undo brings the comment back, and so does redoing an undone one.
+ */
 export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInput | null {
   switch (op.type) {
     case 'addComment':
@@ -244,7 +266,9 @@ export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInpu
         : null;
     }
     case 'deleteComment':
-      return null;
+      return { type: 'restoreComment', id: op.id };
+    case 'restoreComment':
+      return { type: 'deleteComment', id: op.id };
     case 'resolveThread':
       return { type: 'resolveThread', id: op.id, resolved: !op.resolved };
     case 'upsertAnnotation':

@@ -74,8 +74,7 @@ function Workspace({ store, spies }: { store: MapStore; spies: ReturnType<typeof
     setSelectedNodeId: () => {},
     toggleCollapsed: spies.toggleCollapsed,
     toggleFocus: spies.toggleFocus,
-    undo: () => {},
-    redo: () => {},
+    store: null,
   });
   const [node] = toFlowNodes({ nodes: [view.nodes.get('claim-1')!], sources: [] });
   const props = { ...node!, selected: true } as unknown as NodeProps<ArgumentFlowNode>;

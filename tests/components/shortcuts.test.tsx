@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   holdTypingForNewCard,
+  keyScope,
   ownKeys,
   takeTypedAhead,
   useShortcuts,
@@ -136,5 +137,38 @@ describe('the shortcut registry', () => {
     await user.keyboard('n');
     expect(run).toHaveBeenCalledTimes(1);
     expect(takeTypedAhead()).toBe('');
+  });
+
+  it('gives a key pressed inside a scope to that scope’s shortcut, never to the page’s', async () => {
+    const mapUndo = vi.fn();
+    const commentUndo = vi.fn();
+    function Scoped() {
+      useShortcuts([{ key: 'z', mod: true, run: mapUndo }]);
+      useShortcuts([{ key: 'z', mod: true, scope: 'comments', run: commentUndo }]);
+      return (
+        <>
+          <div tabIndex={0} aria-label="Canvas" role="application" />
+          <div {...keyScope('comments')} tabIndex={-1} role="region" aria-label="Discussion">
+            <button type="button">Resolve thread</button>
+            <textarea aria-label="New comment" />
+          </div>
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Scoped />);
+    await user.click(screen.getByRole('button', { name: 'Resolve thread' }));
+    await user.keyboard('{Control>}z{/Control}');
+    expect(commentUndo).toHaveBeenCalledTimes(1);
+    expect(mapUndo).not.toHaveBeenCalled();
+    // Typing in the comment box keeps the field's own Ctrl+Z.
+    await user.click(screen.getByRole('textbox', { name: 'New comment' }));
+    await user.keyboard('{Control>}z{/Control}');
+    expect(commentUndo).toHaveBeenCalledTimes(1);
+    // On the canvas the scope's shortcut never fires.
+    await user.click(screen.getByRole('application', { name: 'Canvas' }));
+    await user.keyboard('{Control>}z{/Control}');
+    expect(mapUndo).toHaveBeenCalledTimes(1);
+    expect(commentUndo).toHaveBeenCalledTimes(1);
   });
 });

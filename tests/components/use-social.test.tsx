@@ -24,6 +24,14 @@ const OP: TSocialOpInput = {
   mentions: [],
 };
 const INVERSE: TSocialOpInput[] = [{ type: 'deleteComment', id: 'c-1' }];
+const NOTE: TSocialOpInput = {
+  type: 'upsertAnnotation',
+  id: 'a-1',
+  teamId: 't-1',
+  target: { kind: 'NODE', nodeId: 'n-1' },
+  kind: 'NOTE',
+  body: 'Lead with the 2022 refusal',
+};
 
 type Answer = { status: number; body?: unknown } | 'offline';
 const json = (status: number, body: unknown) =>
@@ -80,7 +88,7 @@ describe('useSocial sending a batch', () => {
     expect(posts).toHaveLength(4);
     expect(new Set(posts.map((p) => p.idempotencyKey)).size).toBe(1);
     expect(onError).not.toHaveBeenCalled();
-    expect(hook.result.current.undoAt).toBeGreaterThan(0);
+    expect(hook.result.current.undo.comments.canUndo).toBe(true);
   });
 
   it('gives up after four attempts and says the change was not saved', async () => {
@@ -94,7 +102,7 @@ describe('useSocial sending a batch', () => {
     expect(onError).toHaveBeenCalledWith(
       'The server could not be reached, so that was not saved. Try again.',
     );
-    expect(hook.result.current.undoAt).toBe(-1);
+    expect(hook.result.current.undo.comments.canUndo).toBe(false);
   });
 
   it('does not retry a refusal, and shows the server’s reason', async () => {
@@ -115,13 +123,49 @@ describe('useSocial sending a batch', () => {
     const { hook } = await mounted();
 
     await act(() => hook.result.current.send([OP]));
-    expect(hook.result.current.undoAt).toBeGreaterThan(0);
-    await act(() => hook.result.current.undo());
+    expect(hook.result.current.undo.comments.canUndo).toBe(true);
+    await act(() => hook.result.current.undo.comments.undo());
 
     expect(posts.map((p) => p.intent)).toEqual(['do', 'undo']);
     expect((posts[1] as unknown as { ops: unknown }).ops).toEqual(INVERSE);
-    expect(hook.result.current.undoAt).toBe(-1);
-    expect(hook.result.current.redoAt).toBeGreaterThan(0);
+    expect(hook.result.current.undo.comments.canUndo).toBe(false);
+    expect(hook.result.current.undo.comments.canRedo).toBe(true);
+  });
+
+  it('keeps comments and notes apart: each area undoes only its own steps', async () => {
+    const { posts } = server([
+      { status: 200, body: { inverse: INVERSE } },
+      { status: 200, body: { inverse: [{ type: 'deleteAnnotation', id: 'a-1' }] } },
+    ]);
+    const { hook } = await mounted();
+    await act(() => hook.result.current.send([OP]));
+    await act(() => hook.result.current.send([NOTE]));
+
+    // The comment was sent first, the note last: the discussion's Undo still takes back the comment.
+    await act(() => hook.result.current.undo.comments.undo());
+    expect((posts.at(-1) as unknown as { ops: unknown }).ops).toEqual(INVERSE);
+    expect(hook.result.current.undo.notes.canUndo).toBe(true);
+    expect(hook.result.current.undo.comments.canRedo).toBe(true);
+    expect(hook.result.current.undo.notes.canRedo).toBe(false);
+  });
+
+  it('tells a refused undo to the place it was pressed, and drops that step', async () => {
+    const message = 'Your comment has replies now, so Undo leaves it in place.';
+    server([
+      { status: 200, body: { inverse: INVERSE } },
+      { status: 409, body: { error: { code: 'CONFLICT', message } } },
+    ]);
+    const { hook, onError } = await mounted();
+    await act(() => hook.result.current.send([OP]));
+
+    let refusal: string | null = null;
+    await act(async () => {
+      refusal = await hook.result.current.undo.comments.undo();
+    });
+    expect(refusal).toBe(message);
+    expect(onError).not.toHaveBeenCalled();
+    expect(hook.result.current.undo.comments.canUndo).toBe(false);
+    expect(hook.result.current.undo.comments.canRedo).toBe(false);
   });
 });
 
@@ -139,6 +183,7 @@ const comment = (id: string, body: string) => ({
   editedAt: null,
   version: 1,
   resolved: false,
+  deleted: false,
 });
 const added = (id: string, body: string) => ({
   comments: [comment(id, body)],

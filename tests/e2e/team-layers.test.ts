@@ -90,29 +90,24 @@ describe('team layers and comments in Chromium', () => {
         .toBe('No matches');
       await search.fill('');
 
-      // Notes are covered by the same Undo and Redo as edits of the map.
-      const danaToolbar = dana.page.getByRole('toolbar', { name: 'Map editing' });
-      await danaToolbar.getByRole('button', { name: 'Undo' }).click();
+      // Notes are undone where they are written: the team notes' own Undo and Redo.
+      const notesUndo = (page: Page) => page.getByRole('toolbar', { name: 'Your notes' });
+      await notesUndo(dana.page).getByRole('button', { name: 'Undo note' }).click();
       await expect.poll(() => notesText(dana.page)).not.toContain('lead with the 2022 refusal');
       await expect
         .poll(() => nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).count())
         .toBe(0);
-      await danaToolbar.getByRole('button', { name: 'Redo' }).click();
+      await notesUndo(dana.page).getByRole('button', { name: 'Redo note' }).click();
       await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
       // ... also after a reload: the steps are rebuilt from the op log.
       await dana.page.reload();
       await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
-      await dana.page
-        .getByRole('toolbar', { name: 'Map editing' })
-        .getByRole('button', { name: 'Undo' })
-        .click();
+      await dana.page.getByRole('tab', { name: 'Team notes' }).click();
+      await notesUndo(dana.page).getByRole('button', { name: 'Undo note' }).click();
       await expect
         .poll(() => nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).count())
         .toBe(0);
-      await dana.page
-        .getByRole('toolbar', { name: 'Map editing' })
-        .getByRole('button', { name: 'Redo' })
-        .click();
+      await notesUndo(dana.page).getByRole('button', { name: 'Redo note' }).click();
       await nodeNamed(dana.page, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
 
       // A passage highlighted in the reader for Dana's team only.
@@ -187,13 +182,13 @@ describe('team layers and comments in Chromium', () => {
       await connection.focus();
       await connection.press('Enter');
       await farah.page.getByRole('heading', { name: /^Discussion of the connection/ }).waitFor();
-      // A commenter has no editing toolbar, but undoes their own comments.
+      // A commenter has no editing toolbar, but undoes their own comments in the discussion.
       await farah.page.getByLabel('New comment').fill('Wrong place for this');
       await farah.page.getByRole('button', { name: 'Comment', exact: true }).click();
       await farah.page.getByText('Wrong place for this').waitFor();
       await farah.page
-        .getByRole('toolbar', { name: 'Your comments and notes' })
-        .getByRole('button', { name: 'Undo' })
+        .getByRole('toolbar', { name: 'Your comments' })
+        .getByRole('button', { name: 'Undo comment' })
         .click();
       await expect
         .poll(() => farah.page.getByText('Wrong place for this').count(), { timeout: 10_000 })

@@ -21,6 +21,7 @@ const comment = (nodeId: string, body: string): CommentView => ({
   editedAt: null,
   version: 1,
   resolved: false,
+  deleted: false,
 });
 const annotation = (
   target: AnnotationView['target'],

@@ -31,6 +31,7 @@ describe('undoing comments and team notes', () => {
         editedAt: null,
         version: 1,
         resolved: false,
+        deleted: false,
       },
     ],
     layers: [
@@ -87,6 +88,14 @@ describe('undoing comments and team notes', () => {
       kind: 'NOTE',
       body: 'Before',
     });
-    expect(invertSocialOp(view, parse({ type: 'deleteComment', id: 'c1' }))).toBeNull();
+    // A deletion is undone by bringing the comment back, and that by deleting it again (redo).
+    expect(invertSocialOp(view, parse({ type: 'deleteComment', id: 'c1' }))).toEqual({
+      type: 'restoreComment',
+      id: 'c1',
+    });
+    expect(invertSocialOp(view, parse({ type: 'restoreComment', id: 'c1' }))).toEqual({
+      type: 'deleteComment',
+      id: 'c1',
+    });
   });
 });

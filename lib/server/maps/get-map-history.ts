@@ -116,6 +116,8 @@ function describeSocial(
       return 'edited a comment';
     case 'deleteComment':
       return 'deleted a comment';
+    case 'restoreComment':
+      return 'brought back a comment';
     default:
       return 'commented';
   }

@@ -60,7 +60,7 @@ export async function getUndoHistory(
         key: `log-${row.seq}`,
         intent: body.intent as Intent,
         inverse: body.inverse,
-        // The log's order, not its clock: Undo compares steps by seq.
+        // Where the step stands in the log (its order, not its clock).
         seq: row.seq,
       },
     ];

@@ -22,7 +22,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
 import { writeAnnotation } from './write-annotation';
-import { writeComment } from './write-comment';
+import { SHOWN_COMMENT, writeComment } from './write-comment';
 
 export const ZApplySocialOpsInput = z.object({
   ops: z
@@ -87,7 +87,7 @@ export async function applySocialOps(
         const back = await inverseOf(tx, mapId, op);
         inverse = back && inverse ? [back, ...inverse] : null;
         if (isAnnotationOp(op)) await writeAnnotation(tx, mapId, userId, teamId, op);
-        else await writeComment(tx, mapId, userId, op);
+        else await writeComment(tx, mapId, userId, op, input.intent);
       }
       return {
         teamId,
@@ -145,12 +145,14 @@ async function teamOfAnnotations(mapId: string, ids: string[]): Promise<string> 
  * What the batch changed, read back inside its transaction, for the stream
  * to hand to every reader allowed to see it (the batch's team filter
  * applies): open pages update in place instead of each refetching
- * everything. Every social op changes exactly the comment or note it names.
+ * everything. Every social op changes exactly the comment or note it names,
+ * and a reply's thread too: a deleted first comment is shown as "Comment
+ * deleted" while replies to it remain, and goes with the last of them.
  */
 async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Promise<SocialChanges> {
   const commentIds = ops.filter((op) => !isAnnotationOp(op)).map((op) => op.id);
   const annotationIds = ops.filter(isAnnotationOp).map((op) => op.id);
-  const [comments, annotations] = await Promise.all([
+  const [changed, annotations] = await Promise.all([
     commentIds.length
       ? tx.comment.findMany({ where: { mapId, id: { in: commentIds } }, include: COMMENT_INCLUDE })
       : [],
@@ -161,9 +163,31 @@ async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Prom
         })
       : [],
   ]);
+  const threadIds = [
+    ...new Set(
+      changed.flatMap((c) => (c.parentId && !commentIds.includes(c.parentId) ? [c.parentId] : [])),
+    ),
+  ];
+  const comments = threadIds.length
+    ? [
+        ...changed,
+        ...(await tx.comment.findMany({
+          where: { mapId, id: { in: threadIds } },
+          include: COMMENT_INCLUDE,
+        })),
+      ]
+    : changed;
+  const shown = new Set(
+    (
+      await tx.comment.findMany({
+        where: { mapId, id: { in: comments.map((c) => c.id) }, ...SHOWN_COMMENT },
+        select: { id: true },
+      })
+    ).map((c) => c.id),
+  );
   return {
-    comments: comments.filter((c) => c.deletedAt === null).map(commentView),
-    removedComments: comments.filter((c) => c.deletedAt !== null).map((c) => c.id),
+    comments: comments.filter((c) => shown.has(c.id)).map(commentView),
+    removedComments: comments.filter((c) => !shown.has(c.id)).map((c) => c.id),
     annotations: annotations.filter((a) => a.deletedAt === null).map(annotationView),
     removedAnnotations: annotations.filter((a) => a.deletedAt !== null).map((a) => a.id),
   };

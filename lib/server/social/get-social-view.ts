@@ -10,6 +10,7 @@ import { authorizeMap, can, teamLayerAccess, type Actor } from '../authz';
 import { db } from '../db';
 import { listMapPeople } from '../maps/list-map-people';
 import { getSocialHistory } from './get-social-history';
+import { SHOWN_COMMENT } from './write-comment';
 
 /**
  * The map's comments and the team layers this reader may see. This is where
@@ -48,7 +49,7 @@ export async function getSocialView(
   });
   const [comments, teams, annotations, people] = await Promise.all([
     db().comment.findMany({
-      where: { mapId, deletedAt: null },
+      where: { mapId, ...SHOWN_COMMENT },
       orderBy: { createdAt: 'asc' },
       include: COMMENT_INCLUDE,
     }),
@@ -70,7 +71,7 @@ export async function getSocialView(
     ? undefined
     : userId
       ? await getSocialHistory(mapId, userId)
-      : { undo: [], redo: [] };
+      : { comments: { undo: [], redo: [] }, notes: { undo: [], redo: [] } };
 
   return {
     seq: lastSeq,
@@ -118,11 +119,29 @@ type CommentRow = {
   updatedAt: Date;
   version: number;
   resolvedAt: Date | null;
+  deletedAt: Date | null;
   author: { name: string | null; email: string | null; avatarColor: string | null } | null;
 };
 
-/** A comment as every reader of the map sees it. */
+/** A comment as every reader of the map sees it; a deleted one (still shown above its replies) keeps nothing of what it said or who said it. */
 export function commentView(c: CommentRow): CommentView {
+  if (c.deletedAt)
+    return {
+      id: c.id,
+      nodeId: c.nodeId,
+      edgeId: c.edgeId,
+      parentId: c.parentId,
+      authorId: null,
+      authorName: '',
+      authorColor: avatarColour(null),
+      body: '',
+      mentions: [],
+      createdAt: c.createdAt.toISOString(),
+      editedAt: null,
+      version: c.version,
+      resolved: c.resolvedAt !== null,
+      deleted: true,
+    };
   return {
     id: c.id,
     nodeId: c.nodeId,
@@ -137,6 +156,7 @@ export function commentView(c: CommentRow): CommentView {
     editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
     version: c.version,
     resolved: c.resolvedAt !== null,
+    deleted: false,
   };
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Intent } from '../../domain/history';
 import type { TSocialOp } from '../../domain/social';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../errors';
@@ -9,21 +10,32 @@ type Tx = Prisma.TransactionClient;
 type CommentOp = Exclude<TSocialOp, { type: 'upsertAnnotation' | 'deleteAnnotation' }>;
 
 /**
+ * A comment readers still see: live, or deleted while replies to it remain
+ * (shown as "Comment deleted" above them, and still a thread to reply to).
+ */
+export const SHOWN_COMMENT = {
+  OR: [{ deletedAt: null }, { replies: { some: { deletedAt: null } } }],
+} satisfies Prisma.CommentWhereInput;
+
+/**
  * Applies one comment op inside the batch's transaction: a comment or reply,
- * an edit or deletion of one's own comment, or resolving a thread.
+ * an edit, deletion or restoring of one's own comment, or resolving a
+ * thread. `intent` is why the batch was sent: an undo never removes a
+ * comment someone has replied to.
  */
 export async function writeComment(
   tx: Tx,
   mapId: string,
   userId: string,
   op: CommentOp,
+  intent: Intent = 'do',
 ): Promise<void> {
   switch (op.type) {
     case 'addComment': {
       let target = { nodeId: op.nodeId, edgeId: op.edgeId };
       if (op.parentId) {
         const parent = await tx.comment.findFirst({
-          where: { id: op.parentId, mapId, deletedAt: null },
+          where: { id: op.parentId, mapId, ...SHOWN_COMMENT },
           select: { parentId: true, nodeId: true, edgeId: true },
         });
         if (!parent) throw new AppError('NOT_FOUND', 'That thread does not exist on this map.');
@@ -65,15 +77,36 @@ export async function writeComment(
     }
     case 'deleteComment': {
       await ownComment(tx, mapId, userId, op.id);
-      await tx.comment.update({
-        where: { id: op.id },
-        data: { deletedAt: new Date(), version: { increment: 1 } },
+      // Undo takes back one's own step, never a classmate's words: deleting a
+      // comment with replies is a choice made with Delete, which leaves the
+      // replies under "Comment deleted".
+      if (intent === 'undo' && (await hasLiveReplies(tx, op.id)))
+        throw new AppError(
+          'CONFLICT',
+          'Your comment has replies now, so Undo leaves it in place. Use Delete if you want it gone: the replies stay.',
+        );
+      // Deleting and restoring leave the version alone: neither changes the
+      // text ("edited" would be wrong), and an undo of an earlier edit still fits.
+      await tx.comment.update({ where: { id: op.id }, data: { deletedAt: new Date() } });
+      return;
+    }
+    case 'restoreComment': {
+      const comment = await tx.comment.findFirst({
+        where: { id: op.id, mapId },
+        select: { authorId: true, deletedAt: true, nodeId: true, edgeId: true },
       });
+      if (!comment) throw new AppError('NOT_FOUND', 'That comment does not exist on this map.');
+      if (comment.authorId !== userId)
+        throw new AppError('FORBIDDEN', 'You can only change your own comments.');
+      if (!comment.deletedAt) return; // already back
+      if (comment.nodeId || comment.edgeId)
+        await checkLiveTarget(tx, mapId, { nodeId: comment.nodeId, edgeId: comment.edgeId });
+      await tx.comment.update({ where: { id: op.id }, data: { deletedAt: null } });
       return;
     }
     case 'resolveThread': {
       const root = await tx.comment.findFirst({
-        where: { id: op.id, mapId, deletedAt: null },
+        where: { id: op.id, mapId, ...SHOWN_COMMENT },
         select: { parentId: true },
       });
       if (!root) throw new AppError('NOT_FOUND', 'That thread does not exist on this map.');
@@ -98,6 +131,10 @@ async function checkMentions(tx: Tx, mapId: string, mentions: string[]): Promise
   const people = new Set((await listMapPeople(mapId, tx)).map((p) => p.id));
   if (mentions.some((id) => !people.has(id)))
     throw new AppError('VALIDATION_FAILED', 'You can only mention people who are on this map.');
+}
+
+async function hasLiveReplies(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.comment.count({ where: { parentId: id, deletedAt: null } })) > 0;
 }
 
 async function ownComment(tx: Tx, mapId: string, userId: string, id: string) {
