@@ -14,6 +14,14 @@ async function isSelected(locator: Locator): Promise<boolean> {
   return ((await locator.getAttribute('class')) ?? '').split(/\s+/).includes('selected');
 }
 
+/** True when the element lies wholly inside the canvas, where it can be clicked. */
+const insideCanvas = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const a = el.getBoundingClientRect();
+    const b = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+  });
+
 /** True when the element is scrolled into the visible part of its scrolling panel. */
 async function isScrolledIntoView(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => {
@@ -56,7 +64,12 @@ describe('the demo map in Chromium', () => {
   it('scrolls the reader to the quote of the node you choose', async () => {
     const { page, errors } = await openPage(browser());
     await page.goto(await demoMapUrl(baseUrl));
+    // The first view shows the motion and its reasons at a readable size; this
+    // claim is further down, so it is found as a reader would, by its text.
     const claim = node(page, 'Unlike NATO');
+    await page.getByRole('searchbox').fill('Unlike NATO');
+    await page.getByRole('searchbox').press('Enter');
+    await expect.poll(() => insideCanvas(claim)).toBe(true);
     await claim.click();
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     expect(
