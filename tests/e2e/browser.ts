@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser } from '../support/chromium';
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results');
@@ -118,6 +118,29 @@ export const allSaved = (page: Page) =>
 /** A node card on the canvas, by its accessible name ("claim: …"). */
 export const nodeNamed = (page: Page, pattern: RegExp) =>
   page.getByRole('group', { name: pattern });
+
+/** True when the element lies wholly inside the canvas, where a person can click it. */
+export const insideCanvas = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const a = el.getBoundingClientRect();
+    const b = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+  });
+
+/**
+ * Brings a card into the canvas the way a reader finds one that is off
+ * screen (the first view frames the motion and its direct reasons): clicks
+ * the map's search, types words of the card and presses Enter.
+ */
+export async function findCard(page: Page, words: string, pattern: RegExp): Promise<Locator> {
+  await page.getByRole('searchbox').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(words);
+  await page.keyboard.press('Enter');
+  const card = nodeNamed(page, pattern);
+  await expect.poll(() => insideCanvas(card)).toBe(true);
+  return card;
+}
 
 /**
  * A person of their own: a fresh browser context (own cookies) signed up as

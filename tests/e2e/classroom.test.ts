@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
+import { findCard, nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -185,7 +185,11 @@ describe('a class, its teams and its links', () => {
     await t.getByRole('button', { name: 'Create map' }).click();
     await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
     const mapId = new URL(t.url()).pathname.split('/').at(-1)!;
-    const claim = nodeNamed(t, /^claim: Russia has lost its credibility/);
+    const claim = await findCard(
+      t,
+      'has lost its credibility',
+      /^claim: Russia has lost its credibility/,
+    );
     await claim.click();
     const nodeId = await t.locator('.react-flow__node.selected').getAttribute('data-id');
     await t.goto(`${baseUrl}/maps/${mapId}/share`);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoMapId, demoMapUrl, openPage, screenshot, useBrowser } from './browser';
+import { demoMapId, demoMapUrl, findCard, openPage, screenshot, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -13,14 +13,6 @@ const node = (page: Page, text: string | RegExp) => mapNodes(page).filter({ hasT
 async function isSelected(locator: Locator): Promise<boolean> {
   return ((await locator.getAttribute('class')) ?? '').split(/\s+/).includes('selected');
 }
-
-/** True when the element lies wholly inside the canvas, where it can be clicked. */
-const insideCanvas = (locator: Locator) =>
-  locator.evaluate((el) => {
-    const a = el.getBoundingClientRect();
-    const b = document.querySelector('.react-flow')!.getBoundingClientRect();
-    return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
-  });
 
 /** True when the element is scrolled into the visible part of its scrolling panel. */
 async function isScrolledIntoView(locator: Locator): Promise<boolean> {
@@ -66,10 +58,7 @@ describe('the demo map in Chromium', () => {
     await page.goto(await demoMapUrl(baseUrl));
     // The first view shows the motion and its reasons at a readable size; this
     // claim is further down, so it is found as a reader would, by its text.
-    const claim = node(page, 'Unlike NATO');
-    await page.getByRole('searchbox').fill('Unlike NATO');
-    await page.getByRole('searchbox').press('Enter');
-    await expect.poll(() => insideCanvas(claim)).toBe(true);
+    const claim = await findCard(page, 'Unlike NATO', /^[a-z]+: Unlike NATO/);
     await claim.click();
     const reader = page.getByRole('complementary', { name: 'Source reader' });
     expect(

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
   demoMapUrl,
+  findCard,
   nodeNamed,
   openPage,
   screenshot,
@@ -17,7 +18,7 @@ const CLAIM = /^claim: Russia has lost its credibility/;
 
 /** Selects the claim and opens its discussion. */
 async function openDiscussion(page: Page) {
-  await nodeNamed(page, CLAIM).click();
+  await (await findCard(page, 'has lost its credibility', CLAIM)).click();
   await page.getByRole('tab', { name: /^Discussion/ }).click();
   return page.getByRole('region', { name: 'Discussion of the selected node' });
 }

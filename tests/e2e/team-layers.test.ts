@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { nodeNamed, screenshot, selectPassage, signUpNewPerson, useBrowser } from './browser';
+import {
+  findCard,
+  nodeNamed,
+  screenshot,
+  selectPassage,
+  signUpNewPerson,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -11,7 +18,7 @@ const newPerson = (b: Browser, name: string) =>
 const CLAIM = /^claim: Russia has lost its credibility/;
 
 async function openNotes(page: Page) {
-  await nodeNamed(page, CLAIM).click();
+  await (await findCard(page, 'has lost its credibility', CLAIM)).click();
   await page.getByRole('tab', { name: 'Team notes' }).click();
 }
 
@@ -164,7 +171,7 @@ describe('team layers and comments in Chromium', () => {
       const farah = await newPerson(browser(), 'Farah');
       await farah.page.goto(commentLink);
       await farah.page.waitForURL(mapUrl);
-      await nodeNamed(farah.page, CLAIM).click();
+      await (await findCard(farah.page, 'has lost its credibility', CLAIM)).click();
       expect(await farah.page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);
       await farah.page.getByRole('tab', { name: /^Discussion/ }).click();
       const box = farah.page.getByLabel('New comment');
