@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { ownKeys, takeTypedAhead } from '@/lib/client/shortcuts';
+import { editorRows } from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import styles from './argument-node.module.css';
 
@@ -61,7 +62,7 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
       {...ownKeys}
       defaultValue={initial}
       maxLength={MAX_TEXT_LENGTH}
-      rows={Math.min(8, Math.max(3, Math.ceil(initial.length / 32)))}
+      rows={editorRows(initial)}
       onKeyDown={(event) => {
         // The keys are the text's: neither React Flow (Shift for a selection
         // box, say) nor the map's shortcuts take them.

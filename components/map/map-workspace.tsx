@@ -103,7 +103,6 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     direction: mapView.direction,
     setSelectedNodeId: selection.setSelectedNodeId,
     canvasRef,
-    centreOn: selection.centreOn,
     setNotice,
   });
   const { undo, redo } = useOwnUndo(store, social, canEdit);
