@@ -85,6 +85,19 @@ export async function expectInSightAndClear(page: Page, id: string): Promise<voi
     expect(apart(mine.box, other.box), `covers "${other.label}"`).toBe(true);
 }
 
+/** A point of empty canvas, as a person would pick one to double-click. */
+export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.locator('.react-flow__pane').evaluate((pane) => {
+    const r = pane.getBoundingClientRect();
+    for (let y = r.top + 60; y < r.bottom - 160; y += 30)
+      for (let x = r.left + 160; x < r.right - 260; x += 30)
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+    return null;
+  });
+  if (!point) throw new Error('the canvas has no empty spot in view');
+  return point;
+}
+
 /** The source reader's tab for one source, opened. */
 export async function openSource(page: Page, author: string): Promise<Locator> {
   const reader = page.getByRole('complementary', { name: 'Source reader' });
