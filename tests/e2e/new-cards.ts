@@ -105,3 +105,22 @@ export async function openSource(page: Page, author: string): Promise<Locator> {
   return reader;
 }
 
+/** A new blank map of the demo teacher's. Returns its id. */
+export async function blankMap(
+  page: Page,
+  baseUrl: string,
+  startupLog: string,
+  title: string,
+): Promise<string> {
+  await signInAsDemoTeacher(page, baseUrl, startupLog);
+  await page.goto(`${baseUrl}/maps/new`);
+  await page.getByLabel('Title').click();
+  await page.keyboard.type(title);
+  await page.getByLabel('Motion or question under debate').click();
+  await page.keyboard.type('This house would connect its cards');
+  await page.getByRole('radio', { name: /A blank map/ }).check();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+  await page.getByText('This map is empty.').waitFor();
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
