@@ -15,7 +15,7 @@ type Point = { x: number; y: number };
 /** A new card's place and the room it takes while its text box is open. */
 type Spot = Point & { width: number; height: number };
 
-/** Below this zoom a card's text cannot be read: showing a new card zooms in to it. */
+/** Below this zoom a card's text is hard to read: showing a new card zooms in to it. */
 const READABLE_ZOOM = 0.75;
 /** Room kept between a new card and the canvas's edges when it is brought into view. */
 const VIEW_MARGIN = 24;
@@ -30,8 +30,14 @@ export function useNodePlacement(
   canvasRef: RefObject<HTMLDivElement | null>,
   direction: FlowDirection,
 ) {
-  const { screenToFlowPosition, flowToScreenPosition, getNodes, getZoom, setCenter } =
-    useReactFlow();
+  const {
+    screenToFlowPosition,
+    flowToScreenPosition,
+    getNodes,
+    getViewport,
+    setCenter,
+    setViewport,
+  } = useReactFlow();
 
   /** The boxes of the drawn nodes, measured by React Flow where it has measured them. */
   const drawnBoxes = useCallback(
@@ -97,10 +103,11 @@ export function useNodePlacement(
   );
 
   /**
-   * Pans the view to a new card unless it is already in sight (at a zoom
-   * where it can be read). Panning to the position it was given, not with
-   * fitView: React Flow cannot fit a node it has not measured yet, and fitted
-   * the view to an empty area instead.
+   * Brings a new card into view: as little panning as shows it whole when
+   * part of it is in sight (a double-click near the edge), centred on it
+   * when none of it is or it would be too small to read. Moved to the
+   * position it was given, not with fitView: React Flow fits only nodes it
+   * has measured, and framed an empty area for a new card.
    */
   const reveal = useCallback(
     (spot: Spot) => {
@@ -111,20 +118,32 @@ export function useNodePlacement(
         x: spot.x + spot.width,
         y: spot.y + spot.height,
       });
-      const zoom = getZoom();
-      const inSight =
-        zoom >= READABLE_ZOOM &&
-        topLeft.x >= rect.left + VIEW_MARGIN &&
-        topLeft.y >= rect.top + VIEW_MARGIN &&
-        bottomRight.x <= rect.right - VIEW_MARGIN &&
-        bottomRight.y <= rect.bottom - VIEW_MARGIN;
-      if (inSight) return;
-      void setCenter(spot.x + spot.width / 2, spot.y + spot.height / 2, {
-        zoom: Math.max(zoom, READABLE_ZOOM),
-        duration: 300,
-      });
+      const view = getViewport();
+      const partlyInSight =
+        bottomRight.x > rect.left &&
+        topLeft.x < rect.right &&
+        bottomRight.y > rect.top &&
+        topLeft.y < rect.bottom;
+      if (view.zoom < READABLE_ZOOM || !partlyInSight) {
+        void setCenter(spot.x + spot.width / 2, spot.y + spot.height / 2, {
+          zoom: Math.max(view.zoom, READABLE_ZOOM),
+          duration: 300,
+        });
+        return;
+      }
+      // How far each edge sticks out of the canvas (less a margin), the left and top first.
+      const over = (low: number, high: number, from: number, to: number) =>
+        low < from + VIEW_MARGIN
+          ? low - from - VIEW_MARGIN
+          : high > to - VIEW_MARGIN
+            ? high - to + VIEW_MARGIN
+            : 0;
+      const dx = over(topLeft.x, bottomRight.x, rect.left, rect.right);
+      const dy = over(topLeft.y, bottomRight.y, rect.top, rect.bottom);
+      if (dx || dy)
+        void setViewport({ x: view.x - dx, y: view.y - dy, zoom: view.zoom }, { duration: 300 });
     },
-    [canvasRef, flowToScreenPosition, getZoom, setCenter],
+    [canvasRef, flowToScreenPosition, getViewport, setCenter, setViewport],
   );
 
   return { drawnBoxes, placeFor, placeAt, placeReason, reveal };

@@ -24,6 +24,8 @@ describe('typing straight into a new card in Chromium', () => {
     await ask();
     await page.keyboard.type(sentence);
     await page.keyboard.press('Enter');
+    // The card shows the words once its editor has saved them.
+    await page.locator('.react-flow__node').filter({ hasText: sentence }).waitFor();
     await allSaved(page);
     const after = await snapshotOf(page, baseUrl, mapId);
     // Exactly one card more, with the typed words: no stray claim from an "n".
@@ -66,7 +68,10 @@ describe('typing straight into a new card in Chromium', () => {
     );
     expect(premise.kind).toBe('PREMISE');
 
-    // Shift+Tab adds an objection to it.
+    // Shift+Tab adds an objection to it (found again: the view moved to the premise).
+    await page.getByRole('searchbox', { name: 'Find a node' }).click();
+    await page.keyboard.type('Sanctions work');
+    await page.keyboard.press('Enter');
     await card.click();
     const objection = await typedIntoNewCard(
       page,
