@@ -120,7 +120,7 @@ export const nodeNamed = (page: Page, pattern: RegExp) =>
   page.getByRole('group', { name: pattern });
 
 /** True when the element lies wholly inside the canvas, where a person can click it. */
-export const insideCanvas = (locator: Locator) =>
+const insideCanvas = (locator: Locator) =>
   locator.evaluate((el) => {
     const a = el.getBoundingClientRect();
     const b = document.querySelector('.react-flow')!.getBoundingClientRect();
