@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
+import { allSaved, findCard, nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -40,13 +40,13 @@ describe('two people editing one card’s text', () => {
 
     // The teacher opens the card and starts typing over its text.
     const card = /^claim: Russia has lost its credibility/;
-    await nodeNamed(t, card).dblclick();
+    await (await findCard(t, 'has lost its credibility', card)).dblclick();
     const teacherEditor = t.getByRole('textbox', { name: 'Node text' });
     await teacherEditor.waitFor();
     await t.keyboard.type(MINE);
 
     // Meanwhile the student rewrites the same card and saves first.
-    await nodeNamed(s, card).dblclick();
+    await (await findCard(s, 'has lost its credibility', card)).dblclick();
     await s.getByRole('textbox', { name: 'Node text' }).waitFor();
     await s.keyboard.type(THEIRS);
     await s.keyboard.press('Enter');
