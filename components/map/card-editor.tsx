@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { ownKeys, takeTypedAhead } from '@/lib/client/shortcuts';
-import { editorRows } from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import styles from './argument-node.module.css';
 
@@ -24,14 +23,6 @@ const FOCUS_FRAMES = 30;
 export function CardEditor({ initial, onCommit, onCancel }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
-  const finish = (save: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    if (save) onCommit(ref.current?.value ?? initial);
-    else onCancel();
-  };
-  // Enter or Escape typed before the editor had the focus.
-  const finishTypedAhead = useEffectEvent(finish);
   useEffect(() => {
     // React Flow draws a new card hidden until it has measured it, and a
     // hidden field cannot take focus: try again on the next frames.
@@ -43,14 +34,12 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
       field.focus();
       if (document.activeElement === field) {
         // What was typed while the card was on its way replaces the
-        // placeholder text, as typing into the selected text would have,
-        // and an Enter or Escape typed after it saves or cancels.
+        // placeholder text, as typing into the selected text would have.
         const ahead = takeTypedAhead();
-        if (ahead.text) {
-          field.value = ahead.text;
-          field.setSelectionRange(ahead.text.length, ahead.text.length);
+        if (ahead) {
+          field.value = ahead;
+          field.setSelectionRange(ahead.length, ahead.length);
         } else field.select();
-        if (ahead.then) finishTypedAhead(ahead.then === 'save');
       } else if (++tries < FOCUS_FRAMES) frame = requestAnimationFrame(focus);
       // Given up: keys are shortcuts again.
       else takeTypedAhead();
@@ -58,6 +47,12 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
     focus();
     return () => cancelAnimationFrame(frame);
   }, []);
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (save) onCommit(ref.current?.value ?? initial);
+    else onCancel();
+  };
   return (
     <textarea
       ref={ref}
@@ -66,7 +61,7 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
       {...ownKeys}
       defaultValue={initial}
       maxLength={MAX_TEXT_LENGTH}
-      rows={editorRows(initial)}
+      rows={Math.min(8, Math.max(3, Math.ceil(initial.length / 32)))}
       onKeyDown={(event) => {
         // The keys are the text's: neither React Flow (Shift for a selection
         // box, say) nor the map's shortcuts take them.

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, type RefObject } from 'react';
 import { holdTypingForNewCard } from '@/lib/client/shortcuts';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
-import type { FlowDirection } from '@/lib/client/to-flow';
+import type { LayoutDirection } from '@/lib/domain/layout';
 import type { GraphState } from '@/lib/domain/ops';
 import type { NodeKind, SourceDoc } from '@/lib/domain/types';
 import type { CanvasEditing } from './argument-canvas';
@@ -23,9 +23,10 @@ type Options = {
   selectedNodeId: string | null;
   /** All selected nodes (several with Shift or Ctrl). */
   selectedNodeIds: string[];
-  direction: FlowDirection;
+  direction: LayoutDirection;
   setSelectedNodeId: (id: string | null) => void;
   canvasRef: RefObject<HTMLDivElement | null>;
+  centreOn: (id: string) => void;
   setNotice: (notice: StoreNotice | null) => void;
 };
 
@@ -38,7 +39,7 @@ type Options = {
 export function useMapEditing(options: Options) {
   const { store, view, canEdit, selectedNodeId, selectedNodeIds, setSelectedNodeId, canvasRef } =
     options;
-  const placement = useNodePlacement(selectedNodeId, canvasRef, options.direction);
+  const placement = useNodePlacement(selectedNodeId, canvasRef);
   const text = useTextEditing({ store, canEdit, setNotice: options.setNotice });
   const { setEditingId } = text;
   const openNew = useCallback(
@@ -53,6 +54,7 @@ export function useMapEditing(options: Options) {
     store,
     sources: options.sources,
     placement,
+    centreOn: options.centreOn,
     openNew,
   });
   const connecting = useConnecting(store);

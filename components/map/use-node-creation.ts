@@ -38,17 +38,17 @@ type Options = {
   store: MapStore;
   sources: SourceDoc[];
   placement: NodePlacement;
+  centreOn: (id: string) => void;
   /** Selects a node just made and opens it for typing. */
   openNew: (id: string) => void;
 };
 
 /**
  * Making new cards. Each comes with its connection in one undo step, lands
- * in a free spot next to what it relates to, comes into view, and opens for
- * typing.
+ * in a free spot, and opens for typing.
  */
-export function useNodeCreation({ store, sources, placement, openNew }: Options) {
-  const { placeFor, placeAt, placeReason, reveal } = placement;
+export function useNodeCreation({ store, sources, placement, centreOn, openNew }: Options) {
+  const { placeFor, placeAt, placeBelow } = placement;
 
   /** A claim; `at` is a screen point (a double-click), else a free place. */
   const addClaim = useCallback(
@@ -68,18 +68,16 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
           anchor: null,
         },
       ]);
-      if (!ok) return;
-      openNew(id);
-      reveal(spot);
+      if (ok) openNew(id);
     },
-    [store, placeAt, placeFor, openNew, reveal],
+    [store, placeAt, placeFor, openNew],
   );
 
   /** Tab: a premise supporting `parentId`; Shift+Tab: an objection to it. */
   const addReason = useCallback(
     (parentId: string, kind: 'PREMISE' | 'OBJECTION') => {
       const text = TEXT_FOR[kind];
-      const spot = placeReason(parentId, text);
+      const spot = placeBelow(parentId, text);
       if (!spot) return;
       const id = newId();
       const ok = store.perform([
@@ -93,11 +91,9 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
           groupId: null,
         },
       ]);
-      if (!ok) return;
-      openNew(id);
-      reveal(spot);
+      if (ok) openNew(id);
     },
-    [store, placeReason, openNew, reveal],
+    [store, placeBelow, openNew],
   );
 
   /**
@@ -123,11 +119,9 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
           groupId: null,
         },
       ]);
-      if (!ok) return;
-      openNew(id);
-      reveal(spot);
+      if (ok) openNew(id);
     },
-    [store, placeAt, openNew, reveal],
+    [store, placeAt, openNew],
   );
 
   /** A claim or evidence quoting exactly the passage selected in the reader; its text starts as the quote. */
@@ -137,7 +131,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       if (!source) return;
       const text =
         quote.text.length > MAX_TEXT_LENGTH ? quote.text.slice(0, MAX_TEXT_LENGTH) : quote.text;
-      const spot = placeFor(text, true, nearestQuoting(store, quote));
+      const spot = placeFor(text, true);
       const id = newId();
       const ok = store.perform([
         {
@@ -151,23 +145,13 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
           anchor: createAnchor(source.id, source.text, quote.start, quote.end),
         },
       ]);
-      if (!ok) return;
-      openNew(id);
-      reveal(spot);
+      if (ok) {
+        openNew(id);
+        centreOn(id);
+      }
     },
-    [sources, placeFor, store, openNew, reveal],
+    [sources, placeFor, store, openNew, centreOn],
   );
 
   return { addClaim, addReason, createConnected, makeFromQuote };
-}
-
-/** The card quoting the passage nearest to `quote` in the same source, if any: a new quote goes beside it. */
-function nearestQuoting(store: MapStore, quote: QuoteSelection): string | null {
-  let nearest: { id: string; distance: number } | null = null;
-  for (const node of store.getView().nodes.values()) {
-    if (node.deleted || node.anchor?.sourceId !== quote.sourceId) continue;
-    const distance = Math.abs(node.anchor.start - quote.start);
-    if (!nearest || distance < nearest.distance) nearest = { id: node.id, distance };
-  }
-  return nearest?.id ?? null;
 }

@@ -71,20 +71,11 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Characters typed after a new card was asked for and before its editor could
  * take the focus (React Flow draws a new card hidden until it has measured
- * it, a few frames later). They belong to the card, never to a shortcut; so
- * do Enter and Escape, which then save or cancel the card as soon as its
- * editor opens (Enter on the still focused "+ Add claim" would add another).
+ * it, a few frames later). They belong to the card, never to a shortcut.
  */
-let typeAhead: { until: number; text: string; then: TypedAhead['then'] } | null = null;
+let typeAhead: { until: number; text: string } | null = null;
 /** The hold ends by itself if no editor comes to take the characters. */
 const TYPE_AHEAD_MS = 1500;
-
-/** What was typed for a new card before its editor had the focus. */
-export type TypedAhead = {
-  text: string;
-  /** Enter (save) or Escape (cancel) was pressed after the text; null when neither. */
-  then: 'save' | 'cancel' | null;
-};
 
 /**
  * Says that a new card's editor is on its way: until it takes the focus,
@@ -92,23 +83,19 @@ export type TypedAhead = {
  * last one back) and fire no shortcut.
  */
 export function holdTypingForNewCard(): void {
-  typeAhead = { until: performance.now() + TYPE_AHEAD_MS, text: '', then: null };
+  typeAhead = { until: performance.now() + TYPE_AHEAD_MS, text: '' };
 }
 
 /** For the editor that took the focus: what was typed while it was on its way. Ends the hold. */
-export function takeTypedAhead(): TypedAhead {
-  const ahead =
-    typeAhead && performance.now() <= typeAhead.until
-      ? { text: typeAhead.text, then: typeAhead.then }
-      : { text: '', then: null };
+export function takeTypedAhead(): string {
+  const text = typeAhead && performance.now() <= typeAhead.until ? typeAhead.text : '';
   typeAhead = null;
-  return ahead;
+  return text;
 }
 
 /** Keeps a typed character for the coming editor; true when the key was kept. */
 function keepForNewCard(event: KeyboardEvent): boolean {
-  // After Enter or Escape the card is done with: later keys are the page's again.
-  if (!typeAhead || typeAhead.then) return false;
+  if (!typeAhead) return false;
   if (performance.now() > typeAhead.until) {
     typeAhead = null;
     return false;
@@ -116,9 +103,6 @@ function keepForNewCard(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
   if (event.key.length === 1) typeAhead.text += event.key;
   else if (event.key === 'Backspace') typeAhead.text = typeAhead.text.slice(0, -1);
-  else if (event.key === 'Enter' && !event.shiftKey) typeAhead.then = 'save';
-  else if (event.key === 'Enter') typeAhead.text += '\n';
-  else if (event.key === 'Escape') typeAhead.then = 'cancel';
   else return false;
   event.preventDefault();
   event.stopPropagation();
