@@ -13,8 +13,7 @@ type Props = {
   mapView: Pick<ReturnType<typeof useMapView>, 'direction' | 'setDirection'>;
   canUndo: boolean;
   canRedo: boolean;
-  /** The map is not shown yet: every control is off. */
-  disabled: boolean;
+  saving: boolean;
   undo: () => void;
   redo: () => void;
 };
@@ -47,7 +46,7 @@ export function WorkspaceToolbar({ view, editing, selection, mapView, ...props }
       selectionSize={selectedNodeIds.length}
       canUndo={props.canUndo}
       canRedo={props.canRedo}
-      disabled={props.disabled}
+      saving={props.saving}
       onAdd={() => editing.addClaim()}
       onLayout={() => void editing.autoLayout()}
       layingOut={editing.layingOut}
