@@ -202,7 +202,8 @@ describe('team layers and comments in Chromium', () => {
         .toBe(0);
       await farah.page.getByLabel('New comment').fill('Does this step really follow?');
       await farah.page.getByRole('button', { name: 'Comment', exact: true }).click();
-      await farah.page.getByText('Does this step really follow?').waitFor();
+      // In the thread list (the stream can show it there while the box still holds the words being sent).
+      await farah.page.getByRole('article').getByText('Does this step really follow?').waitFor();
 
       await eli.page.reload();
       await nodeNamed(eli.page, CLAIM).getByLabel('1 open thread').waitFor();
