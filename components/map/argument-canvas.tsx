@@ -12,7 +12,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import styles from './argument-canvas.module.css';
 import { ArgumentNode } from './argument-node';
@@ -61,8 +61,6 @@ type Props = {
   onSelectNodes: (ids: string[]) => void;
   /** A lone connection selected (no node), or null. */
   onSelectEdge: (id: string | null) => void;
-  /** Nodes the first view is fitted to (all when empty). */
-  initialFocus: string[];
   editing: CanvasEditing | null;
   /** Drawn inside the canvas (others' cursors). */
   children?: React.ReactNode;
@@ -81,7 +79,6 @@ export function ArgumentCanvas({
   onSelectNode,
   onSelectNodes,
   onSelectEdge,
-  initialFocus,
   editing,
   children,
 }: Props) {
@@ -103,16 +100,6 @@ export function ArgumentCanvas({
   );
   // Every reader can select a connection: to discuss it or note it, if not to edit it.
   const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: true }), []);
-  // Fitted once, on first render: later changes of focus move the view
-  // explicitly. An empty map is not fitted at all: React Flow would run the
-  // pending fit when the first node appears and centre the origin instead.
-  const [fitViewOptions] = useState(() => ({
-    padding: 0.15,
-    maxZoom: 1,
-    ...(initialFocus.length > 0 && { nodes: initialFocus.map((id) => ({ id })) }),
-  }));
-  const [fitOnStart] = useState(() => graphNodes.length > 0);
-
   return (
     <ReactFlow<ArgumentFlowNode>
       {...canvas}
@@ -129,8 +116,6 @@ export function ArgumentCanvas({
       selectionKeyCode="Shift"
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       selectionMode={SelectionMode.Partial}
-      fitView={fitOnStart}
-      fitViewOptions={fitViewOptions}
       minZoom={0.1}
       maxZoom={2}
       aria-label="Argument map"

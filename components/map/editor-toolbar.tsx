@@ -22,7 +22,8 @@ type Props = {
   selectionSize: number;
   canUndo: boolean;
   canRedo: boolean;
-  saving: boolean;
+  /** Every control off: the map is not on screen yet. */
+  disabled?: boolean;
   onAdd: () => void;
   onLayout: () => void;
   layingOut: boolean;
@@ -40,27 +41,34 @@ const mod =
 /** The editing controls above the canvas, shown to editors only. */
 export function EditorToolbar(props: Props) {
   const { selectedKind, selectionSize } = props;
-  const single = !!selectedKind && selectionSize <= 1;
+  const off = !!props.disabled;
+  const single = !off && !!selectedKind && selectionSize <= 1;
   return (
     <div className="toolbar" role="toolbar" aria-label="Map editing">
-      <button type="button" className="button" onClick={props.onAdd} aria-keyshortcuts="N">
+      <button
+        type="button"
+        className="button"
+        onClick={props.onAdd}
+        disabled={off}
+        aria-keyshortcuts="N"
+      >
         + Add claim
       </button>
       <button
         type="button"
         className="button button--quiet"
         onClick={props.onLayout}
-        disabled={props.layingOut}
+        disabled={off || props.layingOut}
         aria-keyshortcuts="L"
       >
         {props.layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
       <label className={styles.field}>
-        <span>Layout</span>
         <select
+          aria-label="Layout"
           value={props.direction}
           onChange={(e) => props.onDirection(e.target.value as FlowDirection)}
-          disabled={props.layingOut}
+          disabled={off || props.layingOut}
         >
           <option value="UP">Top-down</option>
           <option value="LEFT">Left to right</option>
@@ -86,13 +94,14 @@ export function EditorToolbar(props: Props) {
         Connect to…
       </button>
       <label className={styles.field}>
-        <span>Kind</span>
         <select
+          aria-label="Kind"
+          title="Kind"
           value={selectedKind ?? ''}
           disabled={!single}
           onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
         >
-          {!selectedKind && <option value="">—</option>}
+          {!selectedKind && <option value="">Kind</option>}
           {NODE_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_LABELS[k]}
@@ -104,7 +113,7 @@ export function EditorToolbar(props: Props) {
         type="button"
         className="button button--quiet button--danger"
         onClick={props.onDelete}
-        disabled={!selectedKind && selectionSize < 2}
+        disabled={off || (!selectedKind && selectionSize < 2)}
         aria-keyshortcuts="Delete"
       >
         {selectionSize > 1 ? `Delete ${selectionSize} nodes` : 'Delete'}
@@ -141,6 +150,7 @@ export function EditorToolbar(props: Props) {
       <RelationSelect
         className={styles.field}
         label="New connections"
+        disabled={off}
         value={props.connectAs}
         onChange={props.onConnectAs}
       />
@@ -149,25 +159,35 @@ export function EditorToolbar(props: Props) {
         type="button"
         className="button button--quiet"
         onClick={props.onUndo}
-        disabled={!props.canUndo}
+        disabled={off || !props.canUndo}
         title={`Undo (${mod}Z)`}
         aria-keyshortcuts="Control+Z Meta+Z"
+        aria-label="Undo"
       >
-        Undo
+        <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M8 5 3 9.5 8 14" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M3.5 9.5h8a5 5 0 0 1 0 10H9" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
       </button>
       <button
         type="button"
         className="button button--quiet"
         onClick={props.onRedo}
-        disabled={!props.canRedo}
+        disabled={off || !props.canRedo}
         title={`Redo (Shift+${mod}Z)`}
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        aria-label="Redo"
       >
-        Redo
+        <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M12 5l5 4.5-5 4.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path
+            d="M16.5 9.5h-8a5 5 0 0 0 0 10H11"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          />
+        </svg>
       </button>
-      <span className={styles.status} role="status" aria-live="polite">
-        {props.saving ? 'Saving…' : 'All changes saved'}
-      </span>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { download, renderMapImage } from '@/lib/client/export-image';
 import { fileStem } from '@/lib/domain/interchange';
 import styles from './filter-menu.module.css';
-import { LEGEND_SELECTOR } from './legend';
+import { legendForExport } from './legend';
 
 type Props = {
   mapId: string;
@@ -28,17 +28,19 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
     const nodes = getNodes().filter((n) => !n.hidden);
     if (!viewport || nodes.length === 0) return onError('There is nothing on the map to draw yet.');
     setBusy(format);
+    const legend = legendForExport();
     try {
       const url = await renderMapImage(format, {
         nodes,
         viewport,
-        legend: document.querySelector<HTMLElement>(LEGEND_SELECTOR),
+        legend: legend?.element ?? null,
       });
       close();
       download(url, `${fileStem(title)}.${format}`);
     } catch {
       onError('The image could not be made. Try again, or use the PNG if the SVG failed.');
     } finally {
+      legend?.done();
       setBusy(null);
     }
   };

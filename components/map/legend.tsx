@@ -1,3 +1,6 @@
+'use client';
+
+import { useId, useState } from 'react';
 import { RELATION_LABELS, RELATIONS, type Side } from '@/lib/domain/types';
 import { RELATION_STYLE } from '@/lib/client/to-flow';
 import styles from './legend.module.css';
@@ -11,45 +14,87 @@ const SIDE_COLOR: Record<Side, string> = {
 };
 
 /** Finds the drawn legend, which image exports add below the map. */
-export const LEGEND_SELECTOR = '[data-map-legend]';
+const LEGEND_SELECTOR = '[data-map-legend]';
 
-/** What the colours and lines on the canvas mean: one compact strip, never over the map. */
+/**
+ * What the colours and lines on the canvas mean, behind a button in the
+ * workspace bar: open, it drops down over the top of the canvas until
+ * closed again; closed, it costs the bar no height (a strip always open
+ * took two lines of a laptop's screen from the map).
+ */
 export function Legend({ sides }: { sides: SideEntry[] }) {
+  const [open, setOpen] = useState(false);
+  const panel = useId();
   return (
-    <section className={styles.legend} aria-label="Legend" data-map-legend>
-      <ul aria-label="Sides">
-        {sides.map((s) => (
-          <li key={s.side}>
-            <span
-              className={styles.swatch}
-              style={{ color: SIDE_COLOR[s.side] }}
-              aria-hidden="true"
-            />
-            {s.label}
-          </li>
-        ))}
-      </ul>
-      <ul aria-label="Arrows">
-        {RELATIONS.map((r) => {
-          const style = RELATION_STYLE[r];
-          const variant =
-            r === 'UNDERCUTS' ? ` ${styles.dashed}` : r === 'REPHRASES' ? ` ${styles.dotted}` : '';
-          return (
-            <li key={r}>
+    <section className={styles.legend} aria-label="Legend">
+      <button
+        type="button"
+        className={styles.toggle}
+        aria-expanded={open}
+        aria-controls={panel}
+        onClick={() => setOpen((was) => !was)}
+      >
+        Legend
+      </button>
+      <div id={panel} className={styles.panel} hidden={!open} data-map-legend>
+        <ul aria-label="Sides">
+          {sides.map((s) => (
+            <li key={s.side}>
               <span
-                className={`${styles.line}${variant}`}
-                style={{ color: style.color }}
+                className={styles.swatch}
+                style={{ color: SIDE_COLOR[s.side] }}
                 aria-hidden="true"
               />
-              {RELATION_LABELS[r]}
+              {s.label}
             </li>
-          );
-        })}
-        <li>
-          <span className={styles.junction} aria-hidden="true" />
-          linked premises (needed together)
-        </li>
-      </ul>
+          ))}
+        </ul>
+        <ul aria-label="Arrows">
+          {RELATIONS.map((r) => {
+            const style = RELATION_STYLE[r];
+            const variant =
+              r === 'UNDERCUTS'
+                ? ` ${styles.dashed}`
+                : r === 'REPHRASES'
+                  ? ` ${styles.dotted}`
+                  : '';
+            return (
+              <li key={r}>
+                <span
+                  className={`${styles.line}${variant}`}
+                  style={{ color: style.color }}
+                  aria-hidden="true"
+                />
+                {RELATION_LABELS[r]}
+              </li>
+            );
+          })}
+          <li>
+            <span className={styles.junction} aria-hidden="true" />
+            linked premises (needed together)
+          </li>
+        </ul>
+      </div>
     </section>
   );
+}
+
+/**
+ * The legend as image exports draw it, below the map, whether or not the
+ * reader has it open: a closed legend is copied, laid out out of sight for
+ * the export, and removed by `done`.
+ */
+export function legendForExport(): { element: HTMLElement; done: () => void } | null {
+  const legend = document.querySelector<HTMLElement>(LEGEND_SELECTOR);
+  if (!legend) return null;
+  if (!legend.hidden) return { element: legend, done: () => {} };
+  const copy = legend.cloneNode(true) as HTMLElement;
+  copy.hidden = false;
+  copy.removeAttribute('id');
+  copy.setAttribute('aria-hidden', 'true');
+  copy.style.position = 'fixed';
+  copy.style.left = '-10000px';
+  copy.style.top = '0';
+  document.body.append(copy);
+  return { element: copy, done: () => copy.remove() };
 }

@@ -2,15 +2,39 @@ import { sourceLabel } from '@/lib/client/to-flow';
 import type { MapSnapshot, Side } from '@/lib/domain/types';
 
 /**
- * Where a reader starts: the map's conclusions (nodes that bear on nothing
- * else) and the reasons that bear on them directly.
+ * Where a reader starts: the map's main conclusion (the motion, in a debate)
+ * and the reasons that bear on it directly, the conclusion first. The main
+ * conclusion is the one with most of the map beneath it: a class map also
+ * holds loose claims, and an imported map many small trees, and framing all
+ * of their tops at once shrank the cards past reading.
  */
-export function startingView(snapshot: MapSnapshot): string[] {
-  const bearsOnSomething = new Set(snapshot.edges.map((e) => e.fromId));
-  const roots = new Set(snapshot.nodes.filter((n) => !bearsOnSomething.has(n.id)).map((n) => n.id));
-  const focus = new Set(roots);
-  for (const e of snapshot.edges) if (roots.has(e.toId)) focus.add(e.fromId);
-  return [...focus];
+export function startingView(snapshot: Pick<MapSnapshot, 'nodes' | 'edges'>): string[] {
+  const { nodes, edges } = snapshot;
+  const reasonsOf = new Map<string, string[]>();
+  for (const e of edges) reasonsOf.set(e.toId, [...(reasonsOf.get(e.toId) ?? []), e.fromId]);
+  const below = (root: string) => {
+    const seen = new Set<string>();
+    const stack = [...(reasonsOf.get(root) ?? [])];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (seen.has(id) || id === root) continue;
+      seen.add(id);
+      stack.push(...(reasonsOf.get(id) ?? []));
+    }
+    return seen.size;
+  };
+  const bearsOnSomething = new Set(edges.map((e) => e.fromId));
+  const roots = nodes.filter((n) => !bearsOnSomething.has(n.id));
+  // A map that is one cycle has no root: any node will do.
+  const ranked = (roots.length > 0 ? roots : nodes).map((n) => ({
+    id: n.id,
+    size: below(n.id),
+    question: n.kind === 'QUESTION' ? 1 : 0,
+  }));
+  ranked.sort((a, b) => b.size - a.size || b.question - a.question);
+  const main = ranked[0];
+  if (!main) return [];
+  return [main.id, ...new Set(reasonsOf.get(main.id) ?? [])];
 }
 
 export function sideLabels(sides: { side: Side; label: string }[]): Record<Side, string> {

@@ -11,6 +11,7 @@ import { ConnectDialog } from './connect-dialog';
 import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
 import { Legend } from './legend';
+import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
@@ -22,6 +23,7 @@ import { useFlowElements } from './use-flow-elements';
 import { useGraphNavigation } from './use-graph-navigation';
 import { useMapEditing } from './use-map-editing';
 import { useMapShortcuts } from './use-map-shortcuts';
+import { useFirstView } from './use-first-view';
 import { useFrameOnFocus, useMapView } from './use-map-view';
 import { usePastView } from './use-past-view';
 import { liveId, useSelection } from './use-selection';
@@ -57,6 +59,11 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     leave: leavePast,
   } = usePastView(snapshot.id, shareToken, setNotice);
   const canEdit = snapshot.canEdit && !past;
+  // Until the canvas shows the map (the page's script loaded, the cards
+  // measured and framed) it shows a skeleton and editing is off: on a slow
+  // connection the bar is drawn long before any of its buttons would work.
+  const [shown, setShown] = useState(false);
+  const editable = canEdit && shown;
   const view = past?.graph ?? state.view;
   const liveNodes = useMemo(() => [...view.nodes.values()].filter((n) => !n.deleted), [view]);
   const liveEdges = useMemo(() => [...view.edges.values()].filter((e) => !e.deleted), [view]);
@@ -89,6 +96,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     return target ? [target] : startingView(snapshot);
   });
 
+  useFirstView({
+    focus: initialFocus,
+    direction: mapView.direction,
+    empty: liveNodes.length === 0,
+    onShown: () => setShown(true),
+  });
   useGraphNavigation(liveNodes, liveEdges, goToNode);
 
   const editing = useMapEditing({
@@ -105,8 +118,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     setNotice,
   });
   useMapShortcuts({
-    store: canEdit ? store : null,
-    editing: canEdit ? editing : null,
+    store: editable ? store : null,
+    editing: editable ? editing : null,
     selectedNodeId,
     setSelectedNodeId: selection.setSelectedNodeId,
     toggleCollapsed: mapView.toggleCollapsed,
@@ -119,44 +132,57 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { connectPrompt } = editing;
   const promptFrom = connectPrompt ? view.nodes.get(connectPrompt.fromId) : undefined;
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
+  // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
+  const viewTools = (
+    <div className={styles.viewTools}>
+      <MapFilter
+        filter={elements.filter}
+        onChange={elements.setFilter}
+        sideLabels={sideLabels(sides)}
+        hiddenCount={elements.hiddenCount}
+      />
+      <Legend sides={sides} />
+    </div>
+  );
 
   return (
     <main className={styles.workspace}>
       <div className={styles.bar}>
-        <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />
-        <WorkspaceTools
-          snapshot={snapshot}
-          canEdit={canEdit}
-          shareToken={shareToken}
-          presence={presence}
-          status={collaboration.status}
-          nodes={liveNodes}
-          social={social}
-          onFound={goToNode}
-          onShowPast={(item) => void showPast(item)}
-          onError={collaboration.reportSocialError}
-        />
-        <div className={styles.legendRow}>
-          <Legend sides={sides} />
-          <MapFilter
-            filter={elements.filter}
-            onChange={elements.setFilter}
-            sideLabels={sideLabels(sides)}
-            hiddenCount={elements.hiddenCount}
-          />
+        <div className={styles.top}>
+          <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />
+          <WorkspaceTools
+            snapshot={snapshot}
+            canEdit={canEdit}
+            shareToken={shareToken}
+            presence={presence}
+            status={collaboration.status}
+            nodes={liveNodes}
+            social={social}
+            onFound={goToNode}
+            onShowPast={(item) => void showPast(item)}
+            onError={collaboration.reportSocialError}
+          >
+            {!canEdit && viewTools}
+          </WorkspaceTools>
         </div>
         {canEdit ? (
-          <WorkspaceToolbar
-            view={view}
-            editing={editing}
-            selection={selection}
-            mapView={mapView}
-            canUndo={state.canUndo}
-            canRedo={state.canRedo}
-            saving={state.saving}
-            undo={() => store.undo()}
-            redo={() => store.redo()}
-          />
+          <div className={styles.editRow}>
+            <WorkspaceToolbar
+              view={view}
+              editing={editing}
+              selection={selection}
+              mapView={mapView}
+              canUndo={state.canUndo}
+              canRedo={state.canRedo}
+              disabled={!shown}
+              undo={() => store.undo()}
+              redo={() => store.redo()}
+            />
+            <span className={styles.saved} role="status" aria-live="polite">
+              {state.saving ? 'Saving…' : 'All changes saved'}
+            </span>
+            {viewTools}
+          </div>
         ) : null}
       </div>
       {notice && !(notice.conflict && canEdit) && (
@@ -166,6 +192,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <div
           className={editing.layingOut ? `${styles.canvas} ${styles.animating}` : styles.canvas}
           ref={canvasRef}
+          aria-busy={!shown}
           onMouseMove={(event) =>
             reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))
           }
@@ -182,14 +209,14 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                   onSelectNode={selection.setSelectedNodeId}
                   onSelectNodes={selection.setSelectedNodeIds}
                   onSelectEdge={selection.setSelectedEdgeId}
-                  initialFocus={initialFocus}
-                  editing={editing.canvasEditing}
+                  editing={editable ? editing.canvasEditing : null}
                 >
                   <RemoteCursors presence={presence} />
                 </ArgumentCanvas>
               </NodeDecorationsContext.Provider>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
+          {!shown && <MapSkeleton />}
           {past && <PastBanner past={past} onLeave={leavePast} />}
           {focused && !past && (
             <FocusBanner
@@ -239,7 +266,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           selectedEdgeId={selectedEdgeId}
           onSelect={goToNode}
           onSelectEdge={selection.goToEdge}
-          onMakeNode={canEdit ? editing.makeFromQuote : undefined}
+          onMakeNode={editable ? editing.makeFromQuote : undefined}
           social={social}
           layers={layers}
         />

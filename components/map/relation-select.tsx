@@ -6,16 +6,22 @@ export function RelationSelect({
   value,
   onChange,
   className = 'field',
+  disabled = false,
 }: {
   label: string;
   value: Relation;
   onChange: (relation: Relation) => void;
   className?: string;
+  disabled?: boolean;
 }) {
   return (
     <label className={className}>
       <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as Relation)}>
+      <select
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value as Relation)}
+      >
         {RELATIONS.map((r) => (
           <option key={r} value={r}>
             {RELATION_LABELS[r]}

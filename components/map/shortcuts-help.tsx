@@ -60,8 +60,10 @@ export function ShortcutsHelp({ canEdit }: { canEdit: boolean }) {
         className={`button button--quiet ${styles.opener}`}
         onClick={() => dialog.current?.showModal()}
         aria-keyshortcuts="?"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
       >
-        Shortcuts
+        ?
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby="help-title">
         <h2 id="help-title">Keyboard shortcuts</h2>

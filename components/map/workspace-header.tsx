@@ -20,7 +20,7 @@ export function WorkspaceHeading({ snapshot, canEdit, shareToken }: HeadingProps
   return (
     <div className={styles.heading}>
       <h1>{snapshot.title}</h1>
-      <p className={styles.motion} title={snapshot.motion}>
+      <p className={styles.motion}>
         Motion: <strong>{snapshot.motion}</strong>
       </p>
       {!canEdit && (
@@ -43,6 +43,8 @@ type ToolsProps = {
   onFound: (id: string) => void;
   onShowPast: (item: HistoryItem) => void;
   onError: (message: string) => void;
+  /** More tools, after these (how the canvas is shown, for readers). */
+  children?: React.ReactNode;
 };
 
 /** Who is here, search, the owner's settings, export, history and the shortcut list. */
@@ -72,6 +74,7 @@ export function WorkspaceTools(props: ToolsProps) {
       )}
       <HistoryPanel mapId={snapshot.id} shareToken={shareToken} onShow={props.onShowPast} />
       <ShortcutsHelp canEdit={props.canEdit} />
+      {props.children}
     </div>
   );
 }

@@ -13,7 +13,8 @@ type Props = {
   mapView: Pick<ReturnType<typeof useMapView>, 'direction' | 'setDirection'>;
   canUndo: boolean;
   canRedo: boolean;
-  saving: boolean;
+  /** The map is not shown yet: every control is off. */
+  disabled: boolean;
   undo: () => void;
   redo: () => void;
 };
@@ -46,7 +47,7 @@ export function WorkspaceToolbar({ view, editing, selection, mapView, ...props }
       selectionSize={selectedNodeIds.length}
       canUndo={props.canUndo}
       canRedo={props.canRedo}
-      saving={props.saving}
+      disabled={props.disabled}
       onAdd={() => editing.addClaim()}
       onLayout={() => void editing.autoLayout()}
       layingOut={editing.layingOut}

@@ -56,6 +56,8 @@ describe('the demo map in Chromium', () => {
   it('scrolls the reader to the quote of the node you choose', async () => {
     const { page, errors } = await openPage(browser());
     await page.goto(await demoMapUrl(baseUrl));
+    // The first view shows the motion and its reasons at a readable size; this
+    // claim is further down, so it is found as a reader would, by its text.
     const claim = await findCard(page, 'Unlike NATO', /^[a-z]+: Unlike NATO/);
     await claim.click();
     const reader = page.getByRole('complementary', { name: 'Source reader' });

@@ -1,0 +1,158 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { demoMapUrl, openPage, screenshot, signInAsDemoTeacher, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const startupLog = inject('startupLog');
+const browser = useBrowser();
+
+const DEMO_MOTION = 'Is Russia a credible security guarantor in the South Caucasus?';
+const LONG_MOTION =
+  'This house believes that the Collective Security Treaty Organization, led by Russia, has ' +
+  'failed Armenia and the South Caucasus, and that Armenia should leave it for a security ' +
+  'partnership with the European Union and its member states';
+
+/** How far down the page the map's canvas starts: everything above it is chrome. */
+const canvasTop = (page: Page) =>
+  page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().top);
+
+/** The motion as the reader sees it: its text, and whether any of it is cut off or scrolled away. */
+async function shownMotion(page: Page): Promise<{ text: string; clipped: boolean }> {
+  return page
+    .locator('p')
+    .filter({ hasText: /^Motion:/ })
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const clipped =
+        el.scrollWidth > el.clientWidth ||
+        el.scrollHeight > el.clientHeight ||
+        box.right > window.innerWidth ||
+        box.bottom > window.innerHeight;
+      return { text: el.textContent ?? '', clipped };
+    });
+}
+
+/** The on-screen size of a card's text, in CSS pixels, zoom included. */
+const onScreenFontSize = (card: Locator) =>
+  card
+    .locator('p')
+    .first()
+    .evaluate((el) => {
+      const html = el as HTMLElement;
+      const scale = el.getBoundingClientRect().height / html.offsetHeight;
+      return parseFloat(getComputedStyle(el).fontSize) * scale;
+    });
+
+/** True when the element lies wholly inside the canvas. */
+const insideCanvas = (page: Page, card: Locator) =>
+  card.evaluate((el) => {
+    const a = el.getBoundingClientRect();
+    const b = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+  });
+
+const question = (page: Page) => page.getByRole('group', { name: /^question: / });
+
+describe('the first view of a map', () => {
+  it('opens the demo map under a compact bar, with the full motion and readable cards', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, startupLog);
+    await page.goto(await demoMapUrl(baseUrl));
+    const add = page.getByRole('toolbar', { name: 'Map editing' }).getByRole('button', {
+      name: '+ Add claim',
+    });
+    await expect.poll(() => add.isEnabled()).toBe(true);
+    // Two rows of bar under the site's header (it was 200 px, with the motion cut).
+    expect(await canvasTop(page)).toBeLessThanOrEqual(160);
+    expect(await shownMotion(page)).toEqual({ text: `Motion: ${DEMO_MOTION}`, clipped: false });
+    // The motion's card and the reasons that bear on it, at a size a class can read.
+    expect(await insideCanvas(page, question(page))).toBe(true);
+    expect(await onScreenFontSize(question(page))).toBeGreaterThanOrEqual(11);
+    const reason = page.getByRole('group', { name: /^claim: Had Russia fulfilled its duties/ });
+    expect(await insideCanvas(page, reason)).toBe(true);
+    expect(await onScreenFontSize(reason)).toBeGreaterThanOrEqual(11);
+    await screenshot(page, 'first-view-demo-1440');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a class map’s long motion in full and its cards readable, at 1440 and 1280 px', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, startupLog);
+    await page.goto(`${baseUrl}/maps/new`);
+    await page.getByLabel('Title').fill('Period 3: does the CSTO still protect Armenia?');
+    await page.getByLabel('Motion or question under debate').fill(LONG_MOTION);
+    await page.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
+    await page.getByRole('button', { name: 'Create map' }).click();
+    await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.reload();
+      await page.getByRole('status').filter({ hasText: 'Loading the map' }).waitFor({
+        state: 'detached',
+      });
+      expect(await shownMotion(page)).toEqual({ text: `Motion: ${LONG_MOTION}`, clipped: false });
+      expect(await canvasTop(page)).toBeLessThanOrEqual(size.width >= 1440 ? 210 : 270);
+      expect(await insideCanvas(page, question(page))).toBe(true);
+      expect(await onScreenFontSize(question(page))).toBeGreaterThanOrEqual(11);
+      await screenshot(page, `first-view-class-${size.width}`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('folds the legend away behind a button that says whether it is open', async () => {
+    const { page } = await openPage(browser());
+    await page.goto(await demoMapUrl(baseUrl));
+    const button = page.getByRole('button', { name: 'Legend' });
+    const sides = page.getByRole('list', { name: 'Sides' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await sides.isVisible()).toBe(false);
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await sides.textContent()).toContain('Team Strakes');
+    expect(await sides.isVisible()).toBe(true);
+    expect(await page.getByRole('list', { name: 'Arrows' }).textContent()).toContain('undercuts');
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await sides.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('shows a skeleton and keeps editing off until the map is in, then turns it on', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, startupLog);
+    // A slow connection: the page's scripts arrive only when the test lets them.
+    let letThrough = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (letThrough = resolve));
+    await page.route(
+      (url) => url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js'),
+      async (route) => {
+        await scriptsHeld;
+        await route.continue();
+      },
+    );
+    await page.goto(await demoMapUrl(baseUrl), { waitUntil: 'domcontentloaded' });
+    const loading = page.getByRole('status').filter({ hasText: 'Loading the map' });
+    await loading.waitFor();
+    const toolbar = page.getByRole('toolbar', { name: 'Map editing' });
+    const add = toolbar.getByRole('button', { name: '+ Add claim' });
+    expect(await add.isDisabled()).toBe(true);
+    expect(await toolbar.getByRole('button', { name: 'Auto-layout' }).isDisabled()).toBe(true);
+    expect(await toolbar.getByRole('combobox', { name: 'New connections' }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, 'first-view-loading');
+
+    letThrough();
+    await loading.waitFor({ state: 'detached' });
+    await expect.poll(() => add.isEnabled()).toBe(true);
+    expect(await question(page).isVisible()).toBe(true);
+    expect(await insideCanvas(page, question(page))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
