@@ -1,9 +1,27 @@
+/**
+ * Hosts besides localhost that may load `npm run dev`'s own resources (its
+ * scripts and the hot-reload socket under /_next). Next blocks every other
+ * origin, and a page opened at http://127.0.0.1:3000 then never hydrates.
+ * A teacher serving a class from a laptop is reached at its address on the
+ * school network: the private IPv4 ranges, and a `.local` name. Production
+ * (`npm start`) does not read this.
+ */
+const privateNetworks = [
+  '127.0.0.1',
+  '[::1]',
+  '10.*.*.*',
+  '192.168.*.*',
+  ...Array.from({ length: 16 }, (_, i) => `172.${16 + i}.*.*`),
+  '*.local',
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // node-postgres and Prisma's runtime stay plain Node modules on the server.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  allowedDevOrigins: privateNetworks,
 };
 
 export default nextConfig;

@@ -1,6 +1,12 @@
 'use client';
 
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import {
+  Handle,
+  Position,
+  useConnection,
+  useUpdateNodeInternals,
+  type NodeProps,
+} from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { KIND_LABELS } from '@/lib/domain/types';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
@@ -21,6 +27,9 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const view = useMapView();
   const isEditing = editing?.editingId === id;
   const up = data.direction === 'UP';
+  // While a connection is dragged from another card, this whole card is a
+  // place to drop it (use-canvas-handlers.ts): it lights up under the pointer.
+  const dropTarget = useConnection((c) => c.inProgress && c.fromNode.id !== id);
   // React Flow caches where a node's handles are; moving them needs a re-measure.
   const updateNodeInternals = useUpdateNodeInternals();
   const mounted = useRef(false);
@@ -29,7 +38,11 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
     mounted.current = true;
   }, [up, id, updateNodeInternals]);
   return (
-    <div className={styles.card} data-kind={data.kind} data-side={data.side}>
+    <div
+      className={dropTarget ? `${styles.card} ${styles.dropTarget}` : styles.card}
+      data-kind={data.kind}
+      data-side={data.side}
+    >
       <NodeWatchers id={id} />
       <Handle
         type="target"

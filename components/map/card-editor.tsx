@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { ownKeys, takeTypedAhead } from '@/lib/client/shortcuts';
+import { editorRows } from '@/lib/domain/layout';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import styles from './argument-node.module.css';
 
@@ -23,6 +24,14 @@ const FOCUS_FRAMES = 30;
 export function CardEditor({ initial, onCommit, onCancel }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (save) onCommit(ref.current?.value ?? initial);
+    else onCancel();
+  };
+  // Enter or Escape typed before the editor had the focus.
+  const finishTypedAhead = useEffectEvent(finish);
   useEffect(() => {
     // React Flow draws a new card hidden until it has measured it, and a
     // hidden field cannot take focus: try again on the next frames.
@@ -34,12 +43,14 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
       field.focus();
       if (document.activeElement === field) {
         // What was typed while the card was on its way replaces the
-        // placeholder text, as typing into the selected text would have.
+        // placeholder text, as typing into the selected text would have,
+        // and an Enter or Escape typed after it saves or cancels.
         const ahead = takeTypedAhead();
-        if (ahead) {
-          field.value = ahead;
-          field.setSelectionRange(ahead.length, ahead.length);
+        if (ahead.text) {
+          field.value = ahead.text;
+          field.setSelectionRange(ahead.text.length, ahead.text.length);
         } else field.select();
+        if (ahead.then) finishTypedAhead(ahead.then === 'save');
       } else if (++tries < FOCUS_FRAMES) frame = requestAnimationFrame(focus);
       // Given up: keys are shortcuts again.
       else takeTypedAhead();
@@ -47,12 +58,6 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
     focus();
     return () => cancelAnimationFrame(frame);
   }, []);
-  const finish = (save: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    if (save) onCommit(ref.current?.value ?? initial);
-    else onCancel();
-  };
   return (
     <textarea
       ref={ref}
@@ -61,7 +66,7 @@ export function CardEditor({ initial, onCommit, onCancel }: Props) {
       {...ownKeys}
       defaultValue={initial}
       maxLength={MAX_TEXT_LENGTH}
-      rows={Math.min(8, Math.max(3, Math.ceil(initial.length / 32)))}
+      rows={editorRows(initial)}
       onKeyDown={(event) => {
         // The keys are the text's: neither React Flow (Shift for a selection
         // box, say) nor the map's shortcuts take them.

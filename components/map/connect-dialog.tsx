@@ -22,13 +22,20 @@ const MAX_MATCHES = 8;
  */
 export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [relation, setRelation] = useState<Relation>(initialRelation);
   const listId = useId();
   useEffect(() => {
+    // No close() on cleanup: in development React runs this effect twice,
+    // and the close event of the first run arrived after the second had
+    // opened the dialog again, so onClose shut it at once ("Connect to…"
+    // and K did nothing). A dialog leaves the top layer when it is removed.
     const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
+    if (element && !element.open) element.showModal();
+    // showModal() focuses the first control, the relation select: the
+    // search box's autoFocus ran while the dialog was still closed.
+    search.current?.focus();
   }, []);
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -44,7 +51,10 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
       ref={dialog}
       className={`${dialogStyles.dialog} ${styles.dialog}`}
       aria-labelledby="connect-title"
-      onClose={onClose}
+      onClose={(event) => {
+        // A close event that arrives after the dialog was opened again is stale.
+        if (!event.currentTarget.open) onClose();
+      }}
     >
       <h2 id="connect-title">Connect “{short(from.text, 60)}”</h2>
       <form
@@ -58,8 +68,8 @@ export function ConnectDialog({ from, nodes, initialRelation, onConnect, onClose
         <label className="field">
           <span>the node that says</span>
           <input
+            ref={search}
             type="search"
-            autoFocus
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="Type a few words of it"

@@ -114,7 +114,6 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     direction: mapView.direction,
     setSelectedNodeId: selection.setSelectedNodeId,
     canvasRef,
-    centreOn: selection.centreOn,
     setNotice,
   });
   useMapShortcuts({

@@ -49,10 +49,24 @@ export function useCanvasHandlers(editing: CanvasEditing | null) {
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode || !state.fromHandle) return;
-      // Dropped on another node's body rather than its handle: not "empty canvas".
-      if (event.target instanceof Element && event.target.closest('.react-flow__node')) return;
       const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
-      editing?.onConnectToEmpty(state.fromNode.id, state.fromHandle.type === 'target', {
+      // Dragged from the side where reasons arrive: the other end is a reason for this node.
+      const asReason = state.fromHandle.type === 'target';
+      // React Flow connects only on the few pixels of a handle: a drop
+      // anywhere on another card's body connects to that card too.
+      const onCard = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest<HTMLElement>('.react-flow__node');
+      if (onCard) {
+        const toId = onCard.dataset.id;
+        if (toId && toId !== state.fromNode.id)
+          editing?.onConnect(
+            asReason ? toId : state.fromNode.id,
+            asReason ? state.fromNode.id : toId,
+          );
+        return;
+      }
+      editing?.onConnectToEmpty(state.fromNode.id, asReason, {
         x: point.clientX,
         y: point.clientY,
       });

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, type RefObject } from 'react';
 import { holdTypingForNewCard } from '@/lib/client/shortcuts';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
-import type { LayoutDirection } from '@/lib/domain/layout';
+import type { FlowDirection } from '@/lib/client/to-flow';
 import type { GraphState } from '@/lib/domain/ops';
 import type { NodeKind, SourceDoc } from '@/lib/domain/types';
 import type { CanvasEditing } from './argument-canvas';
@@ -23,10 +23,9 @@ type Options = {
   selectedNodeId: string | null;
   /** All selected nodes (several with Shift or Ctrl). */
   selectedNodeIds: string[];
-  direction: LayoutDirection;
+  direction: FlowDirection;
   setSelectedNodeId: (id: string | null) => void;
   canvasRef: RefObject<HTMLDivElement | null>;
-  centreOn: (id: string) => void;
   setNotice: (notice: StoreNotice | null) => void;
 };
 
@@ -39,7 +38,7 @@ type Options = {
 export function useMapEditing(options: Options) {
   const { store, view, canEdit, selectedNodeId, selectedNodeIds, setSelectedNodeId, canvasRef } =
     options;
-  const placement = useNodePlacement(selectedNodeId, canvasRef);
+  const placement = useNodePlacement(selectedNodeId, canvasRef, options.direction);
   const text = useTextEditing({ store, canEdit, setNotice: options.setNotice });
   const { setEditingId } = text;
   const openNew = useCallback(
@@ -54,7 +53,6 @@ export function useMapEditing(options: Options) {
     store,
     sources: options.sources,
     placement,
-    centreOn: options.centreOn,
     openNew,
   });
   const connecting = useConnecting(store);

@@ -38,17 +38,17 @@ type Options = {
   store: MapStore;
   sources: SourceDoc[];
   placement: NodePlacement;
-  centreOn: (id: string) => void;
   /** Selects a node just made and opens it for typing. */
   openNew: (id: string) => void;
 };
 
 /**
  * Making new cards. Each comes with its connection in one undo step, lands
- * in a free spot, and opens for typing.
+ * in a free spot next to what it relates to, comes into view, and opens for
+ * typing.
  */
-export function useNodeCreation({ store, sources, placement, centreOn, openNew }: Options) {
-  const { placeFor, placeAt, placeBelow } = placement;
+export function useNodeCreation({ store, sources, placement, openNew }: Options) {
+  const { placeFor, placeAt, placeReason, reveal } = placement;
 
   /** A claim; `at` is a screen point (a double-click), else a free place. */
   const addClaim = useCallback(
@@ -68,16 +68,18 @@ export function useNodeCreation({ store, sources, placement, centreOn, openNew }
           anchor: null,
         },
       ]);
-      if (ok) openNew(id);
+      if (!ok) return;
+      openNew(id);
+      reveal(spot);
     },
-    [store, placeAt, placeFor, openNew],
+    [store, placeAt, placeFor, openNew, reveal],
   );
 
   /** Tab: a premise supporting `parentId`; Shift+Tab: an objection to it. */
   const addReason = useCallback(
     (parentId: string, kind: 'PREMISE' | 'OBJECTION') => {
       const text = TEXT_FOR[kind];
-      const spot = placeBelow(parentId, text);
+      const spot = placeReason(parentId, text);
       if (!spot) return;
       const id = newId();
       const ok = store.perform([
@@ -91,9 +93,11 @@ export function useNodeCreation({ store, sources, placement, centreOn, openNew }
           groupId: null,
         },
       ]);
-      if (ok) openNew(id);
+      if (!ok) return;
+      openNew(id);
+      reveal(spot);
     },
-    [store, placeBelow, openNew],
+    [store, placeReason, openNew, reveal],
   );
 
   /**
@@ -119,9 +123,11 @@ export function useNodeCreation({ store, sources, placement, centreOn, openNew }
           groupId: null,
         },
       ]);
-      if (ok) openNew(id);
+      if (!ok) return;
+      openNew(id);
+      reveal(spot);
     },
-    [store, placeAt, openNew],
+    [store, placeAt, openNew, reveal],
   );
 
   /** A claim or evidence quoting exactly the passage selected in the reader; its text starts as the quote. */
@@ -131,7 +137,7 @@ export function useNodeCreation({ store, sources, placement, centreOn, openNew }
       if (!source) return;
       const text =
         quote.text.length > MAX_TEXT_LENGTH ? quote.text.slice(0, MAX_TEXT_LENGTH) : quote.text;
-      const spot = placeFor(text, true);
+      const spot = placeFor(text, true, nearestQuoting(store, quote));
       const id = newId();
       const ok = store.perform([
         {
@@ -145,13 +151,23 @@ export function useNodeCreation({ store, sources, placement, centreOn, openNew }
           anchor: createAnchor(source.id, source.text, quote.start, quote.end),
         },
       ]);
-      if (ok) {
-        openNew(id);
-        centreOn(id);
-      }
+      if (!ok) return;
+      openNew(id);
+      reveal(spot);
     },
-    [sources, placeFor, store, openNew, centreOn],
+    [sources, placeFor, store, openNew, reveal],
   );
 
   return { addClaim, addReason, createConnected, makeFromQuote };
+}
+
+/** The card quoting the passage nearest to `quote` in the same source, if any: a new quote goes beside it. */
+function nearestQuoting(store: MapStore, quote: QuoteSelection): string | null {
+  let nearest: { id: string; distance: number } | null = null;
+  for (const node of store.getView().nodes.values()) {
+    if (node.deleted || node.anchor?.sourceId !== quote.sourceId) continue;
+    const distance = Math.abs(node.anchor.start - quote.start);
+    if (!nearest || distance < nearest.distance) nearest = { id: node.id, distance };
+  }
+  return nearest?.id ?? null;
 }

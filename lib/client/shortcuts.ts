@@ -71,11 +71,20 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Characters typed after a new card was asked for and before its editor could
  * take the focus (React Flow draws a new card hidden until it has measured
- * it, a few frames later). They belong to the card, never to a shortcut.
+ * it, a few frames later). They belong to the card, never to a shortcut; so
+ * do Enter and Escape, which then save or cancel the card as soon as its
+ * editor opens (Enter on the still focused "+ Add claim" would add another).
  */
-let typeAhead: { until: number; text: string } | null = null;
+let typeAhead: { until: number; text: string; then: TypedAhead['then'] } | null = null;
 /** The hold ends by itself if no editor comes to take the characters. */
 const TYPE_AHEAD_MS = 1500;
+
+/** What was typed for a new card before its editor had the focus. */
+export type TypedAhead = {
+  text: string;
+  /** Enter (save) or Escape (cancel) was pressed after the text; null when neither. */
+  then: 'save' | 'cancel' | null;
+};
 
 /**
  * Says that a new card's editor is on its way: until it takes the focus,
@@ -83,19 +92,23 @@ const TYPE_AHEAD_MS = 1500;
  * last one back) and fire no shortcut.
  */
 export function holdTypingForNewCard(): void {
-  typeAhead = { until: performance.now() + TYPE_AHEAD_MS, text: '' };
+  typeAhead = { until: performance.now() + TYPE_AHEAD_MS, text: '', then: null };
 }
 
 /** For the editor that took the focus: what was typed while it was on its way. Ends the hold. */
-export function takeTypedAhead(): string {
-  const text = typeAhead && performance.now() <= typeAhead.until ? typeAhead.text : '';
+export function takeTypedAhead(): TypedAhead {
+  const ahead =
+    typeAhead && performance.now() <= typeAhead.until
+      ? { text: typeAhead.text, then: typeAhead.then }
+      : { text: '', then: null };
   typeAhead = null;
-  return text;
+  return ahead;
 }
 
 /** Keeps a typed character for the coming editor; true when the key was kept. */
 function keepForNewCard(event: KeyboardEvent): boolean {
-  if (!typeAhead) return false;
+  // After Enter or Escape the card is done with: later keys are the page's again.
+  if (!typeAhead || typeAhead.then) return false;
   if (performance.now() > typeAhead.until) {
     typeAhead = null;
     return false;
@@ -103,6 +116,9 @@ function keepForNewCard(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
   if (event.key.length === 1) typeAhead.text += event.key;
   else if (event.key === 'Backspace') typeAhead.text = typeAhead.text.slice(0, -1);
+  else if (event.key === 'Enter' && !event.shiftKey) typeAhead.then = 'save';
+  else if (event.key === 'Enter') typeAhead.text += '\n';
+  else if (event.key === 'Escape') typeAhead.then = 'cancel';
   else return false;
   event.preventDefault();
   event.stopPropagation();

@@ -23,6 +23,22 @@ export function estimateNodeHeight(text: string, hasSource: boolean): number {
   return 44 + lines * 20 + (hasSource ? 20 : 0);
 }
 
+/** How many rows a card's text box shows for `text` (it grows with the text, up to a point). */
+export function editorRows(text: string): number {
+  return Math.min(8, Math.max(3, Math.ceil(text.length / 32)));
+}
+
+/**
+ * A height estimate for a new card: it opens with its text box, taller than
+ * the text it will show once saved, and neither may cover another card.
+ */
+export function estimateNewNodeHeight(text: string, hasSource: boolean): number {
+  return Math.max(
+    estimateNodeHeight(text, hasSource),
+    60 + editorRows(text) * 20 + (hasSource ? 20 : 0),
+  );
+}
+
 /**
  * Above this many nodes ELK's NETWORK_SIMPLEX node placement gets too slow
  * (about 6 s for 1,000 nodes on our 2-core machines, docs/PERFORMANCE.md);
@@ -66,6 +82,9 @@ export async function layoutGraph(
 
 type Box = { x: number; y: number; width: number; height: number };
 
+/** The least space left between a new card and any other. */
+const FREE_GAP = 24;
+
 const overlaps = (a: Box, b: Box, gap: number) =>
   a.x < b.x + b.width + gap &&
   b.x < a.x + a.width + gap &&
@@ -80,7 +99,7 @@ export function freeSpot(
   boxes: readonly Box[],
   near: { x: number; y: number },
   size: { width: number; height: number },
-  gap = 24,
+  gap = FREE_GAP,
 ): { x: number; y: number } {
   const step = { x: size.width / 2 + gap, y: size.height / 2 + gap };
   for (let ring = 0; ring <= 40; ring++) {
@@ -98,4 +117,48 @@ export function freeSpot(
     if (free) return { x: Math.round(free.x), y: Math.round(free.y) };
   }
   return { x: Math.round(near.x), y: Math.round(near.y) };
+}
+
+/** Space between a card and a new reason for it: the auto-layout's space between layers. */
+const REASON_GAP = 70;
+/** Space between a card and a new card beside it: the auto-layout's space between siblings. */
+const SIBLING_GAP = 40;
+/** How many places along a row are tried before looking anywhere near. */
+const ROW_TRIES = 4;
+
+/**
+ * Where a new card of `size` goes next to `anchor`, the card it relates to:
+ * `beside` it (a quote or a claim next to the selected card) or where its
+ * reasons go (`reason`), which is below it when conclusions are at the top
+ * and to its right when they are at the left. Else the free spot nearest
+ * there: it covers neither `anchor` nor any of `boxes`.
+ */
+export function spotNextTo(
+  boxes: readonly Box[],
+  anchor: Box,
+  size: { width: number; height: number },
+  as: 'beside' | 'reason',
+  direction: 'UP' | 'LEFT' = 'UP',
+): { x: number; y: number } {
+  const right = (as === 'beside') === (direction === 'UP');
+  const gap = as === 'reason' ? REASON_GAP : SIBLING_GAP;
+  const near = right
+    ? { x: anchor.x + anchor.width + gap, y: anchor.y }
+    : { x: anchor.x + (anchor.width - size.width) / 2, y: anchor.y + anchor.height + gap };
+  const all = [...boxes, anchor];
+  // First along the row the card would share with its siblings (reasons
+  // either side of the first, a quote further out), as the layout would put
+  // them; then anywhere near.
+  const step =
+    direction === 'UP'
+      ? { x: size.width + SIBLING_GAP, y: 0 }
+      : { x: 0, y: size.height + SIBLING_GAP };
+  for (let k = 0; k <= ROW_TRIES; k++) {
+    for (const sign of as === 'reason' && k > 0 ? [1, -1] : [1]) {
+      const at = { x: near.x + sign * k * step.x, y: near.y + sign * k * step.y };
+      if (!all.some((b) => overlaps({ ...at, ...size }, b, FREE_GAP)))
+        return { x: Math.round(at.x), y: Math.round(at.y) };
+    }
+  }
+  return freeSpot(all, near, size);
 }

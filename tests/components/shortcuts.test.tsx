@@ -132,11 +132,28 @@ describe('the shortcut registry', () => {
     holdTypingForNewCard();
     await user.keyboard('Sanctions fail{Backspace}l, kindly');
     expect(run).not.toHaveBeenCalled();
-    expect(takeTypedAhead()).toBe('Sanctions fail, kindly');
+    expect(takeTypedAhead()).toEqual({ text: 'Sanctions fail, kindly', then: null });
     // Once the editor took them, keys are shortcuts again.
     await user.keyboard('n');
     expect(run).toHaveBeenCalledTimes(1);
-    expect(takeTypedAhead()).toBe('');
+    expect(takeTypedAhead()).toEqual({ text: '', then: null });
+  });
+
+  it('keeps an Enter typed before the new card’s editor opens for that editor, clicking no focused button', async () => {
+    const run = vi.fn();
+    const click = vi.fn();
+    const user = setup([{ key: ['n', 'Enter'], run }]);
+    render(
+      <button type="button" onClick={click}>
+        + Add claim
+      </button>,
+    );
+    await user.click(screen.getByRole('button', { name: '+ Add claim' }));
+    holdTypingForNewCard();
+    await user.keyboard('Sanctions{Enter}');
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(run).not.toHaveBeenCalled();
+    expect(takeTypedAhead()).toEqual({ text: 'Sanctions', then: 'save' });
   });
 
   it('gives a key pressed inside a scope to that scope’s shortcut, never to the page’s', async () => {

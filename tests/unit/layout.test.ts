@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freeSpot, layoutGraph } from '@/lib/domain/layout';
+import { freeSpot, layoutGraph, spotNextTo } from '@/lib/domain/layout';
 
 const size = { width: 260, height: 90 };
 
@@ -30,6 +30,49 @@ describe('placing a new node', () => {
               b.y >= spot.y + size.height;
             expect(apart).toBe(true);
           }
+          expect(Math.hypot(spot.x, spot.y)).toBeLessThan(3000);
+        },
+      ),
+    );
+  });
+});
+
+describe('placing a new node next to the card it relates to', () => {
+  const anchor = { x: 0, y: 0, width: 260, height: 90 };
+  const apart = (a: typeof anchor, b: typeof anchor) =>
+    a.x >= b.x + b.width || b.x >= a.x + a.width || a.y >= b.y + b.height || b.y >= a.y + a.height;
+
+  it('puts a quote beside the card and a reason below it, or to its right when conclusions are at the left', () => {
+    expect(spotNextTo([], anchor, size, 'beside')).toEqual({ x: 300, y: 0 });
+    expect(spotNextTo([], anchor, size, 'reason')).toEqual({ x: 0, y: 160 });
+    expect(spotNextTo([], anchor, size, 'reason', 'LEFT')).toEqual({ x: 330, y: 0 });
+    expect(spotNextTo([], anchor, size, 'beside', 'LEFT')).toEqual({ x: 0, y: 130 });
+  });
+
+  it('moves aside from a reason already below the card instead of covering it', () => {
+    const sibling = { x: 0, y: 160, width: 260, height: 90 };
+    const spot = spotNextTo([sibling], anchor, size, 'reason');
+    expect(apart({ ...spot, ...size }, sibling)).toBe(true);
+    expect(apart({ ...spot, ...size }, anchor)).toBe(true);
+    expect(Math.abs(spot.y - sibling.y)).toBeLessThan(size.height);
+  });
+
+  it('covers neither the card nor any other, and stays close to the card', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: -800, max: 800 }),
+            y: fc.integer({ min: -500, max: 500 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.constantFrom('beside' as const, 'reason' as const),
+        fc.constantFrom('UP' as const, 'LEFT' as const),
+        (corners, as, direction) => {
+          const boxes = corners.map((c) => ({ ...c, ...size })).filter((b) => apart(b, anchor));
+          const spot = { ...spotNextTo(boxes, anchor, size, as, direction), ...size };
+          for (const b of [anchor, ...boxes]) expect(apart(spot, b)).toBe(true);
           expect(Math.hypot(spot.x, spot.y)).toBeLessThan(3000);
         },
       ),

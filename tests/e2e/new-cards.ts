@@ -1,0 +1,126 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { signInAsDemoTeacher } from './browser';
+
+/** The stored map, as its editor's page reads it. */
+export type Snapshot = {
+  nodes: {
+    id: string;
+    text: string;
+    kind: string;
+    x: number;
+    y: number;
+    anchor: { sourceId: string; exact: string } | null;
+  }[];
+  edges: { id: string; fromId: string; toId: string; relation: string }[];
+};
+
+/**
+ * The demo teacher's own copy of the Turchenko–Strakes debate (its cards,
+ * sources and layout), so that a test's new cards meet no other test's.
+ * Returns the map's id.
+ */
+export async function ownDebate(
+  page: Page,
+  baseUrl: string,
+  startupLog: string,
+  title: string,
+): Promise<string> {
+  await signInAsDemoTeacher(page, baseUrl, startupLog);
+  await page.goto(`${baseUrl}/maps/new`);
+  await page.getByLabel('Title').click();
+  await page.keyboard.type(title);
+  await page.getByLabel('Motion or question under debate').click();
+  await page.keyboard.type('Is Russia a credible security guarantor in the South Caucasus?');
+  await page.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+  await page.getByRole('toolbar', { name: 'Map editing' }).waitFor();
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** The stored map, read with the page's own session (a copied map is private to its owner). */
+export const snapshotOf = async (page: Page, baseUrl: string, mapId: string): Promise<Snapshot> =>
+  (await page.request.get(`${baseUrl}/api/maps/${mapId}`)).json();
+
+type Rect = { left: number; top: number; right: number; bottom: number };
+
+/** Every card the canvas draws, with its box on the screen. */
+const drawnCards = (page: Page) =>
+  page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        id: el.getAttribute('data-id')!,
+        label: el.getAttribute('aria-label') ?? '',
+        box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      };
+    }),
+  );
+
+const apart = (a: Rect, b: Rect) =>
+  a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+
+/**
+ * The card `id` is on screen inside the canvas (once the view has moved to
+ * it) and covers no other card.
+ */
+export async function expectInSightAndClear(page: Page, id: string): Promise<void> {
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  const card = page.locator(`.react-flow__node[data-id="${id}"]`);
+  await expect
+    .poll(async () => {
+      const b = (await card.boundingBox())!;
+      return (
+        b.x >= canvas.x &&
+        b.y >= canvas.y &&
+        b.x + b.width <= canvas.x + canvas.width &&
+        b.y + b.height <= canvas.y + canvas.height
+      );
+    })
+    .toBe(true);
+  const cards = await drawnCards(page);
+  const mine = cards.find((c) => c.id === id)!;
+  for (const other of cards.filter((c) => c.id !== id))
+    expect(apart(mine.box, other.box), `covers "${other.label}"`).toBe(true);
+}
+
+/** A point of empty canvas, as a person would pick one to double-click. */
+export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.locator('.react-flow__pane').evaluate((pane) => {
+    const r = pane.getBoundingClientRect();
+    for (let y = r.top + 60; y < r.bottom - 160; y += 30)
+      for (let x = r.left + 160; x < r.right - 260; x += 30)
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+    return null;
+  });
+  if (!point) throw new Error('the canvas has no empty spot in view');
+  return point;
+}
+
+/** The source reader's tab for one source, opened. */
+export async function openSource(page: Page, author: string): Promise<Locator> {
+  const reader = page.getByRole('complementary', { name: 'Source reader' });
+  await reader.getByRole('tab', { name: author }).click();
+  return reader;
+}
+
+/** A new blank map of the demo teacher's. Returns its id. */
+export async function blankMap(
+  page: Page,
+  baseUrl: string,
+  startupLog: string,
+  title: string,
+): Promise<string> {
+  await signInAsDemoTeacher(page, baseUrl, startupLog);
+  await page.goto(`${baseUrl}/maps/new`);
+  await page.getByLabel('Title').click();
+  await page.keyboard.type(title);
+  await page.getByLabel('Motion or question under debate').click();
+  await page.keyboard.type('This house would connect its cards');
+  await page.getByRole('radio', { name: /A blank map/ }).check();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+  await page.getByText('This map is empty.').waitFor();
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
