@@ -1,8 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, nodeNamed, openPage, selectPassage, useBrowser } from './browser';
+import { allSaved, findCard, openPage, selectPassage, useBrowser } from './browser';
 import { expectInSightAndClear, openSource, ownDebate, snapshotOf } from './new-cards';
 
 const baseUrl = inject('baseUrl');
+const CLAIM = /^claim: Russia has lost its credibility/;
 const browser = useBrowser();
 
 /**
@@ -42,7 +43,7 @@ describe('where a new card appears, in Chromium', () => {
   it('puts evidence beside the selected card when one is selected', async () => {
     const { page, errors } = await openPage(browser());
     const mapId = await ownDebate(page, baseUrl, inject('startupLog'), 'Placing: beside');
-    const selected = nodeNamed(page, /^claim: Russia has lost its credibility/);
+    const selected = await findCard(page, 'has lost its credibility', CLAIM);
     await selected.click();
     const reader = await openSource(page, 'Jason E. Strakes');
     await selectPassage(
@@ -71,7 +72,7 @@ describe('where a new card appears, in Chromium', () => {
     const { page, errors } = await openPage(browser());
     const mapId = await ownDebate(page, baseUrl, inject('startupLog'), 'Placing: Tab');
     // This claim already has a row of reasons under it.
-    await nodeNamed(page, /^claim: Russia has lost its credibility/).click();
+    await (await findCard(page, 'has lost its credibility', CLAIM)).click();
     await page.keyboard.press('Tab');
     await page.getByRole('textbox', { name: 'Node text' }).waitFor();
     await allSaved(page);

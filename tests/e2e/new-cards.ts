@@ -61,6 +61,9 @@ const drawnCards = (page: Page) =>
 const apart = (a: Rect, b: Rect) =>
   a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
 
+/** How long the view may take to move to a new card (it pans in 300 ms, after the card is measured). */
+const NEW_CARD_IN_VIEW = { timeout: 5_000 };
+
 /**
  * The card `id` is on screen inside the canvas (once the view has moved to
  * it) and covers no other card.
@@ -77,7 +80,7 @@ export async function expectInSightAndClear(page: Page, id: string): Promise<voi
         b.x + b.width <= canvas.x + canvas.width &&
         b.y + b.height <= canvas.y + canvas.height
       );
-    })
+    }, NEW_CARD_IN_VIEW)
     .toBe(true);
   const cards = await drawnCards(page);
   const mine = cards.find((c) => c.id === id)!;
