@@ -70,7 +70,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       ]);
       if (!ok) return;
       openNew(id);
-      reveal(spot);
+      reveal(spot, id);
     },
     [store, placeAt, placeFor, openNew, reveal],
   );
@@ -95,7 +95,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       ]);
       if (!ok) return;
       openNew(id);
-      reveal(spot);
+      reveal(spot, id);
     },
     [store, placeReason, openNew, reveal],
   );
@@ -125,7 +125,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       ]);
       if (!ok) return;
       openNew(id);
-      reveal(spot);
+      reveal(spot, id);
     },
     [store, placeAt, openNew, reveal],
   );
@@ -153,7 +153,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       ]);
       if (!ok) return;
       openNew(id);
-      reveal(spot);
+      reveal(spot, id);
     },
     [sources, placeFor, store, openNew, reveal],
   );

@@ -1,7 +1,7 @@
 'use client';
 
-import { useReactFlow } from '@xyflow/react';
-import { useCallback, type RefObject } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { FlowDirection } from '@/lib/client/to-flow';
 import {
   estimateNewNodeHeight,
@@ -19,6 +19,8 @@ type Spot = Point & { width: number; height: number };
 const READABLE_ZOOM = 0.75;
 /** Room kept between a new card and the canvas's edges when it is brought into view. */
 const VIEW_MARGIN = 24;
+/** How long the view pans to a new card; its real size is checked after that. */
+const PAN_MS = 300;
 
 /**
  * Where a new card goes: always in a free spot (never on top of a card),
@@ -102,15 +104,70 @@ export function useNodePlacement(
     [drawnBoxes, direction],
   );
 
+  /** Pans as little as shows `spot` (map coordinates) whole inside the canvas, if it is not already. */
+  const panToShow = useCallback(
+    (spot: Spot, duration: number) => {
+      const rect = canvasRef.current?.getBoundingClientRect();
+      if (!rect) return;
+      const topLeft = flowToScreenPosition(spot);
+      const bottomRight = flowToScreenPosition({
+        x: spot.x + spot.width,
+        y: spot.y + spot.height,
+      });
+      const view = getViewport();
+      // How far each edge sticks out of the canvas (less a margin), the left and top first.
+      const over = (low: number, high: number, from: number, to: number) =>
+        low < from + VIEW_MARGIN
+          ? low - from - VIEW_MARGIN
+          : high > to - VIEW_MARGIN
+            ? high - to + VIEW_MARGIN
+            : 0;
+      const dx = over(topLeft.x, bottomRight.x, rect.left, rect.right);
+      const dy = over(topLeft.y, bottomRight.y, rect.top, rect.bottom);
+      if (dx || dy)
+        void setViewport({ x: view.x - dx, y: view.y - dy, zoom: view.zoom }, { duration });
+    },
+    [canvasRef, flowToScreenPosition, getViewport, setViewport],
+  );
+
+  /**
+   * The new card being written, followed while it stays selected: it was
+   * placed and shown with an estimate of its height, and its real height
+   * (its text box open, then its saved text) can differ.
+   */
+  const [following, setFollowing] = useState<string | null>(null);
+  const followedSize = useStore((s) => {
+    const node = following ? s.nodeLookup.get(following) : undefined;
+    return node?.measured.width && node.measured.height
+      ? `${node.measured.width}x${node.measured.height}`
+      : null;
+  });
+  useEffect(() => {
+    if (!following || selectedNodeId !== following || !followedSize) return;
+    // After the first pan has run: the real box, measured where it is now.
+    const timer = setTimeout(() => {
+      const node = getNodes().find((n) => n.id === following);
+      if (!node?.measured?.width || !node.measured.height) return;
+      panToShow(
+        { ...node.position, width: node.measured.width, height: node.measured.height },
+        PAN_MS / 2,
+      );
+    }, PAN_MS + 50);
+    return () => clearTimeout(timer);
+  }, [following, followedSize, selectedNodeId, getNodes, panToShow]);
+
   /**
    * Brings a new card into view: as little panning as shows it whole when
    * part of it is in sight (a double-click near the edge), centred on it
    * when none of it is or it would be too small to read. Moved to the
    * position it was given, not with fitView: React Flow fits only nodes it
-   * has measured, and framed an empty area for a new card.
+   * has measured, and framed an empty area for a new card. Then the card is
+   * followed while it is selected, so it stays in view as it takes its
+   * real size.
    */
   const reveal = useCallback(
-    (spot: Spot) => {
+    (spot: Spot, id: string) => {
+      setFollowing(id);
       const rect = canvasRef.current?.getBoundingClientRect();
       if (!rect) return;
       const topLeft = flowToScreenPosition(spot);
@@ -127,23 +184,13 @@ export function useNodePlacement(
       if (view.zoom < READABLE_ZOOM || !partlyInSight) {
         void setCenter(spot.x + spot.width / 2, spot.y + spot.height / 2, {
           zoom: Math.max(view.zoom, READABLE_ZOOM),
-          duration: 300,
+          duration: PAN_MS,
         });
         return;
       }
-      // How far each edge sticks out of the canvas (less a margin), the left and top first.
-      const over = (low: number, high: number, from: number, to: number) =>
-        low < from + VIEW_MARGIN
-          ? low - from - VIEW_MARGIN
-          : high > to - VIEW_MARGIN
-            ? high - to + VIEW_MARGIN
-            : 0;
-      const dx = over(topLeft.x, bottomRight.x, rect.left, rect.right);
-      const dy = over(topLeft.y, bottomRight.y, rect.top, rect.bottom);
-      if (dx || dy)
-        void setViewport({ x: view.x - dx, y: view.y - dy, zoom: view.zoom }, { duration: 300 });
+      panToShow(spot, PAN_MS);
     },
-    [canvasRef, flowToScreenPosition, getViewport, setCenter, setViewport],
+    [canvasRef, flowToScreenPosition, getViewport, setCenter, panToShow],
   );
 
   return { drawnBoxes, placeFor, placeAt, placeReason, reveal };
