@@ -15,14 +15,32 @@ export function useSelection(view: GraphState, initialNodeId: string | null) {
   );
   const [selectedNodeIds, setSelectedNodeIds] = useState<string[]>([]);
   const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);
-  const { fitView } = useReactFlow();
+  const { fitView, getInternalNode, getZoom, setCenter } = useReactFlow();
 
   // A selected node that disappears (deleted, undone) is no longer selected.
   if (selectedNodeId && !liveId(view, selectedNodeId)) setSelectedNodeId(null);
 
+  /**
+   * Centres a node at once, at a readable zoom. Not with fitView for a node
+   * React Flow already has: fitView waits until every node is measured, so it
+   * could run after a card made meanwhile was brought into view and move the
+   * view away from it. A node not drawn yet (a deep link before the map is
+   * in) is still framed by fitView, which waits for it.
+   */
   const centreOn = useCallback(
-    (id: string) => void fitView({ nodes: [{ id }], duration: 400, maxZoom: 1.1, padding: 0.6 }),
-    [fitView],
+    (id: string) => {
+      const node = getInternalNode(id);
+      if (!node) {
+        void fitView({ nodes: [{ id }], duration: 400, maxZoom: 1.1, padding: 0.6 });
+        return;
+      }
+      const { x, y } = node.internals.positionAbsolute;
+      const width = node.measured.width ?? node.width ?? 0;
+      const height = node.measured.height ?? node.height ?? 0;
+      const zoom = Math.min(1.1, Math.max(0.8, getZoom()));
+      void setCenter(x + width / 2, y + height / 2, { zoom, duration: 400 });
+    },
+    [fitView, getInternalNode, getZoom, setCenter],
   );
 
   /** Selects a node and centres it (from the reader, search, a discussion). */
