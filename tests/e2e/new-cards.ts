@@ -43,6 +43,17 @@ export async function ownDebate(
 export const snapshotOf = async (page: Page, baseUrl: string, mapId: string): Promise<Snapshot> =>
   (await page.request.get(`${baseUrl}/api/maps/${mapId}`)).json();
 
+/**
+ * The one card `after` has that `before` did not: the card a test just made
+ * (a copy of the demo may already hold cards like it, made on the shared
+ * demo map by other tests).
+ */
+export function newCard(before: Snapshot, after: Snapshot): Snapshot['nodes'][number] {
+  const made = after.nodes.filter((n) => !before.nodes.some((b) => b.id === n.id));
+  expect(made).toHaveLength(1);
+  return made[0]!;
+}
+
 type Rect = { left: number; top: number; right: number; bottom: number };
 
 /** Every card the canvas draws, with its box on the screen. */
