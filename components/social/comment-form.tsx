@@ -68,11 +68,16 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
       className={styles.form}
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!body.trim()) return;
+        const sent = body;
+        if (!sent.trim()) return;
         setBusy(true);
-        const ok = await onSubmit(body, mentionsIn(body, people));
+        // A new comment leaves the box as it is sent (it shows in the thread
+        // once saved), so no one sends it twice; it comes back if the server
+        // refuses it, ahead of anything typed since. An edit keeps its words.
+        if (!initial) setBody('');
+        const ok = await onSubmit(sent, mentionsIn(sent, people));
         setBusy(false);
-        if (ok && !initial) setBody('');
+        if (!ok && !initial) setBody((now) => (now.trim() ? `${sent}\n\n${now}` : sent));
       }}
     >
       <label className="field">

@@ -151,7 +151,8 @@ describe('how a map reads in Chromium', () => {
     const claim = nodeNamed(page, /^claim: Sanctions should be lifted/);
     await claim.click();
     await page.getByRole('tab', { name: /^Discussion/ }).click();
-    await page.getByLabel('New comment').fill('Which sanctions do we mean?');
+    await page.getByRole('combobox', { name: 'New comment' }).click();
+    await page.keyboard.type('Which sanctions do we mean?');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     const badge = claim.getByLabel('1 open thread');
     await badge.waitFor();
@@ -162,6 +163,60 @@ describe('how a map reads in Chromium', () => {
     const text = await page.locator('body').innerText();
     expect(text.match(/[\p{Extended_Pictographic}\u25A0-\u27BF\u27C0-\u27EF]/gu)).toBeNull();
     await screenshot(page, 'map-icons');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('empties the comment box as a comment is sent, and gives the words back when the server refuses it', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Commenter', {
+      width: 1440,
+      height: 900,
+    });
+    await importMutualMap(page);
+    await nodeNamed(page, /^claim: Sanctions should be lifted/).click();
+    await page.getByRole('tab', { name: /^Discussion/ }).click();
+    const discussion = page.getByRole('region', { name: 'Discussion of the selected node' });
+    const box = discussion.getByRole('combobox', { name: 'New comment' });
+    const posts = (url: URL) => url.pathname.endsWith('/social');
+
+    // A slow answer: the words leave the box at once, and the button says they are on their way.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route(posts, async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    await box.click();
+    await page.keyboard.type('Which sanctions do we mean?');
+    await discussion.getByRole('button', { name: 'Comment', exact: true }).click();
+    await discussion.getByRole('button', { name: 'Sending…' }).waitFor();
+    expect(await box.inputValue()).toBe('');
+    answer();
+    await discussion
+      .getByRole('article')
+      .filter({ hasText: 'Which sanctions do we mean?' })
+      .waitFor();
+    expect(await box.inputValue()).toBe('');
+    await page.unroute(posts);
+
+    // Refused: the words come back, to be sent again, and the reason is shown.
+    await page.route(posts, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 422,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              error: { code: 'INVALID', message: 'That comment was refused.' },
+            }),
+          })
+        : route.continue(),
+    );
+    await box.click();
+    await page.keyboard.type('And who would lift them?');
+    await discussion.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect.poll(() => box.inputValue()).toBe('And who would lift them?');
+    await page.getByText('That comment was refused.').waitFor();
+    await screenshot(page, 'comment-refused');
     expect(errors).toEqual([]);
     await page.context().close();
   });
