@@ -149,7 +149,7 @@ export function EditorToolbar(props: Props) {
       <span className={styles.sep} aria-hidden="true" />
       <RelationSelect
         className={styles.field}
-        label="New connections"
+        label="Connect as"
         disabled={off}
         value={props.connectAs}
         onChange={props.onConnectAs}

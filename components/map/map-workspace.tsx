@@ -2,6 +2,7 @@
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
+import { CheckIcon } from '../ui/icons';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
@@ -177,8 +178,19 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               undo={() => store.undo()}
               redo={() => store.redo()}
             />
-            <span className={styles.saved} role="status" aria-live="polite">
-              {state.saving ? 'Saving…' : 'All changes saved'}
+            <span
+              className={styles.saved}
+              role="status"
+              aria-live="polite"
+              title={state.saving ? undefined : 'All changes are saved'}
+            >
+              {state.saving ? (
+                'Saving…'
+              ) : (
+                <>
+                  <CheckIcon /> Saved
+                </>
+              )}
             </span>
             {viewTools}
           </div>

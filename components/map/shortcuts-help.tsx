@@ -33,11 +33,7 @@ const SHORTCUTS: [string, string, boolean][] = [
   ['Delete or Backspace', 'Delete the selected nodes or connection', true],
   ['Ctrl/⌘ + Z', 'Undo (also after reloading the page)', true],
   ['Shift + Ctrl/⌘ + Z, or Ctrl + Y', 'Redo', true],
-  [
-    'Drag from a node’s edge to another node',
-    'Connect them, as chosen under “New connections”',
-    true,
-  ],
+  ['Drag from a node’s edge to another node', 'Connect them, as chosen under “Connect as”', true],
   [
     'Drag from a node’s edge to empty canvas',
     'Add a connected node; you choose how it relates',

@@ -88,6 +88,15 @@ export function CloseIcon(props: IconProps) {
   );
 }
 
+/** A tick: done, saved. */
+export function CheckIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 8.5l3.2 3L13 4.5" />
+    </Icon>
+  );
+}
+
 /** An arrow pointing left: back to where the reader came from. */
 export function BackIcon(props: IconProps) {
   return (

@@ -113,7 +113,10 @@ export async function selectPassage(reader: Locator, phrase: string): Promise<vo
 
 /** Resolves once the editor's save status says every change has reached the server. */
 export const allSaved = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  page
+    .getByRole('status')
+    .filter({ hasText: /^\s*Saved$/ })
+    .waitFor();
 
 /** A node card on the canvas, by its accessible name ("claim: …"). */
 export const nodeNamed = (page: Page, pattern: RegExp) =>

@@ -136,7 +136,7 @@ describe('editing the demo map in Chromium', () => {
     // Connect it, as an attack, to Turchenko's claim that Russia lost its credibility.
     await page
       .getByRole('toolbar', { name: 'Map editing' })
-      .getByRole('combobox', { name: 'New connections' })
+      .getByRole('combobox', { name: 'Connect as' })
       .selectOption('ATTACKS');
     const target = snapshot.nodes.find((n: { text: string }) =>
       n.text.startsWith('Russia has lost its credibility'),

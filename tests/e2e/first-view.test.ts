@@ -51,6 +51,21 @@ const insideCanvas = (page: Page, card: Locator) =>
     return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
   });
 
+/** How many rows the editing toolbar, its save status and the view tools take. */
+const editRows = (page: Page) =>
+  page.getByRole('toolbar', { name: 'Map editing' }).evaluate((toolbar) => {
+    const row = toolbar.parentElement!;
+    const parts = [...toolbar.children, ...[...row.children].filter((el) => el !== toolbar)];
+    const middles = parts
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return (box.top + box.bottom) / 2;
+      })
+      .sort((a, b) => a - b);
+    // A new row starts where a part's middle is lower than the last one's by more than half a control.
+    return middles.filter((y, i) => i === 0 || y - middles[i - 1]! > 16).length;
+  });
+
 const question = (page: Page) => page.getByRole('group', { name: /^question: / });
 
 describe('the first view of a map', () => {
@@ -64,6 +79,7 @@ describe('the first view of a map', () => {
     await expect.poll(() => add.isEnabled()).toBe(true);
     // Two rows of bar under the site's header (it was 200 px, with the motion cut).
     expect(await canvasTop(page)).toBeLessThanOrEqual(160);
+    expect(await editRows(page)).toBe(1);
     expect(await shownMotion(page)).toEqual({ text: `Motion: ${DEMO_MOTION}`, clipped: false });
     // The motion's card and the reasons that bear on it, at a size a class can read.
     expect(await insideCanvas(page, question(page))).toBe(true);
@@ -80,8 +96,10 @@ describe('the first view of a map', () => {
     const { page, errors } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, startupLog);
     await page.goto(`${baseUrl}/maps/new`);
-    await page.getByLabel('Title').fill('Period 3: does the CSTO still protect Armenia?');
-    await page.getByLabel('Motion or question under debate').fill(LONG_MOTION);
+    await page.getByLabel('Title').click();
+    await page.keyboard.type('Period 3: does the CSTO still protect Armenia?');
+    await page.getByLabel('Motion or question under debate').click();
+    await page.keyboard.type(LONG_MOTION);
     await page.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
     await page.getByRole('button', { name: 'Create map' }).click();
     await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
@@ -95,7 +113,9 @@ describe('the first view of a map', () => {
         state: 'detached',
       });
       expect(await shownMotion(page)).toEqual({ text: `Motion: ${LONG_MOTION}`, clipped: false });
-      expect(await canvasTop(page)).toBeLessThanOrEqual(size.width >= 1440 ? 210 : 270);
+      // The whole editing toolbar on one row, with the save status and the view tools.
+      expect(await editRows(page)).toBe(1);
+      expect(await canvasTop(page)).toBeLessThanOrEqual(size.width >= 1440 ? 210 : 240);
       expect(await insideCanvas(page, question(page))).toBe(true);
       expect(await onScreenFontSize(question(page))).toBeGreaterThanOrEqual(11);
       await screenshot(page, `first-view-class-${size.width}`);
@@ -142,9 +162,7 @@ describe('the first view of a map', () => {
     const add = toolbar.getByRole('button', { name: '+ Add claim' });
     expect(await add.isDisabled()).toBe(true);
     expect(await toolbar.getByRole('button', { name: 'Auto-layout' }).isDisabled()).toBe(true);
-    expect(await toolbar.getByRole('combobox', { name: 'New connections' }).isDisabled()).toBe(
-      true,
-    );
+    expect(await toolbar.getByRole('combobox', { name: 'Connect as' }).isDisabled()).toBe(true);
     await screenshot(page, 'first-view-loading');
 
     letThrough();
