@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { UNSTORABLE_MESSAGE, unstorableAt } from '../domain/storable';
 import { AppError, toErrorResponse } from './errors';
 
 /** A database id in a route parameter or a form's hidden field. */
@@ -51,11 +52,18 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
 /** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */
 export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
   const text = await readTextBody(request, maxBytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  const at = unstorableAt(body);
+  if (at !== null)
+    throw new AppError('VALIDATION_FAILED', `${at || 'body'}: ${UNSTORABLE_MESSAGE}`, {
+      field: at,
+    });
+  return body;
 }
 
 /** Runs a route handler body, mapping thrown errors to the JSON error shape in one place. */
