@@ -15,7 +15,7 @@ export const MAX_IMPORT_NODES = 5000;
 /** Most connections an imported file may create (a backup's limit too). */
 export const MAX_IMPORT_EDGES = 10_000;
 /** Most connections one imported node may have: a debate's busiest claim has a few dozen. */
-export const MAX_IMPORT_EDGES_PER_NODE = 200;
+const MAX_IMPORT_EDGES_PER_NODE = 200;
 
 export type ExportableMap = {
   title: string;
