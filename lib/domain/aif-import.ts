@@ -4,6 +4,7 @@ import {
   dedupeEdges,
   ImportFormatError,
   inferKinds,
+  MAX_IMPORT_EDGES,
   MAX_IMPORT_NODES,
   positionsUsable,
   type ImportedEdge,
@@ -125,8 +126,10 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   const into = new Map<string, string[]>();
   const outOf = new Map<string, string[]>();
   for (const e of graph.edges) {
-    into.set(e.toID, [...(into.get(e.toID) ?? []), e.fromID]);
-    outOf.set(e.fromID, [...(outOf.get(e.fromID) ?? []), e.toID]);
+    const sources = into.get(e.toID) ?? [];
+    if (sources.push(e.fromID) === 1) into.set(e.toID, sources);
+    const targets = outOf.get(e.fromID) ?? [];
+    if (targets.push(e.toID) === 1) outOf.set(e.fromID, targets);
   }
   const iNodesInto = (s: string) => (into.get(s) ?? []).filter((x) => idOf.has(x));
   const edges: ImportedEdge[] = [];
@@ -135,7 +138,14 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     toAif: string,
     relation: ImportedEdge['relation'],
     groupId: string | null = null,
-  ) =>
+  ) => {
+    // An inference with k premises and k conclusions makes k² connections:
+    // a few kB of AIF must not become a graph too large to hold.
+    // (Counted before repeated connections are merged, so with room to spare.)
+    if (edges.length >= 2 * MAX_IMPORT_EDGES)
+      throw new ImportFormatError(
+        `${at}edges: the file makes more than ${2 * MAX_IMPORT_EDGES} connections; at most ${MAX_IMPORT_EDGES} can be imported`,
+      );
     edges.push({
       id: `e${edges.length + 1}`,
       fromId: idOf.get(fromAif)!,
@@ -143,6 +153,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       relation,
       groupId,
     });
+  };
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
   for (const n of graph.nodes) {

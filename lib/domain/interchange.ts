@@ -12,6 +12,10 @@ import type { GraphEdge, GraphNode, NodeKind, Relation, Side } from './types';
 export const MAX_IMPORT_BYTES = 5_000_000;
 /** Most nodes an imported file may create. */
 export const MAX_IMPORT_NODES = 5000;
+/** Most connections an imported file may create (a backup's limit too). */
+export const MAX_IMPORT_EDGES = 10_000;
+/** Most connections one imported node may have: a debate's busiest claim has a few dozen. */
+const MAX_IMPORT_EDGES_PER_NODE = 200;
 
 export type ExportableMap = {
   title: string;
@@ -133,3 +137,32 @@ export const fileStem = (title: string) =>
     .replace(/^-|-$/g, '')
     .toLowerCase()
     .slice(0, 60) || 'map';
+
+/**
+ * Refuses a graph over the import limits (nodes, connections, connections
+ * of one node), naming the limit: checked before anything is laid out or
+ * written, since a few kB of AIF can describe tens of thousands of
+ * connections.
+ */
+export function checkImportLimits(map: Pick<ImportedMap, 'nodes' | 'edges'>): void {
+  if (map.nodes.length > MAX_IMPORT_NODES)
+    throw new ImportFormatError(
+      `The file has ${map.nodes.length} nodes; at most ${MAX_IMPORT_NODES} can be imported.`,
+    );
+  if (map.edges.length > MAX_IMPORT_EDGES)
+    throw new ImportFormatError(
+      `The file makes ${map.edges.length} connections; at most ${MAX_IMPORT_EDGES} can be imported.`,
+    );
+  const degree = new Map<string, number>();
+  for (const e of map.edges)
+    for (const id of [e.fromId, e.toId]) {
+      const n = (degree.get(id) ?? 0) + 1;
+      degree.set(id, n);
+      if (n > MAX_IMPORT_EDGES_PER_NODE) {
+        const text = map.nodes.find((node) => node.id === id)?.text ?? id;
+        throw new ImportFormatError(
+          `The node "${text.slice(0, 60)}" has more than ${MAX_IMPORT_EDGES_PER_NODE} connections; at most ${MAX_IMPORT_EDGES_PER_NODE} can be imported.`,
+        );
+      }
+    }
+}

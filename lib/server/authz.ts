@@ -125,7 +125,10 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
         link.mapId === map.id &&
         !link.revokedAt &&
         !(link.expiresAt && link.expiresAt.getTime() <= Date.now());
-      return valid ? link.role : null;
+      // Signed out, any link only reads: commenting and editing need an
+      // account, so every comment and change has an author. A signed-in
+      // holder of a comment or edit link becomes a member (acceptShareLink).
+      return valid ? 'VIEWER' : null;
     }
     case 'user': {
       // The owner outranks every other standing: nothing more to read.
@@ -170,8 +173,14 @@ export async function authorizeMap(
   const access: MapAccess = { map, role: await roleOn(actor, map) };
   if (!can(access, 'map:read'))
     throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
-  if (!can(access, action))
+  if (!can(access, action)) {
+    if (actor.kind === 'share-link' && RANK[actor.role] >= NEEDS[action])
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Sign in to comment on or edit this map: the link lets you once you are signed in.',
+      );
     throw new AppError('FORBIDDEN', 'You do not have permission to do that on this map.');
+  }
   return access;
 }
 

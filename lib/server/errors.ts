@@ -1,3 +1,5 @@
+import { UNSTORABLE_MESSAGE } from '../domain/storable';
+
 /**
  * The one error type use cases throw on purpose. Codes map to HTTP statuses
  * in one place (httpStatusOf); route handlers render them as
@@ -84,14 +86,37 @@ function isConnectionFailure(error: unknown, depth = 0): boolean {
   );
 }
 
-/** The AppError a thrown value stands for: a lost database connection is a retryable UNAVAILABLE. */
+/**
+ * True when PostgreSQL refused a value itself (SQLSTATE class 22, data
+ * exception: a NUL character, an invalid byte sequence): the request was at
+ * fault, and its transaction was rolled back.
+ */
+function isRefusedValue(error: unknown): boolean {
+  const cause = (
+    error as {
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+    }
+  )?.meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+/**
+ * The AppError a thrown value stands for: a lost database connection is a
+ * retryable UNAVAILABLE; a value the database refused is the request's fault.
+ */
 function asAppError(error: unknown): unknown {
-  return isConnectionFailure(error)
-    ? new AppError(
-        'UNAVAILABLE',
-        'The database is not reachable right now. Your change will be sent again in a moment.',
-      )
-    : error;
+  if (isConnectionFailure(error))
+    return new AppError(
+      'UNAVAILABLE',
+      'The database is not reachable right now. Your change will be sent again in a moment.',
+    );
+  if (isRefusedValue(error))
+    return new AppError(
+      'BAD_REQUEST',
+      `The request ${UNSTORABLE_MESSAGE}, or another value the database cannot store.`,
+    );
+  return error;
 }
 
 /**

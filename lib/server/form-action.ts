@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { FormAction, FormState } from '../domain/form-state';
+import { UNSTORABLE_MESSAGE, unstorableAt } from '../domain/storable';
 import { currentActor } from './actor';
 import type { Actor } from './authz';
 import { AppError } from './errors';
@@ -60,7 +61,15 @@ export function formAction<S extends z.ZodType, Extra extends object = object>(
 ): FormAction<Extra> {
   return async (_state, form) => {
     try {
-      const parsed = await schema.safeParseAsync(await read(form));
+      const input = await read(form);
+      const at = unstorableAt(input);
+      if (at !== null)
+        return {
+          error: `This field ${UNSTORABLE_MESSAGE}.`,
+          field: at || undefined,
+          values: valuesOf(form),
+        } as FormState<Extra>;
+      const parsed = await schema.safeParseAsync(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return {

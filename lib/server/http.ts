@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { UNSTORABLE_MESSAGE, unstorableAt } from '../domain/storable';
 import { AppError, toErrorResponse } from './errors';
 
 /** A database id in a route parameter or a form's hidden field. */
@@ -19,7 +20,11 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return result.data;
 }
 
-/** Reads a request body as text, refusing one larger than `maxBytes` before and after reading it. */
+/**
+ * Reads a request body as text, refusing one larger than `maxBytes`: at once
+ * when its Content-Length says so, else as soon as more than that has
+ * arrived (a chunked body has no length), without reading the rest.
+ */
 export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () =>
     new AppError(
@@ -27,19 +32,38 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
       `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`,
     );
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
-  return text;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */
 export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
   const text = await readTextBody(request, maxBytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  const at = unstorableAt(body);
+  if (at !== null)
+    throw new AppError('VALIDATION_FAILED', `${at || 'body'}: ${UNSTORABLE_MESSAGE}`, {
+      field: at,
+    });
+  return body;
 }
 
 /** Runs a route handler body, mapping thrown errors to the JSON error shape in one place. */
@@ -49,6 +73,12 @@ export async function jsonRoute(run: () => Promise<unknown>): Promise<NextRespon
   } catch (error) {
     if (!(error instanceof AppError)) console.error(error);
     const { status, body } = toErrorResponse(error);
-    return NextResponse.json(body, { status });
+    // A refusal for now (429, 503) says when to ask again.
+    const retryAfter = (body.error.details as { retryAfterSeconds?: number } | undefined)
+      ?.retryAfterSeconds;
+    return NextResponse.json(body, {
+      status,
+      headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
+    });
   }
 }

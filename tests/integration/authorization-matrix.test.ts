@@ -75,16 +75,17 @@ const EXPECTED: Record<string, Record<MapAction, Outcome>> = {
     'map:edit': 'FORBIDDEN',
     'map:manage': 'FORBIDDEN',
   },
+  // Signed out, a link only reads; commenting and editing need an account.
   'comment link': {
     'map:read': 'ok',
-    'map:comment': 'ok',
+    'map:comment': 'UNAUTHENTICATED',
     'map:edit': 'FORBIDDEN',
     'map:manage': 'FORBIDDEN',
   },
   'edit link': {
     'map:read': 'ok',
-    'map:comment': 'ok',
-    'map:edit': 'ok',
+    'map:comment': 'UNAUTHENTICATED',
+    'map:edit': 'UNAUTHENTICATED',
     'map:manage': 'FORBIDDEN',
   },
   'revoked link (held)': {

@@ -2,11 +2,12 @@ import 'server-only';
 import { parseAif } from '../../domain/aif';
 import { parseArgdown } from '../../domain/argdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
-import { ImportFormatError, type ImportedMap } from '../../domain/interchange';
-import { estimateNodeHeight, layoutGraph, NODE_WIDTH } from '../../domain/layout';
+import { checkImportLimits, ImportFormatError, type ImportedMap } from '../../domain/interchange';
+import { estimateNodeHeight, NODE_WIDTH } from '../../domain/layout';
 import type { Actor } from '../authz';
 import { AppError } from '../errors';
 import { restoreBackup } from './import-backup';
+import { layoutOffThread } from './layout-off-thread';
 
 export const IMPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -38,10 +39,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Lays out a graph whose file had no usable positions, as auto-layout would. */
+/**
+ * Lays out a graph whose file had no usable positions, as auto-layout would,
+ * once it is known to be within the limits, and off the request thread.
+ */
 async function placed(map: ImportedMap): Promise<ImportedMap> {
+  checkImportLimits(map);
   if (map.nodes.every((n) => n.x !== null && n.y !== null)) return map;
-  const positions = await layoutGraph({
+  const positions = await layoutOffThread({
     nodes: map.nodes.map((n) => ({
       id: n.id,
       width: NODE_WIDTH,
