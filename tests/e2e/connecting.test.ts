@@ -109,6 +109,8 @@ describe('connecting cards in Chromium', () => {
     expect(await searchFocused()).toBe(true);
     await page.keyboard.type('bloc protects');
     await page.keyboard.press('Enter');
+    // Closed once the connection is made (and being saved): the save status is then about it.
+    await dialog.waitFor({ state: 'detached' });
     await allSaved(page);
 
     await card(page, 'Nobody came in 2022').click();
@@ -117,6 +119,7 @@ describe('connecting cards in Chromium', () => {
     expect(await searchFocused()).toBe(true);
     await page.keyboard.type('left alone');
     await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
     await allSaved(page);
 
     const { edges } = await snapshotOf(page, baseUrl, mapId);
