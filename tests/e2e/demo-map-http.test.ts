@@ -68,6 +68,20 @@ describe('the app over HTTP', () => {
       });
   }, 60_000);
 
+  it('sends headers that keep the app out of other sites’ frames and its API answers out of caches', async () => {
+    for (const path of ['/', '/sign-in', `/maps/${await demoMapId(baseUrl)}`]) {
+      const { headers } = await fetch(`${baseUrl}${path}`);
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+    const api = await fetch(`${baseUrl}/api/maps/${await demoMapId(baseUrl)}`);
+    expect(api.headers.get('cache-control')).toBe('private, no-store');
+    const refused = await fetch(`${baseUrl}/api/maps/no-such-map`);
+    expect(refused.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('serves a map snapshot as JSON, and a JSON 404 with a code for an unknown map', async () => {
     const id = await demoMapId(baseUrl);
     const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
