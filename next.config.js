@@ -22,6 +22,25 @@ const nextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   poweredByHeader: false,
   allowedDevOrigins: privateNetworks,
+  /**
+   * On every answer: no other site may frame the app (a signed-in page
+   * framed could be clicked through), no content-type guessing, and other
+   * sites learn only our origin from a link (never a map's path or a share
+   * link's token). docs/SECURITY.md lists these and what is still to come.
+   */
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -66,7 +66,7 @@ export function SourceText({
         {source.author}
         {source.publisher && <> · {source.publisher}</>}
         {source.publishedOn && <> · {formatCalendarDate(source.publishedOn)}</>}
-        {source.url && (
+        {source.url && /^https?:\/\//i.test(source.url) && (
           <>
             {' · '}
             <a href={source.url} target="_blank" rel="noreferrer noopener">

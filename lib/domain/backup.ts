@@ -38,7 +38,18 @@ export const ZBackup = z.object({
           .regex(/^\d{4}-\d{2}-\d{2}$/)
           .nullable()
           .default(null),
-        url: z.string().url().max(2000).nullable().default(null),
+        // A web address only: the reader links to it, and a javascript: or
+        // data: address would run in the page of whoever clicks it.
+        url: z
+          .string()
+          .url()
+          .max(2000)
+          .refine(
+            (url) => /^https?:\/\//i.test(url),
+            'The address must start with http:// or https://',
+          )
+          .nullable()
+          .default(null),
         side: ZSide,
         text: z.string().min(1).max(200_000),
       }),

@@ -66,10 +66,13 @@ export async function readJsonBody(request: Request, maxBytes = 1_000_000): Prom
   return body;
 }
 
+/** API answers carry a reader's private data: kept by no cache, shared or the browser's. */
+const PRIVATE = { 'cache-control': 'private, no-store' };
+
 /** Runs a route handler body, mapping thrown errors to the JSON error shape in one place. */
 export async function jsonRoute(run: () => Promise<unknown>): Promise<NextResponse> {
   try {
-    return NextResponse.json(await run());
+    return NextResponse.json(await run(), { headers: PRIVATE });
   } catch (error) {
     if (!(error instanceof AppError)) console.error(error);
     const { status, body } = toErrorResponse(error);
@@ -78,7 +81,7 @@ export async function jsonRoute(run: () => Promise<unknown>): Promise<NextRespon
       ?.retryAfterSeconds;
     return NextResponse.json(body, {
       status,
-      headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
+      headers: retryAfter ? { ...PRIVATE, 'Retry-After': String(retryAfter) } : PRIVATE,
     });
   }
 }

@@ -1,5 +1,36 @@
+import { request as httpRequest } from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { demoMapId } from './browser';
+
+/**
+ * POSTs a chunked body (no Content-Length) that sends its first 64 kB and
+ * then waits, as a slow or hostile upload does. Tells the answer's status,
+ * and whether it came while the body was still open: a route that asks who
+ * is posting first answers without reading on.
+ */
+function stalledUpload(url: string): Promise<{ status: number; beforeBodyEnded: boolean }> {
+  return new Promise((resolve, reject) => {
+    let ended = false;
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, beforeBodyEnded: !ended });
+      req.destroy();
+    });
+    req.on('error', (error) => {
+      if (!ended) reject(error);
+    });
+    req.write(`{"ops":[{"text":"${'x'.repeat(64 * 1024)}`);
+    // Had the server waited for the rest, it answers only after this.
+    setTimeout(() => {
+      ended = true;
+      req.end('"}]}');
+    }, 8_000);
+  });
+}
 
 const baseUrl = inject('baseUrl');
 
@@ -16,6 +47,39 @@ describe('the app over HTTP', () => {
     const html = await response.text();
     expect(html).toContain('Maps you can open');
     expect(html).toContain('Russia, the CSTO and Nagorno-Karabakh');
+  });
+
+  it('refuses a visitor’s post to the map’s ops, presence, comments and layers without reading the body', async () => {
+    const id = await demoMapId(baseUrl);
+    // The demo map is public: a visitor may read it, not edit it or reveal its notes.
+    for (const [route, status] of [
+      ['ops', 403],
+      ['layers', 403],
+    ] as const)
+      expect(await stalledUpload(`${baseUrl}/api/maps/${id}/${route}`)).toEqual({
+        status,
+        beforeBodyEnded: true,
+      });
+    // A map that does not exist, for every route that takes a body.
+    for (const route of ['ops', 'presence', 'social', 'layers'])
+      expect(await stalledUpload(`${baseUrl}/api/maps/no-such-map/${route}`)).toEqual({
+        status: 404,
+        beforeBodyEnded: true,
+      });
+  }, 60_000);
+
+  it('sends headers that keep the app out of other sites’ frames and its API answers out of caches', async () => {
+    for (const path of ['/', '/sign-in', `/maps/${await demoMapId(baseUrl)}`]) {
+      const { headers } = await fetch(`${baseUrl}${path}`);
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+    const api = await fetch(`${baseUrl}/api/maps/${await demoMapId(baseUrl)}`);
+    expect(api.headers.get('cache-control')).toBe('private, no-store');
+    const refused = await fetch(`${baseUrl}/api/maps/no-such-map`);
+    expect(refused.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('serves a map snapshot as JSON, and a JSON 404 with a code for an unknown map', async () => {

@@ -134,6 +134,19 @@ describe('JSON backup and restore', () => {
         edges: [{ id: 'e', fromId: 'a', toId: 'ghost', relation: 'SUPPORTS' }],
       }),
     ).toBe('VALIDATION_FAILED: edges[0].toId: no node "ghost"');
+    // A source's address is a web address: the reader links to it.
+    const source = {
+      id: 's',
+      title: 'S',
+      author: 'A',
+      publisher: '',
+      side: 'FOR',
+      text: 'Some text.',
+    };
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>x</script>'])
+      expect(await message({ ...valid, sources: [{ ...source, url }] })).toMatch(
+        /^VALIDATION_FAILED: sources\[0\]\.url: The address must start with http:\/\/ or https:\/\//,
+      );
     expect(await count()).toBe(0);
     expect(await message(valid)).toBe('ok');
     expect(await count()).toBe(1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
+import { authorizeMap } from '@/lib/server/authz';
 import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
 import { setLayersRevealed } from '@/lib/server/social/set-layers-revealed';
 
@@ -10,8 +11,11 @@ const ZBody = z.object({ revealed: z.boolean() });
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
+    // Asked before the body is read.
+    const actor = await currentActor();
+    await authorizeMap(actor, 'map:manage', id);
     const { revealed } = parseInput(ZBody, await readJsonBody(request, 1_000));
-    await setLayersRevealed(await currentActor(), id, revealed);
+    await setLayersRevealed(actor, id, revealed);
     return { revealed };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
+import { authorizeMap } from '@/lib/server/authz';
 import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
 
@@ -13,7 +14,10 @@ const ZParams = z.object({ id: z.string().min(1).max(64) });
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
+    // Asked before the body is read: a stranger's upload is refused unread.
+    const actor = await currentActor();
+    await authorizeMap(actor, 'map:edit', id);
     const input = parseInput(ZApplyOpsInput, await readJsonBody(request));
-    return applyMapOps(await currentActor(), id, input);
+    return applyMapOps(actor, id, input);
   });
 }

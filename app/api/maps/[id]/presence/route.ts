@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
+import { authorizeMap } from '@/lib/server/authz';
 import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
 import { publishPresence, ZPresenceInput } from '@/lib/server/realtime/publish-presence';
 
@@ -9,8 +10,11 @@ const ZParams = z.object({ id: z.string().min(1).max(64) });
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
+    // Asked before the body is read.
+    const actor = await currentActor();
+    await authorizeMap(actor, 'map:read', id);
     const input = parseInput(ZPresenceInput, await readJsonBody(request, 2_000));
-    await publishPresence(await currentActor(), id, input);
+    await publishPresence(actor, id, input);
     return { ok: true };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
+import { authorizeMap } from '@/lib/server/authz';
 import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
 import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
 import { getSocialView } from '@/lib/server/social/get-social-view';
@@ -19,7 +20,10 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
+    // Asked before the body is read (reading at least; the ops decide what more they need).
+    const actor = await currentActor();
+    await authorizeMap(actor, 'map:read', id);
     const input = parseInput(ZApplySocialOpsInput, await readJsonBody(request, 100_000));
-    return applySocialOps(await currentActor(), id, input);
+    return applySocialOps(actor, id, input);
   });
 }
