@@ -1,14 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { POST } from '@/app/api/maps/[id]/ops/route';
 import { createAnchor } from '@/lib/domain/anchor';
 import type { TOpInput } from '@/lib/domain/ops';
 import type { Actor } from '@/lib/server/authz';
+import { toErrorResponse } from '@/lib/server/errors';
+import { readOpsRequest } from '@/lib/server/maps/apply-ops';
 import { createMap, createSource, testDb } from '../factories';
 import { apply, claim, editableMap, errorOf, id, snapshot } from '../support/apply-ops';
 
 afterAll(async () => {
   await testDb().$disconnect();
 });
+
+/** What the ops route answers a request's body with, when reading it is refused. */
+async function answerTo(request: Request) {
+  try {
+    await readOpsRequest(request);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+  throw new Error('the request was accepted');
+}
 
 describe('bad input leaves nothing half-applied', () => {
   async function expectRejected(
@@ -176,29 +187,24 @@ describe('bad input leaves nothing half-applied', () => {
     ['no ops', { ops: [] }, 'ops'],
     ['a body that is not an op batch', { hello: 'world' }, 'ops'],
   ])('answers %s with 400 VALIDATION_FAILED naming the field', async (_name, body, field) => {
-    const { map } = await editableMap();
-    const response = await POST(
+    const { status, body: json } = await answerTo(
       new Request('http://test/api/maps/x/ops', {
         method: 'POST',
         body: JSON.stringify(body),
         headers: { 'content-type': 'application/json' },
       }),
-      { params: Promise.resolve({ id: map.id }) },
     );
-    expect(response.status).toBe(400);
-    const json = await response.json();
+    expect(status).toBe(400);
     expect(json.error.code).toBe('VALIDATION_FAILED');
     expect(json.error.message.startsWith(`${field}:`)).toBe(true);
   });
 
   it('answers a malformed JSON body with 400 BAD_REQUEST', async () => {
-    const { map } = await editableMap();
-    const response = await POST(
+    const { status, body } = await answerTo(
       new Request('http://test/x', { method: 'POST', body: '{"ops": [' }),
-      { params: Promise.resolve({ id: map.id }) },
     );
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
+    expect(status).toBe(400);
+    expect(body).toEqual({
       error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
     });
   });

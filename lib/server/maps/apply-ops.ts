@@ -5,6 +5,7 @@ import { applyOps as applyDomainOps, graphStateOf, OpError, ZOp, type TOp } from
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { AppError } from '../errors';
+import { parseInput, readJsonBody } from '../http';
 import { appendToLog } from './append-to-log';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 import { loadWorkingSet, writeChanges } from './graph-working-set';
@@ -33,6 +34,11 @@ export type ApplyOpsResult = {
   nodes: { id: string; version: number }[];
   edges: { id: string; version: number }[];
 };
+
+/** An ops request's body, read within its limit and checked, or a 4xx naming the field at fault. */
+export async function readOpsRequest(request: Request): Promise<z.infer<typeof ZApplyOpsInput>> {
+  return parseInput(ZApplyOpsInput, await readJsonBody(request));
+}
 
 /**
  * Applies a batch of ops to a map, all or nothing: checks that the actor may

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
 import { authorizeMap } from '@/lib/server/authz';
-import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
-import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
+import { jsonRoute, parseInput } from '@/lib/server/http';
+import { applyMapOps, readOpsRequest } from '@/lib/server/maps/apply-ops';
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -17,7 +17,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     // Asked before the body is read: a stranger's upload is refused unread.
     const actor = await currentActor();
     await authorizeMap(actor, 'map:edit', id);
-    const input = parseInput(ZApplyOpsInput, await readJsonBody(request));
+    const input = await readOpsRequest(request);
     return applyMapOps(actor, id, input);
   });
 }
