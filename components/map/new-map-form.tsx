@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { createMapAction } from '@/app/maps/new/actions';
+import { MAX_SOURCE_CHARS } from '@/lib/domain/types';
 import styles from './new-map-form.module.css';
 
 type Props = {
@@ -19,6 +20,15 @@ const SOURCE_SLOTS = [
 export function NewMapForm({ classrooms, classroomId }: Props) {
   const [state, action, pending] = useActionState(createMapAction, {});
   const [template, setTemplate] = useState<'demo' | 'blank'>('demo');
+  // After a refusal React resets the form to its defaults: the defaults are
+  // what was sent (the choice of start, the class, each source's fields), so
+  // a corrected form sends the same choice again, not a copy of the demo.
+  const sent = state.values;
+  const [shownState, setShownState] = useState(state);
+  if (state !== shownState) {
+    setShownState(state);
+    if (sent?.template === 'blank' || sent?.template === 'demo') setTemplate(sent.template);
+  }
   return (
     <form action={action} className="form">
       <label className="field">
@@ -44,7 +54,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
       {classrooms.length > 0 && (
         <label className="field">
           <span>For the class</span>
-          <select name="classroomId" defaultValue={classroomId ?? ''}>
+          <select name="classroomId" defaultValue={sent?.classroomId ?? classroomId ?? ''}>
             <option value="">No class: just me and people I share it with</option>
             {classrooms.map((c) => (
               <option key={c.id} value={c.id}>
@@ -64,7 +74,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
             type="radio"
             name="template"
             value="demo"
-            checked={template === 'demo'}
+            defaultChecked={template === 'demo'}
             onChange={() => setTemplate('demo')}
           />
           <span>
@@ -80,7 +90,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
             type="radio"
             name="template"
             value="blank"
-            checked={template === 'blank'}
+            defaultChecked={template === 'blank'}
             onChange={() => setTemplate('blank')}
           />
           <span>
@@ -93,8 +103,9 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
         <fieldset className={styles.sources}>
           <legend>Sources (optional)</legend>
           <p className="field__hint">
-            Paste each article’s text, or upload it as a .txt or .md file. Students quote them to
-            make evidence.
+            Paste each article’s text, or upload it as a .txt or .md file, up to{' '}
+            {MAX_SOURCE_CHARS.toLocaleString('en')} characters each (about 30,000 words). Students
+            quote them to make evidence.
           </p>
           {SOURCE_SLOTS.map((slot, i) => (
             <div
@@ -107,15 +118,28 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
               <input type="hidden" name={`source${i}.side`} value={slot.side} />
               <label className="field">
                 <span>Title</span>
-                <input name={`source${i}.title`} maxLength={300} />
+                <input
+                  name={`source${i}.title`}
+                  maxLength={300}
+                  defaultValue={sent?.[`source${i}.title`]}
+                />
               </label>
               <label className="field">
                 <span>Author</span>
-                <input name={`source${i}.author`} maxLength={200} />
+                <input
+                  name={`source${i}.author`}
+                  maxLength={200}
+                  defaultValue={sent?.[`source${i}.author`]}
+                />
               </label>
               <label className="field">
                 <span>Text</span>
-                <textarea name={`source${i}.text`} rows={5} />
+                <textarea
+                  name={`source${i}.text`}
+                  rows={5}
+                  maxLength={MAX_SOURCE_CHARS}
+                  defaultValue={sent?.[`source${i}.text`]}
+                />
               </label>
               <label className="field">
                 <span>…or upload a .txt or .md file</span>

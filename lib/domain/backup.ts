@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
+import { MAX_SOURCE_CHARS } from './types';
 
 /**
  * A JSON backup of a whole map: its sources, nodes (with their anchors) and
@@ -51,7 +52,7 @@ export const ZBackup = z.object({
           .nullable()
           .default(null),
         side: ZSide,
-        text: z.string().min(1).max(200_000),
+        text: z.string().min(1).max(MAX_SOURCE_CHARS),
       }),
     )
     .max(20),

@@ -20,6 +20,13 @@ export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES'] as co
 export type Relation = (typeof RELATIONS)[number];
 
 export const SIDES = ['FOR', 'AGAINST', 'NEUTRAL'] as const;
+
+/**
+ * The most characters a source's text may hold (a long article is 60,000):
+ * one limit for pasting, uploading and restoring a backup, stated where
+ * sources are added.
+ */
+export const MAX_SOURCE_CHARS = 200_000;
 export type Side = (typeof SIDES)[number];
 
 /** W3C Web Annotation TextQuoteSelector + TextPositionSelector, flattened. */

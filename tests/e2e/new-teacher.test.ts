@@ -96,4 +96,50 @@ describe('a new teacher in Chromium', () => {
     expect(page.url()).toBe(`${baseUrl}/maps/new`);
     await page.close();
   });
+  it('takes an uploaded source by its length in characters, the one limit the form states', async () => {
+    const { page, errors } = await openPage(browser());
+    await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
+    await page.goto(`${baseUrl}/maps/new`);
+    await page.getByLabel('Title').click();
+    await page.keyboard.type('Sources in Georgian');
+    await page.getByLabel('Motion or question under debate').click();
+    await page.keyboard.type('Is the CSTO still worth it for Armenia?');
+    await page.getByRole('radio', { name: /A blank map/ }).check();
+    const hint = page.getByText(/Paste each article/);
+    expect(await hint.textContent()).toContain('up to 200,000 characters each');
+    const source = page.getByRole('group', { name: 'Source 1' });
+    await source.getByLabel('Title').click();
+    await page.keyboard.type('A long article');
+    // Too long: 200,001 characters.
+    await source.getByLabel(/upload a \.txt or \.md file/).setInputFiles({
+      name: 'too-long.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('a'.repeat(200_001)),
+    });
+    await page.getByRole('button', { name: 'Create map' }).click();
+    const alert = page.locator('form').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('A source can hold at most 200,000 characters');
+    // The form still says what was chosen and typed: a blank map, and the source's title.
+    expect(await page.getByRole('radio', { name: /A blank map/ }).isChecked()).toBe(true);
+    expect(await source.getByLabel('Title').inputValue()).toBe('A long article');
+    // Within the limit, however many bytes its letters take: Georgian letters
+    // are 3 bytes each in UTF-8, so 160,000 characters in 200 paragraphs are
+    // over 400 kB (a 400 kB cap in bytes refused it).
+    const text = ('სომხეთი '.repeat(99) + 'სომხეთი.\n\n').repeat(200);
+    expect(text.length).toBeLessThanOrEqual(200_000);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(400_000);
+    await source.getByLabel(/upload a \.txt or \.md file/).setInputFiles({
+      name: 'georgian.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text),
+    });
+    await page.getByRole('button', { name: 'Create map' }).click();
+    await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    const reader = page.getByRole('complementary', { name: 'Source reader' });
+    await reader.getByRole('heading', { name: 'A long article' }).waitFor();
+    expect(await reader.textContent()).toContain('სომხეთი სომხეთი');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

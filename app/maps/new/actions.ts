@@ -1,12 +1,17 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { MAX_SOURCE_CHARS } from '@/lib/domain/types';
 import { AppError } from '@/lib/server/errors';
 import { formAction } from '@/lib/server/form-action';
 import { createMap, MAX_SOURCES, ZCreateMapInput } from '@/lib/server/maps/create-map';
 
-/** Uploaded sources: plain text or Markdown, read as UTF-8. */
-const MAX_UPLOAD_BYTES = 400_000;
+/**
+ * Uploaded sources: plain text or Markdown, read as UTF-8. The limit is the
+ * source's, in characters; a file is not read at all past the most bytes
+ * that many characters can take.
+ */
+const MAX_UPLOAD_BYTES = 4 * MAX_SOURCE_CHARS;
 const TEXT_FILE = /\.(txt|md|markdown)$/i;
 
 /** The form's numbered source slots (`source0.title`, `source0.file`, …); empty slots are skipped. */
@@ -25,7 +30,7 @@ async function readSources(form: FormData) {
       if (file.size > MAX_UPLOAD_BYTES)
         throw new AppError(
           'PAYLOAD_TOO_LARGE',
-          `“${file.name}” is larger than ${MAX_UPLOAD_BYTES / 1000} kB.`,
+          `“${file.name}” is longer than a source can be (${MAX_SOURCE_CHARS.toLocaleString('en')} characters).`,
           { field: name('file') },
         );
       text = await file.text();

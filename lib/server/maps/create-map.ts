@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { DEMO_MAP_SLUG } from '../../domain/demo-map';
 import { ZSide } from '../../domain/ops';
+import { MAX_SOURCE_CHARS } from '../../domain/types';
 import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 import { parseInput } from '../http';
@@ -10,7 +11,6 @@ import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { writeGraph } from './write-graph';
 
 export const MAX_SOURCES = 4;
-const MAX_SOURCE_CHARS = 200_000;
 
 const ZNewSource = z.object({
   title: z
