@@ -21,6 +21,10 @@ const nextConfig = {
   // node-postgres and Prisma's runtime stay plain Node modules on the server.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  // A new map's form carries up to four sources of 200,000 characters each
+  // (up to 800 kB of UTF-8 apiece); Next's default cap of 1 MB per action
+  // would refuse two long ones before the form could say anything.
+  experimental: { serverActions: { bodySizeLimit: '4mb' } },
   allowedDevOrigins: privateNetworks,
   /**
    * On every answer: no other site may frame the app (a signed-in page

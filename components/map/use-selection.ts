@@ -30,13 +30,13 @@ export function useSelection(view: GraphState, initialNodeId: string | null) {
   const centreOn = useCallback(
     (id: string) => {
       const node = getInternalNode(id);
-      if (!node) {
+      // Not drawn or not measured yet, or hidden (folded, filtered out): fitView waits for it.
+      if (!node || node.hidden || !node.measured.width || !node.measured.height) {
         void fitView({ nodes: [{ id }], duration: 400, maxZoom: 1.1, padding: 0.6 });
         return;
       }
       const { x, y } = node.internals.positionAbsolute;
-      const width = node.measured.width ?? node.width ?? 0;
-      const height = node.measured.height ?? node.height ?? 0;
+      const { width, height } = node.measured as { width: number; height: number };
       const zoom = Math.min(1.1, Math.max(0.8, getZoom()));
       void setCenter(x + width / 2, y + height / 2, { zoom, duration: 400 });
     },

@@ -174,7 +174,7 @@ export async function authorizeMap(
   if (!can(access, 'map:read'))
     throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
   if (!can(access, action)) {
-    if (actor.kind === 'share-link' && RANK[actor.role] >= NEEDS[action])
+    if (actor.kind === 'share-link' && actor.mapId === mapId && RANK[actor.role] >= NEEDS[action])
       throw new AppError(
         'UNAUTHENTICATED',
         'Sign in to comment on or edit this map: the link lets you once you are signed in.',

@@ -87,8 +87,15 @@ function isConnectionFailure(error: unknown, depth = 0): boolean {
 }
 
 /**
- * True when PostgreSQL refused a value itself (SQLSTATE class 22, data
- * exception: a NUL character, an invalid byte sequence): the request was at
+ * PostgreSQL's codes for text it cannot store: a NUL character or an
+ * invalid byte sequence (22021), a character with no equivalent in the
+ * database's encoding (22P05). Only these: other data exceptions (a bad
+ * cast, an overflow) can come from our own SQL and are our fault.
+ */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+/**
+ * True when PostgreSQL refused a request's text itself: the request was at
  * fault, and its transaction was rolled back.
  */
 function isRefusedValue(error: unknown): boolean {
@@ -98,7 +105,7 @@ function isRefusedValue(error: unknown): boolean {
     }
   )?.meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? cause?.code;
-  return typeof code === 'string' && code.startsWith('22');
+  return typeof code === 'string' && UNSTORABLE_TEXT_CODES.has(code);
 }
 
 /**
@@ -112,10 +119,7 @@ function asAppError(error: unknown): unknown {
       'The database is not reachable right now. Your change will be sent again in a moment.',
     );
   if (isRefusedValue(error))
-    return new AppError(
-      'BAD_REQUEST',
-      `The request ${UNSTORABLE_MESSAGE}, or another value the database cannot store.`,
-    );
+    return new AppError('BAD_REQUEST', `The request ${UNSTORABLE_MESSAGE}.`);
   return error;
 }
 

@@ -55,6 +55,7 @@ describe('the app over HTTP', () => {
     for (const [route, status] of [
       ['ops', 403],
       ['layers', 403],
+      ['social', 401],
     ] as const)
       expect(await stalledUpload(`${baseUrl}/api/maps/${id}/${route}`)).toEqual({
         status,

@@ -44,12 +44,13 @@ function runWorker(graph: ElkNode, budget: LayoutBudget): Promise<ElkNode> {
       resourceLimits: { maxOldGenerationSizeMb: budget.heapMb },
     });
     let settled = false;
+    // Answered once the worker has ended, so the next layout never runs
+    // beside one still shutting down.
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
-      outcome();
+      void worker.terminate().finally(outcome);
     };
     const timer = setTimeout(() => settle(() => reject(tooComplex())), budget.ms);
     worker.on('message', (message: { result?: ElkNode; error?: string }) =>
@@ -84,11 +85,11 @@ export async function layoutOffThread(
       'The server is laying out other imports right now. Try again in a minute.',
       { retryAfterSeconds: 30 },
     );
-  waiting++;
   const graph = elkGraph(input, 'UP');
-  const turn = queue.then(() => runWorker(graph, budget));
-  queue = turn.catch(() => undefined);
+  waiting++;
   try {
+    const turn = queue.then(() => runWorker(graph, budget));
+    queue = turn.catch(() => undefined);
     return positionsOf(await turn);
   } finally {
     waiting--;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
 import { authorizeMap } from '@/lib/server/authz';
+import { AppError } from '@/lib/server/errors';
 import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
 import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
 import { getSocialView } from '@/lib/server/social/get-social-view';
@@ -20,9 +21,12 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
-    // Asked before the body is read (reading at least; the ops decide what more they need).
+    // Asked before the body is read (reading at least; the ops decide what
+    // more they need). Comments and notes have authors: signed in only.
     const actor = await currentActor();
     await authorizeMap(actor, 'map:read', id);
+    if (actor.kind !== 'user')
+      throw new AppError('UNAUTHENTICATED', 'Sign in to comment or take notes.');
     const input = parseInput(ZApplySocialOpsInput, await readJsonBody(request, 100_000));
     return applySocialOps(actor, id, input);
   });
