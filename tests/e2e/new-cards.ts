@@ -26,17 +26,31 @@ export async function ownDebate(
   startupLog: string,
   title: string,
 ): Promise<string> {
+  await createMapAsDemoTeacher(page, baseUrl, startupLog, {
+    title,
+    motion: 'Is Russia a credible security guarantor in the South Caucasus?',
+    start: /The Turchenko–Strakes debate/,
+  });
+  await page.getByRole('toolbar', { name: 'Map editing' }).waitFor();
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** Fills the new-map form as the demo teacher (clicking each field, then typing) and creates the map. */
+async function createMapAsDemoTeacher(
+  page: Page,
+  baseUrl: string,
+  startupLog: string,
+  map: { title: string; motion: string; start: RegExp },
+): Promise<void> {
   await signInAsDemoTeacher(page, baseUrl, startupLog);
   await page.goto(`${baseUrl}/maps/new`);
   await page.getByLabel('Title').click();
-  await page.keyboard.type(title);
+  await page.keyboard.type(map.title);
   await page.getByLabel('Motion or question under debate').click();
-  await page.keyboard.type('Is Russia a credible security guarantor in the South Caucasus?');
-  await page.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
+  await page.keyboard.type(map.motion);
+  await page.getByRole('radio', { name: map.start }).check();
   await page.getByRole('button', { name: 'Create map' }).click();
   await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
-  await page.getByRole('toolbar', { name: 'Map editing' }).waitFor();
-  return new URL(page.url()).pathname.split('/').at(-1)!;
 }
 
 /** The stored map, read with the page's own session (a copied map is private to its owner). */
@@ -126,15 +140,11 @@ export async function blankMap(
   startupLog: string,
   title: string,
 ): Promise<string> {
-  await signInAsDemoTeacher(page, baseUrl, startupLog);
-  await page.goto(`${baseUrl}/maps/new`);
-  await page.getByLabel('Title').click();
-  await page.keyboard.type(title);
-  await page.getByLabel('Motion or question under debate').click();
-  await page.keyboard.type('This house would connect its cards');
-  await page.getByRole('radio', { name: /A blank map/ }).check();
-  await page.getByRole('button', { name: 'Create map' }).click();
-  await page.waitForURL(/\/maps\/(?!new)[^/]+$/);
+  await createMapAsDemoTeacher(page, baseUrl, startupLog, {
+    title,
+    motion: 'This house would connect its cards',
+    start: /A blank map/,
+  });
   await page.getByText('This map is empty.').waitFor();
   return new URL(page.url()).pathname.split('/').at(-1)!;
 }

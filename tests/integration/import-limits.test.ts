@@ -3,11 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_EDGES } from '@/lib/domain/interchange';
 import { estimateNodeHeight, NODE_WIDTH } from '@/lib/domain/layout';
 import type { Actor } from '@/lib/server/authz';
-import { AppError } from '@/lib/server/errors';
 import { readTextBody } from '@/lib/server/http';
 import { importMap } from '@/lib/server/maps/import-map';
 import { layoutOffThread } from '@/lib/server/maps/layout-off-thread';
 import { createUser, testDb } from '../factories';
+import { refusalOf } from '../support/apply-ops';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -17,16 +17,6 @@ const user = async (): Promise<Actor & { kind: 'user' }> => ({
   kind: 'user',
   userId: (await createUser()).id,
 });
-
-const failure = async (run: () => Promise<unknown>) => {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  return 'ok';
-};
 
 /**
  * An AIF file of a few kB with one inference (RA node) from k premises to k
@@ -54,7 +44,7 @@ describe('importing a file that describes far more than it weighs', () => {
     const owner = await user();
     const bomb = aifBomb(120);
     expect(bomb.length).toBeLessThan(25_000);
-    expect(await failure(() => importMap(owner, { text: bomb, fileName: 'bomb.json' }))).toBe(
+    expect(await refusalOf(() => importMap(owner, { text: bomb, fileName: 'bomb.json' }))).toBe(
       `VALIDATION_FAILED: The file makes 14400 connections; at most ${MAX_IMPORT_EDGES} can be imported.`,
     );
     expect(await mapsOf(owner.userId)).toBe(0);
@@ -75,7 +65,7 @@ describe('importing a file that describes far more than it weighs', () => {
       { edgeID: `b${i}`, fromID: `ra${i}`, toID: 'hub' },
     ]).flat();
     const text = JSON.stringify({ nodes, edges });
-    expect(await failure(() => importMap(owner, { text, fileName: 'hub.json' }))).toBe(
+    expect(await refusalOf(() => importMap(owner, { text, fileName: 'hub.json' }))).toBe(
       `VALIDATION_FAILED: The node "The hub claim" has more than ${MAX_IMPORT_EDGES_PER_NODE} connections; at most ${MAX_IMPORT_EDGES_PER_NODE} can be imported.`,
     );
     expect(await mapsOf(owner.userId)).toBe(0);
@@ -114,7 +104,7 @@ describe('importing a file that describes far more than it weighs', () => {
         toId: `n${20 + Math.floor(i / 20)}`,
       })),
     };
-    expect(await failure(() => layoutOffThread(input, { ms: 1, heapMb: 256 }))).toBe(
+    expect(await refusalOf(() => layoutOffThread(input, { ms: 1, heapMb: 256 }))).toBe(
       'VALIDATION_FAILED: The map is too tangled to lay out on the server. Give its nodes positions, or import it in smaller parts.',
     );
     // The next layout, within its budget, still runs.
@@ -140,7 +130,7 @@ describe('reading a request body', () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    expect(await failure(() => readTextBody(request, 1_000_000))).toBe(
+    expect(await refusalOf(() => readTextBody(request, 1_000_000))).toBe(
       'PAYLOAD_TOO_LARGE: The request is larger than 1 MB.',
     );
     // Read up to just past 1 MB (and what the stream had queued), not 200 MB.

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { estimateNodeHeight, NODE_WIDTH } from '@/lib/domain/layout';
 import type { Actor } from '@/lib/server/authz';
-import { AppError } from '@/lib/server/errors';
 import { readTextBody } from '@/lib/server/http';
 import { createMap } from '@/lib/server/maps/create-map';
 import { exportMap } from '@/lib/server/maps/export-map';
@@ -13,6 +12,7 @@ import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { importMap } from '@/lib/server/maps/import-map';
 import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
 import { createUser, testDb } from '../factories';
+import { refusalOf } from '../support/apply-ops';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -24,16 +24,6 @@ const user = async (): Promise<Actor & { kind: 'user' }> => ({
 });
 const fixture = (dir: string, name: string) =>
   readFileSync(path.join(import.meta.dirname, '../fixtures', dir, name), 'utf8');
-const failure = async (run: () => Promise<unknown>) => {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  return 'ok';
-};
-
 describe('AIF and Argdown through the database', () => {
   for (const format of ['aif', 'argdown'] as const) {
     it(`exports the demo debate as ${format}, imports it as a new map, and exports that map to the same file`, async () => {
@@ -111,7 +101,7 @@ describe('AIF and Argdown through the database', () => {
     const owner = await user();
     const count = () => testDb().argumentMap.count({ where: { ownerId: owner.userId } });
     expect(
-      await failure(() =>
+      await refusalOf(() =>
         importMap(owner, {
           text: '{\n  "nodes": [\n    {"nodeID": 1,, }\n  ]\n}',
           fileName: 'broken.json',
@@ -119,7 +109,7 @@ describe('AIF and Argdown through the database', () => {
       ),
     ).toMatch(/^VALIDATION_FAILED: Line 3, column \d+: the file is not valid JSON there\.$/);
     expect(
-      await failure(() =>
+      await refusalOf(() =>
         importMap(owner, {
           text: JSON.stringify({
             nodes: [{ nodeID: 1, text: 'a', type: 'I' }],
@@ -129,16 +119,16 @@ describe('AIF and Argdown through the database', () => {
       ),
     ).toBe('VALIDATION_FAILED: edges[0].toID: no node "2"');
     expect(
-      await failure(() =>
+      await refusalOf(() =>
         importMap(owner, { text: '[A]: fine\n\n(1) P\n----\n', fileName: 'x.argdown' }),
       ),
     ).toMatch(/^VALIDATION_FAILED: Line \d+: /);
-    expect(await failure(() => importMap(owner, { text: '', format: 'argdown' }))).toBe(
+    expect(await refusalOf(() => importMap(owner, { text: '', format: 'argdown' }))).toBe(
       'VALIDATION_FAILED: The file is empty.',
     );
     // A value only the database refuses (a NUL character) fails after the map row was written: the whole import is rolled back.
     expect(
-      await failure(() =>
+      await refusalOf(() =>
         importMap(owner, {
           text: JSON.stringify({
             nodes: [{ nodeID: '1', text: 'a\u0000b', type: 'I' }],
@@ -154,7 +144,7 @@ describe('AIF and Argdown through the database', () => {
       }),
     ).toBe(0);
     expect(
-      await failure(() =>
+      await refusalOf(() =>
         importMap({ kind: 'anonymous' }, { text: fixture('argdown', 'state-censorship.argdown') }),
       ),
     ).toMatch(/^UNAUTHENTICATED/);
@@ -165,7 +155,7 @@ describe('AIF and Argdown through the database', () => {
       method: 'POST',
       body: 'x'.repeat(MAX_IMPORT_BYTES + 1),
     });
-    expect(await failure(() => readTextBody(big, MAX_IMPORT_BYTES))).toBe(
+    expect(await refusalOf(() => readTextBody(big, MAX_IMPORT_BYTES))).toBe(
       'PAYLOAD_TOO_LARGE: The request is larger than 5 MB.',
     );
   });

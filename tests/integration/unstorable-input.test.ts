@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { unstorableAt } from '@/lib/domain/storable';
-import { AppError, toErrorResponse } from '@/lib/server/errors';
+import { toErrorResponse } from '@/lib/server/errors';
 import { readJsonBody } from '@/lib/server/http';
 import { testDb } from '../factories';
+import { refusalOf } from '../support/apply-ops';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -10,16 +11,6 @@ afterAll(async () => {
 
 const post = (body: string) =>
   new Request('http://localhost/api/maps/m1/ops', { method: 'POST', body });
-
-const refusal = async (run: () => Promise<unknown>) => {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  return 'ok';
-};
 
 describe('text the database cannot store', () => {
   it('names the first field holding a NUL or half a surrogate pair, keys included', () => {
@@ -33,11 +24,11 @@ describe('text the database cannot store', () => {
 
   it('refuses a JSON body carrying one with a 400 that names the field, before anything runs', async () => {
     const body = JSON.stringify({ ops: [{ type: 'createNode', text: 'Sanctions\u0000 work' }] });
-    expect(await refusal(() => readJsonBody(post(body)))).toBe(
+    expect(await refusalOf(() => readJsonBody(post(body)))).toBe(
       'VALIDATION_FAILED: ops.0.text: contains a character that cannot be stored (a NUL character or half of a surrogate pair)',
     );
     // JSON's own escape for a lone surrogate, as a script might send it.
-    expect(await refusal(() => readJsonBody(post('{"name":"\\ud800"}')))).toMatch(
+    expect(await refusalOf(() => readJsonBody(post('{"name":"\\ud800"}')))).toMatch(
       /^VALIDATION_FAILED: name: /,
     );
   });

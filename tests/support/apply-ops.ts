@@ -28,6 +28,12 @@ export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the call to fail');
 }
 
+/** The AppError `run` is refused with, as "CODE: message", for comparing whole. */
+export async function refusalOf(run: () => Promise<unknown>): Promise<string> {
+  const error = await errorOf(run());
+  return `${error.code}: ${error.message}`;
+}
+
 export const claim = (nodeId: string, text = 'A claim'): TOpInput => ({
   type: 'createNode',
   id: nodeId,
