@@ -137,7 +137,7 @@ export function limiterOf(name: LimitName): RateLimiterAbstract {
   return limiters()[name];
 }
 
-/** A key within the store's 255 characters (long emails are hashed). @internal Exported for the tests. */
+/** A key of bounded length (a long email is hashed), so the table's index stays small. @internal Exported for the tests. */
 export function storeKey(key: string): string {
   return key.length > 180 ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key;
 }

@@ -3,7 +3,7 @@ DROP TABLE "AuthAttempt";
 
 -- CreateTable
 CREATE TABLE "RateLimit" (
-    "key" VARCHAR(255) NOT NULL,
+    "key" TEXT NOT NULL,
     "points" INTEGER NOT NULL DEFAULT 0,
     "expire" BIGINT,
 
