@@ -5,6 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { verifyCredentials } from './accounts/verify-credentials';
+import { clientAddressOf } from './client-address';
 import { db } from './db';
 import { AppError } from './errors';
 
@@ -13,15 +14,6 @@ class InvalidCredentials extends CredentialsSignin {
 }
 class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';
-}
-
-/** The client's address as the proxy in front of us reports it, else null. */
-function clientAddress(request: Request): string | null {
-  return (
-    request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
-    request.headers.get('x-real-ip') ||
-    null
-  );
 }
 
 /**
@@ -41,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       },
       authorize: async (credentials, request) => {
         try {
-          const user = await verifyCredentials(credentials, clientAddress(request));
+          const user = await verifyCredentials(credentials, clientAddressOf(request.headers));
           if (!user) throw new InvalidCredentials();
           return user;
         } catch (error) {

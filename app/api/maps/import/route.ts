@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { currentActor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { jsonRoute, parseInput, readTextBody } from '@/lib/server/http';
 import { IMPORT_FORMATS, importMap } from '@/lib/server/maps/import-map';
+import { limitRequest } from '@/lib/server/rate-limits';
 
 const ZQuery = z.object({
   format: z.enum(IMPORT_FORMATS).optional(),
@@ -21,6 +23,7 @@ export async function POST(request: Request) {
     const actor = await currentActor();
     // Refused before reading up to 5 MB from someone who may not import.
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
+    await limitRequest('imports', actor, clientAddressOf(request.headers));
     return importMap(actor, {
       text: await readTextBody(request, MAX_IMPORT_BYTES),
       fileName: query.name,

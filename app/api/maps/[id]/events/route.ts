@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { actorFor } from '@/lib/server/actor';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { jsonRoute, parseInput } from '@/lib/server/http';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
+import { holdStreamPlace, limitRequest, releasingWhenDone } from '@/lib/server/rate-limits';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -23,12 +25,16 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       request.headers.get('last-event-id'),
       url.searchParams.get('since'),
     );
-    stream = await openMapStream(
-      await actorFor(url.searchParams.get('share')),
-      id,
-      from,
-      request.signal,
-    );
+    const actor = await actorFor(url.searchParams.get('share'));
+    const address = clientAddressOf(request.headers);
+    await limitRequest('streamOpens', actor, address);
+    const release = await holdStreamPlace(actor, address);
+    try {
+      stream = releasingWhenDone(await openMapStream(actor, id, from, request.signal), release);
+    } catch (error) {
+      release();
+      throw error;
+    }
     return null;
   });
   if (!stream) return refused;
