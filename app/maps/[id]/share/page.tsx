@@ -150,7 +150,7 @@ export default async function SharePage({ params }: Props) {
                         pendingLabel="Changing…"
                         className={page.inlineForm}
                         submitClassName="button button--quiet button--small"
-                        label={`Role of ${m.name}`}
+                        label={`Change the role of ${m.name}`}
                       >
                         <input type="hidden" name="mapId" value={id} />
                         <input type="hidden" name="userId" value={m.userId} />
