@@ -124,7 +124,8 @@ describe('the owner manages members', () => {
     await acceptShareLink(gone, view.token);
     await revokeShareLink(owner, mapId, view.id);
 
-    const members = await listMapMembers(owner, mapId);
+    const { members, classroom } = await listMapMembers(owner, mapId);
+    expect(classroom).toBeNull();
     const row = (userId: string) => members.find((m) => m.userId === userId);
     expect(members[0]).toMatchObject({
       userId: owner.userId,
@@ -155,10 +156,23 @@ describe('the owner manages members', () => {
 
     await removeMapMember(owner, mapId, member.userId);
     expect(await standing(member, mapId)).toEqual({ edit: 'NOT_FOUND', read: 'NOT_FOUND' });
-    expect((await listMapMembers(owner, mapId)).map((m) => m.userId)).not.toContain(member.userId);
+    expect((await listMapMembers(owner, mapId)).members.map((m) => m.userId)).not.toContain(
+      member.userId,
+    );
     // The link itself is still live: opening it again lets them back in.
     await acceptShareLink(member, edit.token);
     expect((await standing(member, mapId)).edit).toBe('ok');
+  });
+
+  it('takes a removed member off the map’s teams', async () => {
+    const { mapId, owner } = await ownedMap();
+    const team = await testDb().team.create({
+      data: { mapId, name: 'For', color: '#2563eb', side: 'FOR' },
+    });
+    const member = await addMember(mapId, 'EDITOR');
+    await testDb().teamMember.create({ data: { teamId: team.id, userId: member.userId } });
+    await removeMapMember(owner, mapId, member.userId);
+    expect(await testDb().teamMember.count({ where: { teamId: team.id } })).toBe(0);
   });
 
   it('is the owner’s alone: an editor cannot change or remove anyone, and the owner stays', async () => {

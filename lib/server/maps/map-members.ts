@@ -49,11 +49,16 @@ const ownerStays = () =>
 
 /**
  * Everyone with a membership of the map, for its owner: the owner first,
- * then by name, each with the role they have now and how they joined.
+ * then by name, each with the role they have now and how they joined; and
+ * the map's class, whose students edit it through the class (managed on the
+ * class's page).
  */
-export async function listMapMembers(actor: Actor, mapId: string): Promise<MapMemberRow[]> {
+export async function listMapMembers(
+  actor: Actor,
+  mapId: string,
+): Promise<{ members: MapMemberRow[]; classroom: { id: string; name: string } | null }> {
   const { map } = await authorizeMap(actor, 'map:manage', mapId);
-  const [owner, members] = await Promise.all([
+  const [owner, members, classroom] = await Promise.all([
     db().user.findUniqueOrThrow({
       where: { id: map.ownerId },
       select: { id: true, name: true, email: true },
@@ -69,6 +74,12 @@ export async function listMapMembers(actor: Actor, mapId: string): Promise<MapMe
         },
       },
     }),
+    map.classroomId
+      ? db().classroom.findUnique({
+          where: { id: map.classroomId },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
   const now = Date.now();
   const rows = members.map((m): MapMemberRow => {
@@ -91,16 +102,14 @@ export async function listMapMembers(actor: Actor, mapId: string): Promise<MapMe
     };
   });
   rows.sort((a, b) => a.name.localeCompare(b.name));
-  return [
-    {
-      userId: owner.id,
-      name: displayName(owner),
-      email: owner.email,
-      role: 'OWNER',
-      origin: { kind: 'owner' },
-    },
-    ...rows,
-  ];
+  const ownerRow: MapMemberRow = {
+    userId: owner.id,
+    name: displayName(owner),
+    email: owner.email,
+    role: 'OWNER',
+    origin: { kind: 'owner' },
+  };
+  return { members: [ownerRow, ...rows], classroom };
 }
 
 /**

@@ -28,7 +28,7 @@ export default async function SharePage({ params }: Props) {
   const { id } = await params;
   await signedInOrRedirect(`/maps/${id}/share`);
   const actor = await currentActor();
-  const [{ mapTitle, links }, members] = await loadOr404(async () =>
+  const [{ mapTitle, links }, { members, classroom }] = await loadOr404(async () =>
     Promise.all([listShareLinks(actor, id), listMapMembers(actor, id)]),
   );
   return (
@@ -120,6 +120,12 @@ export default async function SharePage({ params }: Props) {
         <h2 id="members-title" className={page.sectionTitle}>
           People ({members.length})
         </h2>
+        {classroom && (
+          <p className={page.lead}>
+            The students of <Link href={`/classrooms/${classroom.id}`}>{classroom.name}</Link> edit
+            this map through the class; add or remove them on the class’s page.
+          </p>
+        )}
         <div className={page.tableScroll}>
           <table className={page.table} aria-label="People on this map">
             <thead>
