@@ -84,7 +84,9 @@ describe('two people on one map', () => {
     const { page } = await openPage(browser());
     await signInAsDemo(page, baseUrl, inject('startupLog'), 'teacher');
     for (const n of [1, 2]) {
+      // Not a page's fetch: it names the origin as a browser would.
       const response = await page.request.post(`${baseUrl}/api/maps/${mapId}/ops`, {
+        headers: { origin: baseUrl },
         data: {
           ops: [
             {

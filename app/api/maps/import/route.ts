@@ -11,9 +11,9 @@ const ZQuery = z.object({
 });
 
 /**
- * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file's
- * text as the body (format guessed from the name and content when not
- * given). Answers { id, format } of the new map, or the line or field at fault.
+ * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file
+ * as the body, sent as application/octet-stream (format guessed from the
+ * name and content when not given). Answers { id, format } of the new map, or the line or field at fault.
  */
 export async function POST(request: Request) {
   return jsonRoute(async () => {
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
     // Refused before reading up to 5 MB from someone who may not import.
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
     return importMap(actor, {
-      text: await readTextBody(request, MAX_IMPORT_BYTES),
+      text: await readTextBody(request, MAX_IMPORT_BYTES, 'application/octet-stream'),
       fileName: query.name,
       format: query.format,
     });
