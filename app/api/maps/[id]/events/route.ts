@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorFor } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/actor';
 import { jsonRoute, parseInput } from '@/lib/server/http';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
 
@@ -11,8 +11,9 @@ const ZParams = z.object({ id: z.string().min(1).max(64) });
 /**
  * GET /api/maps/:id/events — Server-Sent Events: `ops` (id = seq), `skip`,
  * `snapshot`, `presence`, `ready`, `revoked`. Resumes after Last-Event-ID,
- * or after `?since=` (the snapshot's seq); `?share=` carries a view link's
- * token, since EventSource cannot send headers.
+ * or after `?since=` (the snapshot's seq). A view link's holder sends its
+ * token in the x-share-token header, as on every other route (never in the
+ * URL, which access logs keep).
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
@@ -23,12 +24,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       request.headers.get('last-event-id'),
       url.searchParams.get('since'),
     );
-    stream = await openMapStream(
-      await actorFor(url.searchParams.get('share')),
-      id,
-      from,
-      request.signal,
-    );
+    stream = await openMapStream(await currentActor(), id, from, request.signal);
     return null;
   });
   if (!stream) return refused;
