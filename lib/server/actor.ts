@@ -36,11 +36,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
  * the holder of a still-valid share link (by header), else anonymous.
  */
 export async function currentActor(): Promise<Actor> {
-  return actorFor((await headers()).get(SHARE_TOKEN_HEADER));
-}
-
-/** As `currentActor`, with the share token given explicitly (an EventSource URL cannot send headers). */
-export async function actorFor(token: string | null): Promise<Actor> {
+  const token = (await headers()).get(SHARE_TOKEN_HEADER);
   const user = await currentUser();
   if (user) return { kind: 'user', userId: user.id };
   if (token) {

@@ -13,9 +13,9 @@ const ZQuery = z.object({
 });
 
 /**
- * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file's
- * text as the body (format guessed from the name and content when not
- * given). Answers { id, format } of the new map, or the line or field at fault.
+ * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file
+ * as the body, sent as application/octet-stream (format guessed from the
+ * name and content when not given). Answers { id, format } of the new map, or the line or field at fault.
  */
 export async function POST(request: Request) {
   return jsonRoute(async () => {
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
     await limitRequest('imports', actor, clientAddressOf(request.headers));
     return importMap(actor, {
-      text: await readTextBody(request, MAX_IMPORT_BYTES),
+      text: await readTextBody(request, MAX_IMPORT_BYTES, 'application/octet-stream'),
       fileName: query.name,
       format: query.format,
     });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+<<<<<<< HEAD
 import { actorFor } from '@/lib/server/actor';
 import { clientAddressOf } from '@/lib/server/client-address';
+=======
+import { currentActor } from '@/lib/server/actor';
+>>>>>>> wip-headers
 import { jsonRoute, parseInput } from '@/lib/server/http';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
 import { holdStreamPlace, limitRequest, releasingWhenDone } from '@/lib/server/rate-limits';
@@ -13,8 +17,9 @@ const ZParams = z.object({ id: z.string().min(1).max(64) });
 /**
  * GET /api/maps/:id/events — Server-Sent Events: `ops` (id = seq), `skip`,
  * `snapshot`, `presence`, `ready`, `revoked`. Resumes after Last-Event-ID,
- * or after `?since=` (the snapshot's seq); `?share=` carries a view link's
- * token, since EventSource cannot send headers.
+ * or after `?since=` (the snapshot's seq). A view link's holder sends its
+ * token in the x-share-token header, as on every other route (never in the
+ * URL, which access logs keep).
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
@@ -25,6 +30,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       request.headers.get('last-event-id'),
       url.searchParams.get('since'),
     );
+<<<<<<< HEAD
     const actor = await actorFor(url.searchParams.get('share'));
     const address = clientAddressOf(request.headers);
     await limitRequest('streamOpens', actor, address);
@@ -35,6 +41,9 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       release();
       throw error;
     }
+=======
+    stream = await openMapStream(await currentActor(), id, from, request.signal);
+>>>>>>> wip-headers
     return null;
   });
   if (!stream) return refused;
