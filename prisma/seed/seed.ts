@@ -12,6 +12,7 @@ import {
   DEMO_NODES,
   DEMO_SOURCES,
   DEMO_TEAMS,
+  nodeSide,
   type DemoSourceKey,
 } from './demo-map';
 
@@ -101,7 +102,7 @@ export async function seedDemoMap(
             mapId: map.id,
             kind: node.kind,
             text: node.text,
-            side: node.source ? DEMO_SOURCES[node.source].side : 'NEUTRAL',
+            side: nodeSide(node),
             x: position.x,
             y: position.y,
             createdById: DEMO_OWNER_ID,
