@@ -184,7 +184,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 't-loyalty',
     kind: 'PREMISE',
     source: 'turchenko',
-    text: "From the start Russia has led the CSTO, paying a disproportionate share of its funding and giving other members military resources and infrastructure in return for their support of Moscow's policies.",
+    text: "From the very beginning Russia has played a leading role in the CSTO, contributing a disproportionate share of its funding and providing military resources and infrastructure to other members in return for their support of Moscow's policies.",
     quote:
       "From the very beginning, Russia has played a leading role by contributing a disproportionate share of its funding, and providing military resources and infrastructure to other member states in return for their support of Moscow's policies",
   },
@@ -200,7 +200,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 't-uzbekistan',
     kind: 'EVIDENCE',
     source: 'turchenko',
-    text: 'Uzbekistan joined in 2006, the year after its forces killed hundreds of unarmed protesters in Andijan, and suspended its membership in 2012 as it turned its foreign policy away from Moscow.',
+    text: 'Uzbekistan joined in 2006, the year after an uprising in Andijan in which government forces killed hundreds of unarmed protesters, and suspended its membership in 2012 as it pivoted its foreign policy away from Moscow.',
     quote:
       'Uzbekistan joined the organization in 2006 after an uprising in the city of Andijan the year before, when Uzbek government forces killed hundreds of unarmed protesters, but suspended its membership in 2012 as it pivoted its foreign policy away from Moscow.',
   },
@@ -232,7 +232,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 't-arab-spring',
     kind: 'EVIDENCE',
     source: 'turchenko',
-    text: 'This aim was reinforced after the Arab Spring toppled dictators across much of the Arab world.',
+    text: 'This aim was only reinforced after the Arab Spring, which toppled dictators and set off civil wars across much of the Arab world.',
     quote:
       'This aim was only reinforced after the Arab Spring, which saw the toppling of dictators and the eruption of civil wars across much of the Arab world.',
   },
@@ -248,7 +248,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 't-kazakh-mission',
     kind: 'EVIDENCE',
     source: 'turchenko',
-    text: 'In Kazakhstan in 2022 the CSTO activated its collective defence mechanism for the first time, on the pretext of a foreign intervention the Kazakh authorities never evidenced.',
+    text: 'In 2022 the CSTO activated its collective defence mechanism for the first time, launching a mission to Kazakhstan on the pretext of foreign intervention, for which the Kazakh authorities have never provided evidence.',
     quote:
       'It was the first time CSTO activated its collective defense mechanism, launching a mission on the pretext of foreign intervention in Kazakhstan, even though Kazakh authorities have never provided evidence to back up these claims.',
   },
@@ -310,7 +310,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 't-icc',
     kind: 'EVIDENCE',
     source: 'turchenko',
-    text: 'Pashinyan confirmed that Armenia will come under the jurisdiction of the International Criminal Court, which in March 2023 issued an arrest warrant for Putin.',
+    text: 'Pashinyan confirmed that Armenia will come under the jurisdiction of the International Criminal Court, which in March 2023 issued an arrest warrant for Putin over the unlawful deportation of Ukrainian children to Russia.',
     quote:
       "At the same time, Armenia's Prime Minister Nikol Pashinyan confirmed that Armenia will come under the jurisdiction of the International Criminal Court (ICC). In March, the ICC issued an arrest warrant for Russian President Vladimir Putin over the unlawful deportation of Ukrainian children to Russia.",
   },
@@ -401,7 +401,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 's-july13',
     kind: 'EVIDENCE',
     source: 'strakes',
-    text: 'On 13 July 2020 Yerevan asked the CSTO Secretariat to convene an emergency meeting of the Permanent Council on the hostilities; the meeting was later postponed indefinitely.',
+    text: 'On 13 July 2020 Yerevan appealed to the CSTO Secretariat to convene an emergency meeting of the Permanent Council on the hostilities; the meeting was later postponed indefinitely.',
     quote:
       'On July 13, Yerevan appealed to the CSTO Secretariat chaired by Belorussian General Stanislav Zas to convene an emergency meeting of the Permanent Council to address the hostilities, but it was later announced that that meeting had been postponed indefinitely',
   },
@@ -409,7 +409,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 's-tensions',
     kind: 'PREMISE',
     source: 'strakes',
-    text: 'The allegation may simply reflect recent diplomatic tensions between Baku and Moscow over reported Russian arms shipments to Armenia.',
+    text: 'The officials’ interpretation may simply reflect recent diplomatic tensions between Baku and Moscow over reported Russian arms shipments to Armenia.',
     quote:
       'On the one hand, this interpretation of events may simply reflect recent diplomatic tensions between Baku and Moscow regarding reported Russian arms shipments to Armenia',
   },
@@ -433,7 +433,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 's-suspicions',
     kind: 'PREMISE',
     source: 'strakes',
-    text: 'The allegation could also stem from popular suspicions, common since the annexation of Crimea in 2014, that Russia seeks to expand its military involvement and influence in Eurasia.',
+    text: 'The officials’ interpretation could also stem from popular suspicions, common since the annexation of Crimea in 2014, that Russia seeks to expand its military involvement and influence in Eurasia.',
     quote:
       "It could also stem from popular suspicions that Russia seeks to expand its military involvement and geopolitical influence in the Eurasian space, as has been common discourse ever since Moscow's annexation of Crimea in 2014",
   },
@@ -449,7 +449,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 's-cooperative',
     kind: 'PREMISE',
     source: 'strakes',
-    text: 'In the first phase of its evolution (before 2002), alongside the CIS, its legal framework was oriented toward the UN Security Council and modelled on the CSCE’s “cooperative security”: peaceful coexistence and non-interference in domestic affairs.',
+    text: 'In the first phase of its evolution (before 2002), alongside the CIS, the CSTO’s legal framework was heavily oriented toward the UN Security Council and modelled on the CSCE’s “cooperative security”: peaceful coexistence and non-interference in domestic affairs.',
     quote:
       'The legal framework laid during the first phase of its evolution in tandem with the Commonwealth of Independent States (CIS) was heavily oriented toward the UN Security Council and modeled on the concept of "cooperative security" of the former Conference on Security and Cooperation in Europe (CSCE), and its principles of peaceful coexistence among divergent political systems and non-interference in domestic affairs.',
   },
@@ -520,7 +520,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 's-kavkaz',
     kind: 'EVIDENCE',
     source: 'strakes',
-    text: 'The Kavkaz-2020 exercises stood out for their cross-regional, mainly Asian, character and for joint participation by states with hostile relations or enduring rivalries.',
+    text: 'The Kavkaz-2020 exercises stood out for their cross-regional (particularly Asian) character and for joint participation by states with hostile relations or enduring rivalries.',
     quote:
       'A major distinction of these exercises, aside from their broadly cross-regional (particularly Asian) character, is joint participation by several states that have historically had hostile relations or are involved in enduring rivalries.',
   },
@@ -528,7 +528,7 @@ export const DEMO_NODES: DemoNode[] = [
     key: 's-mutual',
     kind: 'PREMISE',
     source: 'strakes',
-    text: 'Russian-led military structures resemble the new partnerships with the EAEU and SCO, in which security means mutual assistance against common threats to national development, not a NATO-style alliance against external aggression.',
+    text: 'The ability of Russian-led military structures to attract interest far beyond their area shares similarities with new partnerships of Asian and Middle Eastern countries with the EAEU and SCO, in which security is defined as mutual assistance against common threats to sustainable national development rather than a NATO-style alliance against external aggression.',
     quote:
       'The ability of Russian-led military structures to attract interest far beyond their area of operations shares similarities with new partnerships between Asian and Middle Eastern countries and the Eurasian Economic Union (EAEU) and Shanghai Cooperation Organization (SCO), in which security is defined as mutual assistance against common threats to sustainable national development rather than a NATO-style alliance against external aggression.',
   },
@@ -609,7 +609,6 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
   ['s-border', 'SUPPORTS', 'q-article4'],
   ['t-would-refuse', 'ATTACKS', 'q-article4'],
   ['s-non-intervention', 'ATTACKS', 'q-article4'],
-  ['s-no-threat', 'ATTACKS', 'q-article4'],
 
   ['t-appealed-2020', 'SUPPORTS', 'q-asked'],
   ['t-refused-2020', 'SUPPORTS', 'q-asked'],
@@ -619,7 +618,7 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
 
   ['t-nato', 'SUPPORTS', 'q-nato'],
   ['s-no-threat', 'ATTACKS', 'q-nato'],
-  ['s-mutual', 'ATTACKS', 'q-nato'],
+  ['s-echo', 'SUPPORTS', 'q-nato'],
 
   ['t-loyalty', 'SUPPORTS', 'q-arms'],
   ['s-arms-armenia', 'SUPPORTS', 'q-arms'],

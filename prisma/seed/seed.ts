@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
@@ -90,15 +90,17 @@ export async function seedDemoMap(
         sourceIds[key] = source.id;
       }
 
-      const nodeIds = new Map<string, string>();
-      for (const node of DEMO_NODES) {
-        const anchor =
-          node.source && node.quote
-            ? anchorQuote(sourceIds[node.source], texts[node.source], node.quote)
-            : null;
-        const position = positions.get(node.key) ?? { x: 0, y: 0 };
-        const created = await tx.node.create({
-          data: {
+      // One insert for all nodes (ids chosen here, so the edges can name them).
+      const nodeIds = new Map(DEMO_NODES.map((n) => [n.key, randomUUID()]));
+      await tx.node.createMany({
+        data: DEMO_NODES.map((node) => {
+          const anchor =
+            node.source && node.quote
+              ? anchorQuote(sourceIds[node.source], texts[node.source], node.quote)
+              : null;
+          const position = positions.get(node.key) ?? { x: 0, y: 0 };
+          return {
+            id: nodeIds.get(node.key)!,
             mapId: map.id,
             kind: node.kind,
             text: node.text,
@@ -114,10 +116,9 @@ export async function seedDemoMap(
               anchorStart: anchor.start,
               anchorEnd: anchor.end,
             }),
-          },
-        });
-        nodeIds.set(node.key, created.id);
-      }
+          };
+        }),
+      });
       const idOf = (key: string) => {
         const id = nodeIds.get(key);
         if (!id) throw new Error(`demo edge names an unknown node: ${key}`);
@@ -135,7 +136,10 @@ export async function seedDemoMap(
       });
       return { mapId: map.id, created: true };
     },
-    { timeout: 30_000 },
+    // A second process starting at the same moment waits for the first one's
+    // seed (the advisory lock above) rather than giving up after Prisma's
+    // default two seconds.
+    { timeout: 30_000, maxWait: 30_000 },
   );
 }
 
