@@ -546,6 +546,7 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
   ['t-expected', 'SUPPORTS', 't-disillusion', 'let-down'],
   ['t-no-aid', 'SUPPORTS', 't-disillusion', 'let-down'],
   ['t-ukraine', 'SUPPORTS', 't-no-aid'],
+  ['t-appealed-2020', 'SUPPORTS', 't-refused-2020'],
   ['t-no-attempt', 'SUPPORTS', 't-credibility', 'no-attempt'],
   ['t-worth-asking', 'SUPPORTS', 't-credibility', 'no-attempt'],
   ['t-recognizes', 'SUPPORTS', 't-would-refuse'],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startingView } from '@/components/map/map-sides';
 import { anchorQuote } from '@/lib/domain/anchor';
 import {
   DEMO_EDGES,
@@ -258,6 +259,34 @@ describe('the demo debate', () => {
     // Every node takes part in the debate.
     const linked = new Set(DEMO_EDGES.flatMap(([from, , to]) => [from, to]));
     expect(DEMO_NODES.filter((n) => !linked.has(n.key)).map((n) => n.key)).toEqual([]);
+  });
+
+  it('opens on the motion: it has more of the map beneath it than any clash question', () => {
+    const nodes = DEMO_NODES.map((n, i) => ({
+      id: n.key,
+      kind: n.kind,
+      text: n.text,
+      side: nodeSide(n),
+      x: i,
+      y: 0,
+      version: 1,
+      anchor: null,
+    }));
+    const edges = DEMO_EDGES.map(([fromId, relation, toId, groupId], i) => ({
+      id: String(i),
+      fromId,
+      toId,
+      relation,
+      groupId: groupId ?? null,
+      version: 1,
+    }));
+    const [first, ...reasons] = startingView({ nodes, edges });
+    expect(first).toBe('motion');
+    expect(reasons.sort()).toEqual(
+      DEMO_EDGES.filter(([, , to]) => to === 'motion')
+        .map(([from]) => from)
+        .sort(),
+    );
   });
 
   it('uses each kind for its role: objections attack, rebuttals answer objections', () => {
