@@ -67,7 +67,7 @@ describe('editing the demo map’s structure in Chromium', () => {
     await page.goto(url);
     const api = url.replace('/maps/', '/api/maps/');
     const connection = page.getByRole('group', {
-      name: /^"Azerbaijan buys most of its arms.*" attacks "Russia funds and equips/,
+      name: /^"Unlike NATO's 1949 Charter.*" attacks "In this respect the CSTO has some/,
     });
     await connection.focus();
     await page.keyboard.press('Enter');
@@ -79,7 +79,10 @@ describe('editing the demo map’s structure in Chromium', () => {
       const snapshot = await (await fetch(api)).json();
       const id = (start: string) =>
         snapshot.nodes.find((n: { text: string }) => n.text.startsWith(start)).id;
-      const [from, to] = [id('Azerbaijan buys most of its arms'), id('Russia funds and equips')];
+      const [from, to] = [
+        id("Unlike NATO's 1949 Charter"),
+        id('In this respect the CSTO has some'),
+      ];
       return (
         snapshot.edges.find(
           (e: { fromId: string; toId: string }) => e.fromId === from && e.toId === to,
@@ -108,7 +111,7 @@ describe('editing the demo map’s structure in Chromium', () => {
     const count = async () => {
       const snapshot = await (await fetch(api)).json();
       const target = snapshot.nodes.find((n: { text: string }) =>
-        n.text.startsWith('Russia also failed to monitor'),
+        n.text.startsWith('In the 2022 clashes on the Kyrgyz–Tajik border'),
       );
       return {
         node: !!target,
@@ -123,7 +126,7 @@ describe('editing the demo map’s structure in Chromium', () => {
     const before = await count();
     expect(before.edges).toBeGreaterThan(0);
     await page.goto(url);
-    const node = nodeNamed(page, /^evidence: Russia also failed to monitor/);
+    const node = nodeNamed(page, /^evidence: In the 2022 clashes on the Kyrgyz–Tajik border/);
     await node.click();
     await page.keyboard.press('Delete');
     await allSaved(page);
