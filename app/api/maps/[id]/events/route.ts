@@ -1,10 +1,6 @@
 import { z } from 'zod';
-<<<<<<< HEAD
-import { actorFor } from '@/lib/server/actor';
-import { clientAddressOf } from '@/lib/server/client-address';
-=======
 import { currentActor } from '@/lib/server/actor';
->>>>>>> wip-headers
+import { clientAddressOf } from '@/lib/server/client-address';
 import { jsonRoute, parseInput } from '@/lib/server/http';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
 import { holdStreamPlace, limitRequest, releasingWhenDone } from '@/lib/server/rate-limits';
@@ -30,8 +26,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       request.headers.get('last-event-id'),
       url.searchParams.get('since'),
     );
-<<<<<<< HEAD
-    const actor = await actorFor(url.searchParams.get('share'));
+    const actor = await currentActor();
     const address = clientAddressOf(request.headers);
     await limitRequest('streamOpens', actor, address);
     const release = await holdStreamPlace(actor, address);
@@ -41,9 +36,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       release();
       throw error;
     }
-=======
-    stream = await openMapStream(await currentActor(), id, from, request.signal);
->>>>>>> wip-headers
     return null;
   });
   if (!stream) return refused;
