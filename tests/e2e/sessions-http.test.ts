@@ -73,7 +73,7 @@ async function seenAs(cookie: string) {
   // Importing asks who is posting before reading the (empty) file: a visitor gets 401.
   const api = await fetch(`${baseUrl}/api/maps/import?name=empty.argdown`, {
     method: 'POST',
-    headers: { cookie, origin: baseUrl, 'content-type': 'text/plain' },
+    headers: { cookie, origin: baseUrl, 'content-type': 'application/octet-stream' },
     body: '',
   });
   const body = (await session.json()) as { user?: { email?: string } } | null;
