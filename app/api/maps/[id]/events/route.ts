@@ -30,6 +30,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const address = clientAddressOf(request.headers);
     await limitRequest('streamOpens', actor, address);
     const release = await holdStreamPlace(actor, address);
+    // Given back when the stream ends, or when the client goes (whichever is told first).
+    request.signal.addEventListener('abort', release, { once: true });
     try {
       stream = releasingWhenDone(await openMapStream(actor, id, from, request.signal), release);
     } catch (error) {
