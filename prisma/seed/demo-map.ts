@@ -539,7 +539,6 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
   // Turchenko's case for the motion
   ['t-disillusion', 'SUPPORTS', 'motion'],
   ['t-refused-2020', 'SUPPORTS', 'motion'],
-  ['t-credibility', 'SUPPORTS', 'motion'],
   // Yerevan's expectation, and what happened: a linked argument each
   ['t-article4', 'SUPPORTS', 't-expected', 'article-4'],
   ['t-sovereign', 'SUPPORTS', 't-expected', 'article-4'],
@@ -565,8 +564,7 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
   ['t-kazakh-mission', 'SUPPORTS', 't-kazakhstan'],
 
   // Strakes's case against the motion, and against the allegations he reports
-  ['s-not-nato', 'ATTACKS', 'motion'],
-  ['s-non-intervention', 'ATTACKS', 'motion'],
+  ['s-misconception', 'ATTACKS', 'motion'],
   ['s-summary', 'REPHRASES', 's-misconception'],
   ['s-misconception', 'ATTACKS', 's-alleged'],
   ['s-border', 'SUPPORTS', 's-alleged'],
@@ -614,7 +612,6 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
   ['t-appealed-2020', 'SUPPORTS', 'q-asked'],
   ['t-refused-2020', 'SUPPORTS', 'q-asked'],
   ['t-disillusion', 'SUPPORTS', 'q-asked'],
-  ['s-alleged', 'SUPPORTS', 'q-asked'],
   ['s-petitioned', 'ATTACKS', 'q-asked'],
 
   ['t-nato', 'SUPPORTS', 'q-nato'],

@@ -111,19 +111,27 @@ describe('the demo map in Chromium', () => {
   });
 
   it('moves the selection along connections with the arrow keys', async () => {
+    const id = await demoMapId(baseUrl);
+    const snapshot = await (await fetch(`${baseUrl}/api/maps/${id}`)).json();
+    const edges: { fromId: string; toId: string }[] = snapshot.edges;
     const { page } = await openPage(browser());
-    await page.goto(await demoMapUrl(baseUrl));
-    const claim = node(page, 'lost its credibility');
-    await claim.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => isSelected(claim)).toBe(true);
-    await page.keyboard.press('ArrowUp');
+    await page.goto(`${baseUrl}/maps/${id}`);
     const motion = mapNodes(page).filter({ hasText: 'Did the CSTO fail Armenia?' });
+    const motionId = (await motion.getAttribute('data-id'))!;
+    const selectedId = () =>
+      page.locator('.react-flow__node.selected').getAttribute('data-id', { timeout: 2000 });
+    await motion.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => isSelected(motion)).toBe(true);
+    // Down to one of the motion's reasons, and up again to what that reason bears on.
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => isSelected(motion)).toBe(false);
+    const reason = (await selectedId())!;
+    expect(edges.some((e) => e.fromId === reason && e.toId === motionId)).toBe(true);
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => isSelected(motion)).toBe(true);
+    await expect.poll(selectedId).not.toBe(reason);
+    const up = (await selectedId())!;
+    expect(edges.some((e) => e.fromId === reason && e.toId === up)).toBe(true);
     await page.close();
   });
 
