@@ -565,6 +565,8 @@ export const DEMO_EDGES: [string, Relation, string, string?][] = [
 
   // Strakes's case against the motion, and against the allegations he reports
   ['s-misconception', 'ATTACKS', 'motion'],
+  // On his reading the CSTO was never a NATO-style defence pact, so staying out broke no duty.
+  ['s-not-nato', 'ATTACKS', 'motion'],
   ['s-summary', 'REPHRASES', 's-misconception'],
   ['s-misconception', 'ATTACKS', 's-alleged'],
   ['s-border', 'SUPPORTS', 's-alleged'],
