@@ -142,6 +142,24 @@ export function storeKey(key: string): string {
   return key.length > 180 ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key;
 }
 
+/**
+ * Whether a limiter's rejection is a refusal (rate-limiter-flexible rejects
+ * with a RateLimiterRes, not an Error, when a limit is reached) rather than a
+ * failure of its store. Judged by shape as well as class: Next loads the
+ * library once per server layer (route handlers, server actions), and the
+ * limiters, made once per process, may come from the other layer, whose
+ * RateLimiterRes is another class. (By class alone, a refusal became a 500.)
+ */
+function isRefusal(error: unknown): error is { msBeforeNext: number } {
+  return (
+    error instanceof RateLimiterRes ||
+    (typeof error === 'object' &&
+      error !== null &&
+      !(error instanceof Error) &&
+      typeof (error as { msBeforeNext?: unknown }).msBeforeNext === 'number')
+  );
+}
+
 function waitText(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
@@ -171,7 +189,7 @@ export async function consume(
     try {
       await limiters()[name].consume(storeKey(key));
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw refusal(message, error.msBeforeNext);
+      if (isRefusal(error)) throw refusal(message, error.msBeforeNext);
       throw error;
     }
   }
@@ -246,7 +264,7 @@ export async function holdStreamPlace(actor: Actor, address: string | null): Pro
       // A refused consume counted too: give it back with the others.
       held.push([name, storeKey(key)]);
       release();
-      if (error instanceof RateLimiterRes)
+      if (isRefusal(error))
         throw new AppError(
           'RATE_LIMITED',
           'Too many maps are open at once from here. Close some tabs and reload this page.',
