@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
   demoMapUrl,
+  findCard,
   nodeNamed,
   openPage,
   signInAsDemoTeacher,
@@ -17,14 +18,21 @@ describe('editing the demo map’s structure in Chromium', () => {
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     const url = await demoMapUrl(baseUrl);
     await page.goto(url);
-    const parent = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
+    const parent = await findCard(
+      page,
+      'fulfilled its duties',
+      /^claim: Had Russia fulfilled its duties/,
+    );
     await parent.click();
     await page.keyboard.press('Tab');
     const editor = page.getByRole('textbox', { name: 'Node text' });
     await editor.fill('Peacekeepers stood by in September 2023');
     await editor.press('Enter');
     await allSaved(page);
-    await parent.click();
+    // The new premise was brought into view: find the claim again.
+    await (
+      await findCard(page, 'fulfilled its duties', /^claim: Had Russia fulfilled its duties/)
+    ).click();
     await page.keyboard.press('Shift+Tab');
     await editor.fill('Peacekeeping was never Russia’s treaty duty');
     await editor.press('Enter');
@@ -126,7 +134,11 @@ describe('editing the demo map’s structure in Chromium', () => {
     const before = await count();
     expect(before.edges).toBeGreaterThan(0);
     await page.goto(url);
-    const node = nodeNamed(page, /^evidence: In the 2022 clashes on the Kyrgyz–Tajik border/);
+    const node = await findCard(
+      page,
+      'Kyrgyz–Tajik border',
+      /^evidence: In the 2022 clashes on the Kyrgyz–Tajik border/,
+    );
     await node.click();
     await page.keyboard.press('Delete');
     await allSaved(page);
@@ -145,7 +157,11 @@ describe('editing the demo map’s structure in Chromium', () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     await page.goto(await demoMapUrl(baseUrl));
-    const node = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
+    const node = await findCard(
+      page,
+      'fulfilled its duties',
+      /^claim: Had Russia fulfilled its duties/,
+    );
     await node.dblclick();
     await page.getByRole('textbox', { name: 'Node text' }).fill('   ');
     await page.getByRole('textbox', { name: 'Node text' }).press('Enter');
