@@ -30,14 +30,21 @@ const nextConfig = {
    * On every answer: no other site may frame the app (a signed-in page
    * framed could be clicked through), no content-type guessing, and other
    * sites learn only our origin from a link (never a map's path or a share
-   * link's token). docs/SECURITY.md lists these and what is still to come.
+   * link's token). Pages get their Content-Security-Policy, with a fresh
+   * nonce, from proxy.ts; the API's answers load nothing.
+   * docs/SECURITY.md lists every header in one place.
    */
   async headers() {
     return [
       {
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
+      {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
 import { LogoMark } from '@/components/ui/icons';
@@ -23,7 +24,12 @@ async function Account() {
   return <UserMenu user={await currentUser()} />;
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/**
+ * Every page is rendered per request: its scripts carry that request's CSP
+ * nonce (proxy.ts), which a page built ahead of time could not.
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

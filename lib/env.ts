@@ -57,6 +57,28 @@ export const ServerEnv = z.object({
   DATABASE_URL: DatabaseUrl,
   /** "embedded" when the launcher started PGlite: one process, in-process event bus. */
   COUNTERPOINT_DB_MODE: z.enum(['embedded', 'postgres']).default('postgres'),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For
+   * (nginx's $proxy_add_x_forwarded_for, a load balancer): the client's
+   * address is that many entries from the right. 0 (the default): the app is
+   * reached directly, and forwarded headers are ignored, since a client
+   * writes them. See docs/SECURITY.md.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number({ message: 'TRUSTED_PROXY_COUNT must be a whole number' })
+    .int('TRUSTED_PROXY_COUNT must be a whole number')
+    .min(0, 'TRUSTED_PROXY_COUNT must be 0 or more')
+    .max(10, 'TRUSTED_PROXY_COUNT must be at most 10')
+    .default(0),
+  /**
+   * Multiplies every rate limit (lib/server/rate-limits.ts). 1 by default;
+   * higher only for a load test from one machine (bench/realtime.ts) or a
+   * school whose many classes share one address.
+   */
+  COUNTERPOINT_RATE_LIMIT_FACTOR: z.coerce
+    .number({ message: 'COUNTERPOINT_RATE_LIMIT_FACTOR must be a number' })
+    .min(1, 'COUNTERPOINT_RATE_LIMIT_FACTOR must be at least 1')
+    .default(1),
 });
 
 /** @internal Exported for its unit test. */

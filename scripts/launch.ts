@@ -13,11 +13,12 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checkConnection } from '../lib/db/check-connection';
 import { createPrismaClient } from '../lib/db/client';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
-import { LauncherEnv, parseEnv } from '../lib/env';
+import { LauncherEnv, parseEnv, ServerEnv } from '../lib/env';
 import { seedDemoAccounts, seedDemoMap } from '../prisma/seed/seed';
 
 class StartupError extends Error {}
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   if (mode !== 'dev' && mode !== 'start')
     throw new StartupError('usage: tsx scripts/launch.ts dev|start');
   const env = parseEnv(LauncherEnv);
+  // The server's own settings, checked here so a mistake stops the start.
+  parseEnv(ServerEnv.pick({ TRUSTED_PROXY_COUNT: true, COUNTERPOINT_RATE_LIMIT_FACTOR: true }));
   if (mode === 'start' && env.DATABASE_URL && !env.AUTH_SECRET) {
     throw new StartupError(
       'AUTH_SECRET is not set. Generate one (openssl rand -base64 32) and give the same value to every app instance.',
@@ -94,6 +97,14 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       COUNTERPOINT_DB_MODE: embedded ? 'embedded' : 'postgres',
+      // Tells the app each request's TCP peer (its client's address when no
+      // proxy is trusted): see scripts/peer-address.mjs.
+      NODE_OPTIONS: [
+        process.env.NODE_OPTIONS,
+        `--import=${JSON.stringify(pathToFileURL(path.join(root, 'scripts', 'peer-address.mjs')).href)}`,
+      ]
+        .filter(Boolean)
+        .join(' '),
     },
   });
   let stopping = false;

@@ -1,9 +1,11 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { signUp, ZSignUpInput } from '@/lib/server/accounts/sign-up';
 import { signIn, signOut } from '@/lib/server/auth';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { AppError } from '@/lib/server/errors';
 import { formAction } from '@/lib/server/form-action';
 import { safeNextPath } from '@/lib/util/safe-next-path';
@@ -34,8 +36,13 @@ export const signInWithPassword = formAction(ZSignInForm, ({ email, password, ne
   signInOrExplain(email, password, next),
 );
 
+/**
+ * Creates the account, then signs in with what was typed, whether the email
+ * was new or already had an account (then its own password signs in, and any
+ * other gets the sign-in's refusal): the answer never says "taken".
+ */
 export const signUpWithPassword = formAction(ZSignUpForm, async ({ next, ...input }) => {
-  await signUp(input);
+  await signUp(input, { address: clientAddressOf(await headers()) });
   await signInOrExplain(input.email, input.password, next);
 });
 

@@ -27,6 +27,8 @@ export function postJson(
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
+          // The app refuses writes that name no origin of its own (a browser always names one).
+          origin: new URL(url).origin,
           ...(options.cookie ? { cookie: options.cookie } : {}),
         },
       },

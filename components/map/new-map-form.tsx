@@ -48,7 +48,7 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
           required
           maxLength={300}
           defaultValue={state.values?.motion}
-          placeholder="Is Russia a credible security guarantor in the South Caucasus?"
+          placeholder="The CSTO failed Armenia"
         />
       </label>
       {classrooms.length > 0 && (

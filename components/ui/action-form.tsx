@@ -7,6 +7,11 @@ import styles from './action-form.module.css';
 type Props = {
   action: FormAction;
   submitLabel: string;
+  /**
+   * The submit button's accessible name, when the label alone is ambiguous
+   * (one "Change role" per row); it starts with the label.
+   */
+  submitName?: string;
   pendingLabel?: string;
   children?: ReactNode;
   className?: string;
@@ -47,6 +52,7 @@ function restoreValues(form: HTMLFormElement, state: FormState): void {
 export function ActionForm({
   action,
   submitLabel,
+  submitName,
   pendingLabel,
   children,
   className = 'form',
@@ -80,7 +86,12 @@ export function ActionForm({
           {state.notice}
         </p>
       )}
-      <button type="submit" className={submitClassName} disabled={pending}>
+      <button
+        type="submit"
+        className={submitClassName}
+        disabled={pending}
+        aria-label={pending ? undefined : submitName}
+      >
         {pending ? (pendingLabel ?? submitLabel) : submitLabel}
       </button>
     </form>

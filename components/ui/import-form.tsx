@@ -28,8 +28,8 @@ export function ImportForm() {
         try {
           const response = await fetch(`/api/maps/import?name=${encodeURIComponent(file.name)}`, {
             method: 'POST',
-            headers: { 'content-type': 'text/plain; charset=utf-8' },
-            body: await file.text(),
+            headers: { 'content-type': 'application/octet-stream' },
+            body: file,
           });
           const body = (await response.json().catch(() => null)) as {
             id?: string;

@@ -19,7 +19,7 @@ type ArgumentNodeData = {
   kind: NodeKind;
   text: string;
   side: Side;
-  /** "Turchenko, 2023" for an anchored node; null for the map's own nodes. */
+  /** "Turchenko, 21 Sep 2023" for an anchored node; null for the map's own nodes. */
   sourceLabel: string | null;
   /** Which way the map is laid out: conclusions at the top (UP) or at the left (LEFT). */
   direction: FlowDirection;
@@ -67,10 +67,23 @@ export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> 
   REPHRASES: { color: '#64748b', dash: '2 5' },
 };
 
-/** A source as cited on a card: the author's surname and the year. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2020-11-04" as "4 Nov 2020": the same on the server and in every browser. */
+export function formatPublishedOn(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day ? `${day} ${name} ${year}` : isoDate.slice(0, 10);
+}
+
+/**
+ * A source as cited on a card, in the legend and in the brief: the author's
+ * surname and the day the article appeared ("Strakes, 4 Nov 2020"), since
+ * two articles a few years apart answer different events.
+ */
 export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): string {
   const surname = source.author.trim().split(/\s+/).at(-1) ?? source.author;
-  return source.publishedOn ? `${surname}, ${source.publishedOn.slice(0, 4)}` : surname;
+  return source.publishedOn ? `${surname}, ${formatPublishedOn(source.publishedOn)}` : surname;
 }
 
 const DEFAULT_VIEW: NodeView = { direction: 'UP', reasons: new Map(), collapsed: new Set() };

@@ -20,6 +20,8 @@ function explainRefusal(code: string, message: string): string {
     case 'NOT_FOUND':
     case 'DELETED':
       return 'That part of the map was deleted by someone else, so your change was undone.';
+    case 'RATE_LIMITED':
+      return `${message} This change was undone.`;
     case 'DUPLICATE_EDGE':
       return 'Those two nodes are already connected that way.';
     default:

@@ -1,5 +1,6 @@
 'use client';
 
+import { EventSource } from 'eventsource';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
@@ -26,6 +27,10 @@ type Options = {
  * (it reconnects by itself with Last-Event-ID, and the server replays what
  * was missed), a fresh snapshot when this copy is out of step, and the
  * presence of the others.
+ *
+ * The EventSource is the `eventsource` package's, which streams through
+ * fetch() and so can send a view link's token in the x-share-token header
+ * like every other request of the page: a URL would put it in access logs.
  */
 export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSocial }: Options) {
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
@@ -34,12 +39,16 @@ export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSo
 
   useEffect(() => {
     let stopped = false;
-    const share = shareToken ? `&share=${encodeURIComponent(shareToken)}` : '';
+    const stream = (since: string) =>
+      new EventSource(`/api/maps/${encodeURIComponent(mapId)}/events?since=${since}`, {
+        fetch: shareToken
+          ? (url, init) =>
+              fetch(url, { ...init, headers: { ...init.headers, 'x-share-token': shareToken } })
+          : undefined,
+      });
     const open = () => {
       source.current?.close();
-      const events = new EventSource(
-        `/api/maps/${encodeURIComponent(mapId)}/events?since=${store.seq}${share}`,
-      );
+      const events = stream(String(store.seq));
       source.current = events;
       events.addEventListener('open', () => setStatus('live'));
       events.addEventListener('error', () =>
@@ -77,9 +86,7 @@ export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSo
     store.whenOutOfStep(() => {
       if (stopped) return;
       source.current?.close();
-      const events = new EventSource(
-        `/api/maps/${encodeURIComponent(mapId)}/events?since=resync${share}`,
-      );
+      const events = stream('resync');
       source.current = events;
       events.addEventListener('snapshot', (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;

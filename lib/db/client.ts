@@ -9,7 +9,14 @@ import { PrismaClient } from '../generated/prisma/client';
 export function createPrismaClient(
   connectionString: string,
   options: { max?: number } = {},
+  pool: pg.Pool = createPool(connectionString, options),
 ): PrismaClient {
+  // $disconnect ends the pool, as it did when the adapter made its own.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}
+
+/** A node-postgres pool whose connections a server cutting them cannot crash the process with. */
+export function createPool(connectionString: string, options: { max?: number } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -22,8 +29,7 @@ export function createPrismaClient(
   // the pool drops the connection.
   pool.on('connect', (client) => client.on('error', () => {}));
   pool.on('error', () => {});
-  // $disconnect ends the pool, as it did when the adapter made its own.
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return pool;
 }
 
 export type { PrismaClient };

@@ -1,9 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
+import { signedInUser } from './accounts/sessions';
 import { auth } from './auth';
 import type { Actor } from './authz';
-import { db } from './db';
 import { AppError } from './errors';
 import { resolveShareLink, shareLinkActor } from './share-links/resolve-share-link';
 
@@ -19,17 +19,16 @@ export type SignedInUser = {
 
 /**
  * The signed-in user of this request, read from the session and confirmed
- * in the database (a deleted account's old cookie is worth nothing). Once
- * per request.
+ * in the database: the session must still be open there (not signed out,
+ * not expired) and the account must exist, so an old cookie is worth
+ * nothing. Once per request.
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  return db().user.findUnique({
-    where: { id },
-    select: { id: true, name: true, email: true, avatarColor: true },
-  });
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  return signedInUser(id, sessionId);
 });
 
 /**
@@ -37,11 +36,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
  * the holder of a still-valid share link (by header), else anonymous.
  */
 export async function currentActor(): Promise<Actor> {
-  return actorFor((await headers()).get(SHARE_TOKEN_HEADER));
-}
-
-/** As `currentActor`, with the share token given explicitly (an EventSource URL cannot send headers). */
-export async function actorFor(token: string | null): Promise<Actor> {
+  const token = (await headers()).get(SHARE_TOKEN_HEADER);
   const user = await currentUser();
   if (user) return { kind: 'user', userId: user.id };
   if (token) {

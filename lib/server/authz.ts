@@ -68,6 +68,49 @@ export function userRole({ owner, memberRole, classMember }: UserStanding): MapR
   return higherRole(memberRole, classMember ? CLASS_MAP_ROLE : null);
 }
 
+/** The facts of a MapMember row that decide the role it gives. */
+export type Membership = {
+  role: MapRole;
+  directRole: MapRole | null;
+  /** The link the role came from, or null when the owner gave it. */
+  link: { revokedAt: Date | null; expiresAt: Date | null } | null;
+};
+
+/** Whether a share link still admits anyone: not revoked, not expired. */
+export function linkIsLive(
+  link: { revokedAt: Date | null; expiresAt: Date | null },
+  now = Date.now(),
+): boolean {
+  return !link.revokedAt && !(link.expiresAt && link.expiresAt.getTime() <= now);
+}
+
+/**
+ * Pure decision: the role a membership gives. One that came through a share
+ * link counts only while the link is live; after that the member keeps only
+ * what the owner gave them directly.
+ */
+export function membershipRole(member: Membership | null, now = Date.now()): MapRole | null {
+  if (!member) return null;
+  if (!member.link || linkIsLive(member.link, now)) return member.role;
+  return member.directRole;
+}
+
+/** The same rule as a query filter on MapMember: memberships that give a role now. */
+export function liveMembershipWhere(): Prisma.MapMemberWhereInput {
+  return {
+    OR: [
+      { viaShareLinkId: null },
+      { directRole: { not: null } },
+      {
+        viaShareLink: {
+          revokedAt: null,
+          OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+        },
+      },
+    ],
+  };
+}
+
 /**
  * The maps an actor may read, as a query: the same rule as `authorizeMap`
  * with 'map:read' (public maps, and maps the actor has a role on, by
@@ -84,7 +127,7 @@ export function visibleMapsWhere(
     const userId = actor.userId;
     anyOf.push(
       { ownerId: userId },
-      { members: { some: { userId } } },
+      { members: { some: { userId, ...liveMembershipWhere() } } },
       { classroom: { members: { some: { userId } } } },
     );
   }
@@ -104,9 +147,35 @@ export function visibleMapsWhere(
 }
 
 /**
+ * A user's membership of a map with the state of the link it came from, in
+ * one read (a join: this runs on every request of a member).
+ */
+async function membershipOf(mapId: string, userId: string): Promise<Membership | null> {
+  const [row] = await db().$queryRaw<
+    {
+      role: MapRole;
+      directRole: MapRole | null;
+      viaShareLinkId: string | null;
+      revokedAt: Date | null;
+      expiresAt: Date | null;
+    }[]
+  >`SELECT m."role"::text AS "role", m."directRole"::text AS "directRole", m."viaShareLinkId",
+           l."revokedAt", l."expiresAt"
+      FROM "MapMember" m LEFT JOIN "ShareLink" l ON l."id" = m."viaShareLinkId"
+     WHERE m."mapId" = ${mapId} AND m."userId" = ${userId}`;
+  if (!row) return null;
+  return {
+    role: row.role,
+    directRole: row.directRole,
+    link: row.viaShareLinkId ? { revokedAt: row.revokedAt, expiresAt: row.expiresAt } : null,
+  };
+}
+
+/**
  * An actor's role on a map: owner, explicit member, member of the map's
  * classroom, or share-link holder. Read from the database on every request,
- * so a removed member or student loses access at once.
+ * so a removed member or student, or a member whose link was revoked or has
+ * expired, loses access at once.
  */
 async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | null> {
   switch (actor.kind) {
@@ -120,11 +189,7 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
         where: { id: actor.linkId },
         select: { mapId: true, role: true, revokedAt: true, expiresAt: true },
       });
-      const valid =
-        link &&
-        link.mapId === map.id &&
-        !link.revokedAt &&
-        !(link.expiresAt && link.expiresAt.getTime() <= Date.now());
+      const valid = link && link.mapId === map.id && linkIsLive(link);
       // Signed out, any link only reads: commenting and editing need an
       // account, so every comment and change has an author. A signed-in
       // holder of a comment or edit link becomes a member (acceptShareLink).
@@ -134,10 +199,7 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
       // The owner outranks every other standing: nothing more to read.
       if (map.ownerId === actor.userId) return 'OWNER';
       const [member, classMember] = await Promise.all([
-        db().mapMember.findUnique({
-          where: { mapId_userId: { mapId: map.id, userId: actor.userId } },
-          select: { role: true },
-        }),
+        membershipOf(map.id, actor.userId),
         map.classroomId
           ? db().classroomMember.findUnique({
               where: { classroomId_userId: { classroomId: map.classroomId, userId: actor.userId } },
@@ -147,7 +209,7 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
       ]);
       return userRole({
         owner: false,
-        memberRole: member?.role ?? null,
+        memberRole: membershipRole(member),
         classMember: !!classMember,
       });
     }

@@ -21,11 +21,71 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 /**
+ * The hosts this app answers on: the one the request was sent to (as the
+ * proxy in front forwards it, else Host), and AUTH_URL's when it is set
+ * (the public address, for a proxy that forwards neither). A browser cannot
+ * forge either header on another site's request.
+ */
+function ownHosts(request: Request): string[] {
+  const h = request.headers;
+  const hosts = [
+    h.get('x-forwarded-host')?.split(',')[0]?.trim() || h.get('host') || new URL(request.url).host,
+  ];
+  if (process.env.AUTH_URL) hosts.push(new URL(process.env.AUTH_URL).host);
+  return hosts.filter((host): host is string => Boolean(host));
+}
+
+/**
+ * Refuses a write that another site's page sent (a cross-site form or
+ * fetch rides on the reader's cookie). Browsers name the page's origin in
+ * Origin on every POST; when it is missing, Sec-Fetch-Site says whether the
+ * page was ours. A request with neither is not from a browser's page, so
+ * it is refused too: scripts send Origin. Compared by host, as Next does for
+ * server actions (a teacher's laptop serves plain HTTP on its own address).
+ */
+function refuseCrossSite(request: Request): void {
+  const origin = request.headers.get('origin');
+  let host: string | null = null;
+  try {
+    host = origin && origin !== 'null' ? new URL(origin).host : null;
+  } catch {}
+  const sameSite =
+    origin !== null
+      ? host !== null && ownHosts(request).includes(host)
+      : request.headers.get('sec-fetch-site') === 'same-origin';
+  if (!sameSite)
+    throw new AppError(
+      'FORBIDDEN',
+      'This change was sent from another site, so it was refused. Make it on Counterpoint itself.',
+    );
+}
+
+/** Refuses a body that is not of `mediaType` (a form from another site can send only plain text and form data). */
+function requireMediaType(request: Request, mediaType: string): void {
+  const sent = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (sent !== mediaType)
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The request body must be sent as ${mediaType}${sent ? `, not ${sent}` : ''}.`,
+    );
+}
+
+/**
  * Reads a request body as text, refusing one larger than `maxBytes`: at once
  * when its Content-Length says so, else as soon as more than that has
  * arrived (a chunked body has no length), without reading the rest.
+ *
+ * Every route that changes something reads its body here, so this is where
+ * a write from another site is refused (403), and a body not of
+ * `mediaType` (415), before a byte is read.
  */
-export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+export async function readTextBody(
+  request: Request,
+  maxBytes: number,
+  mediaType: 'application/json' | 'application/octet-stream',
+): Promise<string> {
+  refuseCrossSite(request);
+  requireMediaType(request, mediaType);
   const tooLarge = () =>
     new AppError(
       'PAYLOAD_TOO_LARGE',
@@ -51,7 +111,7 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
 
 /** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */
 export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const text = await readTextBody(request, maxBytes);
+  const text = await readTextBody(request, maxBytes, 'application/json');
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
@@ -12,6 +12,7 @@ import {
   DEMO_NODES,
   DEMO_SOURCES,
   DEMO_TEAMS,
+  nodeSide,
   type DemoSourceKey,
 } from './demo-map';
 
@@ -89,19 +90,21 @@ export async function seedDemoMap(
         sourceIds[key] = source.id;
       }
 
-      const nodeIds = new Map<string, string>();
-      for (const node of DEMO_NODES) {
-        const anchor =
-          node.source && node.quote
-            ? anchorQuote(sourceIds[node.source], texts[node.source], node.quote)
-            : null;
-        const position = positions.get(node.key) ?? { x: 0, y: 0 };
-        const created = await tx.node.create({
-          data: {
+      // One insert for all nodes (ids chosen here, so the edges can name them).
+      const nodeIds = new Map(DEMO_NODES.map((n) => [n.key, randomUUID()]));
+      await tx.node.createMany({
+        data: DEMO_NODES.map((node) => {
+          const anchor =
+            node.source && node.quote
+              ? anchorQuote(sourceIds[node.source], texts[node.source], node.quote)
+              : null;
+          const position = positions.get(node.key) ?? { x: 0, y: 0 };
+          return {
+            id: nodeIds.get(node.key)!,
             mapId: map.id,
             kind: node.kind,
             text: node.text,
-            side: node.source ? DEMO_SOURCES[node.source].side : 'NEUTRAL',
+            side: nodeSide(node),
             x: position.x,
             y: position.y,
             createdById: DEMO_OWNER_ID,
@@ -113,10 +116,9 @@ export async function seedDemoMap(
               anchorStart: anchor.start,
               anchorEnd: anchor.end,
             }),
-          },
-        });
-        nodeIds.set(node.key, created.id);
-      }
+          };
+        }),
+      });
       const idOf = (key: string) => {
         const id = nodeIds.get(key);
         if (!id) throw new Error(`demo edge names an unknown node: ${key}`);
@@ -134,7 +136,10 @@ export async function seedDemoMap(
       });
       return { mapId: map.id, created: true };
     },
-    { timeout: 30_000 },
+    // A second process starting at the same moment waits for the first one's
+    // seed (the advisory lock above) rather than giving up after Prisma's
+    // default two seconds.
+    { timeout: 30_000, maxWait: 30_000 },
   );
 }
 

@@ -25,7 +25,12 @@ vi.mock('@/components/map/argument-node', async (importOriginal) => {
   };
 });
 
-/** The browser's EventSource at the network boundary: the test plays the server's stream. */
+/** The page's EventSource (the `eventsource` package's) at the network boundary: the test plays the server's stream. */
+vi.mock('eventsource', () => ({
+  get EventSource() {
+    return StreamStub;
+  },
+}));
 class StreamStub {
   static CLOSED = 2;
   static opened: StreamStub[] = [];
@@ -90,7 +95,6 @@ beforeEach(() => {
   renders.length = 0;
   ownPresence = [];
   StreamStub.opened = [];
-  vi.stubGlobal('EventSource', StreamStub);
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {

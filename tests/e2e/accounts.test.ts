@@ -50,6 +50,35 @@ describe('accounts in Chromium', () => {
     await page.close();
   });
 
+  it('never says an email is taken: signing up with it answers as signing in would', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 800 });
+    const email = `taken-${Date.now()}@example.test`;
+    const signUpAs = async (name: string, password: string) => {
+      await page.goto(`${baseUrl}/sign-up`);
+      await page.getByLabel('Your name').fill(name);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+    };
+    await signUpAs('Bea Owner', 'the caucasus in spring');
+    await page.waitForURL(`${baseUrl}/`);
+    await accountMenu(page).getByRole('button', { name: 'Sign out' }).click();
+    await accountMenu(page).getByRole('link', { name: 'Sign in' }).waitFor();
+
+    // Someone else tries the same email: the sign-in's words, nothing about an account existing.
+    await signUpAs('Mallory', 'a different long phrase');
+    await formAlert(page).waitFor();
+    expect(await formAlert(page).textContent()).toBe(
+      'That email and password do not match an account.',
+    );
+    // The owner, signing up again by mistake with their own password, is simply signed in.
+    await signUpAs('Bea Again', 'the caucasus in spring');
+    await page.waitForURL(`${baseUrl}/`);
+    expect(await accountMenu(page).textContent()).toContain('Bea Owner');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets the demo teacher sign in with the password printed at start', async () => {
     const line = /teacher\s+(\S+@\S+)\s+(\S+)/.exec(inject('startupLog'));
     expect(line).not.toBeNull();

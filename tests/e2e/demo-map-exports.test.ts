@@ -28,8 +28,15 @@ describe('getting the demo map out in Chromium', () => {
       has: page.getByRole('heading', { name: 'Against the motion' }),
     });
     expect(await against.locator('li[data-relation="ATTACKS"]').count()).toBeGreaterThan(0);
+    // Each quote cited with its author and the day the article appeared.
     expect(await against.locator('blockquote').first().textContent()).toContain(
-      '— Turchenko, 2023',
+      '— Strakes, 4 Nov 2020',
+    );
+    const forSide = page.locator('section', {
+      has: page.getByRole('heading', { name: 'For the motion' }),
+    });
+    expect(await forSide.locator('blockquote').first().textContent()).toContain(
+      '— Turchenko, 21 Sep 2023',
     );
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(

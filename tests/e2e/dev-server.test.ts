@@ -45,7 +45,7 @@ describe('npm run dev, opened at http://127.0.0.1', () => {
     // And the live stream is open (its route too is compiled on first use).
     await page.getByText('Live', { exact: true }).waitFor();
 
-    await nodeNamed(page, /^question: /).click();
+    await nodeNamed(page, /^question: Did the CSTO fail Armenia\?/).click();
     await page.keyboard.press('k');
     const dialog = page.getByRole('dialog', { name: /^Connect/ });
     await dialog.waitFor();

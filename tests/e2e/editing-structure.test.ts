@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
   demoMapUrl,
+  findCard,
   nodeNamed,
   openPage,
   signInAsDemoTeacher,
@@ -17,14 +18,21 @@ describe('editing the demo map’s structure in Chromium', () => {
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     const url = await demoMapUrl(baseUrl);
     await page.goto(url);
-    const parent = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
+    const parent = await findCard(
+      page,
+      'fulfilled its duties',
+      /^claim: Had Russia fulfilled its duties/,
+    );
     await parent.click();
     await page.keyboard.press('Tab');
     const editor = page.getByRole('textbox', { name: 'Node text' });
     await editor.fill('Peacekeepers stood by in September 2023');
     await editor.press('Enter');
     await allSaved(page);
-    await parent.click();
+    // The new premise was brought into view: find the claim again.
+    await (
+      await findCard(page, 'fulfilled its duties', /^claim: Had Russia fulfilled its duties/)
+    ).click();
     await page.keyboard.press('Shift+Tab');
     await editor.fill('Peacekeeping was never Russia’s treaty duty');
     await editor.press('Enter');
@@ -67,7 +75,7 @@ describe('editing the demo map’s structure in Chromium', () => {
     await page.goto(url);
     const api = url.replace('/maps/', '/api/maps/');
     const connection = page.getByRole('group', {
-      name: /^"Azerbaijan buys most of its arms.*" attacks "Russia funds and equips/,
+      name: /^"Unlike NATO's 1949 Charter.*" attacks "In this respect the CSTO has some/,
     });
     await connection.focus();
     await page.keyboard.press('Enter');
@@ -79,7 +87,10 @@ describe('editing the demo map’s structure in Chromium', () => {
       const snapshot = await (await fetch(api)).json();
       const id = (start: string) =>
         snapshot.nodes.find((n: { text: string }) => n.text.startsWith(start)).id;
-      const [from, to] = [id('Azerbaijan buys most of its arms'), id('Russia funds and equips')];
+      const [from, to] = [
+        id("Unlike NATO's 1949 Charter"),
+        id('In this respect the CSTO has some'),
+      ];
       return (
         snapshot.edges.find(
           (e: { fromId: string; toId: string }) => e.fromId === from && e.toId === to,
@@ -108,7 +119,7 @@ describe('editing the demo map’s structure in Chromium', () => {
     const count = async () => {
       const snapshot = await (await fetch(api)).json();
       const target = snapshot.nodes.find((n: { text: string }) =>
-        n.text.startsWith('Russia also failed to monitor'),
+        n.text.startsWith('In the 2022 clashes on the Kyrgyz–Tajik border'),
       );
       return {
         node: !!target,
@@ -123,7 +134,11 @@ describe('editing the demo map’s structure in Chromium', () => {
     const before = await count();
     expect(before.edges).toBeGreaterThan(0);
     await page.goto(url);
-    const node = nodeNamed(page, /^evidence: Russia also failed to monitor/);
+    const node = await findCard(
+      page,
+      'Kyrgyz–Tajik border',
+      /^evidence: In the 2022 clashes on the Kyrgyz–Tajik border/,
+    );
     await node.click();
     await page.keyboard.press('Delete');
     await allSaved(page);
@@ -142,7 +157,11 @@ describe('editing the demo map’s structure in Chromium', () => {
     const { page } = await openPage(browser());
     await signInAsDemoTeacher(page, baseUrl, inject('startupLog'));
     await page.goto(await demoMapUrl(baseUrl));
-    const node = nodeNamed(page, /^claim: Had Russia fulfilled its duties/);
+    const node = await findCard(
+      page,
+      'fulfilled its duties',
+      /^claim: Had Russia fulfilled its duties/,
+    );
     await node.dblclick();
     await page.getByRole('textbox', { name: 'Node text' }).fill('   ');
     await page.getByRole('textbox', { name: 'Node text' }).press('Enter');

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   allSaved,
   demoMapUrl,
+  findCard,
   nodeNamed,
   openPage,
   screenshot,
@@ -43,13 +44,14 @@ describe('editing the demo map in Chromium', () => {
     await allSaved(page);
     await screenshot(page, 'editor');
 
+    // After a reload the first view frames the motion: find the card as a reader would.
     await page.reload();
-    await nodeNamed(
+    const kept = await findCard(
       page,
+      'Russia sells arms',
       /^objection: Russia sells arms to Armenia and Azerbaijan alike\.$/,
-    ).waitFor();
-
-    await nodeNamed(page, /^objection: Russia sells arms/).click();
+    );
+    await kept.click();
     await toolbar.getByRole('button', { name: 'Delete', exact: true }).click();
     await allSaved(page);
     expect(await nodeNamed(page, /Russia sells arms/).count()).toBe(0);
@@ -127,7 +129,8 @@ describe('editing the demo map in Chromium', () => {
     const made = snapshot.nodes.find((n: { text: string }) =>
       n.text.startsWith('Russia drew 18 states'),
     );
-    expect(made).toMatchObject({ kind: 'EVIDENCE', side: 'FOR', anchor: { exact: phrase } });
+    // Strakes argues against the motion: evidence cut from his article takes his side.
+    expect(made).toMatchObject({ kind: 'EVIDENCE', side: 'AGAINST', anchor: { exact: phrase } });
     const strakes = snapshot.sources.find(
       (s: { author: string }) => s.author === 'Jason E. Strakes',
     );

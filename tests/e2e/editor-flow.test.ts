@@ -81,13 +81,13 @@ describe('the editor, start to finish', () => {
     await dialog.getByRole('combobox', { name: 'This node' }).selectOption('ATTACKS');
     await dialog
       .getByRole('searchbox', { name: 'the node that says' })
-      .fill('different idea of security');
+      .fill('alternative security perceptions');
     await dialog
-      .getByRole('button', { name: /The CSTO reflects a different idea of security/ })
+      .getByRole('button', { name: /Russian-sponsored security structures such as the CSTO/ })
       .click();
     await allSaved(page);
     const strakes = (await apiSnapshot(mapId)).nodes.find((n) =>
-      n.text.startsWith('The CSTO reflects a different idea'),
+      n.text.startsWith('Russian-sponsored security structures such as the CSTO'),
     )!;
     expect((await apiSnapshot(mapId)).edges).toContainEqual(
       expect.objectContaining({ fromId: made.id, toId: strakes.id, relation: 'ATTACKS' }),

@@ -6,7 +6,7 @@ const baseUrl = inject('baseUrl');
 const startupLog = inject('startupLog');
 const browser = useBrowser();
 
-const DEMO_MOTION = 'Is Russia a credible security guarantor in the South Caucasus?';
+const DEMO_MOTION = 'The CSTO failed Armenia';
 const LONG_MOTION =
   'This house believes that the Collective Security Treaty Organization, led by Russia, has ' +
   'failed Armenia and the South Caucasus, and that Armenia should leave it for a security ' +
@@ -66,7 +66,9 @@ const editRows = (page: Page) =>
     return middles.filter((y, i) => i === 0 || y - middles[i - 1]! > 16).length;
   });
 
-const question = (page: Page) => page.getByRole('group', { name: /^question: / });
+/** The motion's card (the demo also has a question at each clash point). */
+const question = (page: Page) =>
+  page.getByRole('group', { name: /^question: Did the CSTO fail Armenia\?/ });
 
 describe('the first view of a map', () => {
   it('opens the demo map under a compact bar, with the full motion and readable cards', async () => {
@@ -84,7 +86,9 @@ describe('the first view of a map', () => {
     // The motion's card and the reasons that bear on it, at a size a class can read.
     expect(await insideCanvas(page, question(page))).toBe(true);
     expect(await onScreenFontSize(question(page))).toBeGreaterThanOrEqual(11);
-    const reason = page.getByRole('group', { name: /^claim: Had Russia fulfilled its duties/ });
+    const reason = page.getByRole('group', {
+      name: /^claim: Armenia’s disillusionment with the CSTO/,
+    });
     expect(await insideCanvas(page, reason)).toBe(true);
     expect(await onScreenFontSize(reason)).toBeGreaterThanOrEqual(11);
     await screenshot(page, 'first-view-demo-1440');

@@ -111,7 +111,9 @@ describe('several app processes on one PostgreSQL', () => {
     await page.waitForURL(`${a.url}/`);
 
     const post = async (text: string) => {
+      // Not a page's fetch: it names the origin as a browser would.
       const response = await page.request.post(`${a.url}/api/maps/${mapId}/ops`, {
+        headers: { origin: a.url },
         data: {
           ops: [
             {

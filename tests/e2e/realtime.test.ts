@@ -7,6 +7,7 @@ import {
   openPage,
   screenshot,
   signInAsDemo,
+  signUpNewPerson,
   useBrowser,
 } from './browser';
 
@@ -78,13 +79,64 @@ describe('two people on one map', () => {
     await teacher.page.close();
   });
 
+  it('a signed-out holder of a view link gets edits live, and the token never rides in a URL', async () => {
+    const teacher = await signUpNewPerson(browser(), baseUrl, 'Ms Varga');
+    const t = teacher.page;
+    await t.goto(`${baseUrl}/maps/new`);
+    await t.getByLabel('Title').fill('Streamed to a link');
+    await t.getByLabel('Motion or question under debate').fill('Should the stream log tokens?');
+    await t.getByRole('button', { name: 'Create map' }).click();
+    await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    const mapUrl = t.url();
+    await t.goto(`${mapUrl}/share`);
+    await t.getByLabel('Anyone with the link can').selectOption('VIEWER');
+    await t.getByRole('button', { name: 'Create link' }).click();
+    const link = await t.getByLabel('New share link').inputValue();
+    const token = link.split('/s/')[1]!;
+
+    const visitor = await openPage(browser());
+    const requests: { url: string; shareHeader: string | undefined }[] = [];
+    visitor.page.on('request', (r) =>
+      requests.push({ url: r.url(), shareHeader: r.headers()['x-share-token'] }),
+    );
+    await visitor.page.goto(link);
+    await visitor.page
+      .getByRole('status')
+      .filter({ hasText: /^Live$/ })
+      .waitFor();
+
+    await t.goto(mapUrl);
+    await t
+      .getByRole('toolbar', { name: 'Map editing' })
+      .getByRole('button', { name: '+ Add claim' })
+      .click();
+    const editor = t.getByRole('textbox', { name: 'Node text' });
+    await editor.fill('Seen through the link');
+    await editor.press('Enter');
+    await allSaved(t);
+    await nodeNamed(visitor.page, /^claim: Seen through the link$/).waitFor({ timeout: 5000 });
+
+    const streams = requests.filter((r) => new URL(r.url).pathname.endsWith('/events'));
+    expect(streams.length).toBeGreaterThan(0);
+    for (const stream of streams) expect(stream.shareHeader).toBe(token);
+    // Only the page's own address (/s/TOKEN, which the holder was given) names it.
+    expect(
+      requests.filter((r) => r.url.includes(token) && !r.url.startsWith(link)).map((r) => r.url),
+    ).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    await visitor.page.close();
+    await t.context().close();
+  });
+
   it('a stream answers a garbage Last-Event-ID with a full snapshot, and replays missed batches in order after a good one', async () => {
     const mapId = await demoMapId(baseUrl);
     // Two batches of its own, so there is something to replay.
     const { page } = await openPage(browser());
     await signInAsDemo(page, baseUrl, inject('startupLog'), 'teacher');
     for (const n of [1, 2]) {
+      // Not a page's fetch: it names the origin as a browser would.
       const response = await page.request.post(`${baseUrl}/api/maps/${mapId}/ops`, {
+        headers: { origin: baseUrl },
         data: {
           ops: [
             {

@@ -1,13 +1,11 @@
 import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  MAX_FAILURES_PER_ACCOUNT,
-  MAX_FAILURES_PER_ADDRESS,
-} from '@/lib/server/accounts/rate-limit';
 import { signUp } from '@/lib/server/accounts/sign-up';
 import { verifyCredentials } from '@/lib/server/accounts/verify-credentials';
 import { AppError } from '@/lib/server/errors';
+import { LIMITS, limiterOf, storeKey } from '@/lib/server/rate-limits';
+import { errorOf } from '../support/apply-ops';
 import { testDb } from '../factories';
 
 afterAll(async () => {
@@ -16,6 +14,8 @@ afterAll(async () => {
 
 const email = () => `someone-${randomUUID()}@example.test`;
 const PASSWORD = 'rivers of the caucasus run';
+/** An address no other test uses (test files share the database and its counts). */
+const randomAddress = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`;
 
 async function codeOf(promise: Promise<unknown>): Promise<string | null> {
   try {
@@ -31,7 +31,7 @@ describe('signing up', () => {
   it('stores a bcrypt hash, never the password, under the lower-cased email', async () => {
     const address = email();
     const { id } = await signUp({ name: 'Nora', email: address.toLowerCase(), password: PASSWORD });
-    const user = await testDb().user.findUniqueOrThrow({ where: { id } });
+    const user = await testDb().user.findUniqueOrThrow({ where: { id: id! } });
     expect(user.email).toBe(address.toLowerCase());
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
@@ -46,19 +46,32 @@ describe('signing up', () => {
     expect(await testDb().user.count({ where: { email: address } })).toBe(0);
   });
 
-  it('refuses a second account for the same email with a neutral message', async () => {
+  it('leaves an account whose email is signed up again as it was, and answers as for a new email', async () => {
     const address = email();
     await signUp({ name: 'First', email: address, password: PASSWORD });
-    try {
-      await signUp({ name: 'Second', email: address, password: 'another fine passphrase' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'CONFLICT' });
-      expect((error as Error).message).not.toMatch(/exists|taken|registered/i);
-    }
-    expect((await testDb().user.findUniqueOrThrow({ where: { email: address } })).name).toBe(
-      'First',
+    // No refusal that says "taken": the form signs in with what was typed either way.
+    expect(
+      await signUp({ name: 'Second', email: address, password: 'another fine passphrase' }),
+    ).toEqual({ id: null });
+    const user = await testDb().user.findUniqueOrThrow({ where: { email: address } });
+    expect(user.name).toBe('First');
+    expect(await bcrypt.compare(PASSWORD, user.passwordHash!)).toBe(true);
+  });
+
+  it(`limits sign-ups from one address to ${LIMITS.signUpsPerAddress.points} an hour`, async () => {
+    const ip = randomAddress();
+    const attempt = (from: string) =>
+      signUp({ name: 'Nora', email: email(), password: 'short' }, { address: from });
+    for (let i = 0; i < LIMITS.signUpsPerAddress.points; i++)
+      expect(await codeOf(attempt(ip))).toBe('VALIDATION_FAILED');
+    const refused = await errorOf(attempt(ip));
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(refused.message).toMatch(
+      /^Too many new accounts from here\. Try again in \d+ minutes?\.$/,
     );
+    expect((refused.details as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect(await codeOf(attempt(randomAddress()))).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -78,34 +91,81 @@ describe('signing in with a password', () => {
     ).toBeNull();
   });
 
-  it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even for the right password, from any address`, async () => {
+  it('slows an address that guesses one account, without locking the owner out elsewhere', async () => {
     const address = email();
     await signUp({ name: 'Nora', email: address, password: PASSWORD });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    const guesser = randomAddress();
+    for (let i = 0; i < LIMITS.signInsPerAccountAndAddress.points; i++)
       expect(
-        await verifyCredentials({ email: address, password: `wrong ${i}` }, `10.1.0.${i}`),
+        await verifyCredentials({ email: address, password: `wrong ${i}` }, guesser),
       ).toBeNull();
-    }
+    // The guesser is refused even the right password, before it is checked...
+    expect(await codeOf(verifyCredentials({ email: address, password: PASSWORD }, guesser))).toBe(
+      'RATE_LIMITED',
+    );
+    // ...and the owner, from their own address, signs in.
     expect(
-      await codeOf(verifyCredentials({ email: address, password: PASSWORD }, '10.2.0.1')),
+      await verifyCredentials({ email: address, password: PASSWORD }, randomAddress()),
+    ).toMatchObject({ email: address });
+  });
+
+  it('starts the account and address pair afresh after a correct password', async () => {
+    const address = email();
+    await signUp({ name: 'Nora', email: address, password: PASSWORD });
+    const from = randomAddress();
+    const limit = LIMITS.signInsPerAccountAndAddress.points;
+    for (let i = 0; i < limit - 1; i++)
+      await verifyCredentials({ email: address, password: `typo ${i}` }, from);
+    expect(await verifyCredentials({ email: address, password: PASSWORD }, from)).not.toBeNull();
+    for (let i = 0; i < limit - 1; i++)
+      expect(await verifyCredentials({ email: address, password: `typo ${i}` }, from)).toBeNull();
+  });
+
+  it(`lets at most ${LIMITS.signInsPerAccountAndAddress.points} of 40 simultaneous wrong attempts have their password checked`, async () => {
+    const address = email();
+    await signUp({ name: 'Nora', email: address, password: PASSWORD });
+    const from = randomAddress();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        verifyCredentials({ email: address, password: `guess ${i}` }, from),
+      ),
+    );
+    // A fulfilled null is a password that was checked and did not match.
+    const checked = outcomes.filter((o) => o.status === 'fulfilled').length;
+    const refused = outcomes.filter(
+      (o) => o.status === 'rejected' && (o.reason as AppError).code === 'RATE_LIMITED',
+    ).length;
+    expect({ checked, refused }).toEqual({
+      checked: LIMITS.signInsPerAccountAndAddress.points,
+      refused: 40 - LIMITS.signInsPerAccountAndAddress.points,
+    });
+  });
+
+  it(`refuses an account tried ${LIMITS.signInsPerAccount.points} times in the window, from any address`, async () => {
+    const address = email();
+    await signUp({ name: 'Nora', email: address, password: PASSWORD });
+    await limiterOf('signInsPerAccount').penalty(
+      storeKey(address),
+      LIMITS.signInsPerAccount.points - 1,
+    );
+    expect(
+      await verifyCredentials({ email: address, password: 'one more guess' }, randomAddress()),
+    ).toBeNull();
+    expect(
+      await codeOf(verifyCredentials({ email: address, password: PASSWORD }, randomAddress())),
     ).toBe('RATE_LIMITED');
   });
 
-  it(`blocks an address after ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
+  it(`refuses an address after ${LIMITS.signInsPerAddress.points} attempts across accounts`, async () => {
     const address = email();
     await signUp({ name: 'Nora', email: address, password: PASSWORD });
-    const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    await testDb().authAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, () => ({
-        key: `ip:${ip}`,
-        succeeded: false,
-      })),
-    });
+    const ip = randomAddress();
+    await limiterOf('signInsPerAddress').penalty(ip, LIMITS.signInsPerAddress.points);
     expect(await codeOf(verifyCredentials({ email: address, password: PASSWORD }, ip))).toBe(
       'RATE_LIMITED',
     );
     expect(
-      await verifyCredentials({ email: address, password: PASSWORD }, '10.3.0.1'),
+      await verifyCredentials({ email: address, password: PASSWORD }, randomAddress()),
     ).toMatchObject({ email: address });
   });
 });

@@ -191,7 +191,7 @@ describe('bad input leaves nothing half-applied', () => {
       new Request('http://test/api/maps/x/ops', {
         method: 'POST',
         body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin: 'http://test' },
       }),
     );
     expect(status).toBe(400);
@@ -201,7 +201,11 @@ describe('bad input leaves nothing half-applied', () => {
 
   it('answers a malformed JSON body with 400 BAD_REQUEST', async () => {
     const { status, body } = await answerTo(
-      new Request('http://test/x', { method: 'POST', body: '{"ops": [' }),
+      new Request('http://test/x', {
+        method: 'POST',
+        body: '{"ops": [',
+        headers: { 'content-type': 'application/json', origin: 'http://test' },
+      }),
     );
     expect(status).toBe(400);
     expect(body).toEqual({

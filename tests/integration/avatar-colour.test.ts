@@ -24,7 +24,7 @@ describe('a new account’s avatar colour', () => {
         password: 'rivers of the caucasus run',
       });
       vi.restoreAllMocks();
-      const { avatarColor } = await testDb().user.findUniqueOrThrow({ where: { id } });
+      const { avatarColor } = await testDb().user.findUniqueOrThrow({ where: { id: id! } });
       drawn.add(avatarColor);
       expect(
         ZUpdateProfileInput.safeParse({ name: 'Colour test', avatarColor }).success,

@@ -129,10 +129,11 @@ describe('reading a request body', () => {
       method: 'POST',
       body,
       duplex: 'half',
+      headers: { 'content-type': 'application/octet-stream', origin: 'http://localhost' },
     } as RequestInit);
-    expect(await refusalOf(() => readTextBody(request, 1_000_000))).toBe(
-      'PAYLOAD_TOO_LARGE: The request is larger than 1 MB.',
-    );
+    expect(
+      await refusalOf(() => readTextBody(request, 1_000_000, 'application/octet-stream')),
+    ).toBe('PAYLOAD_TOO_LARGE: The request is larger than 1 MB.');
     // Read up to just past 1 MB (and what the stream had queued), not 200 MB.
     expect(sent).toBeLessThan(2 * 1024 * 1024);
   });

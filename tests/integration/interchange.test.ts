@@ -154,10 +154,11 @@ describe('AIF and Argdown through the database', () => {
     const big = new Request('http://localhost/api/maps/import', {
       method: 'POST',
       body: 'x'.repeat(MAX_IMPORT_BYTES + 1),
+      headers: { 'content-type': 'application/octet-stream', origin: 'http://localhost' },
     });
-    expect(await refusalOf(() => readTextBody(big, MAX_IMPORT_BYTES))).toBe(
-      'PAYLOAD_TOO_LARGE: The request is larger than 5 MB.',
-    );
+    expect(
+      await refusalOf(() => readTextBody(big, MAX_IMPORT_BYTES, 'application/octet-stream')),
+    ).toBe('PAYLOAD_TOO_LARGE: The request is larger than 5 MB.');
   });
 
   it('never puts a team’s notes in an AIF or Argdown export', async () => {

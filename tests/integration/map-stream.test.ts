@@ -7,6 +7,8 @@ import { createMap as createClassMap } from '@/lib/server/maps/create-map';
 import type { SocialChanges } from '@/lib/domain/social';
 import type { Actor } from '@/lib/server/authz';
 import { applySocialOps, ZApplySocialOpsInput } from '@/lib/server/social/apply-social-ops';
+import { removeMapMember } from '@/lib/server/maps/map-members';
+import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
 import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
@@ -381,6 +383,24 @@ describe('the map event stream', () => {
     const text = await readUntil(stream, (t) => t.includes('event: revoked'), 2_000);
     expect(text, text).toContain('event: revoked');
     abort.abort();
+  });
+
+  it('closes the stream of a member who joined through a link when the owner revokes it, or removes them', async () => {
+    const map = await createMap();
+    const owner = { kind: 'user' as const, userId: map.ownerId };
+    for (const end of ['revoke', 'remove'] as const) {
+      const link = await createShareLink(owner, map.id, { role: 'EDITOR', expiresInDays: 7 });
+      const member = { kind: 'user' as const, userId: (await createUser()).id };
+      await acceptShareLink(member, link.token);
+      const abort = new AbortController();
+      const stream = await openMapStream(member, map.id, null, abort.signal);
+      expect(await readUntil(stream, (t) => t.includes('event: ready'))).toContain('event: ready');
+      if (end === 'revoke') await revokeShareLink(owner, map.id, link.id);
+      else await removeMapMember(owner, map.id, member.userId);
+      const text = await readUntil(stream, (t) => t.includes('event: revoked'), 2_000);
+      expect(text, `${end}: ${text}`).toContain('event: revoked');
+      abort.abort();
+    }
   });
 
   it('closes the stream of a visitor whose share link the owner revokes', async () => {

@@ -2,7 +2,7 @@ import bcrypt from 'bcryptjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
-import { DEMO_MAP_SLUG, DEMO_SOURCES } from '@/prisma/seed/demo-map';
+import { DEMO_MAP_SLUG, DEMO_NODES, DEMO_SOURCES } from '@/prisma/seed/demo-map';
 import { seedDemoAccounts, seedDemoMap } from '@/prisma/seed/seed';
 import { testDb } from '../factories';
 import { withScratchDatabase } from '../support/scratch-database';
@@ -22,7 +22,7 @@ describe('the seeded demo debate', () => {
   it('is public, on its motion, with both articles and their attribution', async () => {
     const map = await demoMap();
     expect(map.isPublic).toBe(true);
-    expect(map.motion).toBe('Is Russia a credible security guarantor in the South Caucasus?');
+    expect(map.motion).toBe('The CSTO failed Armenia');
     expect(map.sources.map((s) => s.author).sort()).toEqual([
       'Jason E. Strakes',
       'Mikhail Turchenko',
@@ -63,6 +63,32 @@ describe('the seeded demo debate', () => {
       new Set(['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES']),
     );
     expect(map.teams.map((t) => t.name).sort()).toEqual(['Team Strakes', 'Team Turchenko']);
+  });
+
+  it('draws each node on its author’s side and dates it by its article; reported views are neutral', async () => {
+    const map = await demoMap();
+    const sources = new Map(map.sources.map((s) => [s.id, s]));
+    expect(Object.fromEntries(map.sources.map((s) => [s.author, s.side]))).toEqual({
+      'Mikhail Turchenko': 'FOR',
+      'Jason E. Strakes': 'AGAINST',
+    });
+    expect(Object.fromEntries(map.teams.map((t) => [t.name, t.side]))).toEqual({
+      'Team Turchenko': 'FOR',
+      'Team Strakes': 'AGAINST',
+    });
+    for (const node of map.nodes) {
+      const source = node.sourceId ? sources.get(node.sourceId) : undefined;
+      if (!source) {
+        expect(node.side, node.text).toBe('NEUTRAL');
+        continue;
+      }
+      expect(source.publishedOn, node.text).not.toBeNull();
+      const reported = /^[^:]+ \(as reported by Strakes\): /.test(node.text);
+      expect(node.side, node.text).toBe(reported ? 'NEUTRAL' : source.side);
+    }
+    expect(map.nodes.filter((n) => n.text.includes('(as reported by'))).toHaveLength(
+      DEMO_NODES.filter((n) => n.attributedTo).length,
+    );
   });
 
   it('seeds once: a second run changes nothing', async () => {

@@ -10,7 +10,11 @@ afterAll(async () => {
 });
 
 const post = (body: string) =>
-  new Request('http://localhost/api/maps/m1/ops', { method: 'POST', body });
+  new Request('http://localhost/api/maps/m1/ops', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+  });
 
 describe('text the database cannot store', () => {
   it('names the first field holding a NUL or half a surrogate pair, keys included', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, userRole, type MapAccess, type MapAction } from '@/lib/server/authz';
+import { can, membershipRole, userRole, type MapAccess, type MapAction } from '@/lib/server/authz';
 import type { MapRole } from '@/lib/generated/prisma/enums';
 
 const access = (role: MapRole | null, isPublic = false): MapAccess => ({
@@ -39,5 +39,28 @@ describe('userRole', () => {
     );
     expect(userRole({ owner: true, memberRole: null, classMember: false })).toBe('OWNER');
     expect(userRole({ owner: false, memberRole: null, classMember: false })).toBeNull();
+  });
+});
+
+describe('membershipRole', () => {
+  const now = Date.UTC(2026, 0, 10);
+  const live = { revokedAt: null, expiresAt: new Date(now + 1000) };
+  const revoked = { revokedAt: new Date(now - 1000), expiresAt: null };
+  const expired = { revokedAt: null, expiresAt: new Date(now) };
+  it.each([
+    ['given by the owner', { role: 'EDITOR', directRole: null, link: null }, 'EDITOR'],
+    ['through a live link', { role: 'EDITOR', directRole: null, link: live }, 'EDITOR'],
+    ['through a revoked link', { role: 'EDITOR', directRole: null, link: revoked }, null],
+    ['through a link expiring now', { role: 'EDITOR', directRole: null, link: expired }, null],
+    [
+      'raised by a revoked link from a role of their own',
+      { role: 'EDITOR', directRole: 'VIEWER', link: revoked },
+      'VIEWER',
+    ],
+  ] as const)('a member %s has role %s', (_, member, role) => {
+    expect(membershipRole(member, now)).toBe(role);
+  });
+  it('no membership is no role', () => {
+    expect(membershipRole(null, now)).toBeNull();
   });
 });

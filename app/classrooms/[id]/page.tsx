@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BackIcon } from '@/components/ui/icons';
 import { CopyButton } from '@/components/ui/copy-button';
 import { LocalTime } from '@/components/ui/local-time';
-import { RemoveStudent } from '@/components/ui/remove-student';
+import { ConfirmRemove } from '@/components/ui/confirm-remove';
 import { requestOrigin } from '@/lib/server/request-origin';
 import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
@@ -135,9 +135,12 @@ export default async function ClassroomPage({ params }: Props) {
                   </td>
                   {teaches && (
                     <td>
-                      <RemoveStudent
-                        classroomId={classroom.id}
-                        student={{ id: s.id, name: s.name }}
+                      <ConfirmRemove
+                        name={s.name}
+                        question={`Remove ${s.name} from the class?`}
+                        explanation="They lose access to the class’s maps and their places on its teams. What they wrote stays on the maps. They can join again with the class code."
+                        formLabel={`Remove ${s.name} from the class`}
+                        fields={{ classroomId: classroom.id, userId: s.id }}
                         action={removeStudentAction}
                       />
                     </td>

@@ -1,55 +1,42 @@
 import 'server-only';
-import { db } from '../db';
-import { AppError } from '../errors';
+import { consume, forget, giveBack } from '../rate-limits';
 
 /**
- * Sign-in attempt limits, kept in the database so every app instance shares
- * them: failures per account and per client address in a sliding window.
+ * Sign-in attempt limits (numbers and reasons in lib/server/rate-limits.ts):
+ * per account and address pair, per address, and a much higher one per
+ * account. Every attempt is counted before its password is checked, by one
+ * atomic upsert each, so however many arrive at once no more than the limit
+ * get a password check; a successful sign-in is then given back, and clears
+ * its pair. The pair is counted first and the others only for attempts it
+ * let through, so one address cannot use up the account's allowance and
+ * lock its owner out.
  */
-const WINDOW_MS = 15 * 60 * 1000;
-/** @internal Exported for the tests that reach the limits. */
-export const MAX_FAILURES_PER_ACCOUNT = 8;
-/** @internal Exported for the tests that reach the limits. */
-export const MAX_FAILURES_PER_ADDRESS = 40;
-
 const keysOf = (email: string, address: string | null) => ({
-  account: `email:${email}`,
-  address: address ? `ip:${address}` : null,
+  // An unknown address (no launcher, no trusted proxy) is one shared "address".
+  pair: `${email}|${address ?? 'unknown'}`,
+  address,
+  account: email,
 });
 
-/** Throws RATE_LIMITED when this account or address has failed too often recently. */
-export async function checkSignInAllowed(email: string, address: string | null): Promise<void> {
-  const since = new Date(Date.now() - WINDOW_MS);
+/** Counts a sign-in attempt; RATE_LIMITED (before any password check) when over a limit. */
+export async function countSignInAttempt(email: string, address: string | null): Promise<void> {
   const keys = keysOf(email, address);
-  const [accountFailures, addressFailures] = await Promise.all([
-    db().authAttempt.count({
-      where: { key: keys.account, succeeded: false, createdAt: { gte: since } },
-    }),
-    keys.address
-      ? db().authAttempt.count({
-          where: { key: keys.address, succeeded: false, createdAt: { gte: since } },
-        })
-      : 0,
-  ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError('RATE_LIMITED', 'Too many sign-in attempts. Wait 15 minutes and try again.');
-  }
+  await consume(
+    [
+      ['signInsPerAccountAndAddress', keys.pair],
+      ['signInsPerAddress', keys.address],
+      ['signInsPerAccount', keys.account],
+    ],
+    'Too many sign-in attempts.',
+  );
 }
 
-export async function recordSignIn(
-  email: string,
-  address: string | null,
-  succeeded: boolean,
-): Promise<void> {
+/** A correct password: its attempt is not one to slow down, and its pair starts afresh. */
+export async function signInSucceeded(email: string, address: string | null): Promise<void> {
   const keys = keysOf(email, address);
-  await db().authAttempt.createMany({
-    data: [keys.account, keys.address]
-      .filter((k): k is string => k !== null)
-      .map((key) => ({ key, succeeded })),
-  });
-  // Old attempts are no longer evidence of anything.
-  if (Math.random() < 0.01)
-    await db().authAttempt.deleteMany({
-      where: { createdAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } },
-    });
+  await Promise.all([
+    forget('signInsPerAccountAndAddress', keys.pair),
+    giveBack('signInsPerAddress', keys.address),
+    giveBack('signInsPerAccount', keys.account),
+  ]);
 }

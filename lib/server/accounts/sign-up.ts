@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { randomAvatarColour } from '../../domain/people';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { consume } from '../rate-limits';
 import { passwordProblem } from './password-policy';
 
 export const ZSignUpInput = z.object({
@@ -18,11 +19,19 @@ export const ZSignUpInput = z.object({
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
 /**
- * Creates an email-and-password account. An email that already has an
- * account gets the same neutral refusal as any other unusable email, so the
- * form cannot be used to find out who has an account.
+ * Creates an email-and-password account, counted against the sign-up limit
+ * of the client's address (`from.address`, when known). An email that
+ * already has an account is left as it is and answered as a new one would
+ * be (`{ id: null }` tells only the caller): the sign-up form then signs in
+ * with what was typed either way, so a taken email is told apart only by a
+ * password that does not match it, in the sign-in's own words, under the
+ * sign-in limits (docs/SECURITY.md).
  */
-export async function signUp(input: TSignUpInput): Promise<{ id: string }> {
+export async function signUp(
+  input: TSignUpInput,
+  from: { address: string | null } = { address: null },
+): Promise<{ id: string | null }> {
+  await consume([['signUpsPerAddress', from.address]], 'Too many new accounts from here.');
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'password' });
   const passwordHash = await bcrypt.hash(input.password, 12);
@@ -37,12 +46,7 @@ export async function signUp(input: TSignUpInput): Promise<{ id: string }> {
       select: { id: true },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') {
-      throw new AppError(
-        'CONFLICT',
-        'We could not create an account with these details. If you already have one, sign in instead.',
-      );
-    }
+    if ((error as { code?: string }).code === 'P2002') return { id: null };
     throw error;
   }
 }

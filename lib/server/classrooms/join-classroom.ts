@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accessChanged, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { limitRequest } from '../rate-limits';
 import { normaliseJoinCode } from './join-code';
 
 export const ZJoinClassroomInput = z.object({
@@ -19,13 +20,17 @@ export const ZJoinClassroomInput = z.object({
 
 /**
  * Joins the signed-in user to the classroom with this code, as a student.
- * Joining twice changes nothing; the teacher stays the teacher.
+ * Joining twice changes nothing; the teacher stays the teacher. Every
+ * attempt counts against the join-code limits of the user and of the
+ * client's address (`from.address`, when known), so codes cannot be guessed.
  */
 export async function joinClassroom(
   actor: Actor,
   input: z.infer<typeof ZJoinClassroomInput>,
+  from: { address: string | null } = { address: null },
 ): Promise<{ id: string; name: string }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to join a classroom.');
+  await limitRequest('joinAttempts', actor, from.address);
   const classroom = await db().classroom.findUnique({
     where: { joinCode: input.code },
     select: { id: true, name: true },

@@ -1,10 +1,12 @@
 import 'server-only';
 import { displayName } from '../../domain/people';
 import type { Prisma } from '../../generated/prisma/client';
+import { liveMembershipWhere } from '../authz';
 import { db } from '../db';
 
 /**
- * Everyone who can read a map as a signed-in person: its owner and members,
+ * Everyone who can read a map as a signed-in person: its owner and members
+ * (those whose link still holds),
  * and the teacher and students of its classroom. These are the people a
  * comment may @mention. Pass the transaction when inside one (the embedded
  * database serves one connection).
@@ -17,7 +19,10 @@ export async function listMapPeople(
     where: { id: mapId },
     select: {
       owner: { select: { id: true, name: true, email: true } },
-      members: { select: { user: { select: { id: true, name: true, email: true } } } },
+      members: {
+        where: liveMembershipWhere(),
+        select: { user: { select: { id: true, name: true, email: true } } },
+      },
       classroom: {
         select: {
           teacher: { select: { id: true, name: true, email: true } },

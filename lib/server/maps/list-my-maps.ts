@@ -1,6 +1,6 @@
 import 'server-only';
 import type { MapRole } from '../../generated/prisma/enums';
-import { userRole, visibleMapsWhere, type Actor } from '../authz';
+import { membershipRole, userRole, visibleMapsWhere, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 
@@ -48,7 +48,14 @@ export async function listMyMaps(
         updatedAt: true,
         ownerId: true,
         classroom: { select: { name: true, members: { where: { userId }, select: { id: true } } } },
-        members: { where: { userId }, select: { role: true } },
+        members: {
+          where: { userId },
+          select: {
+            role: true,
+            directRole: true,
+            viaShareLink: { select: { revokedAt: true, expiresAt: true } },
+          },
+        },
       },
     }),
     db().classroomMember.findMany({
@@ -75,7 +82,9 @@ export async function listMyMaps(
     role: ROLE_WORDS[
       userRole({
         owner: m.ownerId === userId,
-        memberRole: m.members[0]?.role ?? null,
+        memberRole: membershipRole(
+          m.members[0] ? { ...m.members[0], link: m.members[0].viaShareLink } : null,
+        ),
         classMember: (m.classroom?.members.length ?? 0) > 0,
       }) ?? 'VIEWER'
     ],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { displayName } from '../../domain/people';
 import type { Side } from '../../domain/types';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, liveMembershipWhere, type Actor } from '../authz';
 import { db } from '../db';
 
 export type TeamSetup = {
@@ -30,7 +30,10 @@ export async function getTeamSetup(actor: Actor, mapId: string): Promise<TeamSet
           },
         },
       },
-      members: { select: { user: { select: { id: true, name: true, email: true } } } },
+      members: {
+        where: liveMembershipWhere(),
+        select: { user: { select: { id: true, name: true, email: true } } },
+      },
       teams: {
         orderBy: { createdAt: 'asc' },
         select: {

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { currentActor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { jsonRoute, parseInput, readTextBody } from '@/lib/server/http';
 import { IMPORT_FORMATS, importMap } from '@/lib/server/maps/import-map';
+import { limitRequest } from '@/lib/server/rate-limits';
 
 const ZQuery = z.object({
   format: z.enum(IMPORT_FORMATS).optional(),
@@ -11,9 +13,9 @@ const ZQuery = z.object({
 });
 
 /**
- * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file's
- * text as the body (format guessed from the name and content when not
- * given). Answers { id, format } of the new map, or the line or field at fault.
+ * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file
+ * as the body, sent as application/octet-stream (format guessed from the
+ * name and content when not given). Answers { id, format } of the new map, or the line or field at fault.
  */
 export async function POST(request: Request) {
   return jsonRoute(async () => {
@@ -21,8 +23,9 @@ export async function POST(request: Request) {
     const actor = await currentActor();
     // Refused before reading up to 5 MB from someone who may not import.
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
+    await limitRequest('imports', actor, clientAddressOf(request.headers));
     return importMap(actor, {
-      text: await readTextBody(request, MAX_IMPORT_BYTES),
+      text: await readTextBody(request, MAX_IMPORT_BYTES, 'application/octet-stream'),
       fileName: query.name,
       format: query.format,
     });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
+import { formatPublishedOn } from '@/lib/client/to-flow';
 import { buildBrief, type BriefItem } from '@/lib/domain/brief';
 import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
@@ -78,7 +79,7 @@ export default async function BriefPage({ params }: Props) {
             {snapshot.sources.map((s) => (
               <li key={s.id}>
                 {s.author}, “{s.title}”{s.publisher && <>, {s.publisher}</>}
-                {s.publishedOn && <>, {s.publishedOn}</>}
+                {s.publishedOn && <>, {formatPublishedOn(s.publishedOn)}</>}
                 {s.url && <>. {s.url}</>}
               </li>
             ))}

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/server/form-action';
 import { ZRecordId } from '@/lib/server/http';
+import { removeMapMember, setMemberRole, ZSetMemberRoleInput } from '@/lib/server/maps/map-members';
 import { requestOrigin } from '@/lib/server/request-origin';
 import { createShareLink, ZCreateShareLinkInput } from '@/lib/server/share-links/create-share-link';
 import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
@@ -26,6 +27,26 @@ export const revokeShareLinkAction = formAction(
   ZRevokeShareLinkForm,
   async ({ mapId, linkId }, actor) => {
     await revokeShareLink(actor, mapId, linkId);
+    revalidatePath(`/maps/${mapId}/share`);
+  },
+);
+
+const ZSetMemberRoleForm = ZSetMemberRoleInput.extend({ mapId: ZRecordId });
+const ZRemoveMemberForm = ZSetMemberRoleForm.pick({ mapId: true, userId: true });
+
+export const setMemberRoleAction = formAction(
+  ZSetMemberRoleForm,
+  async ({ mapId, ...input }, actor) => {
+    await setMemberRole(actor, mapId, input);
+    revalidatePath(`/maps/${mapId}/share`);
+    return { notice: 'Role changed.' };
+  },
+);
+
+export const removeMemberAction = formAction(
+  ZRemoveMemberForm,
+  async ({ mapId, userId }, actor) => {
+    await removeMapMember(actor, mapId, userId);
     revalidatePath(`/maps/${mapId}/share`);
   },
 );

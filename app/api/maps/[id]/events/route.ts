@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { actorFor } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/actor';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { jsonRoute, parseInput } from '@/lib/server/http';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
+import { holdStreamPlace, limitRequest, releasingWhenDone } from '@/lib/server/rate-limits';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -11,8 +13,9 @@ const ZParams = z.object({ id: z.string().min(1).max(64) });
 /**
  * GET /api/maps/:id/events — Server-Sent Events: `ops` (id = seq), `skip`,
  * `snapshot`, `presence`, `ready`, `revoked`. Resumes after Last-Event-ID,
- * or after `?since=` (the snapshot's seq); `?share=` carries a view link's
- * token, since EventSource cannot send headers.
+ * or after `?since=` (the snapshot's seq). A view link's holder sends its
+ * token in the x-share-token header, as on every other route (never in the
+ * URL, which access logs keep).
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
@@ -23,12 +26,18 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       request.headers.get('last-event-id'),
       url.searchParams.get('since'),
     );
-    stream = await openMapStream(
-      await actorFor(url.searchParams.get('share')),
-      id,
-      from,
-      request.signal,
-    );
+    const actor = await currentActor();
+    const address = clientAddressOf(request.headers);
+    await limitRequest('streamOpens', actor, address);
+    const release = await holdStreamPlace(actor, address);
+    // Given back when the stream ends, or when the client goes (whichever is told first).
+    request.signal.addEventListener('abort', release, { once: true });
+    try {
+      stream = releasingWhenDone(await openMapStream(actor, id, from, request.signal), release);
+    } catch (error) {
+      release();
+      throw error;
+    }
     return null;
   });
   if (!stream) return refused;

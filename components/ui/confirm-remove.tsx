@@ -3,22 +3,29 @@
 import { useId, useRef } from 'react';
 import type { FormAction } from '@/lib/domain/form-state';
 import { ActionForm } from './action-form';
-import styles from './remove-student.module.css';
+import styles from './confirm-remove.module.css';
 
 type Props = {
-  classroomId: string;
-  student: { id: string; name: string };
-  /** Receives `classroomId` and `userId`. */
+  /** Who is removed, as the buttons name them ("Remove Ada"). */
+  name: string;
+  /** The dialog's question ("Remove Ada from the class?"). */
+  question: string;
+  /** What removing does, and how to undo it. */
+  explanation: string;
+  /** The confirming form's accessible name. */
+  formLabel: string;
+  /** Hidden fields the action receives (ids). */
+  fields: Record<string, string>;
   action: FormAction;
 };
 
 /**
- * "Remove" on the roster asks first, in a modal dialog: removing takes the
- * student off the class's maps and teams, and a stray click in a lesson
+ * "Remove …" on a roster or a member list asks first, in a modal dialog:
+ * removing takes someone's access away, and a stray click in a lesson
  * should not. Escape or Cancel closes it and changes nothing; focus goes
  * back to the button that opened it.
  */
-export function RemoveStudent({ classroomId, student, action }: Props) {
+export function ConfirmRemove({ name, question, explanation, formLabel, fields, action }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   return (
@@ -28,16 +35,13 @@ export function RemoveStudent({ classroomId, student, action }: Props) {
         className="button button--quiet button--danger button--small"
         onClick={() => dialog.current?.showModal()}
       >
-        Remove {student.name}
+        Remove {name}
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>
         <h2 id={titleId} className={styles.title}>
-          Remove {student.name} from the class?
+          {question}
         </h2>
-        <p className={styles.body}>
-          They lose access to the class’s maps and their places on its teams. What they wrote stays
-          on the maps. They can join again with the class code.
-        </p>
+        <p className={styles.body}>{explanation}</p>
         <div className={styles.actions}>
           <button
             type="button"
@@ -48,14 +52,15 @@ export function RemoveStudent({ classroomId, student, action }: Props) {
           </button>
           <ActionForm
             action={action}
-            submitLabel={`Remove ${student.name}`}
+            submitLabel={`Remove ${name}`}
             pendingLabel="Removing…"
             className={styles.form}
             submitClassName={`button ${styles.confirm}`}
-            label={`Remove ${student.name} from the class`}
+            label={formLabel}
           >
-            <input type="hidden" name="classroomId" value={classroomId} />
-            <input type="hidden" name="userId" value={student.id} />
+            {Object.entries(fields).map(([field, value]) => (
+              <input key={field} type="hidden" name={field} value={value} />
+            ))}
           </ActionForm>
         </div>
       </dialog>
