@@ -28,6 +28,22 @@ async function addClaim(member: Page, text: string): Promise<void> {
   await member.keyboard.press('Enter');
 }
 
+/** A claim posted from the member's page as the page posts edits: the answer's status. */
+const postClaim = (member: Page, mapId: string, text: string): Promise<number> =>
+  member.evaluate(
+    async ({ mapId, text }) => {
+      const response = await fetch(`/api/maps/${mapId}/ops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ops: [{ type: 'createNode', id: crypto.randomUUID(), kind: 'CLAIM', text, x: 0, y: 0 }],
+        }),
+      });
+      return response.status;
+    },
+    { mapId, text },
+  );
+
 /** The map's cards, as its owner's session reads them. */
 const cardTexts = async (owner: Page, mapId: string): Promise<string[]> =>
   (
@@ -69,7 +85,8 @@ describe('people who joined a map through a link', () => {
       .getByRole('alert')
       .filter({ hasText: 'You no longer have access to this map.' })
       .waitFor();
-    await addClaim(ana.page, 'Ana after the revoke');
+    // Her page has turned read-only; an edit sent as it would send one is refused.
+    expect(await postClaim(ana.page, mapId, 'Ana after the revoke')).toBe(404);
     await ana.page.reload();
     await ana.page.getByText('We couldn’t find that page').waitFor();
     expect(await cardTexts(owner.page, mapId)).toContain('Ana was here through the link');
@@ -88,19 +105,7 @@ describe('people who joined a map through a link', () => {
     await owner.page.getByRole('button', { name: 'Change role of Ben (student)' }).click();
     await owner.page.getByRole('status').filter({ hasText: 'Role changed.' }).waitFor();
     await people.getByRole('row', { name: /Ben \(student\).*Role set by the owner/ }).waitFor();
-    const asViewer = await ben.page.evaluate(async (mapId) => {
-      const response = await fetch(`/api/maps/${mapId}/ops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          ops: [
-            { type: 'createNode', id: crypto.randomUUID(), kind: 'CLAIM', text: 'Ben', x: 0, y: 0 },
-          ],
-        }),
-      });
-      return response.status;
-    }, mapId);
-    expect(asViewer).toBe(403);
+    expect(await postClaim(ben.page, mapId, 'Ben')).toBe(403);
 
     await owner.page.getByRole('button', { name: 'Remove Ben (student)' }).click();
     await owner.page
