@@ -15,6 +15,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import styles from './argument-canvas.module.css';
+import { CANVAS_ARIA_LABELS, CANVAS_FLOW_ID } from './canvas-focus';
 import { ArgumentNode } from './argument-node';
 import { LinkedEdge } from './linked-edge';
 import { MutualEdge } from './mutual-edge';
@@ -118,7 +119,9 @@ export function ArgumentCanvas({
       selectionMode={SelectionMode.Partial}
       minZoom={0.1}
       maxZoom={2}
+      id={CANVAS_FLOW_ID}
       aria-label="Argument map"
+      ariaLabelConfig={CANVAS_ARIA_LABELS}
     >
       <Background gap={24} color="#e2e8f0" />
       {graphNodes.length === 0 && (

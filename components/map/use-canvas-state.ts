@@ -6,8 +6,9 @@ import {
   type Edge,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
+import { withTabStop } from './canvas-focus';
 
 type Options = {
   graphNodes: ArgumentFlowNode[];
@@ -121,6 +122,18 @@ export function useCanvasState({
       ),
     );
   }, [selectedEdgeId, setEdges]);
+
+  // One card in the tab order: the selected one, else the first shown.
+  const tabStop = useMemo(
+    () =>
+      graphNodes.some((n) => n.id === selectedNodeId && !n.hidden)
+        ? selectedNodeId
+        : (graphNodes.find((n) => !n.hidden)?.id ?? null),
+    [graphNodes, selectedNodeId],
+  );
+  useEffect(() => {
+    setNodes((current) => withTabStop(current, tabStop, selectedNodeId));
+  }, [graphNodes, tabStop, selectedNodeId, setNodes]);
 
   const onSelectionChange = useCallback(
     ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {
