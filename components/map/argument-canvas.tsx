@@ -63,6 +63,8 @@ type Props = {
   /** A lone connection selected (no node), or null. */
   onSelectEdge: (id: string | null) => void;
   editing: CanvasEditing | null;
+  /** The card Tab comes to while none is selected (the motion). */
+  entryNodeId?: string | null;
   /** Drawn inside the canvas (others' cursors). */
   children?: React.ReactNode;
 };
@@ -81,6 +83,7 @@ export function ArgumentCanvas({
   onSelectNodes,
   onSelectEdge,
   editing,
+  entryNodeId = null,
   children,
 }: Props) {
   const canvas = useCanvasState({
@@ -92,6 +95,7 @@ export function ArgumentCanvas({
     onSelectNodes,
     onSelectEdge,
     editable: !!editing,
+    entryNodeId,
   });
   const handlers = useCanvasHandlers(editing);
 

@@ -237,6 +237,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                   onSelectNodes={selection.setSelectedNodeIds}
                   onSelectEdge={selection.setSelectedEdgeId}
                   editing={editable ? editing.canvasEditing : null}
+                  entryNodeId={initialFocus[0] ?? null}
                 >
                   <RemoteCursors presence={presence} />
                 </ArgumentCanvas>

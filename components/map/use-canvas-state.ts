@@ -20,6 +20,8 @@ type Options = {
   onSelectEdge: (id: string | null) => void;
   /** Whether the reader may edit: only then does a selected connection get drag handles. */
   editable: boolean;
+  /** The card Tab comes to while none is selected (the motion), if any. */
+  entryNodeId: string | null;
 };
 
 /**
@@ -36,6 +38,7 @@ export function useCanvasState({
   onSelectNodes,
   onSelectEdge,
   editable,
+  entryNodeId,
 }: Options) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
@@ -123,14 +126,13 @@ export function useCanvasState({
     );
   }, [selectedEdgeId, setEdges]);
 
-  // One card in the tab order: the selected one, else the first shown.
-  const tabStop = useMemo(
-    () =>
-      graphNodes.some((n) => n.id === selectedNodeId && !n.hidden)
-        ? selectedNodeId
-        : (graphNodes.find((n) => !n.hidden)?.id ?? null),
-    [graphNodes, selectedNodeId],
-  );
+  // One card in the tab order: the selected one, else the entry card, else the first shown.
+  const tabStop = useMemo(() => {
+    const shown = (id: string | null) => graphNodes.some((n) => n.id === id && !n.hidden);
+    if (shown(selectedNodeId)) return selectedNodeId;
+    if (shown(entryNodeId)) return entryNodeId;
+    return graphNodes.find((n) => !n.hidden)?.id ?? null;
+  }, [graphNodes, selectedNodeId, entryNodeId]);
   useEffect(() => {
     setNodes((current) => withTabStop(current, tabStop, selectedNodeId));
   }, [graphNodes, tabStop, selectedNodeId, setNodes]);
