@@ -59,6 +59,7 @@ describe('the map from the keyboard', () => {
     await page.keyboard.press('e');
     await expect.poll(async () => (await focused(page)).connection).not.toBeNull();
     const first = await focused(page);
+    await screenshot(page, 'keyboard-connection-focus');
     const cardText = await page
       .locator(`.react-flow__node[data-id="${card}"]`)
       .getAttribute('aria-label');
