@@ -7,7 +7,7 @@ import { SELECTED_RELATIONS_ID } from './canvas-focus';
 import { ChangeLog } from './change-log';
 import type { Announcement } from './use-announcements';
 
-export const CANVAS_REGION_ID = 'map-canvas';
+const CANVAS_REGION_ID = 'map-canvas';
 export const SIDE_REGION_ID = 'map-side';
 const CANVAS_SUMMARY_ID = 'map-canvas-summary';
 

@@ -38,7 +38,7 @@ export function focusRegion(part: HTMLElement): void {
 }
 
 /** Moves the focus to the next (or previous) part of the page. */
-export function cycleRegion(backwards: boolean): void {
+function cycleRegion(backwards: boolean): void {
   const parts = [...document.querySelectorAll<HTMLElement>('[data-region]')].filter(shown);
   if (parts.length === 0) return;
   const active = document.activeElement;
