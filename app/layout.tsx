@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className={styles.skipLink} href="#main">
           Skip to content
         </a>
-        <header className={styles.siteHeader}>
+        <header className={styles.siteHeader} data-region="site header">
           <Link href="/" className={styles.brand} aria-label="Counterpoint home">
             <span className={styles.brandMark} aria-hidden="true">
               <LogoMark />

@@ -15,6 +15,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import styles from './argument-canvas.module.css';
+import { CANVAS_ARIA_LABELS, CANVAS_FLOW_ID } from './canvas-focus';
 import { ArgumentNode } from './argument-node';
 import { LinkedEdge } from './linked-edge';
 import { MutualEdge } from './mutual-edge';
@@ -62,6 +63,8 @@ type Props = {
   /** A lone connection selected (no node), or null. */
   onSelectEdge: (id: string | null) => void;
   editing: CanvasEditing | null;
+  /** The card Tab comes to while none is selected (the motion). */
+  entryNodeId?: string | null;
   /** Drawn inside the canvas (others' cursors). */
   children?: React.ReactNode;
 };
@@ -80,6 +83,7 @@ export function ArgumentCanvas({
   onSelectNodes,
   onSelectEdge,
   editing,
+  entryNodeId = null,
   children,
 }: Props) {
   const canvas = useCanvasState({
@@ -91,6 +95,7 @@ export function ArgumentCanvas({
     onSelectNodes,
     onSelectEdge,
     editable: !!editing,
+    entryNodeId,
   });
   const handlers = useCanvasHandlers(editing);
 
@@ -118,7 +123,9 @@ export function ArgumentCanvas({
       selectionMode={SelectionMode.Partial}
       minZoom={0.1}
       maxZoom={2}
+      id={CANVAS_FLOW_ID}
       aria-label="Argument map"
+      ariaLabelConfig={CANVAS_ARIA_LABELS}
     >
       <Background gap={24} color="#e2e8f0" />
       {graphNodes.length === 0 && (

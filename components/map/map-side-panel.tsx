@@ -10,6 +10,7 @@ import { focusOf } from '../social/focus';
 import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { UndoArea } from '../social/undo-area';
+import { SIDE_REGION_ID } from './map-words';
 import { SidePanel } from './side-panel';
 import type { useTeamLayers } from './use-team-layers';
 
@@ -89,6 +90,7 @@ export function MapSidePanel({
     : undefined;
   return (
     <SidePanel
+      id={SIDE_REGION_ID}
       tabs={[
         {
           id: 'sources',

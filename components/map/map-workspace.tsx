@@ -3,6 +3,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { CheckIcon } from '../ui/icons';
+import { region, useRegionCycle } from '@/lib/client/regions';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
@@ -16,10 +17,13 @@ import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
+import { canvasRegion, MapWords, SkipLinks } from './map-words';
 import { NodeDecorationsContext, useNodeDecorations } from './node-decorations';
 import { legendSides, sideLabels, startingView } from './map-sides';
 import { RemoteCursors } from './presence-bar';
+import { useAnnouncements } from './use-announcements';
 import { useCollaboration } from './use-collaboration';
+import { useConnectionNavigation } from './use-connection-navigation';
 import { useFlowElements } from './use-flow-elements';
 import { useGraphNavigation } from './use-graph-navigation';
 import { useMapEditing } from './use-map-editing';
@@ -104,6 +108,14 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     onShown: () => setShown(true),
   });
   useGraphNavigation(liveNodes, liveEdges, goToNode);
+  useConnectionNavigation(liveEdges, selection.goToEdge, goToNode);
+  useRegionCycle();
+  const announcements = useAnnouncements({
+    store,
+    presence,
+    people: social.view?.people,
+    ownActorId: snapshot.actorId ?? null,
+  });
 
   const editing = useMapEditing({
     store,
@@ -147,7 +159,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
 
   return (
     <main className={styles.workspace}>
-      <div className={styles.bar}>
+      <SkipLinks />
+      <MapWords view={view} selectedNodeId={selectedNodeId} announcements={announcements} />
+      <div className={styles.bar} {...region('map tools')}>
         <div className={styles.top}>
           <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />
           <WorkspaceTools
@@ -203,6 +217,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <div
           className={editing.layingOut ? `${styles.canvas} ${styles.animating}` : styles.canvas}
           ref={canvasRef}
+          {...canvasRegion}
+          {...region('canvas')}
           aria-busy={!shown}
           onMouseMove={(event) =>
             reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))
@@ -221,6 +237,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                   onSelectNodes={selection.setSelectedNodeIds}
                   onSelectEdge={selection.setSelectedEdgeId}
                   editing={editable ? editing.canvasEditing : null}
+                  entryNodeId={initialFocus[0] ?? null}
                 >
                   <RemoteCursors presence={presence} />
                 </ArgumentCanvas>

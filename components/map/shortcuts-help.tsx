@@ -13,6 +13,12 @@ const SHORTCUTS: [string, string, boolean][] = [
     'Move to what it bears on, to its reasons, or to the reasons beside it',
     false,
   ],
+  [
+    'E (on a node)',
+    'Move to its connections: arrow keys or E for the next, Escape back to the node',
+    false,
+  ],
+  ['F6, Shift + F6', 'Move between the map, the side panel and the page header', false],
   ['C (on a selected node)', 'Hide or show the reasons below it', false],
   ['F', 'Focus on the selected claim and its neighbourhood; F again shows the whole map', false],
   ['Shift + click, Ctrl/⌘ + click', 'Select several nodes', false],

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
+import { region } from '@/lib/client/regions';
 import styles from './side-panel.module.css';
 
 /** One tab of the side panel: its label and what it shows. */
@@ -8,10 +9,13 @@ export type SideTab = { id: string; label: string; content: ReactNode };
 
 /** The column beside the canvas: sources, discussion, team notes, one at a time. */
 export function SidePanel({
+  id,
   tabs,
   active,
   onActive,
 }: {
+  /** The panel's element id (a skip link's target). */
+  id?: string;
   tabs: SideTab[];
   active?: string;
   onActive?: (id: string) => void;
@@ -21,7 +25,13 @@ export function SidePanel({
   const base = useId();
   const choose = (id: string) => (onActive ? onActive(id) : setOwn(id));
   return (
-    <div className={styles.panel}>
+    <div
+      className={styles.panel}
+      id={id}
+      role="region"
+      aria-label="Sources, discussion and team notes"
+      {...region('side panel')}
+    >
       <div className={styles.tabs} role="tablist" aria-label="Beside the map">
         {tabs.map((tab, index) => (
           <button

@@ -6,8 +6,9 @@ import {
   type Edge,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
+import { withTabStop } from './canvas-focus';
 
 type Options = {
   graphNodes: ArgumentFlowNode[];
@@ -19,6 +20,8 @@ type Options = {
   onSelectEdge: (id: string | null) => void;
   /** Whether the reader may edit: only then does a selected connection get drag handles. */
   editable: boolean;
+  /** The card Tab comes to while none is selected (the motion), if any. */
+  entryNodeId: string | null;
 };
 
 /**
@@ -35,6 +38,7 @@ export function useCanvasState({
   onSelectNodes,
   onSelectEdge,
   editable,
+  entryNodeId,
 }: Options) {
   const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
@@ -121,6 +125,17 @@ export function useCanvasState({
       ),
     );
   }, [selectedEdgeId, setEdges]);
+
+  // One card in the tab order: the selected one, else the entry card, else the first shown.
+  const tabStop = useMemo(() => {
+    const shown = (id: string | null) => graphNodes.some((n) => n.id === id && !n.hidden);
+    if (shown(selectedNodeId)) return selectedNodeId;
+    if (shown(entryNodeId)) return entryNodeId;
+    return graphNodes.find((n) => !n.hidden)?.id ?? null;
+  }, [graphNodes, selectedNodeId, entryNodeId]);
+  useEffect(() => {
+    setNodes((current) => withTabStop(current, tabStop, selectedNodeId));
+  }, [graphNodes, tabStop, selectedNodeId, setNodes]);
 
   const onSelectionChange = useCallback(
     ({ nodes: selected, edges: selectedEdges }: OnSelectionChangeParams) => {

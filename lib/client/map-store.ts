@@ -75,6 +75,7 @@ export class MapStore {
   /** The running send loop, for `settled`. */
   private drained: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
+  private remoteListeners = new Set<(batch: RemoteBatch, view: GraphState) => void>();
   private snapshot: StoreSnapshot;
   private readonly retryDelays: number[];
   private onOutOfStep: () => void;
@@ -99,6 +100,15 @@ export class MapStore {
   };
 
   getView = (): GraphState => this.ledger.view;
+
+  /**
+   * Calls `listener` with each batch from someone else once it is in place,
+   * and the map as it now stands (to say what changed, for a screen reader).
+   */
+  onRemote = (listener: (batch: RemoteBatch, view: GraphState) => void): (() => void) => {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
+  };
 
   getSnapshot = (): StoreSnapshot => this.snapshot;
 
@@ -151,7 +161,9 @@ export class MapStore {
   receive(batch: RemoteBatch): void {
     const outcome = this.ledger.receive(batch);
     if (outcome === 'out-of-step') return this.onOutOfStep();
-    if (outcome === 'applied') this.emit();
+    if (outcome !== 'applied') return;
+    this.emit();
+    for (const listener of this.remoteListeners) listener(batch, this.ledger.view);
   }
 
   /** Sequence numbers the stream passed over (batches private to other teams). */

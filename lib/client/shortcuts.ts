@@ -28,6 +28,11 @@ export type Shortcut = {
   /** Does not cancel the key's default action. */
   keepDefault?: boolean;
   /**
+   * Fires inside a text field too: only for keys that are never typing
+   * (F6, which moves between the parts of the page).
+   */
+  whileTyping?: boolean;
+  /**
    * Fires only for a key pressed inside the element marked `keyScope(scope)`,
    * and there it is tried before every shortcut without a scope: a panel's
    * Ctrl+Z undoes what was written in that panel, never the map.
@@ -138,15 +143,15 @@ type Source = () => readonly Shortcut[];
 const sources = new Set<Source>();
 
 function dispatch(event: KeyboardEvent, capture: boolean) {
-  if (isTyping(event.target)) return;
-  if (capture && keepForNewCard(event)) return;
+  const typing = isTyping(event.target);
+  if (!typing && capture && keepForNewCard(event)) return;
   if (event.altKey) return;
   // The scope's own shortcuts first, then the page's.
   const scope = scopeOf(event.target);
   for (const wanted of scope ? [scope, undefined] : [undefined])
     for (const source of sources) {
       for (const shortcut of source()) {
-        if (shortcut.scope !== wanted) continue;
+        if (shortcut.scope !== wanted || (typing && !shortcut.whileTyping)) continue;
         if ((shortcut.capture ?? false) !== capture || !matches(shortcut, event)) continue;
         if (shortcut.run(event) === false) continue;
         if (!shortcut.keepDefault) event.preventDefault();

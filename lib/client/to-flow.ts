@@ -110,6 +110,8 @@ export function toFlowNodes(
         collapsed: view.collapsed.has(n.id),
       },
       ariaLabel: `${n.kind.toLowerCase()}: ${n.text}`,
+      // Out of the tab order until the canvas makes it the one tab stop.
+      domAttributes: { tabIndex: -1 },
     };
   });
 }
@@ -153,6 +155,8 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
       style: { stroke: style.color, strokeWidth: 2, strokeDasharray: style.dash },
       ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"${linked ? ' together with other premises' : ''}`,
       data: { relation: e.relation, groupId: e.groupId, lead },
+      // Reached from its cards (E on a card), not by walking every connection with Tab.
+      domAttributes: { tabIndex: -1 },
     };
   });
 }
