@@ -57,6 +57,9 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       />
       <div className={styles.meta}>
         <span className={styles.kind}>{KIND_LABELS[data.kind]}</span>
+        {data.side !== 'NEUTRAL' && (
+          <span className={styles.side}>{data.side === 'FOR' ? 'For' : 'Against'}</span>
+        )}
         <OpenThreads id={id} />
       </div>
       {isEditing ? (

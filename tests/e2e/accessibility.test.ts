@@ -178,4 +178,49 @@ describe('accessibility (axe-core) of every page', () => {
     await context.close();
     expect(found, found.join('\n')).toEqual([]);
   }, 240_000);
+
+  it('tells each relation by its line style and glyph, on the map, in the legend and in a greyscale print', async () => {
+    const map = await demoMapUrl(baseUrl);
+    const page = await browser().newPage({ viewport: SIZES.desktop });
+    await page.goto(map);
+    await mainClaim(page).waitFor();
+
+    // Every drawn connection: its glyph and its line's dash pattern, by relation.
+    const drawn = await page.locator('.react-flow__edge').evaluateAll((edges) =>
+      edges.flatMap((edge) => {
+        const glyph = edge.querySelector('[data-relation-glyph]');
+        const line = edge.querySelector('.react-flow__edge-path');
+        if (!glyph || !line) return [];
+        return [
+          [glyph.getAttribute('data-relation-glyph'), getComputedStyle(line).strokeDasharray],
+        ];
+      }),
+    );
+    const dashes = new Map<string, Set<string>>();
+    for (const [relation, dash] of drawn)
+      dashes.set(relation!, (dashes.get(relation!) ?? new Set()).add(dash!));
+    expect([...dashes.keys()].sort()).toEqual(['ATTACKS', 'REPHRASES', 'SUPPORTS', 'UNDERCUTS']);
+    // One line style per relation, and no two relations share one.
+    for (const styles of dashes.values()) expect(styles.size).toBe(1);
+    expect(new Set([...dashes.values()].map((d) => [...d][0])).size).toBe(4);
+
+    // The legend draws the same samples beside the words.
+    await page.getByRole('button', { name: 'Legend' }).click();
+    const arrows = page.getByRole('list', { name: 'Arrows' }).getByRole('listitem');
+    for (const word of ['supports', 'attacks', 'undercuts', 'rephrases']) {
+      const item = arrows.filter({ hasText: word });
+      expect(await item.locator('svg [data-relation-glyph]').count()).toBe(1);
+    }
+    await screenshot(page, 'map-legend-open');
+    await page.getByRole('button', { name: 'Legend' }).click();
+
+    // On paper, in greyscale: the map, then the brief.
+    await page.emulateMedia({ media: 'print' });
+    await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+    await screenshot(page, 'map-print-greyscale');
+    await page.goto(`${map}/brief`);
+    await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+    await screenshot(page, 'brief-print-greyscale');
+    await page.close();
+  });
 });
