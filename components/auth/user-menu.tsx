@@ -25,7 +25,8 @@ export function UserMenu({ user }: Props) {
       <Link href="/maps" className={styles.link}>
         My maps
       </Link>
-      <Link href="/profile" className={styles.profile} aria-label={`Your profile (${name})`}>
+      {/* Named by its content (visible name included), so speech input can say what it shows. */}
+      <Link href="/profile" className={styles.profile}>
         <span
           className="avatar"
           style={{ background: avatarColour(user.avatarColor) }}
@@ -33,6 +34,7 @@ export function UserMenu({ user }: Props) {
         >
           {name.charAt(0).toUpperCase()}
         </span>
+        <span className="visually-hidden">Your profile: </span>
         <span className={styles.name}>{name}</span>
       </Link>
       <form action={signOutAction}>

@@ -19,11 +19,12 @@ import { CANVAS_ARIA_LABELS, CANVAS_FLOW_ID } from './canvas-focus';
 import { ArgumentNode } from './argument-node';
 import { LinkedEdge } from './linked-edge';
 import { MutualEdge } from './mutual-edge';
+import { RelationEdge } from './relation-edge';
 import { useCanvasHandlers } from './use-canvas-handlers';
 import { useCanvasState } from './use-canvas-state';
 
 const nodeTypes: NodeTypes = { argument: ArgumentNode };
-const edgeTypes: EdgeTypes = { linked: LinkedEdge, mutual: MutualEdge };
+const edgeTypes: EdgeTypes = { relation: RelationEdge, linked: LinkedEdge, mutual: MutualEdge };
 /** Ctrl/Cmd-click or Shift-click adds to the selection; Shift-drag on the canvas draws a selection box. */
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 

@@ -21,6 +21,11 @@ import { useMapView } from './view-context';
  * A claim card. Arrows leave a reason towards what it bears on and arrive
  * on the side facing its reasons: top and bottom in the upward layout,
  * left and right when conclusions sit at the left.
+ *
+ * The handles are for the pointer: a drag from one starts a connection. They
+ * carry a tooltip, not an accessible name (a plain div may not have one, and
+ * it cannot be focused); the keyboard connects cards with the toolbar's
+ * "Connect to…" dialog (key C) instead.
  */
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const editing = useNodeEditing();
@@ -48,10 +53,13 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         type="target"
         position={up ? Position.Bottom : Position.Right}
         isConnectable={!!editing}
-        aria-label="Connect a reason to this node"
+        title="Connect a reason to this node"
       />
       <div className={styles.meta}>
         <span className={styles.kind}>{KIND_LABELS[data.kind]}</span>
+        {data.side !== 'NEUTRAL' && (
+          <span className={styles.side}>{data.side === 'FOR' ? 'For' : 'Against'}</span>
+        )}
         <OpenThreads id={id} />
       </div>
       {isEditing ? (
@@ -85,7 +93,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
               aria-label={
                 data.collapsed
                   ? `Show the ${data.reasons} hidden reasons`
-                  : `Hide the reasons below this node`
+                  : `Hide the ${data.reasons} ${data.reasons === 1 ? 'reason' : 'reasons'} below this node`
               }
               onClick={(event) => {
                 event.stopPropagation();
@@ -117,7 +125,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         type="source"
         position={up ? Position.Top : Position.Left}
         isConnectable={!!editing}
-        aria-label="Connect this node to another"
+        title="Connect this node to another"
       />
     </div>
   );

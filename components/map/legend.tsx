@@ -2,8 +2,8 @@
 
 import { useId, useState } from 'react';
 import { RELATION_LABELS, RELATIONS, type Side } from '@/lib/domain/types';
-import { RELATION_STYLE } from '@/lib/client/to-flow';
 import styles from './legend.module.css';
+import { RelationSample } from './relation-glyph';
 
 type SideEntry = { side: Side; label: string };
 
@@ -42,6 +42,7 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
             <li key={s.side}>
               <span
                 className={styles.swatch}
+                data-side={s.side}
                 style={{ color: SIDE_COLOR[s.side] }}
                 aria-hidden="true"
               />
@@ -50,25 +51,12 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
           ))}
         </ul>
         <ul aria-label="Arrows">
-          {RELATIONS.map((r) => {
-            const style = RELATION_STYLE[r];
-            const variant =
-              r === 'UNDERCUTS'
-                ? ` ${styles.dashed}`
-                : r === 'REPHRASES'
-                  ? ` ${styles.dotted}`
-                  : '';
-            return (
-              <li key={r}>
-                <span
-                  className={`${styles.line}${variant}`}
-                  style={{ color: style.color }}
-                  aria-hidden="true"
-                />
-                {RELATION_LABELS[r]}
-              </li>
-            );
-          })}
+          {RELATIONS.map((r) => (
+            <li key={r}>
+              <RelationSample relation={r} />
+              {RELATION_LABELS[r]}
+            </li>
+          ))}
           <li>
             <span className={styles.junction} aria-hidden="true" />
             linked premises (needed together)

@@ -4,6 +4,7 @@ import { BaseEdge, getBezierPath, Position, type Edge, type EdgeProps } from '@x
 import { memo } from 'react';
 import type { ArgumentEdgeData } from '@/lib/client/to-flow';
 import styles from './linked-edge.module.css';
+import { RelationGlyph } from './relation-glyph';
 
 const JUNCTION_OFFSET = 40;
 
@@ -40,7 +41,7 @@ function LinkedEdgeView({
   interactionWidth,
 }: EdgeProps<Edge<ArgumentEdgeData>>) {
   const junction = junctionOf(targetX, targetY, targetPosition);
-  const [path] = getBezierPath({
+  const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
     sourcePosition,
@@ -52,6 +53,7 @@ function LinkedEdgeView({
   return (
     <>
       <BaseEdge id={id} path={path} style={style} interactionWidth={interactionWidth} />
+      {data && <RelationGlyph relation={data.relation} x={labelX} y={labelY} />}
       {data?.lead && (
         <>
           <BaseEdge

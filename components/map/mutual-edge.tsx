@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentEdgeData } from '@/lib/client/to-flow';
+import { RelationGlyph } from './relation-glyph';
 
 /** How far either line of a pair runs beside the line between the cards' centres. */
 const SPREAD = 12;
@@ -40,7 +41,10 @@ function borderPoint(box: Box, x: number, y: number, ux: number, uy: number) {
  * the other way, so its "right" is the opposite side: the two never overlap,
  * and each arrowhead lands on its own target's border, not behind a card.
  */
-function mutualPath(source: Box, target: Box): string | null {
+function mutualPath(
+  source: Box,
+  target: Box,
+): { path: string; middle: { x: number; y: number } } | null {
   const dx = target.cx - source.cx;
   const dy = target.cy - source.cy;
   const length = Math.hypot(dx, dy);
@@ -54,7 +58,11 @@ function mutualPath(source: Box, target: Box): string | null {
   const end = borderPoint(target, target.cx + nx * SPREAD, target.cy + ny * SPREAD, -ux, -uy);
   const cx = (start.x + end.x) / 2 + nx * BOW;
   const cy = (start.y + end.y) / 2 + ny * BOW;
-  return `M ${start.x} ${start.y} Q ${cx} ${cy} ${end.x} ${end.y}`;
+  return {
+    path: `M ${start.x} ${start.y} Q ${cx} ${cy} ${end.x} ${end.y}`,
+    // The curve's point halfway (t = 0.5), where its glyph sits.
+    middle: { x: (start.x + 2 * cx + end.x) / 4, y: (start.y + 2 * cy + end.y) / 4 },
+  };
 }
 
 /**
@@ -72,20 +80,26 @@ function MutualEdgeView({
   targetY,
   style,
   markerEnd,
+  data,
   interactionWidth,
 }: EdgeProps<Edge<ArgumentEdgeData>>) {
   const from = boxOf(useInternalNode(source));
   const to = boxOf(useInternalNode(target));
-  const path =
-    (from && to && mutualPath(from, to)) ?? `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
+  const { path, middle } = (from && to && mutualPath(from, to)) ?? {
+    path: `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`,
+    middle: { x: (sourceX + targetX) / 2, y: (sourceY + targetY) / 2 },
+  };
   return (
-    <BaseEdge
-      id={id}
-      path={path}
-      style={style}
-      markerEnd={markerEnd}
-      interactionWidth={interactionWidth}
-    />
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        style={style}
+        markerEnd={markerEnd}
+        interactionWidth={interactionWidth}
+      />
+      {data && <RelationGlyph relation={data.relation} x={middle.x} y={middle.y} />}
+    </>
   );
 }
 

@@ -120,7 +120,8 @@ export function SourceText({
               role="button"
               tabIndex={0}
               aria-current={current ? 'true' : undefined}
-              aria-label={`Quote for: ${nodeText.get(primary) ?? ''}`}
+              // Its name holds the words it shows (and what they are quoted for).
+              aria-label={`Quote for: ${nodeText.get(primary) ?? ''}: ${seg.text}`}
               onClick={() => onSelectQuote(primary)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') {

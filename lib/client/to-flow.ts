@@ -59,12 +59,16 @@ export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lea
 /** A node as React Flow draws it. */
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
-/** Each relation's line colour and dash, on the canvas and in the legend. */
+/**
+ * Each relation's line colour and line style, on the canvas and in the
+ * legend: supports solid, attacks dashed, undercuts dotted, rephrases
+ * dash-dot (drawn with round caps), so a line reads without its colour.
+ */
 export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> = {
   SUPPORTS: { color: '#15803d' },
-  ATTACKS: { color: '#b91c1c' },
-  UNDERCUTS: { color: '#7c3aed', dash: '7 5' },
-  REPHRASES: { color: '#64748b', dash: '2 5' },
+  ATTACKS: { color: '#b91c1c', dash: '8 6' },
+  UNDERCUTS: { color: '#7c3aed', dash: '0.5 5' },
+  REPHRASES: { color: '#475569', dash: '10 5 0.5 5' },
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -148,11 +152,16 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
       id: e.id,
       source: e.fromId,
       target: e.toId,
-      type: linked ? 'linked' : ends.has(`${e.toId}→${e.fromId}`) ? 'mutual' : 'default',
+      type: linked ? 'linked' : ends.has(`${e.toId}→${e.fromId}`) ? 'mutual' : 'relation',
       markerEnd: lead
         ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 }
         : undefined,
-      style: { stroke: style.color, strokeWidth: 2, strokeDasharray: style.dash },
+      style: {
+        stroke: style.color,
+        strokeWidth: 2,
+        strokeDasharray: style.dash,
+        strokeLinecap: style.dash ? 'round' : undefined,
+      },
       ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"${linked ? ' together with other premises' : ''}`,
       data: { relation: e.relation, groupId: e.groupId, lead },
       // Reached from its cards (E on a card), not by walking every connection with Tab.

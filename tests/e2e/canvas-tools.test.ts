@@ -218,7 +218,7 @@ describe('canvas tools', () => {
 
     // Collapse with the card's button (shown on hover or selection), expand with C.
     await card.hover();
-    await card.getByRole('button', { name: 'Hide the reasons below this node' }).click();
+    await card.getByRole('button', { name: 'Hide the 1 reason below this node' }).click();
     await expect.poll(() => premise.isVisible()).toBe(false);
     await card.getByRole('button', { name: 'Show the 1 hidden reasons' }).waitFor();
     await card.click();

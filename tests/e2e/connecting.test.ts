@@ -20,11 +20,11 @@ async function claimAt(page: Page, x: number, y: number, text: string) {
   await allSaved(page);
 }
 
-/** The box of a card's connection handle, shown once the pointer is over the card. */
-async function handleOf(page: Page, text: string, name: string) {
+/** The box of a card's connection handle (by its tooltip), shown once the pointer is over the card. */
+async function handleOf(page: Page, text: string, title: string) {
   const box = (await card(page, text).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  return (await card(page, text).getByLabel(name).boundingBox())!;
+  return (await card(page, text).getByTitle(title).boundingBox())!;
 }
 
 describe('connecting cards in Chromium', () => {
