@@ -2,6 +2,8 @@
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
+import { OutlineView } from '../outline/outline-view';
+import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
 import { CheckIcon } from '../ui/icons';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
@@ -132,9 +134,14 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { connectPrompt } = editing;
   const promptFrom = connectPrompt ? view.nodes.get(connectPrompt.fromId) : undefined;
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
+  const [shownAs, showAs] = useWorkspaceView(snapshot.actorId);
+  const outline = shownAs === 'outline' && (
+    <OutlineView view={view} store={store} editing={editable && editing} selection={selection} />
+  );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
   const viewTools = (
     <div className={styles.viewTools}>
+      <ViewToggle view={shownAs} onChange={showAs} />
       <MapFilter
         filter={elements.filter}
         onChange={elements.setFilter}
@@ -203,6 +210,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <div
           className={editing.layingOut ? `${styles.canvas} ${styles.animating}` : styles.canvas}
           ref={canvasRef}
+          data-view={shownAs}
           aria-busy={!shown}
           onMouseMove={(event) =>
             reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))
@@ -224,6 +232,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                 >
                   <RemoteCursors presence={presence} />
                 </ArgumentCanvas>
+                {outline}
               </NodeDecorationsContext.Provider>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
