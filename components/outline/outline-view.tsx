@@ -154,6 +154,13 @@ export function OutlineView({ view, store, editing: commandsOrFalse, selection }
             const next = event.relatedTarget;
             if (next instanceof Node && !treeRef.current?.contains(next))
               wantsFocus.current = false;
+            // Focus given up for the page itself (a click on nothing) is not taken back.
+            const from = event.target;
+            if (!next)
+              requestAnimationFrame(() => {
+                if (from.isConnected && document.activeElement === document.body)
+                  wantsFocus.current = false;
+              });
           }}
         >
           {rows.map((row) => {
