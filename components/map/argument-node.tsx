@@ -25,7 +25,7 @@ import { useMapView } from './view-context';
  * The handles are for the pointer: a drag from one starts a connection. They
  * carry a tooltip, not an accessible name (a plain div may not have one, and
  * it cannot be focused); the keyboard connects cards with the toolbar's
- * "Connect to…" dialog (key C) instead.
+ * "Connect to…" dialog (key K) instead.
  */
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const editing = useNodeEditing();

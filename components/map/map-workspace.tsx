@@ -2,6 +2,8 @@
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
+import { OutlineView } from '../outline/outline-view';
+import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
 import { CheckIcon } from '../ui/icons';
 import { region, useRegionCycle } from '@/lib/client/regions';
 import { useMapStore } from '@/lib/client/use-map-store';
@@ -144,9 +146,14 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { connectPrompt } = editing;
   const promptFrom = connectPrompt ? view.nodes.get(connectPrompt.fromId) : undefined;
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
+  const [shownAs, showAs] = useWorkspaceView(snapshot.actorId);
+  const outline = shownAs === 'outline' && (
+    <OutlineView view={view} store={store} editing={editable && editing} selection={selection} />
+  );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
   const viewTools = (
     <div className={styles.viewTools}>
+      <ViewToggle view={shownAs} onChange={showAs} />
       <MapFilter
         filter={elements.filter}
         onChange={elements.setFilter}
@@ -219,6 +226,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           ref={canvasRef}
           {...canvasRegion}
           {...region('canvas')}
+          data-view={shownAs}
           aria-busy={!shown}
           onMouseMove={(event) =>
             reportCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))
@@ -241,6 +249,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
                 >
                   <RemoteCursors presence={presence} />
                 </ArgumentCanvas>
+                {outline}
               </NodeDecorationsContext.Provider>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>

@@ -47,6 +47,15 @@ const SHORTCUTS: [string, string, boolean][] = [
   ],
   ['Drag the end of a selected connection', 'Reconnect it to another node', true],
   ['Select text in the source reader', 'Make a claim or evidence that quotes it', true],
+  [
+    'In the outline: ↑ ↓ → ← Home End, letters',
+    'Move between rows, open or close a row, jump to the row starting with those letters',
+    false,
+  ],
+  ['In the outline: Enter or F2', 'Edit the row’s text (on a “see …” row: go to its place)', true],
+  ['In the outline: + or -', 'Add a premise that supports the row, or an objection to it', true],
+  ['In the outline: Ctrl/⌘ + M', 'Move the row under another node, chosen by its text', true],
+  ['In the outline: Delete', 'Delete the row’s node (on a “see …” row: that connection)', true],
   ['?', 'Show this list', false],
 ];
 

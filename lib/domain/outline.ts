@@ -1,0 +1,211 @@
+import type { GraphState } from './graph-state';
+import type { GraphEdge, GraphNode, Relation } from './types';
+
+/**
+ * The outline: the map as an indented tree, read from what nothing else
+ * rests on down to its reasons. Each live node appears once as a primary
+ * item; a node reached again (it bears on two things, or a circle leads
+ * back to it) appears there as a "see …" item pointing to its primary
+ * place. Linked co-premises (connections sharing a `groupId`) are gathered
+ * in one "together" item. Pure: built from the live graph, cycles safe.
+ */
+
+type Base = {
+  /** Unique in the tree, stable while the map keeps its shape: the path of connections from the root. */
+  key: string;
+  /** The connection to the parent item's node (null for roots and "together" items). */
+  edge: GraphEdge | null;
+  relation: Relation | null;
+};
+type OutlineNodeItem = Base & { type: 'node'; node: GraphNode; children: OutlineItem[] };
+type OutlineSeeItem = Base & {
+  type: 'see';
+  node: GraphNode;
+  /** The key of the node's primary item. */
+  primaryKey: string;
+  children: [];
+};
+type OutlineTogetherItem = Base & {
+  type: 'together';
+  groupId: string;
+  children: OutlineItem[];
+};
+export type OutlineItem = OutlineNodeItem | OutlineSeeItem | OutlineTogetherItem;
+
+/** Within a node: its supports first, then what attacks it, then undercutters and rephrasings. */
+const RELATION_ORDER: Record<Relation, number> = {
+  SUPPORTS: 0,
+  ATTACKS: 1,
+  UNDERCUTS: 2,
+  REPHRASES: 3,
+};
+const byPlace = (a: GraphNode, b: GraphNode) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id);
+
+export function buildOutline(state: GraphState): OutlineItem[] {
+  const nodes = [...state.nodes.values()].filter((n) => !n.deleted);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges = [...state.edges.values()].filter(
+    (e) => !e.deleted && byId.has(e.fromId) && byId.has(e.toId) && e.fromId !== e.toId,
+  );
+  const incoming = new Map<string, GraphEdge[]>();
+  const bearsOnSomething = new Set<string>();
+  for (const e of edges) {
+    incoming.set(e.toId, [...(incoming.get(e.toId) ?? []), e]);
+    bearsOnSomething.add(e.fromId);
+  }
+  const primary = new Map<string, string>();
+
+  const reasonItem = (parentKey: string, e: GraphEdge): OutlineItem => {
+    const node = byId.get(e.fromId)!;
+    const key = `${parentKey}/${e.id}`;
+    const seen = primary.get(node.id);
+    if (seen !== undefined)
+      return {
+        type: 'see',
+        key,
+        edge: e,
+        relation: e.relation,
+        node,
+        primaryKey: seen,
+        children: [],
+      };
+    return expand(node, key, e);
+  };
+
+  const expand = (node: GraphNode, key: string, edge: GraphEdge | null): OutlineNodeItem => {
+    primary.set(node.id, key);
+    const item: OutlineNodeItem = {
+      type: 'node',
+      key,
+      edge,
+      relation: edge?.relation ?? null,
+      node,
+      children: [],
+    };
+    const reasons = [...(incoming.get(node.id) ?? [])].sort(
+      (a, b) =>
+        RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] ||
+        byPlace(byId.get(a.fromId)!, byId.get(b.fromId)!),
+    );
+    const groups = new Map<string, GraphEdge[]>();
+    for (const e of reasons)
+      if (e.groupId) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e]);
+    const placedGroups = new Set<string>();
+    for (const e of reasons) {
+      const members = e.groupId ? groups.get(e.groupId)! : [];
+      if (members.length < 2) {
+        item.children.push(reasonItem(key, e));
+        continue;
+      }
+      if (placedGroups.has(e.groupId!)) continue;
+      placedGroups.add(e.groupId!);
+      const groupKey = `${key}/g:${e.groupId}`;
+      item.children.push({
+        type: 'together',
+        key: groupKey,
+        edge: null,
+        relation: e.relation,
+        groupId: e.groupId!,
+        children: members.map((m) => reasonItem(groupKey, m)),
+      });
+    }
+    return item;
+  };
+
+  const roots: OutlineItem[] = [];
+  const rootNodes = nodes.filter((n) => !bearsOnSomething.has(n.id)).sort(byPlace);
+  for (const n of rootNodes) roots.push(expand(n, n.id, null));
+  // A circle of reasons has no root: its first node by place becomes one, so nothing is left out.
+  for (const n of [...nodes].sort(byPlace))
+    if (!primary.has(n.id)) roots.push(expand(n, n.id, null));
+  return roots;
+}
+
+/** One visible row of the tree, with what a WAI-ARIA treeitem says about its place. */
+export type OutlineRow = {
+  item: OutlineItem;
+  /** 1 for a root. */
+  level: number;
+  /** Position among its siblings, from 1, and how many siblings there are. */
+  posInSet: number;
+  setSize: number;
+  parentKey: string | null;
+  /** The nearest node item above it (for a "together" item's members: the node they support). */
+  parentNodeId: string | null;
+  expanded: boolean | null;
+};
+
+/** The rows a reader sees: every item whose ancestors are all expanded, in reading order. */
+export function visibleRows(items: readonly OutlineItem[], collapsed: ReadonlySet<string>) {
+  const rows: OutlineRow[] = [];
+  const walk = (
+    list: readonly OutlineItem[],
+    level: number,
+    parentKey: string | null,
+    parentNodeId: string | null,
+  ) =>
+    list.forEach((item, index) => {
+      const open = item.children.length > 0 ? !collapsed.has(item.key) : null;
+      rows.push({
+        item,
+        level,
+        posInSet: index + 1,
+        setSize: list.length,
+        parentKey,
+        parentNodeId,
+        expanded: open,
+      });
+      const nodeId = item.type === 'together' ? parentNodeId : item.node.id;
+      if (open) walk(item.children, level + 1, item.key, nodeId);
+    });
+  walk(items, 1, null, null);
+  return rows;
+}
+
+/** The primary item of every node, by node id (to follow a "see …" item, or the map's selection). */
+export function primaryKeys(items: readonly OutlineItem[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const walk = (list: readonly OutlineItem[]) =>
+    list.forEach((item) => {
+      if (item.type === 'node') keys.set(item.node.id, item.key);
+      walk(item.children);
+    });
+  walk(items);
+  return keys;
+}
+
+/** The keys of the items on the way to `key` (its ancestors, root first), to expand them. */
+export function ancestorKeys(key: string): string[] {
+  const parts = key.split('/');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * The nodes `nodeId` may be moved under: every live node but itself, the
+ * nodes that rest on it (its primary subtree: a move there would make a
+ * circle) and the one it is under now.
+ */
+export function moveTargets(
+  items: readonly OutlineItem[],
+  nodeId: string,
+  currentParentId: string | null,
+  nodes: readonly GraphNode[],
+): GraphNode[] {
+  const below = new Set<string>();
+  const collect = (item: OutlineItem) => {
+    if (item.type !== 'see' && item.type !== 'together') below.add(item.node.id);
+    if (item.type === 'together') item.children.forEach(collect);
+    else if (item.type === 'node') item.children.forEach(collect);
+  };
+  const find = (list: readonly OutlineItem[]): OutlineItem | null => {
+    for (const item of list) {
+      if (item.type === 'node' && item.node.id === nodeId) return item;
+      const inner = find(item.children);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const own = find(items);
+  if (own) collect(own);
+  return nodes.filter((n) => !below.has(n.id) && n.id !== currentParentId);
+}
