@@ -2,6 +2,7 @@
 
 import type { FlowDirection } from '@/lib/client/to-flow';
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Relation } from '@/lib/domain/types';
+import { useId, useState } from 'react';
 import styles from './editor-toolbar.module.css';
 import { RelationSelect } from './relation-select';
 
@@ -43,8 +44,69 @@ export function EditorToolbar(props: Props) {
   const { selectedKind, selectionSize } = props;
   const off = !!props.disabled;
   const single = !off && !!selectedKind && selectionSize <= 1;
+  const [more, setMore] = useState(false);
+  const moreId = useId();
+  // The rarer controls: in the row on wide screens and phones' menus, under "More" on tablets.
+  const autoLayout = (
+    <button
+      type="button"
+      className="button button--quiet"
+      onClick={props.onLayout}
+      disabled={off || props.layingOut}
+      aria-keyshortcuts="L"
+    >
+      {props.layingOut ? 'Arranging…' : 'Auto-layout'}
+    </button>
+  );
+  const layout = (
+    <label className={styles.field}>
+      <select
+        aria-label="Layout"
+        value={props.direction}
+        onChange={(e) => props.onDirection(e.target.value as FlowDirection)}
+        disabled={off || props.layingOut}
+      >
+        <option value="UP">Top-down</option>
+        <option value="LEFT">Left to right</option>
+      </select>
+    </label>
+  );
+  const kind = (
+    <label className={styles.field}>
+      <select
+        aria-label="Kind"
+        title="Kind"
+        value={selectedKind ?? ''}
+        disabled={!single}
+        onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
+      >
+        {!selectedKind && <option value="">Kind</option>}
+        {NODE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const connectAs = (
+    <RelationSelect
+      className={styles.field}
+      label="Connect as"
+      disabled={off}
+      value={props.connectAs}
+      onChange={props.onConnectAs}
+    />
+  );
   return (
-    <div className="toolbar" role="toolbar" aria-label="Map editing">
+    <div
+      className={`toolbar ${styles.toolbar}`}
+      role="toolbar"
+      aria-label="Map editing"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && more) setMore(false);
+      }}
+    >
       <button
         type="button"
         className="button"
@@ -54,26 +116,25 @@ export function EditorToolbar(props: Props) {
       >
         + Add claim
       </button>
+      <span className={styles.rare}>{autoLayout}</span>
+      <span className={styles.rare}>{layout}</span>
       <button
         type="button"
-        className="button button--quiet"
-        onClick={props.onLayout}
-        disabled={off || props.layingOut}
-        aria-keyshortcuts="L"
+        className={`button button--quiet ${styles.moreButton}`}
+        aria-expanded={more}
+        aria-controls={moreId}
+        onClick={() => setMore((was) => !was)}
       >
-        {props.layingOut ? 'Arranging…' : 'Auto-layout'}
+        More
       </button>
-      <label className={styles.field}>
-        <select
-          aria-label="Layout"
-          value={props.direction}
-          onChange={(e) => props.onDirection(e.target.value as FlowDirection)}
-          disabled={off || props.layingOut}
-        >
-          <option value="UP">Top-down</option>
-          <option value="LEFT">Left to right</option>
-        </select>
-      </label>
+      {more && (
+        <div id={moreId} className={styles.more} role="group" aria-label="More editing tools">
+          {autoLayout}
+          {layout}
+          {kind}
+          {connectAs}
+        </div>
+      )}
       <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"
@@ -93,22 +154,7 @@ export function EditorToolbar(props: Props) {
       >
         Connect to…
       </button>
-      <label className={styles.field}>
-        <select
-          aria-label="Kind"
-          title="Kind"
-          value={selectedKind ?? ''}
-          disabled={!single}
-          onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
-        >
-          {!selectedKind && <option value="">Kind</option>}
-          {NODE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <span className={styles.rare}>{kind}</span>
       <button
         type="button"
         className="button button--quiet button--danger"
@@ -147,13 +193,7 @@ export function EditorToolbar(props: Props) {
         </>
       )}
       <span className={styles.sep} aria-hidden="true" />
-      <RelationSelect
-        className={styles.field}
-        label="Connect as"
-        disabled={off}
-        value={props.connectAs}
-        onChange={props.onConnectAs}
-      />
+      <span className={styles.rare}>{connectAs}</span>
       <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"

@@ -2,10 +2,11 @@
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
-import { CheckIcon } from '../ui/icons';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
+import { useCardMenu } from './card-menu';
+import { CompactBar } from './compact-bar';
 import { FocusBanner, PastBanner } from './canvas-banners';
 import { ConflictDialog } from './conflict-dialog';
 import { ConnectDialog } from './connect-dialog';
@@ -17,6 +18,7 @@ import { MapFilter } from './map-filter';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
 import { NodeDecorationsContext, useNodeDecorations } from './node-decorations';
+import { PanelSheet } from './panel-sheet';
 import { legendSides, sideLabels, startingView } from './map-sides';
 import { RemoteCursors } from './presence-bar';
 import { useCollaboration } from './use-collaboration';
@@ -28,6 +30,7 @@ import { useFirstView } from './use-first-view';
 import { useFrameOnFocus, useMapView } from './use-map-view';
 import { usePastView } from './use-past-view';
 import { liveId, useSelection } from './use-selection';
+import { useSheet } from './use-sheet';
 import { MapViewContext } from './view-context';
 import { WorkspaceHeading, WorkspaceTools } from './workspace-header';
 import { WorkspaceToolbar } from './workspace-toolbar';
@@ -72,6 +75,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { selectedNodeId, selectedEdgeId, goToNode } = selection;
   const { screenToFlowPosition } = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
+  // Small screens: the bar's tools behind "Menu", the side panel in a drawer.
+  const menu = useSheet({ closeOutside: true });
+  const panel = useSheet({ focusFirst: '[role="tab"][aria-selected="true"]' });
 
   const collaboration = useCollaboration({
     mapId: snapshot.id,
@@ -126,6 +132,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     toggleFocus: mapView.toggleFocus,
   });
   useFrameOnFocus(mapView.focusId);
+  const cardMenu = useCardMenu({
+    canvasRef,
+    view,
+    editing: editable ? editing : null,
+    select: selection.setSelectedNodeId,
+  });
 
   const focused = mapView.focusId ? view.nodes.get(mapView.focusId) : undefined;
   const connectFrom = editing.connectFrom ? view.nodes.get(editing.connectFrom) : undefined;
@@ -150,6 +162,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
       <div className={styles.bar}>
         <div className={styles.top}>
           <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />
+          <CompactBar menu={menu} panel={panel} openThreads={layers.openThreadTotal} />
+        </div>
+        <div id={menu.id} className={styles.menu} data-open={menu.open || undefined}>
+          <div className={styles.menuMotion}>
+            Motion: <strong>{snapshot.motion}</strong>
+          </div>
           <WorkspaceTools
             snapshot={snapshot}
             canEdit={canEdit}
@@ -164,9 +182,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           >
             {!canEdit && viewTools}
           </WorkspaceTools>
-        </div>
-        {canEdit ? (
-          <div className={styles.editRow}>
+          {canEdit && (
             <WorkspaceToolbar
               view={view}
               editing={editing}
@@ -174,27 +190,15 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               mapView={mapView}
               canUndo={state.canUndo}
               canRedo={state.canRedo}
+              saving={state.saving}
               disabled={!shown}
               undo={() => store.undo()}
               redo={() => store.redo()}
-            />
-            <span
-              className={styles.saved}
-              role="status"
-              aria-live="polite"
-              title={state.saving ? undefined : 'All changes are saved'}
             >
-              {state.saving ? (
-                'Saving…'
-              ) : (
-                <>
-                  <CheckIcon /> Saved
-                </>
-              )}
-            </span>
-            {viewTools}
-          </div>
-        ) : null}
+              {viewTools}
+            </WorkspaceToolbar>
+          )}
+        </div>
       </div>
       {notice && !(notice.conflict && canEdit) && (
         <MapNotice notice={notice} onDismiss={() => setNotice(null)} />
@@ -227,6 +231,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               </NodeDecorationsContext.Provider>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
+          {cardMenu}
           {!shown && <MapSkeleton />}
           {past && <PastBanner past={past} onLeave={leavePast} />}
           {focused && !past && (
@@ -269,18 +274,20 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onClose={() => editing.setConnectFrom(null)}
           />
         )}
-        <MapSidePanel
-          snapshot={snapshot}
-          nodes={liveNodes}
-          edges={liveEdges}
-          selectedNodeId={selectedNodeId}
-          selectedEdgeId={selectedEdgeId}
-          onSelect={goToNode}
-          onSelectEdge={selection.goToEdge}
-          onMakeNode={editable ? editing.makeFromQuote : undefined}
-          social={social}
-          layers={layers}
-        />
+        <PanelSheet sheet={panel}>
+          <MapSidePanel
+            snapshot={snapshot}
+            nodes={liveNodes}
+            edges={liveEdges}
+            selectedNodeId={selectedNodeId}
+            selectedEdgeId={selectedEdgeId}
+            onSelect={goToNode}
+            onSelectEdge={selection.goToEdge}
+            onMakeNode={editable ? editing.makeFromQuote : undefined}
+            social={social}
+            layers={layers}
+          />
+        </PanelSheet>
       </div>
     </main>
   );
