@@ -2,9 +2,9 @@
 
 import type { FlowDirection } from '@/lib/client/to-flow';
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Relation } from '@/lib/domain/types';
-import { useId, useState } from 'react';
 import styles from './editor-toolbar.module.css';
 import { RelationSelect } from './relation-select';
+import { useSheet } from './use-sheet';
 
 type Props = {
   selectedKind: NodeKind | null;
@@ -44,8 +44,7 @@ export function EditorToolbar(props: Props) {
   const { selectedKind, selectionSize } = props;
   const off = !!props.disabled;
   const single = !off && !!selectedKind && selectionSize <= 1;
-  const [more, setMore] = useState(false);
-  const moreId = useId();
+  const more = useSheet({ closeOutside: true });
   // The rarer controls: in the row on wide screens and phones' menus, under "More" on tablets.
   const autoLayout = (
     <button
@@ -99,14 +98,7 @@ export function EditorToolbar(props: Props) {
     />
   );
   return (
-    <div
-      className={`toolbar ${styles.toolbar}`}
-      role="toolbar"
-      aria-label="Map editing"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && more) setMore(false);
-      }}
-    >
+    <div className={`toolbar ${styles.toolbar}`} role="toolbar" aria-label="Map editing">
       <button
         type="button"
         className="button"
@@ -121,14 +113,15 @@ export function EditorToolbar(props: Props) {
       <button
         type="button"
         className={`button button--quiet ${styles.moreButton}`}
-        aria-expanded={more}
-        aria-controls={moreId}
-        onClick={() => setMore((was) => !was)}
+        id={more.toggleId}
+        aria-expanded={more.open}
+        aria-controls={more.id}
+        onClick={more.toggle}
       >
         More
       </button>
-      {more && (
-        <div id={moreId} className={styles.more} role="group" aria-label="More editing tools">
+      {more.open && (
+        <div id={more.id} className={styles.more} role="group" aria-label="More editing tools">
           {autoLayout}
           {layout}
           {kind}
