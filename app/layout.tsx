@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <span className={styles.brandMark} aria-hidden="true">
               <LogoMark />
             </span>
-            Counterpoint
+            <span className={styles.brandName}>Counterpoint</span>
           </Link>
           <Suspense fallback={null}>
             <Account />

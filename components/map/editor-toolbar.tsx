@@ -4,6 +4,7 @@ import type { FlowDirection } from '@/lib/client/to-flow';
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Relation } from '@/lib/domain/types';
 import styles from './editor-toolbar.module.css';
 import { RelationSelect } from './relation-select';
+import { useSheet } from './use-sheet';
 
 type Props = {
   selectedKind: NodeKind | null;
@@ -43,8 +44,61 @@ export function EditorToolbar(props: Props) {
   const { selectedKind, selectionSize } = props;
   const off = !!props.disabled;
   const single = !off && !!selectedKind && selectionSize <= 1;
+  const more = useSheet({ closeOutside: true });
+  // The rarer controls: in the row on wide screens and phones' menus, under "More" on tablets.
+  const autoLayout = (
+    <button
+      type="button"
+      className="button button--quiet"
+      onClick={props.onLayout}
+      disabled={off || props.layingOut}
+      aria-keyshortcuts="L"
+    >
+      {props.layingOut ? 'Arranging…' : 'Auto-layout'}
+    </button>
+  );
+  const layout = (
+    <label className={styles.field}>
+      <select
+        aria-label="Layout"
+        value={props.direction}
+        onChange={(e) => props.onDirection(e.target.value as FlowDirection)}
+        disabled={off || props.layingOut}
+      >
+        <option value="UP">Top-down</option>
+        <option value="LEFT">Left to right</option>
+      </select>
+    </label>
+  );
+  const kind = (
+    <label className={styles.field}>
+      <select
+        aria-label="Kind"
+        title="Kind"
+        value={selectedKind ?? ''}
+        disabled={!single}
+        onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
+      >
+        {!selectedKind && <option value="">Kind</option>}
+        {NODE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const connectAs = (
+    <RelationSelect
+      className={styles.field}
+      label="Connect as"
+      disabled={off}
+      value={props.connectAs}
+      onChange={props.onConnectAs}
+    />
+  );
   return (
-    <div className="toolbar" role="toolbar" aria-label="Map editing">
+    <div className={`toolbar ${styles.toolbar}`} role="toolbar" aria-label="Map editing">
       <button
         type="button"
         className="button"
@@ -54,26 +108,26 @@ export function EditorToolbar(props: Props) {
       >
         + Add claim
       </button>
+      <span className={styles.rare}>{autoLayout}</span>
+      <span className={styles.rare}>{layout}</span>
       <button
         type="button"
-        className="button button--quiet"
-        onClick={props.onLayout}
-        disabled={off || props.layingOut}
-        aria-keyshortcuts="L"
+        className={`button button--quiet ${styles.moreButton}`}
+        id={more.toggleId}
+        aria-expanded={more.open}
+        aria-controls={more.id}
+        onClick={more.toggle}
       >
-        {props.layingOut ? 'Arranging…' : 'Auto-layout'}
+        More
       </button>
-      <label className={styles.field}>
-        <select
-          aria-label="Layout"
-          value={props.direction}
-          onChange={(e) => props.onDirection(e.target.value as FlowDirection)}
-          disabled={off || props.layingOut}
-        >
-          <option value="UP">Top-down</option>
-          <option value="LEFT">Left to right</option>
-        </select>
-      </label>
+      {more.open && (
+        <div id={more.id} className={styles.more} role="group" aria-label="More editing tools">
+          {autoLayout}
+          {layout}
+          {kind}
+          {connectAs}
+        </div>
+      )}
       <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"
@@ -93,22 +147,7 @@ export function EditorToolbar(props: Props) {
       >
         Connect to…
       </button>
-      <label className={styles.field}>
-        <select
-          aria-label="Kind"
-          title="Kind"
-          value={selectedKind ?? ''}
-          disabled={!single}
-          onChange={(e) => props.onChangeKind(e.target.value as NodeKind)}
-        >
-          {!selectedKind && <option value="">Kind</option>}
-          {NODE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <span className={styles.rare}>{kind}</span>
       <button
         type="button"
         className="button button--quiet button--danger"
@@ -147,13 +186,7 @@ export function EditorToolbar(props: Props) {
         </>
       )}
       <span className={styles.sep} aria-hidden="true" />
-      <RelationSelect
-        className={styles.field}
-        label="Connect as"
-        disabled={off}
-        value={props.connectAs}
-        onChange={props.onConnectAs}
-      />
+      <span className={styles.rare}>{connectAs}</span>
       <span className={styles.sep} aria-hidden="true" />
       <button
         type="button"

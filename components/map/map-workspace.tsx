@@ -4,11 +4,12 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
 import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
-import { CheckIcon } from '../ui/icons';
 import { region, useRegionCycle } from '@/lib/client/regions';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
+import { useCardMenu } from './card-menu';
+import { CompactBar } from './compact-bar';
 import { FocusBanner, PastBanner } from './canvas-banners';
 import { ConflictDialog } from './conflict-dialog';
 import { ConnectDialog } from './connect-dialog';
@@ -21,6 +22,7 @@ import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
 import { canvasRegion, MapWords, SkipLinks } from './map-words';
 import { NodeDecorationsContext, useNodeDecorations } from './node-decorations';
+import { PanelSheet } from './panel-sheet';
 import { legendSides, sideLabels, startingView } from './map-sides';
 import { RemoteCursors } from './presence-bar';
 import { useAnnouncements } from './use-announcements';
@@ -34,6 +36,7 @@ import { useFirstView } from './use-first-view';
 import { useFrameOnFocus, useMapView } from './use-map-view';
 import { usePastView } from './use-past-view';
 import { liveId, useSelection } from './use-selection';
+import { useSheet } from './use-sheet';
 import { MapViewContext } from './view-context';
 import { WorkspaceHeading, WorkspaceTools } from './workspace-header';
 import { WorkspaceToolbar } from './workspace-toolbar';
@@ -78,6 +81,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const { selectedNodeId, selectedEdgeId, goToNode } = selection;
   const { screenToFlowPosition } = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
+  // Small screens: the bar's tools behind "Menu", the side panel in a drawer.
+  const menu = useSheet({ closeOutside: true });
+  const panel = useSheet({ focusFirst: '[role="tab"][aria-selected="true"]' });
 
   const collaboration = useCollaboration({
     mapId: snapshot.id,
@@ -140,6 +146,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
     toggleFocus: mapView.toggleFocus,
   });
   useFrameOnFocus(mapView.focusId);
+  const cardMenu = useCardMenu({
+    canvasRef,
+    view,
+    editing: editable ? editing : null,
+    select: selection.setSelectedNodeId,
+  });
 
   const focused = mapView.focusId ? view.nodes.get(mapView.focusId) : undefined;
   const connectFrom = editing.connectFrom ? view.nodes.get(editing.connectFrom) : undefined;
@@ -171,6 +183,12 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
       <div className={styles.bar} {...region('map tools')}>
         <div className={styles.top}>
           <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />
+          <CompactBar menu={menu} panel={panel} openThreads={layers.openThreadTotal} />
+        </div>
+        <div id={menu.id} className={styles.menu} data-open={menu.open || undefined}>
+          <div className={styles.menuMotion}>
+            Motion: <strong>{snapshot.motion}</strong>
+          </div>
           <WorkspaceTools
             snapshot={snapshot}
             canEdit={canEdit}
@@ -185,9 +203,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
           >
             {!canEdit && viewTools}
           </WorkspaceTools>
-        </div>
-        {canEdit ? (
-          <div className={styles.editRow}>
+          {canEdit && (
             <WorkspaceToolbar
               view={view}
               editing={editing}
@@ -195,27 +211,15 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               mapView={mapView}
               canUndo={state.canUndo}
               canRedo={state.canRedo}
+              saving={state.saving}
               disabled={!shown}
               undo={() => store.undo()}
               redo={() => store.redo()}
-            />
-            <span
-              className={styles.saved}
-              role="status"
-              aria-live="polite"
-              title={state.saving ? undefined : 'All changes are saved'}
             >
-              {state.saving ? (
-                'Saving…'
-              ) : (
-                <>
-                  <CheckIcon /> Saved
-                </>
-              )}
-            </span>
-            {viewTools}
-          </div>
-        ) : null}
+              {viewTools}
+            </WorkspaceToolbar>
+          )}
+        </div>
       </div>
       {notice && !(notice.conflict && canEdit) && (
         <MapNotice notice={notice} onDismiss={() => setNotice(null)} />
@@ -253,6 +257,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               </NodeDecorationsContext.Provider>
             </NodeEditingContext.Provider>
           </MapViewContext.Provider>
+          {cardMenu}
           {!shown && <MapSkeleton />}
           {past && <PastBanner past={past} onLeave={leavePast} />}
           {focused && !past && (
@@ -295,18 +300,20 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onClose={() => editing.setConnectFrom(null)}
           />
         )}
-        <MapSidePanel
-          snapshot={snapshot}
-          nodes={liveNodes}
-          edges={liveEdges}
-          selectedNodeId={selectedNodeId}
-          selectedEdgeId={selectedEdgeId}
-          onSelect={goToNode}
-          onSelectEdge={selection.goToEdge}
-          onMakeNode={editable ? editing.makeFromQuote : undefined}
-          social={social}
-          layers={layers}
-        />
+        <PanelSheet sheet={panel}>
+          <MapSidePanel
+            snapshot={snapshot}
+            nodes={liveNodes}
+            edges={liveEdges}
+            selectedNodeId={selectedNodeId}
+            selectedEdgeId={selectedEdgeId}
+            onSelect={goToNode}
+            onSelectEdge={selection.goToEdge}
+            onMakeNode={editable ? editing.makeFromQuote : undefined}
+            social={social}
+            layers={layers}
+          />
+        </PanelSheet>
       </div>
     </main>
   );

@@ -20,9 +20,27 @@ export async function openPage(
   return { page, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves what the page shows as test-results/<name>.png; with `fullPage`, the
+ * page below the fold too, down to 4,000 px (a long brief would take minutes).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = false }: { fullPage?: boolean } = {},
+): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  if (!fullPage) return void (await page.screenshot({ path: file }));
+  const [width, height] = await page.evaluate(() => [
+    window.innerWidth,
+    Math.min(document.documentElement.scrollHeight, 4000),
+  ]);
+  await page.screenshot({
+    path: file,
+    fullPage,
+    clip: { x: 0, y: 0, width: width!, height: height! },
+  });
 }
 
 /** Signs in as the demo teacher (an editor of the demo map), with the password the launcher printed. */

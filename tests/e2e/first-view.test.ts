@@ -55,7 +55,17 @@ const insideCanvas = (page: Page, card: Locator) =>
 const editRows = (page: Page) =>
   page.getByRole('toolbar', { name: 'Map editing' }).evaluate((toolbar) => {
     const row = toolbar.parentElement!;
-    const parts = [...toolbar.children, ...[...row.children].filter((el) => el !== toolbar)];
+    // Parts laid out as the toolbar's own (display: contents) count by their children; unrendered ones not at all.
+    const shown = (el: Element): Element[] =>
+      getComputedStyle(el).display === 'contents'
+        ? [...el.children].flatMap(shown)
+        : el.getClientRects().length > 0
+          ? [el]
+          : [];
+    const parts = [
+      ...toolbar.children,
+      ...[...row.children].filter((el) => el !== toolbar),
+    ].flatMap(shown);
     const middles = parts
       .map((el) => {
         const box = el.getBoundingClientRect();

@@ -1,0 +1,157 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { GraphState } from '@/lib/domain/ops';
+import type { MapEditing } from './use-map-editing';
+import { useLongPress } from './use-long-press';
+import { KIND_LABELS, NODE_KINDS, type GraphNode, type NodeKind } from '@/lib/domain/types';
+import styles from './card-menu.module.css';
+
+type Props = {
+  node: GraphNode;
+  /** Where it was opened, in the canvas's own coordinates. */
+  at: { x: number; y: number };
+  onEdit: () => void;
+  onAddReason: (kind: 'PREMISE' | 'OBJECTION') => void;
+  onConnect: () => void;
+  onChangeKind: (kind: NodeKind) => void;
+  onDelete: () => void;
+  onClose: () => void;
+};
+
+/**
+ * A card's own commands, opened by a long press on a touch screen (or a
+ * right-click): the toolbar's commands for one card, next to the finger.
+ * Arrow keys move between them, Escape or a press elsewhere closes it.
+ */
+function CardMenu({ node, at, onClose, ...commands }: Props) {
+  const menu = useRef<HTMLDivElement>(null);
+  const [kinds, setKinds] = useState(false);
+  const [place, setPlace] = useState(at);
+
+  // It opens at the finger, moved in where it would cross the canvas's right or bottom edge.
+  useLayoutEffect(() => {
+    const el = menu.current;
+    const box = el?.offsetParent;
+    if (!el || !(box instanceof HTMLElement)) return;
+    setPlace({
+      x: Math.max(8, Math.min(at.x, box.clientWidth - el.offsetWidth - 8)),
+      y: Math.max(8, Math.min(at.y, box.clientHeight - el.offsetHeight - 8)),
+    });
+  }, [at, kinds]);
+
+  useEffect(() => {
+    menu.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+  }, [kinds]);
+  useEffect(() => {
+    const onPress = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', onPress, true);
+    return () => document.removeEventListener('pointerdown', onPress, true);
+  }, [onClose]);
+
+  const run = (command: () => void) => () => {
+    onClose();
+    command();
+  };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    if (event.key === 'Escape') onClose();
+    else if (event.key === 'ArrowDown') items[(index + 1) % items.length]?.focus();
+    else if (event.key === 'ArrowUp') items[(index - 1 + items.length) % items.length]?.focus();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  const item = (label: string, command: () => void, danger = false) => (
+    <button
+      type="button"
+      role="menuitem"
+      className={danger ? `${styles.item} ${styles.danger}` : styles.item}
+      onClick={run(command)}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div
+      ref={menu}
+      role="menu"
+      aria-label={`Card: ${node.text.slice(0, 60)}`}
+      className={styles.menu}
+      style={{ left: place.x, top: place.y }}
+      onKeyDown={onKeyDown}
+    >
+      {kinds ? (
+        NODE_KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            role="menuitemradio"
+            aria-checked={node.kind === kind}
+            className={styles.item}
+            onClick={run(() => commands.onChangeKind(kind))}
+          >
+            {KIND_LABELS[kind]}
+          </button>
+        ))
+      ) : (
+        <>
+          {item('Edit text', commands.onEdit)}
+          {item('Add supporting premise', () => commands.onAddReason('PREMISE'))}
+          {item('Add objection', () => commands.onAddReason('OBJECTION'))}
+          {item('Connect to…', commands.onConnect)}
+          <button
+            type="button"
+            role="menuitem"
+            aria-haspopup="menu"
+            className={styles.item}
+            onClick={() => setKinds(true)}
+          >
+            Change kind ({KIND_LABELS[node.kind]})…
+          </button>
+          {item('Delete', commands.onDelete, true)}
+        </>
+      )}
+    </div>
+  );
+}
+
+type Options = {
+  canvasRef: RefObject<HTMLDivElement | null>;
+  view: GraphState;
+  /** The editor's commands; null while the map may not be edited (then no menu opens). */
+  editing: MapEditing | null;
+  select: (id: string) => void;
+};
+
+/** The card menu a long press (or a right-click) on a card opens: selects the card, and gives the menu to draw on the canvas. */
+export function useCardMenu({ canvasRef, view, editing, select }: Options): React.ReactNode {
+  const [open, setOpen] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
+  const onPress = useCallback(
+    (id: string, at: { x: number; y: number }) => {
+      select(id);
+      setOpen({ id, at });
+    },
+    [select],
+  );
+  useLongPress(canvasRef, editing ? onPress : null);
+  const close = useCallback(() => setOpen(null), []);
+  const node = open ? view.nodes.get(open.id) : undefined;
+  if (!open || !node || node.deleted || !editing) return null;
+  return (
+    <CardMenu
+      node={node}
+      at={open.at}
+      onClose={close}
+      onEdit={() => editing.setEditingId(node.id)}
+      onAddReason={(kind) => editing.addReason(node.id, kind)}
+      onConnect={() => editing.setConnectFrom(node.id)}
+      onChangeKind={editing.changeKind}
+      onDelete={() => editing.deleteElements([node.id])}
+    />
+  );
+}
