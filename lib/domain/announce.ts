@@ -10,7 +10,7 @@ import { KIND_LABELS, SIDE_LABELS, type NodeKind, type Relation } from './types'
 const QUOTE_CHARS = 60;
 
 /** A card's text as quoted in a sentence: the first line, cut short. */
-export function quoted(text: string): string {
+function quoted(text: string): string {
   const line = text.trim().split('\n')[0]!.trim() || 'an empty card';
   return `“${line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS - 1)}…` : line}”`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeRelations, quoted } from '@/lib/domain/announce';
+import { describeChange, describeRelations } from '@/lib/domain/announce';
 import { applyOps, type TOp } from '@/lib/domain/ops';
 import { build, edge, node, op } from '../support/ops';
 
@@ -59,8 +59,9 @@ describe('announcing what someone else changed', () => {
   });
 
   it('quotes a long or many-line card by its first line, cut short', () => {
-    expect(quoted(`${'x'.repeat(80)}\nsecond line`)).toBe(`“${'x'.repeat(59)}…”`);
-    expect(quoted('  ')).toBe('“an empty card”');
+    expect(said([node('c', `${'x'.repeat(80)}\nsecond line`)])).toBe(
+      `added a claim: “${'x'.repeat(59)}…”`,
+    );
   });
 });
 
