@@ -2,7 +2,7 @@
 
 import { describeRelations } from '@/lib/domain/announce';
 import type { GraphState } from '@/lib/domain/ops';
-import { focusRegion } from '@/lib/client/regions';
+import { focusRegion, shown } from '@/lib/client/regions';
 import { SELECTED_RELATIONS_ID } from './canvas-focus';
 import { ChangeLog } from './change-log';
 import type { Announcement } from './use-announcements';
@@ -28,8 +28,11 @@ export function MapWords({
   view,
   selectedNodeId,
   announcements,
+  asOutline,
 }: {
   view: GraphState;
+  /** The outline is shown in the canvas's place. */
+  asOutline: boolean;
   selectedNodeId: string | null;
   announcements: Announcement[];
 }) {
@@ -38,7 +41,9 @@ export function MapWords({
   return (
     <>
       <p id={CANVAS_SUMMARY_ID} className="visually-hidden">
-        {`A drawing of ${cards} cards and ${connections} connections. The outline view shows the same map as a list to read and edit with the keyboard.`}
+        {asOutline
+          ? `The map as an outline of ${cards} cards, each under what it bears on.`
+          : `A drawing of ${cards} cards and ${connections} connections. The outline view (Map / Outline, among the map's tools) shows the same map as a list to read and edit with the keyboard.`}
       </p>
       <p id={SELECTED_RELATIONS_ID} className="visually-hidden">
         {selectedNodeId ? describeRelations(selectedNodeId, view) : ''}
@@ -48,13 +53,18 @@ export function MapWords({
   );
 }
 
-/** Links at the top of the map page, shown on focus, to jump past the bars to the canvas or the side panel. */
-export function SkipLinks() {
+/**
+ * Links at the top of the map page, shown on focus, to jump past the bars to
+ * the canvas or the side panel. On a small screen the side panel is a
+ * drawer: its link opens it (which moves the focus into it).
+ */
+export function SkipLinks({ openSide }: { openSide: () => void }) {
   const jump = (id: string) => (event: React.MouseEvent) => {
     const target = document.getElementById(id);
     if (!target) return;
     event.preventDefault();
-    focusRegion(target);
+    if (shown(target)) focusRegion(target);
+    else if (id === SIDE_REGION_ID) openSide();
   };
   return (
     <>

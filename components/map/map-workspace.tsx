@@ -178,8 +178,13 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
 
   return (
     <main className={styles.workspace}>
-      <SkipLinks />
-      <MapWords view={view} selectedNodeId={selectedNodeId} announcements={announcements} />
+      <SkipLinks openSide={() => !panel.open && panel.toggle()} />
+      <MapWords
+        view={view}
+        selectedNodeId={selectedNodeId}
+        announcements={announcements}
+        asOutline={shownAs === 'outline'}
+      />
       <div className={styles.bar} {...region('map tools')}>
         <div className={styles.top}>
           <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />

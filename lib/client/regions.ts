@@ -17,8 +17,12 @@ const TABBABLE =
 /** Where the focus was last left in each part. */
 const lastFocus = new WeakMap<Element, HTMLElement>();
 
-const shown = (element: HTMLElement) =>
-  element.isConnected && element.getClientRects().length > 0 && !element.closest('[hidden]');
+/** On screen: laid out, not hidden, not `visibility: hidden` (the canvas behind the outline). */
+export const shown = (element: HTMLElement) =>
+  element.isConnected &&
+  element.getClientRects().length > 0 &&
+  !element.closest('[hidden]') &&
+  element.checkVisibility({ visibilityProperty: true });
 
 /** The element to focus on arriving in `part`. */
 function arrivalIn(part: HTMLElement): HTMLElement {
