@@ -1,6 +1,9 @@
 import type { Relation } from '@/lib/domain/types';
 import { RELATION_STYLE } from '@/lib/client/to-flow';
 
+/** The badge's ring, a circle of radius 8.5 round (0, 0). */
+const RING = 'M 8.5 0 A 8.5 8.5 0 1 1 -8.5 0 A 8.5 8.5 0 1 1 8.5 0 Z';
+
 /** The mark inside each relation's badge: + supports, − attacks, ⊘ undercuts, = rephrases. */
 const GLYPH_PATH: Record<Relation, string> = {
   SUPPORTS: 'M -4 0 H 4 M 0 -4 V 4',
@@ -13,26 +16,24 @@ const GLYPH_PATH: Record<Relation, string> = {
  * A relation's glyph in a round badge centred on (x, y), in its colour: on
  * each connection of the canvas and beside each line of the legend, so the
  * kind of a connection reads without its colour (a greyscale print, colour
- * blindness).
+ * blindness). One element (the ring filled white, the mark stroked; open
+ * lines take no fill): image exports copy every element's styles, and a
+ * map has a glyph per connection.
  */
 export function RelationGlyph({ relation, x, y }: { relation: Relation; x: number; y: number }) {
   const { color } = RELATION_STYLE[relation];
   return (
-    <g
+    <path
+      d={`${RING} ${GLYPH_PATH[relation]}`}
       transform={`translate(${x} ${y})`}
+      fill="#fff"
+      stroke={color}
+      strokeWidth={1.75}
+      strokeLinecap="round"
       pointerEvents="none"
       data-relation-glyph={relation}
       aria-hidden="true"
-    >
-      <circle r={8.5} fill="#fff" stroke={color} strokeWidth={1.5} />
-      <path
-        d={GLYPH_PATH[relation]}
-        fill="none"
-        stroke={color}
-        strokeWidth={2}
-        strokeLinecap="round"
-      />
-    </g>
+    />
   );
 }
 

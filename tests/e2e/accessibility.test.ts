@@ -27,13 +27,15 @@ const axeSource = readFile(
  * does not govern, so the app's own policy stays as it is.
  */
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  try {
-    return await runAxe(page, where);
-  } catch (error) {
-    // A page that replaced itself while axe ran (a client redirect): once more, on the new one.
-    if (!String(error).includes('Execution context was destroyed')) throw error;
-    await page.waitForLoadState('load');
-    return runAxe(page, where);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runAxe(page, where);
+    } catch (error) {
+      // A page that replaced itself while axe ran (a client redirect): again, on the new one.
+      if (!String(error).includes('Execution context was destroyed') || attempt === 3)
+        throw new Error(`${where} (${page.url()}): ${String(error)}`);
+      await page.waitForLoadState('load');
+    }
   }
 }
 

@@ -85,7 +85,12 @@ describe('getting the demo map out in Chromium', () => {
     const original = await labels();
     const save = async (control: Locator) => {
       await page.getByText('Export', { exact: true }).click();
-      const [download] = await Promise.all([page.waitForEvent('download'), control.click()]);
+      // Drawing the whole map as a PNG (a glyph on every connection) takes
+      // seconds on a busy machine: the page's default 30 s, not this test's 12 s.
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        control.click(),
+      ]);
       return { file: download.suggestedFilename(), path: (await download.path())! };
     };
     const png = await save(page.getByRole('button', { name: 'Image (PNG)' }));
