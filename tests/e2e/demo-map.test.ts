@@ -213,7 +213,14 @@ describe('the demo map in Chromium', () => {
     const { page, errors } = await openPage(browser(), { width: 420, height: 860 });
     await page.goto(await demoMapUrl(baseUrl));
     await node(page, 'lost its credibility').waitFor();
-    expect(await page.getByRole('complementary', { name: 'Source reader' }).isVisible()).toBe(true);
+    // The sources are a drawer over the canvas, opened from the bar.
+    const reader = page.getByRole('complementary', { name: 'Source reader' });
+    expect(await reader.isVisible()).toBe(false);
+    await page.getByRole('button', { name: /^Sources & discussion/ }).click();
+    expect(await reader.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      420,
+    );
     await screenshot(page, 'demo-map-narrow');
     expect(errors).toEqual([]);
     await page.close();

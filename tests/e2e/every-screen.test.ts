@@ -249,6 +249,20 @@ describe('every page on every screen', () => {
     }, 60_000);
   }
 
+  it('at 1440 px the side panel is a column beside the canvas, with no drawer buttons', async () => {
+    const page = await pageAt(teacher, { width: 1440, height: 900 });
+    await page.goto(`${baseUrl}/maps/${mapId}`);
+    await waitForPage(page, { name: 'map', path: '', map: true });
+    expect(await page.getByRole('tablist', { name: 'Beside the map' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Close the panel' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /^Sources & discussion/ }).isVisible()).toBe(
+      false,
+    );
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'More' }).isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
   it('at 360 px the map keeps its tools in a menu, and every button and field is at least 24×24 px', async () => {
     const page = await pageAt(teacher, { width: 360, height: 740 });
     await page.goto(`${baseUrl}/maps/${mapId}`);
