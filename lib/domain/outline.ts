@@ -112,8 +112,24 @@ export function buildOutline(state: GraphState): OutlineItem[] {
     return item;
   };
 
+  // How many nodes rest on a node, directly or not: the main conclusion, with
+  // most of the map beneath it, comes first (a class map's loose claims after it).
+  const beneath = (id: string) => {
+    const seen = new Set([id]);
+    const queue = [id];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop())
+      for (const e of incoming.get(next) ?? []) {
+        if (seen.has(e.fromId)) continue;
+        seen.add(e.fromId);
+        queue.push(e.fromId);
+      }
+    return seen.size;
+  };
   const roots: OutlineItem[] = [];
-  const rootNodes = nodes.filter((n) => !bearsOnSomething.has(n.id)).sort(byPlace);
+  const size = new Map(
+    nodes.filter((n) => !bearsOnSomething.has(n.id)).map((n) => [n, beneath(n.id)] as const),
+  );
+  const rootNodes = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || byPlace(a, b));
   for (const n of rootNodes) roots.push(expand(n, n.id, null));
   // A circle of reasons has no root: its first node by place becomes one, so nothing is left out.
   for (const n of [...nodes].sort(byPlace))

@@ -72,15 +72,18 @@ async function tabIntoTree(page: Page, most = 60) {
 const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-/** The outline fits the screen's width: nothing in it reaches past the right edge or scrolls sideways. */
+/**
+ * The outline fits its place: nothing in it reaches past its right edge or
+ * scrolls sideways. (Whether the page around it fits a phone is the page
+ * layout's own test.)
+ */
 const outlineFits = (page: Page) =>
   page.evaluate(() => {
     const outline = document.querySelector('section[aria-label="Outline"]')!;
+    const right = outline.getBoundingClientRect().right;
     return (
       outline.scrollWidth <= outline.clientWidth &&
-      [...outline.querySelectorAll('*')].every(
-        (e) => e.getBoundingClientRect().right <= window.innerWidth,
-      )
+      [...outline.querySelectorAll('*')].every((e) => e.getBoundingClientRect().right <= right)
     );
   });
 
@@ -144,10 +147,28 @@ describe('the outline view', () => {
     await expect.poll(() => parentRow(member.page, PREMISE_ROW)).toMatch(CLAIM_A);
     await screenshot(member.page, 'outline-second-editor');
     await expect.poll(() => focusedName(page)).toMatch(PREMISE_ROW);
+
+    // Type-ahead: Home, then the first letters of a row, goes to it.
+    await page.keyboard.press('Home');
+    await expect.poll(() => focusedName(page)).toMatch(/^Question: Did the CSTO fail Armenia\?$/);
+    await page.keyboard.type('moscow');
+    await expect.poll(() => focusedName(page)).toMatch(PREMISE_ROW);
+
+    // Delete deletes it (once: the canvas underneath does not take the key too), for both.
+    const premiseRows = (p: Page) => p.getByRole('treeitem', { name: PREMISE_ROW }).count();
+    await page.keyboard.press('Delete');
+    await allSaved(page);
+    await expect.poll(() => premiseRows(page)).toBe(0);
+    await expect.poll(() => premiseRows(member.page)).toBe(0);
+    await page.keyboard.press('Control+z');
+    await allSaved(page);
+    await expect.poll(() => parentRow(page, PREMISE_ROW)).toMatch(CLAIM_A);
+    await expect.poll(() => parentRow(member.page, PREMISE_ROW)).toMatch(CLAIM_A);
+    expect(await page.getByRole('button', { name: 'Dismiss message' }).count()).toBe(0);
     expect([...owner.errors, ...member.errors]).toEqual([]);
     await owner.page.close();
     await member.page.close();
-  });
+  }, 150_000);
 
   it('is the first view on a phone, and the choice of view is remembered after a reload', async () => {
     const { page, errors } = await openPage(browser(), { width: 390, height: 844 });
