@@ -11,10 +11,8 @@ import { ArgumentCanvas } from './argument-canvas';
 import { useCardMenu } from './card-menu';
 import { CompactBar } from './compact-bar';
 import { FocusBanner, PastBanner } from './canvas-banners';
-import { ConflictDialog } from './conflict-dialog';
-import { ConnectDialog } from './connect-dialog';
-import { ConnectPrompt } from './connect-prompt';
 import { NodeEditingContext } from './editor-context';
+import { ConnectPromptOver, EditingDialogs } from './editing-dialogs';
 import { Legend } from './legend';
 import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
@@ -154,9 +152,6 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   });
 
   const focused = mapView.focusId ? view.nodes.get(mapView.focusId) : undefined;
-  const connectFrom = editing.connectFrom ? view.nodes.get(editing.connectFrom) : undefined;
-  const { connectPrompt } = editing;
-  const promptFrom = connectPrompt ? view.nodes.get(connectPrompt.fromId) : undefined;
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
   const [shownAs, showAs] = useWorkspaceView(snapshot.actorId);
   const outline = shownAs === 'outline' && (
@@ -273,38 +268,16 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
               onLeave={() => mapView.toggleFocus(null)}
             />
           )}
-          {connectPrompt && promptFrom && (
-            <ConnectPrompt
-              prompt={connectPrompt}
-              fromText={promptFrom.text}
-              onChoose={(relation) => {
-                editing.setConnectPrompt(null);
-                editing.createConnected(connectPrompt, relation);
-              }}
-              onCancel={() => editing.setConnectPrompt(null)}
-            />
-          )}
+          <ConnectPromptOver editing={editing} view={view} />
         </div>
-        {notice?.conflict && canEdit && (
-          <ConflictDialog
-            conflict={notice.conflict}
-            onKeepTheirs={editing.resolveConflict.keepTheirs}
-            onUseMine={() => editing.resolveConflict.useMine(notice.conflict!)}
-            onMerge={() => editing.resolveConflict.merge(notice.conflict!)}
-          />
-        )}
-        {connectFrom && !connectFrom.deleted && (
-          <ConnectDialog
-            from={connectFrom}
-            nodes={liveNodes}
-            initialRelation={editing.connectAs}
-            onConnect={(toId, relation) => {
-              editing.setConnectFrom(null);
-              if (editing.connect(connectFrom.id, toId, relation)) goToNode(connectFrom.id);
-            }}
-            onClose={() => editing.setConnectFrom(null)}
-          />
-        )}
+        <EditingDialogs
+          editing={editing}
+          view={view}
+          liveNodes={liveNodes}
+          notice={notice}
+          canEdit={canEdit}
+          goToNode={goToNode}
+        />
         <PanelSheet sheet={panel}>
           <MapSidePanel
             snapshot={snapshot}

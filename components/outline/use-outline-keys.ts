@@ -50,12 +50,17 @@ type Commands = {
 export function useOutlineKeys(commands: Commands) {
   // What was typed lately, mutated by the key handler alone (never read while rendering).
   const [typed] = useState(() => new TypedLetters());
+  // The keys act on the row that has the focus: the active row as last
+  // rendered can lag behind it for a frame (a new card's row, just saved).
   const onActive =
     (act: (row: OutlineRow, index: number) => void): Shortcut['run'] =>
-    () => {
+    (event) => {
       const { active, rows } = commands;
-      if (!active) return false;
-      act(active, rows.indexOf(active));
+      const focused =
+        event.target instanceof Element ? event.target.closest('[role="treeitem"]')?.id : null;
+      const row = rows.find((r) => `outline-${r.item.key}` === focused) ?? active;
+      if (!row) return false;
+      act(row, rows.indexOf(row));
     };
   const go = (index: number) => {
     const row = commands.rows[index];
