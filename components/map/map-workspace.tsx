@@ -160,7 +160,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
   const viewTools = (
     <div className={styles.viewTools}>
-      <ViewToggle view={shownAs} onChange={showAs} />
+      <ViewToggle view={shownAs} onChange={showAs} className={styles.barToggle} />
       <MapFilter
         filter={elements.filter}
         onChange={elements.setFilter}
@@ -183,7 +183,9 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
       <div className={styles.bar} {...region('map tools')}>
         <div className={styles.top}>
           <WorkspaceHeading snapshot={snapshot} canEdit={canEdit} shareToken={shareToken} />
-          <CompactBar menu={menu} panel={panel} openThreads={layers.openThreadTotal} />
+          <CompactBar menu={menu} panel={panel} openThreads={layers.openThreadTotal}>
+            <ViewToggle view={shownAs} onChange={showAs} className={styles.compactToggle} />
+          </CompactBar>
         </div>
         <div id={menu.id} className={styles.menu} data-open={menu.open || undefined}>
           <div className={styles.menuMotion}>

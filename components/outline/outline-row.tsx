@@ -16,14 +16,33 @@ const RELATION_WORDS: Record<Relation, { glyph: string; word: string }> = {
   REPHRASES: { glyph: '=', word: 'rephrases' },
 };
 
-/** What a row is called: its relation, its kind and its text ("supports, Premise: …"). */
-function rowLabel(row: Row): string {
+/** What others do with a row's node, in words (its decorations). */
+type Extras = { threads: number; notes: string[]; watchers: { name: string; color: string }[] };
+
+const threadWords = (n: number) => `${n} open ${n === 1 ? 'thread' : 'threads'}`;
+const noteWords = (n: number) => `${n} team ${n === 1 ? 'note' : 'notes'}`;
+const watcherWords = (people: { name: string }[]) => `${people.map((p) => p.name).join(', ')} here`;
+
+/**
+ * What a row is called, in the order it shows (a name that holds the
+ * visible words, WCAG 2.5.3): its relation with its sign, its kind and
+ * text ("+ supports, Premise: …"), then what others do with it.
+ */
+function rowLabel(row: Row, extras: Extras | null): string {
   const { item } = row;
-  const relation = item.relation ? `${RELATION_WORDS[item.relation].word}, ` : '';
+  const words = item.relation ? RELATION_WORDS[item.relation] : null;
+  const relation = words ? `${words.glyph} ${words.word}, ` : '';
   if (item.type === 'together')
     return `${relation}together: ${item.children.length} linked premises`;
   const text = `${KIND_LABELS[item.node.kind]}: ${item.node.text}`;
-  return item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}`;
+  const base = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}`;
+  if (!extras) return base;
+  const more = [
+    extras.threads > 0 ? threadWords(extras.threads) : null,
+    extras.notes.length > 0 ? noteWords(extras.notes.length) : null,
+    extras.watchers.length > 0 ? watcherWords(extras.watchers) : null,
+  ].filter(Boolean);
+  return more.length ? `${base}, ${more.join(', ')}` : base;
 }
 
 /** The words a type-ahead search matches the start of. */
@@ -45,6 +64,7 @@ type Props = {
 export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, onToggle }: Props) {
   const { item } = row;
   const nodeId = item.type === 'together' ? null : item.node.id;
+  const extras = useExtras(item.type === 'node' ? item.node.id : null);
   return (
     <li
       ref={rowRef}
@@ -57,7 +77,7 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
       aria-setsize={row.setSize}
       aria-expanded={row.expanded ?? undefined}
       aria-selected={selected}
-      aria-label={rowLabel(row)}
+      aria-label={rowLabel(row, extras)}
       tabIndex={active ? 0 : -1}
       style={{ '--level': row.level - 1 } as React.CSSProperties}
       onClick={(event) => {
@@ -84,7 +104,7 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
             <span className={styles.glyph}>{RELATION_WORDS[item.relation].glyph}</span>{' '}
             {RELATION_WORDS[item.relation].word}
           </span>
-        )}
+        )}{' '}
         {item.type === 'together' ? (
           <span className={styles.together} aria-hidden="true">
             Together:
@@ -95,7 +115,7 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
               {item.type === 'see'
                 ? `see ${KIND_LABELS[item.node.kind]}`
                 : KIND_LABELS[item.node.kind]}
-            </span>
+            </span>{' '}
             {editor ? (
               <span className={styles.editor} onClick={(e) => e.stopPropagation()}>
                 <CardEditor
@@ -114,38 +134,48 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
             )}
           </>
         )}
-        {nodeId && item.type === 'node' && <Decorations id={nodeId} />}
+        {nodeId && extras && (
+          <>
+            {' '}
+            <Decorations extras={extras} />
+          </>
+        )}
       </span>
     </li>
   );
 }
 
 /** Who else is on this node, its open threads and team notes: the same stores the canvas's cards read. */
-function Decorations({ id }: { id: string }) {
-  const watchers = useWatchers(id);
-  const threads = useOpenThreads(id);
-  const notes = useLayerBadges(id).filter((b) => b.note || b.rating !== null || b.tags.length);
+function useExtras(id: string | null): Extras | null {
+  const watchers = useWatchers(id ?? '');
+  const threads = useOpenThreads(id ?? '');
+  const badges = useLayerBadges(id ?? '');
+  if (!id) return null;
+  const notes = badges.filter((b) => b.note || b.rating !== null || b.tags.length);
+  return { threads, notes: notes.map((b) => b.team), watchers };
+}
+
+/** The row's decorations, each with its words (hidden from sight, said in the row's name). */
+function Decorations({ extras }: { extras: Extras }) {
+  const { threads, notes, watchers } = extras;
   return (
     <span className={styles.decorations}>
       {threads > 0 && (
-        <span
-          className={styles.count}
-          title={`${threads} open ${threads === 1 ? 'thread' : 'threads'}`}
-        >
+        <span className={styles.count} title={threadWords(threads)}>
           <CommentIcon /> {threads}
+          <span className="visually-hidden"> open {threads === 1 ? 'thread' : 'threads'}</span>
         </span>
-      )}
+      )}{' '}
       {notes.length > 0 && (
-        <span
-          className={styles.count}
-          title={`Team notes from ${notes.map((b) => b.team).join(', ')}`}
-        >
+        <span className={styles.count} title={`Team notes from ${notes.join(', ')}`}>
           <NoteIcon /> {notes.length}
+          <span className="visually-hidden"> team {notes.length === 1 ? 'note' : 'notes'}</span>
         </span>
-      )}
+      )}{' '}
       {watchers.length > 0 && (
         <span className={styles.watchers} data-watchers style={{ background: watchers[0]!.color }}>
           {watchers.map((w) => w.name).join(', ')}
+          <span className="visually-hidden"> here</span>
         </span>
       )}
     </span>

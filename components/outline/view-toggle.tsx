@@ -69,12 +69,15 @@ export function useWorkspaceView(userId: string | null | undefined) {
 export function ViewToggle({
   view,
   onChange,
+  className,
 }: {
   view: WorkspaceView;
   onChange: (view: WorkspaceView) => void;
+  /** Where it shows (the small screen's bar has one, the tools' row another). */
+  className?: string;
 }) {
   return (
-    <div role="group" aria-label="View" className={styles.toggle}>
+    <div role="group" aria-label="View" className={`${styles.toggle} ${className ?? ''}`}>
       {(['map', 'outline'] as const).map((v) => (
         <button
           key={v}
