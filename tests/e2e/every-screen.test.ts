@@ -114,6 +114,10 @@ async function visitAll(page: Page, visits: Visit[], width: number): Promise<str
     await screenshot(page, `screen-${visit.name}-${width}`, { fullPage: !visit.map });
     const problem = await sidewaysScroll(page);
     if (problem) failures.push(`${visit.name} at ${width} px scrolls sideways: ${problem}`);
+    // On a phone every control on the first screen is a target a finger can hit (WCAG 2.5.8).
+    const small = width < 768 ? await smallTargets(page) : [];
+    if (small.length)
+      failures.push(`${visit.name} at ${width} px: small targets ${small.join(', ')}`);
   }
   return failures;
 }
