@@ -15,10 +15,6 @@ export const CANVAS_ARIA_LABELS = {
     'Arrow keys move to the cards it is connected to, E to its connections.',
   'edge.a11yDescription.default':
     'Arrow keys or E move to the card’s other connections; Escape goes back to the card.',
-  'controls.ariaLabel': 'Zoom',
-  'controls.zoomIn.ariaLabel': 'Zoom in',
-  'controls.zoomOut.ariaLabel': 'Zoom out',
-  'controls.fitView.ariaLabel': 'Show the whole map',
 } as const;
 
 /**

@@ -92,9 +92,9 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
                     dialog.current?.close();
                     onShow(item);
                   }}
-                  aria-label={`Show the map after change ${item.seq}`}
                 >
                   Show map then
+                  <span className="visually-hidden"> (after change {item.seq})</span>
                 </button>
               </li>
             ))}

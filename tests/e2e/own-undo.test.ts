@@ -141,6 +141,9 @@ describe('undo that does what a student means', () => {
       [360, 740],
     ] as const) {
       await a.page.setViewportSize({ width, height });
+      // Under 1024 px the discussion is in a drawer, opened from the bar.
+      if (!(await commentsUndo(a.page).isVisible()))
+        await a.page.getByRole('button', { name: /^Sources & discussion/ }).click();
       await commentsUndo(a.page).scrollIntoViewIfNeeded();
       await screenshot(a.page, `discussion-undo-redo-${width}`);
     }

@@ -217,7 +217,7 @@ describe('two people on one map', () => {
       .getByRole('list', { name: 'Changes, newest first' })
       .getByRole('listitem')
       .nth(2)
-      .getByRole('button', { name: /Show the map after change/ })
+      .getByRole('button', { name: /^Show map then \(after change/ })
       .click();
     await page.getByRole('status').filter({ hasText: 'The map as it was after change' }).waitFor();
     await expect.poll(() => nodeNamed(page, /A claim with a past/).count()).toBe(0);
