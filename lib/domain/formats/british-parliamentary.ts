@@ -1,0 +1,108 @@
+import type { FormatInput } from './schema';
+
+/** Points of information: offered in any speech except its first and last minute. */
+const POIS = { allowed: true, protectedStart: 60, protectedEnd: 60 };
+
+/** British Parliamentary (WUDC): four teams of two, seven-minute speeches, the teams ranked 1 to 4. */
+export const britishParliamentary = {
+  key: 'british-parliamentary',
+  name: 'British Parliamentary',
+  description:
+    'Four teams of two, two for the motion and two against, give seven-minute speeches with questions allowed in the middle five, and the judge ranks the teams from first to fourth.',
+  positions: [
+    { key: 'og', name: 'Opening Government', side: 'FOR' },
+    { key: 'oo', name: 'Opening Opposition', side: 'AGAINST' },
+    { key: 'cg', name: 'Closing Government', side: 'FOR' },
+    { key: 'co', name: 'Closing Opposition', side: 'AGAINST' },
+  ],
+  speakersPerTeam: 2,
+  speeches: [
+    {
+      key: 'pm',
+      name: 'Prime Minister',
+      short: 'PM',
+      kind: 'constructive',
+      position: 'og',
+      speaker: 1,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'lo',
+      name: 'Leader of the Opposition',
+      short: 'LO',
+      kind: 'constructive',
+      position: 'oo',
+      speaker: 1,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'dpm',
+      name: 'Deputy Prime Minister',
+      short: 'DPM',
+      kind: 'constructive',
+      position: 'og',
+      speaker: 2,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'dlo',
+      name: 'Deputy Leader of the Opposition',
+      short: 'DLO',
+      kind: 'constructive',
+      position: 'oo',
+      speaker: 2,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'mg',
+      name: 'Member of Government',
+      short: 'MG',
+      kind: 'constructive',
+      position: 'cg',
+      speaker: 1,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'mo',
+      name: 'Member of Opposition',
+      short: 'MO',
+      kind: 'constructive',
+      position: 'co',
+      speaker: 1,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'gw',
+      name: 'Government Whip',
+      short: 'GW',
+      kind: 'summary',
+      position: 'cg',
+      speaker: 2,
+      seconds: 420,
+      pois: POIS,
+    },
+    {
+      key: 'ow',
+      name: 'Opposition Whip',
+      short: 'OW',
+      kind: 'summary',
+      position: 'co',
+      speaker: 2,
+      seconds: 420,
+      pois: POIS,
+    },
+  ],
+  prep: { kind: 'before-round', seconds: 15 * 60 },
+  graceSeconds: 15,
+  ballot: {
+    decision: 'ranks',
+    speakerPoints: { min: 50, max: 100, step: 1 },
+    lowPointWins: false,
+  },
+} satisfies FormatInput;

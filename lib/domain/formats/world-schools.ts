@@ -1,0 +1,105 @@
+import type { FormatInput } from './schema';
+
+/** Points of information: offered in a substantive speech except its first and last minute. */
+const POIS = { allowed: true, protectedStart: 60, protectedEnd: 60 };
+
+/** World Schools (WSDC): three speakers a side, eight-minute speeches, then a reply from each side. */
+export const worldSchools = {
+  key: 'world-schools',
+  name: 'World Schools',
+  description:
+    'Two teams of three give eight-minute speeches in turn, taking questions from the other side in the middle six minutes, and then each side sums up in a four-minute reply, the Opposition first.',
+  positions: [
+    { key: 'prop', name: 'Proposition', side: 'FOR' },
+    { key: 'opp', name: 'Opposition', side: 'AGAINST' },
+  ],
+  speakersPerTeam: 3,
+  speeches: [
+    {
+      key: 'p1',
+      name: 'First Proposition',
+      short: 'P1',
+      kind: 'constructive',
+      position: 'prop',
+      speaker: 1,
+      seconds: 480,
+      pois: POIS,
+    },
+    {
+      key: 'o1',
+      name: 'First Opposition',
+      short: 'O1',
+      kind: 'constructive',
+      position: 'opp',
+      speaker: 1,
+      seconds: 480,
+      pois: POIS,
+    },
+    {
+      key: 'p2',
+      name: 'Second Proposition',
+      short: 'P2',
+      kind: 'constructive',
+      position: 'prop',
+      speaker: 2,
+      seconds: 480,
+      pois: POIS,
+    },
+    {
+      key: 'o2',
+      name: 'Second Opposition',
+      short: 'O2',
+      kind: 'constructive',
+      position: 'opp',
+      speaker: 2,
+      seconds: 480,
+      pois: POIS,
+    },
+    {
+      key: 'p3',
+      name: 'Third Proposition',
+      short: 'P3',
+      kind: 'rebuttal',
+      position: 'prop',
+      speaker: 3,
+      seconds: 480,
+      pois: POIS,
+    },
+    {
+      key: 'o3',
+      name: 'Third Opposition',
+      short: 'O3',
+      kind: 'rebuttal',
+      position: 'opp',
+      speaker: 3,
+      seconds: 480,
+      pois: POIS,
+    },
+    {
+      key: 'opp-reply',
+      name: 'Opposition Reply',
+      short: 'OR',
+      kind: 'reply',
+      position: 'opp',
+      speaker: 0,
+      seconds: 240,
+    },
+    {
+      key: 'prop-reply',
+      name: 'Proposition Reply',
+      short: 'PR',
+      kind: 'reply',
+      position: 'prop',
+      speaker: 0,
+      seconds: 240,
+    },
+  ],
+  prep: { kind: 'before-round', seconds: 60 * 60 },
+  graceSeconds: 15,
+  ballot: {
+    decision: 'winner',
+    speakerPoints: { min: 60, max: 80, step: 1 },
+    replyPoints: { min: 30, max: 40, step: 0.5 },
+    lowPointWins: false,
+  },
+} satisfies FormatInput;
