@@ -62,6 +62,10 @@ export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSo
         store.skipTo(social.seq);
         socialChanged(social);
       });
+      // A practice round's flow and clocks: the round's page follows them; the map only moves on.
+      events.addEventListener('round', (event) =>
+        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
+      );
       events.addEventListener('skip', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
       );

@@ -246,6 +246,125 @@ export async function authorizeMap(
   return access;
 }
 
+/**
+ * What one may do in a practice round on a map. Reading follows the map;
+ * running a round (creating it, seating teams, the clocks) is for the map's
+ * managers and the teacher of its class, and the clocks also for the chair;
+ * flowing is for everyone taking part (seated teams, judges) and the map's
+ * editors; a ballot is its judge's alone.
+ */
+export type RoundAction =
+  'round:read' | 'round:flow' | 'round:chair' | 'round:judge' | 'round:manage';
+
+export type RoundStanding = {
+  /** Manages the map, or teaches the map's class. */
+  manager: boolean;
+  judge: boolean;
+  chair: boolean;
+  /** On a team seated in the round. */
+  seated: boolean;
+};
+
+export type RoundAccess = MapAccess &
+  RoundStanding & {
+    round: { id: string; mapId: string };
+    /** The reader's teams on the map: whose private flow notes they may read and write. */
+    teamIds: string[];
+  };
+
+/** Pure decision: may this standing in a round do this action? */
+export function canInRound(access: MapAccess & RoundStanding, action: RoundAction): boolean {
+  if (!can(access, 'map:read')) return false;
+  switch (action) {
+    case 'round:read':
+      return true;
+    case 'round:manage':
+      return access.manager;
+    case 'round:chair':
+      return access.manager || access.chair;
+    case 'round:judge':
+      return access.judge;
+    case 'round:flow':
+      return access.manager || access.judge || access.seated || can(access, 'map:edit');
+  }
+}
+
+/** A map's managers, and the teacher of its class: who may run rounds on it. */
+async function managesRounds(actor: Actor, access: MapAccess): Promise<boolean> {
+  if (can(access, 'map:manage')) return true;
+  if (actor.kind !== 'user' || !access.map.classroomId) return false;
+  const classroom = await db().classroom.findUnique({
+    where: { id: access.map.classroomId },
+    select: { teacherId: true, members: { where: { userId: actor.userId, role: 'TEACHER' } } },
+  });
+  return !!classroom && (classroom.teacherId === actor.userId || classroom.members.length > 0);
+}
+
+/** Checks that the actor may create rounds on a map (its managers, its class's teacher). */
+export async function authorizeRoundsOfMap(actor: Actor, mapId: string): Promise<MapAccess> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  if (!(await managesRounds(actor, access)))
+    throw new AppError('FORBIDDEN', 'Only the map’s owner or the class’s teacher can run rounds.');
+  return access;
+}
+
+/**
+ * Loads a round with the actor's standing in it and checks `action`. A
+ * round on a map the actor may not read does not exist for them.
+ */
+export async function authorizeRound(
+  actor: Actor,
+  action: RoundAction,
+  roundId: string,
+): Promise<RoundAccess> {
+  const round = await db().round.findUnique({
+    where: { id: roundId },
+    select: { id: true, mapId: true },
+  });
+  if (!round)
+    throw new AppError('NOT_FOUND', 'This round does not exist, or you do not have access to it.');
+  const access = await authorizeMap(actor, 'map:read', round.mapId);
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const [manager, judge, teams] = await Promise.all([
+    managesRounds(actor, access),
+    userId
+      ? db().roundJudge.findUnique({
+          where: { roundId_userId: { roundId, userId } },
+          select: { chair: true },
+        })
+      : null,
+    userId
+      ? db().teamMember.findMany({
+          where: { userId, team: { mapId: round.mapId } },
+          select: { teamId: true, team: { select: { seats: { where: { roundId } } } } },
+        })
+      : [],
+  ]);
+  const standing: RoundAccess = {
+    ...access,
+    round,
+    manager,
+    judge: !!judge,
+    chair: !!judge?.chair,
+    seated: teams.some((t) => t.team.seats.length > 0),
+    teamIds: teams.map((t) => t.teamId),
+  };
+  if (!canInRound(standing, action)) {
+    if (actor.kind !== 'user')
+      throw new AppError('UNAUTHENTICATED', 'Sign in to take part in this round.');
+    throw new AppError('FORBIDDEN', ROUND_REFUSALS[action]);
+  }
+  return standing;
+}
+
+const ROUND_REFUSALS: Record<RoundAction, string> = {
+  'round:read': 'You cannot see this round.',
+  'round:flow': 'Only the round’s teams, its judges and the map’s editors can flow it.',
+  'round:chair': 'Only the chair or the teacher runs the clocks.',
+  'round:judge': 'Only a judge of this round fills in a ballot.',
+  'round:manage': 'Only the map’s owner or the class’s teacher can change the round.',
+};
+
 export type ClassroomAction = 'classroom:read' | 'classroom:manage';
 export type ClassroomAccess = {
   classroom: { id: string; name: string; teacherId: string; joinCode: string };

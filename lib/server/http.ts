@@ -71,6 +71,16 @@ function requireMediaType(request: Request, mediaType: string): void {
 }
 
 /**
+ * The checks of `readTextBody` without reading: for routes that refuse a
+ * write from another site before they look anything up (a round's routes
+ * learn the map only from the round).
+ */
+export function refuseForeignWrite(request: Request): void {
+  refuseCrossSite(request);
+  requireMediaType(request, 'application/json');
+}
+
+/**
  * Reads a request body as text, refusing one larger than `maxBytes`: at once
  * when its Content-Length says so, else as soon as more than that has
  * arrived (a chunked body has no length), without reading the rest.

@@ -54,6 +54,9 @@ describe('writes sent from another site', () => {
       'POST /api/maps/[id]/presence',
       'POST /api/maps/[id]/social',
       'POST /api/maps/import',
+      'POST /api/rounds/[id]/ballot',
+      'POST /api/rounds/[id]/ops',
+      'POST /api/rounds/[id]/promote',
     ]);
     const op = {
       ops: [

@@ -52,7 +52,7 @@ export const ZSpeech = z.object({
   /** A short label for the flow's column head ("P1", "1AC"); the name when absent. */
   short: z.string().trim().min(1).max(12).optional(),
   kind: z.enum(SPEECH_KINDS),
-  /** The bench that speaks (for questioning, the bench answering the questions is `answeredBy`). */
+  /** The bench that speaks (in a questioning period, the bench answering; in a crossfire, the bench that asks first). */
   position: ZKey,
   /** Which of the bench's speakers gives it, 1-based; 0 when either may (replies) or the whole bench (crossfire). */
   speaker: z.number().int().min(0).max(6),

@@ -2,6 +2,7 @@ import 'server-only';
 import { describeBatch, INTENTS, type HistoryItem, type Intent } from '../../domain/history';
 import type { TOp } from '../../domain/ops';
 import { avatarColour, displayName } from '../../domain/people';
+import type { TRoundOp } from '../../domain/rounds/types';
 import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
@@ -34,7 +35,22 @@ export async function getMapHistory(
   ]);
   const texts = new Map(nodes.map((n) => [n.id, n.text]));
   const items = rows.slice(0, PAGE).map((row) => {
-    const body = row.op as { ops: TOp[]; intent?: Intent; kind?: string; revealed?: boolean };
+    const body = row.op as {
+      ops: TOp[];
+      intent?: Intent;
+      kind?: string;
+      revealed?: boolean;
+      released?: boolean;
+    };
+    if (body.kind === 'round') {
+      return {
+        seq: row.seq,
+        at: row.createdAt.toISOString(),
+        who: displayName(row.actor),
+        color: avatarColour(row.actor?.avatarColor),
+        summary: describeRound(body.ops as unknown as TRoundOp[], body.released === true),
+      };
+    }
     if (body.kind === 'social') {
       return {
         seq: row.seq,
@@ -121,4 +137,13 @@ function describeSocial(
     default:
       return 'commented';
   }
+}
+
+/** A practice round's batch in the timeline: the flow, the clocks, a ballot. */
+function describeRound(ops: TRoundOp[], released: boolean): string {
+  if (released) return 'released a ballot of a practice round';
+  if (ops.some((op) => op.type === 'clock')) return 'ran a practice round’s clock';
+  const added = ops.filter((op) => op.type === 'addEntry').length;
+  if (added) return `flowed ${added === 1 ? 'an entry' : `${added} entries`} in a practice round`;
+  return 'changed a practice round’s flow';
 }

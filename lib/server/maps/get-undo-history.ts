@@ -46,11 +46,12 @@ export async function getUndoHistory(
 ): Promise<{ undo: HistoryEntry[]; redo: HistoryEntry[] }> {
   const batches: LoggedBatch[] = (await ownLatestBatches(mapId, userId)).flatMap((row) => {
     const body = row.op as { kind?: string; inverse?: TOp[]; intent?: Intent } | null;
-    // Comments and notes have their own history (getSocialHistory); batches
+    // Comments and notes have their own history (getSocialHistory), rounds none; batches
     // logged before inverses were recorded cannot be undone after a reload.
     if (
       !body ||
       body.kind === 'social' ||
+      body.kind === 'round' ||
       !Array.isArray(body.inverse) ||
       !INTENTS.includes(body.intent as Intent)
     )

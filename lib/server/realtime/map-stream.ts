@@ -55,8 +55,8 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
   if (!bytes) {
     const { seq, actorId, key } = batch;
     bytes =
-      batch.body.kind === 'social'
-        ? frame('social', { seq, actorId, key, changes: batch.body.changes }, seq)
+      batch.body.kind === 'social' || batch.body.kind === 'round'
+        ? frame(batch.body.kind, { seq, actorId, key, changes: batch.body.changes }, seq)
         : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
     frames.set(batch, bytes);
   }
@@ -124,7 +124,12 @@ export async function openMapStream(
       };
       /** Passes on the batch after `sent`: its frame, or a skip if another team's. */
       const pass = (batch: LoggedBatch, live: boolean) => {
-        if (batch.teamId === null || layers.all || layers.teamIds.includes(batch.teamId)) {
+        if (
+          batch.teamId === null ||
+          layers.teamIds.includes(batch.teamId) ||
+          // A team's private flow notes go to that team alone, never its teacher.
+          (layers.all && batch.body.kind !== 'round')
+        ) {
           flushSkip();
           send(batchFrame(batch));
           sent = batch.seq;

@@ -1,0 +1,138 @@
+'use client';
+
+import { EventSource } from 'eventsource';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClockState, FlowEntry, TRoundOpInput } from '../domain/rounds/types';
+import type { RoundChanges, RoundView } from '../domain/rounds/views';
+import { newId } from './ids';
+
+type RoundEvent = { seq: number; actorId: string | null; changes?: RoundChanges };
+
+export type RoundLive = {
+  view: RoundView;
+  entries: FlowEntry[];
+  clock: ClockState;
+  /** The server's time now, as this page best knows it (running clocks count from it). */
+  serverNow: () => number;
+  status: 'live' | 'reconnecting' | 'closed';
+  /** Sends ops; resolves to the server's refusal, or null once saved. */
+  send: (ops: TRoundOpInput[]) => Promise<string | null>;
+  /** Reads the whole round again (after a ballot is saved, say). */
+  reload: () => Promise<void>;
+};
+
+const sortEntries = (entries: FlowEntry[]) =>
+  entries.toSorted((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+
+/**
+ * A round's page, live: the view the server rendered, then every round batch
+ * of the map's stream (the same stream the map uses, so the flow, the clocks
+ * and released results reach everyone in order, across app instances). A
+ * batch of another round is passed over; one that comes without its changes
+ * (a catch-up after a reconnect) reads the round again.
+ */
+export function useRound(initial: RoundView): RoundLive {
+  const [view, setView] = useState(initial);
+  const [entries, setEntries] = useState(() => sortEntries(initial.entries));
+  const [clock, setClock] = useState(initial.clock);
+  const [status, setStatus] = useState<RoundLive['status']>('reconnecting');
+  const offset = useRef(initial.serverNow - Date.now());
+  /** The last log position applied: older news never overwrites newer. */
+  const seq = useRef(initial.seq);
+  const roundId = initial.id;
+  const mapId = initial.map.id;
+
+  const reload = useCallback(async () => {
+    const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}`);
+    if (!response.ok) return;
+    const fresh = (await response.json()) as RoundView;
+    offset.current = fresh.serverNow - Date.now();
+    seq.current = Math.max(seq.current, fresh.seq);
+    setView(fresh);
+    setEntries(sortEntries(fresh.entries));
+    setClock(fresh.clock);
+  }, [roundId]);
+
+  useEffect(() => {
+    const events = new EventSource(
+      `/api/maps/${encodeURIComponent(mapId)}/events?since=${initial.seq}`,
+    );
+    events.addEventListener('open', () => setStatus('live'));
+    events.addEventListener('error', () =>
+      setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
+    );
+    events.addEventListener('round', (event) => {
+      const round = JSON.parse((event as MessageEvent<string>).data) as RoundEvent;
+      if (round.seq <= seq.current) return;
+      seq.current = round.seq;
+      const changes = round.changes;
+      if (!changes || changes.ballots) {
+        if (!changes || changes.roundId === roundId) void reload();
+        return;
+      }
+      if (changes.roundId !== roundId) return;
+      if (changes.clock) setClock(changes.clock);
+      if (changes.entries.length || changes.removedEntries.length)
+        setEntries((now) => {
+          const gone = new Set([...changes.removedEntries, ...changes.entries.map((e) => e.id)]);
+          return sortEntries([...now.filter((e) => !gone.has(e.id)), ...changes.entries]);
+        });
+    });
+    // Too far behind for a replay: read the round again.
+    events.addEventListener('snapshot', () => void reload());
+    events.addEventListener('revoked', () => {
+      events.close();
+      setStatus('closed');
+    });
+    return () => events.close();
+  }, [mapId, roundId, initial.seq, reload]);
+
+  const send = useCallback(
+    async (ops: TRoundOpInput[]): Promise<string | null> => {
+      // New entries show at once (the stream's copy replaces them); a refusal takes them away.
+      const added: FlowEntry[] = ops.flatMap((op) =>
+        op.type === 'addEntry'
+          ? [
+              {
+                id: op.id,
+                speech: op.speech,
+                answersId: op.answersId ?? null,
+                relation: op.relation ?? null,
+                nodeId: op.nodeId ?? null,
+                text: op.text.trim(),
+                teamId: op.teamId ?? null,
+                authorId: initial.me.id,
+                createdAt: new Date(Date.now() + offset.current).toISOString(),
+                version: 1,
+              },
+            ]
+          : [],
+      );
+      if (added.length) setEntries((now) => sortEntries([...now, ...added]));
+      const takeBack = () => {
+        const ids = new Set(added.map((e) => e.id));
+        if (ids.size) setEntries((now) => now.filter((e) => !ids.has(e.id)));
+      };
+      try {
+        const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}/ops`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ops, idempotencyKey: newId() }),
+        });
+        if (response.ok) return null;
+        takeBack();
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string };
+        } | null;
+        return body?.error?.message ?? 'The change was not saved. Try again.';
+      } catch {
+        takeBack();
+        return 'You are offline: the change was not saved. Try again.';
+      }
+    },
+    [roundId, initial.me.id],
+  );
+
+  const serverNow = useCallback(() => Date.now() + offset.current, []);
+  return { view, entries, clock, serverNow, status, send, reload };
+}

@@ -1,0 +1,128 @@
+import 'server-only';
+import { displayName } from '../../domain/people';
+import { authorizeRound, canInRound, type Actor } from '../authz';
+import { db } from '../db';
+import type { RoundView } from '../../domain/rounds/views';
+import { ballotsFor } from './ballots';
+import { ENTRY_SELECT, entryView, roundData, visibleEntriesWhere } from './round-views';
+
+const person = { select: { id: true, name: true, email: true } } as const;
+
+/** A round as one reader may see it: the shared flow, their teams' notes, released ballots. */
+export async function getRoundView(actor: Actor, roundId: string): Promise<RoundView> {
+  const access = await authorizeRound(actor, 'round:read', roundId);
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  // The log position first: anything committed after it reaches the page by the stream.
+  const map = await db().argumentMap.findUniqueOrThrow({
+    where: { id: access.round.mapId },
+    select: { id: true, title: true, lastSeq: true },
+  });
+  const [round, entries, nodes, notes, myTeams, ballots] = await Promise.all([
+    db().round.findUniqueOrThrow({
+      where: { id: roundId },
+      select: {
+        number: true,
+        motion: true,
+        format: true,
+        clock: true,
+        seats: {
+          select: {
+            position: true,
+            team: {
+              select: {
+                id: true,
+                name: true,
+                color: true,
+                members: { select: { user: person }, orderBy: { createdAt: 'asc' } },
+              },
+            },
+          },
+        },
+        judges: { select: { chair: true, user: person } },
+      },
+    }),
+    db().flowEntry.findMany({
+      where: visibleEntriesWhere(roundId, access.teamIds),
+      select: ENTRY_SELECT,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    db().node.findMany({
+      where: { mapId: map.id, deletedAt: null },
+      select: {
+        id: true,
+        text: true,
+        kind: true,
+        side: true,
+        anchorExact: true,
+        source: { select: { title: true } },
+      },
+      orderBy: { createdAt: 'asc' },
+    }),
+    access.teamIds.length
+      ? db().annotation.findMany({
+          where: {
+            mapId: map.id,
+            teamId: { in: access.teamIds },
+            deletedAt: null,
+            nodeId: { not: null },
+            body: { not: '' },
+          },
+          select: { nodeId: true, body: true, team: { select: { name: true } } },
+        })
+      : [],
+    access.teamIds.length
+      ? db().team.findMany({
+          where: { id: { in: access.teamIds } },
+          select: { id: true, name: true },
+        })
+      : [],
+    ballotsFor(roundId, userId),
+  ]);
+  const { format, clock } = roundData(round);
+  const order = new Map(format.positions.map((p, i) => [p.key, i]));
+  return {
+    id: roundId,
+    number: round.number,
+    motion: round.motion,
+    map: { id: map.id, title: map.title },
+    format,
+    clock,
+    serverNow: Date.now(),
+    seq: map.lastSeq,
+    seats: round.seats
+      .toSorted((a, b) => (order.get(a.position) ?? 0) - (order.get(b.position) ?? 0))
+      .map((s) => ({
+        position: s.position,
+        team: {
+          id: s.team.id,
+          name: s.team.name,
+          color: s.team.color,
+          members: s.team.members.map((m) => ({ id: m.user.id, name: displayName(m.user) })),
+        },
+      })),
+    judges: round.judges
+      .map((j) => ({ id: j.user.id, name: displayName(j.user), chair: j.chair }))
+      .toSorted((a, b) => Number(b.chair) - Number(a.chair) || a.name.localeCompare(b.name)),
+    entries: entries.map(entryView),
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      text: n.text,
+      kind: n.kind,
+      side: n.side,
+      quote: n.anchorExact ? { exact: n.anchorExact, source: n.source?.title ?? '' } : null,
+      notes: notes
+        .filter((a) => a.nodeId === n.id)
+        .map((a) => ({ team: a.team.name, body: a.body })),
+    })),
+    ballots,
+    me: {
+      id: userId,
+      flow: canInRound(access, 'round:flow'),
+      chair: canInRound(access, 'round:chair'),
+      judge: access.judge,
+      manage: access.manager,
+      editMap: access.role === 'OWNER' || access.role === 'EDITOR',
+      teams: myTeams,
+    },
+  };
+}
