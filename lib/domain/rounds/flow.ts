@@ -14,12 +14,13 @@ import type { FlowEntry } from './types';
  *
  * Rows: a response sits on the row of the entry it answers; several
  * responses to one entry stack on the rows below (in the order of their
- * columns, then createdAt, then id). A response is moved down, together with
- * the responses that follow it, until its whole chain of later responses
- * fits on free rows, so the chain stays on one line. A new argument (or an
- * entry whose parent was deleted) starts below everything already placed in
- * the columns its chain uses; new arguments are placed column by column,
- * each column's in createdAt then id order.
+ * columns, then createdAt, then id). An entry goes down, if need be, to the
+ * first row that is free in every column used by it and what answers it (in
+ * turn), so an exchange across the speeches reads along one row. A new
+ * argument (or an entry whose parent was deleted) starts below everything
+ * already placed in those columns; new arguments are placed column by
+ * column, each column's in createdAt then id order, after the answers to
+ * earlier columns. Rows never overlap: each cell is below its column's last.
  */
 
 export type FlowCell = { entryId: string; column: number; row: number };
@@ -72,7 +73,10 @@ export function layoutFlow(format: Format, entries: readonly FlowEntry[]): FlowL
   const responses = new Map<string, FlowEntry[]>();
   for (const e of entries) {
     const parent = parentOf(e);
-    if (parent !== null) responses.set(parent, [...(responses.get(parent) ?? []), e]);
+    if (parent === null) continue;
+    const list = responses.get(parent);
+    if (list) list.push(e);
+    else responses.set(parent, [e]);
   }
   for (const list of responses.values()) list.sort(order);
 
@@ -80,7 +84,7 @@ export function layoutFlow(format: Format, entries: readonly FlowEntry[]): FlowL
   const skyline = flowed.map(() => 0);
   const placed = new Map<string, FlowCell>();
 
-  /** The lowest skyline among the columns of the not yet placed chain from `e`. */
+  /** The first row free in every column that `e` and its not yet placed answers (in turn) use. */
   const chainFloor = (e: FlowEntry, seen: Set<string>): number => {
     seen.add(e.id);
     let floor = skyline[column(e)] ?? 0;
