@@ -3,6 +3,7 @@
 import type { useSocial } from '@/lib/client/use-social';
 import type { GraphEdge, GraphNode, MapSnapshot } from '@/lib/domain/types';
 import { useMemo } from 'react';
+import { NodeRounds } from '@/components/rounds/node-rounds';
 import { newId } from '@/lib/client/ids';
 import { SourceReader, type QuoteSelection, type TeamPassage } from '../reader/source-reader';
 import { DiscussionPanel } from '../social/discussion-panel';
@@ -112,6 +113,7 @@ export function MapSidePanel({
           label: layers.openThreadTotal ? `Discussion (${layers.openThreadTotal})` : 'Discussion',
           content: social.view ? (
             <UndoArea area="comments" undo={social.undo.comments}>
+              <NodeRounds mapId={snapshot.id} nodeId={selectedNodeId} />
               <DiscussionPanel
                 view={social.view}
                 nodes={nodes}

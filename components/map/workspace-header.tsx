@@ -54,14 +54,21 @@ export function WorkspaceTools(props: ToolsProps) {
     <div className={styles.tools}>
       <PresenceBar presence={props.presence} status={props.status} />
       <NodeSearch nodes={props.nodes} social={social.view} onFound={props.onFound} />
-      {snapshot.canManage && (
-        <nav className={styles.links} aria-label="Map settings">
-          <Link href={`/maps/${snapshot.id}/teams`} className="button button--quiet">
-            Teams
+      {!shareToken && (snapshot.canManage || social.view?.viewerId != null) && (
+        <nav className={styles.links} aria-label="Map pages">
+          <Link href={`/maps/${snapshot.id}/rounds`} className="button button--quiet">
+            Rounds
           </Link>
-          <Link href={`/maps/${snapshot.id}/share`} className="button button--quiet">
-            Share
-          </Link>
+          {snapshot.canManage && (
+            <>
+              <Link href={`/maps/${snapshot.id}/teams`} className="button button--quiet">
+                Teams
+              </Link>
+              <Link href={`/maps/${snapshot.id}/share`} className="button button--quiet">
+                Share
+              </Link>
+            </>
+          )}
         </nav>
       )}
       {!shareToken && (

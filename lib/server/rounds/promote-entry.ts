@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sideOfSpeech } from '../../domain/formats';
 import type { TOpInput } from '../../domain/ops';
 import type { FlowRelation } from '../../domain/rounds/types';
-import { authorizeRound, type Actor } from '../authz';
+import { authorizeMap, authorizeRound, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { applyMapOps, ZApplyOpsInput } from '../maps/apply-ops';
@@ -31,6 +31,8 @@ export async function promoteEntry(
   entryId: string,
 ): Promise<{ nodeId: string }> {
   const access = await authorizeRound(actor, 'round:flow', roundId);
+  // A card of the map is made by the map's editors.
+  await authorizeMap(actor, 'map:edit', access.round.mapId);
   const entry = await db().flowEntry.findFirst({
     where: { id: entryId, roundId, deletedAt: null, teamId: null },
     select: {

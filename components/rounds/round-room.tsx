@@ -1,0 +1,153 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useState } from 'react';
+import { BackIcon } from '@/components/ui/icons';
+import { PrintButton } from '@/components/ui/print-button';
+import { useRound } from '@/lib/client/use-round';
+import { flowMarks, MARK_LEGEND } from '@/lib/domain/rounds/flow';
+import type { RoundView } from '@/lib/domain/rounds/views';
+import { BallotForm } from './ballot-form';
+import { BallotResults } from './ballot-results';
+import { EntryDetails } from './entry-details';
+import { FlowView } from './flow-view';
+import { RoundClock } from './round-clock';
+import { benchOf } from './round-words';
+import { SpeechOrder } from './speech-order';
+import styles from './rounds.module.css';
+
+/**
+ * A practice round's page, for everyone in it: who sits where and speaks
+ * when, the clocks, the flow (live for all), the selected entry with its
+ * card, and the ballots (a judge's own to fill in; released ones for all).
+ */
+export function RoundRoom({ initial }: { initial: RoundView }) {
+  const live = useRound(initial);
+  const { view: round, entries, clock } = live;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<{ id: string; n: number } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const onError = useCallback((message: string) => setNotice(message), []);
+  const selected = selectedId ? entries.find((e) => e.id === selectedId) : undefined;
+  const marks = flowMarks(round.format, entries, clock.speech);
+
+  return (
+    <main className={styles.room}>
+      <Link href={`/maps/${round.map.id}/rounds`} className={styles.back}>
+        <BackIcon /> Rounds on “{round.map.title}”
+      </Link>
+      <header className={styles.header}>
+        <h1 className={styles.title}>
+          Round {round.number}: {round.format.name}
+        </h1>
+        <p className={styles.motion}>
+          Motion: <strong>{round.motion}</strong>
+        </p>
+        <ul className={styles.benches} aria-label="Benches">
+          {round.format.positions.map((p) => {
+            const bench = benchOf(round, p.key);
+            const members = round.seats.find((s) => s.position === p.key)?.team.members ?? [];
+            return (
+              <li key={p.key} className={p.side === 'FOR' ? styles.benchFor : styles.benchAgainst}>
+                <strong>{p.name}</strong> ({p.side === 'FOR' ? 'for' : 'against'}): {bench.team}
+                {members.length > 0 && (
+                  <span className={styles.muted}> · {members.map((m) => m.name).join(', ')}</span>
+                )}
+              </li>
+            );
+          })}
+          <li>
+            <strong>Judges:</strong>{' '}
+            {round.judges.length
+              ? round.judges.map((j) => `${j.name}${j.chair ? ' (chair)' : ''}`).join(', ')
+              : 'none'}
+          </li>
+        </ul>
+        <p className={styles.status} aria-live="polite">
+          {live.status === 'live'
+            ? 'Live'
+            : live.status === 'reconnecting'
+              ? 'Reconnecting…'
+              : 'Not live: reload the page'}
+        </p>
+      </header>
+
+      {notice && (
+        <div role="alert" className={styles.notice}>
+          {notice}{' '}
+          <button type="button" className="link-button" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className={styles.top}>
+        <RoundClock
+          round={round}
+          clock={clock}
+          serverNow={live.serverNow}
+          send={live.send}
+          onError={onError}
+        />
+        <details className={styles.orderBox}>
+          <summary>Speech order</summary>
+          <SpeechOrder round={round} current={clock.speech} />
+        </details>
+      </div>
+
+      <section aria-labelledby="flow-title" className={styles.flowSection}>
+        <div className={styles.sectionHead}>
+          <h2 id="flow-title">Flow</h2>
+          <PrintButton />
+        </div>
+        <div className={styles.flowLayout}>
+          <FlowView
+            round={round}
+            entries={entries}
+            clock={clock}
+            send={live.send}
+            onError={onError}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            reveal={reveal}
+          />
+          {selected && (
+            <EntryDetails
+              key={selected.id}
+              round={round}
+              entry={selected}
+              entries={entries}
+              marks={marks.get(selected.id)}
+              send={live.send}
+              onError={onError}
+              onDone={() => setSelectedId(null)}
+              onPromoted={() => void live.reload()}
+            />
+          )}
+        </div>
+        <ul className={styles.legend} aria-label="Marks on the flow">
+          {Object.values(MARK_LEGEND).map((words) => (
+            <li key={words}>{words}</li>
+          ))}
+        </ul>
+      </section>
+
+      {round.me.judge && (
+        <section aria-labelledby="ballot-title" className={styles.ballotSection}>
+          <h2 id="ballot-title">Your ballot</h2>
+          <BallotForm round={round} onSaved={() => void live.reload()} />
+        </section>
+      )}
+      <section aria-labelledby="results-title" className={styles.ballotSection}>
+        <h2 id="results-title">Results</h2>
+        <BallotResults
+          round={round}
+          onShowEntry={(id) => {
+            setSelectedId(id);
+            setReveal((r) => ({ id, n: (r?.n ?? 0) + 1 }));
+          }}
+        />
+      </section>
+    </main>
+  );
+}

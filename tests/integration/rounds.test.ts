@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRoundOpInput } from '@/lib/domain/rounds/types';
+import type { Actor } from '@/lib/server/authz';
+import { openMapStream } from '@/lib/server/realtime/map-stream';
+import { applyRoundOps, ZApplyRoundOpsInput } from '@/lib/server/rounds/apply-round-ops';
+import { saveBallot } from '@/lib/server/rounds/ballots';
+import { createRound } from '@/lib/server/rounds/create-round';
+import { getRoundView } from '@/lib/server/rounds/get-round';
+import { listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
+import { promoteEntry } from '@/lib/server/rounds/promote-entry';
+import { addMember, createMap, createNode, testDb } from '../factories';
+import { allText, buildTeamMap, code, type User } from '../support/team-map';
+
+afterAll(async () => {
+  await testDb().$disconnect();
+});
+
+let mapId = '';
+let nodeId = '';
+let owner: User;
+let amira: User; // team Red, proposition
+let ben: User; // team Blue, opposition
+let viewer: User; // on no team
+let judge: User;
+let red = '';
+let blue = '';
+let roundId = '';
+
+const send = (actor: Actor, ops: TRoundOpInput[]) =>
+  applyRoundOps(actor, roundId, ZApplyRoundOpsInput.parse({ ops, idempotencyKey: randomUUID() }));
+const entry = (
+  speech: number,
+  text: string,
+  more: Partial<Extract<TRoundOpInput, { type: 'addEntry' }>> = {},
+) =>
+  ({
+    type: 'addEntry',
+    id: randomUUID().slice(0, 20).replaceAll('-', ''),
+    speech,
+    text,
+    ...more,
+  }) as const;
+
+beforeAll(async () => {
+  ({ mapId, nodeId, owner, amira, ben, viewer, red } = await buildTeamMap());
+  blue = (await testDb().team.findFirstOrThrow({ where: { mapId, name: 'Blue' } })).id;
+  judge = await addMember(mapId, 'COMMENTER');
+  ({ id: roundId } = await createRound(owner, mapId, {
+    format: 'preset:world-schools',
+    motion: 'This house believes Russia abandoned Armenia',
+    seats: { prop: red, opp: blue },
+    judges: [judge.userId],
+  }));
+});
+
+describe('making a round', () => {
+  it('is for the map’s owner: a student is refused, and each bench needs its own team of the map', async () => {
+    const input = { format: 'preset:world-schools', motion: 'M', seats: { prop: red, opp: blue } };
+    expect(await code(createRound(amira, mapId, input))).toBe('FORBIDDEN');
+    expect(
+      await code(createRound(owner, mapId, { ...input, seats: { prop: red, opp: red } })),
+    ).toBe('VALIDATION_FAILED');
+    const other = await createMap({ ownerId: owner.userId });
+    const stranger = (
+      await testDb().team.create({
+        data: { mapId: other.id, name: 'X', color: '#000000', side: 'FOR' },
+      })
+    ).id;
+    expect(
+      await code(createRound(owner, mapId, { ...input, seats: { prop: stranger, opp: blue } })),
+    ).toBe('VALIDATION_FAILED');
+    expect(await code(createRound(owner, mapId, { ...input, format: 'preset:no-such' }))).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('numbers rounds per map and copies the format into the round', async () => {
+    const view = await getRoundView(amira, roundId);
+    expect(view.number).toBe(1);
+    expect(view.format.speeches.map((s) => s.short)).toEqual([
+      'P1',
+      'O1',
+      'P2',
+      'O2',
+      'P3',
+      'O3',
+      'OR',
+      'PR',
+    ]);
+    expect(view.judges).toEqual([expect.objectContaining({ id: judge.userId, chair: true })]);
+    expect(view.me).toMatchObject({ flow: true, chair: false, judge: false, manage: false });
+  });
+});
+
+describe('the flow', () => {
+  it('is shared: an entry one team writes, the other team reads; a response goes in a later speech', async () => {
+    const first = entry(0, 'CSTO failed Armenia', { nodeId });
+    await send(amira, [first]);
+    expect(allText((await getRoundView(ben, roundId)).entries)).toContain('CSTO failed Armenia');
+    expect(
+      await code(send(ben, [entry(0, 'Too early', { answersId: first.id, relation: 'ATTACKS' })])),
+    ).toBe('VALIDATION_FAILED');
+    await send(ben, [
+      entry(1, 'Karabakh was never covered', { answersId: first.id, relation: 'ATTACKS' }),
+    ]);
+    const view = await getRoundView(owner, roundId);
+    expect(view.entries.map((e) => e.text)).toEqual([
+      'CSTO failed Armenia',
+      'Karabakh was never covered',
+    ]);
+  });
+
+  it('keeps a team’s private notes with that team: not the other team, not the teacher, not the stream of either', async () => {
+    await send(amira, [entry(1, 'Red secret: press them on Article 4', { teamId: red })]);
+    expect(allText(await getRoundView(amira, roundId))).toContain('Red secret');
+    for (const reader of [ben, owner, viewer])
+      expect(allText(await getRoundView(reader, roundId))).not.toContain('Red secret');
+    expect(await code(send(ben, [entry(1, 'Blue writing as Red', { teamId: red })]))).toBe(
+      'FORBIDDEN',
+    );
+    for (const reader of [ben, owner]) {
+      const abort = new AbortController();
+      const stream = (await openMapStream(reader, mapId, 0, abort.signal)).getReader();
+      const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
+      let text = '';
+      while (!text.includes(`id: ${lastSeq}\n`)) {
+        const { value, done } = await stream.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      abort.abort();
+      expect(text).toContain('event: round');
+      expect(text).not.toContain('Red secret');
+    }
+  });
+
+  it('refuses a stale edit and anyone who may only read', async () => {
+    const { entries } = await getRoundView(amira, roundId);
+    const first = entries.find((e) => e.text === 'CSTO failed Armenia')!;
+    await send(ben, [
+      {
+        type: 'editEntry',
+        id: first.id,
+        text: 'CSTO failed Armenia in 2022',
+        baseVersion: first.version,
+      },
+    ]);
+    expect(
+      await code(
+        send(amira, [{ type: 'editEntry', id: first.id, text: 'Old', baseVersion: first.version }]),
+      ),
+    ).toBe('STALE_VERSION');
+    expect(await code(send(viewer, [entry(0, 'A viewer flows')]))).toBe('FORBIDDEN');
+  });
+});
+
+describe('the clocks', () => {
+  it('run for the chair and the teacher, and nobody else', async () => {
+    expect(await code(send(amira, [{ type: 'clock', action: 'start' }]))).toBe('FORBIDDEN');
+    await send(judge, [{ type: 'clock', action: 'start' }]);
+    expect((await getRoundView(ben, roundId)).clock.since).not.toBeNull();
+    await send(owner, [{ type: 'clock', action: 'goto', speech: 1 }]);
+    const { clock } = await getRoundView(ben, roundId);
+    expect(clock).toMatchObject({ speech: 1, since: null, elapsedMs: 0 });
+    expect(await code(send(owner, [{ type: 'clock', action: 'prepStart', side: 'FOR' }]))).toBe(
+      'CONFLICT',
+    );
+  });
+});
+
+describe('ballots', () => {
+  const ballot = {
+    decision: { winner: 'opp' },
+    reason: 'Opposition showed the CSTO never covered Karabakh.',
+    ties: [
+      { text: 'The treaty’s scope decided it', nodeIds: [] as string[], entryIds: [] as string[] },
+    ],
+  };
+
+  it('are the judge’s alone until released; then everyone in the round reads them, and they no longer change', async () => {
+    expect(await code(saveBallot(amira, roundId, ballot, { release: false }))).toBe('FORBIDDEN');
+    await saveBallot(
+      judge,
+      roundId,
+      { ...ballot, ties: [{ ...ballot.ties[0], nodeIds: [nodeId] }] },
+      { release: false },
+    );
+    expect((await getRoundView(amira, roundId)).ballots).toEqual([]);
+    expect((await getRoundView(judge, roundId)).ballots).toHaveLength(1);
+    expect((await listMapRounds(amira, mapId))[0]!.results).toEqual([]);
+
+    await saveBallot(
+      judge,
+      roundId,
+      { ...ballot, ties: [{ ...ballot.ties[0], nodeIds: [nodeId] }] },
+      { release: true },
+    );
+    const seen = (await getRoundView(ben, roundId)).ballots;
+    expect(seen).toEqual([
+      expect.objectContaining({
+        decision: { winner: 'opp' },
+        ties: [expect.objectContaining({ nodeIds: [nodeId] })],
+      }),
+    ]);
+    expect((await listMapRounds(amira, mapId))[0]!.results).toEqual([
+      expect.objectContaining({ outcome: 'Opposition (Blue) won' }),
+    ]);
+    expect(await code(saveBallot(judge, roundId, ballot, { release: true }))).toBe('CONFLICT');
+  });
+
+  it('must fit the format and point at what is on this flow and map', async () => {
+    const other = await createRound(owner, mapId, {
+      format: 'preset:world-schools',
+      motion: 'M',
+      seats: { prop: red, opp: blue },
+      judges: [judge.userId],
+    });
+    const refused = (b: unknown) => code(saveBallot(judge, other.id, b, { release: true }));
+    expect(await refused({ ...ballot, decision: { winner: 'og' } })).toBe('VALIDATION_FAILED');
+    expect(await refused({ ...ballot, decision: {}, reason: 'x' })).toBe('VALIDATION_FAILED');
+    expect(
+      await refused({ ...ballot, scores: [{ position: 'prop', speaker: 1, points: 95 }] }),
+    ).toBe('VALIDATION_FAILED');
+    const elsewhere = await createNode((await createMap({ ownerId: owner.userId })).id, {
+      text: 'Elsewhere',
+    });
+    expect(
+      await refused({ ...ballot, ties: [{ text: 'x', nodeIds: [elsewhere.id], entryIds: [] }] }),
+    ).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('map and flow', () => {
+  it('an entry becomes a card of the map, joined to the card of what it answers; the map knows the rounds its cards came up in', async () => {
+    const { entries } = await getRoundView(amira, roundId);
+    const response = entries.find((e) => e.text === 'Karabakh was never covered')!;
+    // Ben flows the round but only comments on the map: the card is for its editors.
+    for (const reader of [viewer, ben])
+      expect(await code(promoteEntry(reader, roundId, response.id))).toBe('FORBIDDEN');
+    const { nodeId: card } = await promoteEntry(amira, roundId, response.id);
+    const node = await testDb().node.findUniqueOrThrow({
+      where: { id: card },
+      include: { outgoing: true },
+    });
+    expect(node).toMatchObject({
+      text: 'Karabakh was never covered',
+      kind: 'OBJECTION',
+      side: 'AGAINST',
+    });
+    expect(node.outgoing).toEqual([expect.objectContaining({ toId: nodeId, relation: 'ATTACKS' })]);
+    expect(
+      (await getRoundView(amira, roundId)).entries.find((e) => e.id === response.id)?.nodeId,
+    ).toBe(card);
+    expect(await code(promoteEntry(amira, roundId, response.id))).toBe('CONFLICT');
+    const rounds = await roundsOfNodes(amira, mapId);
+    expect(rounds[nodeId]).toEqual([expect.objectContaining({ number: 1, speeches: ['P1'] })]);
+    expect(rounds[card]).toEqual([expect.objectContaining({ number: 1, speeches: ['O1'] })]);
+  });
+});
