@@ -173,10 +173,11 @@ export async function seedDemoAccounts(
         update: { passwordHash: hashes[i] },
         create: { email: account.email, name: account.name, passwordHash: hashes[i] },
       });
-      const role = account.role === 'teacher' ? 'EDITOR' : 'COMMENTER';
+      // The teacher runs the demo class: a co-owner (teams, share links, practice rounds).
+      const role = account.role === 'teacher' ? 'OWNER' : 'COMMENTER';
       await tx.mapMember.upsert({
         where: { mapId_userId: { mapId: demoMapId, userId: user.id } },
-        update: {},
+        update: { role },
         create: { mapId: demoMapId, userId: user.id, role },
       });
       const team = account.role === 'student' ? teams[(i - 1) % teams.length] : undefined;

@@ -43,7 +43,7 @@ export async function screenshot(
   });
 }
 
-/** Signs in as the demo teacher (an editor of the demo map), with the password the launcher printed. */
+/** Signs in as the demo teacher (a co-owner of the demo map), with the password the launcher printed. */
 export async function signInAsDemoTeacher(
   page: Page,
   baseUrl: string,

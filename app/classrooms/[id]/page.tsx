@@ -7,6 +7,8 @@ import { ConfirmRemove } from '@/components/ui/confirm-remove';
 import { requestOrigin } from '@/lib/server/request-origin';
 import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
+import { listClassRounds } from '@/lib/server/rounds/list-rounds';
+import { RoundList } from '@/components/rounds/round-list';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { removeStudentAction } from './actions';
 import { MapCard, MapList } from '@/components/ui/map-card';
@@ -21,7 +23,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
   await signedInOrRedirect(`/classrooms/${id}`);
-  const classroom = await loadOr404(async () => getClassroom(await currentActor(), id));
+  const actor = await currentActor();
+  const [classroom, rounds] = await loadOr404(async () =>
+    Promise.all([getClassroom(actor, id), listClassRounds(actor, id)]),
+  );
   const teaches = classroom.role === 'TEACHER';
   const origin = await requestOrigin();
   const joinLink = classroom.joinCode
@@ -98,6 +103,21 @@ export default async function ClassroomPage({ params }: Props) {
               />
             ))}
           </MapList>
+        )}
+      </section>
+
+      <section aria-labelledby="rounds-title" className={page.section}>
+        <h2 id="rounds-title" className={page.sectionTitle}>
+          Practice rounds
+        </h2>
+        {rounds.length === 0 ? (
+          <p className={page.emptyState}>
+            {teaches
+              ? 'No rounds yet. Open a map’s Rounds page to set one up.'
+              : 'No practice rounds yet.'}
+          </p>
+        ) : (
+          <RoundList rounds={rounds} showMap />
         )}
       </section>
 

@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { demoMapUrl, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+/** The flow's cell holding `text`, as a reader finds it. */
+const cellWith = (page: Page, text: string) =>
+  page.getByRole('grid', { name: /^Flow of round/ }).getByRole('gridcell').filter({ hasText: text });
+
+const flowText = async (page: Page) =>
+  (await page.getByRole('grid', { name: /^Flow of round/ }).textContent()) ?? '';
+
+const clockSeconds = async (page: Page) => {
+  const text = (await page.getByRole('timer', { name: /^Speech clock/ }).textContent()) ?? '';
+  const [m, s] = text.split(':').map(Number);
+  return m! * 60 + s!;
+};
+
+describe('a World Schools practice round on the demo map', () => {
+  it(
+    'the teacher makes it; two teams flow it live; a dropped argument is marked; the clock counts for both; the judge releases a ballot tied to a card and both teams read it',
+    { timeout: 180_000 },
+    async () => {
+      const log = inject('startupLog');
+      const teacher = await openPage(browser());
+      // Ana is on Team Strakes (against), Ben on Team Turchenko (for).
+      const ana = await openPage(browser(), { width: 1280, height: 800 });
+      const ben = await openPage(browser(), { width: 1280, height: 800 });
+      await signInAsDemo(teacher.page, baseUrl, log, 'teacher');
+      await signInAsDemo(ana.page, baseUrl, log, 'student1');
+      await signInAsDemo(ben.page, baseUrl, log, 'student2');
+
+      // The teacher opens Rounds from the map and makes a World Schools round she judges.
+      const t = teacher.page;
+      await t.goto(await demoMapUrl(baseUrl));
+      await t.getByRole('link', { name: 'Rounds' }).click();
+      await t.waitForURL(/\/rounds$/);
+      await t.getByLabel('Format').selectOption({ label: 'World Schools' });
+      await t.getByLabel(/^Proposition/).selectOption({ label: 'Team Turchenko' });
+      await t.getByLabel(/^Opposition/).selectOption({ label: 'Team Strakes' });
+      await t.getByRole('checkbox', { name: 'Ms. Demo (teacher)' }).check();
+      await t.getByRole('button', { name: 'Create round' }).click();
+      await t.waitForURL(/\/rounds\/[^/]+$/);
+      const roundUrl = t.url();
+      await t.getByRole('heading', { name: /^Round \d+: World Schools$/ }).waitFor();
+      for (const s of [ana, ben]) await s.page.goto(roundUrl);
+
+      // Ben flows the first proposition: a card of the map found by typing, then an argument of his own.
+      const b = ben.page;
+      await b.getByRole('gridcell').first().click();
+      await b.keyboard.type('lost its credibility');
+      await b.getByRole('option', { name: /lost its credibility/ }).waitFor();
+      await b.keyboard.press('ArrowDown');
+      await b.keyboard.press('Enter');
+      await cellWith(b, 'lost its credibility').getByText('On the map').waitFor();
+      await b.keyboard.press('ArrowDown');
+      await b.keyboard.type('The CSTO stayed silent in 2022');
+      await b.keyboard.press('Enter');
+      await cellWith(b, 'The CSTO stayed silent in 2022').waitFor();
+
+      // Ana sees both live, and answers the first beside it in O1.
+      const a = ana.page;
+      await expect.poll(() => flowText(a)).toContain('The CSTO stayed silent in 2022');
+      await cellWith(a, 'lost its credibility').click();
+      await a.keyboard.press('Enter');
+      await a.getByRole('combobox', { name: /^Response in O1 to/ }).waitFor();
+      await a.keyboard.type('Karabakh was never CSTO territory');
+      await a.keyboard.press('Enter');
+      await expect.poll(() => flowText(b)).toContain('Karabakh was never CSTO territory');
+      // Beside what it answers: the same row, the next column.
+      const rowOf = async (page: Page, text: string) =>
+        cellWith(page, text).evaluate((td) => (td.parentElement as HTMLTableRowElement).rowIndex);
+      expect(await rowOf(b, 'Karabakh was never CSTO territory')).toBe(await rowOf(b, 'lost its credibility'));
+      expect(await cellWith(b, 'Karabakh was never CSTO territory').textContent()).toContain('attacks');
+
+      // O1 has been given and did not answer the second argument: dropped, for both teams.
+      for (const page of [a, b])
+        await cellWith(page, 'The CSTO stayed silent in 2022').getByText('Dropped').waitFor();
+      expect(await cellWith(a, 'lost its credibility').textContent()).not.toContain('Dropped');
+
+      // The chair starts the clock: it counts down on both students' screens.
+      await t.getByRole('button', { name: 'Start' }).click();
+      for (const page of [a, b]) {
+        await expect.poll(() => clockSeconds(page)).toBeLessThan(8 * 60);
+        const first = await clockSeconds(page);
+        await expect.poll(() => clockSeconds(page)).toBeLessThan(first);
+      }
+      await screenshot(a, 'round-flow-1280');
+      await a.setViewportSize({ width: 768, height: 1024 });
+      await screenshot(a, 'round-flow-768');
+      await t.getByRole('button', { name: 'Pause' }).click();
+
+      // The judge's ballot: Opposition won, for a reason tied to the card.
+      await t.getByRole('radio', { name: /^Opposition/ }).check();
+      await t.getByLabel('Reason for decision').click();
+      await t.keyboard.type('Opposition showed the CSTO never covered Karabakh.');
+      await t.getByRole('button', { name: 'Add a reason' }).click();
+      await t.keyboard.type('The credibility claim fell to the treaty’s scope');
+      await t.getByLabel('Tie reason 1 to').selectOption({ label: /lost its credibility/ as unknown as string });
+      await t.getByRole('button', { name: 'Add tie to reason 1' }).click();
+      await t.getByRole('button', { name: 'Release ballot' }).click();
+      await t.getByRole('dialog', { name: 'Release the ballot?' }).getByRole('button', { name: 'Release' }).click();
+      await t.getByText(/^Released/).waitFor();
+
+      // Both teams read the result, its reason, and the card it is tied to.
+      for (const page of [a, b]) {
+        const results = page.getByRole('region', { name: 'Results' });
+        await expect.poll(async () => (await results.textContent()) ?? '').toContain('Opposition (Team Strakes) won');
+        expect(await results.textContent()).toContain('The credibility claim fell to the treaty’s scope');
+        await results.getByRole('link', { name: /lost its credibility/ }).waitFor();
+      }
+      for (const who of [teacher, ana, ben]) expect(who.errors).toEqual([]);
+    },
+  );
+});
