@@ -54,7 +54,6 @@ export function EntryComposer(props: Props) {
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
   }, []);
-  useEffect(() => setActive(-1), [text]);
 
   const submit = () => {
     const card = active >= 0 ? found[active] : undefined;
@@ -77,7 +76,10 @@ export function EntryComposer(props: Props) {
         value={text}
         maxLength={MAX_ENTRY_LENGTH}
         placeholder={editing ? undefined : 'Type; ↓ for a map card'}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(-1);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && found.length) {
             e.preventDefault();

@@ -50,7 +50,8 @@ export function FlowView({
   const draft = writing && 'draft' in writing ? writing.draft : null;
   const grid = useFlowGrid(format, entries, clock.speech, draft);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
-  const [focusEntry, setFocusEntry] = useState<string | null>(null);
+  /** An entry to focus once the layout has placed it (one just written, or one asked for). */
+  const pendingFocus = useRef<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
   const canWrite = round.me.flow;
 
@@ -60,17 +61,25 @@ export function FlowView({
       table.current?.querySelector<HTMLElement>(`[data-cell="${key(cell)}"]`)?.focus(),
     );
   };
-  // A just-written entry (or one asked for) gets the focus once the layout has placed it.
+  const focusEntry = (id: string) => {
+    pendingFocus.current = id;
+    placePending();
+  };
+  /** Focuses the pending entry if the grid has placed it yet. */
+  function placePending() {
+    const id = pendingFocus.current;
+    const cell = id ? grid.cellOf(id) : null;
+    if (!id || !cell) return;
+    pendingFocus.current = null;
+    requestAnimationFrame(() => {
+      focusCell(cell);
+      onSelect(id);
+    });
+  }
+  useEffect(placePending);
   useEffect(() => {
-    if (!focusEntry) return;
-    const cell = grid.cellOf(focusEntry);
-    if (!cell) return;
-    setFocusEntry(null);
-    focusCell(cell);
-    onSelect(focusEntry);
-  }, [focusEntry, grid, onSelect]);
-  useEffect(() => {
-    if (reveal) setFocusEntry(reveal.id);
+    if (reveal) focusEntry(reveal.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when asked again
   }, [reveal]);
 
   const write = (draftOrEntry: Writing) => {
@@ -86,7 +95,7 @@ export function FlowView({
   const submitNew = async (draftCell: Draft, composed: Composed) => {
     const id = newId();
     setWriting(null);
-    setFocusEntry(id);
+    pendingFocus.current = id;
     const refused = await send([
       {
         type: 'addEntry',

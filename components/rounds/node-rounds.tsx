@@ -32,7 +32,8 @@ export function NodeRounds({ mapId, nodeId }: { mapId: string; nodeId: string | 
       {here.map((r, i) => (
         <span key={r.roundId}>
           {i > 0 ? ', ' : ''}
-          <Link href={`/maps/${mapId}/rounds/${r.roundId}`}>Round {r.number}</Link> ({r.speeches.join(', ')})
+          <Link href={`/maps/${mapId}/rounds/${r.roundId}`}>Round {r.number}</Link> (
+          {r.speeches.join(', ')})
         </span>
       ))}
     </p>

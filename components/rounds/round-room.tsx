@@ -132,14 +132,8 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
         </ul>
       </section>
 
-      {round.me.judge && (
-        <section aria-labelledby="ballot-title" className={styles.ballotSection}>
-          <h2 id="ballot-title">Your ballot</h2>
-          <BallotForm round={round} onSaved={() => void live.reload()} />
-        </section>
-      )}
-      <section aria-labelledby="results-title" className={styles.ballotSection}>
-        <h2 id="results-title">Results</h2>
+      <div className={styles.ballots}>
+        {round.me.judge && <BallotForm round={round} onSaved={() => void live.reload()} />}
         <BallotResults
           round={round}
           onShowEntry={(id) => {
@@ -147,7 +141,7 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
             setReveal((r) => ({ id, n: (r?.n ?? 0) + 1 }));
           }}
         />
-      </section>
+      </div>
     </main>
   );
 }

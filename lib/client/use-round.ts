@@ -36,7 +36,12 @@ export function useRound(initial: RoundView): RoundLive {
   const [entries, setEntries] = useState(() => sortEntries(initial.entries));
   const [clock, setClock] = useState(initial.clock);
   const [status, setStatus] = useState<RoundLive['status']>('reconnecting');
-  const offset = useRef(initial.serverNow - Date.now());
+  /** Server time minus this page's time, measured when the round was read (first use). */
+  const offset = useRef<number | null>(null);
+  const skew = useCallback(
+    () => (offset.current ??= initial.serverNow - Date.now()),
+    [initial.serverNow],
+  );
   /** The last log position applied: older news never overwrites newer. */
   const seq = useRef(initial.seq);
   const roundId = initial.id;
@@ -102,7 +107,7 @@ export function useRound(initial: RoundView): RoundLive {
                 text: op.text.trim(),
                 teamId: op.teamId ?? null,
                 authorId: initial.me.id,
-                createdAt: new Date(Date.now() + offset.current).toISOString(),
+                createdAt: new Date(Date.now() + skew()).toISOString(),
                 version: 1,
               },
             ]
@@ -130,9 +135,9 @@ export function useRound(initial: RoundView): RoundLive {
         return 'You are offline: the change was not saved. Try again.';
       }
     },
-    [roundId, initial.me.id],
+    [roundId, initial.me.id, skew],
   );
 
-  const serverNow = useCallback(() => Date.now() + offset.current, []);
+  const serverNow = useCallback(() => Date.now() + skew(), [skew]);
   return { view, entries, clock, serverNow, status, send, reload };
 }

@@ -4,7 +4,7 @@ import type { BallotView, RoundView } from '@/lib/domain/rounds/views';
 
 /** A practice round as the server hands it to the browser, for the ballot's component tests. */
 
-export const JUDGE = { id: 'u-judge', name: 'Jo Judge' };
+const JUDGE = { id: 'u-judge', name: 'Jo Judge' };
 export const CARD = 'Sanctions hurt civilians more than governments';
 
 /** A World Schools round on map m-1: Team A proposes, Team B opposes, Jo judges. */

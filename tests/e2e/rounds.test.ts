@@ -7,7 +7,10 @@ const browser = useBrowser();
 
 /** The flow's cell holding `text`, as a reader finds it. */
 const cellWith = (page: Page, text: string) =>
-  page.getByRole('grid', { name: /^Flow of round/ }).getByRole('gridcell').filter({ hasText: text });
+  page
+    .getByRole('grid', { name: /^Flow of round/ })
+    .getByRole('gridcell')
+    .filter({ hasText: text });
 
 const flowText = async (page: Page) =>
   (await page.getByRole('grid', { name: /^Flow of round/ }).textContent()) ?? '';
@@ -72,8 +75,12 @@ describe('a World Schools practice round on the demo map', () => {
       // Beside what it answers: the same row, the next column.
       const rowOf = async (page: Page, text: string) =>
         cellWith(page, text).evaluate((td) => (td.parentElement as HTMLTableRowElement).rowIndex);
-      expect(await rowOf(b, 'Karabakh was never CSTO territory')).toBe(await rowOf(b, 'lost its credibility'));
-      expect(await cellWith(b, 'Karabakh was never CSTO territory').textContent()).toContain('attacks');
+      expect(await rowOf(b, 'Karabakh was never CSTO territory')).toBe(
+        await rowOf(b, 'lost its credibility'),
+      );
+      expect(await cellWith(b, 'Karabakh was never CSTO territory').textContent()).toContain(
+        'attacks',
+      );
 
       // O1 has been given and did not answer the second argument: dropped, for both teams.
       for (const page of [a, b])
@@ -98,17 +105,26 @@ describe('a World Schools practice round on the demo map', () => {
       await t.keyboard.type('Opposition showed the CSTO never covered Karabakh.');
       await t.getByRole('button', { name: 'Add a reason' }).click();
       await t.keyboard.type('The credibility claim fell to the treaty’s scope');
-      await t.getByLabel('Tie reason 1 to').selectOption({ label: /lost its credibility/ as unknown as string });
+      await t
+        .getByLabel('Tie reason 1 to')
+        .selectOption({ label: /lost its credibility/ as unknown as string });
       await t.getByRole('button', { name: 'Add tie to reason 1' }).click();
       await t.getByRole('button', { name: 'Release ballot' }).click();
-      await t.getByRole('dialog', { name: 'Release the ballot?' }).getByRole('button', { name: 'Release' }).click();
+      await t
+        .getByRole('dialog', { name: 'Release the ballot?' })
+        .getByRole('button', { name: 'Release' })
+        .click();
       await t.getByText(/^Released/).waitFor();
 
       // Both teams read the result, its reason, and the card it is tied to.
       for (const page of [a, b]) {
         const results = page.getByRole('region', { name: 'Results' });
-        await expect.poll(async () => (await results.textContent()) ?? '').toContain('Opposition (Team Strakes) won');
-        expect(await results.textContent()).toContain('The credibility claim fell to the treaty’s scope');
+        await expect
+          .poll(async () => (await results.textContent()) ?? '')
+          .toContain('Opposition (Team Strakes) won');
+        expect(await results.textContent()).toContain(
+          'The credibility claim fell to the treaty’s scope',
+        );
         await results.getByRole('link', { name: /lost its credibility/ }).waitFor();
       }
       for (const who of [teacher, ana, ben]) expect(who.errors).toEqual([]);

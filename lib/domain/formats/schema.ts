@@ -19,7 +19,7 @@ const ZSeconds = z
   .max(4 * 60 * 60);
 
 /** A bench: one team's place in the round (Proposition; or Opening Government in BP). */
-export const ZPosition = z.object({
+const ZPosition = z.object({
   key: ZKey,
   name: ZName,
   /** Which side of the motion the bench argues: FOR (proposition, government, affirmative, pro) or AGAINST. */
@@ -27,7 +27,7 @@ export const ZPosition = z.object({
 });
 
 /** Points of information during a speech: offered by the other side, refused or taken by the speaker. */
-export const ZPoiRule = z.object({
+const ZPoiRule = z.object({
   allowed: z.boolean(),
   /** Seconds at the start of the speech in which no POI may be offered. */
   protectedStart: ZSeconds.default(0),
@@ -35,7 +35,7 @@ export const ZPoiRule = z.object({
   protectedEnd: ZSeconds.default(0),
 });
 
-export const SPEECH_KINDS = [
+const SPEECH_KINDS = [
   'constructive',
   'rebuttal',
   'summary',
@@ -45,7 +45,7 @@ export const SPEECH_KINDS = [
   'crossfire',
 ] as const;
 
-export const ZSpeech = z.object({
+const ZSpeech = z.object({
   key: ZKey,
   /** What the speech is called on a flow or a ballot ("First Proposition", "1AC"). */
   name: ZName,
@@ -62,7 +62,7 @@ export const ZSpeech = z.object({
   flowed: z.boolean().default(true),
 });
 
-export const ZPrep = z.discriminatedUnion('kind', [
+const ZPrep = z.discriminatedUnion('kind', [
   /** No prep clock during the round. */
   z.object({ kind: z.literal('none') }),
   /** Each side has `seconds` of prep to spend between speeches, in as many pieces as it likes. */
@@ -71,7 +71,7 @@ export const ZPrep = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('before-round'), seconds: ZSeconds }),
 ]);
 
-export const ZPointsRange = z
+const ZPointsRange = z
   .object({
     min: z.number().min(0).max(1000),
     max: z.number().min(0).max(1000),
@@ -79,7 +79,7 @@ export const ZPointsRange = z
   })
   .refine((r) => r.min < r.max, 'The lowest score must be below the highest');
 
-export const ZBallotRule = z.object({
+const ZBallotRule = z.object({
   /** A winner (two benches) or a ranking of every bench, 1 = first (BP). */
   decision: z.enum(['winner', 'ranks']),
   /** Points for each speaker's speeches; null when the format gives none. */
@@ -167,4 +167,3 @@ export type Format = z.output<typeof ZFormat>;
 /** A format as written in a preset file or sent by the editor (defaults not yet filled). */
 export type FormatInput = z.input<typeof ZFormat>;
 export type Speech = Format['speeches'][number];
-export type Position = Format['positions'][number];

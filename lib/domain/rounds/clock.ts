@@ -109,9 +109,9 @@ export function applyClock(
  * warning wins: whether POIs may be offered is a rule the room must see,
  * while the time left is on the clock anyway (the signal then says both).
  */
-export type ClockPhase = 'ready' | 'protected' | 'open' | 'running' | 'warning' | 'grace' | 'over';
+type ClockPhase = 'ready' | 'protected' | 'open' | 'running' | 'warning' | 'grace' | 'over';
 
-export type PrepReading = { remainingMs: number; running: boolean };
+type PrepReading = { remainingMs: number; running: boolean };
 
 export type ClockReading = {
   /** The speech now up (clamped into the format). */

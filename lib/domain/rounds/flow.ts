@@ -23,7 +23,7 @@ import type { FlowEntry } from './types';
  * earlier columns. Rows never overlap: each cell is below its column's last.
  */
 
-export type FlowCell = { entryId: string; column: number; row: number };
+type FlowCell = { entryId: string; column: number; row: number };
 
 export type FlowLayout = {
   /** One cell per entry given, each on its own (column, row). */

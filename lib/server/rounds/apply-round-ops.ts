@@ -2,12 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Format } from '../../domain/formats/schema';
 import { applyClock, ClockError } from '../../domain/rounds/clock';
-import {
-  ZRoundOp,
-  type ClockState,
-  type FlowEntry,
-  type TRoundOp,
-} from '../../domain/rounds/types';
+import { ZRoundOp, type TRoundOp } from '../../domain/rounds/types';
 import type { RoundChanges } from '../../domain/rounds/views';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeRound, type Actor, type RoundAccess } from '../authz';

@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { parseInput, ZRecordId } from '../http';
 import { listMapPeople } from '../maps/list-map-people';
 
-export const ZCreateRoundInput = z.object({
+const ZCreateRoundInput = z.object({
   /** `preset:<key>` for a built-in format, `class:<id>` for one of the class's own. */
   format: z
     .string()
