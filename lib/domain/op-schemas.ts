@@ -144,6 +144,6 @@ export const ZOp = z.discriminatedUnion('type', [
 ]);
 export type TOp = z.infer<typeof ZOp>;
 /** An op as written by a client, before zod fills defaults.
- * @internal What a client sends, before defaults; tests build requests with it.
+ * What a client sends, before defaults (tests and the server build requests with it).
  */
 export type TOpInput = z.input<typeof ZOp>;

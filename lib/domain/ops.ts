@@ -19,7 +19,7 @@ export {
   ZText,
   type TOp,
 } from './op-schemas';
-/** @internal What a client sends, before defaults; tests build requests with it. */
+/** What a client sends, before defaults (tests and the server build requests with it). */
 export type { TOpInput } from './op-schemas';
 export { graphStateOf, type EdgeState, type GraphState, type NodeState } from './graph-state';
 export { OpError } from './op-checks';
