@@ -8,7 +8,10 @@ import { requestOrigin } from '@/lib/server/request-origin';
 import { currentActor } from '@/lib/server/actor';
 import { getClassroom } from '@/lib/server/classrooms/get-classroom';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
-import { removeStudentAction } from './actions';
+import { ClassFormatsSection } from '@/components/formats/class-formats-section';
+import { PRESETS } from '@/lib/domain/formats';
+import { listClassFormats } from '@/lib/server/formats/class-formats';
+import { copyFormatAction, deleteFormatAction, removeStudentAction } from './actions';
 import { MapCard, MapList } from '@/components/ui/map-card';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
@@ -21,7 +24,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
   await signedInOrRedirect(`/classrooms/${id}`);
-  const classroom = await loadOr404(async () => getClassroom(await currentActor(), id));
+  const actor = await currentActor();
+  const [classroom, formats] = await loadOr404(async () =>
+    Promise.all([getClassroom(actor, id), listClassFormats(actor, id)]),
+  );
   const teaches = classroom.role === 'TEACHER';
   const origin = await requestOrigin();
   const joinLink = classroom.joinCode
@@ -100,6 +106,15 @@ export default async function ClassroomPage({ params }: Props) {
           </MapList>
         )}
       </section>
+
+      <ClassFormatsSection
+        classroomId={classroom.id}
+        teaches={teaches}
+        presets={PRESETS}
+        formats={formats}
+        copyAction={copyFormatAction}
+        deleteAction={deleteFormatAction}
+      />
 
       <section aria-labelledby="roster-title" className={page.section}>
         <h2 id="roster-title" className={page.sectionTitle}>
