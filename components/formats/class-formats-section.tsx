@@ -25,7 +25,9 @@ const PREP: Record<Format['prep']['kind'], string> = {
 };
 
 function prepText(prep: Format['prep']): string {
-  return prep.kind === 'none' ? PREP.none : `${clockTime(prep.seconds)} ${PREP[prep.kind]}`;
+  if (prep.kind === 'none') return PREP.none;
+  const time = prep.seconds % 60 === 0 ? `${prep.seconds / 60} min` : clockTime(prep.seconds);
+  return `${time} ${PREP[prep.kind]}`;
 }
 
 /** One class format, read-only: its speeches in order with their times. */

@@ -8,7 +8,6 @@ import {
   type PointsDraft,
   type SpeechDraft,
 } from '@/lib/domain/formats/form-fields';
-import { CloseIcon } from '@/components/ui/icons';
 import { SpeechRow, type FieldProps } from './speech-row';
 import styles from './format-editor.module.css';
 
@@ -257,7 +256,7 @@ export function FormatEditor({ classroomId, formatId, saved, action }: Props) {
       <div className={styles.clocks}>
         <fieldset className={styles.group}>
           <legend>Preparation</legend>
-          <label className="field">
+          <label className={`field ${styles.prepKind}`}>
             <span>Prep</span>
             <select
               name="prep.kind"
@@ -351,7 +350,7 @@ export function FormatEditor({ classroomId, formatId, saved, action }: Props) {
           {pending ? 'Saving…' : 'Save format'}
         </button>
         <button type="button" className="button button--quiet" onClick={() => setDraft(saved)}>
-          <CloseIcon /> Undo changes
+          Undo changes
         </button>
       </div>
     </form>

@@ -90,7 +90,7 @@ export function SpeechRow(props: Props) {
       <td>
         {cellLabel('Speaker')}
         <select
-          className={styles.input}
+          className={`${styles.input} ${styles.speaker}`}
           aria-label={`${named} speaker`}
           {...field(`${at}.speaker`, `${at}.speaker`, speech.speaker, (v) =>
             onChange({ speaker: v }),
