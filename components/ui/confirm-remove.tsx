@@ -17,6 +17,9 @@ type Props = {
   /** Hidden fields the action receives (ids). */
   fields: Record<string, string>;
   action: FormAction;
+  /** What the buttons say before the name ("Remove", or "Delete" for a thing rather than a person). */
+  verb?: string;
+  pendingLabel?: string;
 };
 
 /**
@@ -25,7 +28,16 @@ type Props = {
  * should not. Escape or Cancel closes it and changes nothing; focus goes
  * back to the button that opened it.
  */
-export function ConfirmRemove({ name, question, explanation, formLabel, fields, action }: Props) {
+export function ConfirmRemove({
+  name,
+  question,
+  explanation,
+  formLabel,
+  fields,
+  action,
+  verb = 'Remove',
+  pendingLabel = 'Removing…',
+}: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   return (
@@ -35,7 +47,7 @@ export function ConfirmRemove({ name, question, explanation, formLabel, fields, 
         className="button button--quiet button--danger button--small"
         onClick={() => dialog.current?.showModal()}
       >
-        Remove {name}
+        {verb} {name}
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>
         <h2 id={titleId} className={styles.title}>
@@ -52,8 +64,8 @@ export function ConfirmRemove({ name, question, explanation, formLabel, fields, 
           </button>
           <ActionForm
             action={action}
-            submitLabel={`Remove ${name}`}
-            pendingLabel="Removing…"
+            submitLabel={`${verb} ${name}`}
+            pendingLabel={pendingLabel}
             className={styles.form}
             submitClassName={`button ${styles.confirm}`}
             label={formLabel}

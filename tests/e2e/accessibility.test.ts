@@ -163,6 +163,10 @@ describe('accessibility (axe-core) of every page', () => {
     await page.waitForURL(/\/classrooms\/(?!new)[^/]+$/);
     const classroom = page.url();
     const code = (await page.getByLabel('Join code').textContent())!.trim().replace('-', '');
+    // A debate format of the class's own, so the class page lists one and its editor is checked.
+    await page.getByRole('button', { name: 'Copy for this class: World Schools' }).click();
+    await page.waitForURL(/\/formats\/[^/]+$/);
+    const classFormat = page.url();
     await page.close();
     const found = await auditAll(
       context,
@@ -178,6 +182,7 @@ describe('accessibility (axe-core) of every page', () => {
         `${map}/teams`,
         `${baseUrl}/classrooms/new`,
         classroom,
+        classFormat,
         `${baseUrl}/join`,
         `${baseUrl}/join/${code}`,
         `${baseUrl}/profile`,

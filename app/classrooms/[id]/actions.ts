@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
 import { formAction } from '@/lib/server/form-action';
+import { copyFormat, deleteClassFormat } from '@/lib/server/formats/class-formats';
 import { ZRecordId } from '@/lib/server/http';
 
 const ZRemoveStudentForm = z.object({ classroomId: ZRecordId, userId: ZRecordId });
@@ -12,6 +14,31 @@ export const removeStudentAction = formAction(
   ZRemoveStudentForm,
   async ({ classroomId, userId }, actor) => {
     await removeStudent(actor, classroomId, userId);
+    revalidatePath(`/classrooms/${classroomId}`);
+  },
+);
+
+const ZCopyFormatForm = z.object({
+  classroomId: ZRecordId,
+  source: z.string().min(1).max(64),
+});
+
+/** Copies a preset (or one of the class's formats) for the class, then opens the copy to edit. */
+export const copyFormatAction = formAction(
+  ZCopyFormatForm,
+  async ({ classroomId, source }, actor) => {
+    const copy = await copyFormat(actor, classroomId, source);
+    revalidatePath(`/classrooms/${classroomId}`);
+    redirect(`/classrooms/${classroomId}/formats/${copy.id}`);
+  },
+);
+
+const ZDeleteFormatForm = z.object({ classroomId: ZRecordId, formatId: ZRecordId });
+
+export const deleteFormatAction = formAction(
+  ZDeleteFormatForm,
+  async ({ classroomId, formatId }, actor) => {
+    await deleteClassFormat(actor, formatId);
     revalidatePath(`/classrooms/${classroomId}`);
   },
 );

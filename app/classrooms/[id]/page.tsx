@@ -10,7 +10,10 @@ import { getClassroom } from '@/lib/server/classrooms/get-classroom';
 import { listClassRounds } from '@/lib/server/rounds/list-rounds';
 import { RoundList } from '@/components/rounds/round-list';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
-import { removeStudentAction } from './actions';
+import { ClassFormatsSection } from '@/components/formats/class-formats-section';
+import { PRESETS } from '@/lib/domain/formats';
+import { listClassFormats } from '@/lib/server/formats/class-formats';
+import { copyFormatAction, deleteFormatAction, removeStudentAction } from './actions';
 import { MapCard, MapList } from '@/components/ui/map-card';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
@@ -24,8 +27,8 @@ export default async function ClassroomPage({ params }: Props) {
   const { id } = await params;
   await signedInOrRedirect(`/classrooms/${id}`);
   const actor = await currentActor();
-  const [classroom, rounds] = await loadOr404(async () =>
-    Promise.all([getClassroom(actor, id), listClassRounds(actor, id)]),
+  const [classroom, formats, rounds] = await loadOr404(async () =>
+    Promise.all([getClassroom(actor, id), listClassFormats(actor, id), listClassRounds(actor, id)]),
   );
   const teaches = classroom.role === 'TEACHER';
   const origin = await requestOrigin();
@@ -105,6 +108,15 @@ export default async function ClassroomPage({ params }: Props) {
           </MapList>
         )}
       </section>
+
+      <ClassFormatsSection
+        classroomId={classroom.id}
+        teaches={teaches}
+        presets={PRESETS}
+        formats={formats}
+        copyAction={copyFormatAction}
+        deleteAction={deleteFormatAction}
+      />
 
       <section aria-labelledby="rounds-title" className={page.section}>
         <h2 id="rounds-title" className={page.sectionTitle}>
