@@ -53,7 +53,7 @@ const points = (range: { min: number; max: number; step: number } | null): Point
     ? { on: true, min: String(range.min), max: String(range.max), step: String(range.step) }
     : { on: false, min: '', max: '', step: '1' };
 
-export const speechDraftOf = (speech: Format['speeches'][number]): SpeechDraft => ({
+const speechDraftOf = (speech: Format['speeches'][number]): SpeechDraft => ({
   key: speech.key,
   kind: speech.kind,
   name: speech.name,

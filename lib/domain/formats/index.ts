@@ -17,7 +17,7 @@ import { worldSchools } from './world-schools';
 type Side = 'FOR' | 'AGAINST';
 
 /** A format that does not pass the schema; the message names the field at fault. */
-export class FormatError extends Error {
+class FormatError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'FormatError';
@@ -30,7 +30,7 @@ const fieldPath = (path: readonly PropertyKey[]) =>
     .join('')
     .replace(/^\./, '');
 
-/** Checks a format (an object, or JSON text) and fills its defaults; throws FormatError listing what is wrong. */
+/** @internal Checks a format (an object, or JSON text) and fills its defaults; throws FormatError listing what is wrong (the preset tests call it). */
 export function parseFormat(json: unknown): Format {
   let value = json;
   if (typeof json === 'string') {

@@ -166,4 +166,5 @@ export const ZFormat = z
 export type Format = z.output<typeof ZFormat>;
 /** A format as written in a preset file or sent by the editor (defaults not yet filled). */
 export type FormatInput = z.input<typeof ZFormat>;
+/** @internal One speech of a format (the preset tests name it). */
 export type Speech = Format['speeches'][number];

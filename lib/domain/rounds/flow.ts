@@ -1,3 +1,4 @@
+import { flowedSpeeches } from '../formats';
 import type { Format } from '../formats/schema';
 import type { FlowEntry } from './types';
 
@@ -36,10 +37,6 @@ export type FlowLayout = {
 
 type Side = 'FOR' | 'AGAINST';
 
-/** The speeches that get a column, as indices into format.speeches. */
-function flowedSpeeches(format: Format): number[] {
-  return format.speeches.flatMap((s, i) => (s.flowed ? [i] : []));
-}
 
 /** The column an entry of `speech` goes in: its own, the nearest earlier flowed one, or the first. */
 function columnOf(flowed: number[], speech: number): number {

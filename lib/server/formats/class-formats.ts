@@ -96,7 +96,7 @@ function copiedName(name: string): string {
 }
 
 /** A key the class has not used and no preset has: `<source>-class`, then `-class-2`, … */
-export function freshKey(sourceKey: string, taken: ReadonlySet<string>): string {
+function freshKey(sourceKey: string, taken: ReadonlySet<string>): string {
   const base = sourceKey.replace(/-class(-\d+)?$/, '').slice(0, MAX_KEY - 10) || 'format';
   for (let n = 1; ; n++) {
     const key = `${base}-class${n === 1 ? '' : `-${n}`}`.replace(/^-+/, '');
