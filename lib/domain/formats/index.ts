@@ -16,8 +16,8 @@ import { worldSchools } from './world-schools';
 
 type Side = 'FOR' | 'AGAINST';
 
-/** A format that does not pass the schema; the message names the field at fault. */
-class FormatError extends Error {
+/** @internal A format that does not pass the schema; the message names the field at fault (the preset tests catch it). */
+export class FormatError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'FormatError';

@@ -37,7 +37,6 @@ export type FlowLayout = {
 
 type Side = 'FOR' | 'AGAINST';
 
-
 /** The column an entry of `speech` goes in: its own, the nearest earlier flowed one, or the first. */
 function columnOf(flowed: number[], speech: number): number {
   let column = 0;
