@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { newId } from '@/lib/client/ids';
 import type { ClockState, FlowEntry, TRoundOpInput } from '@/lib/domain/rounds/types';
 import type { RoundView } from '@/lib/domain/rounds/views';
@@ -55,28 +55,26 @@ export function FlowView({
   const table = useRef<HTMLTableElement>(null);
   const canWrite = round.me.flow;
 
+  // The cell takes the focus at once (its onFocus makes it the grid's tab stop), so keys
+  // typed straight after never land outside the grid.
   const focusCell = (cell: Cell) => {
     setActive(cell);
-    requestAnimationFrame(() =>
-      table.current?.querySelector<HTMLElement>(`[data-cell="${key(cell)}"]`)?.focus(),
-    );
+    table.current?.querySelector<HTMLElement>(`[data-cell="${key(cell)}"]`)?.focus();
   };
   const focusEntry = (id: string) => {
     pendingFocus.current = id;
     placePending();
   };
-  /** Focuses the pending entry if the grid has placed it yet. */
+  /** Focuses the pending entry if the grid has placed it yet: before paint, before the next key. */
   function placePending() {
     const id = pendingFocus.current;
     const cell = id ? grid.cellOf(id) : null;
     if (!id || !cell) return;
     pendingFocus.current = null;
-    requestAnimationFrame(() => {
-      focusCell(cell);
-      onSelect(id);
-    });
+    table.current?.querySelector<HTMLElement>(`[data-cell="${key(cell)}"]`)?.focus();
+    onSelect(id);
   }
-  useEffect(placePending);
+  useLayoutEffect(placePending);
   useEffect(() => {
     if (reveal) focusEntry(reveal.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when asked again
