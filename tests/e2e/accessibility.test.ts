@@ -167,6 +167,11 @@ describe('accessibility (axe-core) of every page', () => {
     await page.getByRole('button', { name: 'Copy for this class: World Schools' }).click();
     await page.waitForURL(/\/formats\/[^/]+$/);
     const classFormat = page.url();
+    // A practice round on the demo map, made as she would, so the rounds pages are checked.
+    await page.goto(`${map}/rounds`);
+    await page.getByRole('button', { name: 'Create round' }).click();
+    await page.waitForURL(/\/rounds\/[^/]+$/);
+    const round = page.url();
     await page.close();
     const found = await auditAll(
       context,
@@ -180,6 +185,8 @@ describe('accessibility (axe-core) of every page', () => {
         `${map}/prep`,
         `${map}/share`,
         `${map}/teams`,
+        `${map}/rounds`,
+        round,
         `${baseUrl}/classrooms/new`,
         classroom,
         classFormat,

@@ -135,6 +135,7 @@ let classroomPath = '';
 let mapId = '';
 let demoId = '';
 let sharePath = '';
+let roundPath = '';
 
 /** A demo student joins the class by its link. */
 async function joinAs(b: Browser, who: 'student1' | 'student2', joinLink: string): Promise<void> {
@@ -177,6 +178,22 @@ beforeAll(async () => {
   await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
   mapId = new URL(t.url()).pathname.split('/').at(-1)!;
 
+  // A practice round on it with a long motion, judged and chaired by the teacher, with a long entry on its flow.
+  await t.goto(`${baseUrl}/maps/${mapId}/rounds`);
+  await t.getByRole('textbox', { name: 'Motion', exact: true }).click();
+  await t.keyboard.press('ControlOrMeta+A');
+  await t.keyboard.type(`${LONG_TITLE}: this house regrets the CSTO`);
+  await t.getByRole('checkbox', { name: /^Ms\. Demo/ }).check();
+  await t.getByRole('button', { name: 'Create round' }).click();
+  await t.waitForURL(/\/rounds\/[^/]+$/);
+  roundPath = new URL(t.url()).pathname;
+  await t.getByRole('gridcell').first().click();
+  await t.keyboard.type(
+    'Russia refused to invoke the CSTO treaty when Armenia asked for help in 2022, and its peacekeepers stood by in Lachin',
+  );
+  await t.keyboard.press('Enter');
+  await t.getByRole('gridcell').filter({ hasText: 'stood by in Lachin' }).waitFor();
+
   // A view link to it.
   await t.goto(`${baseUrl}/maps/${mapId}/share`);
   await t.getByLabel('Anyone with the link can').selectOption('VIEWER');
@@ -214,6 +231,8 @@ const teacherPages = (): Visit[] => [
   { name: 'prep', path: `/maps/${mapId}/prep` },
   { name: 'share', path: `/maps/${mapId}/share` },
   { name: 'teams', path: `/maps/${mapId}/teams` },
+  { name: 'rounds', path: `/maps/${mapId}/rounds` },
+  { name: 'round', path: roundPath },
 ];
 
 describe('every page on every screen', () => {
