@@ -22,7 +22,8 @@ type Props = {
   reveal: { id: string; n: number } | null;
 };
 
-type Writing = { draft: Draft; text: string } | { editing: FlowEntry; cell: Cell };
+/** Writing a new entry in a cell, or editing one (with the words to start from). */
+type Writing = { draft: Draft; text: string } | { editing: FlowEntry; cell: Cell; text: string };
 
 const key = ({ row, col }: Cell) => `${row}:${col}`;
 
@@ -54,6 +55,11 @@ export function FlowView({
   const pendingFocus = useRef<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
   const canWrite = round.me.flow;
+  /** The entries as they are now, for what an answer from the server finds changed. */
+  const latest = useRef(entries);
+  useEffect(() => {
+    latest.current = entries;
+  });
 
   // The cell takes the focus at once (its onFocus makes it the grid's tab stop), so keys
   // typed straight after never land outside the grid.
@@ -126,7 +132,12 @@ export function FlowView({
         baseVersion: entry.version,
       },
     ]);
-    if (refused) onError(refused);
+    if (refused) {
+      // Someone changed it meanwhile (or it went): say so, and keep what was typed to try again.
+      onError(refused);
+      const now = latest.current.find((e) => e.id === entry.id);
+      if (now) setWriting({ editing: now, cell, text: composed.text });
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableCellElement>, cell: Cell) => {
@@ -148,7 +159,7 @@ export function FlowView({
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       if (!entry) return write({ draft: grid.draftAt(cell), text: '' });
-      if (event.key === 'F2') return write({ editing: entry, cell });
+      if (event.key === 'F2') return write({ editing: entry, cell, text: entry.text });
       const response = grid.responseTo(entry);
       if (response) return write({ draft: response, text: '' });
       return onError('No later speech can answer this one.');
@@ -239,7 +250,7 @@ export function FlowView({
                     ) : editing && entry ? (
                       <EntryComposer
                         label={`Edit “${entry.text.slice(0, 60)}”`}
-                        initialText={entry.text}
+                        initialText={writing.text}
                         relation={entry.relation}
                         nodes={round.nodes}
                         teams={[]}

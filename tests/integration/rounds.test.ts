@@ -119,6 +119,18 @@ describe('the flow', () => {
     expect(await code(send(ben, [entry(1, 'Blue writing as Red', { teamId: red })]))).toBe(
       'FORBIDDEN',
     );
+    // Nor can the shared flow answer a team's note (the answer would give the note away).
+    const secret = (await getRoundView(amira, roundId)).entries.find((e) => e.teamId === red)!;
+    expect(
+      await code(
+        send(amira, [
+          entry(2, 'Public reply to our note', { answersId: secret.id, relation: 'SUPPORTS' }),
+        ]),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    await send(amira, [
+      entry(2, 'Our follow-up note', { answersId: secret.id, relation: 'SUPPORTS', teamId: red }),
+    ]);
     for (const reader of [ben, owner]) {
       const abort = new AbortController();
       const stream = (await openMapStream(reader, mapId, 0, abort.signal)).getReader();

@@ -154,6 +154,12 @@ async function applyEntryOp(
       });
       if (!answered || !visible(answered.teamId))
         throw new AppError('NOT_FOUND', 'The entry this answers is no longer on the flow.');
+      // A shared entry answering a team's note would tell the other teams the note is there.
+      if (answered.teamId !== null && answered.teamId !== op.teamId)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Only your team’s own notes can answer a team note; the shared flow cannot.',
+        );
       if (answered.speech >= op.speech)
         throw new AppError(
           'VALIDATION_FAILED',
