@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { newId } from '@/lib/client/ids';
+import type { EntryMarks } from '@/lib/domain/rounds/flow';
 import type { ClockState, FlowEntry, TRoundOpInput } from '@/lib/domain/rounds/types';
 import type { RoundView } from '@/lib/domain/rounds/views';
 import { EntryComposer, RELATION_WORDS, type Composed } from './entry-composer';
@@ -14,6 +15,8 @@ type Props = {
   round: RoundView;
   entries: FlowEntry[];
   clock: ClockState;
+  /** Dropped, extended and turned, for each entry (flowMarks). */
+  marks: Map<string, EntryMarks>;
   send: (ops: TRoundOpInput[]) => Promise<string | null>;
   onError: (message: string) => void;
   selectedId: string | null;
@@ -40,6 +43,7 @@ export function FlowView({
   round,
   entries,
   clock,
+  marks,
   send,
   onError,
   selectedId,
@@ -49,8 +53,13 @@ export function FlowView({
   const { format } = round;
   const [writing, setWriting] = useState<Writing | null>(null);
   const draft = writing && 'draft' in writing ? writing.draft : null;
-  const grid = useFlowGrid(format, entries, clock.speech, draft);
-  const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
+  const grid = useFlowGrid(format, entries, marks, draft);
+  const [chosen, setActive] = useState<Cell>({ row: 0, col: 0 });
+  // Always a cell of the grid as it is now (others' deletions can shrink it): the grid's tab stop.
+  const active = {
+    row: Math.min(chosen.row, grid.rows - 1),
+    col: Math.min(chosen.col, grid.columns.length - 1),
+  };
   /** An entry to focus once the layout has placed it (one just written, or one asked for). */
   const pendingFocus = useRef<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
@@ -82,7 +91,10 @@ export function FlowView({
   }
   useLayoutEffect(placePending);
   useEffect(() => {
-    if (reveal) focusEntry(reveal.id);
+    if (!reveal) return;
+    focusEntry(reveal.id);
+    // Not on this reader's flow (gone since): nothing waits to steal the focus later.
+    pendingFocus.current = null;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when asked again
   }, [reveal]);
 
@@ -113,8 +125,10 @@ export function FlowView({
       },
     ]);
     if (refused) {
+      // Said, and what was typed is back in its cell to try again.
+      pendingFocus.current = null;
       onError(refused);
-      focusCell(draftCell);
+      setWriting({ draft: draftCell, text: composed.text });
     }
   };
   const submitEdit = async (entry: FlowEntry, cell: Cell, composed: Composed) => {

@@ -69,10 +69,12 @@ export function RoundClock({ round, clock, serverNow, send, onError }: Props) {
         {speech.speaker > 0 ? `, speaker ${speech.speaker}` : ''} ·{' '}
         {formatClock(speech.seconds * 1000)}
       </p>
+      {/* Counted from the server's time: the server's render and the browser's may be a second apart. */}
       <p
         className={styles.time}
         role="timer"
         aria-label={`Speech clock: ${spokenClock(reading.remainingMs)}`}
+        suppressHydrationWarning
       >
         {formatClock(reading.remainingMs)}
       </p>

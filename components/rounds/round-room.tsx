@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { BackIcon } from '@/components/ui/icons';
 import { PrintButton } from '@/components/ui/print-button';
 import { useRound } from '@/lib/client/use-round';
@@ -29,7 +29,12 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
   const [notice, setNotice] = useState<string | null>(null);
   const onError = useCallback((message: string) => setNotice(message), []);
   const selected = selectedId ? entries.find((e) => e.id === selectedId) : undefined;
-  const marks = flowMarks(round.format, entries, clock.speech);
+  const marks = useMemo(
+    () => flowMarks(round.format, entries, clock.speech),
+    [round.format, entries, clock.speech],
+  );
+  // The ballot ties to what is on the flow now, not when the page was read.
+  const roundNow = useMemo(() => ({ ...round, entries }), [round, entries]);
 
   return (
     <main className={styles.room}>
@@ -89,7 +94,7 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
           send={live.send}
           onError={onError}
         />
-        <details className={styles.orderBox}>
+        <details className={styles.orderBox} open>
           <summary>Speech order</summary>
           <SpeechOrder round={round} current={clock.speech} />
         </details>
@@ -105,6 +110,7 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
             round={round}
             entries={entries}
             clock={clock}
+            marks={marks}
             send={live.send}
             onError={onError}
             selectedId={selectedId}
@@ -133,9 +139,9 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
       </section>
 
       <div className={styles.ballots}>
-        {round.me.judge && <BallotForm round={round} onSaved={() => void live.reload()} />}
+        {round.me.judge && <BallotForm round={roundNow} onSaved={() => void live.reload()} />}
         <BallotResults
-          round={round}
+          round={roundNow}
           onShowEntry={(id) => {
             setSelectedId(id);
             setReveal((r) => ({ id, n: (r?.n ?? 0) + 1 }));

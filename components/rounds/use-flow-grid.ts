@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { nextOpposingSpeech, sideOfSpeech } from '@/lib/domain/formats';
 import type { Format } from '@/lib/domain/formats/schema';
-import { flowMarks, layoutFlow, type EntryMarks } from '@/lib/domain/rounds/flow';
+import { layoutFlow, type EntryMarks } from '@/lib/domain/rounds/flow';
 import type { FlowEntry, FlowRelation } from '@/lib/domain/rounds/types';
 
 export type Cell = { row: number; col: number };
@@ -38,7 +38,7 @@ function relationBetween(format: Format, answered: number, speech: number): Flow
 export function useFlowGrid(
   format: Format,
   entries: readonly FlowEntry[],
-  currentSpeech: number,
+  marks: Map<string, EntryMarks>,
   draft: Draft | null,
 ): FlowGrid {
   return useMemo(() => {
@@ -93,9 +93,9 @@ export function useFlowGrid(
       rows,
       at,
       cellOf: (id) => cells.get(id) ?? null,
-      marks: flowMarks(format, entries, currentSpeech),
+      marks,
       draftAt,
       responseTo,
     };
-  }, [format, entries, currentSpeech, draft]);
+  }, [format, entries, marks, draft]);
 }

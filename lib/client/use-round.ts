@@ -6,7 +6,12 @@ import type { ClockState, FlowEntry, TRoundOpInput } from '../domain/rounds/type
 import type { RoundChanges, RoundView } from '../domain/rounds/views';
 import { newId } from './ids';
 
-type RoundEvent = { seq: number; actorId: string | null; changes?: RoundChanges };
+type RoundEvent = {
+  seq: number;
+  actorId: string | null;
+  roundId?: string;
+  changes?: RoundChanges;
+};
 
 export type RoundLive = {
   view: RoundView;
@@ -47,16 +52,42 @@ export function useRound(initial: RoundView): RoundLive {
   const roundId = initial.id;
   const mapId = initial.map.id;
 
-  const reload = useCallback(async () => {
-    const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}`);
-    if (!response.ok) return;
-    const fresh = (await response.json()) as RoundView;
-    offset.current = fresh.serverNow - Date.now();
-    seq.current = Math.max(seq.current, fresh.seq);
-    setView(fresh);
-    setEntries(sortEntries(fresh.entries));
-    setClock(fresh.clock);
+  /** The reading under way, and whether another is wanted after it: one at a time. */
+  const loading = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const reload = useCallback((): Promise<void> => {
+    if (loading.current) {
+      again.current = true;
+      return loading.current;
+    }
+    const run = async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        again.current = false;
+        const sent = Date.now();
+        const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}`);
+        const answered = Date.now();
+        if (!response.ok) return;
+        const fresh = (await response.json()) as RoundView;
+        // The server's time was read about halfway between asking and the answer.
+        offset.current = fresh.serverNow - (sent + answered) / 2;
+        // Older than what the stream has applied meanwhile: read again rather than go back.
+        if (fresh.seq < seq.current) continue;
+        seq.current = fresh.seq;
+        setView(fresh);
+        setEntries(sortEntries(fresh.entries));
+        setClock(fresh.clock);
+        if (!again.current) return;
+      }
+    };
+    loading.current = run().finally(() => {
+      loading.current = null;
+    });
+    return loading.current;
   }, [roundId]);
+  // Once on arrival: measures this screen's clock against the server's (the page may have taken a while).
+  useEffect(() => {
+    void reload();
+  }, [reload]);
 
   useEffect(() => {
     const events = new EventSource(
@@ -70,12 +101,10 @@ export function useRound(initial: RoundView): RoundLive {
       const round = JSON.parse((event as MessageEvent<string>).data) as RoundEvent;
       if (round.seq <= seq.current) return;
       seq.current = round.seq;
+      if (round.roundId !== roundId) return;
       const changes = round.changes;
-      if (!changes || changes.ballots) {
-        if (!changes || changes.roundId === roundId) void reload();
-        return;
-      }
-      if (changes.roundId !== roundId) return;
+      // Without its changes (a catch-up) or with a released ballot: read the round again.
+      if (!changes || changes.ballots) return void reload();
       if (changes.clock) setClock(changes.clock);
       if (changes.entries.length || changes.removedEntries.length)
         setEntries((now) => {
@@ -131,11 +160,12 @@ export function useRound(initial: RoundView): RoundLive {
         } | null;
         return body?.error?.message ?? 'The change was not saved. Try again.';
       } catch {
-        takeBack();
-        return 'You are offline: the change was not saved. Try again.';
+        // It may have been saved before the connection dropped: the round is read again to tell.
+        void reload();
+        return 'The connection dropped: the flow is read again to show what was saved.';
       }
     },
-    [roundId, initial.me.id, skew],
+    [roundId, initial.me.id, skew, reload],
   );
 
   const serverNow = useCallback(() => Date.now() + skew(), [skew]);

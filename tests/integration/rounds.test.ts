@@ -73,6 +73,10 @@ describe('making a round', () => {
     expect(await code(createRound(owner, mapId, { ...input, format: 'preset:no-such' }))).toBe(
       'VALIDATION_FAILED',
     );
+    // A judge does not sit on a bench of the round (nor read that team's notes).
+    expect(await code(createRound(owner, mapId, { ...input, judges: [amira.userId] }))).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('numbers rounds per map and copies the format into the round', async () => {
@@ -119,6 +123,12 @@ describe('the flow', () => {
     expect(await code(send(ben, [entry(1, 'Blue writing as Red', { teamId: red })]))).toBe(
       'FORBIDDEN',
     );
+    // Another team's note is not there for Ben: editing it is as for an entry that never was.
+    const note = (await getRoundView(amira, roundId)).entries.find((e) => e.teamId === red)!;
+    expect(
+      await code(send(ben, [{ type: 'editEntry', id: note.id, text: 'x', baseVersion: 1 }])),
+    ).toBe('NOT_FOUND');
+    expect(await code(send(ben, [{ type: 'deleteEntry', id: note.id }]))).toBe('NOT_FOUND');
     // Nor can the shared flow answer a team's note (the answer would give the note away).
     const secret = (await getRoundView(amira, roundId)).entries.find((e) => e.teamId === red)!;
     expect(
@@ -219,6 +229,13 @@ describe('ballots', () => {
       expect.objectContaining({ outcome: 'Opposition (Blue) won' }),
     ]);
     expect(await code(saveBallot(judge, roundId, ballot, { release: true }))).toBe('CONFLICT');
+    // Nor does a draft saved afterwards (a second tab) change what the teams were given.
+    expect(
+      await code(
+        saveBallot(judge, roundId, { ...ballot, decision: { winner: 'prop' } }, { release: false }),
+      ),
+    ).toBe('CONFLICT');
+    expect((await getRoundView(ben, roundId)).ballots[0]!.decision).toEqual({ winner: 'opp' });
   });
 
   it('must fit the format and point at what is on this flow and map', async () => {

@@ -78,6 +78,8 @@ export function ballotProblem(
     if (!benches.includes(decision.winner)) return 'Choose the winner.';
   } else if ('ranks' in decision) {
     if (format.ballot.decision !== 'ranks') return 'This format picks a winner.';
+    if (Object.keys(decision.ranks).some((key) => !benches.includes(key)))
+      return 'Rank only the benches of this round.';
     const ranks = benches.map((b) => decision.ranks[b]);
     const sorted = ranks.filter((r) => r !== undefined).toSorted();
     if (sorted.length !== benches.length || sorted.some((r, i) => r !== i + 1))
@@ -86,6 +88,8 @@ export function ballotProblem(
     return format.ballot.decision === 'winner' ? 'Choose the winner.' : 'Rank the benches.';
   }
   const slots = scoreSlots(format);
+  const scored = new Set(ballot.scores.map((s) => `${s.position}:${s.speaker}`));
+  if (scored.size < ballot.scores.length) return 'Each speaker gets points once.';
   for (const score of ballot.scores) {
     const slot = slots.find((s) => s.position === score.position && s.speaker === score.speaker);
     if (!slot) return 'Points were given to a speaker this format does not have.';
@@ -101,7 +105,13 @@ export function ballotProblem(
   }
   if (final && ballot.reason.length === 0 && ballot.ties.length === 0)
     return 'Write the reason for your decision.';
-  if (final && 'winner' in decision && !format.ballot.lowPointWins) {
+  // A low-point win can be told only once every speaker has points.
+  if (
+    final &&
+    'winner' in decision &&
+    !format.ballot.lowPointWins &&
+    scored.size === slots.length
+  ) {
     const total = (bench: string) =>
       ballot.scores.filter((s) => s.position === bench).reduce((sum, s) => sum + s.points, 0);
     const loser = benches.find((b) => b !== decision.winner)!;

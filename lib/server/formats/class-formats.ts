@@ -41,9 +41,23 @@ function view(row: {
     id: row.id,
     classroomId: row.classroomId,
     name: row.name,
-    format: ZFormat.parse(row.definition),
+    format: storedFormat(row.definition),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * A class format as stored (checked when it was saved). One the rules no
+ * longer accept (the schema grew stricter since) is a clear 409, not a 500.
+ */
+export function storedFormat(definition: unknown): Format {
+  const parsed = ZFormat.safeParse(definition);
+  if (!parsed.success)
+    throw new AppError(
+      'CONFLICT',
+      'This class format no longer fits the rules for formats: open it in the editor, fix it and save it.',
+    );
+  return parsed.data;
 }
 
 /** The class's formats, oldest first: the teacher's and the students' view alike. */
@@ -123,7 +137,7 @@ export async function copyFormat(
         where: { id: presetKeyOrClassFormatId, classroomId },
       });
       if (!own) throw new AppError('NOT_FOUND', 'There is no such format to copy.');
-      source = ZFormat.parse(own.definition);
+      source = storedFormat(own.definition);
     }
     const existing = await tx.classFormat.findMany({
       where: { classroomId },
@@ -158,7 +172,7 @@ export async function updateClassFormat(
   input: unknown,
 ): Promise<ClassFormatView> {
   const { row } = await authorizedRow(actor, 'classroom:manage', id);
-  const stored = ZFormat.parse(row.definition);
+  const stored = storedFormat(row.definition);
   const edited =
     input !== null && typeof input === 'object' ? { ...input, key: stored.key } : input;
   const result = ZFormat.safeParse(edited);

@@ -38,8 +38,15 @@ export type LoggedBatch = {
   key: string | null;
   /** Set for a team's private batch (notes): only that team's readers get it. */
   teamId: string | null;
-  /** The logged body without its inverse: graph ops, or social ops with kind 'social'. */
-  body: { kind?: string; ops: unknown[]; revealed?: boolean; changes?: unknown };
+  /** The logged body without its inverse: graph ops, social ops with kind 'social', or round ops with kind 'round'. */
+  body: {
+    kind?: string;
+    ops: unknown[];
+    revealed?: boolean;
+    /** The round a batch of kind 'round' belongs to. */
+    roundId?: string;
+    changes?: unknown;
+  };
 };
 
 export type BusEvent =

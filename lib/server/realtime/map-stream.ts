@@ -56,7 +56,11 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
     const { seq, actorId, key } = batch;
     bytes =
       batch.body.kind === 'social' || batch.body.kind === 'round'
-        ? frame(batch.body.kind, { seq, actorId, key, changes: batch.body.changes }, seq)
+        ? frame(
+            batch.body.kind,
+            { seq, actorId, key, roundId: batch.body.roundId, changes: batch.body.changes },
+            seq,
+          )
         : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
     frames.set(batch, bytes);
   }

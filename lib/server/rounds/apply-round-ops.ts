@@ -120,8 +120,12 @@ async function batchTeam(
       'Send a team’s private notes apart from the shared flow.',
     );
   const teamId = [...teams][0] ?? null;
-  if (teamId !== null && !access.teamIds.includes(teamId))
+  if (teamId !== null && !access.teamIds.includes(teamId)) {
+    // Another team's note is not there for this reader: no different from one that never was.
+    if (!named.includes(teamId))
+      throw new AppError('NOT_FOUND', 'That entry is no longer on the flow.');
     throw new AppError('FORBIDDEN', 'You can only write your own team’s private notes.');
+  }
   return teamId;
 }
 

@@ -80,23 +80,22 @@ export async function saveBallot(
     reason: ballot.reason,
     ties: ballot.ties as Prisma.InputJsonValue,
   };
+  const stamp = release ? { submittedAt: new Date(), releasedAt: new Date() } : {};
   const write = async (tx: Prisma.TransactionClient) => {
+    // Only a ballot not yet released changes: the condition is checked under the row's lock,
+    // so a draft saved at the moment of release cannot overwrite what the teams were given.
+    const updated = await tx.ballot.updateMany({
+      where: { roundId, judgeId, releasedAt: null },
+      data: { ...data, ...stamp },
+    });
+    if (updated.count > 0) return;
     const existing = await tx.ballot.findUnique({
       where: { roundId_judgeId: { roundId, judgeId } },
-      select: { releasedAt: true },
+      select: { id: true },
     });
-    if (existing?.releasedAt)
+    if (existing)
       throw new AppError('CONFLICT', 'This ballot is released: it can no longer change.');
-    await tx.ballot.upsert({
-      where: { roundId_judgeId: { roundId, judgeId } },
-      create: {
-        roundId,
-        judgeId,
-        ...data,
-        ...(release ? { submittedAt: new Date(), releasedAt: new Date() } : {}),
-      },
-      update: { ...data, ...(release ? { submittedAt: new Date(), releasedAt: new Date() } : {}) },
-    });
+    await tx.ballot.create({ data: { roundId, judgeId, ...data, ...stamp } });
   };
   if (release) {
     const changes: RoundChanges = {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { presetByKey } from '../../domain/formats';
-import { ZFormat, type Format } from '../../domain/formats/schema';
+import type { Format } from '../../domain/formats/schema';
+import { storedFormat } from '../formats/class-formats';
 import { INITIAL_CLOCK } from '../../domain/rounds/types';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeRoundsOfMap, type Actor } from '../authz';
@@ -46,7 +47,7 @@ async function formatFor(choice: string, classroomId: string | null): Promise<Fo
     : null;
   if (!own)
     throw new AppError('VALIDATION_FAILED', 'This class has no such format.', { field: 'format' });
-  return ZFormat.parse(own.definition);
+  return storedFormat(own.definition);
 }
 
 /**
@@ -84,6 +85,19 @@ export async function createRound(
       throw new AppError('VALIDATION_FAILED', 'A judge must be someone on this map.', {
         field: 'judges',
       });
+  }
+  // A judge does not sit on a bench of the round they judge (nor read its team's notes).
+  if (judges.length) {
+    const seatedJudge = await db().teamMember.findFirst({
+      where: { teamId: { in: [...seated] }, userId: { in: judges } },
+      select: { user: { select: { name: true, email: true } } },
+    });
+    if (seatedJudge)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${seatedJudge.user.name ?? seatedJudge.user.email ?? 'A judge'} is on a team in this round: choose another judge.`,
+        { field: 'judges' },
+      );
   }
   const chairId =
     input.chairId && judges.includes(input.chairId) ? input.chairId : (judges[0] ?? null);

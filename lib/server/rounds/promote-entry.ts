@@ -86,8 +86,18 @@ export async function promoteEntry(
       relation: entry.relation as FlowRelation,
     });
   await applyMapOps(actor, access.round.mapId, ZApplyOpsInput.parse({ ops }));
-  await applyRoundOps(actor, roundId, {
-    ops: [{ type: 'editEntry', id: entryId, nodeId, baseVersion: entry.version }],
-  });
+  try {
+    await applyRoundOps(actor, roundId, {
+      ops: [{ type: 'editEntry', id: entryId, nodeId, baseVersion: entry.version }],
+    });
+  } catch (error) {
+    // The entry changed meanwhile (someone else put it on the map, say): the card goes again.
+    await applyMapOps(
+      actor,
+      access.round.mapId,
+      ZApplyOpsInput.parse({ ops: [{ type: 'deleteNode', id: nodeId }], intent: 'undo' }),
+    );
+    throw error;
+  }
   return { nodeId };
 }

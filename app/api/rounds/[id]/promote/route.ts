@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
+import { clientAddressOf } from '@/lib/server/client-address';
+import { limitRequest } from '@/lib/server/rate-limits';
 import { authorizeRound } from '@/lib/server/authz';
 import {
   jsonRoute,
@@ -19,6 +21,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     refuseForeignWrite(request);
     const { id } = parseInput(ZParams, await context.params);
     const actor = await currentActor();
+    await limitRequest('ops', actor, clientAddressOf(request.headers));
     await authorizeRound(actor, 'round:flow', id);
     const { entryId } = parseInput(ZBody, await readJsonBody(request, 10_000));
     return promoteEntry(actor, id, entryId);
