@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import type { PresenceStore } from '@/lib/client/presence-store';
 import type { SyncStatus } from '@/lib/client/use-map-sync';
 import type { useSocial } from '@/lib/client/use-social';
@@ -8,6 +7,7 @@ import type { HistoryItem } from '@/lib/domain/history';
 import type { GraphNode, MapSnapshot } from '@/lib/domain/types';
 import { ExportMenu } from './export-menu';
 import { HistoryPanel } from './history-panel';
+import { ManageMenu } from './manage-menu';
 import { NodeSearch } from './node-search';
 import { PresenceBar } from './presence-bar';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -55,21 +55,7 @@ export function WorkspaceTools(props: ToolsProps) {
       <PresenceBar presence={props.presence} status={props.status} />
       <NodeSearch nodes={props.nodes} social={social.view} onFound={props.onFound} />
       {!shareToken && (snapshot.canManage || social.view?.viewerId != null) && (
-        <nav className={styles.links} aria-label="Map pages">
-          <Link href={`/maps/${snapshot.id}/rounds`} className="button button--quiet">
-            Rounds
-          </Link>
-          {snapshot.canManage && (
-            <>
-              <Link href={`/maps/${snapshot.id}/teams`} className="button button--quiet">
-                Teams
-              </Link>
-              <Link href={`/maps/${snapshot.id}/share`} className="button button--quiet">
-                Share
-              </Link>
-            </>
-          )}
-        </nav>
+        <ManageMenu mapId={snapshot.id} canManage={snapshot.canManage} />
       )}
       {!shareToken && (
         <ExportMenu

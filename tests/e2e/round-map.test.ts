@@ -19,7 +19,8 @@ describe('from the flow to the map and back', () => {
       await t.getByRole('radio', { name: /The Turchenko–Strakes debate/ }).check();
       await t.getByRole('button', { name: 'Create map' }).click();
       await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
-      await t.getByRole('link', { name: 'Rounds' }).click();
+      await t.getByText('Manage', { exact: true }).click();
+      await t.getByRole('link', { name: 'Practice rounds' }).click();
       await t.getByLabel('Format').selectOption({ label: 'Simple classroom debate' });
       await t.getByRole('button', { name: 'Create round' }).click();
       await t.waitForURL(/\/rounds\/[^/]+$/);

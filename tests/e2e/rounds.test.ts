@@ -40,7 +40,8 @@ describe('a World Schools practice round on the demo map', () => {
       // The teacher opens Rounds from the map and makes a World Schools round she judges.
       const t = teacher.page;
       await t.goto(await demoMapUrl(baseUrl));
-      await t.getByRole('link', { name: 'Rounds' }).click();
+      await t.getByText('Manage', { exact: true }).click();
+      await t.getByRole('link', { name: 'Practice rounds' }).click();
       await t.waitForURL(/\/rounds$/);
       await t.getByLabel('Format').selectOption({ label: 'World Schools' });
       await t.getByLabel(/^Proposition/).selectOption({ label: 'Team Turchenko' });

@@ -1,0 +1,29 @@
+'use client';
+
+import Link from 'next/link';
+import styles from './filter-menu.module.css';
+
+/**
+ * The map's other pages, one entry in the tools' row: for its managers a
+ * "Manage" menu (practice rounds, teams, share links and members); for
+ * everyone else signed in, the practice rounds alone.
+ */
+export function ManageMenu({ mapId, canManage }: { mapId: string; canManage: boolean }) {
+  const base = `/maps/${encodeURIComponent(mapId)}`;
+  if (!canManage)
+    return (
+      <Link href={`${base}/rounds`} className="button button--quiet">
+        Rounds
+      </Link>
+    );
+  return (
+    <details className={`${styles.menu} ${styles.exportMenu}`}>
+      <summary>Manage</summary>
+      <nav className={`${styles.panel} ${styles.exportPanel}`} aria-label="Manage the map">
+        <Link href={`${base}/rounds`}>Practice rounds</Link>
+        <Link href={`${base}/teams`}>Teams</Link>
+        <Link href={`${base}/share`}>Share links and members</Link>
+      </nav>
+    </details>
+  );
+}
