@@ -307,7 +307,9 @@ describe('every page on every screen', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await toolbar.getByRole('button', { name: '+ Add claim' }).waitFor();
     expect(await page.getByText('Export', { exact: true }).isVisible()).toBe(true);
-    for (const name of ['Legend', 'Shortcuts', 'History', 'Share', 'Sign out']) {
+    // Rounds, teams and sharing are under Manage.
+    expect(await page.getByText('Manage', { exact: true }).isVisible()).toBe(true);
+    for (const name of ['Legend', 'Shortcuts', 'History', 'Sign out']) {
       expect(
         await page
           .getByRole('button', { name })
