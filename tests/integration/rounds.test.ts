@@ -203,6 +203,12 @@ describe('ballots', () => {
 
   it('are the judge’s alone until released; then everyone in the round reads them, and they no longer change', async () => {
     expect(await code(saveBallot(amira, roundId, ballot, { release: false }))).toBe('FORBIDDEN');
+    // A first save from two tabs at once makes one draft, not an error.
+    await Promise.all([
+      saveBallot(judge, roundId, ballot, { release: false }),
+      saveBallot(judge, roundId, ballot, { release: false }),
+    ]);
+    expect(await testDb().ballot.count({ where: { roundId } })).toBe(1);
     await saveBallot(
       judge,
       roundId,
