@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useCallback, useMemo, useState } from 'react';
 import { BackIcon } from '@/components/ui/icons';
+import { ConfirmRemove } from '@/components/ui/confirm-remove';
 import { PrintButton } from '@/components/ui/print-button';
+import type { FormAction } from '@/lib/domain/form-state';
 import { useRound } from '@/lib/client/use-round';
 import { flowMarks, MARK_LEGEND } from '@/lib/domain/rounds/flow';
 import type { RoundView } from '@/lib/domain/rounds/views';
@@ -21,7 +23,14 @@ import styles from './rounds.module.css';
  * when, the clocks, the flow (live for all), the selected entry with its
  * card, and the ballots (a judge's own to fill in; released ones for all).
  */
-export function RoundRoom({ initial }: { initial: RoundView }) {
+export function RoundRoom({
+  initial,
+  deleteAction,
+}: {
+  initial: RoundView;
+  /** Deletes the round (its managers'). */
+  deleteAction: FormAction;
+}) {
   const live = useRound(initial);
   const { view: round, entries, clock } = live;
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -68,6 +77,20 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
               : 'none'}
           </li>
         </ul>
+        {round.me.manage && (
+          <div className={styles.row}>
+            <ConfirmRemove
+              name={`round ${round.number}`}
+              verb="Delete"
+              pendingLabel="Deleting…"
+              question={`Delete round ${round.number}?`}
+              explanation="Its flow, clocks and ballots go with it, for everyone. Cards already added to the map stay on the map."
+              formLabel={`Delete round ${round.number}`}
+              fields={{ mapId: round.map.id, roundId: round.id }}
+              action={deleteAction}
+            />
+          </div>
+        )}
         <p className={styles.status} aria-live="polite">
           {live.status === 'live'
             ? 'Live'
@@ -77,6 +100,12 @@ export function RoundRoom({ initial }: { initial: RoundView }) {
         </p>
       </header>
 
+      {live.gone && (
+        <div role="alert" className={styles.notice}>
+          This round was deleted.{' '}
+          <Link href={`/maps/${round.map.id}/rounds`}>See the map’s rounds</Link>
+        </div>
+      )}
       {notice && (
         <div role="alert" className={styles.notice}>
           {notice}{' '}

@@ -20,6 +20,8 @@ export type RoundLive = {
   /** The server's time now, as this page best knows it (running clocks count from it). */
   serverNow: () => number;
   status: 'live' | 'reconnecting' | 'closed';
+  /** The round was deleted while the page was open. */
+  gone: boolean;
   /** Sends ops; resolves to the server's refusal, or null once saved. */
   send: (ops: TRoundOpInput[]) => Promise<string | null>;
   /** Reads the whole round again (after a ballot is saved, say). */
@@ -41,6 +43,7 @@ export function useRound(initial: RoundView): RoundLive {
   const [entries, setEntries] = useState(() => sortEntries(initial.entries));
   const [clock, setClock] = useState(initial.clock);
   const [status, setStatus] = useState<RoundLive['status']>('reconnecting');
+  const [gone, setGone] = useState(false);
   /** Server time minus this page's time, measured when the round was read (first use). */
   const offset = useRef<number | null>(null);
   const skew = useCallback(
@@ -66,6 +69,7 @@ export function useRound(initial: RoundView): RoundLive {
         const sent = Date.now();
         const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}`);
         const answered = Date.now();
+        if (response.status === 404) return setGone(true);
         if (!response.ok) return;
         const fresh = (await response.json()) as RoundView;
         // The server's time was read about halfway between asking and the answer.
@@ -103,6 +107,11 @@ export function useRound(initial: RoundView): RoundLive {
       seq.current = round.seq;
       if (round.roundId !== roundId) return;
       const changes = round.changes;
+      if (changes?.deleted) {
+        events.close();
+        setStatus('closed');
+        return setGone(true);
+      }
       // Without its changes (a catch-up) or with a released ballot: read the round again.
       if (!changes || changes.ballots) return void reload();
       if (changes.clock) setClock(changes.clock);
@@ -169,5 +178,5 @@ export function useRound(initial: RoundView): RoundLive {
   );
 
   const serverNow = useCallback(() => Date.now() + skew(), [skew]);
-  return { view, entries, clock, serverNow, status, send, reload };
+  return { view, entries, clock, serverNow, status, gone, send, reload };
 }

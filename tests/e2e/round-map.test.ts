@@ -45,6 +45,16 @@ describe('from the flow to the map and back', () => {
           async () => (await t.getByRole('tabpanel', { name: /^Discussion/ }).textContent()) ?? '',
         )
         .toMatch(/Came up in Round 1 \(\w+/);
+
+      // Done with it: she deletes the round (it asks first); the card stays on the map.
+      await t.goBack();
+      await t.getByRole('button', { name: 'Delete round 1' }).click();
+      await t
+        .getByRole('dialog', { name: 'Delete round 1?' })
+        .getByRole('button', { name: 'Delete round 1' })
+        .click();
+      await t.waitForURL(/\/rounds$/);
+      await t.getByText('No rounds yet').waitFor();
       expect(teacher.errors).toEqual([]);
     },
   );

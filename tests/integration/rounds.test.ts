@@ -6,6 +6,7 @@ import { openMapStream } from '@/lib/server/realtime/map-stream';
 import { applyRoundOps, ZApplyRoundOpsInput } from '@/lib/server/rounds/apply-round-ops';
 import { saveBallot } from '@/lib/server/rounds/ballots';
 import { createRound } from '@/lib/server/rounds/create-round';
+import { deleteRound } from '@/lib/server/rounds/delete-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
 import { listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
 import { promoteEntry } from '@/lib/server/rounds/promote-entry';
@@ -202,6 +203,12 @@ describe('ballots', () => {
 
   it('are the judge’s alone until released; then everyone in the round reads them, and they no longer change', async () => {
     expect(await code(saveBallot(amira, roundId, ballot, { release: false }))).toBe('FORBIDDEN');
+    // A first save from two tabs at once makes one draft, not an error.
+    await Promise.all([
+      saveBallot(judge, roundId, ballot, { release: false }),
+      saveBallot(judge, roundId, ballot, { release: false }),
+    ]);
+    expect(await testDb().ballot.count({ where: { roundId } })).toBe(1);
     await saveBallot(
       judge,
       roundId,
@@ -285,5 +292,27 @@ describe('map and flow', () => {
     const rounds = await roundsOfNodes(amira, mapId);
     expect(rounds[nodeId]).toEqual([expect.objectContaining({ number: 1, speeches: ['P1'] })]);
     expect(rounds[card]).toEqual([expect.objectContaining({ number: 1, speeches: ['O1'] })]);
+  });
+});
+
+describe('deleting a round', () => {
+  it('is for the map’s managers: its flow and ballots go, for everyone; the cards it added stay', async () => {
+    const round = await createRound(owner, mapId, {
+      format: 'preset:simple',
+      motion: 'To be deleted',
+      seats: { for: red, against: blue },
+    });
+    await applyRoundOps(
+      amira,
+      round.id,
+      ZApplyRoundOpsInput.parse({ ops: [entry(0, 'Soon gone')] }),
+    );
+    const cards = await testDb().node.count({ where: { mapId, deletedAt: null } });
+    expect(await code(deleteRound(amira, round.id))).toBe('FORBIDDEN');
+    await deleteRound(owner, round.id);
+    expect(await code(getRoundView(owner, round.id))).toBe('NOT_FOUND');
+    expect(await testDb().flowEntry.count({ where: { roundId: round.id } })).toBe(0);
+    expect(await testDb().node.count({ where: { mapId, deletedAt: null } })).toBe(cards);
+    expect((await listMapRounds(amira, mapId)).map((r) => r.motion)).not.toContain('To be deleted');
   });
 });

@@ -68,6 +68,28 @@ describe('undo after reload', () => {
     ]);
   });
 
+  it('flowing a practice round never pushes map edits out of the undo history', async () => {
+    const map = await createMap();
+    const alice = await addMember(map.id, 'EDITOR');
+    const id = randomUUID();
+    await apply(alice, map.id, [
+      { type: 'createNode', id, kind: 'CLAIM', text: 'Before the round', x: 0, y: 0 },
+    ]);
+    // More round batches of hers than the history reads (a long flow), logged after the edit.
+    const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: map.id } });
+    await testDb().mapOp.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({
+        mapId: map.id,
+        seq: lastSeq + i + 1,
+        actorId: alice.userId,
+        op: { kind: 'round', roundId: 'r', ops: [] },
+      })),
+    });
+    await testDb().argumentMap.update({ where: { id: map.id }, data: { lastSeq: lastSeq + 250 } });
+    const forAlice = await getMapSnapshot(alice, map.id, { withHistory: true });
+    expect(forAlice.history!.undo).toHaveLength(1);
+  });
+
   it('readers who cannot edit get no history', async () => {
     const map = await createMap();
     const viewer = await addMember(map.id, 'VIEWER');

@@ -63,6 +63,8 @@ export type RoundChanges = {
   clock: ClockState | null;
   /** A ballot was released: the results changed. */
   ballots?: true;
+  /** The round was deleted. */
+  deleted?: true;
 };
 
 export type RoundSummary = {

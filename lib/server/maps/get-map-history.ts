@@ -41,6 +41,7 @@ export async function getMapHistory(
       kind?: string;
       revealed?: boolean;
       released?: boolean;
+      deleted?: boolean;
     };
     if (body.kind === 'round') {
       return {
@@ -48,7 +49,7 @@ export async function getMapHistory(
         at: row.createdAt.toISOString(),
         who: displayName(row.actor),
         color: avatarColour(row.actor?.avatarColor),
-        summary: describeRound(body.ops as unknown as TRoundOp[], body.released === true),
+        summary: describeRound(body.ops as unknown as TRoundOp[], body),
       };
     }
     if (body.kind === 'social') {
@@ -140,7 +141,11 @@ function describeSocial(
 }
 
 /** A practice round's batch in the timeline: the flow, the clocks, a ballot. */
-function describeRound(ops: TRoundOp[], released: boolean): string {
+function describeRound(
+  ops: TRoundOp[],
+  { released, deleted }: { released?: boolean; deleted?: boolean },
+): string {
+  if (deleted) return 'deleted a practice round';
   if (released) return 'released a ballot of a practice round';
   if (ops.some((op) => op.type === 'clock')) return 'ran a practice round’s clock';
   const added = ops.filter((op) => op.type === 'addEntry').length;

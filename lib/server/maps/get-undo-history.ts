@@ -16,17 +16,29 @@ const HISTORY_DEPTH = 200;
  * A user's latest batches on a map, oldest first: what their undo history is
  * rebuilt from. `socialOnly` reads only comment and note batches (filtered
  * in the database: graph batches can be large, a 1,000-node layout's moves).
+ * Practice rounds have no undo here: their batches (a flow is typed fast and
+ * long) are left out in the database, so they never push a person's map
+ * edits out of the history.
  */
 export async function ownLatestBatches(
   mapId: string,
   userId: string,
   socialOnly = false,
 ): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
+  if (!socialOnly) {
+    const rows = await db().$queryRaw<{ seq: number; op: unknown; createdAt: Date }[]>`
+      SELECT "seq", "op", "createdAt" FROM "MapOp"
+      WHERE "mapId" = ${mapId} AND "actorId" = ${userId}
+        AND ("op"->>'kind') IS DISTINCT FROM 'round'
+      ORDER BY "seq" DESC
+      LIMIT ${HISTORY_DEPTH}`;
+    return rows.reverse();
+  }
   const rows = await db().mapOp.findMany({
     where: {
       mapId,
       actorId: userId,
-      ...(socialOnly && { op: { path: ['kind'], equals: 'social' } }),
+      op: { path: ['kind'], equals: 'social' },
     },
     orderBy: { seq: 'desc' },
     take: HISTORY_DEPTH,

@@ -82,6 +82,8 @@ export async function saveBallot(
   };
   const stamp = release ? { submittedAt: new Date(), releasedAt: new Date() } : {};
   const write = async (tx: Prisma.TransactionClient) => {
+    // One ballot write of a round at a time: a judge's first save from two tabs makes one ballot.
+    await tx.$queryRaw`SELECT 1 FROM "Round" WHERE "id" = ${roundId} FOR UPDATE`;
     // Only a ballot not yet released changes: the condition is checked under the row's lock,
     // so a draft saved at the moment of release cannot overwrite what the teams were given.
     const updated = await tx.ballot.updateMany({

@@ -5,6 +5,7 @@ import { RoundRoom } from '@/components/rounds/round-room';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getRoundView } from '@/lib/server/rounds/get-round';
+import { deleteRoundAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,5 +28,5 @@ export default async function RoundPage({ params }: Props) {
   const round = await loadRound(roundId);
   // A round's address names its map: another map's id is no address of it.
   if (round.map.id !== id) notFound();
-  return <RoundRoom initial={round} />;
+  return <RoundRoom initial={round} deleteAction={deleteRoundAction} />;
 }
