@@ -1,5 +1,6 @@
 'use client';
 
+import { refusalOf } from '@/lib/client/refusal';
 import { useId, useState } from 'react';
 import { LocalTime } from '@/components/ui/local-time';
 import {
@@ -101,13 +102,11 @@ export function BallotForm({ round, onSaved }: { round: RoundView; onSaved: () =
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ballot: built.ballot, release }),
       });
-      const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
-        const message = (body as { error?: { message?: string } } | null)?.error?.message;
-        setError(message ?? 'The ballot could not be saved. Try again.');
+        setError(await refusalOf(response, 'The ballot could not be saved. Try again.'));
         return;
       }
-      setSaved(body as BallotView);
+      setSaved((await response.json()) as BallotView);
       onSaved();
     } catch {
       setError('No connection: the ballot was not saved. Try again.');

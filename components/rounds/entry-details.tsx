@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { refusalOf } from '@/lib/client/refusal';
 import { useState } from 'react';
 import { MARK_LEGEND, type EntryMarks } from '@/lib/domain/rounds/flow';
 import type { FlowEntry, TRoundOpInput } from '@/lib/domain/rounds/types';
@@ -51,12 +52,8 @@ export function EntryDetails({
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ entryId: entry.id }),
       });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as {
-          error?: { message?: string };
-        } | null;
-        onError(body?.error?.message ?? 'The card was not made. Try again.');
-      } else onPromoted();
+      if (!response.ok) onError(await refusalOf(response, 'The card was not made. Try again.'));
+      else onPromoted();
     } finally {
       setBusy(false);
     }

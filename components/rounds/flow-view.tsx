@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { newId } from '@/lib/client/ids';
 import type { EntryMarks } from '@/lib/domain/rounds/flow';
 import type { ClockState, FlowEntry, TRoundOpInput } from '@/lib/domain/rounds/types';
@@ -54,6 +54,7 @@ export function FlowView({
   const [writing, setWriting] = useState<Writing | null>(null);
   const draft = writing && 'draft' in writing ? writing.draft : null;
   const grid = useFlowGrid(format, entries, marks, draft);
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const [chosen, setActive] = useState<Cell>({ row: 0, col: 0 });
   // Always a cell of the grid as it is now (others' deletions can shrink it): the grid's tab stop.
   const active = {
@@ -276,11 +277,7 @@ export function FlowView({
                       <FlowCellContent
                         entry={entry}
                         marks={grid.marks.get(entry.id)}
-                        answers={
-                          entry.answersId
-                            ? (entries.find((e) => e.id === entry.answersId) ?? null)
-                            : null
-                        }
+                        answers={entry.answersId ? (byId.get(entry.answersId) ?? null) : null}
                         linked={
                           entry.nodeId ? round.nodes.some((n) => n.id === entry.nodeId) : false
                         }

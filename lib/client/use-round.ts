@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClockState, FlowEntry, TRoundOpInput } from '../domain/rounds/types';
 import type { RoundChanges, RoundView } from '../domain/rounds/views';
 import { newId } from './ids';
+import { refusalOf } from './refusal';
 
 type RoundEvent = {
   seq: number;
@@ -164,10 +165,7 @@ export function useRound(initial: RoundView): RoundLive {
         });
         if (response.ok) return null;
         takeBack();
-        const body = (await response.json().catch(() => null)) as {
-          error?: { message?: string };
-        } | null;
-        return body?.error?.message ?? 'The change was not saved. Try again.';
+        return refusalOf(response, 'The change was not saved. Try again.');
       } catch {
         // It may have been saved before the connection dropped: the round is read again to tell.
         void reload();
