@@ -55,6 +55,7 @@ export async function readMapSnapshot(
         orderBy: { name: 'asc' },
         select: { id: true, name: true, color: true, side: true },
       },
+      classroom: { select: { citationStyle: true } },
     },
   });
   return {
@@ -75,14 +76,23 @@ export async function readMapSnapshot(
       id: s.id,
       title: s.title,
       author: s.author,
+      qualifications: s.qualifications,
       publisher: s.publisher,
-      publishedOn: s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : null,
+      publishedOn: calendarDate(s.publishedOn),
       url: s.url,
+      accessedOn: calendarDate(s.accessedOn),
+      format: s.format,
       side: s.side,
       text: s.text,
+      pageStarts: s.pageStarts,
+      pageLabels: s.pageLabels,
     })),
+    citationStyle: map.classroom?.citationStyle ?? 'DEBATE',
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),
   };
 }
+
+/** A DATE column as YYYY-MM-DD. */
+const calendarDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
