@@ -99,6 +99,7 @@ export function MapSidePanel({
           content: (
             <SourceReader
               sources={snapshot.sources}
+              citationStyle={snapshot.citationStyle}
               nodes={nodes}
               selectedNodeId={selectedNodeId}
               onSelectQuote={onSelect}

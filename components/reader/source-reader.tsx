@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CitationStyle } from '@/lib/domain/evidence/citation';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 import { QuoteBar } from './quote-bar';
 import { selectionIn } from './selection';
@@ -15,6 +16,8 @@ const PANEL_ID = 'reader-panel';
 
 type Props = {
   sources: SourceDoc[];
+  /** How the map's class cites its sources: the active source's citation is shown in it. */
+  citationStyle?: CitationStyle;
   nodes: GraphNode[];
   selectedNodeId: string | null;
   onSelectQuote: (nodeId: string) => void;
@@ -55,6 +58,7 @@ function useShownSource(sources: readonly SourceDoc[], selected: GraphNode | und
  */
 export function SourceReader({
   sources,
+  citationStyle = 'DEBATE',
   nodes,
   selectedNodeId,
   onSelectQuote,
@@ -140,6 +144,7 @@ export function SourceReader({
       >
         <SourceText
           source={active}
+          citationStyle={citationStyle}
           nodes={nodes}
           nodeText={nodeText}
           selectedNodeId={selectedNodeId}

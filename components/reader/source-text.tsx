@@ -1,7 +1,9 @@
 'use client';
 
 import { useMemo, type CSSProperties, type Ref } from 'react';
+import { CitationText } from '@/components/ui/citation-text';
 import { resolveAnchor, segmentText, type Span } from '@/lib/domain/anchor';
+import { CITATION_STYLE_LABELS, type CitationStyle } from '@/lib/domain/evidence/citation';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 import { formatCalendarDate } from '@/lib/util/format-date';
 import styles from './source-text.module.css';
@@ -15,6 +17,7 @@ const SIDE_QUOTE: Record<SourceDoc['side'], string | undefined> = {
 
 type Props = {
   source: SourceDoc;
+  citationStyle: CitationStyle;
   nodes: readonly GraphNode[];
   /** Node text by id, to name each quote. */
   nodeText: ReadonlyMap<string, string>;
@@ -26,13 +29,15 @@ type Props = {
 };
 
 /**
- * A source: its title and attribution, then its text verbatim with every
+ * A source: its title, attribution and citation in the class's style, then
+ * its text verbatim with every
  * node's quote highlighted (a button selecting the node) and the shown
  * teams' passages underlined. Overlapping quotes split the text at every
  * boundary, so each piece carries all the ids it belongs to.
  */
 export function SourceText({
   source,
+  citationStyle,
   nodes,
   nodeText,
   selectedNodeId,
@@ -74,6 +79,10 @@ export function SourceText({
             </a>
           </>
         )}
+      </p>
+      <p className={styles.citation}>
+        <span className={styles.citationStyle}>{CITATION_STYLE_LABELS[citationStyle]}: </span>
+        <CitationText citationStyle={citationStyle} source={source} />
       </p>
       {orphaned > 0 && (
         <p className={styles.attribution} role="note">

@@ -9,6 +9,7 @@ import {
   type CitationStyle,
   type CitedSource,
 } from '@/lib/domain/evidence/citation';
+import { sourceLabel } from '@/lib/client/to-flow';
 import { DEMO_SOURCES } from '@/prisma/seed/demo-map';
 
 // The two demo articles as the seed stores them (prisma/seed/demo-map.ts).
@@ -140,6 +141,16 @@ describe('authors', () => {
       short: 'Strakes et al. 2019',
       full: 'Strakes et al. 2019 (Jason E. Strakes, Jane Doe, and Jean-Paul Sartre, "A Study of Things," Press, March 5, 2019)',
     });
+  });
+
+  it("labels a card by the author's surname however the name is stored", () => {
+    expect(sourceLabel({ author: 'Strakes, Jason E.', publishedOn: '2020-11-04' })).toBe(
+      'Strakes, 4 Nov 2020',
+    );
+    expect(sourceLabel({ author: 'Jason E. Strakes', publishedOn: null })).toBe('Strakes');
+    expect(sourceLabel({ author: 'Strakes, Jason E.; Doe, Jane', publishedOn: null })).toBe(
+      'Strakes and Doe',
+    );
   });
 
   it('starts with the title when there is no author (the debate tag with the publisher)', () => {

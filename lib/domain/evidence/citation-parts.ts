@@ -39,6 +39,17 @@ function parseName(name: string): PersonName {
   return { first: words.join(' '), last };
 }
 
+/**
+ * The authors as a tag names them: "Strakes", "Strakes and Doe", "Strakes
+ * et al." (three or more); '' for none.
+ */
+export function surnames(authors: readonly PersonName[]): string {
+  const [first, second] = authors;
+  if (!first) return '';
+  if (authors.length > 2) return `${first.last} et al.`;
+  return second ? `${first.last} and ${second.last}` : first.last;
+}
+
 /** "Jason E. Strakes" (a name as it is spoken). */
 export function naturalName(name: PersonName): string {
   return name.first ? `${name.first} ${name.last}` : name.last;

@@ -9,6 +9,7 @@ import {
   pageLocator,
   parseAuthors,
   readDate,
+  surnames,
   type PersonName,
 } from './citation-parts';
 
@@ -144,13 +145,7 @@ const closed = (text: string, mark = '.') => (/[.?!]["']?$/.test(text) ? text : 
 const quoted = (title: string, mark: string) => `"${closed(title, mark)}"`;
 
 function debateShort(p: Parts): string {
-  const [first, second] = p.authors;
-  const who =
-    p.authors.length > 2
-      ? `${first!.last} et al.`
-      : second
-        ? `${first!.last} and ${second.last}`
-        : (first?.last ?? (p.publisher || p.title));
+  const who = surnames(p.authors) || p.publisher || p.title;
   return [who, p.date ? String(p.date.year) : 'n.d.'].filter(Boolean).join(' ');
 }
 

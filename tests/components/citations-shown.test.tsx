@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SourceReader } from '@/components/reader/source-reader';
+import { SourceQuote } from '@/components/ui/source-quote';
+import type { SourceDoc } from '@/lib/domain/types';
+
+afterEach(cleanup);
+
+const strakes: SourceDoc = {
+  id: 'strakes',
+  title: 'Russia and the Nagorno-Karabakh Conflict: Genuine Threat or Misconception?',
+  author: 'Strakes, Jason E.',
+  qualifications: 'Director of research, CFPSS',
+  publisher: 'BESA Center Perspectives Paper No. 1,798',
+  publishedOn: '2020-11-04',
+  url: null,
+  accessedOn: null,
+  format: 'PDF',
+  side: 'AGAINST',
+  text: 'The CSTO is a cooperative-security body.\n\nIt is not NATO.',
+  pageStarts: [0, 42],
+  pageLabels: [],
+};
+const turchenko: SourceDoc = {
+  ...strakes,
+  id: 'turchenko',
+  title: 'Nagorno-Karabakh Shows Russia Has No Credibility',
+  author: 'Mikhail Turchenko',
+  qualifications: '',
+  publisher: 'The Moscow Times',
+  publishedOn: '2023-09-21',
+  url: 'https://www.themoscowtimes.com/a82531',
+  format: 'HTML',
+  side: 'FOR',
+  text: 'Russia failed Armenia.',
+  pageStarts: [],
+};
+
+describe('citations in the source reader', () => {
+  it("cites the source on show in the class's style, and follows the tab chosen", async () => {
+    render(
+      <SourceReader
+        sources={[strakes, turchenko]}
+        citationStyle="MLA"
+        nodes={[]}
+        selectedNodeId={null}
+        onSelectQuote={() => {}}
+      />,
+    );
+    const citation = () => screen.getByText(/^MLA \(9th edition\)/).closest('p')!;
+    expect(citation().textContent).toBe(
+      'MLA (9th edition): Strakes, Jason E. Russia and the Nagorno-Karabakh Conflict: Genuine Threat or Misconception? BESA Center Perspectives Paper No. 1,798, 4 Nov. 2020.',
+    );
+    // The title of a whole work is set in italics.
+    expect(within(citation()).getByText(strakes.title).tagName).toBe('I');
+
+    await userEvent.click(screen.getByRole('tab', { name: /Mikhail Turchenko/ }));
+    expect(citation().textContent).toBe(
+      'MLA (9th edition): Turchenko, Mikhail. "Nagorno-Karabakh Shows Russia Has No Credibility." The Moscow Times, 21 Sept. 2023, www.themoscowtimes.com/a82531.',
+    );
+  });
+
+  it('uses the debate cite when no style is given (a map outside a class)', () => {
+    render(
+      <SourceReader
+        sources={[strakes]}
+        nodes={[]}
+        selectedNodeId={null}
+        onSelectQuote={() => {}}
+      />,
+    );
+    expect(screen.getByText(/^Debate cite/).closest('p')!.textContent).toMatch(
+      /^Debate cite: Strakes 2020 \(Jason E\. Strakes, Director of research, CFPSS, "Russia/,
+    );
+  });
+});
+
+describe('a quote with its citation', () => {
+  const anchor = (source: SourceDoc) => ({
+    sourceId: source.id,
+    start: 0,
+    end: 8,
+    exact: source.text.slice(0, 8),
+    prefix: '',
+    suffix: '',
+  });
+
+  it('gives the page of a quote from a PDF', () => {
+    const { container } = render(
+      <SourceQuote anchor={anchor(strakes)} source={strakes} citationStyle="APA" page="2" />,
+    );
+    expect(container.querySelector('blockquote')!.textContent).toBe(
+      '“The CSTO” — Strakes, J. E. (2020, November 4). Russia and the Nagorno-Karabakh Conflict: Genuine Threat or Misconception? BESA Center Perspectives Paper No. 1,798, p. 2.',
+    );
+  });
+
+  it('gives no page for a source without pages', () => {
+    const { container } = render(
+      <SourceQuote anchor={anchor(turchenko)} source={turchenko} citationStyle="DEBATE" page="2" />,
+    );
+    const quote = container.querySelector('blockquote')!.textContent;
+    expect(quote).toContain('— Turchenko 2023 (Mikhail Turchenko,');
+    expect(quote).not.toContain('p. 2');
+  });
+});
