@@ -2,8 +2,13 @@
 
 import { useMemo, type CSSProperties, type Ref } from 'react';
 import { CitationText } from '@/components/ui/citation-text';
+import { CopyButton } from '@/components/ui/copy-button';
 import { resolveAnchor, segmentText, type Span } from '@/lib/domain/anchor';
-import { CITATION_STYLE_LABELS, type CitationStyle } from '@/lib/domain/evidence/citation';
+import {
+  CITATION_STYLE_LABELS,
+  formatCitation,
+  type CitationStyle,
+} from '@/lib/domain/evidence/citation';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 import { formatCalendarDate } from '@/lib/util/format-date';
 import styles from './source-text.module.css';
@@ -80,10 +85,13 @@ export function SourceText({
           </>
         )}
       </p>
-      <p className={styles.citation}>
-        <span className={styles.citationStyle}>{CITATION_STYLE_LABELS[citationStyle]}: </span>
-        <CitationText citationStyle={citationStyle} source={source} />
-      </p>
+      <div className={styles.citation}>
+        <p>
+          <span className={styles.citationStyle}>{CITATION_STYLE_LABELS[citationStyle]}: </span>
+          <CitationText citationStyle={citationStyle} source={source} />
+        </p>
+        <CopyButton text={formatCitation(citationStyle, source)} label="Copy citation" />
+      </div>
       {orphaned > 0 && (
         <p className={styles.attribution} role="note">
           {orphaned} {orphaned === 1 ? 'quote' : 'quotes'} could not be found in this text any more.

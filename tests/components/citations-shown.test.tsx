@@ -71,9 +71,30 @@ describe('citations in the source reader', () => {
         onSelectQuote={() => {}}
       />,
     );
-    expect(screen.getByText(/^Debate cite/).closest('p')!.textContent).toMatch(
+    const citation = screen.getByText(/^Debate cite/).closest('p')!;
+    expect(citation.textContent).toMatch(
       /^Debate cite: Strakes 2020 \(Jason E\. Strakes, Director of research, CFPSS, "Russia/,
     );
+    // The tag read aloud is in bold.
+    expect(within(citation).getByText('Strakes 2020').tagName).toBe('STRONG');
+  });
+
+  it('copies the citation as plain text', async () => {
+    const user = userEvent.setup();
+    render(
+      <SourceReader
+        sources={[turchenko]}
+        citationStyle="CHICAGO"
+        nodes={[]}
+        selectedNodeId={null}
+        onSelectQuote={() => {}}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy citation' }));
+    expect(await navigator.clipboard.readText()).toBe(
+      'Turchenko, Mikhail. 2023. "Nagorno-Karabakh Shows Russia Has No Credibility." The Moscow Times, September 21, 2023. https://www.themoscowtimes.com/a82531.',
+    );
+    expect(screen.getByRole('status').textContent).toBe('Copied.');
   });
 });
 
