@@ -123,3 +123,33 @@ export async function listSources(actor: Actor, mapId: string): Promise<SourceDo
   const rows = await db().source.findMany({ where: { mapId }, orderBy: { createdAt: 'asc' } });
   return rows.map(sourceDocOf);
 }
+
+/** A source's details for the page that changes them, for anyone who may edit the map. */
+export async function getSourceDetails(actor: Actor, mapId: string, sourceId: string) {
+  await authorizeMap(actor, 'map:edit', mapId);
+  const row = await db().source.findFirst({
+    where: { id: sourceId, mapId },
+    include: { map: { select: { title: true } } },
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'This source is not on the map any more.');
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  return {
+    id: row.id,
+    mapId,
+    mapTitle: row.map.title,
+    fileName: row.fileName,
+    format: row.format,
+    pages: row.pageStarts.length,
+    characters: row.text.length,
+    details: {
+      title: row.title,
+      author: row.author,
+      qualifications: row.qualifications,
+      publisher: row.publisher,
+      publishedOn: day(row.publishedOn),
+      url: row.url,
+      accessedOn: day(row.accessedOn),
+      side: row.side,
+    },
+  };
+}

@@ -83,13 +83,10 @@ export type TNewSource = z.input<typeof ZNewSource>;
 
 /** Line ends as \n; other control characters (but tab) removed; trimmed. */
 function clean(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-      .normalize('NFC')
-  );
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .normalize('NFC');
 }
 
 /**
