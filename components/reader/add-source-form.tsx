@@ -42,14 +42,14 @@ export function AddSourceForm({ mapId, maxBytes, limits, side = 'NEUTRAL' }: Pro
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const read = async (body: Blob, name: string) => {
+  const read = async (body: Blob, name: string, pasted = false) => {
     setError(null);
     if (body.size > maxBytes)
       return setError(`“${name}” is larger than ${Math.round(maxBytes / 1_000_000)} MB.`);
     setBusy(true);
     try {
       const response = await fetch(
-        `/api/maps/${encodeURIComponent(mapId)}/sources/read?name=${encodeURIComponent(name)}`,
+        `/api/maps/${encodeURIComponent(mapId)}/sources/read?name=${encodeURIComponent(name)}${pasted ? '&pasted=1' : ''}`,
         { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body },
       );
       if (!response.ok) return setError(await refusalOf(response, 'The file could not be read.'));
@@ -109,6 +109,7 @@ export function AddSourceForm({ mapId, maxBytes, limits, side = 'NEUTRAL' }: Pro
           void read(
             new Blob([text], { type: 'text/plain' }),
             looksLikeHtml(text) ? 'pasted.html' : 'pasted.txt',
+            true,
           );
         }}
       >

@@ -153,3 +153,9 @@ export async function getSourceDetails(actor: Actor, mapId: string, sourceId: st
     },
   };
 }
+
+/** The map a source is being added to, for anyone who may edit it. */
+export async function mapForNewSource(actor: Actor, mapId: string): Promise<{ title: string }> {
+  await authorizeMap(actor, 'map:edit', mapId);
+  return db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { title: true } });
+}
