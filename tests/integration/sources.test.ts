@@ -7,6 +7,7 @@ import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
 import { getMapAt, getMapHistory } from '@/lib/server/maps/get-map-history';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { getUndoHistory } from '@/lib/server/maps/get-undo-history';
+import { openMapStream } from '@/lib/server/realtime/map-stream';
 import { addSource, listSources, updateSourceDetails } from '@/lib/server/sources/add-source';
 import { addMember, createMap, testDb } from '../factories';
 
@@ -164,8 +165,9 @@ describe('adding a source to a map', () => {
 
   it('shows in the timeline, and leaves undo and past views of the graph alone', async () => {
     const { mapId, editor } = await mapWithEditor();
+    const claimId = randomUUID();
     await apply(editor, mapId, [
-      { type: 'createNode', id: 'n1', kind: 'CLAIM', text: 'A claim', side: 'FOR', x: 0, y: 0 },
+      { type: 'createNode', id: claimId, kind: 'CLAIM', text: 'A claim', side: 'FOR', x: 0, y: 0 },
     ]);
     const { seq } = await addSource(editor, mapId, pdfSource);
     const history = await getMapHistory(editor, mapId, null);
@@ -173,9 +175,36 @@ describe('adding a source to a map', () => {
     // The editor's Undo still takes back their claim, not the source.
     const undo = (await getUndoHistory(mapId, (editor as { userId: string }).userId)).undo;
     expect(undo).toHaveLength(1);
-    expect(undo[0]!.ops).toEqual([{ type: 'deleteNode', id: 'n1' }]);
+    expect(undo[0]!.ops).toEqual([{ type: 'deleteNode', id: claimId }]);
     // The map as it was before the source: the claim is there.
     const past = await getMapAt(editor, mapId, seq - 1);
     expect(past.nodes.map((n) => n.text)).toEqual(['A claim']);
+  });
+
+  it('reaches open pages of the map as a source frame, in order with the graph batches', async () => {
+    const { mapId, editor } = await mapWithEditor();
+    const viewer = await addMember(mapId, 'VIEWER');
+    const claimId = randomUUID();
+    await apply(editor, mapId, [
+      { type: 'createNode', id: claimId, kind: 'CLAIM', text: 'A claim', side: 'FOR', x: 0, y: 0 },
+    ]);
+    const abort = new AbortController();
+    const stream = await openMapStream(viewer, mapId, 1, abort.signal);
+    const { id, seq } = await addSource(editor, mapId, pdfSource);
+    const reader = stream.getReader();
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (!text.includes('event: source') && Date.now() < deadline) {
+      const next = await reader.read();
+      if (next.done) break;
+      text += new TextDecoder().decode(next.value);
+    }
+    abort.abort();
+    const frame = new RegExp(`id: ${seq}\nevent: source\ndata: (.*)\n`).exec(text);
+    expect(frame, text).not.toBeNull();
+    expect(JSON.parse(frame![1]!)).toMatchObject({
+      seq,
+      changes: [{ type: 'addSource', id, title: 'A report' }],
+    });
   });
 });
