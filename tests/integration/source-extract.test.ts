@@ -133,6 +133,14 @@ describe('PDFs that cannot be read', () => {
     expect(error.message).toMatch(/^“report\.pdf” is not a whole PDF/);
   });
 
+  it('refuses a PDF locked with a password, saying how to unlock it', async () => {
+    const error = await refusal(read('locked.pdf'));
+    expect(error.code).toBe('UNPROCESSABLE');
+    expect(error.message).toBe(
+      '“locked.pdf” is protected by a password. Open it, save a copy without the password, and upload that, or paste the text instead.',
+    );
+  });
+
   it('refuses a PDF with too many pages', async () => {
     const bytes = textPdf(Array.from({ length: 301 }, (_, i) => [`Page ${i + 1}.`]));
     const error = await refusal(read('long.pdf', new Uint8Array(bytes)));

@@ -13,9 +13,9 @@ export const DOCX_PROGRAM_BODY = `
 const mammoth = require('mammoth');
 const zipfile = require('mammoth/lib/zipfile');
 const { bytes } = workerData;
-const zip = await zipfile.openArrayBuffer(bytes);
+const zip = await zipfile.openArrayBuffer(bytes).catch(fileFault);
 if (!zip.exists('word/document.xml')) {
-  const mimetype = zip.exists('mimetype') ? (await zip.read('mimetype', 'utf-8')).trim() : '';
+  const mimetype = zip.exists('mimetype') ? (await zip.read('mimetype', 'utf-8').catch(fileFault)).trim() : '';
   const kind = zip.exists('xl/workbook.xml') ? 'xlsx'
     : zip.exists('ppt/presentation.xml') ? 'pptx'
     : mimetype === 'application/epub+zip' ? 'epub'
@@ -23,7 +23,7 @@ if (!zip.exists('word/document.xml')) {
     : 'zip';
   return { kind };
 }
-const core = zip.exists('docProps/core.xml') ? await zip.read('docProps/core.xml', 'utf-8') : '';
-const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+const core = zip.exists('docProps/core.xml') ? await zip.read('docProps/core.xml', 'utf-8').catch(fileFault) : '';
+const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }).catch(fileFault);
 return { kind: 'docx', text: value, core };
 `;

@@ -3,7 +3,13 @@ import { DOMParser } from 'linkedom';
 import { AppError } from '../errors';
 import { calendarDate, titleFromFileName, type ReadText } from './draft';
 import { DOCX_PROGRAM_BODY } from './docx-program';
-import { readOffThread, WorkerFailure, workerProgram, type ReadBudget } from './off-thread';
+import {
+  FILE_FAULT,
+  readOffThread,
+  WorkerFailure,
+  workerProgram,
+  type ReadBudget,
+} from './off-thread';
 import { notReadable, SAVE_AS } from './refusals';
 
 const ZIP_BUDGET: ReadBudget = { ms: 20_000, heapMb: 512 };
@@ -45,7 +51,11 @@ export async function readZip(bytes: Uint8Array, fileName: string): Promise<Read
         ),
     );
   } catch (error) {
-    if (!(error instanceof WorkerFailure)) throw error;
+    if (
+      !(error instanceof WorkerFailure) ||
+      (error.kind !== FILE_FAULT && error.kind !== 'PasswordException')
+    )
+      throw error;
     throw new AppError(
       'UNPROCESSABLE',
       `“${fileName}” could not be read: it seems to be damaged or incomplete. Save or download it again, or paste the text instead.`,

@@ -20,7 +20,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Line ends as \n, composed characters (NFC), no control characters, no half characters. */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .normalize('NFC')

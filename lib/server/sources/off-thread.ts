@@ -1,5 +1,5 @@
 import 'server-only';
-import { threadId as mainThreadId, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 
 /**
@@ -40,7 +40,10 @@ async function turn(): Promise<() => void> {
 /** What a worker program posts: its result, or the name and message of what it threw. */
 type WorkerMessage<T> = { result: T } | { error: { name: string; message: string } };
 
-/** A read the worker itself refused: the parser's exception, by name. */
+/**
+ * What the worker's program threw, by name. Programs name the file's own
+ * faults (FILE_FAULT); anything else (a module that did not load) is ours.
+ */
 export class WorkerFailure extends Error {
   constructor(
     readonly kind: string,
@@ -101,21 +104,29 @@ export async function readOffThread<T>(
 ): Promise<T & { threadId: number }> {
   const done = await turn();
   try {
-    const result = await runWorker<T>(program, workerData, budget, overrun);
-    if (result.threadId === mainThreadId) throw new Error('read on the calling thread');
-    return result;
+    return await runWorker<T>(program, workerData, budget, overrun);
   } finally {
     done();
   }
 }
 
+/** The name a worker program gives to what the file's bytes made the parser throw. */
+export const FILE_FAULT = 'FileFault';
+
 /**
  * The worker's frame around `body` (the source of an async function of
  * `workerData` returning a structured-cloneable result): posts the result,
- * or the name and message of what was thrown.
+ * or the name and message of what was thrown. `body` passes what the
+ * file's parsing throws through `fileFault` (a catch handler), so that it
+ * is told from a failure of the program itself.
  */
 export const workerProgram = (body: string): string => `
 const { parentPort, workerData } = require('node:worker_threads');
+const fileFault = (error) => {
+  const fault = new Error(String((error && error.message) || error));
+  fault.name = (error && error.name === 'PasswordException') ? 'PasswordException' : '${FILE_FAULT}';
+  throw fault;
+};
 (async () => {
 ${body}
 })().then(

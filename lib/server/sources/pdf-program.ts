@@ -28,7 +28,7 @@ const doc = await pdfjs.getDocument({
   cMapPacked: true,
   standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
   verbosity: 0,
-}).promise;
+}).promise.catch(fileFault);
 const pageCount = doc.numPages;
 if (pageCount > maxPages) return { pageCount, pages: [], cut: false };
 const text = (value) => (typeof value === 'string' ? value : '');
@@ -46,8 +46,8 @@ const pages = [];
 let chars = 0;
 let cut = false;
 for (let n = 1; n <= pageCount; n++) {
-  const page = await doc.getPage(n);
-  const content = await page.getTextContent();
+  const page = await doc.getPage(n).catch(fileFault);
+  const content = await page.getTextContent().catch(fileFault);
   const items = [];
   for (const item of content.items) {
     if (typeof item.str !== 'string') continue;

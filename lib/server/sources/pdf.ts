@@ -2,7 +2,13 @@ import 'server-only';
 import { MAX_SOURCE_CHARS } from '../../domain/types';
 import { AppError } from '../errors';
 import { calendarDate, nameOf, titleFromFileName, type ReadText } from './draft';
-import { readOffThread, WorkerFailure, workerProgram, type ReadBudget } from './off-thread';
+import {
+  FILE_FAULT,
+  readOffThread,
+  WorkerFailure,
+  workerProgram,
+  type ReadBudget,
+} from './off-thread';
 import { pdfPageText, type PdfTextItem } from './pdf-lines';
 import { PDF_PROGRAM_BODY } from './pdf-program';
 
@@ -47,7 +53,11 @@ export async function extractPdf(
         ),
     );
   } catch (error) {
-    if (!(error instanceof WorkerFailure)) throw error;
+    if (
+      !(error instanceof WorkerFailure) ||
+      (error.kind !== FILE_FAULT && error.kind !== 'PasswordException')
+    )
+      throw error;
     if (error.kind === 'PasswordException')
       throw new AppError(
         'UNPROCESSABLE',
@@ -97,7 +107,11 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Read
       `${nameOf(fileName)} has more text than a source can hold (${MAX_SOURCE_CHARS.toLocaleString('en')} characters). Upload only the chapters you need, or paste them.`,
     );
   const pages = read.pages.map(pdfPageText);
-  const labels = read.labels?.length === pages.length ? read.labels : [];
+  // Labels that only say 1, 2, 3… are no labels.
+  const labels =
+    read.labels?.length === pages.length && read.labels.some((label, i) => label !== String(i + 1))
+      ? read.labels
+      : [];
   const labelOf = (i: number) => labels[i] || String(i + 1);
   const empty = pages.flatMap((text, i) => (text.trim() ? [] : [labelOf(i)]));
   if (empty.length === pages.length)

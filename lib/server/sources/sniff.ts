@@ -77,7 +77,7 @@ const HTML_START = /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|htm
 
 export function sniff(fileName: string, bytes: Uint8Array): Sniffed {
   // Readers accept a PDF whose header comes after some junk, within its first kB.
-  if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return { kind: 'pdf' };
+  if (/%PDF-\d\.\d/.test(ascii(bytes, 0, 1024))) return { kind: 'pdf' };
   if (startsWith(bytes, 'PK\x03\x04') || startsWith(bytes, 'PK\x05\x06')) return { kind: 'zip' };
   for (const [test, what, advice] of NOT_SOURCES)
     if (test(bytes)) throw notReadable(fileName, what, advice);
