@@ -89,6 +89,7 @@ describe('a PDF with a text layer', () => {
       'A survey of twelve schools found that attendance rose by four percent in the year',
     );
     expect(draft.text).toMatch(/public domain\.\n\nThe first page/);
+    expect(draft.text).toContain('half.\n\nConclusions\n\nThe third page');
     expect(draft.text).not.toMatch(/ {2}/);
   });
 
@@ -164,7 +165,9 @@ describe('a Word document', () => {
     expect(draft.pageStarts).toEqual([]);
     expect(draft.text).toMatch(/^Homework Bans in Primary Schools\n\nThis essay was written/);
     expect(draft.text).toContain('\n\nWhat the ban changed\n\nPupils in schools without homework');
-    expect(draft.text).toContain('Teachers reported fewer arguments about late work.');
+    expect(draft.text).toContain(
+      'Teachers reported fewer arguments about late work.\n\nParents reported calmer evenings.\n\n',
+    );
     expect(draft.text).toContain('Test scores at the end of the year were no different');
   });
 

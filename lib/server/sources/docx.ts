@@ -69,7 +69,8 @@ export async function readZip(bytes: Uint8Array, fileName: string): Promise<Read
   return {
     format: 'DOCX',
     fileName,
-    pages: [read.text],
+    // mammoth ends every paragraph with a blank line, some with a space before it.
+    pages: [read.text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n')],
     paged: false,
     pageLabels: [],
     title: coreField(core, 'dc:title') || titleFromFileName(fileName),

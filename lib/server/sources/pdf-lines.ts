@@ -3,7 +3,8 @@
  * on the page, in reading order as the file stores them. Lines end where
  * pdf.js says (hasEOL) or where the baseline moves; a gap between runs on a
  * line becomes a space; a taller gap between lines than the font's line
- * spacing starts a paragraph (a blank line). A word hyphenated at a line end
+ * spacing, or a change of font size (a heading), starts a paragraph (a
+ * blank line). A word hyphenated at a line end
  * ("nego-" / "tiation") is joined when a letter comes before the hyphen and
  * a lowercase letter after it; runs of spaces become one.
  */
@@ -19,6 +20,8 @@ const SAME_LINE = 0.6;
 const WORD_GAP = 0.2;
 /** A step between baselines taller than this many font heights starts a paragraph. */
 const PARAGRAPH_STEP = 1.5;
+/** A line whose font is bigger or smaller by this share (a heading) is a paragraph of its own. */
+const NEW_SIZE = 0.2;
 
 function linesOf(items: readonly PdfTextItem[]): Line[] {
   const lines: Line[] = [];
@@ -73,8 +76,13 @@ export function pdfPageText(items: readonly PdfTextItem[]): string {
   let previous: Line | null = null;
   for (const line of lines) {
     const step = previous ? previous.y - line.y : 0;
-    const size = Math.max(line.height, previous?.height ?? 0, 1);
-    if (!previous || step > PARAGRAPH_STEP * size || step < -SAME_LINE * size)
+    const size = Math.max(Math.min(line.height, previous?.height ?? line.height), 1);
+    if (
+      !previous ||
+      step > PARAGRAPH_STEP * size ||
+      step < -SAME_LINE * size ||
+      Math.abs(line.height - previous.height) > NEW_SIZE * size
+    )
       paragraphs.push([line]);
     else paragraphs[paragraphs.length - 1]!.push(line);
     previous = line;
