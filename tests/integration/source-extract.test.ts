@@ -8,6 +8,7 @@ import { pageAt, pageRange } from '@/lib/domain/evidence/pages';
 import type { SourceDraft } from '@/lib/domain/evidence/source-draft';
 import { MAX_SOURCE_CHARS } from '@/lib/domain/types';
 import { AppError } from '@/lib/server/errors';
+import { MAX_READS } from '@/lib/server/sources/off-thread';
 import { extractPdf } from '@/lib/server/sources/pdf';
 import { readSourceFile, readSourceHtml } from '@/lib/server/sources/read-source';
 import { imagePdf, textPdf } from '../support/minimal-pdf';
@@ -105,6 +106,31 @@ describe('a PDF with a text layer', () => {
     expect(draft.warnings).toEqual([expect.stringMatching(/^Page ii has no text/)]);
   });
 
+  it('prefers the XMP title and creators to the info dictionary', async () => {
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Rights of the Child</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Amara Diallo</rdf:li><rdf:li>Jun Watanabe</rdf:li></rdf:Seq></dc:creator>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>`;
+    const bytes = textPdf([['Some text.']], {
+      xmp,
+      fields: { Title: 'Microsoft Word - draft3.docx', Author: 'admin' },
+    });
+    const draft = await read('rights.pdf', new Uint8Array(bytes));
+    expect(draft.title).toBe('Rights of the Child');
+    expect(draft.author).toBe('Amara Diallo; Jun Watanabe');
+
+    const office = await read(
+      'draft.pdf',
+      new Uint8Array(textPdf([['Text.']], { fields: { Title: 'Microsoft Word - Plan.docx' } })),
+    );
+    expect(office.title).toBe('Plan');
+    const untitled = await read('Field notes.pdf', new Uint8Array(textPdf([['Text.']])));
+    expect(untitled).toMatchObject({ title: 'Field notes', author: '', publishedOn: null });
+  });
+
   it('is read in a worker thread, and a read that runs too long is cut off', async () => {
     const bytes = fixture('report.pdf');
     const read = await extractPdf(bytes, 'report.pdf');
@@ -115,6 +141,23 @@ describe('a PDF with a text layer', () => {
     expect(slow.message).toBe(
       '“report.pdf” took too long to read, or needed too much memory. Try a smaller PDF, or paste the text instead.',
     );
+  });
+});
+
+describe('many files at once', () => {
+  it('reads a few at a time and refuses reads past the queue, asking to try again', async () => {
+    const { running, waiting } = MAX_READS;
+    const bytes = fixture('report.pdf');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: running + waiting + 2 }, () => extractPdf(bytes, 'report.pdf')),
+    );
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(running + waiting);
+    expect(refused).toHaveLength(2);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('RATE_LIMITED');
+    }
   });
 });
 

@@ -50,17 +50,24 @@ const info = (fields: Record<string, string>) =>
 
 /**
  * A PDF whose pages hold these lines of Helvetica (an empty page has none);
- * `labels` is the catalog's /PageLabels number tree (`0 << /S /r >> 2 << /S /D >>`).
+ * `labels` is the catalog's /PageLabels number tree (`0 << /S /r >> 2 << /S /D >>`),
+ * `xmp` an XMP packet for the catalog's /Metadata.
  */
 export function textPdf(
   pages: string[][],
-  { labels, fields = {} }: { labels?: string; fields?: Record<string, string> } = {},
+  {
+    labels,
+    fields = {},
+    xmp,
+  }: { labels?: string; fields?: Record<string, string>; xmp?: string } = {},
 ): Buffer {
   const font = 3;
   const first = 4; // each page: its page object, then its content stream
   const kids = pages.map((_, i) => `${first + 2 * i} 0 R`).join(' ');
   const objects: (string | Buffer)[] = [
-    `<< /Type /Catalog /Pages 2 0 R${labels ? ` /PageLabels << /Nums [${labels}] >>` : ''} >>`,
+    `<< /Type /Catalog /Pages 2 0 R${labels ? ` /PageLabels << /Nums [${labels}] >>` : ''}${
+      xmp ? ` /Metadata ${first + 2 * pages.length} 0 R` : ''
+    } >>`,
     `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
@@ -73,6 +80,7 @@ export function textPdf(
       stream('', Buffer.from(content, 'latin1')),
     );
   });
+  if (xmp) objects.push(stream('/Type /Metadata /Subtype /XML', Buffer.from(xmp, 'utf8')));
   objects.push(info(fields));
   return pdfFile(objects);
 }

@@ -13,27 +13,32 @@ import { AppError } from '../errors';
  */
 export type ReadBudget = { ms: number; heapMb: number };
 
-/** Reads running at once per process, and reads waiting behind them before more are refused. */
-const MAX_RUNNING = 2;
-const MAX_WAITING = 6;
+/**
+ * Reads running at once per process, and reads waiting behind them before more are refused.
+ * @internal Exported for the test that fills the queue.
+ */
+export const MAX_READS = { running: 2, waiting: 6 };
 
 let running = 0;
 const waiting: (() => void)[] = [];
 
 async function turn(): Promise<() => void> {
-  if (running >= MAX_RUNNING) {
-    if (waiting.length >= MAX_WAITING)
+  if (running >= MAX_READS.running) {
+    if (waiting.length >= MAX_READS.waiting)
       throw new AppError(
         'RATE_LIMITED',
         'The server is reading other files right now. Try again in a minute.',
         { retryAfterSeconds: 30 },
       );
+    // The read ending hands its place over, so none can be taken in between.
     await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
   }
-  running++;
   return () => {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   };
 }
 
@@ -92,7 +97,7 @@ function runWorker<T>(
 
 /**
  * Runs `program` on `workerData` in a worker thread within `budget`, at most
- * MAX_RUNNING at a time; `overrun` is the error for a read that ran out of
+ * MAX_READS.running at a time; `overrun` is the error for a read that ran out of
  * time or memory. The result carries the worker's thread id (never the
  * caller's).
  */
