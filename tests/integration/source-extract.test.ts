@@ -185,6 +185,18 @@ describe('PDFs that cannot be read', () => {
     );
   });
 
+  it('refuses a PDF with more text than a source can hold', async () => {
+    const line = 'Filler text for a long report, repeated to pass the limit of a source.';
+    const pages = Array.from({ length: Math.ceil(MAX_SOURCE_CHARS / (40 * line.length)) + 1 }, () =>
+      Array.from({ length: 40 }, () => line),
+    );
+    const error = await refusal(read('long.pdf', new Uint8Array(textPdf(pages))));
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.message).toMatch(
+      /^“long\.pdf” has more text \([\d,]+ characters\) than a source can hold \(200,000 characters\)/,
+    );
+  });
+
   it('refuses a PDF with too many pages', async () => {
     const bytes = textPdf(Array.from({ length: 301 }, (_, i) => [`Page ${i + 1}.`]));
     const error = await refusal(read('long.pdf', new Uint8Array(bytes)));
@@ -283,6 +295,14 @@ describe('text files', () => {
     expect(text).toMatchObject({ format: 'TEXT', text: 'Line one\nLine two', title: 'notes' });
     const md = await read('notes.md', new TextEncoder().encode('# Heading\n\n*Some* text.\n'));
     expect(md).toMatchObject({ format: 'MARKDOWN', text: '# Heading\n\n*Some* text.' });
+  });
+
+  it('reads UTF-16 text with a byte order mark (Notepad’s “Unicode”)', async () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Grüße, “quoted”.', 'utf16le'),
+    ]);
+    expect((await read('notepad.txt', new Uint8Array(utf16))).text).toBe('Grüße, “quoted”.');
   });
 
   it('composes characters and drops control characters', async () => {
