@@ -39,11 +39,10 @@ function checkSize(fileName: string, size: number, limit: number, what: string) 
 
 /**
  * Reads an uploaded file into a source draft for a person to review: its
- * kind is told from its bytes, not its name (a PDF, a Word .docx file, a web
- * page, or UTF-8 text: Markdown when named .md or .markdown, its title then
- * its first "# " heading; `type`, the browser's guess, is not trusted and
- * not read); anything else
- * is refused with UNSUPPORTED_MEDIA_TYPE naming what it seems to be. PDF and
+ * kind is told from its bytes, not its name or `type` (the browser's guess,
+ * not read): a PDF, a Word .docx file, a web page, or UTF-8 text (Markdown
+ * when named .md or .markdown, titled by its first "# " heading). Anything
+ * else is refused with UNSUPPORTED_MEDIA_TYPE naming what it seems to be. PDF and
  * Word files are read in a worker thread within a time and memory budget.
  * Refusals: PAYLOAD_TOO_LARGE past SOURCE_FILE_LIMITS, UNPROCESSABLE for a
  * file that cannot be read (damaged, password-protected, a scan without a
