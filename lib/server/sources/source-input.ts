@@ -6,7 +6,7 @@ import { MAX_SOURCE_CHARS } from '../../domain/types';
 /** The most sources one map holds: a unit's reading list, with room to spare. */
 export const MAX_SOURCES_PER_MAP = 60;
 /** The most pages a source keeps (a long report). */
-export const MAX_PAGES = 1_000;
+const MAX_PAGES = 1_000;
 
 const ZDate = z
   .string()
@@ -79,7 +79,6 @@ export const ZNewSource = ZSourceDetails.extend({
 }).refine((s) => (s.text === undefined) !== (s.pages === undefined), {
   message: 'Send the text, or its pages, but not both',
 });
-export type TNewSource = z.input<typeof ZNewSource>;
 
 /** Line ends as \n; other control characters (but tab) removed; trimmed. */
 function clean(text: string): string {
