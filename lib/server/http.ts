@@ -94,6 +94,19 @@ export async function readTextBody(
   maxBytes: number,
   mediaType: 'application/json' | 'application/octet-stream',
 ): Promise<string> {
+  return new TextDecoder().decode(await readBody(request, maxBytes, mediaType));
+}
+
+/** Reads an uploaded file sent as application/octet-stream, with the checks of `readTextBody`. */
+export function readBytesBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readBody(request, maxBytes, 'application/octet-stream');
+}
+
+async function readBody(
+  request: Request,
+  maxBytes: number,
+  mediaType: 'application/json' | 'application/octet-stream',
+): Promise<Uint8Array> {
   refuseCrossSite(request);
   requireMediaType(request, mediaType);
   const tooLarge = () =>
@@ -102,7 +115,7 @@ export async function readTextBody(
       `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`,
     );
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -116,7 +129,7 @@ export async function readTextBody(
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */

@@ -3,6 +3,7 @@ import type { MapSnapshot } from '../../domain/types';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
+import { sourceDocOf } from '../sources/source-doc';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { getUndoHistory } from './get-undo-history';
 
@@ -72,27 +73,10 @@ export async function readMapSnapshot(
       const { deleted: _deleted, ...edge } = edgeStateOf(row);
       return edge;
     }),
-    sources: map.sources.map((s) => ({
-      id: s.id,
-      title: s.title,
-      author: s.author,
-      qualifications: s.qualifications,
-      publisher: s.publisher,
-      publishedOn: calendarDate(s.publishedOn),
-      url: s.url,
-      accessedOn: calendarDate(s.accessedOn),
-      format: s.format,
-      side: s.side,
-      text: s.text,
-      pageStarts: s.pageStarts,
-      pageLabels: s.pageLabels,
-    })),
+    sources: map.sources.map(sourceDocOf),
     citationStyle: map.classroom?.citationStyle ?? 'DEBATE',
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),
   };
 }
-
-/** A DATE column as YYYY-MM-DD. */
-const calendarDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
