@@ -1,4 +1,5 @@
 import type { CitationStyle } from '@/lib/domain/evidence/citation';
+import { pageRange } from '@/lib/domain/evidence/pages';
 import type { Anchor, SourceDoc } from '@/lib/domain/types';
 import { CitationText } from './citation-text';
 import styles from './source-quote.module.css';
@@ -8,12 +9,14 @@ type Props = {
   source: SourceDoc;
   /** The class's citation style (the snapshot's). */
   citationStyle: CitationStyle;
-  /** The page or pages the quote is on ("4", "4–5"), cited for a PDF source; none for others. */
-  page?: string | null;
 };
 
-/** A node's quote with its citation in the class's style, as the brief and the prep sheet print it. */
-export function SourceQuote({ anchor, source, citationStyle, page = null }: Props) {
+/**
+ * A node's quote with its citation in the class's style, as the brief and
+ * the prep sheet print it; for a source with pages (a PDF), the page or
+ * pages the quote is on.
+ */
+export function SourceQuote({ anchor, source, citationStyle }: Props) {
   return (
     <blockquote className={styles.quote}>
       “{anchor.exact}”{' '}
@@ -22,7 +25,7 @@ export function SourceQuote({ anchor, source, citationStyle, page = null }: Prop
         <CitationText
           citationStyle={citationStyle}
           source={source}
-          page={source.format === 'PDF' ? page : null}
+          page={pageRange(source, anchor.start, anchor.end)}
         />
       </cite>
     </blockquote>

@@ -99,30 +99,36 @@ describe('citations in the source reader', () => {
 });
 
 describe('a quote with its citation', () => {
-  const anchor = (source: SourceDoc) => ({
+  const anchor = (source: SourceDoc, start: number, end: number) => ({
     sourceId: source.id,
-    start: 0,
-    end: 8,
-    exact: source.text.slice(0, 8),
+    start,
+    end,
+    exact: source.text.slice(start, end),
     prefix: '',
     suffix: '',
   });
 
-  it('gives the page of a quote from a PDF', () => {
+  it('gives the page or pages of a quote from a PDF', () => {
     const { container } = render(
-      <SourceQuote anchor={anchor(strakes)} source={strakes} citationStyle="APA" page="2" />,
+      <>
+        <SourceQuote anchor={anchor(strakes, 0, 8)} source={strakes} citationStyle="APA" />
+        <SourceQuote anchor={anchor(strakes, 30, 50)} source={strakes} citationStyle="MLA" />
+      </>,
     );
-    expect(container.querySelector('blockquote')!.textContent).toBe(
-      '“The CSTO” — Strakes, J. E. (2020, November 4). Russia and the Nagorno-Karabakh Conflict: Genuine Threat or Misconception? BESA Center Perspectives Paper No. 1,798, p. 2.',
+    const [first, second] = Array.from(container.querySelectorAll('blockquote'));
+    expect(first!.textContent).toBe(
+      '“The CSTO” — Strakes, J. E. (2020, November 4). Russia and the Nagorno-Karabakh Conflict: Genuine Threat or Misconception? BESA Center Perspectives Paper No. 1,798, p. 1.',
     );
+    expect(second!.textContent).toMatch(/4 Nov\. 2020, pp\. 1–2\.$/);
   });
 
   it('gives no page for a source without pages', () => {
     const { container } = render(
-      <SourceQuote anchor={anchor(turchenko)} source={turchenko} citationStyle="DEBATE" page="2" />,
+      <SourceQuote anchor={anchor(turchenko, 0, 6)} source={turchenko} citationStyle="DEBATE" />,
     );
     const quote = container.querySelector('blockquote')!.textContent;
-    expect(quote).toContain('— Turchenko 2023 (Mikhail Turchenko,');
-    expect(quote).not.toContain('p. 2');
+    expect(quote).toBe(
+      '“Russia” — Turchenko 2023 (Mikhail Turchenko, "Nagorno-Karabakh Shows Russia Has No Credibility," The Moscow Times, September 21, 2023, https://www.themoscowtimes.com/a82531)',
+    );
   });
 });
