@@ -104,6 +104,7 @@ export function MapSidePanel({
           label: 'Sources',
           content: (
             <SourceReader
+              citationStyle={snapshot.citationStyle}
               sources={sources}
               initialSourceId={initialSourceId}
               sourcesHref={snapshot.canEdit ? `/maps/${snapshot.id}/sources` : undefined}

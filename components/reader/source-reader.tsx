@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CitationStyle } from '@/lib/domain/evidence/citation';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 import { QuoteBar } from './quote-bar';
 import { selectionIn } from './selection';
@@ -16,6 +17,8 @@ const PANEL_ID = 'reader-panel';
 
 type Props = {
   sources: SourceDoc[];
+  /** How the map's class cites its sources: the active source's citation is shown in it. */
+  citationStyle?: CitationStyle;
   /** The source shown first when the selected card quotes none (a link to it). */
   initialSourceId?: string | null;
   /** For editors: the map's sources' pages (`/new` adds one, `/ID` changes its details). */
@@ -64,6 +67,7 @@ function useShownSource(
  */
 export function SourceReader({
   sources,
+  citationStyle = 'DEBATE',
   initialSourceId = null,
   sourcesHref,
   nodes,
@@ -163,6 +167,7 @@ export function SourceReader({
       >
         <SourceText
           source={active}
+          citationStyle={citationStyle}
           nodes={nodes}
           nodeText={nodeText}
           selectedNodeId={selectedNodeId}

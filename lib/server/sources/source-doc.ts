@@ -9,10 +9,15 @@ export function sourceDocOf(s: Source): SourceDoc {
     id: s.id,
     title: s.title,
     author: s.author,
+    qualifications: s.qualifications,
     publisher: s.publisher,
     publishedOn: day(s.publishedOn),
     url: s.url,
+    accessedOn: day(s.accessedOn),
+    format: s.format,
     side: s.side,
     text: s.text,
+    pageStarts: s.pageStarts,
+    pageLabels: s.pageLabels,
   };
 }
