@@ -17,22 +17,22 @@ function page(lines: (string | null)[]): PdfTextItem[] {
 }
 
 describe('pdfPageText', () => {
-  it('joins a word hyphenated at a line end when letters stand on both sides', () => {
-    expect(pdfPageText(page(['the nego-', 'tiation of terms']))).toBe('the negotiation\nof terms');
+  it("flows a paragraph's lines into one, joining a word hyphenated at a line end when letters stand on both sides", () => {
+    expect(pdfPageText(page(['the nego-', 'tiation of terms']))).toBe('the negotiation of terms');
     expect(pdfPageText(page(['a soft hyphen: nego\u00ad', 'tiation']))).toBe(
       'a soft hyphen: negotiation',
     );
   });
 
   it('keeps a hyphen before a capital or a digit, and one in the middle of a line', () => {
-    expect(pdfPageText(page(['Anglo-', 'Saxon law']))).toBe('Anglo-\nSaxon law');
-    expect(pdfPageText(page(['COVID-', '19 cases']))).toBe('COVID-\n19 cases');
-    expect(pdfPageText(page(['second-hand goods', 'sold']))).toBe('second-hand goods\nsold');
+    expect(pdfPageText(page(['Anglo-', 'Saxon law']))).toBe('Anglo-Saxon law');
+    expect(pdfPageText(page(['COVID-', '19 cases']))).toBe('COVID-19 cases');
+    expect(pdfPageText(page(['second-hand goods', 'sold']))).toBe('second-hand goods sold');
   });
 
   it('starts a paragraph after a taller gap, and not after a line', () => {
     expect(pdfPageText(page(['First line', 'second line', null, 'New paragraph']))).toBe(
-      'First line\nsecond line\n\nNew paragraph',
+      'First line second line\n\nNew paragraph',
     );
   });
 
@@ -50,7 +50,7 @@ describe('pdfPageText', () => {
       ['Top line', false, 72, 700, 48, 12],
       ['Lower line', false, 72, 686, 60, 12],
     ];
-    expect(pdfPageText(items)).toBe('Top line\nLower line');
+    expect(pdfPageText(items)).toBe('Top line Lower line');
   });
 
   it('keeps a superscript on its line', () => {

@@ -69,7 +69,20 @@ function joinHyphenated(lines: string[]): string[] {
   return out;
 }
 
-/** The page's text: lines joined with \n, paragraphs with a blank line. */
+/**
+ * A paragraph's lines as one line of prose, the way it reads: a PDF breaks
+ * lines where its column ends, not where the sentence does, and a quote
+ * across a line end must read as the sentence. A line ending in a kept
+ * hyphen ("Anglo-") runs straight on.
+ */
+function flow(lines: string[]): string {
+  return joinHyphenated(lines).reduce(
+    (text, line) => (!text ? line : text.endsWith('-') ? text + line : `${text} ${line}`),
+    '',
+  );
+}
+
+/** The page's text: a paragraph's lines flowed into one, paragraphs apart by a blank line. */
 export function pdfPageText(items: readonly PdfTextItem[]): string {
   const lines = linesOf(items);
   const paragraphs: Line[][] = [];
@@ -87,7 +100,5 @@ export function pdfPageText(items: readonly PdfTextItem[]): string {
     else paragraphs[paragraphs.length - 1]!.push(line);
     previous = line;
   }
-  return paragraphs
-    .map((paragraph) => joinHyphenated(paragraph.map((line) => line.text)).join('\n'))
-    .join('\n\n');
+  return paragraphs.map((paragraph) => flow(paragraph.map((line) => line.text))).join('\n\n');
 }
