@@ -1,7 +1,9 @@
 'use client';
 
 import type { useSocial } from '@/lib/client/use-social';
-import type { GraphEdge, GraphNode, MapSnapshot } from '@/lib/domain/types';
+import type { CardMarks } from '@/lib/domain/evidence/card';
+import type { TOp } from '@/lib/domain/ops';
+import type { GraphEdge, GraphNode, MapSnapshot, SourceDoc } from '@/lib/domain/types';
 import { useMemo } from 'react';
 import { NodeRounds } from '@/components/rounds/node-rounds';
 import { newId } from '@/lib/client/ids';
@@ -11,6 +13,7 @@ import { focusOf } from '../social/focus';
 import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { UndoArea } from '../social/undo-area';
+import { EvidenceCard, type TeamCut } from './evidence-card';
 import { SIDE_REGION_ID } from './map-words';
 import { SidePanel } from './side-panel';
 import type { useTeamLayers } from './use-team-layers';
@@ -24,6 +27,8 @@ type Props = {
   onSelect: (nodeId: string) => void;
   onSelectEdge: (edgeId: string) => void;
   onMakeNode?: (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => void;
+  /** For editors: change the selected evidence's card. */
+  onCardOps?: (ops: TOp[]) => void;
   social: ReturnType<typeof useSocial>;
   layers: ReturnType<typeof useTeamLayers>;
 };
@@ -38,6 +43,7 @@ export function MapSidePanel({
   onSelect,
   onSelectEdge,
   onMakeNode,
+  onCardOps,
   social,
   layers,
 }: Props) {
@@ -89,6 +95,30 @@ export function MapSidePanel({
           },
         ])
     : undefined;
+  const selected = nodes.find((n) => n.id === selectedNodeId);
+  const source = snapshot.sources.find((s) => s.id === selected?.anchor?.sourceId);
+  const myLayer = view?.layers.find((l) => l.teamId === myTeamId);
+  const cut = myLayer?.annotations.find(
+    (a) => a.kind === 'CUT' && a.target.kind === 'NODE' && a.target.nodeId === selected?.id,
+  );
+  const team: TeamCut | null =
+    myTeamId && myLayer && selected
+      ? {
+          name: myLayer.name,
+          cut: cut?.marks ? { id: cut.id, marks: cut.marks } : null,
+          save: (id: string, marks: CardMarks) =>
+            social.send([
+              {
+                type: 'upsertAnnotation',
+                id,
+                teamId: myTeamId,
+                target: { kind: 'NODE', nodeId: selected.id },
+                kind: 'CUT',
+                marks,
+              },
+            ]),
+        }
+      : null;
   return (
     <SidePanel
       id={SIDE_REGION_ID}
@@ -97,15 +127,26 @@ export function MapSidePanel({
           id: 'sources',
           label: 'Sources',
           content: (
-            <SourceReader
-              sources={snapshot.sources}
-              nodes={nodes}
-              selectedNodeId={selectedNodeId}
-              onSelectQuote={onSelect}
-              onMakeNode={onMakeNode}
-              teamPassages={teamPassages}
-              onTeamPassage={onTeamPassage}
-            />
+            <>
+              {selected && (
+                <EvidenceCard
+                  key={selected.id}
+                  node={selected}
+                  cite={source && plainCite(source)}
+                  onOps={onCardOps}
+                  team={team}
+                />
+              )}
+              <SourceReader
+                sources={snapshot.sources}
+                nodes={nodes}
+                selectedNodeId={selectedNodeId}
+                onSelectQuote={onSelect}
+                onMakeNode={onMakeNode}
+                teamPassages={teamPassages}
+                onTeamPassage={onTeamPassage}
+              />
+            </>
           ),
         },
         {
@@ -154,4 +195,10 @@ export function MapSidePanel({
       ]}
     />
   );
+}
+
+/** "Turchenko 2023, The title": the author, year and title as stored (the citation style comes later). */
+function plainCite(source: SourceDoc): string {
+  const year = source.publishedOn?.slice(0, 4);
+  return `${source.author}${year ? ` ${year}` : ''}, ${source.title}`;
 }

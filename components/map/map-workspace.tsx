@@ -290,6 +290,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
             onSelect={goToNode}
             onSelectEdge={selection.goToEdge}
             onMakeNode={editable ? editing.makeFromQuote : undefined}
+            onCardOps={editable ? (ops) => void store.perform(ops) : undefined}
             social={social}
             layers={layers}
           />
