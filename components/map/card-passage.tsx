@@ -58,12 +58,19 @@ export function CardPassage({ anchor, marks, passageRef, onSelect }: Props) {
           ]
             .filter(Boolean)
             .join(' ');
+          const marked = {
+            'data-start': run.start,
+            'data-marks':
+              [run.underline && 'underline', run.highlight && 'highlight']
+                .filter(Boolean)
+                .join(' ') || undefined,
+          };
           return run.highlight ? (
-            <mark key={run.start} className={className} data-start={run.start}>
+            <mark key={run.start} className={className} {...marked}>
               {run.text}
             </mark>
           ) : (
-            <span key={run.start} className={className} data-start={run.start}>
+            <span key={run.start} className={className} {...marked}>
               {run.text}
             </span>
           );

@@ -151,11 +151,12 @@ export function EvidenceCard({ node, cite, onOps, team }: Props) {
           {words === 1 ? 'word' : 'words'})
         </span>
         <label className={styles.rate}>
-          Reading speed{' '}
+          Words a minute{' '}
           <select value={rate} onChange={(event) => setRate(Number(event.target.value))}>
             {READING_RATES.map((r) => (
               <option key={r} value={r}>
-                {r} a minute{r === 150 ? ' (conversational)' : r >= 300 ? ' (fast)' : ''}
+                {r}
+                {r === 150 ? ' (conversational)' : r >= 300 ? ' (fast)' : ''}
               </option>
             ))}
           </select>

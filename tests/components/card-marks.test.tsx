@@ -105,6 +105,18 @@ describe('marking a card', () => {
     ]);
   });
 
+  it('recomputes the read-aloud time at the chosen rate and remembers the rate', async () => {
+    const user = userEvent.setup();
+    const node = evidence({ underline: [], highlight: [[0, PASSAGE.length]] });
+    const { unmount } = render(<EvidenceCard node={node} />);
+    // Twelve words: 0:05 at 150 a minute.
+    await user.selectOptions(screen.getByLabelText('Words a minute'), '150');
+    expect(screen.getByText(/Reads in/).textContent).toMatch(/Reads in 0:05 at 150 words a minute/);
+    unmount();
+    render(<EvidenceCard node={node} />);
+    expect((screen.getByLabelText('Words a minute') as HTMLSelectElement).value).toBe('150');
+  });
+
   it('offers to cut an uncut quote as a card, for editors only', async () => {
     const user = userEvent.setup();
     const onOps = vi.fn();
