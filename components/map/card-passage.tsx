@@ -10,7 +10,7 @@ import styles from './evidence-card.module.css';
 type Props = {
   anchor: Anchor;
   marks: CardMarks;
-  passageRef: RefObject<HTMLParagraphElement | null>;
+  passageRef: RefObject<HTMLDivElement | null>;
   /** Called with the selected words as offsets into the passage (null when nothing is selected). */
   onSelect: (range: MarkRange | null) => void;
 };
@@ -40,9 +40,12 @@ export function CardPassage({ anchor, marks, passageRef, onSelect }: Props) {
           […]{' '}
         </span>
       )}
-      <p
+      <div
         ref={passageRef}
         className={styles.passage}
+        role="textbox"
+        aria-readonly="true"
+        aria-multiline="true"
         tabIndex={0}
         {...ownKeys}
         aria-label="Passage: select words, then underline or highlight them"
@@ -75,7 +78,7 @@ export function CardPassage({ anchor, marks, passageRef, onSelect }: Props) {
             </span>
           );
         })}
-      </p>
+      </div>
       {cutAfter && (
         <span className={styles.ellipsis} title="The passage ends mid-sentence">
           {' '}
@@ -100,7 +103,7 @@ type ModifiableSelection = Selection & {
  * Ctrl (Alt on a Mac) they go a word at a time. Browsers do this only in
  * caret browsing, so the passage does it itself.
  */
-function selectByKeyboard(event: KeyboardEvent<HTMLParagraphElement>, passage: HTMLElement | null) {
+function selectByKeyboard(event: KeyboardEvent<HTMLDivElement>, passage: HTMLElement | null) {
   if (!passage || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
   const selection = window.getSelection() as ModifiableSelection | null;
   if (!selection?.modify) return;

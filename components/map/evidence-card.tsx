@@ -51,7 +51,7 @@ export function EvidenceCard({ node, cite, onOps, team }: Props) {
   const [mode, setMode] = useState<'shared' | 'team'>('shared');
   const [range, setRange] = useState<MarkRange | null>(null);
   const [rate, setRate] = useReadingRate();
-  const passageRef = useRef<HTMLParagraphElement>(null);
+  const passageRef = useRef<HTMLDivElement>(null);
   const base = useId();
   const anchor = node.anchor;
   if (node.kind !== 'EVIDENCE' || !anchor) return null;

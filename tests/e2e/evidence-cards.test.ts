@@ -1,4 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { allSaved, findCard, signUpNewPerson, useBrowser } from './browser';
@@ -51,6 +54,25 @@ async function dragOver(page: Page, passage: Locator, phrase: string) {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 8 });
   await page.mouse.up();
+}
+
+/** Serious or critical accessibility problems axe-core finds in the card, one line each. */
+async function cardViolations(page: Page): Promise<string[]> {
+  const axe = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('axe-core')),
+    'axe.min.js',
+  );
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(await readFile(axe, 'utf8'));
+  return cardOf(page).evaluate(async (card) => {
+    const { axe } = window as unknown as {
+      axe: { run: (c: Element, o: RunOptions) => Promise<AxeResults> };
+    };
+    const { violations } = await axe.run(card, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
+  });
 }
 
 async function openEvidence(page: Page, words: string, pattern: RegExp) {
@@ -109,6 +131,8 @@ describe('evidence cards in Chromium', () => {
       // Unmarked words are still there, smaller.
       expect(await passageOf(a).textContent()).toContain('Back then, Armenia');
       expect(await cardOf(a).textContent()).toMatch(/Reads in 0:01 at 250 words a minute/);
+
+      expect(await cardViolations(a)).toEqual([]);
 
       // Eli, on the same card in another browser, sees it arrive.
       await expect.poll(() => markedText(b, 'highlight')).toBe('appealed for military assistance');
