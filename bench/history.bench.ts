@@ -37,6 +37,7 @@ beforeAll(async () => {
               x: k * 10,
               y: 0,
               anchor: null,
+              card: null,
               side: 'NEUTRAL',
             },
           ]
@@ -46,7 +47,7 @@ beforeAll(async () => {
     log.push({ seq, op: { ops, inverse: invertOps(state, ops), intent: 'do' } });
     state = applyOps(state, ops).state;
   }
-  const nodes = [...state.nodes.values()].map(({ deleted: _d, anchor: _a, ...n }) => ({
+  const nodes = [...state.nodes.values()].map(({ deleted: _d, anchor: _a, card: _c, ...n }) => ({
     ...n,
     mapId,
   }));

@@ -1,7 +1,11 @@
 'use client';
 
 import type { useSocial } from '@/lib/client/use-social';
-import type { GraphEdge, GraphNode, MapSnapshot, SourceDoc } from '@/lib/domain/types';
+import type { CardMarks } from '@/lib/domain/evidence/card';
+import type { TOp } from '@/lib/domain/ops';
+import { formatCitation, type CitationStyle } from '@/lib/domain/evidence/citation';
+import { pageRange } from '@/lib/domain/evidence/pages';
+import type { Anchor, GraphEdge, GraphNode, MapSnapshot, SourceDoc } from '@/lib/domain/types';
 import { useMemo } from 'react';
 import { NodeRounds } from '@/components/rounds/node-rounds';
 import { newId } from '@/lib/client/ids';
@@ -11,6 +15,7 @@ import { focusOf } from '../social/focus';
 import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { UndoArea } from '../social/undo-area';
+import { EvidenceCard, type TeamCut } from './evidence-card';
 import { SIDE_REGION_ID } from './map-words';
 import { SidePanel } from './side-panel';
 import type { useTeamLayers } from './use-team-layers';
@@ -28,6 +33,8 @@ type Props = {
   onSelect: (nodeId: string) => void;
   onSelectEdge: (edgeId: string) => void;
   onMakeNode?: (quote: QuoteSelection, kind: 'CLAIM' | 'EVIDENCE') => void;
+  /** For editors: change the selected evidence's card. */
+  onCardOps?: (ops: TOp[]) => void;
   social: ReturnType<typeof useSocial>;
   layers: ReturnType<typeof useTeamLayers>;
 };
@@ -44,6 +51,7 @@ export function MapSidePanel({
   onSelect,
   onSelectEdge,
   onMakeNode,
+  onCardOps,
   social,
   layers,
 }: Props) {
@@ -95,6 +103,30 @@ export function MapSidePanel({
           },
         ])
     : undefined;
+  const selected = nodes.find((n) => n.id === selectedNodeId);
+  const source = sources.find((s) => s.id === selected?.anchor?.sourceId);
+  const myLayer = view?.layers.find((l) => l.teamId === myTeamId);
+  const cut = myLayer?.annotations.find(
+    (a) => a.kind === 'CUT' && a.target.kind === 'NODE' && a.target.nodeId === selected?.id,
+  );
+  const team: TeamCut | null =
+    myTeamId && myLayer && selected
+      ? {
+          name: myLayer.name,
+          cut: cut?.marks ? { id: cut.id, marks: cut.marks } : null,
+          save: (id: string, marks: CardMarks) =>
+            social.send([
+              {
+                type: 'upsertAnnotation',
+                id,
+                teamId: myTeamId,
+                target: { kind: 'NODE', nodeId: selected.id },
+                kind: 'CUT',
+                marks,
+              },
+            ]),
+        }
+      : null;
   return (
     <SidePanel
       id={SIDE_REGION_ID}
@@ -103,18 +135,33 @@ export function MapSidePanel({
           id: 'sources',
           label: 'Sources',
           content: (
-            <SourceReader
-              citationStyle={snapshot.citationStyle}
-              sources={sources}
-              initialSourceId={initialSourceId}
-              sourcesHref={snapshot.canEdit ? `/maps/${snapshot.id}/sources` : undefined}
-              nodes={nodes}
-              selectedNodeId={selectedNodeId}
-              onSelectQuote={onSelect}
-              onMakeNode={onMakeNode}
-              teamPassages={teamPassages}
-              onTeamPassage={onTeamPassage}
-            />
+            <>
+              {selected && (
+                <EvidenceCard
+                  key={selected.id}
+                  node={selected}
+                  cite={
+                    source && selected.anchor
+                      ? cardCite(snapshot.citationStyle, source, selected.anchor)
+                      : undefined
+                  }
+                  onOps={onCardOps}
+                  team={team}
+                />
+              )}
+              <SourceReader
+                citationStyle={snapshot.citationStyle}
+                sources={sources}
+                initialSourceId={initialSourceId}
+                sourcesHref={snapshot.canEdit ? `/maps/${snapshot.id}/sources` : undefined}
+                nodes={nodes}
+                selectedNodeId={selectedNodeId}
+                onSelectQuote={onSelect}
+                onMakeNode={onMakeNode}
+                teamPassages={teamPassages}
+                onTeamPassage={onTeamPassage}
+              />
+            </>
           ),
         },
         {
@@ -163,4 +210,9 @@ export function MapSidePanel({
       ]}
     />
   );
+}
+
+/** A card's cite: its source in the class's style, with the page (or pages) the passage is on. */
+function cardCite(style: CitationStyle, source: SourceDoc, anchor: Anchor): string {
+  return formatCitation(style, source, { page: pageRange(source, anchor.start, anchor.end) });
 }

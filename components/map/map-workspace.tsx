@@ -301,6 +301,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             onSelect={goToNode}
             onSelectEdge={selection.goToEdge}
             onMakeNode={editable ? editing.makeFromQuote : undefined}
+            onCardOps={editable ? (ops) => void store.perform(ops) : undefined}
             social={social}
             layers={layers}
           />

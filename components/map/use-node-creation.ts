@@ -66,6 +66,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
           x: spot.x,
           y: spot.y,
           anchor: null,
+          card: null,
         },
       ]);
       if (!ok) return;
@@ -83,7 +84,17 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       if (!spot) return;
       const id = newId();
       const ok = store.perform([
-        { type: 'createNode', id, kind, text, side: 'NEUTRAL', x: spot.x, y: spot.y, anchor: null },
+        {
+          type: 'createNode',
+          id,
+          kind,
+          text,
+          side: 'NEUTRAL',
+          x: spot.x,
+          y: spot.y,
+          anchor: null,
+          card: null,
+        },
         {
           type: 'createEdge',
           id: newId(),
@@ -113,7 +124,17 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
       const spot = placeAt(prompt.screen, text);
       const id = newId();
       const ok = store.perform([
-        { type: 'createNode', id, kind, text, side: from.side, x: spot.x, y: spot.y, anchor: null },
+        {
+          type: 'createNode',
+          id,
+          kind,
+          text,
+          side: from.side,
+          x: spot.x,
+          y: spot.y,
+          anchor: null,
+          card: null,
+        },
         {
           type: 'createEdge',
           id: newId(),
@@ -149,6 +170,7 @@ export function useNodeCreation({ store, sources, placement, openNew }: Options)
           x: spot.x,
           y: spot.y,
           anchor: createAnchor(source.id, source.text, quote.start, quote.end),
+          card: null,
         },
       ]);
       if (!ok) return;

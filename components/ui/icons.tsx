@@ -74,6 +74,24 @@ export function QuoteIcon(props: IconProps) {
   );
 }
 
+/** A letter U over a line: underline words. */
+export function UnderlineIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4.5 2.5v4.5a3.5 3.5 0 007 0V2.5M3 14h10" />
+    </Icon>
+  );
+}
+
+/** A highlighter's tip over a stroke: highlight words. */
+export function HighlightIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9.5 2.5l3 3-5 5H4.5v-3z M3 14h10" />
+    </Icon>
+  );
+}
+
 /** A chevron pointing right (folded) or down (open). */
 export function ChevronIcon({ open, ...props }: IconProps & { open: boolean }) {
   return <Icon {...props}>{open ? <path d="M4 6l4 4 4-4" /> : <path d="M6 4l4 4-4 4" />}</Icon>;

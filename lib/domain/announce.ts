@@ -53,8 +53,12 @@ function describeOp(op: TOp, ops: TOp[], view: GraphState): string | null {
       if (op.text !== undefined) return `edited the text of ${card}`;
       if (op.kind !== undefined) return `made ${card} ${ARTICLE[op.kind]}`;
       if (op.side !== undefined) return `marked ${card} ${SIDE_LABELS[op.side].toLowerCase()}`;
+      if (op.anchor === undefined && op.card !== undefined)
+        return op.card ? `cut ${card} as a card` : `stopped cutting ${card} as a card`;
       return `changed the quote of ${card}`;
     }
+    case 'markCard':
+      return `${op.on ? '' : 'un'}${op.layer === 'underline' ? 'underlined' : 'highlighted'} words of ${textOf(view, op.id)}`;
     case 'deleteNode':
       return `deleted ${textOf(view, op.id)}`;
     case 'restoreNode':

@@ -1,5 +1,6 @@
 import type { EdgeState, GraphState, NodeState } from './graph-state';
-import { checkBase, checkEdgeShape, liveEdge, liveNode, OpError } from './op-checks';
+import { applyMark, rebaseMarks } from './evidence/card';
+import { checkBase, checkedCard, checkEdgeShape, liveEdge, liveNode, OpError } from './op-checks';
 import type { TOp } from './op-schemas';
 
 type ApplyResult = {
@@ -50,8 +51,10 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         y: op.y,
         version: 1,
         anchor: op.anchor,
+        card: null,
         deleted: false,
       };
+      node.card = checkedCard(node, op.card);
       return {
         state: { nodes: withNodes(state, [node]), edges: state.edges },
         changedNodes: [op.id],
@@ -68,6 +71,28 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         side: op.side ?? node.side,
         anchor: op.anchor !== undefined ? op.anchor : node.anchor,
         version: node.version + 1,
+      };
+      next.card = checkedCard(next, cardAfter(node, next, op.card));
+      return {
+        state: { nodes: withNodes(state, [next]), edges: state.edges },
+        changedNodes: [op.id],
+        changedEdges: [],
+      };
+    }
+    case 'markCard': {
+      const node = liveNode(state, op.id);
+      if (!node.card || !node.anchor)
+        throw new OpError('VALIDATION_FAILED', 'Cut this evidence as a card before marking it');
+      const [start, end] = op.range;
+      if (end > node.anchor.exact.length)
+        throw new OpError('VALIDATION_FAILED', 'The marked words are not in the card’s passage');
+      const keep = op.keep ?? [];
+      if (keep.some(([s, e]) => s < start || e > end))
+        throw new OpError('VALIDATION_FAILED', 'What an unmark keeps must lie in its range');
+      // Marks merge like moves, so they do not bump the version (a text edit is not stale for them).
+      const next: NodeState = {
+        ...node,
+        card: applyMark(node.card, op.layer, [start, end], op.on, keep),
       };
       return {
         state: { nodes: withNodes(state, [next]), edges: state.edges },
@@ -201,4 +226,19 @@ export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
     }
   }
   return { state: current, changedNodes: [...changedNodes], changedEdges: [...changedEdges] };
+}
+
+/**
+ * A node's card after an update: the one it sets, if it sets one; otherwise
+ * the card drops when the node stops being anchored evidence, and its marks
+ * follow a new passage of the same source (lib/domain/evidence/card.ts,
+ * rebaseMarks: shifted, and clipped to the new passage).
+ */
+function cardAfter(before: NodeState, after: NodeState, set: NodeState['card'] | undefined) {
+  if (set !== undefined) return set;
+  if (!before.card) return null;
+  if (after.kind !== 'EVIDENCE' || !after.anchor) return null;
+  if (before.anchor && after.anchor !== before.anchor)
+    return rebaseMarks(before.card, before.anchor, after.anchor);
+  return before.card;
 }

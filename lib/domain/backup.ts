@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marksOutOfRange, ZCardMarks } from './evidence/card';
 import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
@@ -79,6 +80,8 @@ export const ZBackup = z.object({
         x: ZCoordinate,
         y: ZCoordinate,
         anchor: ZAnchor.nullable().default(null),
+        /** Absent in backups made before cards: not a card. */
+        card: ZCardMarks.nullable().default(null),
       }),
     )
     .max(5000),
@@ -105,6 +108,8 @@ export const ZBackup = z.object({
             body: z.string().max(MAX_BODY_LENGTH).default(''),
             rating: z.number().int().min(1).max(5).nullable().default(null),
             tag: z.string().min(1).max(MAX_TAG_LENGTH).nullable().default(null),
+            /** A team's own cut of a card (CUT). */
+            marks: ZCardMarks.nullable().default(null),
           }),
         )
         .max(5000),
@@ -121,10 +126,16 @@ export function checkBackupReferences(backup: Backup): string | null {
     const problem = pagesProblem(s);
     if (problem) return `sources[${i}].${problem}`;
   }
-  const nodes = new Set<string>();
+  const nodes = new Map<string, Backup['nodes'][number]>();
   for (const [i, n] of backup.nodes.entries()) {
     if (nodes.has(n.id)) return `nodes[${i}].id: "${n.id}" appears twice`;
-    nodes.add(n.id);
+    nodes.set(n.id, n);
+    if (n.card) {
+      if (n.kind !== 'EVIDENCE' || !n.anchor)
+        return `nodes[${i}].card: only evidence that quotes a source can be a card`;
+      const outside = marksOutOfRange(n.card, n.anchor.exact.length);
+      if (outside) return `nodes[${i}].card: ${outside}`;
+    }
     if (n.anchor) {
       const source = sources.get(n.anchor.sourceId);
       if (!source)
@@ -145,6 +156,13 @@ export function checkBackupReferences(backup: Backup): string | null {
     const t = a.target;
     if (t.kind === 'NODE' && !nodes.has(t.nodeId))
       return `teamLayer.annotations[${i}].target.nodeId: no node "${t.nodeId}"`;
+    if (a.kind === 'CUT') {
+      const passage = t.kind === 'NODE' ? nodes.get(t.nodeId)?.anchor?.exact : undefined;
+      if (!passage || !a.marks)
+        return `teamLayer.annotations[${i}]: a cut needs its marks and a node that quotes a source`;
+      const outside = marksOutOfRange(a.marks, passage.length);
+      if (outside) return `teamLayer.annotations[${i}].marks: ${outside}`;
+    }
     if (t.kind === 'EDGE' && !edges.has(t.edgeId))
       return `teamLayer.annotations[${i}].target.edgeId: no edge "${t.edgeId}"`;
     if (t.kind === 'SOURCE' && sources.get(t.sourceId)?.text.slice(t.start, t.end) !== t.exact) {

@@ -146,7 +146,16 @@ export function describeBatch(
             ? `edited the text of ${quote(op.id)}`
             : op.kind
               ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}`
-              : `changed ${quote(op.id)}`,
+              : op.card !== undefined && op.anchor === undefined
+                ? op.card
+                  ? `cut ${quote(op.id)} as a card`
+                  : `stopped cutting ${quote(op.id)} as a card`
+                : `changed ${quote(op.id)}`,
+        );
+        break;
+      case 'markCard':
+        parts.push(
+          `${op.on ? '' : 'un'}${op.layer === 'underline' ? 'underlined' : 'highlighted'} words of ${quote(op.id)}`,
         );
         break;
       case 'moveNodes':

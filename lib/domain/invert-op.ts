@@ -1,3 +1,4 @@
+import { normalizeMarks, rangesWithin } from './evidence/card';
 import type { GraphState } from './graph-state';
 import type { TOp } from './op-schemas';
 
@@ -13,14 +14,33 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return { type: 'deleteNode', id: op.id };
     case 'updateNode': {
       const node = before.nodes.get(op.id)!;
+      // The card as the update stored it (sorted and merged), which is what undo expects to find.
+      const passage = (op.anchor !== undefined ? op.anchor : node.anchor)?.exact.length ?? 0;
+      const card = op.card ? normalizeMarks(op.card, passage) : op.card;
+      // A change of kind or passage may drop or move the card's marks: undo puts them back.
+      const cardMoved =
+        op.card === undefined && node.card && (op.kind !== undefined || op.anchor !== undefined);
       return {
         type: 'updateNode',
         id: op.id,
-        expect: { text: op.text, kind: op.kind, side: op.side, anchor: op.anchor },
+        expect: { text: op.text, kind: op.kind, side: op.side, anchor: op.anchor, card },
         ...(op.text !== undefined && { text: node.text }),
         ...(op.kind !== undefined && { kind: node.kind }),
         ...(op.side !== undefined && { side: node.side }),
         ...(op.anchor !== undefined && { anchor: node.anchor }),
+        ...((op.card !== undefined || cardMoved) && { card: node.card }),
+      };
+    }
+    case 'markCard': {
+      // Unmark the range, keeping what was marked in it before: the range as it was.
+      const node = before.nodes.get(op.id)!;
+      return {
+        type: 'markCard',
+        id: op.id,
+        layer: op.layer,
+        range: op.range,
+        on: false,
+        keep: rangesWithin(node.card?.[op.layer] ?? [], op.range),
       };
     }
     case 'moveNodes':

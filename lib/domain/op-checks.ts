@@ -1,3 +1,4 @@
+import { marksOutOfRange, normalizeMarks, type CardMarks } from './evidence/card';
 import type { EdgeState, GraphState, NodeState } from './graph-state';
 import type { GraphEdge } from './types';
 
@@ -72,4 +73,22 @@ export function checkEdgeShape(
       throw new OpError('DUPLICATE_EDGE', 'These two nodes are already connected that way');
     }
   }
+}
+
+/**
+ * A node's card as it may be stored: only an evidence node quoting a
+ * passage can be a card, its marks must lie within that passage, and they
+ * are kept sorted and merged.
+ */
+export function checkedCard(node: Pick<NodeState, 'kind' | 'anchor'>, card: CardMarks | null) {
+  if (card === null) return null;
+  if (node.kind !== 'EVIDENCE' || !node.anchor)
+    throw new OpError(
+      'VALIDATION_FAILED',
+      'Only evidence that quotes a source can be cut as a card',
+    );
+  const length = node.anchor.exact.length;
+  const outside = marksOutOfRange(card, length);
+  if (outside) throw new OpError('VALIDATION_FAILED', outside);
+  return normalizeMarks(card, length);
 }

@@ -35,6 +35,7 @@ export function opFootprint(ops: readonly TOp[]): OpFootprint {
     switch (op.type) {
       case 'createNode':
       case 'updateNode':
+      case 'markCard':
         nodeIds.add(op.id);
         break;
       case 'moveNodes':

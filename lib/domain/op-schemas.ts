@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RANGES, ZCardMarks, ZMarkRange } from './evidence/card';
 import { NODE_KINDS, RELATIONS, SIDES } from './types';
 
 /** The zod schema of every graph op, and of the values they carry. */
@@ -47,12 +48,15 @@ const ZCreateNodeOp = z.object({
   x: ZCoordinate,
   y: ZCoordinate,
   anchor: ZAnchor.nullable().default(null),
+  card: ZCardMarks.nullable().default(null),
 });
 const ZNodeFields = z.object({
   text: ZText.optional(),
   kind: ZNodeKind.optional(),
   side: ZSide.optional(),
   anchor: ZAnchor.nullable().optional(),
+  /** Cut as a card (marks), or not a card (null); marking a card's words is `markCard`. */
+  card: ZCardMarks.nullable().optional(),
 });
 const ZEdgeFields = z.object({
   fromId: ZId.optional(),
@@ -78,14 +82,34 @@ const ZUpdateNodeOp = ZNodeFields.extend({
   expect: ZNodeFields.optional(),
 })
   .refine(
-    (op) => changesSomething({ text: op.text, kind: op.kind, side: op.side, anchor: op.anchor }),
-    {
-      message: 'An update must change the text, kind, side or anchor',
-    },
+    (op) =>
+      changesSomething({
+        text: op.text,
+        kind: op.kind,
+        side: op.side,
+        anchor: op.anchor,
+        card: op.card,
+      }),
+    { message: 'An update must change the text, kind, side, anchor or card' },
   )
   .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
     message: 'An update needs either the version it was based on or the values it expects',
   });
+/**
+ * Marks (`on`) or unmarks a range of a card's passage on one layer, merged
+ * into the card's marks as they are when it applies: two people marking one
+ * card at once both keep their marks (lib/domain/evidence/card.ts,
+ * applyMark). An unmark may `keep` parts of its range marked: that is how
+ * undo puts a range back exactly as it was.
+ */
+const ZMarkCardOp = z.object({
+  type: z.literal('markCard'),
+  id: ZId,
+  layer: z.enum(['underline', 'highlight'], { message: 'The layer is underline or highlight' }),
+  range: ZMarkRange,
+  on: z.boolean(),
+  keep: z.array(ZMarkRange).max(MAX_RANGES).optional(),
+});
 const ZMoveNodesOp = z.object({
   type: z.literal('moveNodes'),
   moves: z
@@ -134,6 +158,7 @@ const ZRestoreEdgeOp = z.object({ type: z.literal('restoreEdge'), id: ZId });
 export const ZOp = z.discriminatedUnion('type', [
   ZCreateNodeOp,
   ZUpdateNodeOp,
+  ZMarkCardOp,
   ZMoveNodesOp,
   ZDeleteNodeOp,
   ZRestoreNodeOp,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCardMarks, type CardMarks } from './evidence/card';
 import { ZId } from './ops';
 
 /**
@@ -106,6 +107,8 @@ const ZUpsertAnnotation = z
       .nullable()
       .default(null),
     assigneeId: ZId.nullable().default(null),
+    /** CUT: the team's own underline and highlight of a card, over the card node's passage. */
+    marks: ZCardMarks.nullable().default(null),
   })
   .refine((op) => op.kind !== 'RATING' || op.rating !== null, {
     message: 'A rating needs a number from 1 to 5',
@@ -117,6 +120,9 @@ const ZUpsertAnnotation = z
   .refine((op) => op.kind !== 'NOTE' || op.body.length > 0, { message: 'Write something first' })
   .refine((op) => op.kind !== 'HIGHLIGHT' || op.target.kind === 'SOURCE', {
     message: 'Only a passage of a source can be highlighted',
+  })
+  .refine((op) => op.kind !== 'CUT' || (op.target.kind === 'NODE' && op.marks !== null), {
+    message: 'A team’s cut is the marks of one card',
   });
 const ZDeleteAnnotation = z.object({ type: z.literal('deleteAnnotation'), id: ZId });
 
@@ -179,6 +185,8 @@ export type AnnotationView = {
   tag: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** CUT: the team's own marks of the card. */
+  marks: CardMarks | null;
   authorName: string;
   updatedAt: string;
 };
@@ -243,10 +251,10 @@ export function ratingDisagreements(
 export type SocialBefore = {
   comments: readonly Pick<CommentView, 'id' | 'body' | 'mentions'>[];
   layers: readonly {
-    annotations: readonly Pick<
+    annotations: readonly (Pick<
       AnnotationView,
       'id' | 'teamId' | 'target' | 'kind' | 'body' | 'rating' | 'tag' | 'assigneeId'
-    >[];
+    > & { marks?: CardMarks | null })[];
   }[];
 };
 
@@ -293,6 +301,7 @@ export function invertSocialOp(view: SocialBefore, op: TSocialOp): TSocialOpInpu
         rating: before.rating,
         tag: before.tag,
         assigneeId: before.assigneeId,
+        marks: before.marks ?? null,
       };
     }
   }

@@ -1,3 +1,4 @@
+import type { CardMarks } from './evidence/card';
 import type { HistoryEntry } from './history';
 import type { CitationStyle } from './evidence/citation';
 import type { SourceFormat } from './evidence/source-draft';
@@ -51,6 +52,8 @@ export type GraphNode = {
   y: number;
   version: number;
   anchor: Anchor | null;
+  /** An evidence node cut as a card: its passage's marks (lib/domain/evidence/card.ts); null when it is not a card. */
+  card: CardMarks | null;
 };
 
 export type GraphEdge = {

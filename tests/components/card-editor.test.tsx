@@ -35,6 +35,7 @@ function mapWithOneClaim() {
           y: 0,
           version: 1,
           anchor: null,
+          card: null,
           deleted: false,
         },
       ],

@@ -23,6 +23,7 @@ const CLAIM: GraphNode = {
   y: 0,
   version: 1,
   anchor: null,
+  card: null,
 };
 
 const view = (overrides: Partial<SocialView> = {}): SocialView => ({

@@ -59,6 +59,7 @@ const node = (id: string, x: number): GraphNode => ({
   x,
   y: 0,
   anchor: null,
+  card: null,
   version: 1,
 });
 

@@ -95,6 +95,7 @@ describe('clients converge', () => {
               x: counter,
               y: 0,
               anchor: null,
+              card: null,
             },
           ]);
           break;

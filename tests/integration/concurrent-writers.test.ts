@@ -38,6 +38,7 @@ describe('many writers at once', () => {
               x: w * 300,
               y: i * 100,
               anchor: null,
+              card: null,
             },
             {
               type: 'createEdge',

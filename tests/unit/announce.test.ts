@@ -37,6 +37,21 @@ describe('announcing what someone else changed', () => {
     );
   });
 
+  it('says who cut evidence as a card and marked its words', () => {
+    const exact = 'Arms went to both sides';
+    const anchor = { sourceId: 's', exact, prefix: '', suffix: '', start: 0, end: exact.length };
+    const cut = [
+      op({ type: 'createNode', id: 'e', kind: 'EVIDENCE', text: 'Arms sales', x: 0, y: 0, anchor }),
+      op({ type: 'updateNode', id: 'e', baseVersion: 1, card: { underline: [], highlight: [] } }),
+    ];
+    const view = applyOps(base(), cut).state;
+    expect(describeChange([cut[1]!], view)).toBe('cut “Arms sales” as a card');
+    const mark = op({ type: 'markCard', id: 'e', layer: 'underline', range: [0, 4], on: true });
+    expect(describeChange([mark], applyOps(view, [mark]).state)).toBe(
+      'underlined words of “Arms sales”',
+    );
+  });
+
   it('describes connections made and removed between two cards', () => {
     expect(said([edge('mr', 'm', 'r', 'ATTACKS')])).toBe(
       'connected “The CSTO failed Armenia”: it attacks “Russia sold arms to both sides”',

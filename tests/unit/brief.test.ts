@@ -11,6 +11,7 @@ const node = (id: string, side: Side, y = 0): GraphNode => ({
   y,
   version: 1,
   anchor: null,
+  card: null,
 });
 const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
   id: `${fromId}-${toId}`,

@@ -271,6 +271,7 @@ describe('the demo debate', () => {
       y: 0,
       version: 1,
       anchor: null,
+      card: null,
     }));
     const edges = DEMO_EDGES.map(([fromId, relation, toId, groupId], i) => ({
       id: String(i),

@@ -12,6 +12,7 @@ const node = (id: string, kind: NodeKind = 'CLAIM'): GraphNode => ({
   y: 0,
   version: 1,
   anchor: null,
+  card: null,
 });
 const edge = (fromId: string, toId: string): GraphEdge => ({
   id: `${fromId}->${toId}`,

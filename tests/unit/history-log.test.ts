@@ -96,5 +96,20 @@ describe('rewinding and describing the log', () => {
         nameOf,
       ),
     ).toBe('Undid: moved 2 nodes');
+    expect(
+      describeBatch(
+        [
+          op({
+            type: 'updateNode',
+            id: 'a',
+            baseVersion: 1,
+            card: { underline: [], highlight: [] },
+          }),
+          op({ type: 'markCard', id: 'a', layer: 'highlight', range: [0, 4], on: true }),
+        ],
+        'do',
+        nameOf,
+      ),
+    ).toBe('cut “Russia failed Armenia” as a card, highlighted words of “Russia failed Armenia”');
   });
 });

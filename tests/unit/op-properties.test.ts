@@ -15,6 +15,7 @@ import { build, content, edge, node, op } from '../support/ops';
 
 const IDS = ['n1', 'n2', 'n3', 'n4', 'n5'];
 const EDGE_IDS = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'];
+const PASSAGE = 'twenty characters ok';
 
 /** Random ops over a small pool of ids, so that they often hit each other. */
 const arbOp: fc.Arbitrary<TOp> = fc.oneof(
@@ -60,6 +61,33 @@ const arbOp: fc.Arbitrary<TOp> = fc.oneof(
     .map((r) => op({ type: 'updateEdge', id: r.id, baseVersion: r.v, toId: r.toId })),
   fc.constantFrom(...EDGE_IDS).map((id) => op({ type: 'deleteEdge', id })),
   fc.constantFrom(...EDGE_IDS).map((id) => op({ type: 'restoreEdge', id })),
+  // Evidence cut as a card, marked, and turned into a claim (which drops the card).
+  fc.constantFrom(...IDS).map((id) =>
+    op({
+      type: 'createNode',
+      id,
+      kind: 'EVIDENCE',
+      text: 'A card',
+      x: 0,
+      y: 0,
+      anchor: { sourceId: 's', exact: PASSAGE, prefix: '', suffix: '', start: 0, end: 20 },
+      card: { underline: [[0, 4]], highlight: [] },
+    }),
+  ),
+  fc
+    .record({
+      id: fc.constantFrom(...IDS),
+      layer: fc.constantFrom('underline' as const, 'highlight' as const),
+      s: fc.integer({ min: 0, max: 22 }),
+      len: fc.integer({ min: 1, max: 8 }),
+      on: fc.boolean(),
+    })
+    .map((r) =>
+      op({ type: 'markCard', id: r.id, layer: r.layer, range: [r.s, r.s + r.len], on: r.on }),
+    ),
+  fc
+    .record({ id: fc.constantFrom(...IDS), v: fc.integer({ min: 1, max: 4 }) })
+    .map((r) => op({ type: 'updateNode', id: r.id, baseVersion: r.v, kind: 'CLAIM' })),
 );
 
 /** Applies what applies; an op refused with OpError leaves the state as it was. */

@@ -21,6 +21,7 @@ const node = (id: string, y = 0, deleted = false): NodeState => ({
   y,
   version: 1,
   anchor: null,
+  card: null,
   deleted,
 });
 const edge = (

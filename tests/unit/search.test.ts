@@ -37,6 +37,7 @@ const annotation = (
   tag: kind === 'TAG' ? text : null,
   assigneeId: null,
   assigneeName: null,
+  marks: null,
   authorName: 'A',
   updatedAt: '',
 });

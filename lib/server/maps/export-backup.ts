@@ -29,6 +29,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       x: n.x,
       y: n.y,
       anchor: n.anchor,
+      card: n.card,
     })),
     edges: snapshot.edges.map((e) => ({
       id: e.id,
@@ -49,6 +50,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
               body: a.body,
               rating: a.rating,
               tag: a.tag,
+              marks: a.marks,
             })),
         }
       : null,

@@ -1,3 +1,4 @@
+import { cardOf } from '../../domain/evidence/card';
 import type { EdgeState, NodeState } from '../../domain/ops';
 import type { Edge, Node } from '../../generated/prisma/client';
 
@@ -24,6 +25,7 @@ export function nodeStateOf(row: Node): NodeState {
             end: row.anchorEnd,
           }
         : null,
+    card: cardOf(row.card),
   };
 }
 
@@ -56,6 +58,7 @@ export function nodeColumns(state: NodeState, previous: Node | undefined, now: D
     anchorSuffix: a?.suffix ?? null,
     anchorStart: a?.start ?? null,
     anchorEnd: a?.end ?? null,
+    card: state.card,
   };
 }
 

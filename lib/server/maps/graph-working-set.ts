@@ -1,6 +1,6 @@
 import 'server-only';
 import { opFootprint, type TOp } from '../../domain/ops';
-import type { Edge, Node, Prisma } from '../../generated/prisma/client';
+import { Prisma, type Edge, type Node } from '../../generated/prisma/client';
 import { edgeColumns, nodeColumns } from './graph-rows';
 
 type Tx = Prisma.TransactionClient;
@@ -63,6 +63,7 @@ export async function writeChanges(
     await tx.node.createMany({
       data: changes.createdNodes.map(({ id, columns }) => ({
         ...columns,
+        card: columns.card ?? Prisma.DbNull,
         id,
         mapId,
         createdById: actorId,
@@ -81,12 +82,12 @@ export async function writeChanges(
         "deletedAt" = v."deletedAt" AT TIME ZONE 'UTC',
         "sourceId" = v."sourceId", "anchorExact" = v."anchorExact",
         "anchorPrefix" = v."anchorPrefix", "anchorSuffix" = v."anchorSuffix",
-        "anchorStart" = v."anchorStart", "anchorEnd" = v."anchorEnd",
+        "anchorStart" = v."anchorStart", "anchorEnd" = v."anchorEnd", "card" = v."card",
         "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
         "id" text, "kind" text, "text" text, "side" text, "x" float8, "y" float8,
         "version" int, "deletedAt" timestamptz, "sourceId" text, "anchorExact" text,
-        "anchorPrefix" text, "anchorSuffix" text, "anchorStart" int, "anchorEnd" int)
+        "anchorPrefix" text, "anchorSuffix" text, "anchorStart" int, "anchorEnd" int, "card" jsonb)
       WHERE n."id" = v."id" AND n."mapId" = ${mapId}`;
   }
   if (changes.createdEdges.length)

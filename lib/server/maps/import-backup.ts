@@ -1,5 +1,7 @@
 import 'server-only';
 import { checkBackupReferences, ZBackup, type Backup } from '../../domain/backup';
+import { normalizeMarks } from '../../domain/evidence/card';
+import { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeGraph } from './write-graph';
@@ -71,6 +73,7 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
             },
           });
           await tx.teamMember.create({ data: { teamId: team.id, userId: ownerId } });
+          const passages = new Map(backup.nodes.map((n) => [n.id, n.anchor?.exact.length ?? 0]));
           await tx.annotation.createMany({
             data: backup.teamLayer.annotations.map((a) => ({
               mapId: map.id,
@@ -87,6 +90,10 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
               body: a.body,
               rating: a.kind === 'RATING' ? a.rating : null,
               tag: a.kind === 'TAG' ? a.tag : null,
+              marks:
+                a.kind === 'CUT' && a.marks && a.target.kind === 'NODE'
+                  ? normalizeMarks(a.marks, passages.get(a.target.nodeId) ?? 0)
+                  : Prisma.DbNull,
             })),
           });
         }

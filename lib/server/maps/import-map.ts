@@ -96,6 +96,7 @@ export async function importMap(
         x: n.x!,
         y: n.y!,
         anchor: null,
+        card: null,
       })),
       edges: graph.edges,
       teamLayer: null,

@@ -11,6 +11,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { inOneView } from './get-map-snapshot';
+import { cardOf } from '../../domain/evidence/card';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
 
 /**
@@ -187,5 +188,9 @@ function storedGraph(graph: GraphState): StoredGraph {
 function storedGraphState(json: Prisma.JsonValue): GraphState {
   // Written only by storedGraph above, from the domain's own states.
   const { nodes, edges } = json as unknown as StoredGraph;
-  return graphStateOf(nodes, edges);
+  // A checkpoint from before cards has none; jsonb reorders a card's keys, and undo compares them as JSON.
+  return graphStateOf(
+    nodes.map((n) => ({ ...n, card: cardOf(n.card ?? null) })),
+    edges,
+  );
 }

@@ -1,10 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { normalizeMarks } from '../../domain/evidence/card';
 import type { Anchor, GraphEdge, GraphNode } from '../../domain/types';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 
 type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   anchor: Anchor | null;
+  /** Kept only with its anchor (a backup's marks are checked against the passage first). */
+  card?: GraphNode['card'];
 };
 type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>;
 
@@ -41,6 +44,7 @@ export async function writeGraph(
         anchorSuffix: a?.suffix ?? null,
         anchorStart: a?.start ?? null,
         anchorEnd: a?.end ?? null,
+        card: a && n.card ? normalizeMarks(n.card, a.exact.length) : Prisma.DbNull,
       };
     }),
   });

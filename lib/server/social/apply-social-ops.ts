@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { cardOf } from '../../domain/evidence/card';
 import { INTENTS } from '../../domain/history';
 import {
   invertSocialOp,
@@ -122,7 +123,15 @@ async function inverseOf(tx: Tx, mapId: string, op: TSocialOp): Promise<TSocialO
   }
   if (op.type === 'upsertAnnotation' || op.type === 'deleteAnnotation') {
     const row = await tx.annotation.findFirst({ where: { id: op.id, mapId, deletedAt: null } });
-    const before = row ? [{ ...row, target: annotationTargetOf(row) }] : [];
+    const before = row
+      ? [
+          {
+            ...row,
+            target: annotationTargetOf(row),
+            marks: row.kind === 'CUT' ? cardOf(row.marks) : null,
+          },
+        ]
+      : [];
     return invertSocialOp({ comments: [], layers: [{ annotations: before }] }, op);
   }
   return invertSocialOp({ comments: [], layers: [] }, op);

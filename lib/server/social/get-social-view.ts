@@ -5,6 +5,7 @@ import type {
   CommentView,
   SocialView,
 } from '../../domain/social';
+import { cardOf } from '../../domain/evidence/card';
 import { avatarColour, displayName } from '../../domain/people';
 import { authorizeMap, can, teamLayerAccess, type Actor } from '../authz';
 import { db } from '../db';
@@ -199,6 +200,7 @@ type AnnotationRow = AnnotationTargetRow & {
   rating: number | null;
   tag: string | null;
   assigneeId: string | null;
+  marks: unknown;
   updatedAt: Date;
   author: { name: string | null; email: string | null } | null;
   assignee: { name: string | null; email: string | null } | null;
@@ -216,6 +218,7 @@ export function annotationView(a: AnnotationRow): AnnotationView {
     tag: a.tag,
     assigneeId: a.assigneeId,
     assigneeName: a.assignee ? displayName(a.assignee) : null,
+    marks: a.kind === 'CUT' ? cardOf(a.marks) : null,
     authorName: displayName(a.author),
     updatedAt: a.updatedAt.toISOString(),
   };

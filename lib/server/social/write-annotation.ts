@@ -1,6 +1,7 @@
 import 'server-only';
+import { marksOutOfRange, normalizeMarks, type CardMarks } from '../../domain/evidence/card';
 import type { TSocialOp } from '../../domain/social';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../errors';
 import { checkLiveTarget } from './check-live-target';
 
@@ -47,6 +48,10 @@ export async function writeAnnotation(
       });
       if (existing && (existing.mapId !== mapId || existing.teamId !== teamId))
         throw new AppError('NOT_FOUND', 'That note does not exist in your layer.');
+      const marks =
+        op.kind === 'CUT' && op.target.kind === 'NODE'
+          ? await checkedCut(tx, mapId, op.teamId, op.id, op.target.nodeId, op.marks!)
+          : null;
       const data = {
         targetType: target.kind,
         nodeId: target.kind === 'NODE' ? target.nodeId : null,
@@ -60,6 +65,7 @@ export async function writeAnnotation(
         rating: op.kind === 'RATING' ? op.rating : null,
         tag: op.kind === 'TAG' ? op.tag : null,
         assigneeId: op.kind === 'ASSIGNMENT' ? op.assigneeId : null,
+        marks: marks ?? Prisma.DbNull,
         deletedAt: null,
       };
       if (existing)
@@ -87,4 +93,38 @@ export async function writeAnnotation(
       return;
     }
   }
+}
+
+/**
+ * A team's own cut of a card: the node must be evidence quoting a passage,
+ * the marks must lie in that passage (stored sorted and merged), and a team
+ * keeps one cut per card: a second one under another id is refused, so two
+ * teammates starting a cut at once do not end up with two.
+ */
+async function checkedCut(
+  tx: Tx,
+  mapId: string,
+  teamId: string,
+  id: string,
+  nodeId: string,
+  marks: CardMarks,
+): Promise<CardMarks> {
+  const node = await tx.node.findFirst({
+    where: { id: nodeId, mapId },
+    select: { kind: true, anchorExact: true },
+  });
+  if (!node || node.kind !== 'EVIDENCE' || node.anchorExact === null)
+    throw new AppError('VALIDATION_FAILED', 'Only evidence that quotes a source can be cut.');
+  const outside = marksOutOfRange(marks, node.anchorExact.length);
+  if (outside) throw new AppError('VALIDATION_FAILED', `${outside}.`);
+  const other = await tx.annotation.findFirst({
+    where: { mapId, teamId, nodeId, kind: 'CUT', deletedAt: null, id: { not: id } },
+    select: { id: true },
+  });
+  if (other)
+    throw new AppError(
+      'CONFLICT',
+      'Your team already has its own cut of this card: reload to see it.',
+    );
+  return normalizeMarks(marks, node.anchorExact.length);
 }
