@@ -94,6 +94,30 @@ export async function readTextBody(
   maxBytes: number,
   mediaType: 'application/json' | 'application/octet-stream',
 ): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(request, maxBytes, mediaType));
+}
+
+/**
+ * Reads a file upload (multipart/form-data) of at most `maxBytes` in all,
+ * with the same checks as `readTextBody`: another site's write is refused,
+ * and so is a body of another type, before a byte is read.
+ */
+export async function readFormBody(request: Request, maxBytes: number): Promise<FormData> {
+  const bytes = await readBodyBytes(request, maxBytes, 'multipart/form-data');
+  try {
+    return await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The uploaded form could not be read.');
+  }
+}
+
+async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  mediaType: 'application/json' | 'application/octet-stream' | 'multipart/form-data',
+): Promise<Buffer> {
   refuseCrossSite(request);
   requireMediaType(request, mediaType);
   const tooLarge = () =>
@@ -102,7 +126,7 @@ export async function readTextBody(
       `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`,
     );
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -116,7 +140,7 @@ export async function readTextBody(
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** Reads a JSON request body of at most `maxBytes`, with clear errors for too large or malformed bodies. */
@@ -144,14 +168,42 @@ export async function jsonRoute(run: () => Promise<unknown>): Promise<NextRespon
   try {
     return NextResponse.json(await run(), { headers: PRIVATE });
   } catch (error) {
-    if (!(error instanceof AppError)) console.error(error);
-    const { status, body } = toErrorResponse(error);
-    // A refusal for now (429, 503) says when to ask again.
-    const retryAfter = (body.error.details as { retryAfterSeconds?: number } | undefined)
-      ?.retryAfterSeconds;
-    return NextResponse.json(body, {
-      status,
-      headers: retryAfter ? { ...PRIVATE, 'Retry-After': String(retryAfter) } : PRIVATE,
-    });
+    return errorResponse(error);
   }
+}
+
+/** A file to download: its name (any characters), type and bytes. */
+export type Download = { fileName: string; contentType: string; body: string | Uint8Array };
+
+/**
+ * Runs a route handler that answers with a file to download (an attachment
+ * with its name, kept by no cache); a thrown error is the same JSON error as
+ * `jsonRoute` gives.
+ */
+export async function downloadRoute(run: () => Promise<Download>): Promise<NextResponse> {
+  try {
+    const file = await run();
+    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return new NextResponse(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
+      headers: {
+        ...PRIVATE,
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function errorResponse(error: unknown): NextResponse {
+  if (!(error instanceof AppError)) console.error(error);
+  const { status, body } = toErrorResponse(error);
+  // A refusal for now (429, 503) says when to ask again.
+  const retryAfter = (body.error.details as { retryAfterSeconds?: number } | undefined)
+    ?.retryAfterSeconds;
+  return NextResponse.json(body, {
+    status,
+    headers: retryAfter ? { ...PRIVATE, 'Retry-After': String(retryAfter) } : PRIVATE,
+  });
 }

@@ -104,7 +104,7 @@ export function buildBlocks(
   const answers = new Map<string, BlockHat>();
   for (const { item, parent } of places) {
     if (!parent || !isAttack(item.relation) || !opposing(item.node) || !ours(parent.node)) continue;
-    const hat = answers.get(parent.node.id) ?? { node: parent.node, blocks: [] };
+    const hat: BlockHat = answers.get(parent.node.id) ?? { node: parent.node, blocks: [] };
     answers.set(parent.node.id, hat);
     if (!hat.blocks.some((b) => b.node.id === item.node.id))
       hat.blocks.push({ node: item.node, tags: answersTo(item.node) });

@@ -36,6 +36,8 @@ export type VerbatimItem =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   /** A tag with its cite and passage. */
   | { kind: 'card'; card: CardDoc }
+  /** A cite and passage under a heading of its own (the brief's quotes). */
+  | { kind: 'quote'; card: CardDoc }
   /** A line of plain text (a note such as "No answer yet"). */
   | { kind: 'text'; text: string };
 
@@ -95,7 +97,7 @@ const STYLES = {
     }),
     heading(3, 'Block', 32, {
       run: { underline: { type: UnderlineType.SINGLE } },
-      paragraph: { alignment: AlignmentType.CENTER, pageBreakBefore: true },
+      paragraph: { alignment: AlignmentType.CENTER },
     }),
     heading(4, 'Tag', 26),
   ],
@@ -157,6 +159,10 @@ function paragraphsOf(item: VerbatimItem): Paragraph[] {
     case 'card':
       return [
         new Paragraph({ style: 'Heading4', children: runs(item.card.tag, {}) }),
+        ...paragraphsOf({ kind: 'quote', card: item.card }),
+      ];
+    case 'quote':
+      return [
         new Paragraph({
           children: [
             new TextRun({ text: item.card.citeShort, style: CITE_STYLE }),

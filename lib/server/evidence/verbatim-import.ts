@@ -66,9 +66,7 @@ function readParagraph(p: Element): Marked {
     if (node.nodeType !== 1) return;
     const tag = (node as Element).tagName.toLowerCase();
     if (tag === 'br') return add('\n', underline, highlight);
-    node.childNodes.forEach((c) =>
-      visit(c, underline || tag === 'u', highlight || tag === 'mark'),
-    );
+    node.childNodes.forEach((c) => visit(c, underline || tag === 'u', highlight || tag === 'mark'));
   };
   visit(p, false, false);
   return out;
