@@ -24,7 +24,9 @@ const people = (author: string) =>
     .filter(Boolean)
     .map((a) => {
       const [last, first] = a.split(',').map((p) => p.trim());
-      return { last: last!, full: first ? `${first} ${last}` : last! };
+      if (first) return { last: last!, full: `${first} ${last}` };
+      // Written "First Last": the surname is the last word.
+      return { last: a.split(/\s+/).at(-1)!, full: a };
     });
 
 export function cardCite(source: CitedSource): { short: string; full: string } {
