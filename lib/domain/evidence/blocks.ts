@@ -22,7 +22,7 @@ import type { CardMarks } from './card';
 /** A node as the blocks read it: a graph node and, for a cut card, its marks. */
 export type BlockNode = GraphNode & { card?: CardMarks | null };
 
-export type BlockTag = {
+type BlockTag = {
   /** Our answer (or, in our case, our support). */
   node: BlockNode;
   /** How it bears on the block's argument. */
@@ -30,19 +30,19 @@ export type BlockTag = {
   /** The evidence behind it: itself when it is evidence, then the evidence supporting it. */
   cards: BlockNode[];
 };
-export type Block = { node: BlockNode; tags: BlockTag[] };
-export type BlockHat = { node: BlockNode; blocks: Block[] };
-export type PocketKind = 'our-case' | 'answers' | 'their-case';
+type Block = { node: BlockNode; tags: BlockTag[] };
+type BlockHat = { node: BlockNode; blocks: Block[] };
+type PocketKind = 'our-case' | 'answers' | 'their-case';
 export type BlockPocket = { kind: PocketKind; title: string; hats: BlockHat[] };
 
-export const POCKET_TITLES: Record<PocketKind, string> = {
+const POCKET_TITLES: Record<PocketKind, string> = {
   'our-case': 'Our case',
   answers: 'Answers to their objections',
   'their-case': 'Against their case',
 };
 
 /** The side whose arguments ours answer: FOR and AGAINST face each other; NEUTRAL faces both. */
-export function opponentsOf(side: Side): Side[] {
+function opponentsOf(side: Side): Side[] {
   return side === 'FOR' ? ['AGAINST'] : side === 'AGAINST' ? ['FOR'] : ['FOR', 'AGAINST'];
 }
 

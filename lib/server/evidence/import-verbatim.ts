@@ -13,12 +13,12 @@ import { parseVerbatimDocx, type ParsedCard } from './verbatim-import';
 /** The largest Word file of cards accepted. */
 export const MAX_VERBATIM_BYTES = 10_000_000;
 /** The most cards one import adds. */
-export const MAX_VERBATIM_CARDS = 500;
+const MAX_VERBATIM_CARDS = 500;
 
 const GAP = 40;
 
 /** What a cite says of its source, as far as it can be read: "Turchenko 23 [Mikhail Turchenko, …, “Title”, …, 9-21-2023, https://…]". */
-export function sourceOfCite(card: Pick<ParsedCard, 'tag' | 'citeShort' | 'citeFull'>) {
+function sourceOfCite(card: Pick<ParsedCard, 'tag' | 'citeShort' | 'citeFull'>) {
   const full = card.citeFull;
   const quoted = /[“"]([^”"]+?)[,.]?[”"]/.exec(full)?.[1]?.trim();
   const url = /https?:\/\/[^\s\]]+/.exec(full)?.[0]?.replace(/[.,;)]+$/, '') ?? null;

@@ -49,8 +49,8 @@ export type VerbatimFile = {
 };
 
 /** Character style ids, as Verbatim names them. */
-export const UNDERLINE_STYLE = 'StyleUnderline';
-export const CITE_STYLE = 'Style13ptBold';
+const UNDERLINE_STYLE = 'StyleUnderline';
+const CITE_STYLE = 'Style13ptBold';
 const EMPHASIS_STYLE = 'Emphasis';
 
 /** Half-points, as Word counts type sizes. */
