@@ -12,6 +12,7 @@ import { exportBlocksDocx, exportBriefDocx } from '@/lib/server/evidence/export-
 import { importVerbatimCards } from '@/lib/server/evidence/import-verbatim';
 import { verbatimDocx, type CardDoc } from '@/lib/server/evidence/verbatim-docx';
 import { parseVerbatimDocx } from '@/lib/server/evidence/verbatim-import';
+import { readFormBody } from '@/lib/server/http';
 import { createMap } from '@/lib/server/maps/create-map';
 import { DEMO_NODES } from '@/prisma/seed/demo-map';
 import { addMember, createUser, testDb } from '../factories';
@@ -391,5 +392,44 @@ describe('importing a Verbatim file of cards', () => {
       await outcome(importVerbatimCards(owner, id, docxOf(long, VERBATIM_STYLES), 'FOR')),
     ).toBe('UNPROCESSABLE');
     expect(await counts()).toEqual(empty);
+  });
+});
+
+describe('the routes’ own checks', () => {
+  it('answers a side that is neither FOR nor AGAINST with a 400 naming the field', async () => {
+    const { GET } = await import('@/app/api/maps/[id]/export/blocks/route');
+    const response = await GET(
+      new Request('http://app.example/api/maps/m1/export/blocks?side=MAYBE'),
+      { params: Promise.resolve({ id: 'm1' }) },
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^side: /) },
+    });
+  });
+
+  it('reads an uploaded file from a form sent by our own page, and refuses one from another site or too large', async () => {
+    const form = new FormData();
+    form.set('side', 'FOR');
+    form.set(
+      'file',
+      new File([new Uint8Array(docxOf(VERBATIM_BODY, VERBATIM_STYLES))], 'cards.docx'),
+    );
+    const upload = async (origin: string, maxBytes = 1_000_000) => {
+      const body = new Request('http://app.example/', { method: 'POST', body: form });
+      const request = new Request('http://app.example/api/maps/m1/import/verbatim', {
+        method: 'POST',
+        body: await body.arrayBuffer(),
+        headers: { 'content-type': body.headers.get('content-type')!, host: 'app.example', origin },
+      });
+      return readFormBody(request, maxBytes);
+    };
+    const read = await upload('http://app.example');
+    expect(read.get('side')).toBe('FOR');
+    const file = read.get('file') as File;
+    expect(file.name).toBe('cards.docx');
+    expect(await parseVerbatimDocx(new Uint8Array(await file.arrayBuffer()))).toHaveLength(2);
+    expect(await outcome(upload('http://evil.example'))).toBe('FORBIDDEN');
+    expect(await outcome(upload('http://app.example', 1000))).toBe('PAYLOAD_TOO_LARGE');
   });
 });
