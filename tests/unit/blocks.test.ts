@@ -62,6 +62,18 @@ describe('blocks from the demo debate', () => {
     ]);
   });
 
+  it('files our case as a block per reason for each main claim, with the cards behind the reason', () => {
+    const lines = outline(buildBlocks(nodes, edges, 'FOR'));
+    const credibility = lines.slice(lines.indexOf('## t-credibility'));
+    expect(
+      credibility.slice(credibility.indexOf('### t-us'), credibility.indexOf('### t-us') + 3),
+    ).toEqual([
+      '### t-us',
+      '#### supports: t-us [t-us]',
+      '#### supports: t-no-training [t-no-training]',
+    ]);
+  });
+
   it('keeps the cut card’s marks on the card', () => {
     const answers = buildBlocks(nodes, edges, 'FOR').find((p) => p.kind === 'answers')!;
     const card = answers.hats.flatMap((h) => h.blocks).find((b) => b.node.id === 's-not-nato')!

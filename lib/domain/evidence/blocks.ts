@@ -9,8 +9,9 @@ import type { CardMarks } from './card';
  * it. Pure, built from the live graph by walking the debate brief's outline
  * (lib/domain/brief.ts), so both read the map the same way.
  *
- * - "Our case": a hat per main claim of ours, one block under it, tagged
- *   with what supports the claim.
+ * - "Our case": a hat per main claim of ours, a block per reason for it
+ *   (what supports it), tagged with the reason's own quote and what
+ *   supports the reason in turn.
  * - "Answers to their objections": a hat per node of ours the other side
  *   attacks or undercuts, a block per such attack, tagged with our answers
  *   (our nodes attacking or undercutting it).
@@ -91,15 +92,27 @@ export function buildBlocks(
   const mainOf = (s: Side[]) =>
     brief.filter((b) => s.includes(b.side)).flatMap((b) => b.claims.map((c) => c.node));
 
-  const ourCase: BlockHat[] = mainOf([side]).map((claim) => ({
-    node: claim,
-    blocks: [
-      {
-        node: claim,
-        tags: tagsOf(claim, (c) => c.relation === 'SUPPORTS' && ours(c.node)),
-      },
-    ],
-  }));
+  // Our case: a block per reason for the claim, tagged with the reason's own quote and what supports it.
+  const supportsOf = (node: GraphNode) =>
+    tagsOf(node, (c) => c.relation === 'SUPPORTS' && ours(c.node));
+  const ourCase: BlockHat[] = mainOf([side]).map((claim) => {
+    const reasons = supportsOf(claim);
+    return {
+      node: claim,
+      blocks:
+        reasons.length === 0
+          ? [{ node: claim, tags: [] }]
+          : reasons.map((reason) => ({
+              node: reason.node,
+              tags: [
+                ...(reason.node.anchor
+                  ? [{ ...reason, cards: reason.node.kind === 'EVIDENCE' ? [reason.node] : [] }]
+                  : []),
+                ...supportsOf(reason.node),
+              ],
+            })),
+    };
+  });
 
   const answers = new Map<string, BlockHat>();
   for (const { item, parent } of places) {

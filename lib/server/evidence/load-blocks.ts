@@ -58,7 +58,12 @@ export function blocksFor(view: Pick<BlocksView, 'side' | 'team'>): string {
   return view.team ? `${view.team.name} (${side.toLowerCase()})` : side;
 }
 
-export const NO_ANSWER = 'No answer on the map yet.';
+/** What an empty block says: nothing answers their argument, or nothing supports ours, yet. */
+export const EMPTY_BLOCK: Record<BlockPocket['kind'], string> = {
+  'our-case': 'Nothing on the map supports this yet.',
+  answers: 'No answer on the map yet.',
+  'their-case': 'No answer on the map yet.',
+};
 
 /** The blocks as a Verbatim file's outline. */
 export function blocksFile(view: BlocksView): VerbatimFile {
@@ -69,7 +74,7 @@ export function blocksFile(view: BlocksView): VerbatimFile {
       items.push({ kind: 'heading', level: 2, text: hat.node.text });
       for (const block of hat.blocks) {
         items.push({ kind: 'heading', level: 3, text: block.node.text });
-        if (block.tags.length === 0) items.push({ kind: 'text', text: NO_ANSWER });
+        if (block.tags.length === 0) items.push({ kind: 'text', text: EMPTY_BLOCK[pocket.kind] });
         for (const tag of block.tags) {
           const own = view.cards[tag.node.id];
           items.push(

@@ -8,7 +8,7 @@ import type { CardDoc } from '@/lib/server/evidence/verbatim-docx';
 import {
   blocksFor,
   loadBlocks,
-  NO_ANSWER,
+  EMPTY_BLOCK,
   type BlocksView,
 } from '@/lib/server/evidence/load-blocks';
 import { loadOr404 } from '@/lib/server/page-loader';
@@ -102,7 +102,9 @@ export default async function BlocksPage({ params, searchParams }: Props) {
               {hat.blocks.map((block) => (
                 <section key={block.node.id} className={styles.block}>
                   <h4 className={styles.blockTitle}>{block.node.text}</h4>
-                  {block.tags.length === 0 && <p className={styles.none}>{NO_ANSWER}</p>}
+                  {block.tags.length === 0 && (
+                    <p className={styles.none}>{EMPTY_BLOCK[pocket.kind]}</p>
+                  )}
                   {block.tags.map((tag) => (
                     <div key={tag.node.id}>
                       <Tag node={tag.node} view={view} />
