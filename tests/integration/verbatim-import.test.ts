@@ -115,6 +115,14 @@ describe('importing a Verbatim file of cards', () => {
     // A Word file with no cards in it.
     const plain = docxOf('<w:p><w:r><w:t>Just a note.</w:t></w:r></w:p>', VERBATIM_STYLES);
     expect(await outcome(importVerbatimCards(owner, id, plain, 'FOR'))).toBe('UNPROCESSABLE');
+    // A small file that says it unpacks to gigabytes is not unpacked.
+    const bomb = docxOf(VERBATIM_BODY, VERBATIM_STYLES);
+    const directory = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(0xfff00000, directory + 24);
+    await expect(importVerbatimCards(owner, id, bomb, 'FOR')).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      message: expect.stringContaining('more than 100 MB'),
+    });
     // A card too long for a node: refused whole, the other card is not added either.
     const long = VERBATIM_BODY.replace('Second paragraph ', 'x'.repeat(6000));
     expect(

@@ -96,14 +96,43 @@ function joinPassage(paragraphs: Marked[]): { passage: string; marks: CardMarks 
   };
 }
 
+/** The most a file's parts may hold once unpacked: a real file of cards is a few MB. */
+const MAX_UNPACKED_BYTES = 100_000_000;
+
+/**
+ * What a ZIP's central directory says its entries unpack to, or null when
+ * the file has no readable directory (then it is no .docx: mammoth says so).
+ * Read before unpacking, so a small file that would unpack to gigabytes is
+ * refused first.
+ */
+function unpackedSize(zip: Buffer): number | null {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > zip.length) return null;
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+    total += zip.readUInt32LE(at + 24);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The cards of a .docx file, in order. A file that is not a readable .docx is a 422. */
 export async function parseVerbatimDocx(bytes: Uint8Array): Promise<ParsedCard[]> {
+  const buffer = Buffer.from(bytes);
+  if ((unpackedSize(buffer) ?? 0) > MAX_UNPACKED_BYTES)
+    throw new AppError(
+      'UNPROCESSABLE',
+      'This file unpacks to more than 100 MB, too much for a file of cards.',
+    );
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer },
       { styleMap: STYLE_MAP, includeDefaultStyleMap: true },
     ));
   } catch {
