@@ -41,7 +41,11 @@ describe('blocks in Chromium', () => {
   });
 
   it('imports a Word file of cards into an open map, which shows them without a reload', async () => {
-    const { page, errors } = await openPage(browser());
+    // One person, two tabs: the map, and its blocks page with the form.
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${await demoMapUrl(baseUrl)}/blocks?side=FOR`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -59,20 +63,24 @@ describe('blocks in Chromium', () => {
     await page.getByText('This map is empty.').waitFor();
     const mapId = new URL(page.url()).pathname.split('/').at(-1)!;
 
-    const response = await page.request.post(`${baseUrl}/api/maps/${mapId}/import/verbatim`, {
-      headers: { origin: baseUrl },
-      multipart: {
-        side: 'FOR',
-        file: {
-          name: 'blocks.docx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          buffer: docx,
-        },
-      },
+    const blocks = await context.newPage();
+    blocks.on('pageerror', (e) => errors.push(e.message));
+    await blocks.goto(`${baseUrl}/maps/${mapId}/blocks?side=AGAINST`);
+    await blocks.getByLabel('Word file of cards (.docx, up to 10 MB)').setInputFiles({
+      name: 'blocks.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
     });
-    expect(response.status()).toBe(200);
-    const result = (await response.json()) as { cards: number; claims: number };
-    expect(result.cards).toBeGreaterThan(5);
+    await blocks.getByLabel('The cards argue').selectOption('For the motion');
+    await blocks.getByRole('button', { name: 'Add cards to the map' }).click();
+    await blocks
+      .getByRole('status')
+      .filter({ hasText: /^Added \d+ cards to the map, under \d+ claims\.$/ })
+      .waitFor();
+    // The page now files them: the imported claims are our case.
+    await blocks.getByRole('link', { name: 'For the motion' }).click();
+    await blocks.getByRole('heading', { name: 'Our case' }).waitFor();
+    await blocks.close();
     // The open map hears of the batch on its stream.
     await page.getByText('This map is empty.').waitFor({ state: 'detached' });
     const bad = await page.request.post(`${baseUrl}/api/maps/${mapId}/import/verbatim`, {
@@ -84,6 +92,6 @@ describe('blocks in Chromium', () => {
     });
     expect(bad.status()).toBe(422);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 });

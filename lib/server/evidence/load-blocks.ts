@@ -18,6 +18,8 @@ export type BlocksView = {
   motion: string;
   side: Side;
   team: { id: string; name: string } | null;
+  /** Whether the reader may add cards to the map. */
+  canEdit: boolean;
   /** The day it was made, YYYY-MM-DD (UTC). */
   madeOn: string;
   pockets: BlockPocket[];
@@ -46,6 +48,7 @@ export async function loadBlocks(
     motion: snapshot.motion,
     side,
     team: team ? { id: team.id, name: team.name } : null,
+    canEdit: snapshot.canEdit,
     madeOn: new Date().toISOString().slice(0, 10),
     pockets: buildBlocks(nodes, snapshot.edges, side),
     cards,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ImportCardsForm } from '@/components/ui/import-cards-form';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { cardSegments } from '@/lib/domain/evidence/card-segments';
 import type { BlockNode } from '@/lib/domain/evidence/blocks';
@@ -121,6 +122,18 @@ export default async function BlocksPage({ params, searchParams }: Props) {
           ))}
         </section>
       ))}
+      {view.canEdit && (
+        <section aria-labelledby="import-title" className={styles.importer}>
+          <h2 id="import-title" className={page.sectionTitle}>
+            Add cards from Word
+          </h2>
+          <p>
+            Cards cut in Word with the Verbatim template (a tag, its cite, then the card) become
+            evidence on the map, under a claim named after their block.
+          </p>
+          <ImportCardsForm mapId={id} side={view.side === 'AGAINST' ? 'AGAINST' : 'FOR'} />
+        </section>
+      )}
     </PrintablePage>
   );
 }
