@@ -1,7 +1,7 @@
 'use client';
 
 import type { useSocial } from '@/lib/client/use-social';
-import type { GraphEdge, GraphNode, MapSnapshot } from '@/lib/domain/types';
+import type { GraphEdge, GraphNode, MapSnapshot, SourceDoc } from '@/lib/domain/types';
 import { useMemo } from 'react';
 import { NodeRounds } from '@/components/rounds/node-rounds';
 import { newId } from '@/lib/client/ids';
@@ -17,6 +17,10 @@ import type { useTeamLayers } from './use-team-layers';
 
 type Props = {
   snapshot: MapSnapshot;
+  /** The map's sources as they stand now (the snapshot's, and any added since). */
+  sources: SourceDoc[];
+  /** The source to show first (a link to it), when no selected card shows its own. */
+  initialSourceId?: string | null;
   nodes: GraphNode[];
   edges: GraphEdge[];
   selectedNodeId: string | null;
@@ -31,6 +35,8 @@ type Props = {
 /** Beside the canvas: the sources, the discussion, and the team notes. */
 export function MapSidePanel({
   snapshot,
+  sources,
+  initialSourceId = null,
   nodes,
   edges,
   selectedNodeId,
@@ -98,7 +104,10 @@ export function MapSidePanel({
           label: 'Sources',
           content: (
             <SourceReader
-              sources={snapshot.sources}
+              citationStyle={snapshot.citationStyle}
+              sources={sources}
+              initialSourceId={initialSourceId}
+              sourcesHref={snapshot.canEdit ? `/maps/${snapshot.id}/sources` : undefined}
               nodes={nodes}
               selectedNodeId={selectedNodeId}
               onSelectQuote={onSelect}

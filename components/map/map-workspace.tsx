@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
 import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
 import { region, useRegionCycle } from '@/lib/client/regions';
+import { useMapSources } from '@/lib/client/use-map-sources';
 import { useMapStore } from '@/lib/client/use-map-store';
 import type { MapSnapshot } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
@@ -43,6 +44,8 @@ import styles from './workspace.module.css';
 type Props = {
   snapshot: MapSnapshot;
   initialNodeId: string | null;
+  /** A link to one of the map's sources: shown first in the reader. */
+  initialSourceId?: string | null;
   /** Set when the map was opened through a view link: API calls carry it. */
   shareToken?: string | null;
 };
@@ -59,7 +62,7 @@ export function MapWorkspace(props: Props) {
   );
 }
 
-function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
+function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken = null }: Props) {
   const { store, state, notice, setNotice } = useMapStore(snapshot, shareToken);
   const {
     past,
@@ -83,12 +86,18 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const menu = useSheet({ closeOutside: true });
   const panel = useSheet({ focusFirst: '[role="tab"][aria-selected="true"]' });
 
+  const { sources, refresh: refreshSources } = useMapSources(
+    snapshot.id,
+    snapshot.sources,
+    shareToken,
+  );
   const collaboration = useCollaboration({
     mapId: snapshot.id,
     shareToken,
     store,
     setNotice,
     selection: selectedNodeId,
+    onSources: () => void refreshSources(),
   });
   const { social, layers, presence, reportCursor } = collaboration;
   const decorations = useNodeDecorations(presence, layers.openThreads, layers.layerBadges);
@@ -98,7 +107,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const elements = useFlowElements({
     nodes: liveNodes,
     edges: liveEdges,
-    sources: snapshot.sources,
+    sources,
     mapView,
   });
 
@@ -126,7 +135,7 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
   const editing = useMapEditing({
     store,
     view: state.view,
-    sources: snapshot.sources,
+    sources,
     canEdit,
     selectedNodeId,
     selectedNodeIds: selection.selectedNodeIds,
@@ -283,6 +292,8 @@ function Workspace({ snapshot, initialNodeId, shareToken = null }: Props) {
         <PanelSheet sheet={panel}>
           <MapSidePanel
             snapshot={snapshot}
+            sources={sources}
+            initialSourceId={initialSourceId}
             nodes={liveNodes}
             edges={liveEdges}
             selectedNodeId={selectedNodeId}

@@ -105,7 +105,8 @@ export function NewMapForm({ classrooms, classroomId }: Props) {
           <p className="field__hint">
             Paste each article’s text, or upload it as a .txt or .md file, up to{' '}
             {MAX_SOURCE_CHARS.toLocaleString('en')} characters each (about 30,000 words). Students
-            quote them to make evidence.
+            quote them to make evidence. PDFs, Word files and web pages are added from the map’s
+            Sources panel once it is made.
           </p>
           {SOURCE_SLOTS.map((slot, i) => (
             <div

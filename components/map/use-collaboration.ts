@@ -16,13 +16,22 @@ type Options = {
   setNotice: (notice: StoreNotice | null) => void;
   /** This reader's selected node, shown to the others. */
   selection: string | null;
+  /** A source was added or changed. */
+  onSources?: () => void;
 };
 
 /**
  * Everyone else: their edits arriving live, who is here and what they have
  * selected, and the comments and team layers this reader may see.
  */
-export function useCollaboration({ mapId, shareToken, store, setNotice, selection }: Options) {
+export function useCollaboration({
+  mapId,
+  shareToken,
+  store,
+  setNotice,
+  selection,
+  onSources,
+}: Options) {
   const [clientId] = useState(() => newId());
   // Others' cursors and selections live in a store of their own, read by
   // what draws them: a cursor moving re-renders the cursors, not the map.
@@ -39,6 +48,7 @@ export function useCollaboration({ mapId, shareToken, store, setNotice, selectio
     presence,
     setNotice,
     onSocial: social.receive,
+    onSources,
   });
   const layers = useTeamLayers(social.view);
   const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });

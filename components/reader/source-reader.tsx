@@ -1,6 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CitationStyle } from '@/lib/domain/evidence/citation';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 import { QuoteBar } from './quote-bar';
 import { selectionIn } from './selection';
@@ -15,6 +17,12 @@ const PANEL_ID = 'reader-panel';
 
 type Props = {
   sources: SourceDoc[];
+  /** How the map's class cites its sources: the active source's citation is shown in it. */
+  citationStyle?: CitationStyle;
+  /** The source shown first when the selected card quotes none (a link to it). */
+  initialSourceId?: string | null;
+  /** For editors: the map's sources' pages (`/new` adds one, `/ID` changes its details). */
+  sourcesHref?: string;
   nodes: GraphNode[];
   selectedNodeId: string | null;
   onSelectQuote: (nodeId: string) => void;
@@ -34,9 +42,13 @@ type Props = {
  * The source the reader shows: the one the reader chose, switched to the
  * selected node's source whenever the selected node changes.
  */
-function useShownSource(sources: readonly SourceDoc[], selected: GraphNode | undefined) {
+function useShownSource(
+  sources: readonly SourceDoc[],
+  selected: GraphNode | undefined,
+  initialSourceId: string | null,
+) {
   const [activeId, setActiveId] = useState<string | null>(
-    selected?.anchor?.sourceId ?? sources[0]?.id ?? null,
+    selected?.anchor?.sourceId ?? initialSourceId ?? sources[0]?.id ?? null,
   );
   // Follow the selection while rendering, not in an effect, so the old
   // source is never drawn first.
@@ -55,6 +67,9 @@ function useShownSource(sources: readonly SourceDoc[], selected: GraphNode | und
  */
 export function SourceReader({
   sources,
+  citationStyle = 'DEBATE',
+  initialSourceId = null,
+  sourcesHref,
   nodes,
   selectedNodeId,
   onSelectQuote,
@@ -64,7 +79,7 @@ export function SourceReader({
 }: Props) {
   const nodeText = useMemo(() => new Map(nodes.map((n) => [n.id, n.text])), [nodes]);
   const selected = nodes.find((n) => n.id === selectedNodeId);
-  const [activeId, setActiveId] = useShownSource(sources, selected);
+  const [activeId, setActiveId] = useShownSource(sources, selected, initialSourceId);
   const [quote, setQuote] = useState<QuoteSelection | null>(null);
   const [noting, setNoting] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -83,6 +98,12 @@ export function SourceReader({
     return (
       <aside className={styles.reader} aria-label="Source reader">
         <p className={styles.empty}>This map has no source documents yet.</p>
+        {sourcesHref && (
+          <p className={styles.sourceTools}>
+            <Link href={`${sourcesHref}/new`}>Add a source</Link>: a PDF, a Word file, a web page or
+            a text.
+          </p>
+        )}
       </aside>
     );
   }
@@ -119,6 +140,12 @@ export function SourceReader({
           setQuote(null);
         }}
       />
+      {sourcesHref && (
+        <p className={styles.sourceTools}>
+          <Link href={`${sourcesHref}/new`}>Add a source</Link>
+          <Link href={`${sourcesHref}/${active.id}`}>Details of “{active.title}”</Link>
+        </p>
+      )}
       {canQuote && (
         <QuoteBar
           quote={quote}
@@ -140,6 +167,7 @@ export function SourceReader({
       >
         <SourceText
           source={active}
+          citationStyle={citationStyle}
           nodes={nodes}
           nodeText={nodeText}
           selectedNodeId={selectedNodeId}

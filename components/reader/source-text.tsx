@@ -1,7 +1,14 @@
 'use client';
 
 import { useMemo, type CSSProperties, type Ref } from 'react';
+import { CitationText } from '@/components/ui/citation-text';
+import { CopyButton } from '@/components/ui/copy-button';
 import { resolveAnchor, segmentText, type Span } from '@/lib/domain/anchor';
+import {
+  CITATION_STYLE_LABELS,
+  formatCitation,
+  type CitationStyle,
+} from '@/lib/domain/evidence/citation';
 import type { GraphNode, SourceDoc } from '@/lib/domain/types';
 import { formatCalendarDate } from '@/lib/util/format-date';
 import styles from './source-text.module.css';
@@ -15,6 +22,7 @@ const SIDE_QUOTE: Record<SourceDoc['side'], string | undefined> = {
 
 type Props = {
   source: SourceDoc;
+  citationStyle: CitationStyle;
   nodes: readonly GraphNode[];
   /** Node text by id, to name each quote. */
   nodeText: ReadonlyMap<string, string>;
@@ -26,13 +34,15 @@ type Props = {
 };
 
 /**
- * A source: its title and attribution, then its text verbatim with every
+ * A source: its title, attribution and citation in the class's style, then
+ * its text verbatim with every
  * node's quote highlighted (a button selecting the node) and the shown
  * teams' passages underlined. Overlapping quotes split the text at every
  * boundary, so each piece carries all the ids it belongs to.
  */
 export function SourceText({
   source,
+  citationStyle,
   nodes,
   nodeText,
   selectedNodeId,
@@ -75,6 +85,13 @@ export function SourceText({
           </>
         )}
       </p>
+      <div className={styles.citation}>
+        <p>
+          <span className={styles.citationStyle}>{CITATION_STYLE_LABELS[citationStyle]}: </span>
+          <CitationText citationStyle={citationStyle} source={source} />
+        </p>
+        <CopyButton text={formatCitation(citationStyle, source)} label="Copy citation" />
+      </div>
       {orphaned > 0 && (
         <p className={styles.attribution} role="note">
           {orphaned} {orphaned === 1 ? 'quote' : 'quotes'} could not be found in this text any more.

@@ -9,6 +9,7 @@ import type {
   SourceDoc,
 } from '../domain/types';
 import { RELATION_LABELS } from '../domain/types';
+import { parseAuthors, surnames } from '../domain/evidence/citation-parts';
 
 /**
  * Translation from the domain graph to React Flow's objects, at the canvas
@@ -74,7 +75,7 @@ export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2020-11-04" as "4 Nov 2020": the same on the server and in every browser. */
-export function formatPublishedOn(isoDate: string): string {
+function formatPublishedOn(isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   const name = MONTHS[(month ?? 0) - 1];
   return name && day ? `${day} ${name} ${year}` : isoDate.slice(0, 10);
@@ -86,7 +87,8 @@ export function formatPublishedOn(isoDate: string): string {
  * two articles a few years apart answer different events.
  */
 export function sourceLabel(source: Pick<SourceDoc, 'author' | 'publishedOn'>): string {
-  const surname = source.author.trim().split(/\s+/).at(-1) ?? source.author;
+  // "Strakes, Jason E." and "Jason E. Strakes" are both Strakes.
+  const surname = surnames(parseAuthors(source.author)) || source.author;
   return source.publishedOn ? `${surname}, ${formatPublishedOn(source.publishedOn)}` : surname;
 }
 

@@ -20,6 +20,8 @@ type Options = {
   setNotice: (notice: StoreNotice | null) => void;
   /** Comments or a team layer changed: what changed, or (without changes) refetch what this reader may see. */
   onSocial?: (event: SocialEvent) => void;
+  /** A source was added or its details changed (or the page started over): fetch the sources again. */
+  onSources?: () => void;
 };
 
 /**
@@ -32,8 +34,17 @@ type Options = {
  * fetch() and so can send a view link's token in the x-share-token header
  * like every other request of the page: a URL would put it in access logs.
  */
-export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSocial }: Options) {
+export function useMapSync({
+  store,
+  mapId,
+  shareToken,
+  presence,
+  setNotice,
+  onSocial,
+  onSources,
+}: Options) {
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
+  const sourcesChanged = useEffectEvent(() => onSources?.());
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const source = useRef<EventSource | null>(null);
 
@@ -62,6 +73,10 @@ export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSo
         store.skipTo(social.seq);
         socialChanged(social);
       });
+      events.addEventListener('source', (event) => {
+        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
+        sourcesChanged();
+      });
       // A practice round's flow and clocks: the round's page follows them; the map only moves on.
       events.addEventListener('round', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
@@ -72,6 +87,7 @@ export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSo
       events.addEventListener('snapshot', (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;
         store.reset(initialGraph(snapshot), snapshot.seq);
+        sourcesChanged();
       });
       events.addEventListener('presence', (event) =>
         presence.receive((event as MessageEvent<string>).data),
@@ -95,6 +111,7 @@ export function useMapSync({ store, mapId, shareToken, presence, setNotice, onSo
       events.addEventListener('snapshot', (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;
         store.reset(initialGraph(snapshot), snapshot.seq);
+        sourcesChanged();
         open();
       });
     });

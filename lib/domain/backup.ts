@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
+import { SOURCE_FORMATS } from './evidence/source-draft';
 import { MAX_SOURCE_CHARS } from './types';
 
 /**
@@ -13,6 +14,15 @@ export const BACKUP_FORMAT = 'counterpoint-backup';
 export const BACKUP_VERSION = 1;
 
 const ZCoordinate = z.number().finite().min(-1e7).max(1e7);
+
+const ZCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable()
+  .default(null);
+
+/** At most this many pages in a source (a backup's pages are checked against its text). */
+const MAX_PAGES = 10_000;
 
 export const ZBackup = z.object({
   format: z.literal(BACKUP_FORMAT, {
@@ -33,12 +43,13 @@ export const ZBackup = z.object({
         id: ZId,
         title: z.string().min(1).max(300),
         author: z.string().max(200),
+        // The citation fields, files' formats and pages came after version 1's
+        // first backups: optional, so those still restore.
+        qualifications: z.string().max(1000).default(''),
         publisher: z.string().max(300).default(''),
-        publishedOn: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/)
-          .nullable()
-          .default(null),
+        publishedOn: ZCalendarDate,
+        accessedOn: ZCalendarDate,
+        format: z.enum(SOURCE_FORMATS).default('TEXT'),
         // A web address only: the reader links to it, and a javascript: or
         // data: address would run in the page of whoever clicks it.
         url: z
@@ -53,6 +64,8 @@ export const ZBackup = z.object({
           .default(null),
         side: ZSide,
         text: z.string().min(1).max(MAX_SOURCE_CHARS),
+        pageStarts: z.array(z.number().int().min(0)).max(MAX_PAGES).default([]),
+        pageLabels: z.array(z.string().max(40)).max(MAX_PAGES).default([]),
       }),
     )
     .max(20),
@@ -104,6 +117,10 @@ export type Backup = z.infer<typeof ZBackup>;
 /** Checks what zod cannot: references between the parts, and anchors against their source text. */
 export function checkBackupReferences(backup: Backup): string | null {
   const sources = new Map(backup.sources.map((s) => [s.id, s]));
+  for (const [i, s] of backup.sources.entries()) {
+    const problem = pagesProblem(s);
+    if (problem) return `sources[${i}].${problem}`;
+  }
   const nodes = new Set<string>();
   for (const [i, n] of backup.nodes.entries()) {
     if (nodes.has(n.id)) return `nodes[${i}].id: "${n.id}" appears twice`;
@@ -134,5 +151,20 @@ export function checkBackupReferences(backup: Backup): string | null {
       return `teamLayer.annotations[${i}].target: the passage does not match its source`;
     }
   }
+  return null;
+}
+
+/**
+ * Pages must start at 0, never go back, stay inside the text (a blank page
+ * starts where the next one does), and have a label each or none at all.
+ */
+function pagesProblem(source: Backup['sources'][number]): string | null {
+  const { pageStarts: starts, pageLabels: labels, text } = source;
+  if (starts.length > 0 && starts[0] !== 0) return 'pageStarts: the first page must start at 0';
+  for (let i = 1; i < starts.length; i++)
+    if (starts[i]! < starts[i - 1]! || starts[i]! > text.length)
+      return `pageStarts[${i}]: each page must start after the one before and inside the text`;
+  if (labels.length > 0 && labels.length !== starts.length)
+    return 'pageLabels: give one label for each page, or none';
   return null;
 }

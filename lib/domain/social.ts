@@ -12,7 +12,14 @@ import { ZId } from './ops';
 export const MAX_BODY_LENGTH = 2000;
 export const MAX_TAG_LENGTH = 40;
 export const PRESET_TAGS = ['rebut this', 'needs evidence', 'our strongest', 'concede'] as const;
-export const ANNOTATION_KINDS = ['NOTE', 'HIGHLIGHT', 'RATING', 'TAG', 'ASSIGNMENT', 'CUT'] as const;
+export const ANNOTATION_KINDS = [
+  'NOTE',
+  'HIGHLIGHT',
+  'RATING',
+  'TAG',
+  'ASSIGNMENT',
+  'CUT',
+] as const;
 type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 const ZBody = z

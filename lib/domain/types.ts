@@ -1,4 +1,6 @@
 import type { HistoryEntry } from './history';
+import type { CitationStyle } from './evidence/citation';
+import type { SourceFormat } from './evidence/source-draft';
 
 /**
  * The argument graph as the domain sees it: plain data, no React, Next,
@@ -64,12 +66,23 @@ export type GraphEdge = {
 export type SourceDoc = {
   id: string;
   title: string;
+  /** Authors separated by semicolons, each "Last, First" or "First Last". */
   author: string;
+  /** What makes the authors worth quoting; '' when not given. */
+  qualifications: string;
   publisher: string;
+  /** YYYY-MM-DD, or null. */
   publishedOn: string | null;
   url: string | null;
+  /** YYYY-MM-DD: when the web page was read; null when not given. */
+  accessedOn: string | null;
+  format: SourceFormat;
   side: Side;
   text: string;
+  /** Where each page begins in `text` (PDF sources); [] when the source has no pages. */
+  pageStarts: number[];
+  /** The printed label of each page, same length as pageStarts; [] means 1, 2, 3…. */
+  pageLabels: string[];
 };
 
 type TeamSummary = { id: string; name: string; color: string; side: Side };
@@ -84,6 +97,8 @@ export type MapSnapshot = {
   nodes: GraphNode[];
   edges: GraphEdge[];
   sources: SourceDoc[];
+  /** How the map's class cites its sources (DEBATE for a map outside a class). */
+  citationStyle: CitationStyle;
   teams: TeamSummary[];
   /** Whether the reader of this snapshot may edit the map. */
   canEdit: boolean;

@@ -94,7 +94,12 @@ export async function readTextBody(
   maxBytes: number,
   mediaType: 'application/json' | 'application/octet-stream',
 ): Promise<string> {
-  return new TextDecoder().decode(await readBodyBytes(request, maxBytes, mediaType));
+  return new TextDecoder().decode(await readBody(request, maxBytes, mediaType));
+}
+
+/** Reads an uploaded file sent as application/octet-stream, with the checks of `readTextBody`. */
+export function readBytesBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readBody(request, maxBytes, 'application/octet-stream');
 }
 
 /**
@@ -103,7 +108,7 @@ export async function readTextBody(
  * and so is a body of another type, before a byte is read.
  */
 export async function readFormBody(request: Request, maxBytes: number): Promise<FormData> {
-  const bytes = await readBodyBytes(request, maxBytes, 'multipart/form-data');
+  const bytes = await readBody(request, maxBytes, 'multipart/form-data');
   try {
     return await new Response(new Uint8Array(bytes), {
       headers: { 'content-type': request.headers.get('content-type')! },
@@ -113,11 +118,11 @@ export async function readFormBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-async function readBodyBytes(
+async function readBody(
   request: Request,
   maxBytes: number,
   mediaType: 'application/json' | 'application/octet-stream' | 'multipart/form-data',
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   refuseCrossSite(request);
   requireMediaType(request, mediaType);
   const tooLarge = () =>
@@ -126,7 +131,7 @@ async function readBodyBytes(
       `The request is larger than ${maxBytes >= 1_000_000 ? `${maxBytes / 1_000_000} MB` : `${Math.round(maxBytes / 1000)} kB`}.`,
     );
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -26,6 +26,8 @@ export const DEMO_SOURCES: Record<
     file: string;
     title: string;
     author: string;
+    /** What makes the author worth quoting, as the article itself says ('' when it does not). */
+    qualifications: string;
     publisher: string;
     publishedOn: string;
     url: string | null;
@@ -36,6 +38,7 @@ export const DEMO_SOURCES: Record<
     file: 'turchenko-2023.txt',
     title: 'Nagorno-Karabakh Shows Russia Has No Credibility as a Regional Peacekeeper',
     author: 'Mikhail Turchenko',
+    qualifications: '',
     publisher: 'The Moscow Times (opinion)',
     publishedOn: '2023-09-21',
     url: 'https://www.themoscowtimes.com/2023/09/21/nagorno-karabakh-shows-russia-has-no-credibility-as-a-regional-peacekeeper-a82531',
@@ -45,6 +48,8 @@ export const DEMO_SOURCES: Record<
     file: 'strakes-2020.txt',
     title: 'Russia and the Nagorno-Karabakh Conflict: Genuine Threat or Misconception?',
     author: 'Jason E. Strakes',
+    qualifications:
+      'Director of research and publications, Center for Foreign Policy and Security Studies (CFPSS), Romania; Coordinator, Caucasus-Asia Center',
     publisher: 'BESA Center Perspectives Paper No. 1,798',
     publishedOn: '2020-11-04',
     url: null,

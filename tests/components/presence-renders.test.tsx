@@ -71,6 +71,7 @@ const SNAPSHOT: MapSnapshot = {
   nodes: [node('A', 0), node('B', 300), node('C', 600)],
   edges: [],
   sources: [],
+  citationStyle: 'DEBATE',
   teams: [],
   canEdit: false,
   canManage: false,

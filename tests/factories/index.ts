@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import type { NodeKind, Relation } from '@/lib/domain/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 
 let client: PrismaClient | null = null;
@@ -76,8 +77,15 @@ export async function addMember(mapId: string, role: 'OWNER' | 'EDITOR' | 'COMME
   return { kind: 'user' as const, userId: user.id };
 }
 
-export async function createSource(mapId: string, text: string) {
-  return testDb().source.create({ data: { mapId, title: 'A source', author: 'A. Author', text } });
+/** A source on the map; `fields` sets any other column (citation fields, format, pages). */
+export async function createSource(
+  mapId: string,
+  text: string,
+  fields: Partial<Omit<Prisma.SourceUncheckedCreateInput, 'mapId' | 'text'>> = {},
+) {
+  return testDb().source.create({
+    data: { mapId, title: 'A source', author: 'A. Author', ...fields, text },
+  });
 }
 
 /**

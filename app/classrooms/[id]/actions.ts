@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
+import { setCitationStyle, ZCitationStyle } from '@/lib/server/classrooms/set-citation-style';
 import { formAction } from '@/lib/server/form-action';
 import { copyFormat, deleteClassFormat } from '@/lib/server/formats/class-formats';
 import { ZRecordId } from '@/lib/server/http';
@@ -40,5 +41,17 @@ export const deleteFormatAction = formAction(
   async ({ classroomId, formatId }, actor) => {
     await deleteClassFormat(actor, formatId);
     revalidatePath(`/classrooms/${classroomId}`);
+  },
+);
+
+const ZCitationStyleForm = z.object({ classroomId: ZRecordId, citationStyle: ZCitationStyle });
+
+/** The teacher sets how the class cites its sources. */
+export const setCitationStyleAction = formAction(
+  ZCitationStyleForm,
+  async ({ classroomId, citationStyle }, actor) => {
+    await setCitationStyle(actor, classroomId, citationStyle);
+    revalidatePath(`/classrooms/${classroomId}`);
+    return { notice: 'Citation style saved.' };
   },
 );

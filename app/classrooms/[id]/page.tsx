@@ -13,7 +13,13 @@ import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { ClassFormatsSection } from '@/components/formats/class-formats-section';
 import { PRESETS } from '@/lib/domain/formats';
 import { listClassFormats } from '@/lib/server/formats/class-formats';
-import { copyFormatAction, deleteFormatAction, removeStudentAction } from './actions';
+import { CitationStyleSection } from '@/components/classrooms/citation-style-section';
+import {
+  copyFormatAction,
+  deleteFormatAction,
+  removeStudentAction,
+  setCitationStyleAction,
+} from './actions';
 import { MapCard, MapList } from '@/components/ui/map-card';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
@@ -116,6 +122,13 @@ export default async function ClassroomPage({ params }: Props) {
         formats={formats}
         copyAction={copyFormatAction}
         deleteAction={deleteFormatAction}
+      />
+
+      <CitationStyleSection
+        classroomId={classroom.id}
+        teaches={teaches}
+        citationStyle={classroom.citationStyle}
+        action={setCitationStyleAction}
       />
 
       <section aria-labelledby="rounds-title" className={page.section}>

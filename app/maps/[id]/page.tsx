@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ node?: string | string[] }>;
+  searchParams: Promise<{ node?: string | string[]; source?: string | string[] }>;
 };
 
 /** One snapshot per request, shared by the page and its metadata. */
@@ -30,8 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MapPage({ params, searchParams }: Props) {
   const snapshot = await loadSnapshot((await params).id);
-  const node = (await searchParams).node;
+  const { node, source } = await searchParams;
   return (
-    <MapWorkspace snapshot={snapshot} initialNodeId={typeof node === 'string' ? node : null} />
+    <MapWorkspace
+      snapshot={snapshot}
+      initialNodeId={typeof node === 'string' ? node : null}
+      initialSourceId={typeof source === 'string' ? source : null}
+    />
   );
 }

@@ -26,3 +26,6 @@ export type SourceDraft = {
   /** What the reader should check: pages without text, a cut-off text, and so on. */
   warnings: string[];
 };
+
+/** What a batch of kind 'source' logs, and open pages hear: a source added, or its details changed. */
+export type SourceChange = { type: 'addSource' | 'updateSource'; id: string; title: string };

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { CitationStyle } from '../../domain/evidence/citation';
 import { displayName } from '../../domain/people';
 import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
@@ -13,12 +14,14 @@ export type ClassroomView = {
   joinCode: string | null;
   students: { id: string; name: string; email: string | null; joinedAt: string }[];
   maps: { id: string; title: string; motion: string }[];
+  /** How the class cites its sources. */
+  citationStyle: CitationStyle;
 };
 
 /** A classroom as its teacher or one of its students sees it. */
 export async function getClassroom(actor: Actor, classroomId: string): Promise<ClassroomView> {
   const { classroom, role } = await authorizeClassroom(actor, 'classroom:read', classroomId);
-  const [teacher, members, maps] = await Promise.all([
+  const [teacher, members, maps, settings] = await Promise.all([
     db().user.findUnique({
       where: { id: classroom.teacherId },
       select: { name: true, email: true },
@@ -32,6 +35,10 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
       where: { classroomId },
       orderBy: { createdAt: 'desc' },
       select: { id: true, title: true, motion: true },
+    }),
+    db().classroom.findUniqueOrThrow({
+      where: { id: classroomId },
+      select: { citationStyle: true },
     }),
   ]);
   const teaches = role === 'TEACHER';
@@ -48,5 +55,6 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
       joinedAt: m.joinedAt.toISOString(),
     })),
     maps,
+    citationStyle: settings.citationStyle,
   };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { describeBatch, INTENTS, type HistoryItem, type Intent } from '../../domain/history';
 import type { TOp } from '../../domain/ops';
 import { avatarColour, displayName } from '../../domain/people';
+import type { SourceChange } from '../../domain/evidence/source-draft';
 import type { TRoundOp } from '../../domain/rounds/types';
 import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
@@ -50,6 +51,15 @@ export async function getMapHistory(
         who: displayName(row.actor),
         color: avatarColour(row.actor?.avatarColor),
         summary: describeRound(body.ops as unknown as TRoundOp[], body),
+      };
+    }
+    if (body.kind === 'source') {
+      return {
+        seq: row.seq,
+        at: row.createdAt.toISOString(),
+        who: displayName(row.actor),
+        color: avatarColour(row.actor?.avatarColor),
+        summary: describeSourceChanges(body.ops as unknown as SourceChange[]),
       };
     }
     if (body.kind === 'social') {
@@ -151,4 +161,15 @@ function describeRound(
   const added = ops.filter((op) => op.type === 'addEntry').length;
   if (added) return `flowed ${added === 1 ? 'an entry' : `${added} entries`} in a practice round`;
   return 'changed a practice round’s flow';
+}
+
+/** What a batch of kind 'source' did, in the timeline's words. */
+function describeSourceChanges(changes: SourceChange[]): string {
+  return changes
+    .map((c) =>
+      c.type === 'addSource'
+        ? `added the source “${c.title}”`
+        : `changed the details of the source “${c.title}”`,
+    )
+    .join('; ');
 }

@@ -3,6 +3,7 @@ import type { MapSnapshot } from '../../domain/types';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
+import { sourceDocOf } from '../sources/source-doc';
 import { edgeStateOf, nodeStateOf } from './graph-rows';
 import { getUndoHistory } from './get-undo-history';
 
@@ -55,6 +56,7 @@ export async function readMapSnapshot(
         orderBy: { name: 'asc' },
         select: { id: true, name: true, color: true, side: true },
       },
+      classroom: { select: { citationStyle: true } },
     },
   });
   return {
@@ -71,16 +73,8 @@ export async function readMapSnapshot(
       const { deleted: _deleted, ...edge } = edgeStateOf(row);
       return edge;
     }),
-    sources: map.sources.map((s) => ({
-      id: s.id,
-      title: s.title,
-      author: s.author,
-      publisher: s.publisher,
-      publishedOn: s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : null,
-      url: s.url,
-      side: s.side,
-      text: s.text,
-    })),
+    sources: map.sources.map(sourceDocOf),
+    citationStyle: map.classroom?.citationStyle ?? 'DEBATE',
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),

@@ -29,7 +29,7 @@ export async function ownLatestBatches(
     const rows = await db().$queryRaw<{ seq: number; op: unknown; createdAt: Date }[]>`
       SELECT "seq", "op", "createdAt" FROM "MapOp"
       WHERE "mapId" = ${mapId} AND "actorId" = ${userId}
-        AND ("op"->>'kind') IS DISTINCT FROM 'round'
+        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source')
       ORDER BY "seq" DESC
       LIMIT ${HISTORY_DEPTH}`;
     return rows.reverse();
@@ -62,8 +62,7 @@ export async function getUndoHistory(
     // logged before inverses were recorded cannot be undone after a reload.
     if (
       !body ||
-      body.kind === 'social' ||
-      body.kind === 'round' ||
+      body.kind !== undefined ||
       !Array.isArray(body.inverse) ||
       !INTENTS.includes(body.intent as Intent)
     )

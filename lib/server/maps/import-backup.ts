@@ -42,11 +42,16 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
               mapId: map.id,
               title: s.title,
               author: s.author,
+              qualifications: s.qualifications,
               publisher: s.publisher,
-              publishedOn: s.publishedOn ? new Date(`${s.publishedOn}T00:00:00Z`) : null,
+              publishedOn: dateColumn(s.publishedOn),
               url: s.url,
+              accessedOn: dateColumn(s.accessedOn),
+              format: s.format,
               side: s.side,
               text: s.text,
+              pageStarts: s.pageStarts,
+              pageLabels: s.pageLabels,
             },
           });
           sourceIds.set(s.id, row.id);
@@ -103,3 +108,6 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
     throw error;
   }
 }
+
+/** YYYY-MM-DD for a DATE column. */
+const dateColumn = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`) : null);

@@ -76,8 +76,8 @@ export async function readRewindBase(
 export function rewindTo(mapId: string, base: RewindBase, seq: number): GraphState {
   const batches = base.later
     .map((row) => ({ seq: row.seq, body: row.op as { kind?: string; inverse?: unknown } }))
-    // Comments and rounds never change the graph: nothing to rewind for them.
-    .filter(({ body }) => body.kind !== 'social' && body.kind !== 'round');
+    // Comments, rounds and sources never change the graph: nothing to rewind for them.
+    .filter(({ body }) => body.kind === undefined);
   if (batches.some(({ body }) => !Array.isArray(body.inverse))) {
     throw new AppError('NOT_FOUND', 'The map’s history does not reach back that far.');
   }

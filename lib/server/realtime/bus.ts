@@ -38,7 +38,11 @@ export type LoggedBatch = {
   key: string | null;
   /** Set for a team's private batch (notes): only that team's readers get it. */
   teamId: string | null;
-  /** The logged body without its inverse: graph ops, social ops with kind 'social', or round ops with kind 'round'. */
+  /**
+   * The logged body without its inverse: graph ops (no kind), social ops
+   * with kind 'social', round ops with kind 'round', or a source added or
+   * changed with kind 'source'.
+   */
   body: {
     kind?: string;
     ops: unknown[];

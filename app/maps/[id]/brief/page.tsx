@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
-import { formatPublishedOn } from '@/lib/client/to-flow';
+import { CitationText } from '@/components/ui/citation-text';
 import { buildBrief, type BriefItem } from '@/lib/domain/brief';
 import { KIND_LABELS, RELATION_LABELS } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
@@ -39,7 +39,13 @@ export default async function BriefPage({ params }: Props) {
           {item.relation ? item.node.text : <strong>{item.node.text}</strong>}{' '}
           <span className={styles.kind}>({KIND_LABELS[item.node.kind].toLowerCase()})</span>
         </p>
-        {item.node.anchor && source && <SourceQuote anchor={item.node.anchor} source={source} />}
+        {item.node.anchor && source && (
+          <SourceQuote
+            anchor={item.node.anchor}
+            source={source}
+            citationStyle={snapshot.citationStyle}
+          />
+        )}
         {item.children.length > 0 && (
           <ul>
             {item.children.map((child) => (
@@ -78,9 +84,7 @@ export default async function BriefPage({ params }: Props) {
           <ul className={styles.sources}>
             {snapshot.sources.map((s) => (
               <li key={s.id}>
-                {s.author}, “{s.title}”{s.publisher && <>, {s.publisher}</>}
-                {s.publishedOn && <>, {formatPublishedOn(s.publishedOn)}</>}
-                {s.url && <>. {s.url}</>}
+                <CitationText citationStyle={snapshot.citationStyle} source={s} />
               </li>
             ))}
           </ul>

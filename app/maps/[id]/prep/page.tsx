@@ -93,7 +93,13 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
         )}
         {note && <p>Note: {note.body}</p>}
         {who && <p>Prepared by {displayName({ name: who.assigneeName })}</p>}
-        {node.anchor && source && <SourceQuote anchor={node.anchor} source={source} />}
+        {node.anchor && source && (
+          <SourceQuote
+            anchor={node.anchor}
+            source={source}
+            citationStyle={snapshot.citationStyle}
+          />
+        )}
       </li>
     );
   };

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { currentActor } from '@/lib/server/actor';
+import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
+import { updateSourceDetails } from '@/lib/server/sources/add-source';
+
+const ZParams = z.object({ id: z.string().min(1).max(64), sourceId: z.string().min(1).max(64) });
+
+/** PATCH /api/maps/:id/sources/:sourceId — a source's details (title, authors, dates…); its text never changes. */
+export async function PATCH(
+  request: Request,
+  context: { params: Promise<{ id: string; sourceId: string }> },
+) {
+  return jsonRoute(async () => {
+    const { id, sourceId } = parseInput(ZParams, await context.params);
+    const actor = await currentActor();
+    return updateSourceDetails(actor, id, sourceId, await readJsonBody(request, 20_000));
+  });
+}
