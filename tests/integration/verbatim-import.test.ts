@@ -87,7 +87,17 @@ describe('importing a Verbatim file of cards', () => {
     const exported = await exportBlocksDocx(owner, from, { side: 'FOR' });
     const result = await importVerbatimCards(owner, to, exported.body, 'FOR');
     expect(result.cards).toBe((await parseVerbatimDocx(exported.body)).length);
-    const copy = await testDb().node.findFirstOrThrow({ where: { mapId: to, anchorExact: quote } });
+    const copy = await testDb().node.findFirstOrThrow({
+      where: { mapId: to, anchorExact: quote },
+      include: { source: true },
+    });
+    // What the exported cite says of the source is read back from it.
+    expect(copy.source).toMatchObject({
+      author: 'Turchenko, Mikhail',
+      title: expect.stringMatching(/^Nagorno-Karabakh Shows Russia Has No Credibility/),
+      publishedOn: new Date('2023-09-21'),
+      url: expect.stringMatching(/^https:\/\/www\.themoscowtimes\.com\//),
+    });
     expect(copy.card).toMatchObject({
       highlight: [[quote.indexOf('collective'), quote.indexOf('collective') + 28]],
     });

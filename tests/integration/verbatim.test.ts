@@ -183,7 +183,10 @@ describe('the blocks file of a map', () => {
     const answered = DEMO_NODES.filter((n) => ['s-not-nato', 's-non-intervention'].includes(n.key));
     expect(answered.map((n) => n.text)).toContain(kazakh.block);
     expect(kazakh.pocket).toBe('Answers to their objections');
-    expect(kazakh.citeShort).toBe('Turchenko 23');
+    expect(kazakh.citeShort).toBe('Turchenko 2023');
+    expect(kazakh.citeFull).toMatch(
+      /^\(Mikhail Turchenko, .*Nagorno-Karabakh Shows.*September 21, 2023/,
+    );
     const at = quote.indexOf(READ);
     expect(kazakh.marks).toEqual({
       underline: [[0, quote.length]],

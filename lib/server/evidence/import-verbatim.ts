@@ -17,20 +17,48 @@ const MAX_VERBATIM_CARDS = 500;
 
 const GAP = 40;
 
-/** What a cite says of its source, as far as it can be read: "Turchenko 23 [Mikhail Turchenko, …, “Title”, …, 9-21-2023, https://…]". */
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** A date written M-D-YYYY, M/D/YYYY or "November 4, 2020", or null. */
+function dateIn(text: string): Date | null {
+  const numeric = /\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b/.exec(text);
+  const named = /\b([A-Z][a-z]+)\.? (\d{1,2}), (\d{4})\b/.exec(text);
+  const [month, day, year] = numeric
+    ? [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])]
+    : named
+      ? [MONTHS.indexOf(named[1]!.toLowerCase()) + 1, Number(named[2]), Number(named[3])]
+      : [0, 0, 0];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+    ? new Date(Date.UTC(year, month - 1, day))
+    : null;
+}
+
+/**
+ * What a cite says of its source, as far as it can be read: "Strakes 2020
+ * (Jason E. Strakes, …, “Title,” Publisher, November 4, 2020, https://…)",
+ * or Verbatim's usual "Strakes 20 [Jason E. Strakes, …, 11-4-2020, …]".
+ */
 function sourceOfCite(card: Pick<ParsedCard, 'tag' | 'citeShort' | 'citeFull'>) {
   const full = card.citeFull;
   const quoted = /[“"]([^”"]+?)[,.]?[”"]/.exec(full)?.[1]?.trim();
-  const url = /https?:\/\/[^\s\]]+/.exec(full)?.[0]?.replace(/[.,;)]+$/, '') ?? null;
-  const date = /\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b/.exec(full);
-  const publishedOn =
-    date && Number(date[1]) <= 12 && Number(date[2]) <= 31
-      ? new Date(Date.UTC(Number(date[3]), Number(date[1]) - 1, Number(date[2])))
-      : null;
+  const url = /https?:\/\/[^\s\])]+/.exec(full)?.[0]?.replace(/[.,;)]+$/, '') ?? null;
   const first =
     full
-      .replace(/^\[/, '')
-      .split(/[,;[\]]/)[0]
+      .replace(/^[[(]/, '')
+      .split(/[,;[\]()]/)[0]
       ?.trim() ?? '';
   const named = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}$/u.test(first)
     ? `${first.split(' ').at(-1)}, ${first.split(' ').slice(0, -1).join(' ')}`
@@ -39,7 +67,7 @@ function sourceOfCite(card: Pick<ParsedCard, 'tag' | 'citeShort' | 'citeFull'>) 
     title: (quoted || card.citeShort || card.tag).slice(0, 500),
     author: named ?? '',
     url,
-    publishedOn,
+    publishedOn: dateIn(full),
   };
 }
 
