@@ -15,7 +15,7 @@ type Props = {
   onError: (message: string) => void;
 };
 
-/** Ways to take the map out of the app: the printable brief, an image, Argdown, AIF, a backup. */
+/** Ways to take the map out of the app: the brief and the blocks (printable or Word), an image, Argdown, AIF, a backup. */
 export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
   const { getNodes } = useReactFlow();
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,6 +49,10 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
       <summary>Export</summary>
       <div className={`${styles.panel} ${styles.exportPanel}`} role="group" aria-label="Export">
         <Link href={`/maps/${mapId}/brief`}>Debate brief (printable)</Link>
+        <a href={`/api/maps/${mapId}/export/brief-docx`} download onClick={close}>
+          Debate brief (Word)
+        </a>
+        <Link href={`/maps/${mapId}/blocks`}>Blocks (printable or Word)</Link>
         <button
           type="button"
           className="link-button"

@@ -102,10 +102,26 @@ export function readBytesBody(request: Request, maxBytes: number): Promise<Uint8
   return readBody(request, maxBytes, 'application/octet-stream');
 }
 
+/**
+ * Reads a file upload (multipart/form-data) of at most `maxBytes` in all,
+ * with the same checks as `readTextBody`: another site's write is refused,
+ * and so is a body of another type, before a byte is read.
+ */
+export async function readFormBody(request: Request, maxBytes: number): Promise<FormData> {
+  const bytes = await readBody(request, maxBytes, 'multipart/form-data');
+  try {
+    return await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The uploaded form could not be read.');
+  }
+}
+
 async function readBody(
   request: Request,
   maxBytes: number,
-  mediaType: 'application/json' | 'application/octet-stream',
+  mediaType: 'application/json' | 'application/octet-stream' | 'multipart/form-data',
 ): Promise<Uint8Array> {
   refuseCrossSite(request);
   requireMediaType(request, mediaType);
@@ -157,14 +173,42 @@ export async function jsonRoute(run: () => Promise<unknown>): Promise<NextRespon
   try {
     return NextResponse.json(await run(), { headers: PRIVATE });
   } catch (error) {
-    if (!(error instanceof AppError)) console.error(error);
-    const { status, body } = toErrorResponse(error);
-    // A refusal for now (429, 503) says when to ask again.
-    const retryAfter = (body.error.details as { retryAfterSeconds?: number } | undefined)
-      ?.retryAfterSeconds;
-    return NextResponse.json(body, {
-      status,
-      headers: retryAfter ? { ...PRIVATE, 'Retry-After': String(retryAfter) } : PRIVATE,
-    });
+    return errorResponse(error);
   }
+}
+
+/** A file to download: its name (any characters), type and bytes. */
+export type Download = { fileName: string; contentType: string; body: string | Uint8Array };
+
+/**
+ * Runs a route handler that answers with a file to download (an attachment
+ * with its name, kept by no cache); a thrown error is the same JSON error as
+ * `jsonRoute` gives.
+ */
+export async function downloadRoute(run: () => Promise<Download>): Promise<NextResponse> {
+  try {
+    const file = await run();
+    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return new NextResponse(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
+      headers: {
+        ...PRIVATE,
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function errorResponse(error: unknown): NextResponse {
+  if (!(error instanceof AppError)) console.error(error);
+  const { status, body } = toErrorResponse(error);
+  // A refusal for now (429, 503) says when to ask again.
+  const retryAfter = (body.error.details as { retryAfterSeconds?: number } | undefined)
+    ?.retryAfterSeconds;
+  return NextResponse.json(body, {
+    status,
+    headers: retryAfter ? { ...PRIVATE, 'Retry-After': String(retryAfter) } : PRIVATE,
+  });
 }

@@ -213,6 +213,7 @@ const visitorPages = (): Visit[] => [
   { name: 'sign-up', path: '/sign-up' },
   { name: 'map-visitor', path: `/maps/${demoId}`, map: true },
   { name: 'brief-visitor', path: `/maps/${demoId}/brief` },
+  { name: 'blocks-visitor', path: `/maps/${demoId}/blocks` },
   { name: 'view-link', path: sharePath, map: true },
 ];
 
@@ -228,6 +229,7 @@ const teacherPages = (): Visit[] => [
   { name: 'map', path: `/maps/${mapId}`, map: true },
   { name: 'demo-map', path: `/maps/${demoId}`, map: true },
   { name: 'brief', path: `/maps/${mapId}/brief` },
+  { name: 'blocks', path: `/maps/${demoId}/blocks?side=AGAINST` },
   { name: 'prep', path: `/maps/${mapId}/prep` },
   { name: 'share', path: `/maps/${mapId}/share` },
   { name: 'teams', path: `/maps/${mapId}/teams` },

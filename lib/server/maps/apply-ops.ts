@@ -6,7 +6,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, type Actor } from '../authz';
 import { AppError } from '../errors';
 import { parseInput, readJsonBody } from '../http';
-import { appendToLog } from './append-to-log';
+import { appendToLog, type LogEntry } from './append-to-log';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 import { loadWorkingSet, writeChanges } from './graph-working-set';
 
@@ -58,60 +58,7 @@ export async function applyMapOps(
   try {
     appended = await appendToLog(
       { mapId, actorId, idempotencyKey: input.idempotencyKey },
-      async (tx) => {
-        const { nodes: nodeRows, edges: edgeRows } = await loadWorkingSet(tx, mapId, input.ops);
-        const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf));
-        let result;
-        try {
-          result = applyDomainOps(before, input.ops);
-        } catch (error) {
-          if (error instanceof OpError) {
-            throw new AppError(
-              error.code,
-              error.message,
-              error.current ? { current: error.current } : undefined,
-            );
-          }
-          throw error;
-        }
-        await checkAnchors(tx, mapId, input.ops);
-        const inverse = invertOps(before, input.ops);
-
-        const now = new Date();
-        const previousNodes = new Map(nodeRows.map((r) => [r.id, r]));
-        const previousEdges = new Map(edgeRows.map((r) => [r.id, r]));
-        const nodeWrites = result.changedNodes.map((id) => ({
-          id,
-          columns: nodeColumns(result.state.nodes.get(id)!, previousNodes.get(id), now),
-        }));
-        const edgeWrites = result.changedEdges.map((id) => ({
-          id,
-          columns: edgeColumns(result.state.edges.get(id)!, previousEdges.get(id), now),
-        }));
-        await writeChanges(
-          tx,
-          { mapId, actorId, now },
-          {
-            createdNodes: nodeWrites.filter((w) => !previousNodes.has(w.id)),
-            updatedNodes: nodeWrites.filter((w) => previousNodes.has(w.id)),
-            createdEdges: edgeWrites.filter((w) => !previousEdges.has(w.id)),
-            updatedEdges: edgeWrites.filter((w) => previousEdges.has(w.id)),
-          },
-        );
-        return {
-          op: { ops: input.ops, inverse, intent: input.intent } as Prisma.InputJsonValue,
-          value: {
-            nodes: result.changedNodes.map((id) => ({
-              id,
-              version: result.state.nodes.get(id)!.version,
-            })),
-            edges: result.changedEdges.map((id) => ({
-              id,
-              version: result.state.edges.get(id)!.version,
-            })),
-          },
-        };
-      },
+      (tx) => applyOpsWithin(tx, { mapId, actorId }, input.ops, input.intent),
       { timeout: 20_000, maxWait: 10_000 },
     );
   } catch (error) {
@@ -127,6 +74,73 @@ export async function applyMapOps(
   return appended.duplicate
     ? { seq: appended.seq, duplicate: true, nodes: [], edges: [] }
     : { seq: appended.seq, duplicate: false, ...appended.value };
+}
+
+/**
+ * The work of one batch inside appendToLog's transaction: applies `ops` with
+ * the domain code to the rows they touch, checks their anchors, writes back
+ * what changed, and says what to log (the batch with its inverse). For a
+ * use case that writes rows of its own in the same transaction (an import
+ * adding sources before the nodes quoting them).
+ */
+export async function applyOpsWithin(
+  tx: Prisma.TransactionClient,
+  { mapId, actorId }: { mapId: string; actorId: string | null },
+  ops: TOp[],
+  intent: TApplyOpsInput['intent'],
+): Promise<LogEntry<Pick<ApplyOpsResult, 'nodes' | 'edges'>>> {
+  const { nodes: nodeRows, edges: edgeRows } = await loadWorkingSet(tx, mapId, ops);
+  const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf));
+  let result;
+  try {
+    result = applyDomainOps(before, ops);
+  } catch (error) {
+    if (error instanceof OpError) {
+      throw new AppError(
+        error.code,
+        error.message,
+        error.current ? { current: error.current } : undefined,
+      );
+    }
+    throw error;
+  }
+  await checkAnchors(tx, mapId, ops);
+  const inverse = invertOps(before, ops);
+
+  const now = new Date();
+  const previousNodes = new Map(nodeRows.map((r) => [r.id, r]));
+  const previousEdges = new Map(edgeRows.map((r) => [r.id, r]));
+  const nodeWrites = result.changedNodes.map((id) => ({
+    id,
+    columns: nodeColumns(result.state.nodes.get(id)!, previousNodes.get(id), now),
+  }));
+  const edgeWrites = result.changedEdges.map((id) => ({
+    id,
+    columns: edgeColumns(result.state.edges.get(id)!, previousEdges.get(id), now),
+  }));
+  await writeChanges(
+    tx,
+    { mapId, actorId, now },
+    {
+      createdNodes: nodeWrites.filter((w) => !previousNodes.has(w.id)),
+      updatedNodes: nodeWrites.filter((w) => previousNodes.has(w.id)),
+      createdEdges: edgeWrites.filter((w) => !previousEdges.has(w.id)),
+      updatedEdges: edgeWrites.filter((w) => previousEdges.has(w.id)),
+    },
+  );
+  return {
+    op: { ops, inverse, intent } as Prisma.InputJsonValue,
+    value: {
+      nodes: result.changedNodes.map((id) => ({
+        id,
+        version: result.state.nodes.get(id)!.version,
+      })),
+      edges: result.changedEdges.map((id) => ({
+        id,
+        version: result.state.edges.get(id)!.version,
+      })),
+    },
+  };
 }
 
 /**
