@@ -188,3 +188,36 @@ export async function signUpNewPerson(
   await page.waitForURL(`${baseUrl}/`);
   return { page, errors };
 }
+
+/** Drags the mouse over `phrase` in the card's passage, as a person selects words. */
+export async function dragOver(page: Page, passage: Locator, phrase: string) {
+  await passage.scrollIntoViewIfNeeded();
+  const box = await passage.evaluate((el, phrase) => {
+    const start = (el.textContent ?? '').indexOf(phrase);
+    if (start < 0) throw new Error(`the passage does not show "${phrase}"`);
+    const at = (offset: number): [Node, number] => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let pos = 0;
+      while (walker.nextNode()) {
+        const t = walker.currentNode as Text;
+        if (offset < pos + t.data.length) return [t, offset - pos];
+        pos += t.data.length;
+      }
+      throw new Error('offset past the passage');
+    };
+    const rectOf = (offset: number) => {
+      const range = document.createRange();
+      range.setStart(...at(offset));
+      range.setEnd(...at(offset));
+      range.setEnd(range.startContainer, range.startOffset + 1);
+      return range.getBoundingClientRect();
+    };
+    const a = rectOf(start);
+    const b = rectOf(start + phrase.length - 1);
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  }, phrase);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { allSaved, findCard, signUpNewPerson, useBrowser } from './browser';
+import { allSaved, dragOver, findCard, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -22,39 +22,6 @@ const marked = (page: Page, layer: 'underline' | 'highlight') =>
   passageOf(page).locator(`[data-marks~="${layer}"]`);
 const markedText = async (page: Page, layer: 'underline' | 'highlight') =>
   (await marked(page, layer).allTextContents()).join('|');
-
-/** Drags the mouse over `phrase` in the card's passage, as a person selects words. */
-async function dragOver(page: Page, passage: Locator, phrase: string) {
-  await passage.scrollIntoViewIfNeeded();
-  const box = await passage.evaluate((el, phrase) => {
-    const start = (el.textContent ?? '').indexOf(phrase);
-    if (start < 0) throw new Error(`the passage does not show "${phrase}"`);
-    const at = (offset: number): [Node, number] => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      let pos = 0;
-      while (walker.nextNode()) {
-        const t = walker.currentNode as Text;
-        if (offset < pos + t.data.length) return [t, offset - pos];
-        pos += t.data.length;
-      }
-      throw new Error('offset past the passage');
-    };
-    const rectOf = (offset: number) => {
-      const range = document.createRange();
-      range.setStart(...at(offset));
-      range.setEnd(...at(offset));
-      range.setEnd(range.startContainer, range.startOffset + 1);
-      return range.getBoundingClientRect();
-    };
-    const a = rectOf(start);
-    const b = rectOf(start + phrase.length - 1);
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-}
 
 /** Serious or critical accessibility problems axe-core finds in the card, one line each. */
 async function cardViolations(page: Page): Promise<string[]> {
