@@ -90,6 +90,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     snapshot.id,
     snapshot.sources,
     shareToken,
+    liveNodes,
   );
   const collaboration = useCollaboration({
     mapId: snapshot.id,

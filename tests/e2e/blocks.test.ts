@@ -83,6 +83,14 @@ describe('blocks in Chromium', () => {
     await blocks.close();
     // The open map hears of the batch on its stream.
     await page.getByText('This map is empty.').waitFor({ state: 'detached' });
+    // The sources the cards quote come with them: the reader has their text without a reload.
+    await page
+      .getByRole('complementary', { name: 'Source reader' })
+      .getByText('This map has no source documents yet.')
+      .waitFor({ state: 'detached' });
+    expect(
+      await page.getByRole('complementary', { name: 'Source reader' }).getByRole('tab').count(),
+    ).toBeGreaterThan(0);
     const bad = await page.request.post(`${baseUrl}/api/maps/${mapId}/import/verbatim`, {
       headers: { origin: baseUrl },
       multipart: {
