@@ -71,9 +71,17 @@ describe('importing a Verbatim file of cards', () => {
     const logged = await testDb().mapOp.findUniqueOrThrow({
       where: { mapId_seq: { mapId: id, seq: result.seq } },
     });
-    expect((logged.op as { ops: { type: string }[] }).ops.map((o) => o.type).sort()).toEqual(
+    const ops = (logged.op as { ops: { type: string; id: string; card?: CardMarks | null }[] }).ops;
+    expect(ops.map((o) => o.type).sort()).toEqual(
       [...Array(4).fill('createNode'), ...Array(2).fill('createEdge')].sort(),
     );
+    // The marks travel in the batch (others see them arrive, Undo takes them with the node).
+    for (const node of evidence)
+      expect(ops.find((o) => o.id === node.id)).toMatchObject({
+        type: 'createNode',
+        card: node.card,
+      });
+    expect(ops.find((o) => o.id === pact.id)!.card!.underline[0]).toEqual([22, 46]);
   });
 
   it('reads back the blocks this app exports', async () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { addMember, createUser, testDb } from '../factories';
 import { docxOf } from '../support/docx-fixture';
 import { outcome } from '../support/authorization';
 import { demoWithCard } from '../support/demo-card';
+import { sendSocial } from '../support/team-map';
 import {
   FIRST_CARD_RUNS,
   VERBATIM_BODY,
@@ -252,6 +254,54 @@ describe('the blocks file of a map', () => {
     const file = await exportBlocksDocx(viewer, id, { teamId: team.id });
     expect(file.fileName).toBe('blocks-blocks-demo-team-strakes.docx');
     expect(await outcome(exportBlocksDocx(viewer, id, { teamId: 'nope' }))).toBe('NOT_FOUND');
+  });
+
+  it('gives a team’s members the team’s own cut, and anyone else only the shared cut', async () => {
+    const owner = await user();
+    const { id, quote, nodeId } = await demoWithCard(owner, READ);
+    const teamOf = (side: 'FOR' | 'AGAINST') =>
+      testDb().team.findFirstOrThrow({ where: { mapId: id, side } });
+    const [ours, theirs] = [await teamOf('FOR'), await teamOf('AGAINST')];
+    const member = await addMember(id, 'COMMENTER');
+    const rival = await addMember(id, 'COMMENTER');
+    await testDb().teamMember.createMany({
+      data: [
+        { teamId: ours.id, userId: member.userId },
+        { teamId: theirs.id, userId: rival.userId },
+      ],
+    });
+    const OWN = 'never provided evidence';
+    const at = quote.indexOf(OWN);
+    await sendSocial(member, id, [
+      {
+        type: 'upsertAnnotation',
+        id: randomUUID(),
+        teamId: ours.id,
+        target: { kind: 'NODE', nodeId },
+        kind: 'CUT',
+        marks: { underline: [[0, quote.length]], highlight: [[at, at + OWN.length]] },
+      },
+    ]);
+    /** The words read aloud in the Kazakh card, wherever it shows in the team's blocks file. */
+    const highlighted = async (reader: Actor) => {
+      const file = await exportBlocksDocx(reader, id, { teamId: ours.id });
+      const cards = (await parseVerbatimDocx(file.body)).filter((c) => c.passage === quote);
+      expect(cards.length).toBeGreaterThan(0);
+      return [
+        ...new Set(
+          cards.map((c) => c.marks.highlight.map(([s, e]) => quote.slice(s, e)).join('|')),
+        ),
+      ];
+    };
+    expect(await highlighted(member)).toEqual([OWN]);
+    // On the other team, the same file has the map's shared cut, never this team's.
+    expect(await highlighted(rival)).toEqual([READ]);
+    // The shared cut is unchanged for everyone else's side files.
+    const shared = await parseVerbatimDocx(
+      (await exportBlocksDocx(member, id, { side: 'FOR' })).body,
+    );
+    const kazakh = shared.find((c) => c.passage === quote)!;
+    expect(kazakh.marks.highlight.map(([s, e]) => quote.slice(s, e))).toEqual([READ]);
   });
 
   it('gives the debate brief as a .docx with its quotes', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlocks, type BlockNode, type BlockPocket } from '@/lib/domain/evidence/blocks';
+import { buildBlocks, type BlockPocket } from '@/lib/domain/evidence/blocks';
 import type { GraphEdge, GraphNode, Relation, Side } from '@/lib/domain/types';
 import { DEMO_EDGES, DEMO_NODES, nodeSide } from '@/prisma/seed/demo-map';
 
 /** The demo debate as a graph: node ids are the seed's keys. */
-const nodes: BlockNode[] = DEMO_NODES.map((n, i) => ({
+const nodes: GraphNode[] = DEMO_NODES.map((n, i) => ({
   id: n.key,
   kind: n.kind,
   text: n.text,
@@ -105,7 +105,7 @@ describe('blocks from the demo debate', () => {
 });
 
 describe('blocks on a small map', () => {
-  const node = (id: string, side: Side, kind: GraphNode['kind'] = 'CLAIM'): BlockNode => ({
+  const node = (id: string, side: Side, kind: GraphNode['kind'] = 'CLAIM'): GraphNode => ({
     id,
     kind,
     text: id,
@@ -114,6 +114,7 @@ describe('blocks on a small map', () => {
     y: 0,
     version: 1,
     anchor: null,
+    card: null,
   });
   const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
     id: `${fromId}-${toId}`,

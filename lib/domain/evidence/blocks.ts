@@ -1,6 +1,5 @@
 import { buildBrief, type BriefItem } from '../brief';
 import type { GraphEdge, GraphNode, Relation, Side } from '../types';
-import type { CardMarks } from './card';
 
 /**
  * A side's blocks, as debaters file them in Verbatim: pockets hold hats,
@@ -20,19 +19,16 @@ import type { CardMarks } from './card';
  *   no answer reaches yet is kept, empty: it is work still to do.
  */
 
-/** A node as the blocks read it: a graph node and, for a cut card, its marks. */
-export type BlockNode = GraphNode & { card?: CardMarks | null };
-
 type BlockTag = {
   /** Our answer (or, in our case, our support). */
-  node: BlockNode;
+  node: GraphNode;
   /** How it bears on the block's argument. */
   relation: Relation;
   /** The evidence behind it: itself when it is evidence, then the evidence supporting it. */
-  cards: BlockNode[];
+  cards: GraphNode[];
 };
-type Block = { node: BlockNode; tags: BlockTag[] };
-type BlockHat = { node: BlockNode; blocks: Block[] };
+type Block = { node: GraphNode; tags: BlockTag[] };
+type BlockHat = { node: GraphNode; blocks: Block[] };
 type PocketKind = 'our-case' | 'answers' | 'their-case';
 export type BlockPocket = { kind: PocketKind; title: string; hats: BlockHat[] };
 
@@ -50,7 +46,7 @@ function opponentsOf(side: Side): Side[] {
 const isAttack = (relation: Relation | null) => relation === 'ATTACKS' || relation === 'UNDERCUTS';
 
 export function buildBlocks(
-  nodes: readonly BlockNode[],
+  nodes: readonly GraphNode[],
   edges: readonly GraphEdge[],
   side: Side,
 ): BlockPocket[] {
@@ -75,7 +71,7 @@ export function buildBlocks(
     if (!known || item.children.length > known.children.length) fullest.set(item.node.id, item);
   }
 
-  const cardsOf = (item: BriefItem): BlockNode[] => [
+  const cardsOf = (item: BriefItem): GraphNode[] => [
     ...(item.node.kind === 'EVIDENCE' ? [item.node] : []),
     ...(fullest.get(item.node.id) ?? item).children
       .filter((c) => c.relation === 'SUPPORTS' && c.node.kind === 'EVIDENCE' && !opposing(c.node))

@@ -77,7 +77,8 @@ export type VerbatimImportResult = { seq: number; cards: number; claims: number 
  * Adds the cards of a Verbatim-style Word file to a map, for `side`: each
  * card becomes a source (its passage as the text, what its cite says as
  * the citation) and an evidence node quoting the whole passage, with the
- * file's underlining and highlighting as its card; the cards under one block
+ * file's underlining and highlighting as its card (in its createNode op, so
+ * the marks travel and undo with the node); the cards under one block
  * heading (else hat, else pocket) support a claim of that side worded as the
  * heading. Laid out in columns to the right of the map. One batch in the
  * map's op log, in one transaction: everyone with the map open sees it
@@ -137,7 +138,6 @@ export async function importVerbatimCards(
         })),
       });
       const ops: unknown[] = [];
-      const marks: { id: string; card: ParsedCard['marks'] }[] = [];
       const groups = new Map<string, typeof sources>();
       for (const s of sources) {
         const heading = s.card.block || s.card.hat || s.card.pocket;
@@ -174,6 +174,7 @@ export async function importVerbatimCards(
             x: left + NODE_WIDTH + 80,
             y,
             anchor,
+            card: card.marks,
           });
           if (claimId)
             ops.push({
@@ -183,7 +184,6 @@ export async function importVerbatimCards(
               toId: claimId,
               relation: 'SUPPORTS',
             });
-          marks.push({ id, card: card.marks });
           y += estimateNodeHeight(card.tag, true) + GAP;
         }
         y += GAP;
@@ -195,11 +195,6 @@ export async function importVerbatimCards(
           `A card could not be added: ${parsed.error.issues[0]?.message}.`,
         );
       const entry = await applyOpsWithin(tx, { mapId, actorId }, parsed.data as TOp[], 'do');
-      // The cards' marks, on the rows the batch just wrote (the graph's ops do not carry them yet).
-      await tx.$executeRaw`
-        UPDATE "Node" AS n SET "card" = c.value->'card'
-        FROM jsonb_array_elements(${JSON.stringify(marks)}::jsonb) AS c
-        WHERE n."id" = c.value->>'id' AND n."mapId" = ${mapId}`;
       return { ...entry, value: { claims: groups.size - (groups.has('') ? 1 : 0) } };
     },
     { timeout: 30_000, maxWait: 10_000 },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { buildBlocks, type BlockNode, type BlockPocket } from '../../domain/evidence/blocks';
+import { buildBlocks, type BlockPocket } from '../../domain/evidence/blocks';
 import { SIDE_LABELS, type Side } from '../../domain/types';
 import { formatCalendarDate } from '../../util/format-date';
 import type { Actor } from '../authz';
@@ -10,7 +10,8 @@ import type { CardDoc, VerbatimFile, VerbatimItem } from './verbatim-docx';
 /**
  * What the blocks page and the blocks .docx show: a side's blocks (or a
  * team's: its side), with the card of every anchored evidence node in
- * them. The marks are the map's shared cut.
+ * them. The marks are the map's shared cut, or, for a team's blocks read
+ * by a member of that team, the team's own cut where it has one.
  */
 export type BlocksView = {
   mapId: string;
@@ -32,7 +33,7 @@ export async function loadBlocks(
   mapId: string,
   choice: { side?: 'FOR' | 'AGAINST'; teamId?: string },
 ): Promise<BlocksView> {
-  const { snapshot, marks, cards } = await readMapCards(actor, mapId);
+  const { snapshot, cards } = await readMapCards(actor, mapId, choice.teamId);
   const team = choice.teamId ? snapshot.teams.find((t) => t.id === choice.teamId) : undefined;
   if (choice.teamId && !team)
     throw new AppError('NOT_FOUND', 'This map has no such team.', { field: 'team' });
@@ -41,7 +42,6 @@ export async function loadBlocks(
     throw new AppError('VALIDATION_FAILED', 'side: choose FOR or AGAINST, or a team.', {
       field: 'side',
     });
-  const nodes: BlockNode[] = snapshot.nodes.map((n) => ({ ...n, card: marks.get(n.id) ?? null }));
   return {
     mapId,
     title: snapshot.title,
@@ -50,7 +50,7 @@ export async function loadBlocks(
     team: team ? { id: team.id, name: team.name } : null,
     canEdit: snapshot.canEdit,
     madeOn: new Date().toISOString().slice(0, 10),
-    pockets: buildBlocks(nodes, snapshot.edges, side),
+    pockets: buildBlocks(snapshot.nodes, snapshot.edges, side),
     cards,
   };
 }

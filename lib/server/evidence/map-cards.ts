@@ -1,41 +1,53 @@
 import 'server-only';
-import { ZCardMarks, type CardMarks } from '../../domain/evidence/card';
+import { cardOf, normalizeMarks, type CardMarks } from '../../domain/evidence/card';
 import { debateCite } from '../../domain/evidence/citation';
 import { pageRange } from '../../domain/evidence/pages';
 import type { MapSnapshot } from '../../domain/types';
-import { Prisma } from '../../generated/prisma/client';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, teamLayerAccess, type Actor } from '../authz';
 import { inOneView, readMapSnapshot } from '../maps/get-map-snapshot';
 import type { CardDoc } from './verbatim-docx';
 
 /**
  * A map as its Word files need it, read as one view after `map:read`: the
- * snapshot, every card's marks (the map's shared cut, read from the rows
- * here until the graph carries them) and, for every node quoting a source,
- * its card as Word shows it.
+ * snapshot, its nodes' cards as the files show them, and, for every node
+ * quoting a source, its card as Word shows it. The cards are the map's
+ * shared cut; with `teamId`, a reader on that team (the team-layer rule,
+ * `teamLayerAccess`) gets the team's own cut of each card it has cut
+ * instead. Anyone else gets the shared cut, never another team's.
  */
 export async function readMapCards(
   actor: Actor,
   mapId: string,
-): Promise<{
-  snapshot: MapSnapshot;
-  marks: Map<string, CardMarks>;
-  cards: Record<string, CardDoc>;
-}> {
+  teamId?: string,
+): Promise<{ snapshot: MapSnapshot; cards: Record<string, CardDoc> }> {
   const access = await authorizeMap(actor, 'map:read', mapId);
-  const { snapshot, cut } = await inOneView(async (tx) => ({
+  const ownTeam =
+    teamId && (await teamLayerAccess(actor, access, mapId)).teamIds.includes(teamId)
+      ? teamId
+      : null;
+  const { snapshot, cuts } = await inOneView(async (tx) => ({
     snapshot: await readMapSnapshot(tx, access, mapId),
-    cut: await tx.node.findMany({
-      where: { mapId, deletedAt: null, card: { not: Prisma.DbNull } },
-      select: { id: true, card: true },
-    }),
+    cuts: ownTeam
+      ? await tx.annotation.findMany({
+          where: { mapId, teamId: ownTeam, kind: 'CUT', targetType: 'NODE', deletedAt: null },
+          select: { nodeId: true, marks: true },
+        })
+      : [],
   }));
-  const marks = new Map<string, CardMarks>();
-  for (const row of cut) {
-    const parsed = ZCardMarks.safeParse(row.card);
-    if (parsed.success) marks.set(row.id, parsed.data);
+  const teamCut = new Map<string, CardMarks>();
+  for (const { nodeId, marks } of cuts) {
+    const own = cardOf(marks);
+    if (nodeId && own) teamCut.set(nodeId, own);
   }
-  return { snapshot, marks, cards: cardDocs(snapshot, marks) };
+  const nodes = snapshot.nodes.map((node) => {
+    const own = teamCut.get(node.id);
+    // A team's cut is not rebased when the passage changes: keep it within the passage.
+    return own && node.anchor
+      ? { ...node, card: normalizeMarks(own, node.anchor.exact.length) }
+      : node;
+  });
+  const cut = { ...snapshot, nodes };
+  return { snapshot: cut, cards: cardDocs(cut) };
 }
 
 /**
@@ -43,7 +55,7 @@ export async function readMapCards(
  * Word's cite paragraph is the short cite in the Cite style, then the rest),
  * with the page the quote is on.
  */
-function cardDocs(snapshot: MapSnapshot, marks: Map<string, CardMarks>): Record<string, CardDoc> {
+function cardDocs(snapshot: MapSnapshot): Record<string, CardDoc> {
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   const cards: Record<string, CardDoc> = {};
   for (const node of snapshot.nodes) {
@@ -56,7 +68,7 @@ function cardDocs(snapshot: MapSnapshot, marks: Map<string, CardMarks>): Record<
       citeShort: short,
       citeFull: full.startsWith(short) ? full.slice(short.length).trim() : full,
       passage: node.anchor.exact,
-      marks: marks.get(node.id) ?? null,
+      marks: node.card,
     };
   }
   return cards;

@@ -86,7 +86,8 @@ function joinPassage(paragraphs: Marked[]): { passage: string; marks: CardMarks 
   }
   const lead = text.length - text.trimStart().length;
   const passage = text.trim();
-  const shift = (rs: [number, number][]) => rs.map(([s, e]) => [s - lead, e - lead] as const);
+  const shift = (rs: [number, number][]) =>
+    rs.map(([s, e]) => [s - lead, e - lead] as [number, number]);
   return {
     passage,
     marks: normalizeMarks(

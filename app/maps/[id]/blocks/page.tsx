@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ImportCardsForm } from '@/components/ui/import-cards-form';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { cardSegments } from '@/lib/domain/evidence/card-segments';
-import type { BlockNode } from '@/lib/domain/evidence/blocks';
+import type { GraphNode } from '@/lib/domain/types';
 import { currentActor } from '@/lib/server/actor';
 import type { CardDoc } from '@/lib/server/evidence/verbatim-docx';
 import {
@@ -45,7 +45,7 @@ function Card({ card, tag }: { card: CardDoc; tag: string }) {
   );
 }
 
-function Tag({ node, view }: { node: BlockNode; view: BlocksView }) {
+function Tag({ node, view }: { node: GraphNode; view: BlocksView }) {
   const card = view.cards[node.id];
   return card ? <Card card={card} tag={node.text} /> : <h5 className={styles.tag}>{node.text}</h5>;
 }
