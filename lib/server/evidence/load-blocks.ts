@@ -19,6 +19,8 @@ export type BlocksView = {
   motion: string;
   side: Side;
   team: { id: string; name: string } | null;
+  /** The map's teams, whose blocks can be chosen (a member's file carries the team's own cut). */
+  teams: { id: string; name: string }[];
   /** Whether the reader may add cards to the map. */
   canEdit: boolean;
   /** The day it was made, YYYY-MM-DD (UTC). */
@@ -48,6 +50,7 @@ export async function loadBlocks(
     motion: snapshot.motion,
     side,
     team: team ? { id: team.id, name: team.name } : null,
+    teams: snapshot.teams.map((t) => ({ id: t.id, name: t.name })),
     canEdit: snapshot.canEdit,
     madeOn: new Date().toISOString().slice(0, 10),
     pockets: buildBlocks(snapshot.nodes, snapshot.edges, side),

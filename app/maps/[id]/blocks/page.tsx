@@ -83,6 +83,15 @@ export default async function BlocksPage({ params, searchParams }: Props) {
         >
           Against the motion
         </Link>
+        {view.teams.map((team) => (
+          <Link
+            key={team.id}
+            href={`/maps/${id}/blocks?team=${encodeURIComponent(team.id)}`}
+            aria-current={view.team?.id === team.id ? 'page' : undefined}
+          >
+            {team.name}
+          </Link>
+        ))}
         <a href={`/api/maps/${id}/export/blocks?${chosen}`} download className={styles.download}>
           Download .docx
         </a>
