@@ -1,8 +1,30 @@
 import 'server-only';
 import { parseHTML } from 'linkedom';
-import mammoth from 'mammoth';
 import { normalizeMarks, type CardMarks } from '../../domain/evidence/card';
 import { AppError } from '../errors';
+import {
+  FILE_FAULT,
+  readOffThread,
+  WorkerFailure,
+  workerProgram,
+  type ReadBudget,
+} from '../sources/off-thread';
+
+/**
+ * Word's styles to HTML, in a worker thread within a time and memory budget
+ * like every other Word or PDF file the server reads (off-thread.ts): a
+ * file of cards is unpacked and converted there, never on the request's
+ * thread.
+ */
+const PROGRAM = workerProgram(`
+const mammoth = require('mammoth');
+const { bytes, styleMap } = workerData;
+const { value } = await mammoth
+  .convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap, includeDefaultStyleMap: true })
+  .catch(fileFault);
+return { html: value };
+`);
+const BUDGET: ReadBudget = { ms: 30_000, heapMb: 512 };
 
 /**
  * Reads cards out of a Word file cut the Verbatim way (or one this app
@@ -132,11 +154,18 @@ export async function parseVerbatimDocx(bytes: Uint8Array): Promise<ParsedCard[]
     );
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml(
-      { buffer },
-      { styleMap: STYLE_MAP, includeDefaultStyleMap: true },
+    ({ html } = await readOffThread<{ html: string }>(
+      PROGRAM,
+      { bytes: buffer, styleMap: STYLE_MAP },
+      BUDGET,
+      () =>
+        new AppError(
+          'UNPROCESSABLE',
+          'This file took too long to read, or needed too much memory. Split it into smaller files and try again.',
+        ),
     ));
-  } catch {
+  } catch (error) {
+    if (!(error instanceof WorkerFailure) || error.kind !== FILE_FAULT) throw error;
     throw new AppError(
       'UNPROCESSABLE',
       'This file could not be read as a Word document (.docx). Save it from Word as .docx and try again.',
