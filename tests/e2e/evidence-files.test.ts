@@ -117,7 +117,7 @@ describe('evidence from a real file, out to Word and back', () => {
         .getByRole('link', { name: 'Team Turchenko' })
         .click();
       await d.waitForURL(/team=/);
-      await d.getByText(READ, { exact: true }).waitFor();
+      await d.getByText(READ, { exact: true }).first().waitFor();
       await screenshot(d, 'blocks-team', { fullPage: true });
       const [download] = await Promise.all([
         d.waitForEvent('download'),

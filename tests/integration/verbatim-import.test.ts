@@ -3,6 +3,7 @@ import type { CardMarks } from '@/lib/domain/evidence/card';
 import type { Actor } from '@/lib/server/authz';
 import { exportBlocksDocx } from '@/lib/server/evidence/export-word';
 import { importVerbatimCards } from '@/lib/server/evidence/import-verbatim';
+import { verbatimDocx, type CardDoc } from '@/lib/server/evidence/verbatim-docx';
 import { readFormBody } from '@/lib/server/http';
 import { parseVerbatimDocx } from '@/lib/server/evidence/verbatim-import';
 import { createMap } from '@/lib/server/maps/create-map';
@@ -23,6 +24,46 @@ const user = async (): Promise<Actor & { kind: 'user' }> => ({
 
 describe('importing a Verbatim file of cards', () => {
   const file = () => docxOf(VERBATIM_BODY, VERBATIM_STYLES);
+
+  it('makes one card of a card filed under several blocks, supporting each block’s claim', async () => {
+    const owner = await user();
+    const { id } = await createMap(owner, {
+      title: 'One card, two blocks',
+      motion: 'The CSTO failed Armenia',
+      template: 'blank',
+    });
+    const card: CardDoc = {
+      tag: 'Uniforms cost families two hundred pounds a year',
+      citeShort: 'Lindqvist 2021',
+      citeFull: '(Ada Lindqvist, “School Uniforms and Student Outcomes,” 2021, p. 2)',
+      passage: 'A full set of uniform items costs families about two hundred pounds a year.',
+      marks: { underline: [[0, 27]], highlight: [[49, 67]] },
+    };
+    const bytes = await verbatimDocx({
+      title: 'Blocks',
+      lines: [],
+      items: [
+        { kind: 'heading', level: 3, text: 'AT: Uniforms are cheap' },
+        { kind: 'card', card },
+        { kind: 'heading', level: 3, text: 'AT: Costs fall on schools' },
+        { kind: 'card', card },
+      ],
+    });
+    expect(await importVerbatimCards(owner, id, bytes, 'FOR')).toMatchObject({
+      cards: 1,
+      claims: 2,
+    });
+    const nodes = await testDb().node.findMany({
+      where: { mapId: id },
+      include: { outgoing: true },
+    });
+    const evidence = nodes.filter((n) => n.kind === 'EVIDENCE');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]!.card).toEqual(card.marks);
+    const claims = nodes.filter((n) => n.kind === 'CLAIM').map((c) => c.id);
+    expect(evidence[0]!.outgoing.map((e) => e.toId).sort()).toEqual([...claims].sort());
+    expect(await testDb().source.count({ where: { mapId: id } })).toBe(1);
+  });
 
   it('adds each card as a source and a cut evidence node under its block’s claim, in one logged batch', async () => {
     const owner = await user();
@@ -94,7 +135,13 @@ describe('importing a Verbatim file of cards', () => {
     });
     const exported = await exportBlocksDocx(owner, from, { side: 'FOR' });
     const result = await importVerbatimCards(owner, to, exported.body, 'FOR');
-    expect(result.cards).toBe((await parseVerbatimDocx(exported.body)).length);
+    // A card filed under several blocks comes in once.
+    const parsed = await parseVerbatimDocx(exported.body);
+    const distinct = new Set(
+      parsed.map((c) => JSON.stringify([c.tag, c.citeParagraph, c.passage, c.marks])),
+    );
+    expect(parsed.length).toBeGreaterThan(distinct.size);
+    expect(result.cards).toBe(distinct.size);
     const copy = await testDb().node.findFirstOrThrow({
       where: { mapId: to, anchorExact: quote },
       include: { source: true },

@@ -125,7 +125,16 @@ export async function importVerbatimCards(
       });
       const left = (bounds._max.x ?? -NODE_WIDTH) + NODE_WIDTH + 160;
       let y = bounds._min.y ?? 0;
-      const sources = cards.map((card) => ({ id: randomUUID(), card }));
+      // A card filed under several blocks is one card: one source and one
+      // evidence node, supporting the claim of each block it is under.
+      const byKey = new Map<string, { id: string; card: ParsedCard }>();
+      const placed = cards.map((card) => {
+        const key = JSON.stringify([card.tag, card.citeParagraph, card.passage, card.marks]);
+        let one = byKey.get(key);
+        if (!one) byKey.set(key, (one = { id: randomUUID(), card }));
+        return { one, heading: card.block || card.hat || card.pocket };
+      });
+      const sources = [...byKey.values()];
       await tx.source.createMany({
         data: sources.map(({ id, card }) => ({
           id,
@@ -139,10 +148,12 @@ export async function importVerbatimCards(
       });
       const ops: unknown[] = [];
       const groups = new Map<string, typeof sources>();
-      for (const s of sources) {
-        const heading = s.card.block || s.card.hat || s.card.pocket;
-        groups.set(heading, [...(groups.get(heading) ?? []), s]);
+      for (const { one, heading } of placed) {
+        const members = groups.get(heading) ?? [];
+        if (!members.includes(one)) groups.set(heading, [...members, one]);
       }
+      /** The evidence node made for each source, made where its card first appears. */
+      const nodeOf = new Map<string, string>();
       for (const [heading, members] of groups) {
         const claimId = heading ? randomUUID() : null;
         if (claimId)
@@ -156,26 +167,31 @@ export async function importVerbatimCards(
             y,
           });
         for (const { id: sourceId, card } of members) {
-          const id = randomUUID();
-          const anchor = {
-            sourceId,
-            exact: card.passage,
-            prefix: '',
-            suffix: '',
-            start: 0,
-            end: card.passage.length,
-          };
-          ops.push({
-            type: 'createNode',
-            id,
-            kind: 'EVIDENCE',
-            text: card.tag,
-            side,
-            x: left + NODE_WIDTH + 80,
-            y,
-            anchor,
-            card: card.marks,
-          });
+          let id = nodeOf.get(sourceId);
+          if (!id) {
+            id = randomUUID();
+            nodeOf.set(sourceId, id);
+            const anchor = {
+              sourceId,
+              exact: card.passage,
+              prefix: '',
+              suffix: '',
+              start: 0,
+              end: card.passage.length,
+            };
+            ops.push({
+              type: 'createNode',
+              id,
+              kind: 'EVIDENCE',
+              text: card.tag,
+              side,
+              x: left + NODE_WIDTH + 80,
+              y,
+              anchor,
+              card: card.marks,
+            });
+            y += estimateNodeHeight(card.tag, true) + GAP;
+          }
           if (claimId)
             ops.push({
               type: 'createEdge',
@@ -184,7 +200,6 @@ export async function importVerbatimCards(
               toId: claimId,
               relation: 'SUPPORTS',
             });
-          y += estimateNodeHeight(card.tag, true) + GAP;
         }
         y += GAP;
       }
@@ -195,10 +210,13 @@ export async function importVerbatimCards(
           `A card could not be added: ${parsed.error.issues[0]?.message}.`,
         );
       const entry = await applyOpsWithin(tx, { mapId, actorId }, parsed.data as TOp[], 'do');
-      return { ...entry, value: { claims: groups.size - (groups.has('') ? 1 : 0) } };
+      return {
+        ...entry,
+        value: { cards: sources.length, claims: groups.size - (groups.has('') ? 1 : 0) },
+      };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
   if (appended.duplicate) throw new Error('An import has no idempotency key to repeat.');
-  return { seq: appended.seq, cards: cards.length, claims: appended.value.claims };
+  return { seq: appended.seq, cards: appended.value.cards, claims: appended.value.claims };
 }
