@@ -173,6 +173,11 @@ describe('accessibility (axe-core) of every page', () => {
     await page.getByRole('button', { name: 'Create round' }).click();
     await page.waitForURL(/\/rounds\/[^/]+$/);
     const round = page.url();
+    // A source's details page: the demo's first source.
+    const mapId = new URL(map).pathname.split('/').at(-1)!;
+    const [source] = (await (
+      await page.request.get(`${baseUrl}/api/maps/${mapId}/sources`)
+    ).json()) as { id: string }[];
     await page.close();
     const found = await auditAll(
       context,
@@ -185,6 +190,8 @@ describe('accessibility (axe-core) of every page', () => {
         `${map}/brief`,
         `${map}/blocks?side=AGAINST`,
         `${map}/prep`,
+        `${map}/sources/new`,
+        `${map}/sources/${source!.id}`,
         `${map}/share`,
         `${map}/teams`,
         `${map}/rounds`,

@@ -28,15 +28,16 @@ describe('getting the demo map out in Chromium', () => {
       has: page.getByRole('heading', { name: 'Against the motion' }),
     });
     expect(await against.locator('li[data-relation="ATTACKS"]').count()).toBeGreaterThan(0);
-    // Each quote cited with its author and the day the article appeared.
-    expect(await against.locator('blockquote').first().textContent()).toContain(
-      '— Strakes, 4 Nov 2020',
-    );
+    // Each quote cited as debaters cite (a map outside a class): author and year, then who
+    // they are, what and where they wrote, and the day it appeared.
+    const strakes = await against.locator('blockquote').first().textContent();
+    expect(strakes).toContain('— Strakes 2020 (Jason E. Strakes, ');
+    expect(strakes).toContain('November 4, 2020');
     const forSide = page.locator('section', {
       has: page.getByRole('heading', { name: 'For the motion' }),
     });
     expect(await forSide.locator('blockquote').first().textContent()).toContain(
-      '— Turchenko, 21 Sep 2023',
+      '— Turchenko 2023 (Mikhail Turchenko, ',
     );
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(

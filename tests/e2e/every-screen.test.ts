@@ -231,6 +231,7 @@ const teacherPages = (): Visit[] => [
   { name: 'brief', path: `/maps/${mapId}/brief` },
   { name: 'blocks', path: `/maps/${demoId}/blocks?side=AGAINST` },
   { name: 'prep', path: `/maps/${mapId}/prep` },
+  { name: 'new-source', path: `/maps/${mapId}/sources/new` },
   { name: 'share', path: `/maps/${mapId}/share` },
   { name: 'teams', path: `/maps/${mapId}/teams` },
   { name: 'rounds', path: `/maps/${mapId}/rounds` },

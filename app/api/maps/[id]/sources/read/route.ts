@@ -19,12 +19,16 @@ const ZQuery = z.object({
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
-    const query = parseInput(ZQuery, Object.fromEntries(new URL(request.url).searchParams));
+    const search = Object.fromEntries(new URL(request.url).searchParams);
     return readUploadForMap(
       await currentActor(),
       id,
-      { name: query.name, pasted: query.pasted === '1', address: clientAddressOf(request.headers) },
-      (maxBytes) => readBytesBody(request, maxBytes),
+      clientAddressOf(request.headers),
+      async (maxBytes) => {
+        const bytes = await readBytesBody(request, maxBytes);
+        const query = parseInput(ZQuery, search);
+        return { bytes, name: query.name, pasted: query.pasted === '1' };
+      },
     );
   });
 }
