@@ -10,6 +10,8 @@ export type PresenceEntry = {
   selection: string | null;
   cursor: { x: number; y: number } | null;
   left: boolean;
+  /** The client's count of its updates (1, 2, 3…): an older one arriving late is dropped. */
+  n?: number;
   at: number;
 };
 
@@ -35,6 +37,12 @@ export class PresenceStore {
   private others = new Map<string, PresenceEntry>();
   /** Each client's latest updates as they came, to recognise one delivered twice. */
   private seen = new Map<string, string[]>();
+  /**
+   * Each client's latest update number, kept a while after it left: a cursor
+   * sent just before a tab closed can reach the server after its "left", and
+   * must not bring it back.
+   */
+  private latest = new Map<string, { n: number; at: number }>();
   private everyone: PresenceEntry[] = [];
   private people: PresenceEntry[] = [];
   private readonly listeners = new Set<() => void>();
@@ -61,6 +69,11 @@ export class PresenceStore {
   receive(data: string, now = Date.now()): void {
     const entry = JSON.parse(data) as PresenceEntry;
     if (entry.clientId === this.clientId) return;
+    if (entry.n) {
+      const latest = this.latest.get(entry.clientId);
+      if (latest && entry.n <= latest.n) return;
+      this.latest.set(entry.clientId, { n: entry.n, at: now });
+    }
     const seen = this.seen.get(entry.clientId) ?? [];
     if (seen.includes(data)) return;
     this.seen.set(entry.clientId, [...seen, data].slice(-REMEMBERED));
@@ -75,6 +88,9 @@ export class PresenceStore {
     let pruned = false;
     for (const clientId of this.seen.keys())
       if (!this.others.has(clientId)) this.seen.delete(clientId);
+    for (const [clientId, latest] of this.latest)
+      if (!this.others.has(clientId) && now - latest.at >= PRESENCE_TTL_MS)
+        this.latest.delete(clientId);
     for (const [clientId, p] of this.others)
       if (now - p.at >= PRESENCE_TTL_MS) {
         this.others.delete(clientId);

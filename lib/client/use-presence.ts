@@ -24,12 +24,13 @@ export function usePresence({ mapId, clientId, shareToken, selection }: Options)
   });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSent = useRef(0);
+  const sent = useRef(0);
   const url = `/api/maps/${encodeURIComponent(mapId)}/presence`;
 
   const post = useCallback(
     (left = false) => {
       lastSent.current = Date.now();
-      const body = JSON.stringify({ clientId, ...state.current, left });
+      const body = JSON.stringify({ clientId, ...state.current, left, n: ++sent.current });
       void fetch(url, {
         method: 'POST',
         headers: {

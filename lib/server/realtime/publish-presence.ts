@@ -17,6 +17,8 @@ export const ZPresenceInput = z.object({
     .nullable()
     .default(null),
   left: z.boolean().default(false),
+  /** The tab's count of its updates, so a late one is told from a newer one. */
+  n: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
 });
 
 type Presence = z.infer<typeof ZPresenceInput> & {
