@@ -36,7 +36,11 @@ export const ZCardMarks = z.object({
     .max(MAX_RANGES, `A card holds at most ${MAX_RANGES} marked ranges`),
 });
 
-/** Sorts ranges, merges those that overlap or touch, and clips them to a passage of `length`. */
+/**
+ * Sorts ranges, merges those that overlap or touch, and clips them to a passage of `length`.
+ *
+ * @internal Exported for the tests of the range algebra.
+ */
 export function normalizeRanges(ranges: readonly MarkRange[], length: number): MarkRange[] {
   const clipped = ranges
     .map(([s, e]): MarkRange => [Math.max(0, s), Math.min(length, e)])

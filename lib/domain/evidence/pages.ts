@@ -30,7 +30,11 @@ function pageIndexAt(pageStarts: readonly number[], offset: number): number {
 const labelOf = (source: Paged, index: number): string =>
   source.pageLabels[index] || String(index + 1);
 
-/** The label of the page holding the character at `offset`; null when the source has no pages. */
+/**
+ * The label of the page holding the character at `offset`; null when the source has no pages.
+ *
+ * @internal Exported for the tests of page numbering (quotes use `pageRange`).
+ */
 export function pageAt(source: Paged, offset: number): string | null {
   const index = pageIndexAt(source.pageStarts, offset);
   return index === -1 ? null : labelOf(source, index);

@@ -91,6 +91,9 @@ export async function readSourceFile(file: {
  * source draft: its main text and metadata, as for an uploaded web page.
  * `url` is where it came from, when the person said; the page's canonical
  * address wins over it.
+ *
+ * @internal The add-source page sends pasted HTML through `readSourceFile`
+ * as a file named pasted.html; this is the same reading, for the tests.
  */
 export async function readSourceHtml(html: string, url?: string | null): Promise<SourceDraft> {
   if (Buffer.byteLength(html) > SOURCE_FILE_LIMITS.htmlBytes)
