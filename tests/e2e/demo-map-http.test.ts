@@ -35,6 +35,19 @@ function stalledUpload(url: string): Promise<{ status: number; beforeBodyEnded: 
 const baseUrl = inject('baseUrl');
 
 describe('the app over HTTP', () => {
+  it('sends a signed-out visitor of a map page that needs an account to sign in with a real redirect, not a meta refresh', async () => {
+    const id = await demoMapId(baseUrl);
+    for (const page of ['prep', 'teams', 'share', 'rounds', 'sources/new']) {
+      const response = await fetch(`${baseUrl}/maps/${id}/${page}`, { redirect: 'manual' });
+      expect(response.status, page).toBe(307);
+      expect(response.headers.get('location'), page).toBe(
+        `/sign-in?next=${encodeURIComponent(`/maps/${id}/${page}`)}`,
+      );
+    }
+    // The map itself, open to visitors, still streams its skeleton first.
+    expect((await fetch(`${baseUrl}/maps/${id}`, { redirect: 'manual' })).status).toBe(200);
+  });
+
   it('prints the demo accounts at start, on the embedded database', () => {
     const log = inject('startupLog');
     expect(log).toContain('using the embedded database');
