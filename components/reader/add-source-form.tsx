@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { refusalOf } from '@/lib/client/refusal';
+import { fieldRefusalOf, refusalOf } from '@/lib/client/refusal';
 import type { SourceDraft } from '@/lib/domain/evidence/source-draft';
 import type { Side } from '@/lib/domain/types';
 import styles from './add-source-form.module.css';
@@ -181,10 +181,7 @@ function ReviewForm({ mapId, draft, side, onBack, onSaved }: ReviewProps) {
         body: JSON.stringify(body),
       });
       if (response.ok) return onSaved(((await response.json()) as { id: string }).id);
-      const message = await refusalOf(response, 'The source could not be saved.');
-      // "title: Give the source a title" names the field at fault.
-      const field = /^(\w+): /.exec(message)?.[1] ?? null;
-      setError({ message: field ? message.slice(field.length + 2) : message, field });
+      setError(await fieldRefusalOf(response, 'The source could not be saved.'));
     } catch {
       setError({ message: 'The server could not be reached. Try again.', field: null });
     } finally {

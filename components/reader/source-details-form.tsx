@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { refusalOf } from '@/lib/client/refusal';
+import { fieldRefusalOf } from '@/lib/client/refusal';
 import { detailsOf, SourceDetailsFields, type SourceDetailsValues } from './source-details-fields';
 
 /** Corrects a saved source's details; its text stays as it is. */
@@ -37,9 +37,7 @@ export function SourceDetailsForm({
             },
           );
           if (response.ok) return router.push(back);
-          const message = await refusalOf(response, 'The details could not be saved.');
-          const field = /^(\w+): /.exec(message)?.[1] ?? null;
-          setError({ message: field ? message.slice(field.length + 2) : message, field });
+          setError(await fieldRefusalOf(response, 'The details could not be saved.'));
         } catch {
           setError({ message: 'The server could not be reached. Try again.', field: null });
         } finally {

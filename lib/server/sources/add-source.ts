@@ -132,7 +132,7 @@ export async function getSourceDetails(actor: Actor, mapId: string, sourceId: st
     include: { map: { select: { title: true } } },
   });
   if (!row) throw new AppError('NOT_FOUND', 'This source is not on the map any more.');
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const doc = sourceDocOf(row);
   return {
     id: row.id,
     mapId,
@@ -142,14 +142,14 @@ export async function getSourceDetails(actor: Actor, mapId: string, sourceId: st
     pages: row.pageStarts.length,
     characters: row.text.length,
     details: {
-      title: row.title,
-      author: row.author,
-      qualifications: row.qualifications,
-      publisher: row.publisher,
-      publishedOn: day(row.publishedOn),
-      url: row.url,
-      accessedOn: day(row.accessedOn),
-      side: row.side,
+      title: doc.title,
+      author: doc.author,
+      qualifications: doc.qualifications,
+      publisher: doc.publisher,
+      publishedOn: doc.publishedOn,
+      url: doc.url,
+      accessedOn: doc.accessedOn,
+      side: doc.side,
     },
   };
 }
