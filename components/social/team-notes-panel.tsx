@@ -57,6 +57,15 @@ export function TeamNotesPanel({
             : 'You are not on a team yet, so you have no team notes to write. Your teacher puts you on a team; your team’s notes, ratings and tags then appear here.'}
         </p>
       )}
+      {view.notesElsewhere?.map((t) => (
+        <p key={t.teamId} className={panel.empty} role="note">
+          {t.count === 1
+            ? `The note you wrote in ${t.name}’s layer stays with ${t.name}, `
+            : `The ${t.count} notes you wrote in ${t.name}’s layer stay with ${t.name}, `}
+          now that you are on {view.myTeam ? 'another team' : 'no team'}. Everything you wrote on
+          the map is still yours.
+        </p>
+      ))}
       <LayerControls view={view} shown={shown} onShow={onShow} onReveal={onReveal} />
       {focus ? (
         <>

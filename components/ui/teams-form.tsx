@@ -9,8 +9,13 @@ import page from './page.module.css';
 type Props = {
   mapId: string;
   teams: { id: string; name: string; side: Side; color: string }[];
-  /** Everyone who can be put on a team, with the team they are on now. */
-  people: { id: string; name: string; teamId: string | null }[];
+  /** Everyone who can be put on a team, with the team they are on now and their notes in each team's layer. */
+  people: {
+    id: string;
+    name: string;
+    teamId: string | null;
+    notesByTeam: Record<string, number>;
+  }[];
   /** Receives `mapId`, `side:<teamId>` for each team and `team:<userId>` (empty: no team) for each person. */
   action: FormAction;
 };
@@ -109,6 +114,9 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
                   value={choices.teamOf[p.id] ?? ''}
                   onChange={(e) => setTeam(p.id, e.target.value)}
                   aria-label={`Team of ${p.name}`}
+                  aria-describedby={
+                    (choices.teamOf[p.id] ?? '') !== (p.teamId ?? '') ? `move-${p.id}` : undefined
+                  }
                 >
                   <option value="">No team</option>
                   {teams.map((t) => (
@@ -117,6 +125,11 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
                     </option>
                   ))}
                 </select>
+                {(choices.teamOf[p.id] ?? '') !== (p.teamId ?? '') && (
+                  <p id={`move-${p.id}`} className={page.moveNote}>
+                    {whatStays(p, teams)}
+                  </p>
+                )}
               </td>
             </tr>
           ))}
@@ -124,4 +137,24 @@ export function TeamsForm({ mapId, teams, people, action }: Props) {
       </table>
     </ActionForm>
   );
+}
+
+/**
+ * What a move keeps, said before it is saved: everything the person wrote on
+ * the map stays theirs, and their notes stay with the team whose layer they
+ * were written in.
+ */
+function whatStays(person: Props['people'][number], teams: Props['teams']): string {
+  const notes = teams.flatMap((t) => {
+    const count = person.notesByTeam[t.id] ?? 0;
+    if (count === 0) return [];
+    return count === 1
+      ? [`1 note in ${t.name}’s layer stays with ${t.name}`]
+      : [`${count} notes in ${t.name}’s layer stay with ${t.name}`];
+  });
+  const rest =
+    notes.length > 0
+      ? `their ${notes.join(', and ')}.`
+      : 'notes they write in a team’s layer stay with that team.';
+  return `Everything ${person.name} wrote on the map stays theirs; ${rest}`;
 }

@@ -127,6 +127,10 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
       }
       // An answer older than the view already shown never replaces it.
       if (base.current && next.seq < base.current.seq) return;
+      // Moved to another team: the notes written in the old team's layer stay
+      // with that team, so their steps leave this reader's Undo.
+      if (base.current && base.current.myTeam?.id !== next.myTeam?.id)
+        setStacks('notes', () => ({ undo: [], redo: [] }));
       base.current = next;
       changes.current = changes.current.filter((c) => c.seq > next.seq);
       setView(overlaid(next) ?? next);

@@ -212,6 +212,11 @@ export type SocialView = {
   people: { id: string; name: string }[];
   /** The reader's own team on this map, if any, and its members (for assignments). */
   myTeam: { id: string; members: { id: string; name: string }[] } | null;
+  /**
+   * Teams of this map the reader wrote notes in but is no longer on, and how
+   * many: the notes stay with that team. Absent or empty: none.
+   */
+  notesElsewhere?: { teamId: string; name: string; count: number }[];
   layersRevealed: boolean;
   canComment: boolean;
   /** The owner may show any team's layer and reveal them all. */

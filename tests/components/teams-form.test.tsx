@@ -11,9 +11,14 @@ const teams = [
   { id: 't1', name: 'Team Turchenko', side: 'FOR' as const, color: '#1d4ed8' },
   { id: 't2', name: 'Team Strakes', side: 'AGAINST' as const, color: '#c2410c' },
 ];
-const people = [
-  { id: 'u1', name: 'Amira', teamId: 't1' },
-  { id: 'u2', name: 'Ben', teamId: null },
+const people: {
+  id: string;
+  name: string;
+  teamId: string | null;
+  notesByTeam: Record<string, number>;
+}[] = [
+  { id: 'u1', name: 'Amira', teamId: 't1', notesByTeam: { t1: 3 } },
+  { id: 'u2', name: 'Ben', teamId: null, notesByTeam: {} },
 ];
 
 /** The server action at the component's boundary: records what the form sent, answers `state`. */
@@ -77,6 +82,20 @@ describe('the teams form', () => {
     );
   });
 
+  it('says, before saving, that a moved person keeps their work and their notes stay with the team', async () => {
+    const user = userEvent.setup();
+    render(<TeamsForm mapId="m1" teams={teams} people={people} action={fakeAction().action} />);
+    const amira = screen.getByLabelText('Team of Amira');
+    expect(amira.getAttribute('aria-describedby')).toBeNull();
+    await user.selectOptions(amira, 'Team Strakes');
+    const note = document.getElementById(amira.getAttribute('aria-describedby')!);
+    expect(note?.textContent).toBe(
+      'Everything Amira wrote on the map stays theirs; their 3 notes in Team Turchenko’s layer stay with Team Turchenko.',
+    );
+    await user.selectOptions(amira, 'Team Turchenko');
+    expect(amira.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('moves a person in the Members column as soon as their team is chosen', async () => {
     const user = userEvent.setup();
     render(<TeamsForm mapId="m1" teams={teams} people={people} action={fakeAction().action} />);
@@ -93,8 +112,8 @@ describe('the teams form', () => {
       <TeamsForm mapId="m1" teams={teams} people={people} action={action} />,
     );
     const split = [
-      { id: 'u1', name: 'Amira', teamId: 't2' },
-      { id: 'u2', name: 'Ben', teamId: 't1' },
+      { id: 'u1', name: 'Amira', teamId: 't2', notesByTeam: {} },
+      { id: 'u2', name: 'Ben', teamId: 't1', notesByTeam: {} },
     ];
     rerender(<TeamsForm mapId="m1" teams={teams} people={split} action={action} />);
     expect(chosen(screen.getByLabelText('Team of Amira'))).toBe('Team Strakes');

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
+import { findCard, nodeNamed, screenshot, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -9,6 +9,7 @@ const newPerson = (b: Browser, name: string) =>
   signUpNewPerson(b, baseUrl, name, { width: 1440, height: 900 });
 
 const TEAMS = ['Team Turchenko', 'Team Strakes'];
+const CLAIM = /^claim: Russia has lost its credibility/;
 const STUDENTS = ['Amira', 'Ben', 'Carla', 'Dev'];
 /** A late joiner with a long name, to see that the flag and the panel wrap it. */
 const LATE = 'Eve Featherstonehaugh-Oyelaran Maximiliana';
@@ -48,6 +49,8 @@ let teacher: Page;
 let classroomUrl: string;
 let mapId: string;
 let joinLink: string;
+/** The late joiner's open map page and the team she was put on. */
+let eveOn: { page: Page; team: string } | undefined;
 const errors: string[][] = [];
 
 /** A new student who joins the class by its link. */
@@ -122,7 +125,7 @@ describe('teams and the roster', () => {
   it('a student who joins late is told why they have no team notes; the teacher sees them flagged and places them with one click', async () => {
     const eve = await joinAs(LATE);
     await eve.goto(`${baseUrl}/maps/${mapId}`);
-    await nodeNamed(eve, /^claim: Russia has lost its credibility/).waitFor();
+    await nodeNamed(eve, CLAIM).waitFor();
     await eve.getByRole('tab', { name: 'Team notes' }).click();
     const notes = eve.getByRole('tabpanel', { name: 'Team notes' });
     await notes.getByText('You are not on a team yet').waitFor();
@@ -147,6 +150,52 @@ describe('teams and the roster', () => {
     // Eve's open panel now offers her team's notes, without a reload.
     await notes.getByText(`Our team (${placed})`).waitFor();
     expect(await notes.textContent()).not.toContain('You are not on a team yet');
+    eveOn = { page: eve, team: placed! };
+  });
+
+  it('moving a student to the other team says, before saving, that their notes stay with the old team; the student is told too', async () => {
+    const { page: eve, team: from } = eveOn!;
+    const to = TEAMS.find((t) => t !== from)!;
+    // Eve writes a note in her team's layer.
+    await (await findCard(eve, 'has lost its credibility', CLAIM)).click();
+    const notes = eve.getByRole('tabpanel', { name: 'Team notes' });
+    await typeInto(
+      notes
+        .getByRole('group', { name: /^Our notes on/ })
+        .getByRole('textbox', { name: 'Team note' }),
+      'Ask them about the 2022 summit',
+    );
+    await notes.getByRole('button', { name: 'Save note' }).click();
+    await nodeNamed(eve, CLAIM).getByRole('list', { name: 'Team notes' }).waitFor();
+
+    await teacher.goto(`${baseUrl}/maps/${mapId}/teams`);
+    const eveTeam = teacher.getByLabel(`Team of ${LATE}`, { exact: true });
+    await eveTeam.selectOption({ label: to });
+    const said = `Everything ${LATE} wrote on the map stays theirs; their 1 note in ${from}’s layer stays with ${from}.`;
+    await teacher.getByText(said).waitFor();
+    await screenshots(teacher, 'teams-move-keeps-notes');
+    await teacher.getByRole('button', { name: 'Save teams' }).click();
+    await teacher.getByRole('status').filter({ hasText: 'Teams saved.' }).waitFor();
+    await teacher.reload();
+    expect(await chosen(teacher, `Team of ${LATE}`)).toBe(to);
+
+    // Eve's open panel moves to her new team's layer and says where her note is.
+    await notes.getByText(`Our team (${to})`).waitFor();
+    await notes
+      .getByText(
+        `The note you wrote in ${from}’s layer stays with ${from}, now that you are on another team.`,
+        {
+          exact: false,
+        },
+      )
+      .waitFor();
+    expect(await notes.textContent()).not.toContain('Ask them about the 2022 summit');
+    // Her Undo no longer reaches into the layer she left.
+    const undo = eve
+      .getByRole('toolbar', { name: 'Your notes' })
+      .getByRole('button', { name: 'Undo note' });
+    expect(await undo.isDisabled()).toBe(true);
+    await screenshot(eve, 'team-notes-after-a-move');
     await eve.context().close();
   });
 

@@ -24,10 +24,12 @@ export async function ownLatestBatches(
   mapId: string,
   userId: string,
   socialOnly = false,
-): Promise<{ seq: number; op: unknown; createdAt: Date }[]> {
+): Promise<{ seq: number; op: unknown; createdAt: Date; teamId: string | null }[]> {
   if (!socialOnly) {
-    const rows = await db().$queryRaw<{ seq: number; op: unknown; createdAt: Date }[]>`
-      SELECT "seq", "op", "createdAt" FROM "MapOp"
+    const rows = await db().$queryRaw<
+      { seq: number; op: unknown; createdAt: Date; teamId: string | null }[]
+    >`
+      SELECT "seq", "op", "createdAt", "teamId" FROM "MapOp"
       WHERE "mapId" = ${mapId} AND "actorId" = ${userId}
         AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source')
       ORDER BY "seq" DESC
@@ -42,7 +44,7 @@ export async function ownLatestBatches(
     },
     orderBy: { seq: 'desc' },
     take: HISTORY_DEPTH,
-    select: { seq: true, op: true, createdAt: true },
+    select: { seq: true, op: true, createdAt: true, teamId: true },
   });
   return rows.reverse();
 }

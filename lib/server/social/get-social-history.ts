@@ -15,15 +15,19 @@ import { ownLatestBatches } from '../maps/get-undo-history';
  * from their own social batches in the op log (each logged with its inverse
  * and intent), so that undo keeps working after a reload. Comments and notes
  * are undone where they are written, so each has its own stacks, rebuilt
- * from its own batches: a new note does not clear the comments' redo.
+ * from its own batches: a new note does not clear the comments' redo. Notes
+ * written in the layer of a team the user has since left stay with that
+ * team and out of their steps (`teamId` is the team they are on now).
  */
 export async function getSocialHistory(
   mapId: string,
   userId: string,
+  teamId: string | null,
 ): Promise<Record<SocialArea, SocialHistory>> {
   const batches: (LoggedBatch<TSocialOpInput> & { area: SocialArea })[] = (
     await ownLatestBatches(mapId, userId, true)
   ).flatMap((row) => {
+    if (row.teamId !== null && row.teamId !== teamId) return [];
     const body = row.op as {
       kind?: string;
       ops?: TSocialOpInput[];

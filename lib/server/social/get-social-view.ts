@@ -48,7 +48,7 @@ export async function getSocialView(
     where: { id: mapId },
     select: { lastSeq: true },
   });
-  const [comments, teams, annotations, people] = await Promise.all([
+  const [comments, teams, annotations, people, notesElsewhere] = await Promise.all([
     db().comment.findMany({
       where: { mapId, ...SHOWN_COMMENT },
       orderBy: { createdAt: 'asc' },
@@ -67,11 +67,12 @@ export async function getSocialView(
         }),
     // The roster is for people who can write a mention, not for link visitors.
     canComment ? listMapPeople(mapId) : [],
+    userId ? notesLeftWithOtherTeams(mapId, userId, myTeam?.id ?? null) : [],
   ]);
   const history = !options.withHistory
     ? undefined
     : userId
-      ? await getSocialHistory(mapId, userId)
+      ? await getSocialHistory(mapId, userId, myTeam?.id ?? null)
       : { comments: { undo: [], redo: [] }, notes: { undo: [], redo: [] } };
 
   return {
@@ -96,11 +97,40 @@ export async function getSocialView(
           })),
         }
       : null,
+    notesElsewhere,
     layersRevealed: layers.revealed,
     canComment,
     canSeeAllLayers: can(access, 'map:manage'),
     ...(history && { history }),
   };
+}
+
+/**
+ * How many notes the reader wrote in the layers of this map's teams they are
+ * no longer on: those stay with the team they were written in, and the
+ * reader is told so (the count only, never the notes).
+ */
+async function notesLeftWithOtherTeams(
+  mapId: string,
+  userId: string,
+  teamId: string | null,
+): Promise<SocialView['notesElsewhere']> {
+  const counts = await db().annotation.groupBy({
+    by: ['teamId'],
+    where: { mapId, authorId: userId, deletedAt: null, ...(teamId && { teamId: { not: teamId } }) },
+    _count: { _all: true },
+  });
+  if (counts.length === 0) return [];
+  const teams = await db().team.findMany({
+    where: { id: { in: counts.map((c) => c.teamId) } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  return teams.map((t) => ({
+    teamId: t.id,
+    name: t.name,
+    count: counts.find((c) => c.teamId === t.id)!._count._all,
+  }));
 }
 
 /** What a comment's view needs besides its row. */

@@ -7,8 +7,18 @@ import { db } from '../db';
 export type TeamSetup = {
   map: { id: string; title: string; classroomId: string | null; classroomName: string | null };
   teams: { id: string; name: string; side: Side; color: string; memberIds: string[] }[];
-  /** Everyone who can be put on a team: the class's students and the map's other members. */
-  people: { id: string; name: string; email: string | null; teamId: string | null }[];
+  /**
+   * Everyone who can be put on a team: the class's students and the map's
+   * other members, each with how many notes they have written in each team's
+   * layer (which stay with that team if they move).
+   */
+  people: {
+    id: string;
+    name: string;
+    email: string | null;
+    teamId: string | null;
+    notesByTeam: Record<string, number>;
+  }[];
 };
 
 /** The map's teams and the people who can be put on them, for its owner. */
@@ -46,6 +56,15 @@ export async function getTeamSetup(actor: Actor, mapId: string): Promise<TeamSet
       },
     },
   });
+  const notes = await db().annotation.groupBy({
+    by: ['authorId', 'teamId'],
+    where: { mapId, deletedAt: null, authorId: { not: null } },
+    _count: { _all: true },
+  });
+  const notesOf = (userId: string) =>
+    Object.fromEntries(
+      notes.filter((n) => n.authorId === userId).map((n) => [n.teamId, n._count._all]),
+    );
   const teamOf = new Map<string, string>();
   for (const t of map.teams) for (const m of t.members) teamOf.set(m.userId, t.id);
   const people = new Map<string, { id: string; name: string; email: string | null }>();
@@ -69,6 +88,6 @@ export async function getTeamSetup(actor: Actor, mapId: string): Promise<TeamSet
     })),
     people: [...people.values()]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((p) => ({ ...p, teamId: teamOf.get(p.id) ?? null })),
+      .map((p) => ({ ...p, teamId: teamOf.get(p.id) ?? null, notesByTeam: notesOf(p.id) })),
   };
 }

@@ -41,7 +41,8 @@ export default async function TeamsPage({ params }: Props) {
       <h1 className={page.title}>Teams for “{map.title}”</h1>
       <p className={page.lead}>
         Each team has its own private notes, ratings and tags over the shared map; other teams never
-        see them.
+        see them. Moving someone to another team keeps everything they wrote on the map; the notes
+        they wrote in a team’s layer stay with that team.
         {map.classroomName
           ? ` Everyone in ${map.classroomName} can be put on a team.`
           : ' Add people to the map with a share link, then put them on a team.'}
