@@ -6,6 +6,7 @@ import type { GraphNode } from '@/lib/domain/types';
 import { ConflictDialog } from './conflict-dialog';
 import { ConnectDialog } from './connect-dialog';
 import { ConnectPrompt } from './connect-prompt';
+import { DuplicateDialog } from './duplicate-dialog';
 import type { MapEditing } from './use-map-editing';
 
 type Props = {
@@ -35,7 +36,7 @@ export function ConnectPromptOver({ editing, view }: Pick<Props, 'editing' | 'vi
   );
 }
 
-/** The editor's dialogs: a text edit that met someone else's, and "Connect to…". */
+/** The editor's dialogs: a text edit that met someone else's, a new card that repeats one, and "Connect to…". */
 export function EditingDialogs({ editing, view, liveNodes, notice, canEdit, goToNode }: Props) {
   const connectFrom = editing.connectFrom ? view.nodes.get(editing.connectFrom) : undefined;
   return (
@@ -46,6 +47,17 @@ export function EditingDialogs({ editing, view, liveNodes, notice, canEdit, goTo
           onKeepTheirs={editing.resolveConflict.keepTheirs}
           onUseMine={() => editing.resolveConflict.useMine(notice.conflict!)}
           onMerge={() => editing.resolveConflict.merge(notice.conflict!)}
+        />
+      )}
+      {editing.duplicateOffer && canEdit && (
+        <DuplicateDialog
+          key={editing.duplicateOffer.nodeId}
+          offer={editing.duplicateOffer}
+          onKeepMine={() => editing.resolveDuplicate.keepMine(editing.duplicateOffer!)}
+          onUseExisting={(id) => {
+            editing.resolveDuplicate.useExisting(editing.duplicateOffer!, id);
+            goToNode(id);
+          }}
         />
       )}
       {connectFrom && !connectFrom.deleted && (

@@ -39,7 +39,12 @@ export function useMapEditing(options: Options) {
   const { store, view, canEdit, selectedNodeId, selectedNodeIds, setSelectedNodeId, canvasRef } =
     options;
   const placement = useNodePlacement(selectedNodeId, canvasRef, options.direction);
-  const text = useTextEditing({ store, canEdit, setNotice: options.setNotice });
+  const text = useTextEditing({
+    store,
+    canEdit,
+    setNotice: options.setNotice,
+    select: setSelectedNodeId,
+  });
   const { setEditingId } = text;
   const openNew = useCallback(
     (id: string) => {

@@ -25,7 +25,8 @@ const KIND_FOR: Record<Relation, NodeKind> = {
   UNDERCUTS: 'OBJECTION',
   REPHRASES: 'CLAIM',
 };
-const TEXT_FOR: Record<NodeKind, string> = {
+/** What a new card says until its writer types: saving over it is the card's first text. */
+export const TEXT_FOR: Record<NodeKind, string> = {
   CLAIM: 'New claim',
   PREMISE: 'New premise',
   OBJECTION: 'New objection',

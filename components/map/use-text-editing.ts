@@ -2,13 +2,26 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import type { MapStore, StoreNotice, TextConflict } from '@/lib/client/map-store';
+import { newId } from '@/lib/client/ids';
+import { duplicatesOf, replaceWithExisting } from '@/lib/domain/moderation/duplicates';
 import { MAX_TEXT_LENGTH } from '@/lib/domain/ops';
 import type { NodeEditing } from './editor-context';
+import { TEXT_FOR } from './use-node-creation';
+
+/** A new card whose first text repeats cards already on the map: its writer chooses before it is saved. */
+export type DuplicateOffer = {
+  nodeId: string;
+  text: string;
+  version: number;
+  matches: { id: string; text: string }[];
+};
 
 type Options = {
   store: MapStore;
   canEdit: boolean;
   setNotice: (notice: StoreNotice | null) => void;
+  /** Selects a card (the existing one chosen instead of a repeat). */
+  select: (id: string) => void;
 };
 
 /**
@@ -16,7 +29,8 @@ type Options = {
  * with, saving (refused with a reason when empty or too long), and the
  * choices after someone else changed the same text first.
  */
-export function useTextEditing({ store, canEdit, setNotice }: Options) {
+export function useTextEditing({ store, canEdit, setNotice, select }: Options) {
+  const [duplicateOffer, setDuplicateOffer] = useState<DuplicateOffer | null>(null);
   const [editingId, setEditingIdState] = useState<string | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   // What the open editor started from: the version its save is based on, so
@@ -65,12 +79,36 @@ export function useTextEditing({ store, canEdit, setNotice }: Options) {
             kind: 'local',
             message: `A node can hold at most ${MAX_TEXT_LENGTH} characters.`,
           });
-        store.perform([
-          { type: 'updateNode', id, baseVersion: base?.version ?? node.version, text },
-        ]);
+        const version = base?.version ?? node.version;
+        // A new card's first text that repeats a card already on the map: offer that one first.
+        if (base?.text === TEXT_FOR[node.kind]) {
+          const matches = duplicatesOf(store.getView(), id, node.kind, text);
+          if (matches.length) return setDuplicateOffer({ nodeId: id, text, version, matches });
+        }
+        store.perform([{ type: 'updateNode', id, baseVersion: version, text }]);
       },
     };
   }, [canEdit, editingId, draft, opened, store, setNotice, setEditingId]);
+
+  /** The answers to a repeated card (DuplicateDialog): keep mine as typed, or use an existing card instead. */
+  const resolveDuplicate = useMemo(
+    () => ({
+      keepMine: ({ nodeId, text, version }: DuplicateOffer) => {
+        setDuplicateOffer(null);
+        const node = store.getView().nodes.get(nodeId);
+        if (node && !node.deleted)
+          store.perform([{ type: 'updateNode', id: nodeId, baseVersion: version, text }]);
+      },
+      useExisting: ({ nodeId }: DuplicateOffer, existingId: string) => {
+        setDuplicateOffer(null);
+        const view = store.getView();
+        const existing = view.nodes.get(existingId);
+        if (!existing || existing.deleted || !view.nodes.get(nodeId)) return;
+        if (store.perform(replaceWithExisting(view, nodeId, existingId, newId))) select(existingId);
+      },
+    }),
+    [store, select],
+  );
 
   /** The answers to a text conflict (ConflictDialog). */
   const resolveConflict = useMemo(
@@ -92,5 +130,5 @@ export function useTextEditing({ store, canEdit, setNotice }: Options) {
     [store, setNotice, editWith],
   );
 
-  return { setEditingId, nodeEditing, resolveConflict };
+  return { setEditingId, nodeEditing, resolveConflict, duplicateOffer, resolveDuplicate };
 }

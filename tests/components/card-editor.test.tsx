@@ -68,7 +68,7 @@ function Workspace({ store, spies }: { store: MapStore; spies: ReturnType<typeof
   useEffect(() => {
     tellWorkspace = setNotice;
   }, []);
-  const text = useTextEditing({ store, canEdit: true, setNotice });
+  const text = useTextEditing({ store, canEdit: true, setNotice, select: () => {} });
   useMapShortcuts({
     editing: spies,
     selectedNodeId: 'claim-1',
