@@ -38,7 +38,11 @@ describe('a new card that repeats one already on the map', () => {
     await allSaved(page);
     const afterUse = await snapshotOf(page, baseUrl, mapId);
     expect(afterUse.nodes.map((n) => n.id).sort()).toEqual(before.nodes.map((n) => n.id).sort());
-    expect(await nodeNamed(page, CLAIM).getAttribute('aria-selected')).toBe('true');
+    // The existing card is selected, in view.
+    const selected = page.locator('.react-flow__node.selected');
+    await selected.waitFor();
+    expect(await selected.getAttribute('data-id')).toBe(existing.id);
+    await nodeNamed(page, CLAIM).waitFor();
 
     // A reason (Tab) that repeats a claim elsewhere: using it joins that claim with the same relation.
     const target = await findCard(
