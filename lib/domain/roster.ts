@@ -7,7 +7,7 @@
 /** The most students one roster may add at once. */
 export const MAX_ROSTER_ROWS = 200;
 /** As for a name typed at sign-up. */
-export const MAX_NAME_LENGTH = 80;
+const MAX_NAME_LENGTH = 80;
 
 export type RosterResult = { names: string[] } | { error: string };
 

@@ -75,9 +75,9 @@ describe('managed student accounts', () => {
     const refused = await errorOf(addManagedStudents(teacher, classroomId, { roster: many }));
     expect(refused.code).toBe('VALIDATION_FAILED');
     expect(refused.message).toBe('That is 201 names; add at most 200 at a time.');
-    expect(
-      await testDb().classroomMember.count({ where: { classroomId, role: 'STUDENT' } }),
-    ).toBe(0);
+    expect(await testDb().classroomMember.count({ where: { classroomId, role: 'STUDENT' } })).toBe(
+      0,
+    );
 
     const outsider = await user();
     expect((await errorOf(addManagedStudents(outsider, classroomId, { roster: 'X Y' }))).code).toBe(
