@@ -44,7 +44,13 @@ describe('students without email', () => {
     await t.getByText('These passwords are shown only now.').waitFor();
     await t.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
     await screenshot(t, 'managed-cards', { fullPage: true });
+    // On paper, only the cards: the form and the rest of the page are gone.
     await t.emulateMedia({ media: 'print' });
+    expect(
+      await t.getByRole('button', { name: 'Create accounts and sign-in cards' }).isVisible(),
+    ).toBe(false);
+    expect(await maya.isVisible()).toBe(true);
+    await t.evaluate(() => window.scrollTo(0, 0));
     await screenshot(t, 'managed-cards-print');
     await t.emulateMedia({ media: 'screen' });
 
@@ -97,13 +103,17 @@ describe('students without email', () => {
     const newPassword = (await fresh.getByTestId('card-password').textContent())!.trim();
     expect(newPassword).not.toBe(password);
     await screenshot(t, 'managed-reset-card');
+    await t.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await t.setViewportSize({ width: 360, height: 740 });
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(t, 'managed-roster-360');
     await s.reload();
     await s.waitForURL(/\/sign-in/);
     expect(errors).toEqual([]);
     expect(teacher.errors).toEqual([]);
     await context.close();
     await t.context().close();
-  });
+  }, 240_000);
 
   it('the forgot-password page, linked from sign-in, says when email reset is not set up', async () => {
     const context = await browser().newContext({ viewport: { width: 360, height: 740 } });

@@ -25,6 +25,12 @@ CREATE INDEX "PasswordResetToken_userId_idx" ON "PasswordResetToken"("userId");
 -- CreateIndex
 CREATE UNIQUE INDEX "User_username_key" ON "User"("username");
 
+-- CreateIndex
+CREATE INDEX "User_managedById_idx" ON "User"("managedById");
+
+-- CreateIndex
+CREATE INDEX "User_managedInClassroomId_idx" ON "User"("managedInClassroomId");
+
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_managedById_fkey" FOREIGN KEY ("managedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
