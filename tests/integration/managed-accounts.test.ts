@@ -28,7 +28,8 @@ async function classWithTeacher() {
   return { teacher, classroomId: id };
 }
 
-describe('managed student accounts', () => {
+// Several bcrypt hashes a test, on a shared machine: room beyond the default 30 s.
+describe('managed student accounts', { timeout: 120_000 }, () => {
   it('a roster becomes students of the class with usernames and one-time passwords, stored only as hashes', async () => {
     const { teacher, classroomId } = await classWithTeacher();
     const cards = await addManagedStudents(teacher, classroomId, {

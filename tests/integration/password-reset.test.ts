@@ -88,7 +88,8 @@ async function account() {
   return { id: id!, address };
 }
 
-describe('password reset by email', () => {
+// Several bcrypt (cost 12) hashes a test, on a shared machine: room beyond the default 30 s.
+describe('password reset by email', { timeout: 120_000 }, () => {
   it('mails a link that sets a new password once, and ends every session', async () => {
     const { id, address } = await account();
     const laptop = await startSession(id);
