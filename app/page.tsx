@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { currentActor, currentUser } from '@/lib/server/actor';
 import { listVisibleMaps } from '@/lib/server/maps/list-visible-maps';
 import { MapCard, MapList } from '@/components/ui/map-card';
@@ -9,6 +10,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function LandingPage() {
   const [maps, user] = await Promise.all([listVisibleMaps(await currentActor()), currentUser()]);
+  // Signed in with a one-time password (a sign-in card): their own first.
+  if (user?.mustChangePassword) redirect('/change-password');
   return (
     <main className={styles.landing}>
       <section className={styles.hero} aria-labelledby="hero-title">

@@ -81,6 +81,36 @@ export const ServerEnv = z.object({
     .default(1),
 });
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/**
+ * Password reset by email (lib/server/accounts/mailer.ts). Switched on when
+ * SMTP_HOST and SMTP_FROM are set and AUTH_URL gives the app's public
+ * address, from which the links in the mail are made (never from a
+ * request's Host header, which a client writes).
+ */
+export const MailEnv = z.object({
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce
+    .number({ message: 'SMTP_PORT must be a number' })
+    .int()
+    .min(1, 'SMTP_PORT must be between 1 and 65535')
+    .max(65535, 'SMTP_PORT must be between 1 and 65535')
+    .default(587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: booleanFlag,
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  /** The sender, e.g. "Counterpoint <no-reply@school.example>". */
+  SMTP_FROM: optionalText,
+  AUTH_URL: optionalText.pipe(
+    z.url('AUTH_URL must be a URL such as https://debate.school').optional(),
+  ),
+});
+
 /** @internal Exported for its unit test. */
 export class EnvError extends Error {
   override name = 'EnvError';

@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { isEmailLogin } from '@/lib/domain/roster';
 import { signUp, ZSignUpInput } from '@/lib/server/accounts/sign-up';
 import { signIn, signOut } from '@/lib/server/auth';
 import { clientAddressOf } from '@/lib/server/client-address';
@@ -27,7 +28,12 @@ async function signInOrExplain(email: string, password: string, next: string): P
         'Too many sign-in attempts. Wait 15 minutes and try again.',
       );
     if (error instanceof AuthError)
-      throw new AppError('UNAUTHENTICATED', 'That email and password do not match an account.');
+      throw new AppError(
+        'UNAUTHENTICATED',
+        isEmailLogin(email)
+          ? 'That email and password do not match an account.'
+          : 'That username and password do not match an account.',
+      );
     throw error; // the redirect after a successful sign-in
   }
 }

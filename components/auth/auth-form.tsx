@@ -35,11 +35,13 @@ export function AuthForm({ mode, action, next }: Props) {
         </label>
       )}
       <label className="field">
-        <span>Email</span>
+        <span>{signUp ? 'Email' : 'Email or username'}</span>
         <input
           name="email"
-          type="email"
-          autoComplete="email"
+          type={signUp ? 'email' : 'text'}
+          autoComplete={signUp ? 'email' : 'username'}
+          autoCapitalize="none"
+          spellCheck={false}
           required
           defaultValue={state.values?.email}
           aria-invalid={invalid('email')}
@@ -84,6 +86,8 @@ export function AuthForm({ mode, action, next }: Props) {
           </>
         ) : (
           <>
+            <Link href="/forgot-password">Forgot your password?</Link>
+            <br />
             New here?{' '}
             <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
           </>

@@ -15,6 +15,8 @@ export type SignedInUser = {
   name: string | null;
   email: string | null;
   avatarColor: string;
+  /** Signed in with a one-time password: must choose a password before anything else. */
+  mustChangePassword: boolean;
 };
 
 /**
@@ -33,12 +35,15 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
 
 /**
  * Who is making this request, for lib/server/authz: the signed-in user, else
- * the holder of a still-valid share link (by header), else anonymous.
+ * the holder of a still-valid share link (by header), else anonymous. A
+ * user who must still replace a one-time password acts as no one (pages
+ * send them to /change-password first, lib/server/page-loader.ts).
  */
 export async function currentActor(): Promise<Actor> {
   const token = (await headers()).get(SHARE_TOKEN_HEADER);
   const user = await currentUser();
-  if (user) return { kind: 'user', userId: user.id };
+  if (user && !user.mustChangePassword) return { kind: 'user', userId: user.id };
+  if (user) return { kind: 'anonymous' };
   if (token) {
     try {
       return shareLinkActor(await resolveShareLink(token));

@@ -19,9 +19,14 @@ export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The signed-in user; anyone else is sent to sign in, and then back to `path`. */
+/**
+ * The signed-in user; anyone else is sent to sign in, and then back to
+ * `path`. Someone signed in with a one-time password is sent to choose
+ * their own first.
+ */
 export async function signedInOrRedirect(path: string): Promise<SignedInUser> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  if (user.mustChangePassword) redirect(`/change-password?next=${encodeURIComponent(path)}`);
   return user;
 }

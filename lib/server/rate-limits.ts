@@ -84,6 +84,13 @@ export const LIMITS = {
   signInsPerAccount: { points: 100, duration: 15 * MINUTE },
   /** Sign-in attempts from one address for any accounts: 30 students each mistyping up to the pair limit, and more. */
   signInsPerAddress: { points: 300, duration: 15 * MINUTE },
+  /**
+   * "Forgot password" requests for one email: a person who lost the first
+   * mail asks again, a few times. Stops anyone filling an inbox.
+   */
+  passwordResetsPerEmail: { points: 5, duration: HOUR },
+  /** From one address: a class of 30 who all forgot, twice over; bounds mail sent by a script. */
+  passwordResetsPerAddress: { points: 60, duration: HOUR },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -21,6 +21,9 @@ import {
   setCitationStyleAction,
 } from './actions';
 import { MapCard, MapList } from '@/components/ui/map-card';
+import { AddStudentsForm } from '@/components/accounts/add-students-form';
+import { ResetPasswordButton } from '@/components/accounts/reset-password-button';
+import { addStudentsAction, resetStudentPasswordAction } from './account-actions';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
 
@@ -73,6 +76,23 @@ export default async function ClassroomPage({ params }: Props) {
             Students sign in (or create an account) and type the code at {`${origin}/join`}, or open
             the link.
           </p>
+        </section>
+      )}
+
+      {teaches && (
+        <section aria-labelledby="managed-title" className={page.panel}>
+          <h2 id="managed-title" className={page.sectionTitle}>
+            Add students without email
+          </h2>
+          <p className="field__hint">
+            For students without an email address: each gets a username and a one-time password on a
+            printable sign-in card, and chooses their own password when they first sign in.
+          </p>
+          <AddStudentsForm
+            classroomId={classroom.id}
+            action={addStudentsAction}
+            signInUrl={`${origin}/sign-in`}
+          />
         </section>
       )}
 
@@ -161,7 +181,7 @@ export default async function ClassroomPage({ params }: Props) {
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                {teaches && <th scope="col">Email</th>}
+                {teaches && <th scope="col">Email or username</th>}
                 <th scope="col">Joined</th>
                 {teaches && (
                   <th scope="col">
@@ -174,12 +194,21 @@ export default async function ClassroomPage({ params }: Props) {
               {classroom.students.map((s) => (
                 <tr key={s.id}>
                   <td>{s.name}</td>
-                  {teaches && <td>{s.email}</td>}
+                  {teaches && <td>{s.email ?? s.username}</td>}
                   <td>
                     <LocalTime value={s.joinedAt} style="date" />
                   </td>
                   {teaches && (
-                    <td>
+                    <td className={styles.rowActions}>
+                      {s.managed && (
+                        <ResetPasswordButton
+                          classroomId={classroom.id}
+                          userId={s.id}
+                          name={s.name}
+                          action={resetStudentPasswordAction}
+                          signInUrl={`${origin}/sign-in`}
+                        />
+                      )}
                       <ConfirmRemove
                         name={s.name}
                         question={`Remove ${s.name} from the class?`}

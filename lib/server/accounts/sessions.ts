@@ -40,6 +40,16 @@ export async function endSession(sessionToken: string): Promise<void> {
 export function signedInUser(userId: string, sessionToken: string) {
   return db().user.findFirst({
     where: { id: userId, sessions: { some: { sessionToken, expires: { gt: new Date() } } } },
-    select: { id: true, name: true, email: true, avatarColor: true },
+    select: { id: true, name: true, email: true, avatarColor: true, mustChangePassword: true },
+  });
+}
+
+/**
+ * Ends every session of a user but `keep` (the one that just changed the
+ * password, if any): a new password signs every other device out.
+ */
+export async function endOtherSessions(userId: string, keep?: string): Promise<void> {
+  await db().session.deleteMany({
+    where: { userId, ...(keep ? { sessionToken: { not: keep } } : {}) },
   });
 }

@@ -12,7 +12,16 @@ export type ClassroomView = {
   teacher: { name: string };
   /** Only the teacher sees the code and the roster's emails. */
   joinCode: string | null;
-  students: { id: string; name: string; email: string | null; joinedAt: string }[];
+  students: {
+    id: string;
+    name: string;
+    email: string | null;
+    /** A managed account's username (teacher only). */
+    username: string | null;
+    /** An account made by this class (no email): the teacher resets its password. */
+    managed: boolean;
+    joinedAt: string;
+  }[];
   maps: { id: string; title: string; motion: string }[];
   /** How the class cites its sources. */
   citationStyle: CitationStyle;
@@ -29,7 +38,18 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
     db().classroomMember.findMany({
       where: { classroomId, role: 'STUDENT' },
       orderBy: { joinedAt: 'asc' },
-      select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        joinedAt: true,
+        user: {
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            username: true,
+            managedInClassroomId: true,
+          },
+        },
+      },
     }),
     db().argumentMap.findMany({
       where: { classroomId },
@@ -52,6 +72,8 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
       id: m.user.id,
       name: displayName(m.user),
       email: teaches ? m.user.email : null,
+      username: teaches ? m.user.username : null,
+      managed: teaches && m.user.username !== null && m.user.managedInClassroomId === classroomId,
       joinedAt: m.joinedAt.toISOString(),
     })),
     maps,
