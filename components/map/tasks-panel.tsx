@@ -43,6 +43,8 @@ export function TasksPanel({ mapId }: { mapId: string }) {
   }, [mapId]);
 
   const open = () => {
+    // Counted afresh: never the numbers of the last look while the new ones load.
+    setMine(null);
     dialog.current?.showModal();
     void load();
   };
