@@ -19,7 +19,7 @@ type Student = {
 };
 
 /** "1 h 05 min", "12 min", "0 min". */
-export function minutesActive(seconds: number): string {
+function minutesActive(seconds: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;

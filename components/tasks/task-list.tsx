@@ -58,7 +58,7 @@ export function TaskList({ mapId, tasks, teams, doneBy, update, remove }: Props)
               submitName={`Delete task “${task.title}”`}
               pendingLabel="Deleting…"
               className={styles.deleteForm}
-              submitClassName="button button--danger button--small"
+              submitClassName="button button--quiet button--danger button--small"
               label={`Delete ${task.title}`}
             >
               <input type="hidden" name="mapId" value={mapId} />

@@ -118,7 +118,9 @@ describe('tasks with a quota', () => {
     await s.goto(mapUrl);
     await s.getByRole('toolbar', { name: 'Map editing' }).waitFor({ timeout: 30_000 });
     expect(await taskProgress(s)).toEqual({ text: '0 of 2', done: false });
-    await screenshots(s, 'tasks-student-0-of-2');
+    await s.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(s, 'tasks-student-0-of-2-1440');
+    await s.setViewportSize({ width: 1280, height: 860 });
     await closeTasks(s);
 
     // One objection to a claim of the other side: 1 of 2 on the next look.
@@ -139,8 +141,16 @@ describe('tasks with a quota', () => {
       'Peacekeeping was never a CSTO treaty duty',
     );
     expect(await taskProgress(s)).toEqual({ text: '2 of 2', done: true });
-    await screenshots(s, 'tasks-student-done');
+    await s.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(s, 'tasks-student-done-1440');
     await closeTasks(s);
+    // On a phone the map's tools are behind "Menu": the same dialog, the same count.
+    await s.setViewportSize({ width: 360, height: 740 });
+    await s.getByRole('button', { name: 'Menu' }).click();
+    expect(await taskProgress(s)).toEqual({ text: '2 of 2', done: true });
+    await screenshot(s, 'tasks-student-done-360');
+    await closeTasks(s);
+    await s.setViewportSize({ width: 1280, height: 860 });
 
     // The teacher's page shows it, with her activity.
     await t.reload();

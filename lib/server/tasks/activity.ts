@@ -13,9 +13,9 @@ export type Activity = {
 };
 
 /** Batches closer together than this are one stretch of work. */
-export const SESSION_GAP_SECONDS = 5 * 60;
+const SESSION_GAP_SECONDS = 5 * 60;
 /** What a stretch of work counts for at the least: a single batch is a minute's reading and writing. */
-export const SESSION_MINIMUM_SECONDS = 60;
+const SESSION_MINIMUM_SECONDS = 60;
 
 export const NO_ACTIVITY: Activity = {
   claims: 0,

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../http';
 import { mapStudents } from './roster';
 
-export const MAX_FEEDBACK_LENGTH = 5000;
+const MAX_FEEDBACK_LENGTH = 5000;
 
 export const ZFeedbackInput = z.object({
   body: z

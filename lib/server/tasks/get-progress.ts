@@ -6,7 +6,7 @@ import { activityOnMap, NO_ACTIVITY, type Activity } from './activity';
 import { countingGraph, loadTasks, studentProgress, taskIsFor, type TaskView } from './progress';
 import { mapStudents, type RosterStudent } from './roster';
 
-export type StudentRow = RosterStudent & {
+type StudentRow = RosterStudent & {
   activity: Activity;
   /** Progress with each task, by task id; a task that is not theirs is absent. */
   progress: Record<string, Progress>;

@@ -6,11 +6,11 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { parseInput, ZRecordId } from '../http';
 
-export const MAX_TITLE_LENGTH = 120;
-export const MAX_DESCRIPTION_LENGTH = 2000;
+const MAX_TITLE_LENGTH = 120;
+const MAX_DESCRIPTION_LENGTH = 2000;
 
 /** A task as the teacher's form sends it. */
-export const ZTaskInput = z.object({
+const ZTaskInput = z.object({
   title: z
     .string()
     .trim()
