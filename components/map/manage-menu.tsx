@@ -5,7 +5,8 @@ import styles from './filter-menu.module.css';
 
 /**
  * The map's other pages, one entry in the tools' row: for its managers a
- * "Manage" menu (practice rounds, teams, share links and members); for
+ * "Manage" menu (tasks and progress, practice rounds, teams, share links and
+ * members); for
  * everyone else signed in, the practice rounds alone.
  */
 export function ManageMenu({ mapId, canManage }: { mapId: string; canManage: boolean }) {
@@ -20,6 +21,7 @@ export function ManageMenu({ mapId, canManage }: { mapId: string; canManage: boo
     <details className={`${styles.menu} ${styles.exportMenu}`}>
       <summary>Manage</summary>
       <nav className={`${styles.panel} ${styles.exportPanel}`} aria-label="Manage the map">
+        <Link href={`${base}/progress`}>Tasks and progress</Link>
         <Link href={`${base}/rounds`}>Practice rounds</Link>
         <Link href={`${base}/teams`}>Teams</Link>
         <Link href={`${base}/share`}>Share links and members</Link>

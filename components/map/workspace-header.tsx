@@ -11,6 +11,7 @@ import { ManageMenu } from './manage-menu';
 import { NodeSearch } from './node-search';
 import { PresenceBar } from './presence-bar';
 import { ShortcutsHelp } from './shortcuts-help';
+import { TasksPanel } from './tasks-panel';
 import styles from './workspace.module.css';
 
 type HeadingProps = { snapshot: MapSnapshot; canEdit: boolean; shareToken: string | null };
@@ -64,6 +65,9 @@ export function WorkspaceTools(props: ToolsProps) {
           canBackup={social.view?.viewerId != null}
           onError={props.onError}
         />
+      )}
+      {!shareToken && !snapshot.canManage && social.view?.viewerId != null && (
+        <TasksPanel mapId={snapshot.id} />
       )}
       <HistoryPanel mapId={snapshot.id} shareToken={shareToken} onShow={props.onShowPast} />
       <ShortcutsHelp canEdit={props.canEdit} />

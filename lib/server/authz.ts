@@ -309,6 +309,22 @@ export async function authorizeRoundsOfMap(actor: Actor, mapId: string): Promise
 }
 
 /**
+ * Checks that the actor teaches on a map (its managers, its class's
+ * teacher): who sets its tasks, reads every student's progress and writes
+ * their feedback. Anyone else who may read the map is refused (403); a map
+ * they may not read does not exist for them (404).
+ */
+export async function authorizeTeaching(actor: Actor, mapId: string): Promise<MapAccess> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  if (!(await managesRounds(actor, access)))
+    throw new AppError(
+      'FORBIDDEN',
+      'Only the map’s owner or the class’s teacher can set tasks and see the class’s progress.',
+    );
+  return access;
+}
+
+/**
  * Loads a round with the actor's standing in it and checks `action`. A
  * round on a map the actor may not read does not exist for them.
  */
