@@ -29,7 +29,7 @@ export async function ownLatestBatches(
     const rows = await db().$queryRaw<{ seq: number; op: unknown; createdAt: Date }[]>`
       SELECT "seq", "op", "createdAt" FROM "MapOp"
       WHERE "mapId" = ${mapId} AND "actorId" = ${userId}
-        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source')
+        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source', 'vote')
       ORDER BY "seq" DESC
       LIMIT ${HISTORY_DEPTH}`;
     return rows.reverse();
