@@ -112,6 +112,8 @@ describe('impact voting', () => {
       .poll(() => page.getByRole('radio', { name: '3 High impact' }).isChecked())
       .toBe(true);
 
+    await screenshot(page, 'voting-owner');
+
     // And after a reload.
     for (const p of [page, s]) {
       await p.reload();
@@ -129,6 +131,15 @@ describe('impact voting', () => {
     await s.getByRole('button', { name: 'Colour by impact' }).click();
     await s.getByLabel('Average impact 2.5 of 4').waitFor();
     await screenshot(s, 'voting-colour-by-impact');
+
+    // On a phone the panel opens as a drawer, with the vote in it, and nothing scrolls sideways.
+    await s.setViewportSize({ width: 360, height: 740 });
+    await s.getByRole('button', { name: /^Sources & discussion/ }).click();
+    await impactPanel(s).getByRole('radio', { name: '2 Medium impact' }).waitFor();
+    expect(await s.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await screenshot(s, 'voting-360');
     expect([...owner.errors, ...student.errors]).toEqual([]);
   }, 180_000);
 });
