@@ -12,6 +12,7 @@ import { KIND_LABELS } from '@/lib/domain/types';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import { ChevronIcon, QuoteIcon } from '../ui/icons';
 import styles from './argument-node.module.css';
+import { ImpactMark } from '../votes/impact-mark';
 import { CardEditor } from './card-editor';
 import { useNodeEditing } from './editor-context';
 import { LayerBadges, NodeWatchers, OpenThreads } from './node-badges';
@@ -61,6 +62,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           <span className={styles.side}>{data.side === 'FOR' ? 'For' : 'Against'}</span>
         )}
         <OpenThreads id={id} />
+        <ImpactMark id={id} />
       </div>
       {isEditing ? (
         <CardEditor

@@ -15,6 +15,8 @@ import { focusOf } from '../social/focus';
 import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { UndoArea } from '../social/undo-area';
+import type { MapVotes } from '@/lib/client/use-map-votes';
+import { VotePanel } from '../votes/vote-panel';
 import { EvidenceCard, type TeamCut } from './evidence-card';
 import { SIDE_REGION_ID } from './map-words';
 import { SidePanel } from './side-panel';
@@ -37,6 +39,7 @@ type Props = {
   onCardOps?: (ops: TOp[]) => void;
   social: ReturnType<typeof useSocial>;
   layers: ReturnType<typeof useTeamLayers>;
+  votes: MapVotes;
 };
 
 /** Beside the canvas: the sources, the discussion, and the team notes. */
@@ -54,6 +57,7 @@ export function MapSidePanel({
   onCardOps,
   social,
   layers,
+  votes,
 }: Props) {
   const view = social.view;
   const focus = useMemo(
@@ -206,6 +210,11 @@ export function MapSidePanel({
           ) : (
             <SocialLoading>Loading team notes…</SocialLoading>
           ),
+        },
+        {
+          id: 'votes',
+          label: 'Impact',
+          content: <VotePanel votes={votes} node={selected} nodes={nodes} edges={edges} />,
         },
       ]}
     />

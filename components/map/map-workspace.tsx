@@ -3,6 +3,8 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
+import { ImpactToggle } from '../votes/impact-toggle';
+import { useVoting } from '../votes/use-voting';
 import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
 import { region, useRegionCycle } from '@/lib/client/regions';
 import { useMapSources } from '@/lib/client/use-map-sources';
@@ -92,6 +94,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     shareToken,
     liveNodes,
   );
+  const voting = useVoting(snapshot.id, shareToken, setNotice);
   const collaboration = useCollaboration({
     mapId: snapshot.id,
     shareToken,
@@ -99,9 +102,15 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     setNotice,
     selection: selectedNodeId,
     onSources: () => void refreshSources(),
+    onVotes: () => void voting.votes.refresh(),
   });
   const { social, layers, presence, reportCursor } = collaboration;
-  const decorations = useNodeDecorations(presence, layers.openThreads, layers.layerBadges);
+  const decorations = useNodeDecorations(
+    presence,
+    layers.openThreads,
+    layers.layerBadges,
+    voting.impacts,
+  );
 
   const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
   const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
@@ -177,6 +186,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
       />
+      <ImpactToggle voting={voting} />
       <Legend sides={sides} />
     </div>
   );
@@ -305,6 +315,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             onCardOps={editable ? (ops) => void store.perform(ops) : undefined}
             social={social}
             layers={layers}
+            votes={voting.votes}
           />
         </PanelSheet>
       </div>

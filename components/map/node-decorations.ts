@@ -15,9 +15,12 @@ type NodeDecorations = {
   watchers: KeyedStore<Watcher[]>;
   openThreads: KeyedStore<number>;
   layerBadges: KeyedStore<LayerBadge[]>;
+  /** Each card's mean impact, while the map is coloured by impact. */
+  impacts: KeyedStore<number | null>;
 };
 
 const NO_WATCHERS: Watcher[] = [];
+const NO_IMPACTS: ReadonlyMap<string, number> = new Map();
 const NO_BADGES: LayerBadge[] = [];
 const sameBadges = (a: LayerBadge[], b: LayerBadge[]) =>
   a.length === b.length &&
@@ -39,14 +42,22 @@ export function useNodeDecorations(
   presence: PresenceStore,
   openThreads: ReadonlyMap<string, number>,
   layerBadges: ReadonlyMap<string, LayerBadge[]>,
+  impacts: ReadonlyMap<string, number> = NO_IMPACTS,
 ): NodeDecorations {
   const [threadStore] = useState(() => new KeyedStore<number>(0, Object.is));
   const [badgeStore] = useState(() => new KeyedStore<LayerBadge[]>(NO_BADGES, sameBadges));
   useEffect(() => threadStore.replace(openThreads), [threadStore, openThreads]);
   useEffect(() => badgeStore.replace(layerBadges), [badgeStore, layerBadges]);
+  const [impactStore] = useState(() => new KeyedStore<number | null>(null, Object.is));
+  useEffect(() => impactStore.replace(impacts), [impactStore, impacts]);
   return useMemo(
-    () => ({ watchers: presence.watchers, openThreads: threadStore, layerBadges: badgeStore }),
-    [presence, threadStore, badgeStore],
+    () => ({
+      watchers: presence.watchers,
+      openThreads: threadStore,
+      layerBadges: badgeStore,
+      impacts: impactStore,
+    }),
+    [presence, threadStore, badgeStore, impactStore],
   );
 }
 
@@ -61,3 +72,7 @@ export const useOpenThreads = (id: string) =>
 /** One badge per team layer shown: its rating and tags on this node. */
 export const useLayerBadges = (id: string) =>
   useKeyedValue(useContext(NodeDecorationsContext)?.layerBadges ?? null, id, NO_BADGES);
+
+/** This card's mean impact while the map is coloured by impact, else null. */
+export const useImpact = (id: string) =>
+  useKeyedValue(useContext(NodeDecorationsContext)?.impacts ?? null, id, null);

@@ -18,6 +18,8 @@ type Options = {
   selection: string | null;
   /** A source was added or changed. */
   onSources?: () => void;
+  /** Someone voted, or the voting settings changed. */
+  onVotes?: () => void;
 };
 
 /**
@@ -31,6 +33,7 @@ export function useCollaboration({
   setNotice,
   selection,
   onSources,
+  onVotes,
 }: Options) {
   const [clientId] = useState(() => newId());
   // Others' cursors and selections live in a store of their own, read by
@@ -49,6 +52,7 @@ export function useCollaboration({
     setNotice,
     onSocial: social.receive,
     onSources,
+    onVotes,
   });
   const layers = useTeamLayers(social.view);
   const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });

@@ -22,6 +22,8 @@ type Options = {
   onSocial?: (event: SocialEvent) => void;
   /** A source was added or its details changed (or the page started over): fetch the sources again. */
   onSources?: () => void;
+  /** Someone voted, or the voting settings changed (or the page started over): fetch the votes again. */
+  onVotes?: () => void;
 };
 
 /**
@@ -42,9 +44,11 @@ export function useMapSync({
   setNotice,
   onSocial,
   onSources,
+  onVotes,
 }: Options) {
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
   const sourcesChanged = useEffectEvent(() => onSources?.());
+  const votesChanged = useEffectEvent(() => onVotes?.());
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const source = useRef<EventSource | null>(null);
 
@@ -77,6 +81,10 @@ export function useMapSync({
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
         sourcesChanged();
       });
+      events.addEventListener('vote', (event) => {
+        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
+        votesChanged();
+      });
       // A practice round's flow and clocks: the round's page follows them; the map only moves on.
       events.addEventListener('round', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
@@ -88,6 +96,7 @@ export function useMapSync({
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;
         store.reset(initialGraph(snapshot), snapshot.seq);
         sourcesChanged();
+        votesChanged();
       });
       events.addEventListener('presence', (event) =>
         presence.receive((event as MessageEvent<string>).data),
@@ -112,6 +121,7 @@ export function useMapSync({
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as MapSnapshot;
         store.reset(initialGraph(snapshot), snapshot.seq);
         sourcesChanged();
+        votesChanged();
         open();
       });
     });

@@ -17,6 +17,8 @@ export type Actor =
   | { kind: 'share-link'; linkId: string; mapId: string; role: MapRole };
 
 export type MapAction = 'map:read' | 'map:comment' | 'map:edit' | 'map:manage';
+/** Rating a claim's impact: anyone who may comment (a class's students edit, so they vote). */
+export type VoteAction = 'map:vote';
 
 /**
  * The role a classroom's members get on the class's maps: students build the
@@ -33,15 +35,16 @@ export type MapAccess = {
 };
 
 const RANK: Record<MapRole, number> = { VIEWER: 1, COMMENTER: 2, EDITOR: 3, OWNER: 4 };
-const NEEDS: Record<MapAction, number> = {
+const NEEDS: Record<MapAction | VoteAction, number> = {
   'map:read': 1,
   'map:comment': 2,
   'map:edit': 3,
   'map:manage': 4,
+  'map:vote': 2,
 };
 
 /** Pure decision: may this role (on this map) do this action? */
-export function can(access: MapAccess, action: MapAction): boolean {
+export function can(access: MapAccess, action: MapAction | VoteAction): boolean {
   if (action === 'map:read' && access.map.isPublic) return true;
   return access.role !== null && RANK[access.role] >= NEEDS[action];
 }
@@ -223,7 +226,7 @@ async function roleOn(actor: Actor, map: MapAccess['map']): Promise<MapRole | nu
  */
 export async function authorizeMap(
   actor: Actor,
-  action: MapAction,
+  action: MapAction | VoteAction,
   mapId: string,
 ): Promise<MapAccess> {
   const map = await db().argumentMap.findUnique({

@@ -53,6 +53,15 @@ export async function getMapHistory(
         summary: describeRound(body.ops as unknown as TRoundOp[], body),
       };
     }
+    if (body.kind === 'vote') {
+      return {
+        seq: row.seq,
+        at: row.createdAt.toISOString(),
+        who: displayName(row.actor),
+        color: avatarColour(row.actor?.avatarColor),
+        summary: body.ops.length ? 'voted on a claim’s impact' : 'changed how the map is voted on',
+      };
+    }
     if (body.kind === 'source') {
       return {
         seq: row.seq,

@@ -31,7 +31,7 @@ export async function ownLatestBatches(
     >`
       SELECT "seq", "op", "createdAt", "teamId" FROM "MapOp"
       WHERE "mapId" = ${mapId} AND "actorId" = ${userId}
-        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source')
+        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source', 'vote')
       ORDER BY "seq" DESC
       LIMIT ${HISTORY_DEPTH}`;
     return rows.reverse();

@@ -41,7 +41,7 @@ export type LoggedBatch = {
   /**
    * The logged body without its inverse: graph ops (no kind), social ops
    * with kind 'social', round ops with kind 'round', or a source added or
-   * changed with kind 'source'.
+   * changed with kind 'source', or a vote (its claim, never its value) with kind 'vote'.
    */
   body: {
     kind?: string;

@@ -55,7 +55,10 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
   if (!bytes) {
     const { seq, actorId, key } = batch;
     bytes =
-      batch.body.kind === 'social' || batch.body.kind === 'round' || batch.body.kind === 'source'
+      batch.body.kind === 'social' ||
+      batch.body.kind === 'round' ||
+      batch.body.kind === 'source' ||
+      batch.body.kind === 'vote'
         ? frame(
             batch.body.kind,
             { seq, actorId, key, roundId: batch.body.roundId, changes: batch.body.changes },
