@@ -17,10 +17,12 @@ import { CitationStyleSection } from '@/components/classrooms/citation-style-sec
 import {
   copyFormatAction,
   deleteFormatAction,
+  deleteStudentDataAction,
   removeStudentAction,
   setCitationStyleAction,
 } from './actions';
 import { MapCard, MapList } from '@/components/ui/map-card';
+import { StudentDataActions } from '@/components/privacy/student-data-actions';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
 
@@ -180,6 +182,11 @@ export default async function ClassroomPage({ params }: Props) {
                   </td>
                   {teaches && (
                     <td>
+                      <StudentDataActions
+                        classroomId={classroom.id}
+                        student={s}
+                        deleteAction={deleteStudentDataAction}
+                      />
                       <ConfirmRemove
                         name={s.name}
                         question={`Remove ${s.name} from the class?`}

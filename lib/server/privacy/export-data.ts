@@ -8,7 +8,7 @@ import { ident, userColumns } from './user-columns';
 import { studentOfClass } from './delete-student-data';
 
 /** At most this many rows of each kind: an export is bounded, and says when it was cut. */
-export const EXPORT_LIMIT = 10_000;
+const EXPORT_LIMIT = 10_000;
 
 /** Tables the export reads by name; any other table that names the person is read generically. */
 const KNOWN = new Set([
