@@ -126,5 +126,5 @@ describe('one’s own data, in Chromium', () => {
     await t.getByText('No students yet.', { exact: false }).waitFor();
     expect(teacher.errors).toEqual([]);
     expect(zoe.errors).toEqual([]);
-  });
+  }, 240_000);
 });
