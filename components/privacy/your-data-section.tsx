@@ -72,7 +72,7 @@ export function YourDataSection({ confirmWith, classes, maps, deleteAction }: Pr
               submitLabel="Delete my account"
               pendingLabel="Deleting…"
               label="Delete my account"
-              submitClassName="button button--danger"
+              submitClassName={`button ${styles.delete}`}
             >
               <label className="field">
                 <span>Type {confirmWith} to confirm</span>

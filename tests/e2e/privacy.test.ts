@@ -91,6 +91,11 @@ describe('one’s own data, in Chromium', () => {
     expect(data.classes[0].classroom.name).toBe('Period 2 Debate');
     expect(data.nodes.map((n: { text: string }) => n.text)).toEqual(['Zoe thinks backups expire']);
     expect(mine.text).not.toMatch(/passwordHash|sessionToken/);
+    // On a phone the page fits the screen.
+    await z.setViewportSize({ width: 360, height: 740 });
+    expect(await z.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(z, 'privacy-profile-360', { fullPage: true });
+    await z.setViewportSize({ width: 1440, height: 900 });
 
     // She deletes her account: a wrong email first, then hers.
     const email = (await z.getByText(/^Signed in as /).textContent())!.replace('Signed in as ', '');
@@ -111,6 +116,10 @@ describe('one’s own data, in Chromium', () => {
     await ben.page.goto(mapUrl);
     await nodeNamed(ben.page, /^claim: Zoe thinks backups expire/).waitFor();
     expect(ben.errors).toEqual([]);
+    await ben.page.goto(`${baseUrl}/privacy`);
+    await ben.page.getByRole('heading', { name: 'Your data and privacy' }).waitFor();
+    await ben.page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(ben.page, 'privacy-page-360', { fullPage: true });
 
     // The teacher: Zoe has left the roster; Ben's data downloads, then is erased.
     await t.goto(classroomUrl);
@@ -119,6 +128,10 @@ describe('one’s own data, in Chromium', () => {
     expect(await roster.getByRole('cell', { name: 'Zoe', exact: true }).count()).toBe(0);
     const bens = await downloadJson(t, roster.getByRole('link', { name: 'Download data of Ben' }));
     expect(JSON.parse(bens.text).student.name).toBe('Ben');
+    await t.setViewportSize({ width: 360, height: 740 });
+    await roster.scrollIntoViewIfNeeded();
+    await screenshot(t, 'privacy-roster-360');
+    await t.setViewportSize({ width: 1440, height: 900 });
     await roster.getByRole('button', { name: 'Delete data of Ben' }).click();
     const dialog = t.getByRole('dialog', { name: 'Delete Ben’s data in this class?' });
     await screenshot(t, 'privacy-roster-dialog');

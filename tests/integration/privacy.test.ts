@@ -53,8 +53,6 @@ describe('deleting one’s own account', () => {
     const world = await buildPrivacyWorld();
     const { ada, ben, map, own, claims, comments } = world;
     const before = await bensRows(world);
-    expect(await tracesOf(testDb(), [ada.id, ada.email!])).not.toEqual([]);
-
     await deleteAccount(ada.actor, { confirmation: ada.email!.toUpperCase() });
 
     expect(await tracesOf(testDb(), [ada.id, ada.email!])).toEqual([]);
@@ -82,7 +80,7 @@ describe('deleting one’s own account', () => {
     expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
     expect(after[3]).toBe(before[3]! - 1); // her own map, which he had joined
     expect(await testDb().user.count({ where: { id: ben.id } })).toBe(1);
-  });
+  }, 120_000);
 
   it('needs the email typed, and refuses while the person teaches a class', async () => {
     const { ada, tess, classroom } = await buildPrivacyWorld();
@@ -136,7 +134,7 @@ describe('a teacher erasing one student’s data in their class', () => {
     expect(await testDb().user.count({ where: { id: ada.id } })).toBe(1);
     await classMapStillWorks(world);
     expect(await bensRows(world)).toEqual(before);
-  });
+  }, 120_000);
 
   it('is the class teacher’s alone', async () => {
     const { tess, ada, ben, classroom } = await buildPrivacyWorld();
