@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { eraseContributions } from './erase-contributions';
+import { eraseContributions, handMapTo } from './erase-contributions';
 
 export const ZDeleteAccountInput = z.object({
   confirmation: z.string().trim().min(1, 'Type your email to confirm').max(320),
@@ -78,15 +78,7 @@ export async function deleteAccount(
         where: { ownerId: userId, classroomId: { not: null } },
         select: { id: true, classroom: { select: { teacherId: true } } },
       });
-      for (const map of classMaps) {
-        const teacherId = map.classroom!.teacherId;
-        await tx.argumentMap.update({ where: { id: map.id }, data: { ownerId: teacherId } });
-        await tx.mapMember.upsert({
-          where: { mapId_userId: { mapId: map.id, userId: teacherId } },
-          create: { mapId: map.id, userId: teacherId, role: 'OWNER' },
-          update: { role: 'OWNER', viaShareLinkId: null, directRole: null },
-        });
-      }
+      for (const map of classMaps) await handMapTo(tx, map.id, map.classroom!.teacherId);
       await tx.argumentMap.deleteMany({ where: { ownerId: userId, classroomId: null } });
       await eraseContributions(tx, userId, 'everywhere');
       // Counters and tokens keyed by who they are, not by a foreign key.

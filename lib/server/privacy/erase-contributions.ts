@@ -142,14 +142,7 @@ async function unlinkInClass(
     where: { ownerId: userId, classroomId },
     select: { id: true },
   });
-  for (const { id: mapId } of owned) {
-    await tx.argumentMap.update({ where: { id: mapId }, data: { ownerId: teacherId } });
-    await tx.mapMember.upsert({
-      where: { mapId_userId: { mapId, userId: teacherId } },
-      create: { mapId, userId: teacherId, role: 'OWNER' },
-      update: { role: 'OWNER', viaShareLinkId: null, directRole: null },
-    });
-  }
+  for (const { id: mapId } of owned) await handMapTo(tx, mapId, teacherId);
   // Each scope as SQL, given the placeholder of its value ($2…).
   const scopes: Record<string, [(at: string) => string, unknown]> = {
     mapId: [(at) => `"mapId" = ANY(${at}::text[])`, mapIds],
@@ -176,4 +169,14 @@ async function unlinkInClass(
       ...keys.map((key) => scopes[key]![1]),
     );
   }
+}
+
+/** A map passes to a class's teacher (when its owner's data leaves the class). */
+export async function handMapTo(tx: Tx, mapId: string, teacherId: string) {
+  await tx.argumentMap.update({ where: { id: mapId }, data: { ownerId: teacherId } });
+  await tx.mapMember.upsert({
+    where: { mapId_userId: { mapId, userId: teacherId } },
+    create: { mapId, userId: teacherId, role: 'OWNER' },
+    update: { role: 'OWNER', viaShareLinkId: null, directRole: null },
+  });
 }
