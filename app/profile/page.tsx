@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/ui/action-form';
 import { AVATAR_COLOURS, displayName } from '@/lib/domain/people';
+import { YourDataSection } from '@/components/privacy/your-data-section';
+import { currentActor } from '@/lib/server/actor';
 import { signedInOrRedirect } from '@/lib/server/page-loader';
-import { updateProfileAction } from './actions';
+import { accountDeletionPlan } from '@/lib/server/privacy/delete-account';
+import { deleteAccountAction, updateProfileAction } from './actions';
 import card from '@/components/ui/card-page.module.css';
 import styles from './page.module.css';
 
@@ -12,6 +15,7 @@ export const dynamic = 'force-dynamic';
 export default async function ProfilePage() {
   const user = await signedInOrRedirect('/profile');
   const initial = displayName(user).charAt(0).toUpperCase();
+  const plan = await accountDeletionPlan(await currentActor());
   return (
     <main className={card.form}>
       <h1>Your profile</h1>
@@ -49,6 +53,7 @@ export default async function ProfilePage() {
         </fieldset>
         <p className="field__hint">Signed in as {user.email}</p>
       </ActionForm>
+      <YourDataSection {...plan} deleteAction={deleteAccountAction} />
     </main>
   );
 }

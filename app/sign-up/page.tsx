@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
 import { currentUser } from '@/lib/server/actor';
@@ -20,6 +21,9 @@ export default async function SignUpPage({ searchParams }: Props) {
         Teachers make classes and maps; students join with their class code.
       </p>
       <AuthForm mode="sign-up" action={signUpWithPassword} next={next} />
+      <footer className="field__hint">
+        <Link href="/privacy">What we keep about you, and how to delete it</Link>
+      </footer>
     </main>
   );
 }

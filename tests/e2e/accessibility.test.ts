@@ -140,6 +140,7 @@ describe('accessibility (axe-core) of every page', () => {
         `${baseUrl}/`,
         `${baseUrl}/sign-in`,
         `${baseUrl}/sign-up`,
+        `${baseUrl}/privacy`,
         map,
         `${map}/brief`,
         `${map}/blocks`,

@@ -8,6 +8,7 @@ import { setCitationStyle, ZCitationStyle } from '@/lib/server/classrooms/set-ci
 import { formAction } from '@/lib/server/form-action';
 import { copyFormat, deleteClassFormat } from '@/lib/server/formats/class-formats';
 import { ZRecordId } from '@/lib/server/http';
+import { deleteStudentData } from '@/lib/server/privacy/delete-student-data';
 
 const ZRemoveStudentForm = z.object({ classroomId: ZRecordId, userId: ZRecordId });
 
@@ -15,6 +16,15 @@ export const removeStudentAction = formAction(
   ZRemoveStudentForm,
   async ({ classroomId, userId }, actor) => {
     await removeStudent(actor, classroomId, userId);
+    revalidatePath(`/classrooms/${classroomId}`);
+  },
+);
+
+/** The teacher erases one student's work in the class and removes them from it. */
+export const deleteStudentDataAction = formAction(
+  ZRemoveStudentForm,
+  async ({ classroomId, userId }, actor) => {
+    await deleteStudentData(actor, classroomId, userId);
     revalidatePath(`/classrooms/${classroomId}`);
   },
 );

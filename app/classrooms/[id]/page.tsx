@@ -17,6 +17,7 @@ import { CitationStyleSection } from '@/components/classrooms/citation-style-sec
 import {
   copyFormatAction,
   deleteFormatAction,
+  deleteStudentDataAction,
   removeStudentAction,
   setCitationStyleAction,
 } from './actions';
@@ -24,6 +25,7 @@ import { MapCard, MapList } from '@/components/ui/map-card';
 import { AddStudentsForm } from '@/components/accounts/add-students-form';
 import { ResetPasswordButton } from '@/components/accounts/reset-password-button';
 import { addStudentsAction, resetStudentPasswordAction } from './account-actions';
+import { StudentDataActions } from '@/components/privacy/student-data-actions';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
 
@@ -209,6 +211,11 @@ export default async function ClassroomPage({ params }: Props) {
                           signInUrl={`${origin}/sign-in`}
                         />
                       )}
+                      <StudentDataActions
+                        classroomId={classroom.id}
+                        student={s}
+                        deleteAction={deleteStudentDataAction}
+                      />
                       <ConfirmRemove
                         name={s.name}
                         question={`Remove ${s.name} from the class?`}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { accessChanged, authorizeClassroom, type Actor } from '../authz';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { eraseContributions } from './erase-contributions';
+
+/** A student of a class the actor teaches, and the class's maps: what a teacher's export and erasure cover. */
+export async function studentOfClass(actor: Actor, classroomId: string, userId: string) {
+  const { classroom } = await authorizeClassroom(actor, 'classroom:manage', classroomId);
+  const member = await db().classroomMember.findUnique({
+    where: { classroomId_userId: { classroomId, userId } },
+    select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  if (!member || member.role !== 'STUDENT' || userId === classroom.teacherId)
+    throw new AppError('NOT_FOUND', 'That student is not in this classroom.');
+  const maps = await db().argumentMap.findMany({
+    where: { classroomId },
+    select: { id: true, title: true },
+  });
+  return { classroom, student: member.user, joinedAt: member.joinedAt, maps };
+}
+
+/**
+ * The teacher erases one student's work in their class (by the rule of
+ * eraseContributions, on the class's maps only) and removes them from the
+ * class. Their account and what they did elsewhere are theirs: they stay.
+ */
+export async function deleteStudentData(
+  actor: Actor,
+  classroomId: string,
+  userId: string,
+): Promise<void> {
+  const { maps } = await studentOfClass(actor, classroomId, userId);
+  await db().$transaction(
+    (tx) => eraseContributions(tx, userId, { mapIds: maps.map((m) => m.id), classroomId }),
+    { timeout: 60_000 },
+  );
+  // Their open pages of the class's maps close now.
+  await accessChanged({ classroomId });
+}

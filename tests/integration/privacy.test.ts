@@ -1,0 +1,184 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ERASED_TEXT } from '@/lib/domain/privacy/scrub-batch';
+import { authorizeMap } from '@/lib/server/authz';
+import { getMapAt, getMapHistory } from '@/lib/server/maps/get-map-history';
+import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { deleteAccount } from '@/lib/server/privacy/delete-account';
+import { deleteStudentData } from '@/lib/server/privacy/delete-student-data';
+import { exportMyData, exportStudentData } from '@/lib/server/privacy/export-data';
+import { getSocialHistory } from '@/lib/server/social/get-social-history';
+import { getSocialView } from '@/lib/server/social/get-social-view';
+import { testDb } from '../factories';
+import { buildPrivacyWorld } from '../support/privacy-world';
+import { code } from '../support/team-map';
+import { tracesOf } from '../support/traces';
+
+afterAll(async () => {
+  await testDb().$disconnect();
+});
+
+type World = Awaited<ReturnType<typeof buildPrivacyWorld>>;
+
+/** What the class's map still shows its people: the graph, its past, the discussion and their own undo. */
+async function classMapStillWorks({ map, tess, ben }: World) {
+  const snapshot = await getMapSnapshot(ben.actor, map.id);
+  const history = await getMapHistory(tess.actor, map.id, null);
+  expect(history.items.length).toBeGreaterThan(3);
+  const past = await getMapAt(tess.actor, map.id, 2);
+  expect(past.nodes.map((n) => n.text)).toContain('ADA-SAYS schools must delete on request');
+  const social = await getSocialView(ben.actor, map.id);
+  const benUndo = await getSocialHistory(map.id, ben.id);
+  expect(benUndo.comments.undo.length).toBeGreaterThan(0);
+  return { snapshot, social };
+}
+
+/** The class's rows as Ben left them: none of his may change when Ada's data goes. */
+const bensRows = ({ ben, map }: World) =>
+  Promise.all([
+    testDb().node.findMany({ where: { createdById: ben.id }, orderBy: { id: 'asc' } }),
+    testDb().comment.findMany({
+      where: { authorId: ben.id },
+      orderBy: { id: 'asc' },
+      select: { id: true, body: true },
+    }),
+    testDb().annotation.findMany({
+      where: { authorId: ben.id, mapId: map.id, kind: 'NOTE' },
+      select: { body: true },
+    }),
+    testDb().mapMember.count({ where: { userId: ben.id } }),
+  ]);
+
+describe('deleting one’s own account', () => {
+  it('leaves nothing of them in any table, and the class map, its history and the discussion still work', async () => {
+    const world = await buildPrivacyWorld();
+    const { ada, ben, map, own, claims, comments } = world;
+    const before = await bensRows(world);
+    await deleteAccount(ada.actor, { confirmation: ada.email!.toUpperCase() });
+
+    expect(await tracesOf(testDb(), [ada.id, ada.email!])).toEqual([]);
+    const text = JSON.stringify(
+      await testDb().mapOp.findMany({ where: { mapId: map.id }, select: { op: true } }),
+    );
+    expect(text).not.toContain('ADA-SAYS my own note');
+    expect(text).not.toContain('ADA-SAYS edited');
+    expect(text).not.toContain('ADA-SAYS where is the source');
+    expect(text).not.toContain('ADA-SAYS our best line');
+    expect(text).toContain(ERASED_TEXT);
+
+    // Her claim stays for the class, unattributed; her own map went with her.
+    const claim = await testDb().node.findUniqueOrThrow({ where: { id: claims.adaClaim } });
+    expect(claim.createdById).toBeNull();
+    expect(await testDb().argumentMap.count({ where: { id: own.id } })).toBe(0);
+
+    // The thread Ben answered keeps his reply under a deleted comment; her lone comment is gone.
+    const { social } = await classMapStillWorks(world);
+    const thread = social.comments.find((c) => c.id === comments.adaThread);
+    expect(thread).toMatchObject({ deleted: true, body: '' });
+    expect(social.comments.some((c) => c.id === comments.benReply)).toBe(true);
+    expect(social.comments.some((c) => c.id === comments.adaLone)).toBe(false);
+    const after = await bensRows(world);
+    expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
+    expect(after[3]).toBe(before[3]! - 1); // her own map, which he had joined
+    expect(await testDb().user.count({ where: { id: ben.id } })).toBe(1);
+  }, 120_000);
+
+  it('needs the email typed, and refuses while the person teaches a class', async () => {
+    const { ada, tess, classroom } = await buildPrivacyWorld();
+    expect(await code(deleteAccount(ada.actor, { confirmation: 'someone@else.test' }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await testDb().user.count({ where: { id: ada.id } })).toBe(1);
+    const refusal = await deleteAccount(tess.actor, { confirmation: tess.email! }).catch(
+      (e: Error) => e.message,
+    );
+    expect(refusal).toContain(classroom.name);
+    expect(await testDb().user.count({ where: { id: tess.id } })).toBe(1);
+    expect(await code(deleteAccount({ kind: 'anonymous' }, { confirmation: 'x' }))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+});
+
+describe('a teacher erasing one student’s data in their class', () => {
+  it('erases it from every row of the class, leaves the rest of their account and everyone else’s work', async () => {
+    const world = await buildPrivacyWorld();
+    const { tess, ada, classroom, map, own } = world;
+    const before = await bensRows(world);
+
+    await deleteStudentData(tess.actor, classroom.id, ada.id);
+
+    // Only what lies outside the class still names her: her account and her own map.
+    const left = await tracesOf(testDb(), [ada.id], { except: ['User', 'Session', 'Account'] });
+    const outside = await testDb().mapOp.findMany({ where: { actorId: ada.id } });
+    expect(outside.every((op) => op.mapId === own.id)).toBe(true);
+    expect(left).toEqual(
+      expect.arrayContaining([
+        { table: 'ArgumentMap', where: 'ownerId', count: 1 },
+        { table: 'MapMember', where: 'userId', count: 1 },
+        { table: 'Node', where: 'createdById', count: 1 },
+        { table: 'MapOp', where: 'actorId', count: 1 },
+      ]),
+    );
+    expect(left.filter((t) => t.where !== 'row')).toHaveLength(4);
+    const rows = left.filter((t) => t.where === 'row');
+    expect(rows.map((t) => [t.table, t.count]).sort()).toEqual(
+      [
+        ['ArgumentMap', 1],
+        ['MapMember', 1],
+        ['MapOp', 1],
+        ['Node', 1],
+      ].sort(),
+    );
+
+    expect(await code(authorizeMap(ada.actor, 'map:read', map.id))).toBe('NOT_FOUND');
+    expect(await testDb().user.count({ where: { id: ada.id } })).toBe(1);
+    await classMapStillWorks(world);
+    expect(await bensRows(world)).toEqual(before);
+  }, 120_000);
+
+  it('is the class teacher’s alone', async () => {
+    const { tess, ada, ben, classroom } = await buildPrivacyWorld();
+    const other = await buildPrivacyWorld();
+    expect(await code(deleteStudentData(ben.actor, classroom.id, ada.id))).toBe('FORBIDDEN');
+    expect(await code(exportStudentData(ben.actor, classroom.id, ada.id))).toBe('FORBIDDEN');
+    expect(await code(deleteStudentData(other.tess.actor, classroom.id, ada.id))).toBe('NOT_FOUND');
+    expect(await code(exportStudentData(tess.actor, classroom.id, other.ada.id))).toBe('NOT_FOUND');
+    expect(await code(deleteStudentData(tess.actor, classroom.id, tess.id))).toBe('NOT_FOUND');
+    expect(await testDb().classroomMember.count({ where: { userId: ada.id } })).toBe(1);
+  });
+});
+
+describe('exports', () => {
+  it('“Download my data” holds what they wrote, never secrets or another team’s notes', async () => {
+    const { ada } = await buildPrivacyWorld();
+    const file = await exportMyData(ada.actor);
+    expect(file.fileName).toMatch(/^counterpoint-my-data-.*\.json$/);
+    const text = file.body as string;
+    const data = JSON.parse(text);
+    expect(data.profile).toMatchObject({ id: ada.id, email: ada.email });
+    for (const said of [
+      'schools must delete',
+      'edited',
+      'our best line',
+      'flowed',
+      'gov won',
+      'outside the class',
+    ])
+      expect(text).toContain(`ADA-SAYS ${said}`);
+    expect(data.mapsOwned).toHaveLength(1);
+    expect(data.opBatches.length).toBeGreaterThan(4);
+    expect(text).not.toContain('BLUE-SECRET');
+    expect(text).not.toContain('Ben: rebut backups');
+    expect(text).not.toMatch(/passwordHash|sessionToken|secrethash/);
+  });
+
+  it('a teacher’s export of a student holds only that class’s work', async () => {
+    const { tess, ada, classroom } = await buildPrivacyWorld();
+    const text = (await exportStudentData(tess.actor, classroom.id, ada.id)).body as string;
+    expect(text).toContain('ADA-SAYS schools must delete');
+    expect(text).toContain('ADA-SAYS our best line');
+    expect(text).not.toContain('ADA-SAYS outside the class');
+    expect(text).not.toContain('BLUE-SECRET');
+    expect(text).not.toMatch(/passwordHash|secrethash/);
+  });
+});
