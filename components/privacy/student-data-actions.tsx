@@ -4,7 +4,8 @@ import styles from './student-data-actions.module.css';
 
 type Props = {
   classroomId: string;
-  student: { id: string; name: string };
+  /** `managed`: an account the teacher made for this class, which goes with its data. */
+  student: { id: string; name: string; managed?: boolean };
   deleteAction: FormAction;
 };
 
@@ -25,7 +26,11 @@ export function StudentDataActions({ classroomId, student, deleteAction }: Props
         verb="Delete data of"
         pendingLabel="Deleting…"
         question={`Delete ${student.name}’s data in this class?`}
-        explanation="Their comments, team notes, votes and ballots in this class are erased and they leave the class. Claims and connections they added stay on the maps for the class, without their name. Their account and their work elsewhere are theirs. This cannot be undone: download their data first if you need it."
+        explanation={`Their comments, team notes, votes and ballots in this class are erased and they leave the class. Claims and connections they added stay on the maps for the class, without their name. ${
+          student.managed
+            ? 'The sign-in you made for them is deleted too.'
+            : 'Their account and their work elsewhere are theirs.'
+        } This cannot be undone: download their data first if you need it.`}
         formLabel={`Delete data of ${student.name}`}
         fields={{ classroomId, userId: student.id }}
         action={deleteAction}

@@ -6,11 +6,12 @@ import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { deleteAccount } from '@/lib/server/privacy/delete-account';
 import { deleteStudentData } from '@/lib/server/privacy/delete-student-data';
 import { exportMyData, exportStudentData } from '@/lib/server/privacy/export-data';
-import { getSocialHistory } from '@/lib/server/social/get-social-history';
 import { getSocialView } from '@/lib/server/social/get-social-view';
 import { testDb } from '../factories';
 import { buildPrivacyWorld } from '../support/privacy-world';
 import { code } from '../support/team-map';
+import { addManagedStudents } from '@/lib/server/accounts/managed-students';
+import { apply, claim, id } from '../support/apply-ops';
 import { tracesOf } from '../support/traces';
 
 afterAll(async () => {
@@ -27,7 +28,7 @@ async function classMapStillWorks({ map, tess, ben }: World) {
   const past = await getMapAt(tess.actor, map.id, 2);
   expect(past.nodes.map((n) => n.text)).toContain('ADA-SAYS schools must delete on request');
   const social = await getSocialView(ben.actor, map.id);
-  const benUndo = await getSocialHistory(map.id, ben.id);
+  const benUndo = (await getSocialView(ben.actor, map.id, { withHistory: true })).history!;
   expect(benUndo.comments.undo.length).toBeGreaterThan(0);
   return { snapshot, social };
 }
@@ -134,6 +135,24 @@ describe('a teacher erasing one student’s data in their class', () => {
     expect(await testDb().user.count({ where: { id: ada.id } })).toBe(1);
     await classMapStillWorks(world);
     expect(await bensRows(world)).toEqual(before);
+  }, 120_000);
+
+  it('deletes the whole account when it is one the teacher made for the class', async () => {
+    const world = await buildPrivacyWorld();
+    const { tess, classroom, map } = world;
+    const [card] = await addManagedStudents(tess.actor, classroom.id, { roster: 'Maya Kovač' });
+    const maya = await testDb().user.findUniqueOrThrow({ where: { username: card!.username } });
+    const mayaActor = { kind: 'user' as const, userId: maya.id };
+    await apply(mayaActor, map.id, [claim(id(), 'MAYA-SAYS the CSTO is a paper tiger')]);
+
+    await deleteStudentData(tess.actor, classroom.id, maya.id);
+
+    expect(await tracesOf(testDb(), [maya.id, card!.username])).toEqual([]);
+    expect(await testDb().user.count({ where: { id: maya.id } })).toBe(0);
+    // Her claim stays on the class's map, no longer hers.
+    const snapshot = await getMapSnapshot(tess.actor, map.id);
+    expect(snapshot.nodes.map((n) => n.text)).toContain('MAYA-SAYS the CSTO is a paper tiger');
+    await classMapStillWorks(world);
   }, 120_000);
 
   it('is the class teacher’s alone', async () => {

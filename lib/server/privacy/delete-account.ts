@@ -1,9 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { eraseContributions, handMapTo } from './erase-contributions';
+
+type Tx = Prisma.TransactionClient;
 
 export const ZDeleteAccountInput = z.object({
   confirmation: z.string().trim().min(1, 'Type your email to confirm').max(320),
@@ -13,7 +16,10 @@ export const ZDeleteAccountInput = z.object({
 export async function accountDeletionPlan(actor: Actor) {
   const userId = signedIn(actor);
   const [user, classes, maps] = await Promise.all([
-    db().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } }),
+    db().user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, username: true, name: true },
+    }),
     db().classroom.findMany({
       where: { teacherId: userId },
       select: { id: true, name: true },
@@ -26,8 +32,8 @@ export async function accountDeletionPlan(actor: Actor) {
     }),
   ]);
   return {
-    /** What to type to confirm: the email, or the name of an account without one. */
-    confirmWith: user.email ?? user.name ?? '',
+    /** What to type to confirm: the email, or the username (else the name) of an account without one. */
+    confirmWith: user.email ?? user.username ?? user.name ?? '',
     /** Classes they teach: handed over or deleted before the account can go. */
     classes,
     /** Their own maps (not a class's): deleted with the account. */
@@ -61,7 +67,7 @@ export async function deleteAccount(
   if (input.confirmation.toLowerCase() !== plan.confirmWith.trim().toLowerCase())
     throw new AppError(
       'VALIDATION_FAILED',
-      'That is not your email. Type it exactly as you sign in with it to confirm.',
+      'That is not what you sign in with. Type your email (or username) exactly as you sign in with it to confirm.',
       { field: 'confirmation' },
     );
   if (plan.classes.length > 0)
@@ -69,26 +75,34 @@ export async function deleteAccount(
       'CONFLICT',
       `You still teach ${plan.classes.map((c) => `“${c.name}”`).join(', ')}. Hand each class over to another teacher, or delete it, before you delete your account: its maps hold your students’ work.`,
     );
-  const email = (
-    await db().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
-  ).email;
-  await db().$transaction(
-    async (tx) => {
-      const classMaps = await tx.argumentMap.findMany({
-        where: { ownerId: userId, classroomId: { not: null } },
-        select: { id: true, classroom: { select: { teacherId: true } } },
-      });
-      for (const map of classMaps) await handMapTo(tx, map.id, map.classroom!.teacherId);
-      await tx.argumentMap.deleteMany({ where: { ownerId: userId, classroomId: null } });
-      await eraseContributions(tx, userId, 'everywhere');
-      // Counters and tokens keyed by who they are, not by a foreign key.
-      await tx.$executeRawUnsafe(
-        `DELETE FROM "RateLimit" WHERE strpos("key", $1) > 0${email ? ` OR strpos(lower("key"), lower($2)) > 0` : ''}`,
-        ...(email ? [userId, email] : [userId]),
-      );
-      if (email) await tx.verificationToken.deleteMany({ where: { identifier: email } });
-      await tx.user.delete({ where: { id: userId } });
-    },
-    { timeout: 60_000 },
+  await db().$transaction((tx) => removeAccount(tx, userId), { timeout: 60_000 });
+}
+
+/**
+ * Takes one account out of the database, inside the caller's transaction:
+ * maps it owns in a class pass to that class's teacher, its own maps go,
+ * everything else it wrote is erased or unattributed (eraseContributions),
+ * then the User row, and with it by foreign key its sessions, sign-in
+ * accounts, memberships and anything a later table ties to it. The caller
+ * has checked it holds no class.
+ */
+export async function removeAccount(tx: Tx, userId: string): Promise<void> {
+  const { email } = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true },
+  });
+  const classMaps = await tx.argumentMap.findMany({
+    where: { ownerId: userId, classroomId: { not: null } },
+    select: { id: true, classroom: { select: { teacherId: true } } },
+  });
+  for (const map of classMaps) await handMapTo(tx, map.id, map.classroom!.teacherId);
+  await tx.argumentMap.deleteMany({ where: { ownerId: userId, classroomId: null } });
+  await eraseContributions(tx, userId, 'everywhere');
+  // Counters and tokens keyed by who they are, not by a foreign key.
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "RateLimit" WHERE strpos("key", $1) > 0${email ? ` OR strpos(lower("key"), lower($2)) > 0` : ''}`,
+    ...(email ? [userId, email] : [userId]),
   );
+  if (email) await tx.verificationToken.deleteMany({ where: { identifier: email } });
+  await tx.user.delete({ where: { id: userId } });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { accessChanged, authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { removeAccount } from './delete-account';
 import { eraseContributions } from './erase-contributions';
 
 /** A student of a class the actor teaches, and the class's maps: what a teacher's export and erasure cover. */
@@ -23,7 +24,9 @@ export async function studentOfClass(actor: Actor, classroomId: string, userId: 
 /**
  * The teacher erases one student's work in their class (by the rule of
  * eraseContributions, on the class's maps only) and removes them from the
- * class. Their account and what they did elsewhere are theirs: they stay.
+ * class. Their account and what they did elsewhere are theirs: they stay,
+ * unless the account is one the teacher made for this class (a managed
+ * account, which exists only for it): then the whole account goes.
  */
 export async function deleteStudentData(
   actor: Actor,
@@ -31,8 +34,15 @@ export async function deleteStudentData(
   userId: string,
 ): Promise<void> {
   const { maps } = await studentOfClass(actor, classroomId, userId);
+  const { managedInClassroomId } = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { managedInClassroomId: true },
+  });
   await db().$transaction(
-    (tx) => eraseContributions(tx, userId, { mapIds: maps.map((m) => m.id), classroomId }),
+    (tx) =>
+      managedInClassroomId === classroomId
+        ? removeAccount(tx, userId)
+        : eraseContributions(tx, userId, { mapIds: maps.map((m) => m.id), classroomId }),
     { timeout: 60_000 },
   );
   // Their open pages of the class's maps close now.
