@@ -16,7 +16,7 @@ type Props = {
 /**
  * The profile's "Your data": a JSON file of everything the person put in,
  * and deleting the account, confirmed by typing their email. A teacher of
- * a class is told which classes to hand over first instead.
+ * a class is told which classes to delete first instead.
  */
 export function YourDataSection({ confirmWith, classes, maps, deleteAction }: Props) {
   return (
@@ -41,8 +41,8 @@ export function YourDataSection({ confirmWith, classes, maps, deleteAction }: Pr
         {classes.length > 0 ? (
           <>
             <p className="field__hint">
-              You teach these classes. Their maps hold your students’ work, so hand each one over to
-              another teacher, or delete it, before you delete your account:
+              You teach these classes. Their maps hold your students’ work, so download what you
+              need and delete each class (at the foot of its page) before you delete your account:
             </p>
             <ul className={styles.list}>
               {classes.map((c) => (

@@ -11,6 +11,7 @@ import { testDb } from '../factories';
 import { buildPrivacyWorld } from '../support/privacy-world';
 import { code } from '../support/team-map';
 import { addManagedStudents } from '@/lib/server/accounts/managed-students';
+import { deleteClassroom } from '@/lib/server/classrooms/delete-classroom';
 import { apply, claim, id } from '../support/apply-ops';
 import { tracesOf } from '../support/traces';
 
@@ -81,6 +82,22 @@ describe('deleting one’s own account', () => {
     expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
     expect(after[3]).toBe(before[3]! - 1); // her own map, which he had joined
     expect(await testDb().user.count({ where: { id: ben.id } })).toBe(1);
+  }, 120_000);
+
+  it('lets a teacher go once their classes are deleted, which takes the class’s maps and the sign-ins made for it', async () => {
+    const { ada, tess, classroom, map, own } = await buildPrivacyWorld();
+    const [card] = await addManagedStudents(tess.actor, classroom.id, { roster: 'Maya Kovač' });
+    expect(await code(deleteClassroom(ada.actor, classroom.id))).toBe('FORBIDDEN');
+    await deleteClassroom(tess.actor, classroom.id);
+    expect(await testDb().classroom.count({ where: { id: classroom.id } })).toBe(0);
+    expect(await testDb().argumentMap.count({ where: { id: map.id } })).toBe(0);
+    expect(await tracesOf(testDb(), [card!.userId, card!.username])).toEqual([]);
+    // A student with an account of their own keeps it, and their own map.
+    expect(await testDb().argumentMap.count({ where: { id: own.id } })).toBe(1);
+    expect(await testDb().user.count({ where: { id: ada.id } })).toBe(1);
+
+    await deleteAccount(tess.actor, { confirmation: tess.email! });
+    expect(await tracesOf(testDb(), [tess.id, tess.email!])).toEqual([]);
   }, 120_000);
 
   it('needs the email typed, and refuses while the person teaches a class', async () => {

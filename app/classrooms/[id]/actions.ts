@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { deleteClassroom } from '@/lib/server/classrooms/delete-classroom';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
 import { setCitationStyle, ZCitationStyle } from '@/lib/server/classrooms/set-citation-style';
 import { formAction } from '@/lib/server/form-action';
@@ -26,6 +27,18 @@ export const deleteStudentDataAction = formAction(
   async ({ classroomId, userId }, actor) => {
     await deleteStudentData(actor, classroomId, userId);
     revalidatePath(`/classrooms/${classroomId}`);
+  },
+);
+
+const ZDeleteClassroomForm = z.object({ classroomId: ZRecordId });
+
+/** The teacher deletes the class, its maps and the sign-ins made for it. */
+export const deleteClassroomAction = formAction(
+  ZDeleteClassroomForm,
+  async ({ classroomId }, actor) => {
+    await deleteClassroom(actor, classroomId);
+    revalidatePath('/classrooms');
+    redirect('/');
   },
 );
 

@@ -17,6 +17,7 @@ import { CitationStyleSection } from '@/components/classrooms/citation-style-sec
 import {
   copyFormatAction,
   deleteFormatAction,
+  deleteClassroomAction,
   deleteStudentDataAction,
   removeStudentAction,
   setCitationStyleAction,
@@ -232,6 +233,29 @@ export default async function ClassroomPage({ params }: Props) {
           </table>
         )}
       </section>
+      {teaches && (
+        <section aria-labelledby="delete-class-title" className={page.section}>
+          <h2 id="delete-class-title" className={page.sectionTitle}>
+            Delete this class
+          </h2>
+          <p className={page.lead}>
+            Deletes the class, its{' '}
+            {classroom.maps.length === 1 ? 'map' : `${classroom.maps.length} maps`} and all the work
+            on them, and the sign-ins you made for students without email. Students with their own
+            accounts keep them. Download what you need first.
+          </p>
+          <ConfirmRemove
+            name={classroom.name}
+            verb="Delete"
+            pendingLabel="Deleting…"
+            question={`Delete “${classroom.name}” for good?`}
+            explanation="Its maps, the students’ work on them, its formats and the sign-ins you made for it are deleted. This cannot be undone."
+            formLabel={`Delete ${classroom.name}`}
+            fields={{ classroomId: classroom.id }}
+            action={deleteClassroomAction}
+          />
+        </section>
+      )}
     </main>
   );
 }

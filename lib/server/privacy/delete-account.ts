@@ -34,7 +34,7 @@ export async function accountDeletionPlan(actor: Actor) {
   return {
     /** What to type to confirm: the email, or the username (else the name) of an account without one. */
     confirmWith: user.email ?? user.username ?? user.name ?? '',
-    /** Classes they teach: handed over or deleted before the account can go. */
+    /** Classes they teach: deleted (deleteClassroom) before the account can go. */
     classes,
     /** Their own maps (not a class's): deleted with the account. */
     maps,
@@ -73,7 +73,7 @@ export async function deleteAccount(
   if (plan.classes.length > 0)
     throw new AppError(
       'CONFLICT',
-      `You still teach ${plan.classes.map((c) => `“${c.name}”`).join(', ')}. Hand each class over to another teacher, or delete it, before you delete your account: its maps hold your students’ work.`,
+      `You still teach ${plan.classes.map((c) => `“${c.name}”`).join(', ')}. Delete each class (at the foot of its page) before you delete your account: its maps hold your students’ work.`,
     );
   await db().$transaction((tx) => removeAccount(tx, userId), { timeout: 60_000 });
 }
