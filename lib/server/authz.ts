@@ -309,6 +309,18 @@ export async function authorizeRoundsOfMap(actor: Actor, mapId: string): Promise
 }
 
 /**
+ * Checks that the actor may present a map to its readers (follow mode,
+ * spotlight): the same people who run its rounds, its managers and the
+ * teacher of its class. Everyone who reads the map may follow.
+ */
+export async function authorizePresenting(actor: Actor, mapId: string): Promise<MapAccess> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  if (!(await managesRounds(actor, access)))
+    throw new AppError('FORBIDDEN', 'Only the map’s owner or the class’s teacher can present it.');
+  return access;
+}
+
+/**
  * Loads a round with the actor's standing in it and checks `action`. A
  * round on a map the actor may not read does not exist for them.
  */
