@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
 import { setCitationStyle, ZCitationStyle } from '@/lib/server/classrooms/set-citation-style';
+import { setJoinDeadline, ZJoinDeadlineInput } from '@/lib/server/classrooms/join-deadline';
 import { formAction } from '@/lib/server/form-action';
 import { copyFormat, deleteClassFormat } from '@/lib/server/formats/class-formats';
 import { ZRecordId } from '@/lib/server/http';
@@ -53,5 +54,17 @@ export const setCitationStyleAction = formAction(
     await setCitationStyle(actor, classroomId, citationStyle);
     revalidatePath(`/classrooms/${classroomId}`);
     return { notice: 'Citation style saved.' };
+  },
+);
+
+const ZJoinDeadlineForm = ZJoinDeadlineInput.extend({ classroomId: ZRecordId });
+
+/** The teacher sets when the join code stops admitting new students, or reopens joining. */
+export const setJoinDeadlineAction = formAction(
+  ZJoinDeadlineForm,
+  async ({ classroomId, joinClosesAt }, actor) => {
+    await setJoinDeadline(actor, classroomId, joinClosesAt);
+    revalidatePath(`/classrooms/${classroomId}`);
+    return { notice: joinClosesAt ? 'Join deadline saved.' : 'Joining is open again.' };
   },
 );

@@ -19,7 +19,11 @@ import {
   deleteFormatAction,
   removeStudentAction,
   setCitationStyleAction,
+  setJoinDeadlineAction,
 } from './actions';
+import { JoinDeadlineForm } from '@/components/classrooms/join-deadline-form';
+import { JoinQrCode } from '@/components/classrooms/join-qr-code';
+import { qrCodeDataUrl } from '@/lib/server/qr-code';
 import { MapCard, MapList } from '@/components/ui/map-card';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
@@ -73,6 +77,13 @@ export default async function ClassroomPage({ params }: Props) {
             Students sign in (or create an account) and type the code at {`${origin}/join`}, or open
             the link.
           </p>
+          <JoinQrCode src={await qrCodeDataUrl(joinLink)} code={classroom.joinCode} />
+          <JoinDeadlineForm
+            classroomId={classroom.id}
+            joinClosesAt={classroom.joinClosesAt}
+            closed={classroom.joinClosed}
+            action={setJoinDeadlineAction}
+          />
         </section>
       )}
 
