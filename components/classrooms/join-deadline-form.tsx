@@ -57,7 +57,7 @@ export function JoinDeadlineForm({ classroomId, joinClosesAt, closed, action }: 
         <input type="hidden" name="classroomId" value={classroomId} />
         <input type="hidden" name="joinClosesAt" value={instant} />
         <label className="field">
-          Join code works until
+          New students can join until
           <input
             type="datetime-local"
             value={local}

@@ -16,7 +16,12 @@ import { announce } from './bus';
  * only, like presence: every process hears every state through the bus (the
  * presenter renews it every few seconds), and one not renewed is forgotten.
  */
-const latest = new Map<string, { payload: string; at: number; n: number; clientId: string }>();
+type Known = { payload: string; at: number; n: number; clientId: string };
+// One per process, whichever route's bundle asks (the stream's and the POST's are built apart).
+const globalForPresenting = globalThis as unknown as {
+  counterpointPresenting?: Map<string, Known>;
+};
+const latest = (globalForPresenting.counterpointPresenting ??= new Map<string, Known>());
 
 export function rememberPresenting(mapId: string, payload: string): void {
   let state: PresentingState;
