@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoMapUrl, nodeNamed, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
+import {
+  demoMapUrl,
+  nodeNamed,
+  openPage,
+  screenshot,
+  signInAsDemo,
+  signUpNewPerson,
+  useBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -100,7 +108,8 @@ describe('presenting a map', () => {
       )
       .toBe(true);
 
-    // A student who opens the map now follows at once, on a phone-sized screen.
+    // A student who opens the map now follows at once, on a phone-sized screen (which opens
+    // on the outline: the banner says who presents there too, and the canvas behind follows).
     const late = await openPage(browser(), { width: 360, height: 740 });
     await signInAsDemo(late.page, baseUrl, inject('startupLog'), 'student2');
     await late.page.goto(url);
@@ -160,9 +169,98 @@ describe('presenting a map', () => {
 
     expect([...teacher.errors, ...student.errors, ...late.errors]).toEqual([]);
     await Promise.all([t.close(), student.page.close(), late.page.close()]);
-  });
+  }, 300_000);
 });
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('inviting a class and projecting a map', () => {
+  it('the classroom shows the join link as a QR code; after the join deadline a student is refused until the teacher reopens joining', async () => {
+    const teacher = await signUpNewPerson(browser(), baseUrl, 'Ms Lindqvist');
+    const t = teacher.page;
+    await t.goto(`${baseUrl}/classrooms/new`);
+    await t.getByLabel('Class name').click();
+    await t.keyboard.type('Period 4 Debate');
+    await t.getByRole('button', { name: 'Create classroom' }).click();
+    await t.waitForURL(/\/classrooms\/(?!new)[^/]+$/);
+    const classroomUrl = t.url();
+    const code = (await t.getByLabel('Join code').textContent())!.trim();
+    const qr = t.getByRole('img', { name: `QR code for the join link (code ${code})` });
+    await qr.waitFor();
+    expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+    await t.getByText(`Scan to join, or type ${code}`).waitFor();
+    await screenshot(t, 'presenting-classroom-qr', { fullPage: true });
+
+    // The teacher closes joining: a moment already past.
+    await t.getByLabel('New students can join until').click();
+    await t.keyboard.type('01022020');
+    await t.keyboard.press('ArrowRight');
+    await t.keyboard.type('0900A');
+    await t.getByRole('button', { name: 'Save deadline' }).click();
+    await t.getByText(/Joining closed .*Nobody new can join/).waitFor();
+
+    const student = await signUpNewPerson(browser(), baseUrl, 'Noor');
+    await student.page.goto(`${baseUrl}/join/${code.replace('-', '')}`);
+    await student.page.getByRole('button', { name: 'Join classroom' }).click();
+    await student.page
+      .getByRole('alert')
+      .filter({ hasText: /no longer taking new students.*reopen/i })
+      .waitFor();
+
+    await t.getByRole('button', { name: 'Reopen joining' }).click();
+    await t.getByText('The join code works until you close it.').waitFor();
+    await student.page.getByRole('button', { name: 'Join classroom' }).click();
+    await student.page.waitForURL(classroomUrl);
+
+    const phone = await openPage(browser(), { width: 360, height: 740 });
+    await phone.page.context().addCookies(await t.context().cookies());
+    await phone.page.goto(classroomUrl);
+    await phone.page
+      .getByRole('img', { name: /QR code for the join link/ })
+      .scrollIntoViewIfNeeded();
+    await screenshot(phone.page, 'presenting-classroom-qr-360');
+    expect([...teacher.errors, ...student.errors, ...phone.errors]).toEqual([]);
+    await Promise.all([t.close(), student.page.close(), phone.page.close()]);
+  }, 180_000);
+
+  it('a view link’s projector link shows the map full screen, read-only, following the presenter', async () => {
+    const teacher = await signUpNewPerson(browser(), baseUrl, 'Mr Abara');
+    const t = teacher.page;
+    await t.goto(`${baseUrl}/maps/new`);
+    await t.getByLabel('Title').click();
+    await t.keyboard.type('Projected map');
+    await t.getByLabel('Motion or question under debate').click();
+    await t.keyboard.type('Should the projector follow the teacher?');
+    await t.getByRole('button', { name: 'Create map' }).click();
+    await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    const mapUrl = t.url();
+    await t.goto(`${mapUrl}/share`);
+    await t.getByLabel('Anyone with the link can').selectOption('VIEWER');
+    await t.getByRole('button', { name: 'Create link' }).click();
+    await t.getByRole('img', { name: 'QR code for the new share link' }).waitFor();
+    const projectorLink = await t.getByLabel('Projector link').inputValue();
+    expect(projectorLink).toMatch(/\/p\/[A-Za-z0-9_-]+$/);
+
+    await t.goto(mapUrl);
+    await live(t);
+    await t.getByRole('button', { name: 'Present' }).click();
+
+    // A signed-out classroom screen.
+    const screen = await openPage(browser());
+    await screen.page.goto(projectorLink);
+    await screen.page.getByRole('heading', { name: 'Projected map' }).waitFor();
+    await screen.page
+      .getByRole('status')
+      .filter({ hasText: /^Following Mr Abara/ })
+      .waitFor();
+    expect(await screen.page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);
+    expect(await screen.page.getByRole('button', { name: 'Present' }).count()).toBe(0);
+    await pan(t, -200, -120);
+    await expect.poll(() => showsSameView(screen.page, t)).toBe(true);
+    await screenshot(screen.page, 'presenting-projector');
+    expect([...teacher.errors, ...screen.errors]).toEqual([]);
+    await Promise.all([t.close(), screen.page.close()]);
+  }, 180_000);
+});

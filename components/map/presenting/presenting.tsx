@@ -1,7 +1,8 @@
 'use client';
 
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { PresentingStore } from '@/lib/client/presenting-store';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import styles from './presenting.module.css';
@@ -41,6 +42,9 @@ export function Presenting({ mapId, shareToken, live, selection }: Props) {
   const spotlight = presenter.active ? presenter.spotlight : (follower.state?.spotlight ?? null);
   const spotlightText = spotlight ? getNode(spotlight)?.data.text : undefined;
   const spotlit = presenter.active && !!selectedNodeId && presenter.spotlight === selectedNodeId;
+  // The banner sits over the canvas's place, outside React Flow: a phone
+  // shows the outline there first, and its reader is told who presents too.
+  const canvasPlace = useStore((s) => s.domNode?.parentElement ?? null);
 
   return (
     <>
@@ -79,27 +83,30 @@ export function Presenting({ mapId, shareToken, live, selection }: Props) {
           </p>
         </Panel>
       )}
-      {follower.state && (
-        <Panel position="top-center" className={styles.bannerPanel}>
-          <div className={styles.banner} role="status">
-            <p>
-              {follower.following
-                ? `Following ${follower.state.name}`
-                : `${follower.state.name} is presenting`}
-              {spotlightText && (
-                <span className="visually-hidden">{`. Spotlight on “${spotlightText}”`}</span>
-              )}
-            </p>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={follower.following ? follower.stop : follower.follow}
-            >
-              {follower.following ? 'Stop following' : 'Follow again'}
-            </button>
-          </div>
-        </Panel>
-      )}
+      {follower.state &&
+        canvasPlace &&
+        createPortal(
+          <div className={styles.bannerPlace}>
+            <div className={styles.banner} role="status">
+              <p>
+                {follower.following
+                  ? `Following ${follower.state.name}`
+                  : `${follower.state.name} is presenting`}
+                {spotlightText && (
+                  <span className="visually-hidden">{`. Spotlight on “${spotlightText}”`}</span>
+                )}
+              </p>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={follower.following ? follower.stop : follower.follow}
+              >
+                {follower.following ? 'Stop following' : 'Follow again'}
+              </button>
+            </div>
+          </div>,
+          canvasPlace,
+        )}
     </>
   );
 }
