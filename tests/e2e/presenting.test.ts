@@ -74,12 +74,16 @@ describe('presenting a map', () => {
     await student.page.goto(url);
     await Promise.all([live(teacher.page), live(student.page)]);
     // A student has no Present button: only the map's owner or the class's teacher presents.
-    expect(await student.page.getByRole('button', { name: 'Present' }).count()).toBe(0);
+    expect(await student.page.getByRole('button', { name: 'Present', exact: true }).count()).toBe(
+      0,
+    );
 
     const t = teacher.page;
-    await t.getByRole('button', { name: 'Present' }).click();
+    await t.getByRole('button', { name: 'Present', exact: true }).click();
     await expect
-      .poll(() => t.getByRole('button', { name: 'Present' }).getAttribute('aria-pressed'))
+      .poll(() =>
+        t.getByRole('button', { name: 'Present', exact: true }).getAttribute('aria-pressed'),
+      )
       .toBe('true');
     const banner = student.page.getByRole('status').filter({ hasText: /^Following Ms\. Demo/ });
     await banner.waitFor();
@@ -163,7 +167,7 @@ describe('presenting a map', () => {
     expect(await viewOf(student.page)).toEqual(stepped);
 
     // The teacher stops presenting: the banners go.
-    await t.getByRole('button', { name: 'Present' }).click();
+    await t.getByRole('button', { name: 'Present', exact: true }).click();
     await expect.poll(() => late.page.getByText(/Following Ms\. Demo/).count()).toBe(0);
     await expect.poll(() => student.page.getByText(/is presenting/).count()).toBe(0);
 
@@ -194,10 +198,10 @@ describe('inviting a class and projecting a map', () => {
     await screenshot(t, 'presenting-classroom-qr', { fullPage: true });
 
     // The teacher closes joining: a moment already past.
-    await t.getByLabel('New students can join until').click();
-    await t.keyboard.type('01022020');
-    await t.keyboard.press('ArrowRight');
-    await t.keyboard.type('0900A');
+    // A date field's segments take keys differently per locale: the focused field is set whole.
+    const until = t.getByLabel('New students can join until');
+    await until.click();
+    await until.fill('2020-01-02T09:00');
     await t.getByRole('button', { name: 'Save deadline' }).click();
     await t.getByText(/Joining closed .*Nobody new can join/).waitFor();
 
@@ -245,7 +249,7 @@ describe('inviting a class and projecting a map', () => {
 
     await t.goto(mapUrl);
     await live(t);
-    await t.getByRole('button', { name: 'Present' }).click();
+    await t.getByRole('button', { name: 'Present', exact: true }).click();
 
     // A signed-out classroom screen.
     const screen = await openPage(browser());
@@ -256,7 +260,7 @@ describe('inviting a class and projecting a map', () => {
       .filter({ hasText: /^Following Mr Abara/ })
       .waitFor();
     expect(await screen.page.getByRole('toolbar', { name: 'Map editing' }).count()).toBe(0);
-    expect(await screen.page.getByRole('button', { name: 'Present' }).count()).toBe(0);
+    expect(await screen.page.getByRole('button', { name: 'Present', exact: true }).count()).toBe(0);
     await pan(t, -200, -120);
     await expect.poll(() => showsSameView(screen.page, t)).toBe(true);
     await screenshot(screen.page, 'presenting-projector');
