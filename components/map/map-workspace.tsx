@@ -26,6 +26,7 @@ import { NodeDecorationsContext, useNodeDecorations } from './node-decorations';
 import { PanelSheet } from './panel-sheet';
 import { legendSides, sideLabels, startingView } from './map-sides';
 import { RemoteCursors } from './presence-bar';
+import { Presenting } from './presenting/presenting';
 import { useAnnouncements } from './use-announcements';
 import { useCollaboration } from './use-collaboration';
 import { useConnectionNavigation } from './use-connection-navigation';
@@ -274,6 +275,12 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
                   entryNodeId={initialFocus[0] ?? null}
                 >
                   <RemoteCursors presence={presence} />
+                  <Presenting
+                    mapId={snapshot.id}
+                    shareToken={shareToken}
+                    live={collaboration}
+                    selection={selection}
+                  />
                 </ArgumentCanvas>
                 {outline}
               </NodeDecorationsContext.Provider>

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import { PresenceStore } from '@/lib/client/presence-store';
+import { PresentingStore } from '@/lib/client/presenting-store';
 import { useMapSync } from '@/lib/client/use-map-sync';
 import { usePresence } from '@/lib/client/use-presence';
 import { useSocial } from '@/lib/client/use-social';
@@ -39,6 +40,7 @@ export function useCollaboration({
   // Others' cursors and selections live in a store of their own, read by
   // what draws them: a cursor moving re-renders the cursors, not the map.
   const [presence] = useState(() => new PresenceStore(clientId));
+  const [presenting] = useState(() => new PresentingStore(clientId));
   const reportSocialError = useCallback(
     (message: string) => setNotice({ kind: 'refused', message }),
     [setNotice],
@@ -49,6 +51,7 @@ export function useCollaboration({
     mapId,
     shareToken,
     presence,
+    presenting,
     setNotice,
     onSocial: social.receive,
     onSources,
@@ -57,5 +60,14 @@ export function useCollaboration({
   const layers = useTeamLayers(social.view);
   const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });
 
-  return { social, layers, status, presence, reportCursor, reportSocialError };
+  return {
+    social,
+    layers,
+    status,
+    presence,
+    presenting,
+    clientId,
+    reportCursor,
+    reportSocialError,
+  };
 }

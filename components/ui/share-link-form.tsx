@@ -3,12 +3,13 @@
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/domain/form-state';
 import { CopyButton } from './copy-button';
+import { ProjectorLink } from './projector-link';
 import page from './page.module.css';
 import styles from './share-link-form.module.css';
 
 type Props = {
   mapId: string;
-  action: FormAction<{ link: string }>;
+  action: FormAction<{ link: string; qr: string; projector?: string }>;
 };
 
 /** Creates a share link and shows it once (only its hash is stored). */
@@ -67,6 +68,17 @@ export function ShareLinkForm({ mapId, action }: Props) {
             onFocus={(e) => e.currentTarget.select()}
           />
           <CopyButton text={state.link} label="Copy link" />
+          {state.qr && (
+            // eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server
+            <img
+              className={styles.qr}
+              src={state.qr}
+              alt="QR code for the new share link"
+              width={200}
+              height={200}
+            />
+          )}
+          {state.projector && <ProjectorLink link={state.projector} />}
         </div>
       )}
     </>

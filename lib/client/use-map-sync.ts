@@ -5,6 +5,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
 import type { PresenceStore } from './presence-store';
+import type { PresentingStore } from './presenting-store';
 import type { SocialEvent } from './use-social';
 import { initialGraph } from './use-map-store';
 
@@ -17,6 +18,8 @@ type Options = {
   shareToken: string | null;
   /** Where the others' presence goes (it knows this tab's own client id). */
   presence: PresenceStore;
+  /** Where a presenter's view goes (follow mode). */
+  presenting?: PresentingStore;
   setNotice: (notice: StoreNotice | null) => void;
   /** Comments or a team layer changed: what changed, or (without changes) refetch what this reader may see. */
   onSocial?: (event: SocialEvent) => void;
@@ -41,6 +44,7 @@ export function useMapSync({
   mapId,
   shareToken,
   presence,
+  presenting,
   setNotice,
   onSocial,
   onSources,
@@ -101,6 +105,9 @@ export function useMapSync({
       events.addEventListener('presence', (event) =>
         presence.receive((event as MessageEvent<string>).data),
       );
+      events.addEventListener('presenting', (event) =>
+        presenting?.receive((event as MessageEvent<string>).data),
+      );
       events.addEventListener('revoked', (event) => {
         events.close();
         setStatus('closed');
@@ -126,14 +133,17 @@ export function useMapSync({
       });
     });
     open();
-    const prune = setInterval(() => presence.prune(), 5_000);
+    const prune = setInterval(() => {
+      presence.prune();
+      presenting?.prune();
+    }, 5_000);
     return () => {
       stopped = true;
       clearInterval(prune);
       source.current?.close();
       source.current = null;
     };
-  }, [store, mapId, shareToken, presence, setNotice]);
+  }, [store, mapId, shareToken, presence, presenting, setNotice]);
 
   return { status };
 }

@@ -313,19 +313,27 @@ export async function authorizeRoundsOfMap(actor: Actor, mapId: string): Promise
 
 /**
  * Checks that the actor teaches on a map (its managers, its class's
- * teacher): who sets its tasks, reads every student's progress and writes
- * their feedback. Anyone else who may read the map is refused (403); a map
- * they may not read does not exist for them (404).
+ * teacher: the same people who run its rounds). Anyone else who may read
+ * the map is refused (403, with `refusal`); a map they may not read does
+ * not exist for them (404).
  */
-export async function authorizeTeaching(actor: Actor, mapId: string): Promise<MapAccess> {
+async function authorizeTeacher(actor: Actor, mapId: string, refusal: string): Promise<MapAccess> {
   const access = await authorizeMap(actor, 'map:read', mapId);
-  if (!(await managesRounds(actor, access)))
-    throw new AppError(
-      'FORBIDDEN',
-      'Only the map’s owner or the class’s teacher can set tasks and see the class’s progress.',
-    );
+  if (!(await managesRounds(actor, access))) throw new AppError('FORBIDDEN', refusal);
   return access;
 }
+
+/** Who sets a map's tasks, reads every student's progress and writes their feedback. */
+export const authorizeTeaching = (actor: Actor, mapId: string) =>
+  authorizeTeacher(
+    actor,
+    mapId,
+    'Only the map’s owner or the class’s teacher can set tasks and see the class’s progress.',
+  );
+
+/** Who may present a map to its readers (follow mode, spotlight); everyone who reads it may follow. */
+export const authorizePresenting = (actor: Actor, mapId: string) =>
+  authorizeTeacher(actor, mapId, 'Only the map’s owner or the class’s teacher can present it.');
 
 /**
  * Loads a round with the actor's standing in it and checks `action`. A

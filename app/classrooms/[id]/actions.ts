@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { deleteClassroom } from '@/lib/server/classrooms/delete-classroom';
 import { removeStudent } from '@/lib/server/classrooms/remove-student';
 import { setCitationStyle, ZCitationStyle } from '@/lib/server/classrooms/set-citation-style';
+import { setJoinDeadline, ZJoinDeadlineInput } from '@/lib/server/classrooms/join-deadline';
 import { formAction } from '@/lib/server/form-action';
 import { copyFormat, deleteClassFormat } from '@/lib/server/formats/class-formats';
 import { ZRecordId } from '@/lib/server/http';
@@ -76,5 +77,17 @@ export const setCitationStyleAction = formAction(
     await setCitationStyle(actor, classroomId, citationStyle);
     revalidatePath(`/classrooms/${classroomId}`);
     return { notice: 'Citation style saved.' };
+  },
+);
+
+const ZJoinDeadlineForm = ZJoinDeadlineInput.extend({ classroomId: ZRecordId });
+
+/** The teacher sets when the join code stops admitting new students, or reopens joining. */
+export const setJoinDeadlineAction = formAction(
+  ZJoinDeadlineForm,
+  async ({ classroomId, joinClosesAt }, actor) => {
+    await setJoinDeadline(actor, classroomId, joinClosesAt);
+    revalidatePath(`/classrooms/${classroomId}`);
+    return { notice: joinClosesAt ? 'Join deadline saved.' : 'Joining is open again.' };
   },
 );

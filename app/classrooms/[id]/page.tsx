@@ -21,7 +21,11 @@ import {
   deleteStudentDataAction,
   removeStudentAction,
   setCitationStyleAction,
+  setJoinDeadlineAction,
 } from './actions';
+import { JoinDeadlineForm } from '@/components/classrooms/join-deadline-form';
+import { JoinQrCode } from '@/components/classrooms/join-qr-code';
+import { qrCodeDataUrl } from '@/lib/server/qr-code';
 import { MapCard, MapList } from '@/components/ui/map-card';
 import { AddStudentsForm } from '@/components/accounts/add-students-form';
 import { ResetPasswordButton } from '@/components/accounts/reset-password-button';
@@ -79,6 +83,13 @@ export default async function ClassroomPage({ params }: Props) {
             Students sign in (or create an account) and type the code at {`${origin}/join`}, or open
             the link.
           </p>
+          <JoinQrCode src={await qrCodeDataUrl(joinLink)} code={classroom.joinCode} />
+          <JoinDeadlineForm
+            classroomId={classroom.id}
+            joinClosesAt={classroom.joinClosesAt}
+            closed={classroom.joinClosed}
+            action={setJoinDeadlineAction}
+          />
         </section>
       )}
 

@@ -25,6 +25,9 @@ export type ClassroomView = {
   maps: { id: string; title: string; motion: string }[];
   /** How the class cites its sources. */
   citationStyle: CitationStyle;
+  /** When the join code stops admitting new students (ISO; teacher only, else null), and whether it has. */
+  joinClosesAt: string | null;
+  joinClosed: boolean;
 };
 
 /** A classroom as its teacher or one of its students sees it. */
@@ -58,7 +61,7 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
     }),
     db().classroom.findUniqueOrThrow({
       where: { id: classroomId },
-      select: { citationStyle: true },
+      select: { citationStyle: true, joinClosesAt: true },
     }),
   ]);
   const teaches = role === 'TEACHER';
@@ -78,5 +81,7 @@ export async function getClassroom(actor: Actor, classroomId: string): Promise<C
     })),
     maps,
     citationStyle: settings.citationStyle,
+    joinClosesAt: teaches ? (settings.joinClosesAt?.toISOString() ?? null) : null,
+    joinClosed: !!settings.joinClosesAt && settings.joinClosesAt.getTime() <= Date.now(),
   };
 }

@@ -18,11 +18,16 @@ export const ZJoinClassroomInput = z.object({
     ),
 });
 
+const JOIN_CLOSED_MESSAGE =
+  'This class is no longer taking new students with this code. Ask your teacher to reopen joining.';
+
 /**
  * Joins the signed-in user to the classroom with this code, as a student.
  * Joining twice changes nothing; the teacher stays the teacher. Every
  * attempt counts against the join-code limits of the user and of the
  * client's address (`from.address`, when known), so codes cannot be guessed.
+ * After the class's join deadline (`joinClosesAt`) nobody new gets in
+ * (GONE, 410) until the teacher reopens joining.
  */
 export async function joinClassroom(
   actor: Actor,
@@ -33,18 +38,27 @@ export async function joinClassroom(
   await limitRequest('joinAttempts', actor, from.address);
   const classroom = await db().classroom.findUnique({
     where: { joinCode: input.code },
-    select: { id: true, name: true },
+    select: { id: true, name: true, joinClosesAt: true },
   });
   if (!classroom)
     throw new AppError(
       'NOT_FOUND',
       'No classroom has that code. Check it with your teacher and try again.',
     );
+  if (classroom.joinClosesAt && classroom.joinClosesAt.getTime() <= Date.now()) {
+    const member = await db().classroomMember.findUnique({
+      where: { classroomId_userId: { classroomId: classroom.id, userId: actor.userId } },
+      select: { id: true },
+    });
+    // Someone already in the class just goes there; nobody new gets in.
+    if (member) return { id: classroom.id, name: classroom.name };
+    throw new AppError('GONE', JOIN_CLOSED_MESSAGE);
+  }
   await db().classroomMember.upsert({
     where: { classroomId_userId: { classroomId: classroom.id, userId: actor.userId } },
     create: { classroomId: classroom.id, userId: actor.userId, role: 'STUDENT' },
     update: {},
   });
   await accessChanged({ classroomId: classroom.id });
-  return classroom;
+  return { id: classroom.id, name: classroom.name };
 }

@@ -26,6 +26,7 @@ import { parseEnv, ServerEnv } from '../../env';
 const OPS_CHANNEL = 'counterpoint_map_ops';
 const PRESENCE_CHANNEL = 'counterpoint_presence';
 const ACCESS_CHANNEL = 'counterpoint_access';
+const PRESENTING_CHANNEL = 'counterpoint_presenting';
 /** Below PostgreSQL's 8000-byte payload limit, with room for the header. */
 const MAX_NOTIFY_BODY = 7_000;
 /** This process, in its notifications: its own come back to it and are skipped. */
@@ -57,6 +58,8 @@ export type BusEvent =
   /** Batch `seq` of a map committed; `batch` is absent when it was too big to notify. */
   | { type: 'ops'; mapId: string; seq: number; batch?: LoggedBatch }
   | { type: 'presence'; mapId: string; payload: string }
+  /** The presenter's view, selection and spotlight (follow mode): memory only, like presence. */
+  | { type: 'presenting'; mapId: string; payload: string }
   /** Who may read a map (or, with null, maps of a whole class) changed: streams re-check. */
   | { type: 'access'; mapId: string | null }
   | { type: 'resync' };
@@ -121,6 +124,7 @@ class RealtimeBus {
         await client.query(`LISTEN ${OPS_CHANNEL}`);
         await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
         await client.query(`LISTEN ${ACCESS_CHANNEL}`);
+        await client.query(`LISTEN ${PRESENTING_CHANNEL}`);
         this.listener = client;
         this.reconnect.reset();
         // Anything sent while we were not listening is in the log: catch up.
@@ -159,6 +163,8 @@ class RealtimeBus {
       this.emitLocal({ type: 'ops', mapId, seq, ...(batch?.seq === seq && { batch }) });
     } else if (message.channel === PRESENCE_CHANNEL) {
       this.emitLocal({ type: 'presence', mapId, payload: rest });
+    } else if (message.channel === PRESENTING_CHANNEL) {
+      this.emitLocal({ type: 'presenting', mapId, payload: rest });
     } else if (message.channel === ACCESS_CHANNEL) {
       this.emitLocal({ type: 'access', mapId: mapId === '*' ? null : mapId });
     }
@@ -227,12 +233,13 @@ export function opsNotification(
  */
 export async function announce(
   executor: RawExecutor,
-  event: Extract<BusEvent, { type: 'presence' | 'access' }>,
+  event: Extract<BusEvent, { type: 'presence' | 'presenting' | 'access' }>,
 ): Promise<void> {
   realtimeBus().emitLocal(event);
   if (!realtimeBus().acrossProcesses) return;
-  if (event.type === 'presence') {
-    await executor.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${`${ORIGIN} ${event.mapId} ${event.payload}`})`;
+  if (event.type === 'presence' || event.type === 'presenting') {
+    const channel = event.type === 'presence' ? PRESENCE_CHANNEL : PRESENTING_CHANNEL;
+    await executor.$executeRaw`SELECT pg_notify(${channel}, ${`${ORIGIN} ${event.mapId} ${event.payload}`})`;
   } else {
     await executor.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${`${ORIGIN} ${event.mapId ?? '*'}`})`;
   }

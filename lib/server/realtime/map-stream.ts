@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { getMapSnapshot } from '../maps/get-map-snapshot';
 import { realtimeBus, type BusEvent, type LoggedBatch } from './bus';
 import { followMap, lastSeqOf, readBatches } from './map-feed';
+import { latestPresenting, rememberPresenting } from './presenting';
 
 /** A client further behind than this gets a fresh snapshot instead of a replay. */
 const MAX_REPLAY = 1000;
@@ -235,6 +236,9 @@ export async function openMapStream(
           sent = snapshot.seq;
         }
         send(frame('ready', { seq: sent }));
+        // Someone presents: a reader who opens the map now follows at once.
+        const presenting = latestPresenting(mapId);
+        if (presenting) send(encoder.encode(`event: presenting\ndata: ${presenting}\n\n`));
         // Batches that committed while the stream started came to the queue:
         // the catch-up reads up to the log's end, then hands them on in order.
         await catchUp();
@@ -244,7 +248,10 @@ export async function openMapStream(
       const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
         if (event.type === 'presence')
           send(encoder.encode(`event: presence\ndata: ${event.payload}\n\n`));
-        else if (event.type === 'access' || event.type === 'resync') recheck();
+        else if (event.type === 'presenting') {
+          rememberPresenting(mapId, event.payload);
+          send(encoder.encode(`event: presenting\ndata: ${event.payload}\n\n`));
+        } else if (event.type === 'access' || event.type === 'resync') recheck();
       });
       const heartbeat = setInterval(() => send(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       const slowRecheck = setInterval(recheck, REAUTHORIZE_MS);

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/server/form-action';
 import { ZRecordId } from '@/lib/server/http';
 import { removeMapMember, setMemberRole, ZSetMemberRoleInput } from '@/lib/server/maps/map-members';
+import { qrCodeDataUrl } from '@/lib/server/qr-code';
 import { requestOrigin } from '@/lib/server/request-origin';
 import { createShareLink, ZCreateShareLinkInput } from '@/lib/server/share-links/create-share-link';
 import { revokeShareLink } from '@/lib/server/share-links/revoke-share-link';
@@ -13,15 +14,24 @@ const ZRevokeShareLinkForm = ZCreateShareLinkForm.pick({ mapId: true }).extend({
   linkId: ZRecordId,
 });
 
-/** Answers the new link itself, shown once: only its hash is stored. */
-export const createShareLinkAction = formAction<typeof ZCreateShareLinkForm, { link: string }>(
-  ZCreateShareLinkForm,
-  async ({ mapId, ...input }, actor) => {
-    const { token } = await createShareLink(actor, mapId, input);
-    revalidatePath(`/maps/${mapId}/share`);
-    return { link: `${await requestOrigin()}/s/${token}` };
-  },
-);
+/**
+ * Answers the new link itself, shown once (only its hash is stored), with
+ * its QR code and, for a view link, its projector link (/p/TOKEN).
+ */
+export const createShareLinkAction = formAction<
+  typeof ZCreateShareLinkForm,
+  { link: string; qr: string; projector?: string }
+>(ZCreateShareLinkForm, async ({ mapId, ...input }, actor) => {
+  const { token } = await createShareLink(actor, mapId, input);
+  revalidatePath(`/maps/${mapId}/share`);
+  const origin = await requestOrigin();
+  const link = `${origin}/s/${token}`;
+  return {
+    link,
+    qr: await qrCodeDataUrl(link),
+    ...(input.role === 'VIEWER' && { projector: `${origin}/p/${token}` }),
+  };
+});
 
 export const revokeShareLinkAction = formAction(
   ZRevokeShareLinkForm,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Classroom" ADD COLUMN     "joinClosesAt" TIMESTAMP(3);
