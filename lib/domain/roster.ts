@@ -21,6 +21,7 @@ const LAST_NAME = /^(last ?name|surname|family ?name|last)$/;
  * hold commas, line breaks and doubled quotes). Semicolons or tabs separate
  * cells when the first line has them and no comma (spreadsheets in many
  * locales write semicolons).
+ * @internal Exported for the tests.
  */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';

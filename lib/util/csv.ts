@@ -3,6 +3,7 @@
  * formula (it starts with =, +, -, @, a tab or a carriage return: a student
  * can name themselves "=HYPERLINK(…)") is written with a leading apostrophe,
  * so it opens as the text it is (OWASP's advice on CSV injection).
+ * @internal Exported for the tests.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

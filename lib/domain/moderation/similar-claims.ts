@@ -21,7 +21,7 @@ const NEGATION =
 
 const negations = (normal: string) => normal.split(' ').filter((w) => NEGATION.test(w)).length;
 
-/** Lower case, accents and punctuation gone, runs of space one space. */
+/** Lower case, accents and punctuation gone, runs of space one space. @internal Exported for the tests. */
 export function normaliseClaim(text: string): string {
   return text
     .normalize('NFKD')
@@ -82,6 +82,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * normalised): the higher of their content-word overlap and their trigram
  * overlap, so reordered words and small spelling differences both count;
  * halved when one denies what the other says.
+ * @internal Exported for the tests.
  */
 export function claimSimilarity(a: string, b: string): number {
   const na = normaliseClaim(a);
@@ -96,7 +97,7 @@ export function claimSimilarity(a: string, b: string): number {
   return negations(na) % 2 === negations(nb) % 2 ? alike : alike / 2;
 }
 
-/** From this similarity up, a claim is offered as "already on the map". */
+/** From this similarity up, a claim is offered as "already on the map". @internal Exported for the tests. */
 export const SIMILAR_ENOUGH = 0.6;
 
 /**

@@ -7,7 +7,7 @@
  * shape included, stays as it was, so the batch still reads and replays.
  */
 
-/** What a comment or note erased from a map says in the log from now on. */
+/** What a comment or note erased from a map says in the log from now on. @internal Exported for the tests. */
 export const ERASED_TEXT = '(deleted)';
 
 /** The ops whose `body` (and `mentions`) are the words of one comment or note, keyed by its `id`. */
