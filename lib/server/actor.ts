@@ -41,15 +41,28 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
  */
 export async function currentActor(): Promise<Actor> {
   const token = (await headers()).get(SHARE_TOKEN_HEADER);
+  // A projector screen acts as its view link alone, even in a browser where
+  // someone (most often the teacher) is signed in: it must show the class
+  // what a viewer sees, never the owner's tallies or every team's notes.
+  if (token?.startsWith(PROJECTOR_PREFIX)) return linkActor(token.slice(PROJECTOR_PREFIX.length));
   const user = await currentUser();
   if (user && !user.mustChangePassword) return { kind: 'user', userId: user.id };
   if (user) return { kind: 'anonymous' };
-  if (token) {
-    try {
-      return shareLinkActor(await resolveShareLink(token));
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-    }
-  }
-  return { kind: 'anonymous' };
+  return token ? linkActor(token) : { kind: 'anonymous' };
 }
+
+/** The holder of a share link's token, or anonymous when the link is not valid (any more). */
+async function linkActor(token: string): Promise<Actor> {
+  try {
+    return shareLinkActor(await resolveShareLink(token));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { kind: 'anonymous' };
+  }
+}
+
+/** Before a view link's token, as a projector page sends it (`x-share-token`): the link alone acts. */
+const PROJECTOR_PREFIX = 'projector.';
+
+/** The token a projector page sends with every request, so that it acts as its link whoever is signed in. */
+export const projectorToken = (token: string) => `${PROJECTOR_PREFIX}${token}`;

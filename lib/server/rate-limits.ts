@@ -21,8 +21,8 @@ const HOUR = 60 * MINUTE;
  * address are far above limits per person; the per-person limits are what
  * stops one account, the per-address ones what stops a script with no
  * account or many. COUNTERPOINT_RATE_LIMIT_FACTOR multiplies every `points`.
- *
- * @internal Exported for the tests that reach the limits.
+ * Exported for the tests that reach the limits, and for account deletion,
+ * which clears a person's own counters by name.
  */
 export const LIMITS = {
   /**
@@ -144,7 +144,7 @@ export function limiterOf(name: LimitName): RateLimiterAbstract {
   return limiters()[name];
 }
 
-/** A key of bounded length (a long email is hashed), so the table's index stays small. @internal Exported for the tests. */
+/** A key of bounded length (a long email is hashed), so the table's index stays small. */
 export function storeKey(key: string): string {
   return key.length > 180 ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key;
 }

@@ -264,6 +264,16 @@ describe('inviting a class and projecting a map', () => {
     await pan(t, -200, -120);
     await expect.poll(() => showsSameView(screen.page, t)).toBe(true);
     await screenshot(screen.page, 'presenting-projector');
+
+    // On the teacher's own laptop, signed in, the projector still acts as the view link:
+    // what a class sees, never what its owner may (it cannot present, for one).
+    const api = `${mapUrl.replace('/maps/', '/api/maps/')}/presenting`;
+    const token = projectorLink.split('/p/')[1]!;
+    const asOwner = await (await t.request.get(api)).json();
+    const asProjector = await (
+      await t.request.get(api, { headers: { 'x-share-token': `projector.${token}` } })
+    ).json();
+    expect([asOwner.canPresent, asProjector.canPresent]).toEqual([true, false]);
     expect([...teacher.errors, ...screen.errors]).toEqual([]);
     await Promise.all([t.close(), screen.page.close()]);
   }, 180_000);

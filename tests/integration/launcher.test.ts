@@ -159,5 +159,6 @@ describe('the embedded database', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Two starts of PGlite and every migration: room beyond 30 s on a busy machine.
+  }, 120_000);
 });

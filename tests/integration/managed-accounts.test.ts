@@ -209,4 +209,22 @@ describe('managed student accounts', { timeout: 120_000 }, () => {
     const after = await testDb().user.findUniqueOrThrow({ where: { id: maya!.userId } });
     expect(after.passwordHash).toBe(before.passwordHash);
   });
+
+  it('keeps a sign-in made for one class to that class: it joins no other class and creates none', async () => {
+    const { teacher, classroomId } = await classWithTeacher();
+    const [maya] = await addManagedStudents(teacher, classroomId, { roster: 'Maya K' });
+    const mayaActor: Actor = { kind: 'user', userId: maya!.userId };
+    const other = await classWithTeacher();
+    const { joinCode } = await testDb().classroom.findUniqueOrThrow({
+      where: { id: other.classroomId },
+    });
+    const refused = await errorOf(joinClassroom(mayaActor, { code: joinCode }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toContain('made for one class only');
+    expect((await errorOf(createClassroom(mayaActor, { name: 'Maya’s own' }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await testDb().classroomMember.count({ where: { userId: maya!.userId } })).toBe(1);
+    expect(await testDb().classroom.count({ where: { teacherId: maya!.userId } })).toBe(0);
+  });
 });

@@ -100,6 +100,23 @@ describe('deleting one’s own account', () => {
     expect(await tracesOf(testDb(), [tess.id, tess.email!])).toEqual([]);
   }, 120_000);
 
+  it('clears their own sign-in counters, and nobody else’s whose email merely contains theirs', async () => {
+    const { ada } = await buildPrivacyWorld();
+    const theirs = `signInsPerAccount:${ada.email!.toLowerCase()}`;
+    const pair = `signInsPerAccountAndAddress:${ada.email!.toLowerCase()}|10.0.0.1`;
+    const someoneElse = `signInsPerAccount:jo${ada.email!.toLowerCase()}`;
+    await testDb().rateLimit.createMany({
+      data: [theirs, pair, someoneElse].map((key) => ({ key, points: 3 })),
+      skipDuplicates: true,
+    });
+    await deleteAccount(ada.actor, { confirmation: ada.email! });
+    const left = await testDb().rateLimit.findMany({
+      where: { key: { in: [theirs, pair, someoneElse] } },
+    });
+    expect(left.map((r) => r.key)).toEqual([someoneElse]);
+    await testDb().rateLimit.delete({ where: { key: someoneElse } });
+  }, 120_000);
+
   it('needs the email typed, and refuses while the person teaches a class', async () => {
     const { ada, tess, classroom } = await buildPrivacyWorld();
     expect(await code(deleteAccount(ada.actor, { confirmation: 'someone@else.test' }))).toBe(
@@ -186,7 +203,10 @@ describe('a teacher erasing one student’s data in their class', () => {
 
 describe('exports', () => {
   it('“Download my data” holds what they wrote, never secrets or another team’s notes', async () => {
-    const { ada } = await buildPrivacyWorld();
+    const { ada, tess, map } = await buildPrivacyWorld();
+    await testDb().studentFeedback.create({
+      data: { mapId: map.id, studentId: ada.id, authorId: tess.id, body: 'TESS-DRAFT not yet' },
+    });
     const file = await exportMyData(ada.actor);
     expect(file.fileName).toMatch(/^counterpoint-my-data-.*\.json$/);
     const text = file.body as string;
@@ -206,6 +226,13 @@ describe('exports', () => {
     expect(text).not.toContain('BLUE-SECRET');
     expect(text).not.toContain('Ben: rebut backups');
     expect(text).not.toMatch(/passwordHash|sessionToken|secrethash/);
+    // A teacher's feedback is theirs once released, not as a draft.
+    expect(text).not.toContain('TESS-DRAFT');
+    await testDb().studentFeedback.updateMany({
+      where: { studentId: ada.id },
+      data: { releasedAt: new Date() },
+    });
+    expect((await exportMyData(ada.actor)).body).toContain('TESS-DRAFT');
   });
 
   it('a teacher’s export of a student holds only that class’s work', async () => {

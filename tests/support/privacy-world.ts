@@ -192,7 +192,9 @@ export async function buildPrivacyWorld() {
   await testDb().account.create({
     data: { userId: ada!.id, type: 'oauth', provider: 'github', providerAccountId: unique() },
   });
-  await testDb().rateLimit.create({ data: { key: `sign-in:${ada!.email}`, points: 1 } });
+  await testDb().rateLimit.create({
+    data: { key: `signInsPerAccount:${ada!.email!.toLowerCase()}`, points: 1 },
+  });
 
   return {
     tess: tess!,

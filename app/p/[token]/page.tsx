@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { cache } from 'react';
 import { MapWorkspace } from '@/components/map/map-workspace';
 import { ProjectorFrame } from '@/components/map/presenting/projector-frame';
+import { projectorToken } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { loadOr404 } from '@/lib/server/page-loader';
@@ -50,7 +51,7 @@ export default async function ProjectorPage({ params }: Props) {
   const snapshot = await loadOr404(() => getMapSnapshot(shareLinkActor(link), link.mapId));
   return (
     <ProjectorFrame title={snapshot.title} motion={snapshot.motion}>
-      <MapWorkspace snapshot={snapshot} initialNodeId={null} shareToken={token} />
+      <MapWorkspace snapshot={snapshot} initialNodeId={null} shareToken={projectorToken(token)} />
     </ProjectorFrame>
   );
 }

@@ -22,6 +22,15 @@ export async function createClassroom(
 ): Promise<{ id: string }> {
   if (actor.kind !== 'user')
     throw new AppError('UNAUTHENTICATED', 'Sign in to create a classroom.');
+  const { managedInClassroomId } = await db().user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { managedInClassroomId: true },
+  });
+  if (managedInClassroomId)
+    throw new AppError(
+      'FORBIDDEN',
+      'A sign-in made by a teacher for their class cannot create classes. Sign up with your own email to teach.',
+    );
   // A code collision is astronomically rare (31^8 codes): on one, draw a new
   // code and insert again at once. Nothing to wait for, so no backoff.
   for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {

@@ -45,6 +45,18 @@ export async function joinClassroom(
       'NOT_FOUND',
       'No classroom has that code. Check it with your teacher and try again.',
     );
+  // A sign-in a teacher made for their class is that class's alone: another
+  // teacher's class would otherwise fall under the first teacher's resets
+  // and erasures.
+  const { managedInClassroomId } = await db().user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { managedInClassroomId: true },
+  });
+  if (managedInClassroomId && managedInClassroomId !== classroom.id)
+    throw new AppError(
+      'FORBIDDEN',
+      'This sign-in was made for one class only. Ask this class’s teacher for a sign-in of its own.',
+    );
   if (classroom.joinClosesAt && classroom.joinClosesAt.getTime() <= Date.now()) {
     const member = await db().classroomMember.findUnique({
       where: { classroomId_userId: { classroomId: classroom.id, userId: actor.userId } },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../authz';
 import { db } from '../db';
+import { LIMITS, storeKey } from '../rate-limits';
 import { AppError } from '../errors';
 import { eraseContributions, handMapTo } from './erase-contributions';
 
@@ -83,13 +84,19 @@ export async function deleteAccount(
  * maps it owns in a class pass to that class's teacher, its own maps go,
  * everything else it wrote is erased or unattributed (eraseContributions),
  * then the User row, and with it by foreign key its sessions, sign-in
- * accounts, memberships and anything a later table ties to it. The caller
- * has checked it holds no class.
+ * accounts, memberships and anything a later table ties to it. Refused for
+ * an account that teaches a class.
  */
 export async function removeAccount(tx: Tx, userId: string): Promise<void> {
-  const { email } = await tx.user.findUniqueOrThrow({
+  // Deleting a teacher would take their classes (and the students' work) with them.
+  if (await tx.classroom.count({ where: { teacherId: userId } }))
+    throw new AppError(
+      'CONFLICT',
+      'That account teaches a class: delete the class (at the foot of its page) first.',
+    );
+  const { email, username } = await tx.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true },
+    select: { email: true, username: true },
   });
   const classMaps = await tx.argumentMap.findMany({
     where: { ownerId: userId, classroomId: { not: null } },
@@ -98,10 +105,14 @@ export async function removeAccount(tx: Tx, userId: string): Promise<void> {
   for (const map of classMaps) await handMapTo(tx, map.id, map.classroom!.teacherId);
   await tx.argumentMap.deleteMany({ where: { ownerId: userId, classroomId: null } });
   await eraseContributions(tx, userId, 'everywhere');
-  // Counters and tokens keyed by who they are, not by a foreign key.
+  // Counters keyed by who they are (their id, email or username), not by a
+  // foreign key: exactly theirs, never another's that merely contains it.
+  const who = [userId, email, username].flatMap((w) => (w ? [w.toLowerCase(), w] : []));
+  const names = Object.keys(LIMITS);
   await tx.$executeRawUnsafe(
-    `DELETE FROM "RateLimit" WHERE strpos("key", $1) > 0${email ? ` OR strpos(lower("key"), lower($2)) > 0` : ''}`,
-    ...(email ? [userId, email] : [userId]),
+    `DELETE FROM "RateLimit" WHERE "key" = ANY($1::text[]) OR "key" LIKE ANY($2::text[])`,
+    names.flatMap((name) => who.map((w) => `${name}:${storeKey(w)}`)),
+    names.flatMap((name) => who.map((w) => `${name}:${w.replace(/[\\%_]/g, '\\$&')}|%`)),
   );
   if (email) await tx.verificationToken.deleteMany({ where: { identifier: email } });
   await tx.user.delete({ where: { id: userId } });

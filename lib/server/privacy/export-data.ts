@@ -262,6 +262,14 @@ async function contributions(userId: string, scope: EraseScope) {
 }
 
 /**
+ * Rows about the person that are not theirs to read yet: a teacher's
+ * feedback is the student's once released, not while it is a draft.
+ */
+const ONLY_WHEN: Record<string, string> = {
+  'StudentFeedback.studentId': ` AND t."releasedAt" IS NOT NULL`,
+};
+
+/**
  * Rows of tables this file does not name (added after it) that name the
  * person, found from the database's foreign keys; within a class, only the
  * rows of its maps, rounds and teams or of the class itself.
@@ -270,7 +278,7 @@ async function otherRecords(userId: string, scope: EraseScope) {
   const records: Record<string, unknown[]> = {};
   for (const { table, column, columns } of await userColumns(db())) {
     if (KNOWN.has(table)) continue;
-    let where = `${ident(column)} = $1`;
+    let where = `${ident(column)} = $1${ONLY_WHEN[`${table}.${column}`] ?? ''}`;
     const params: unknown[] = [userId];
     if (scope !== 'everywhere') {
       if (columns.includes('mapId')) where += ` AND t."mapId" = ANY($2::text[])`;
