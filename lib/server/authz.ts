@@ -303,14 +303,6 @@ async function managesRounds(actor: Actor, access: MapAccess): Promise<boolean> 
   return !!classroom && (classroom.teacherId === actor.userId || classroom.members.length > 0);
 }
 
-/** Checks that the actor may create rounds on a map (its managers, its class's teacher). */
-export async function authorizeRoundsOfMap(actor: Actor, mapId: string): Promise<MapAccess> {
-  const access = await authorizeMap(actor, 'map:read', mapId);
-  if (!(await managesRounds(actor, access)))
-    throw new AppError('FORBIDDEN', 'Only the map’s owner or the class’s teacher can run rounds.');
-  return access;
-}
-
 /**
  * Checks that the actor teaches on a map (its managers, its class's
  * teacher: the same people who run its rounds). Anyone else who may read
@@ -330,6 +322,10 @@ export const authorizeTeaching = (actor: Actor, mapId: string) =>
     mapId,
     'Only the map’s owner or the class’s teacher can set tasks and see the class’s progress.',
   );
+
+/** Who may create rounds on a map. */
+export const authorizeRoundsOfMap = (actor: Actor, mapId: string) =>
+  authorizeTeacher(actor, mapId, 'Only the map’s owner or the class’s teacher can run rounds.');
 
 /** Who may present a map to its readers (follow mode, spotlight); everyone who reads it may follow. */
 export const authorizePresenting = (actor: Actor, mapId: string) =>
