@@ -144,3 +144,18 @@ describe('using an existing card instead of a new one', () => {
     expect(ops).toEqual([{ type: 'deleteNode', id: 'new' }]);
   });
 });
+
+describe('short labels and shared long words', () => {
+  it('does not take two labels that share one word for the same claim', () => {
+    const map = [
+      { id: 'l', text: 'Left conclusion' },
+      { id: 'a', text: 'Claim A' },
+      { id: 'p', text: 'First premise' },
+    ];
+    expect(similarClaims('Right conclusion', map)).toEqual([]);
+    expect(similarClaims('Claim B', map)).toEqual([]);
+    expect(similarClaims('Second premise', map)).toEqual([]);
+    // Word for word, a short one is still offered.
+    expect(similarClaims('claim a!', map).map((m) => m.node.id)).toEqual(['a']);
+  });
+});

@@ -79,9 +79,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * How alike two claims read, from 0 (nothing shared) to 1 (the same once
- * normalised): the higher of their content-word overlap and their trigram
- * overlap, so reordered words and small spelling differences both count;
- * halved when one denies what the other says.
+ * normalised): their content-word overlap, raised by their trigram overlap
+ * (at most 0.25 above it), so reordered words and small spelling differences
+ * both count; halved when one denies what the other says.
  * @internal Exported for the tests.
  */
 export function claimSimilarity(a: string, b: string): number {
@@ -89,10 +89,11 @@ export function claimSimilarity(a: string, b: string): number {
   const nb = normaliseClaim(b);
   if (!na || !nb) return 0;
   if (na === nb) return 1;
-  const alike = Math.max(
-    jaccard(contentWords(na), contentWords(nb)),
-    dice(trigrams(na), trigrams(nb)),
-  );
+  const words = jaccard(contentWords(na), contentWords(nb));
+  // Trigrams catch misspellings, but two short texts sharing one long word
+  // ("Left conclusion", "Right conclusion") share most trigrams too: they
+  // count only so far beyond the words' own overlap.
+  const alike = Math.max(words, Math.min(dice(trigrams(na), trigrams(nb)), words + 0.25));
   // A claim and its denial share nearly every word but say opposite things.
   return negations(na) % 2 === negations(nb) % 2 ? alike : alike / 2;
 }
@@ -109,10 +110,13 @@ export function similarClaims<N extends { id: string; text: string }>(
   existing: readonly N[],
   { limit = 3, threshold = SIMILAR_ENOUGH }: { limit?: number; threshold?: number } = {},
 ): { node: N; similarity: number }[] {
-  if (normaliseClaim(text).split(' ').length < 2) return [];
+  const normal = normaliseClaim(text);
+  if (normal.split(' ').length < 2) return [];
+  // A label of a word or two ("Claim A") repeats another only word for word.
+  const short = contentWords(normal).size < 3;
   return existing
     .map((node) => ({ node, similarity: claimSimilarity(text, node.text) }))
-    .filter((m) => m.similarity >= threshold)
+    .filter((m) => (short ? m.similarity === 1 : m.similarity >= threshold))
     .sort((x, y) => y.similarity - x.similarity)
     .slice(0, limit);
 }
