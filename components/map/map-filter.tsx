@@ -1,5 +1,7 @@
 'use client';
 
+import type { ReactNode } from 'react';
+
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Side } from '@/lib/domain/types';
 import styles from './filter-menu.module.css';
 
@@ -17,10 +19,12 @@ type Props = {
   onChange: (filter: MapFilterState) => void;
   sideLabels: Record<Side, string>;
   hiddenCount: number;
+  /** Other ways to show the cards, under the filter (colouring by impact). */
+  children?: ReactNode;
 };
 
 /** Which sides and kinds of node the canvas shows. */
-export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) {
+export function MapFilter({ filter, onChange, sideLabels, hiddenCount, children }: Props) {
   const toggle = <T,>(set: Set<T>, value: T) => {
     const next = new Set(set);
     if (next.has(value)) next.delete(value);
@@ -65,6 +69,7 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount }: Props) 
         >
           Show everything
         </button>
+        {children}
       </div>
     </details>
   );

@@ -186,8 +186,9 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         onChange={elements.setFilter}
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
-      />
-      <ImpactToggle voting={voting} />
+      >
+        <ImpactToggle voting={voting} />
+      </MapFilter>
       <Legend sides={sides} />
     </div>
   );

@@ -127,7 +127,8 @@ describe('impact voting', () => {
       .poll(() => s.getByRole('radio', { name: '2 Medium impact' }).isChecked())
       .toBe(true);
 
-    // Coloured by impact, the premise's card shows its average.
+    // Coloured by impact (under Filter), the premise's card shows its average.
+    await s.getByText('Filter', { exact: true }).click();
     await s.getByRole('button', { name: 'Colour by impact' }).click();
     await s.getByLabel('Average impact 2.5 of 4').waitFor();
     await screenshot(s, 'voting-colour-by-impact');
