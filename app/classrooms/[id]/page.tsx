@@ -250,10 +250,14 @@ export default async function ClassroomPage({ params }: Props) {
             Delete this class
           </h2>
           <p className={page.lead}>
-            Deletes the class, its{' '}
-            {classroom.maps.length === 1 ? 'map' : `${classroom.maps.length} maps`} and all the work
-            on them, and the sign-ins you made for students without email. Students with their own
-            accounts keep them. Download what you need first.
+            Deletes the class
+            {classroom.maps.length === 0
+              ? ''
+              : classroom.maps.length === 1
+                ? ', its map and all the work on it'
+                : `, its ${classroom.maps.length} maps and all the work on them`}
+            , and the sign-ins you made for students without email. Students with their own accounts
+            keep them. Download what you need first.
           </p>
           <ConfirmRemove
             name={classroom.name}
