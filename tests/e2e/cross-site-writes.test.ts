@@ -50,10 +50,12 @@ describe('writes sent from another site', () => {
     const routes = await writeRoutes();
     expect(routes.map(([method, route]) => `${method} ${route}`).sort()).toEqual([
       'PATCH /api/maps/[id]/sources/[sourceId]',
+      'PATCH /api/maps/[id]/votes',
       'POST /api/maps/[id]/import/verbatim',
       'POST /api/maps/[id]/layers',
       'POST /api/maps/[id]/ops',
       'POST /api/maps/[id]/presence',
+      'POST /api/maps/[id]/presenting',
       'POST /api/maps/[id]/social',
       'POST /api/maps/[id]/sources',
       'POST /api/maps/[id]/sources/read',
@@ -61,6 +63,7 @@ describe('writes sent from another site', () => {
       'POST /api/rounds/[id]/ballot',
       'POST /api/rounds/[id]/ops',
       'POST /api/rounds/[id]/promote',
+      'PUT /api/maps/[id]/votes',
     ]);
     const op = {
       ops: [
