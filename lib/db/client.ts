@@ -16,11 +16,16 @@ export function createPrismaClient(
 }
 
 /** A node-postgres pool whose connections a server cutting them cannot crash the process with. */
-export function createPool(connectionString: string, options: { max?: number } = {}): pg.Pool {
+export function createPool(
+  connectionString: string,
+  options: { max?: number; options?: string } = {},
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
+    // Settings for every session of the pool (`-c name=value`), if any.
+    ...(options.options && { options: options.options }),
   });
   // A connection the server cuts (pg_terminate_backend, a restart) says so
   // as an 'error' event, also in the moments between the pool handing it

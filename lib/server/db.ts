@@ -9,7 +9,7 @@ import { parseEnv, ServerEnv } from '../env';
  */
 const globalForPrisma = globalThis as unknown as {
   counterpointPrisma?: PrismaClient;
-  counterpointPool?: Pool;
+  counterpointCountersPool?: Pool;
 };
 
 export function db(): PrismaClient {
@@ -24,14 +24,28 @@ export function db(): PrismaClient {
       env.DATABASE_URL,
       env.COUNTERPOINT_DB_MODE === 'embedded' ? { max: 1 } : {},
     );
-    globalForPrisma.counterpointPool = pool;
     globalForPrisma.counterpointPrisma = createPrismaClient(env.DATABASE_URL, {}, pool);
   }
   return globalForPrisma.counterpointPrisma;
 }
 
-/** The node-postgres pool under `db()`, for the one store that speaks SQL itself (lib/server/rate-limits.ts). */
-export function dbPool(): Pool {
-  db();
-  return globalForPrisma.counterpointPool!;
+/**
+ * A small pool of its own for the one store that speaks SQL itself, the
+ * rate limits' counters (lib/server/rate-limits.ts), whose sessions commit
+ * without waiting for the write-ahead log to reach the disk
+ * (`synchronous_commit=off`). A counter is worth nothing after a crash, and
+ * waiting for the disk doubled the disk flushes of every edit: on a server
+ * whose disk syncs slowly, the edits of one map (which commit one after
+ * another) were held up by the counters' flushes in between. The edits
+ * themselves stay durable: they go through `db()`.
+ */
+export function countersPool(): Pool {
+  if (!globalForPrisma.counterpointCountersPool) {
+    const env = parseEnv(ServerEnv);
+    globalForPrisma.counterpointCountersPool = createPool(env.DATABASE_URL, {
+      max: 4,
+      options: '-c synchronous_commit=off',
+    });
+  }
+  return globalForPrisma.counterpointCountersPool;
 }

@@ -8,7 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import { parseEnv, ServerEnv } from '../env';
 import type { Actor } from './authz';
-import { dbPool } from './db';
+import { countersPool } from './db';
 import { AppError } from './errors';
 
 const MINUTE = 60;
@@ -125,7 +125,7 @@ function limiters(): Limiters {
     } else {
       made[name] = new RateLimiterPostgres({
         ...options,
-        storeClient: dbPool(),
+        storeClient: countersPool(),
         storeType: 'pool',
         tableName: TABLE,
         tableCreated: true,

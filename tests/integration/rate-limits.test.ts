@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/authz';
 import { createClassroom } from '@/lib/server/classrooms/create-classroom';
 import { joinClassroom } from '@/lib/server/classrooms/join-classroom';
+import { countersPool, db } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import {
   consume,
@@ -82,6 +83,20 @@ describe('counting', () => {
           (o.reason instanceof AppError && o.reason.code === 'RATE_LIMITED'),
       ),
     ).toBe(true);
+  });
+});
+
+// On the embedded database the counters live in memory (one process).
+describe.runIf(process.env.COUNTERPOINT_DB_MODE !== 'embedded')('durability', () => {
+  it('keeps the counters without waiting for the disk, and every edit waiting for it', async () => {
+    // Counters are worth nothing after a crash; edits are everything. Each
+    // edit used to wait for two disk flushes, its counter's and its own.
+    const counters = await countersPool().query<{ synchronous_commit: string }>(
+      'SHOW synchronous_commit',
+    );
+    expect(counters.rows[0]?.synchronous_commit).toBe('off');
+    const edits = await db().$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+    expect(edits[0]?.synchronous_commit).toBe('on');
   });
 });
 
