@@ -43,7 +43,7 @@ function newCard(parentId: string, text: string): { nodeId: string; ops: TOpInpu
   return {
     nodeId,
     ops: [
-      { ...claim(nodeId, text), kind: 'OBJECTION' },
+      { type: 'createNode', id: nodeId, kind: 'OBJECTION', text, x: 10, y: 20 },
       { type: 'createEdge', id: id(), fromId: nodeId, toId: parentId, relation: 'ATTACKS' },
     ],
   };
@@ -128,7 +128,7 @@ describe('suggestions', () => {
     const mine = (await getModeration(m.ana, m.mapId)).mine;
     expect(mine.map((s) => s.status)).toEqual(['APPROVED']);
     expect((await getModeration(m.owner, m.mapId)).queue).toEqual([]);
-    const history = await getMapHistory(m.owner, m.mapId);
+    const history = await getMapHistory(m.owner, m.mapId, null);
     expect(history.items.map((i) => i.summary)).toContain('suggested a change');
   });
 
