@@ -79,7 +79,7 @@ export const ZModerationSettings = z.union([
   z.object({ removeModerator: z.string().min(1).max(64) }).strict(),
 ]);
 
-export type SuggestionStatus = 'WAITING' | 'APPROVED' | 'DECLINED' | 'WITHDRAWN';
+type SuggestionStatus = 'WAITING' | 'APPROVED' | 'DECLINED' | 'WITHDRAWN';
 
 /** A suggestion as the queue and its writer see it. */
 export type SuggestionView = {
@@ -97,7 +97,7 @@ export type SuggestionView = {
   createdAt: string;
 };
 
-export type FlagView = {
+type FlagView = {
   id: string;
   nodeId: string;
   nodeText: string;
