@@ -6,6 +6,7 @@ import type { GraphNode } from '@/lib/domain/types';
 import { FlagIcon } from '../ui/icons';
 import { ModerationQueue, SuggestionSummary } from './moderation-queue';
 import { ModerationSettings } from './moderation-settings';
+import panel from '../social/panel.module.css';
 import styles from './moderation.module.css';
 
 const STATUS_WORDS = {
@@ -32,9 +33,9 @@ export function ModerationPanel({
   onJump: (nodeId: string) => void;
 }) {
   const view = moderation.view;
-  if (!view) return <p className={styles.hint}>Loading…</p>;
+  if (!view) return <p className={panel.empty}>Loading…</p>;
   return (
-    <div className={styles.panel}>
+    <div className={panel.panel}>
       {view.held && (
         <p className={styles.hint}>
           This map asks for approval: your new cards and changes of words are suggestions until a
@@ -79,7 +80,7 @@ export function ModerationPanel({
                   </button>
                   <button
                     type="button"
-                    className="button button--danger"
+                    className="button button--quiet button--danger"
                     onClick={() => void moderation.resolveFlag(flag.id, 'delete')}
                   >
                     Delete the card
@@ -109,7 +110,7 @@ export function ModerationPanel({
                 <span className={styles.status} data-status={s.status}>
                   {STATUS_WORDS[s.status]}
                 </span>
-                <SuggestionSummary suggestion={s} onJump={onJump} />
+                <SuggestionSummary suggestion={s} onJump={onJump} own />
                 {s.status === 'DECLINED' && s.reason && (
                   <p className={styles.text}>Reason: {s.reason}</p>
                 )}

@@ -184,17 +184,19 @@ export function ModerationQueue({
 export function SuggestionSummary({
   suggestion: s,
   onJump,
+  own = false,
 }: {
   suggestion: SuggestionView;
   onJump: (nodeId: string) => void;
+  /** The reader's own suggestion ("You suggested…"). */
+  own?: boolean;
 }) {
   const kind = s.nodeKind ? KIND_LABELS[s.nodeKind as NodeKind].toLowerCase() : 'card';
+  const who = own ? 'You suggested' : `${s.author.name} suggests`;
   return (
     <>
       <span className={styles.meta}>
-        {s.kind === 'new'
-          ? `${s.author.name} suggests a new ${kind}`
-          : `${s.author.name} suggests new words`}
+        {s.kind === 'new' ? `${who} a new ${kind}` : `${who} new words`}
         {s.parent && (
           <>
             {' '}

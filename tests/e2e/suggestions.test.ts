@@ -143,5 +143,5 @@ describe('suggestions and moderation', () => {
 
     expect(teacher.errors).toEqual([]);
     expect(student.errors).toEqual([]);
-  });
+  }, 300_000);
 });
