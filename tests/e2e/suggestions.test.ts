@@ -10,6 +10,8 @@ const browser = useBrowser();
 
 const APPROVED = 'Pipeline tariffs bind Yerevan to Moscow more than treaties';
 const DECLINED = 'Treaties are just paper anyway';
+const EDITED = 'Pipeline tariffs bind Yerevan to Moscow';
+const FINAL = 'Gas pipeline tariffs bind Yerevan to Moscow';
 const REASON = 'Say which treaty, and why it fails';
 const LONG =
   'Gazprom’s ownership of Armenia’s gas network, its pricing discounts tied to membership of the Eurasian Economic Union, and the absence of any alternative supplier through Georgia or Iran together give Moscow a lever over Yerevan that outlasts any single security guarantee, so credibility is the wrong frame for this debate entirely';
@@ -62,7 +64,7 @@ async function atEverySize(page: Page, name: string) {
 }
 
 describe('suggestions and moderation', () => {
-  it('holds a student’s claims for the teacher, who approves with A and declines with D and a reason; a flag reaches the queue', async () => {
+  it('holds a student’s claims and edits for the teacher, who approves with A, edits with E and declines with D and a reason; a flag reaches the queue', async () => {
     const teacher = await openPage(browser());
     const student = await openPage(browser());
     const t = teacher.page;
@@ -105,6 +107,24 @@ describe('suggestions and moderation', () => {
     await review(s).getByText('Approved').waitFor();
     await review(t).getByText('Nothing is waiting for approval.').waitFor();
 
+    // New words for a card on the map are a suggestion too; the teacher edits them (E) and approves (Enter).
+    await nodeNamed(s, new RegExp(`^claim: ${APPROVED}`)).click();
+    await s.getByRole('button', { name: 'Edit text' }).click();
+    await s.keyboard.press('ControlOrMeta+A');
+    await s.keyboard.type(EDITED);
+    await s.keyboard.press('Enter');
+    await s.getByText(/were sent as a suggestion/).waitFor();
+    await queue(t).getByText(`After: ${EDITED}`, { exact: true }).waitFor();
+    await queue(t).getByText(`Before: ${APPROVED}`, { exact: true }).waitFor();
+    await queue(t).click({ position: { x: 4, y: 4 } });
+    await t.keyboard.press('e');
+    await t.getByRole('textbox', { name: /Approve with this text/ }).waitFor();
+    await t.keyboard.press('ControlOrMeta+A');
+    await t.keyboard.type(FINAL);
+    await t.keyboard.press('Enter');
+    await nodeNamed(s, new RegExp(`^claim: ${FINAL}`)).waitFor();
+    await nodeNamed(t, new RegExp(`^claim: ${FINAL}`)).waitFor();
+
     // A second one, declined with D and a typed reason: the student sees the reason.
     await suggestClaim(s, DECLINED);
     await queue(t).getByText(DECLINED).waitFor();
@@ -124,7 +144,7 @@ describe('suggestions and moderation', () => {
     await atEverySize(s, 'moderation-my-suggestions');
 
     // The student flags the approved card; the teacher's queue lists it and the card shows a flag.
-    await nodeNamed(s, new RegExp(`^claim: ${APPROVED}`)).click();
+    await nodeNamed(s, new RegExp(`^claim: ${FINAL}`)).click();
     await openReview(s);
     await review(s)
       .getByRole('textbox', { name: /Why should a moderator look/ })
@@ -135,7 +155,7 @@ describe('suggestions and moderation', () => {
     await review(t)
       .getByText(/flagged: Needs a source/)
       .waitFor();
-    await nodeNamed(t, new RegExp(`^claim: ${APPROVED}`))
+    await nodeNamed(t, new RegExp(`^claim: ${FINAL}`))
       .getByRole('img', { name: /Flagged for review/ })
       .waitFor();
     expect(await seriousViolations(t, 'queue with a flag')).toEqual([]);
