@@ -15,7 +15,7 @@ import styles from './argument-node.module.css';
 import { ImpactMark } from '../votes/impact-mark';
 import { CardEditor } from './card-editor';
 import { useNodeEditing } from './editor-context';
-import { LayerBadges, NodeWatchers, OpenThreads } from './node-badges';
+import { Flagged, LayerBadges, NodeWatchers, OpenThreads } from './node-badges';
 import { useMapView } from './view-context';
 
 /**
@@ -61,6 +61,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         {data.side !== 'NEUTRAL' && (
           <span className={styles.side}>{data.side === 'FOR' ? 'For' : 'Against'}</span>
         )}
+        <Flagged id={id} />
         <OpenThreads id={id} />
         <ImpactMark id={id} />
       </div>

@@ -16,6 +16,7 @@ type Props = {
   onConnect: () => void;
   onChangeKind: (kind: NodeKind) => void;
   onDelete: () => void;
+  onFlag?: () => void;
   onClose: () => void;
 };
 
@@ -113,6 +114,7 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
           >
             Change kind ({KIND_LABELS[node.kind]})…
           </button>
+          {commands.onFlag && item('Flag for review', commands.onFlag)}
           {item('Delete', commands.onDelete, true)}
         </>
       )}
@@ -126,10 +128,18 @@ type Options = {
   /** The editor's commands; null while the map may not be edited (then no menu opens). */
   editing: MapEditing | null;
   select: (id: string) => void;
+  /** Flags a card for the map's moderators (signed-in members). */
+  onFlag?: (nodeId: string) => void;
 };
 
 /** The card menu a long press (or a right-click) on a card opens: selects the card, and gives the menu to draw on the canvas. */
-export function useCardMenu({ canvasRef, view, editing, select }: Options): React.ReactNode {
+export function useCardMenu({
+  canvasRef,
+  view,
+  editing,
+  select,
+  onFlag,
+}: Options): React.ReactNode {
   const [open, setOpen] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
   const onPress = useCallback(
     (id: string, at: { x: number; y: number }) => {
@@ -152,6 +162,7 @@ export function useCardMenu({ canvasRef, view, editing, select }: Options): Reac
       onConnect={() => editing.setConnectFrom(node.id)}
       onChangeKind={editing.changeKind}
       onDelete={() => editing.deleteElements([node.id])}
+      onFlag={onFlag && (() => onFlag(node.id))}
     />
   );
 }

@@ -16,6 +16,8 @@ import { SocialLoading } from '../social/social-loading';
 import { TeamNotesPanel } from '../social/team-notes-panel';
 import { UndoArea } from '../social/undo-area';
 import type { MapVotes } from '@/lib/client/use-map-votes';
+import type { Moderation } from '@/lib/client/use-moderation';
+import { ModerationPanel } from '../moderation/moderation-panel';
 import { VotePanel } from '../votes/vote-panel';
 import { EvidenceCard, type TeamCut } from './evidence-card';
 import { SIDE_REGION_ID } from './map-words';
@@ -40,6 +42,7 @@ type Props = {
   social: ReturnType<typeof useSocial>;
   layers: ReturnType<typeof useTeamLayers>;
   votes: MapVotes;
+  moderation: Moderation;
 };
 
 /** Beside the canvas: the sources, the discussion, and the team notes. */
@@ -58,6 +61,7 @@ export function MapSidePanel({
   social,
   layers,
   votes,
+  moderation,
 }: Props) {
   const view = social.view;
   const focus = useMemo(
@@ -216,6 +220,18 @@ export function MapSidePanel({
           label: 'Impact',
           content: <VotePanel votes={votes} node={selected} nodes={nodes} edges={edges} />,
         },
+        {
+          id: 'review',
+          label: reviewLabel(moderation),
+          content: (
+            <ModerationPanel
+              moderation={moderation}
+              selected={selected}
+              canFlag={!!snapshot.actorId && !!social.view?.canComment}
+              onJump={onSelect}
+            />
+          ),
+        },
       ]}
     />
   );
@@ -224,4 +240,13 @@ export function MapSidePanel({
 /** A card's cite: its source in the class's style, with the page (or pages) the passage is on. */
 function cardCite(style: CitationStyle, source: SourceDoc, anchor: Anchor): string {
   return formatCitation(style, source, { page: pageRange(source, anchor.start, anchor.end) });
+}
+
+/** The Review tab's name: with what waits for a moderator, or the writer's own suggestions waiting. */
+function reviewLabel({ view }: Moderation): string {
+  if (!view) return 'Review';
+  const waiting = view.moderator
+    ? view.queue.length + view.flags.length
+    : view.mine.filter((s) => s.status === 'WAITING').length;
+  return waiting ? `Review (${waiting})` : 'Review';
 }

@@ -9,6 +9,11 @@ import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
 import { region, useRegionCycle } from '@/lib/client/regions';
 import { useMapSources } from '@/lib/client/use-map-sources';
 import { useMapStore } from '@/lib/client/use-map-store';
+import { useModeration } from '@/lib/client/use-moderation';
+import { withText } from '@/lib/domain/moderation/suggestions';
+import type { TOp } from '@/lib/domain/ops';
+import { SuggestDialog } from '../moderation/suggest-dialog';
+import { useHeldStore } from '../moderation/use-held-store';
 import type { MapSnapshot } from '@/lib/domain/types';
 import { ArgumentCanvas } from './argument-canvas';
 import { useCardMenu } from './card-menu';
@@ -96,6 +101,22 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     liveNodes,
   );
   const voting = useVoting(snapshot.id, shareToken, setNotice);
+  const moderation = useModeration(snapshot.id, shareToken);
+  // A new card a held writer asked for: worded in the suggestion dialog, never put on the map.
+  const [suggesting, setSuggesting] = useState<TOp[] | null>(null);
+  const editStore = useHeldStore({
+    store,
+    held: !!moderation.view?.held,
+    onNewCard: setSuggesting,
+    suggest: moderation.suggest,
+    setNotice,
+  });
+  const flagCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const f of moderation.view?.flags ?? [])
+      counts.set(f.nodeId, (counts.get(f.nodeId) ?? 0) + 1);
+    return counts;
+  }, [moderation.view]);
   const collaboration = useCollaboration({
     mapId: snapshot.id,
     shareToken,
@@ -104,6 +125,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     selection: selectedNodeId,
     onSources: () => void refreshSources(),
     onVotes: () => void voting.votes.refresh(),
+    onModeration: () => void moderation.refresh(),
   });
   const { social, layers, presence, reportCursor } = collaboration;
   const decorations = useNodeDecorations(
@@ -111,6 +133,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     layers.openThreads,
     layers.layerBadges,
     voting.impacts,
+    flagCounts,
   );
 
   const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
@@ -144,7 +167,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
   });
 
   const editing = useMapEditing({
-    store,
+    store: editStore,
     view: state.view,
     sources,
     canEdit,
@@ -169,13 +192,30 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     view,
     editing: editable ? editing : null,
     select: selection.setSelectedNodeId,
+    onFlag: snapshot.actorId
+      ? (nodeId) =>
+          void moderation
+            .flag(nodeId, '')
+            .then((refusal) =>
+              setNotice(
+                refusal
+                  ? { kind: 'refused', message: refusal.message }
+                  : { kind: 'local', message: 'Flagged for review: a moderator will look at it.' },
+              ),
+            )
+      : undefined,
   });
 
   const focused = mapView.focusId ? view.nodes.get(mapView.focusId) : undefined;
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
   const [shownAs, showAs] = useWorkspaceView(snapshot.actorId);
   const outline = shownAs === 'outline' && (
-    <OutlineView view={view} store={store} editing={editable && editing} selection={selection} />
+    <OutlineView
+      view={view}
+      store={editStore}
+      editing={editable && editing}
+      selection={selection}
+    />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
   const viewTools = (
@@ -324,8 +364,18 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             social={social}
             layers={layers}
             votes={voting.votes}
+            moderation={moderation}
           />
         </PanelSheet>
+        {suggesting && (
+          <SuggestDialog
+            ops={suggesting}
+            view={state.view}
+            onSend={(text) => moderation.suggest(withText(suggesting, text))}
+            onClose={() => setSuggesting(null)}
+            onGoTo={goToNode}
+          />
+        )}
       </div>
     </main>
   );

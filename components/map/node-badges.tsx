@@ -1,8 +1,8 @@
 'use client';
 
-import { CommentIcon, NoteIcon, StarIcon } from '../ui/icons';
+import { CommentIcon, FlagIcon, NoteIcon, StarIcon } from '../ui/icons';
 import styles from './argument-node.module.css';
-import { useLayerBadges, useOpenThreads, useWatchers } from './node-decorations';
+import { useFlags, useLayerBadges, useOpenThreads, useWatchers } from './node-decorations';
 
 /*
  * The parts of a card that show what others are doing. Each reads its own
@@ -38,6 +38,21 @@ export function OpenThreads({ id }: { id: string }) {
       aria-label={`${count} open ${count === 1 ? 'thread' : 'threads'}`}
     >
       <CommentIcon /> {count}
+    </span>
+  );
+}
+
+/** A flag for the map's moderators: someone asked them to look at this card. */
+export function Flagged({ id }: { id: string }) {
+  const count = useFlags(id);
+  if (count === 0) return null;
+  return (
+    <span
+      className={styles.threads}
+      role="img"
+      aria-label={`Flagged for review by ${count} ${count === 1 ? 'person' : 'people'}`}
+    >
+      <FlagIcon />
     </span>
   );
 }

@@ -17,10 +17,13 @@ type NodeDecorations = {
   layerBadges: KeyedStore<LayerBadge[]>;
   /** Each card's mean impact, while the map is coloured by impact. */
   impacts: KeyedStore<number | null>;
+  /** Open flags on each card, for the map's moderators (empty for everyone else). */
+  flags: KeyedStore<number>;
 };
 
 const NO_WATCHERS: Watcher[] = [];
 const NO_IMPACTS: ReadonlyMap<string, number> = new Map();
+const NO_FLAGS: ReadonlyMap<string, number> = new Map();
 const NO_BADGES: LayerBadge[] = [];
 const sameBadges = (a: LayerBadge[], b: LayerBadge[]) =>
   a.length === b.length &&
@@ -43,6 +46,7 @@ export function useNodeDecorations(
   openThreads: ReadonlyMap<string, number>,
   layerBadges: ReadonlyMap<string, LayerBadge[]>,
   impacts: ReadonlyMap<string, number> = NO_IMPACTS,
+  flags: ReadonlyMap<string, number> = NO_FLAGS,
 ): NodeDecorations {
   const [threadStore] = useState(() => new KeyedStore<number>(0, Object.is));
   const [badgeStore] = useState(() => new KeyedStore<LayerBadge[]>(NO_BADGES, sameBadges));
@@ -50,14 +54,17 @@ export function useNodeDecorations(
   useEffect(() => badgeStore.replace(layerBadges), [badgeStore, layerBadges]);
   const [impactStore] = useState(() => new KeyedStore<number | null>(null, Object.is));
   useEffect(() => impactStore.replace(impacts), [impactStore, impacts]);
+  const [flagStore] = useState(() => new KeyedStore<number>(0, Object.is));
+  useEffect(() => flagStore.replace(flags), [flagStore, flags]);
   return useMemo(
     () => ({
       watchers: presence.watchers,
       openThreads: threadStore,
       layerBadges: badgeStore,
       impacts: impactStore,
+      flags: flagStore,
     }),
-    [presence, threadStore, badgeStore, impactStore],
+    [presence, threadStore, badgeStore, impactStore, flagStore],
   );
 }
 
@@ -76,3 +83,7 @@ export const useLayerBadges = (id: string) =>
 /** This card's mean impact while the map is coloured by impact, else null. */
 export const useImpact = (id: string) =>
   useKeyedValue(useContext(NodeDecorationsContext)?.impacts ?? null, id, null);
+
+/** Open flags on this card (shown to moderators only). */
+export const useFlags = (id: string) =>
+  useKeyedValue(useContext(NodeDecorationsContext)?.flags ?? null, id, 0);

@@ -21,6 +21,7 @@ type Options = {
   onSources?: () => void;
   /** Someone voted, or the voting settings changed. */
   onVotes?: () => void;
+  onModeration?: () => void;
 };
 
 /**
@@ -35,6 +36,7 @@ export function useCollaboration({
   selection,
   onSources,
   onVotes,
+  onModeration,
 }: Options) {
   const [clientId] = useState(() => newId());
   // Others' cursors and selections live in a store of their own, read by
@@ -56,6 +58,7 @@ export function useCollaboration({
     onSocial: social.receive,
     onSources,
     onVotes,
+    onModeration,
   });
   const layers = useTeamLayers(social.view);
   const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });

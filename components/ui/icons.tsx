@@ -132,3 +132,12 @@ export function LogoMark(props: IconProps) {
     </Icon>
   );
 }
+
+/** A flag on a pole: a card someone flagged for a moderator. */
+export function FlagIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 14V2.5M4 3h7.5l-1.8 2.7L11.5 8.5H4" />
+    </Icon>
+  );
+}

@@ -27,6 +27,8 @@ type Options = {
   onSources?: () => void;
   /** Someone voted, or the voting settings changed (or the page started over): fetch the votes again. */
   onVotes?: () => void;
+  /** Someone suggested, decided or flagged something (a batch of kind 'moderation', with no words in it). */
+  onModeration?: () => void;
 };
 
 /**
@@ -49,10 +51,12 @@ export function useMapSync({
   onSocial,
   onSources,
   onVotes,
+  onModeration,
 }: Options) {
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
   const sourcesChanged = useEffectEvent(() => onSources?.());
   const votesChanged = useEffectEvent(() => onVotes?.());
+  const moderationChanged = useEffectEvent(() => onModeration?.());
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const source = useRef<EventSource | null>(null);
 
@@ -89,6 +93,10 @@ export function useMapSync({
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
         votesChanged();
       });
+      events.addEventListener('moderation', (event) => {
+        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
+        moderationChanged();
+      });
       // A practice round's flow and clocks: the round's page follows them; the map only moves on.
       events.addEventListener('round', (event) =>
         store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq),
@@ -101,6 +109,7 @@ export function useMapSync({
         store.reset(initialGraph(snapshot), snapshot.seq);
         sourcesChanged();
         votesChanged();
+        moderationChanged();
       });
       events.addEventListener('presence', (event) =>
         presence.receive((event as MessageEvent<string>).data),

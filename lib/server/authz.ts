@@ -327,6 +327,81 @@ export const authorizeTeaching = (actor: Actor, mapId: string) =>
 export const authorizeRoundsOfMap = (actor: Actor, mapId: string) =>
   authorizeTeacher(actor, mapId, 'Only the map’s owner or the class’s teacher can run rounds.');
 
+/** Who turns a map's approval mode on or off and makes students its moderators. */
+export const authorizeModerationSettings = (actor: Actor, mapId: string) =>
+  authorizeTeacher(
+    actor,
+    mapId,
+    'Only the map’s owner or the class’s teacher can change how the map is moderated.',
+  );
+
+/** What decides whether a person's changes to a map are held as suggestions. */
+export type ModerationStanding = {
+  /** The map asks for approval of students' changes. */
+  requireApproval: boolean;
+  /** Sets approval mode and moderators: the map's managers and the class's teacher. */
+  manager: boolean;
+  /** Decides suggestions and flags: the managers, and the students they appointed. */
+  moderator: boolean;
+};
+
+/**
+ * Pure decision: is this content change held for approval? Only while the
+ * map asks for it and only for people who do not moderate it. Moving cards
+ * is never held (it changes no one's words, and merges like any move).
+ */
+export function heldForApproval(standing: ModerationStanding, opTypes: readonly string[]): boolean {
+  return standing.requireApproval && !standing.moderator && opTypes.some((t) => t !== 'moveNodes');
+}
+
+/** The actor's moderation standing on a map they may already read. */
+export async function moderationStanding(
+  actor: Actor,
+  access: MapAccess,
+): Promise<ModerationStanding> {
+  const [map, manager, appointed] = await Promise.all([
+    db().argumentMap.findUniqueOrThrow({
+      where: { id: access.map.id },
+      select: { requireApproval: true },
+    }),
+    managesRounds(actor, access),
+    actor.kind === 'user'
+      ? db().mapModerator.findUnique({
+          where: { mapId_userId: { mapId: access.map.id, userId: actor.userId } },
+          select: { id: true },
+        })
+      : null,
+  ]);
+  return { requireApproval: map.requireApproval, manager, moderator: manager || !!appointed };
+}
+
+/**
+ * Refuses a batch of map changes that the map holds for approval from this
+ * actor (NEEDS_APPROVAL, 403): the page sends such changes as suggestions.
+ */
+export async function refuseHeldChanges(
+  actor: Actor,
+  access: MapAccess,
+  opTypes: readonly string[],
+): Promise<void> {
+  if (heldForApproval(await moderationStanding(actor, access), opTypes))
+    throw new AppError(
+      'NEEDS_APPROVAL',
+      'This map asks for approval of your changes: suggest them, and a moderator will approve them.',
+    );
+}
+
+/** Who sees a map's moderation queue and decides suggestions and flags. */
+export async function authorizeModerating(actor: Actor, mapId: string): Promise<MapAccess> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  if (!(await moderationStanding(actor, access)).moderator)
+    throw new AppError(
+      'FORBIDDEN',
+      'Only the map’s owner, the class’s teacher and the map’s moderators can do that.',
+    );
+  return access;
+}
+
 /** Who may present a map to its readers (follow mode, spotlight); everyone who reads it may follow. */
 export const authorizePresenting = (actor: Actor, mapId: string) =>
   authorizeTeacher(actor, mapId, 'Only the map’s owner or the class’s teacher can present it.');

@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MapWorkspace } from '@/components/map/map-workspace';
+import type { ModerationView } from '@/lib/domain/moderation/suggestions';
 import type { SocialView } from '@/lib/domain/social';
 import type { GraphNode, MapSnapshot } from '@/lib/domain/types';
 
@@ -93,6 +94,19 @@ const SOCIAL: SocialView = {
 /** What this page told the server about itself (its presence posts). */
 let ownPresence: { clientId: string }[] = [];
 
+/** The moderation view of a reader on a map that asks for no approval. */
+const MODERATION: ModerationView = {
+  requireApproval: false,
+  moderator: false,
+  manager: false,
+  held: false,
+  queue: [],
+  flags: [],
+  mine: [],
+  myFlags: [],
+  people: [],
+};
+
 beforeEach(() => {
   renders.length = 0;
   ownPresence = [];
@@ -102,7 +116,11 @@ beforeEach(() => {
     vi.fn(async (url: string, init?: RequestInit) => {
       if (url.endsWith('/presence'))
         ownPresence.push(JSON.parse(String(init!.body)) as { clientId: string });
-      const body = url.includes('/social') ? SOCIAL : { ok: true };
+      const body = url.includes('/social')
+        ? SOCIAL
+        : url.endsWith('/moderation')
+          ? MODERATION
+          : { ok: true };
       return new Response(JSON.stringify(body), {
         status: 200,
         headers: { 'content-type': 'application/json' },

@@ -49,8 +49,12 @@ describe('writes sent from another site', () => {
 
     const routes = await writeRoutes();
     expect(routes.map(([method, route]) => `${method} ${route}`).sort()).toEqual([
+      'PATCH /api/maps/[id]/flags/[flagId]',
+      'PATCH /api/maps/[id]/moderation',
       'PATCH /api/maps/[id]/sources/[sourceId]',
+      'PATCH /api/maps/[id]/suggestions/[suggestionId]',
       'PATCH /api/maps/[id]/votes',
+      'POST /api/maps/[id]/flags',
       'POST /api/maps/[id]/import/verbatim',
       'POST /api/maps/[id]/layers',
       'POST /api/maps/[id]/ops',
@@ -59,6 +63,7 @@ describe('writes sent from another site', () => {
       'POST /api/maps/[id]/social',
       'POST /api/maps/[id]/sources',
       'POST /api/maps/[id]/sources/read',
+      'POST /api/maps/[id]/suggestions',
       'POST /api/maps/import',
       'POST /api/rounds/[id]/ballot',
       'POST /api/rounds/[id]/ops',

@@ -1,5 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/server/authz';
+import { decideSuggestion } from '@/lib/server/moderation/decide-suggestion';
+import { flagCard } from '@/lib/server/moderation/flags';
+import { changeModerationSettings } from '@/lib/server/moderation/moderation-settings';
+import { suggestChange } from '@/lib/server/moderation/suggest-change';
 import { testDb } from '../factories';
 import { apply, claim } from './apply-ops';
 import { nodeNote, sendSocial } from './team-map';
@@ -25,7 +29,8 @@ async function person(name: string) {
  * Blue), working on one class map, plus Ada's own map outside the class
  * (Ben joined it) and her sign-in traces. Ada has done one of everything a
  * student can: claims and a connection, comments (one Ben answered, one
- * mentioning Ben), a team note, a flow entry and a ballot; Ben assigned her
+ * mentioning Ben), a team note, a flow entry and a ballot, a
+ * suggestion and a flag (she moderates the map and declined one of Ben's); Ben assigned her
  * a note, @mentioned her and scored her as a speaker. Her texts all contain
  * "ADA-SAYS" and Cy's secret "BLUE-SECRET", to look for in exports.
  */
@@ -174,6 +179,34 @@ export async function buildPrivacyWorld() {
       speakers: [{ position: 'gov', speaker: 1, userId: ada!.id, points: 75 }],
     },
   });
+
+  // Moderation: Tess asks for approval and makes Ada a moderator; Ada suggests a card and
+  // flags Ben's, and declines a suggestion of Ben's.
+  await changeModerationSettings(tess!.actor, map.id, { requireApproval: true });
+  await changeModerationSettings(tess!.actor, map.id, { addModerator: ada!.id });
+  const adaNew = randomUUID();
+  await suggestChange(ada!.actor, map.id, {
+    ops: [
+      claim(adaNew, 'ADA-SAYS suggested card'),
+      {
+        type: 'createEdge',
+        id: randomUUID(),
+        fromId: adaNew,
+        toId: tessClaim,
+        relation: 'SUPPORTS',
+      },
+    ],
+  });
+  const benSuggestion = await suggestChange(ben!.actor, map.id, {
+    ops: [claim(randomUUID(), 'Ben suggests this')],
+  });
+  await decideSuggestion(ada!.actor, map.id, benSuggestion.id, {
+    action: 'decline',
+    reason: 'Ada declines',
+  });
+  await flagCard(ada!.actor, map.id, { nodeId: benClaim, reason: 'ADA-SAYS flag' });
+  // Off again (the suggestions still wait): the tests go on editing the map as students.
+  await changeModerationSettings(tess!.actor, map.id, { requireApproval: false });
 
   // Ada's own map, which Ben joined, and her sign-in traces.
   const own = await testDb().argumentMap.create({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { estimateNodeHeight, NODE_WIDTH } from '../../domain/layout';
 import { MAX_TEXT_LENGTH, ZOp, type TOp } from '../../domain/ops';
 import type { Side } from '../../domain/types';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, refuseHeldChanges, type Actor } from '../authz';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
 import { applyOpsWithin } from '../maps/apply-ops';
@@ -91,7 +91,8 @@ export async function importVerbatimCards(
   side: Side,
   fileName: string | null = null,
 ): Promise<VerbatimImportResult> {
-  await authorizeMap(actor, 'map:edit', mapId);
+  // Every card of an import is new content: held like any other from someone whose changes are.
+  await refuseHeldChanges(actor, await authorizeMap(actor, 'map:edit', mapId), ['createNode']);
   if (bytes.byteLength > MAX_VERBATIM_BYTES)
     throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.');
   const cards = await parseVerbatimDocx(bytes);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { INTENTS, invertOps } from '../../domain/history';
 import { applyOps as applyDomainOps, graphStateOf, OpError, ZOp, type TOp } from '../../domain/ops';
 import type { Prisma } from '../../generated/prisma/client';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, refuseHeldChanges, type Actor } from '../authz';
 import { AppError } from '../errors';
 import { parseInput, readJsonBody } from '../http';
 import { appendToLog, type LogEntry } from './append-to-log';
@@ -52,7 +52,12 @@ export async function applyMapOps(
   mapId: string,
   input: TApplyOpsInput,
 ): Promise<ApplyOpsResult> {
-  await authorizeMap(actor, 'map:edit', mapId);
+  const access = await authorizeMap(actor, 'map:edit', mapId);
+  await refuseHeldChanges(
+    actor,
+    access,
+    input.ops.map((op) => op.type),
+  );
   const actorId = actor.kind === 'user' ? actor.userId : null;
   let appended;
   try {

@@ -62,6 +62,15 @@ export async function getMapHistory(
         summary: body.ops.length ? 'voted on a claim’s impact' : 'changed how the map is voted on',
       };
     }
+    if (body.kind === 'moderation') {
+      return {
+        seq: row.seq,
+        at: row.createdAt.toISOString(),
+        who: displayName(row.actor),
+        color: avatarColour(row.actor?.avatarColor),
+        summary: MODERATION_WORDS[(body as { what?: string }).what ?? ''] ?? 'moderated the map',
+      };
+    }
     if (body.kind === 'source') {
       return {
         seq: row.seq,
@@ -171,6 +180,17 @@ function describeRound(
   if (added) return `flowed ${added === 1 ? 'an entry' : `${added} entries`} in a practice round`;
   return 'changed a practice round’s flow';
 }
+
+/** What a batch of kind 'moderation' did, in the timeline's words (never whose suggestion or what it said). */
+const MODERATION_WORDS: Record<string, string> = {
+  suggested: 'suggested a change',
+  withdrawn: 'withdrew a suggestion',
+  approved: 'approved a suggestion',
+  declined: 'declined a suggestion',
+  flagged: 'flagged a card for review',
+  resolved: 'dealt with a flag',
+  settings: 'changed how the map is moderated',
+};
 
 /** What a batch of kind 'source' did, in the timeline's words. */
 function describeSourceChanges(changes: SourceChange[]): string {

@@ -31,7 +31,7 @@ export async function ownLatestBatches(
     >`
       SELECT "seq", "op", "createdAt", "teamId" FROM "MapOp"
       WHERE "mapId" = ${mapId} AND "actorId" = ${userId}
-        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source', 'vote')
+        AND COALESCE("op"->>'kind', '') NOT IN ('round', 'source', 'vote', 'moderation')
       ORDER BY "seq" DESC
       LIMIT ${HISTORY_DEPTH}`;
     return rows.reverse();

@@ -14,7 +14,7 @@ export type EraseScope = { mapIds: string[]; classroomId: string } | 'everywhere
  * sources, flow entries) stays for their classmates but is no longer theirs;
  * their comments are erased (a thread someone else answered keeps its
  * replies under a "deleted comment"); their team notes, the assignments
- * given to them and their ballots are deleted; their id and the erased words
+ * given to them, their ballots, suggestions and flags are deleted; their id and the erased words
  * leave the op log; their places on teams and maps go. The User row itself
  * (and so sessions, accounts and anything else that cascades from it) is
  * the caller's to delete.
@@ -66,6 +66,24 @@ export async function eraseContributions(tx: Tx, userId: string, scope: EraseSco
   });
   notes.forEach((n) => erasedIds.add(n.id));
   await tx.annotation.deleteMany({ where: { id: { in: notes.map((n) => n.id) } } });
+
+  // Their suggestions (waiting words, and the record of decided ones: an approved card stays
+  // on the map like any card), their flags and their places as moderators.
+  await tx.suggestion.deleteMany({ where: { authorId: userId, ...inMaps } });
+  await tx.suggestion.updateMany({
+    where: { decidedById: userId, ...inMaps },
+    data: { decidedById: null },
+  });
+  await tx.flag.deleteMany({ where: { raisedById: userId, ...inMaps } });
+  await tx.flag.updateMany({
+    where: { resolvedById: userId, ...inMaps },
+    data: { resolvedById: null },
+  });
+  await tx.mapModerator.deleteMany({ where: { userId, ...inMaps } });
+  await tx.mapModerator.updateMany({
+    where: { appointedById: userId, ...inMaps },
+    data: { appointedById: null },
+  });
 
   // Ballots they judged go; their name leaves others' ballots.
   const inRounds = scope === 'everywhere' ? {} : { round: { mapId: { in: scope.mapIds } } };

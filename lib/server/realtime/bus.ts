@@ -42,7 +42,8 @@ export type LoggedBatch = {
   /**
    * The logged body without its inverse: graph ops (no kind), social ops
    * with kind 'social', round ops with kind 'round', or a source added or
-   * changed with kind 'source', or a vote (its claim, never its value) with kind 'vote'.
+   * changed with kind 'source', or a vote (its claim, never its value) with kind 'vote', or a
+   * suggestion, flag or moderation setting (no words, no one's name) with kind 'moderation'.
    */
   body: {
     kind?: string;

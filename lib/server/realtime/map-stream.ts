@@ -59,7 +59,8 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
       batch.body.kind === 'social' ||
       batch.body.kind === 'round' ||
       batch.body.kind === 'source' ||
-      batch.body.kind === 'vote'
+      batch.body.kind === 'vote' ||
+      batch.body.kind === 'moderation'
         ? frame(
             batch.body.kind,
             { seq, actorId, key, roundId: batch.body.roundId, changes: batch.body.changes },

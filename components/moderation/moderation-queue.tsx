@@ -1,0 +1,228 @@
+'use client';
+
+import { useState } from 'react';
+import { keyScope, ownKeys, useShortcuts } from '@/lib/client/shortcuts';
+import type { Moderation, ModerationRefusal } from '@/lib/client/use-moderation';
+import type { SuggestionView } from '@/lib/domain/moderation/suggestions';
+import { KIND_LABELS, type NodeKind } from '@/lib/domain/types';
+import styles from './moderation.module.css';
+
+const SCOPE = 'moderation';
+
+/** What the moderator is doing to the current suggestion: nothing yet, editing its text, or giving a reason. */
+type Mode = { kind: 'idle' } | { kind: 'edit'; text: string } | { kind: 'decline'; reason: string };
+
+/**
+ * The waiting suggestions, oldest first, decided one keystroke each while
+ * the focus is in the queue: A approves, E edits the text (Enter approves
+ * it, Escape cancels), D declines (asks a reason, Enter confirms), J/K or
+ * the arrows move. The keys are scoped shortcuts (lib/client/shortcuts.ts),
+ * so they never fire while a field has the focus, and a button does each.
+ */
+export function ModerationQueue({
+  moderation,
+  onJump,
+}: {
+  moderation: Moderation;
+  onJump: (nodeId: string) => void;
+}) {
+  const queue = moderation.view?.queue ?? [];
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'idle' });
+  const [problem, setProblem] = useState<ModerationRefusal | null>(null);
+  const index = Math.max(
+    0,
+    queue.findIndex((s) => s.id === currentId),
+  );
+  const current: SuggestionView | undefined = queue[index];
+
+  const move = (by: number) => {
+    if (queue.length === 0) return;
+    setCurrentId(queue[(index + by + queue.length) % queue.length]!.id);
+    setMode({ kind: 'idle' });
+  };
+  const decide = async (run: () => Promise<ModerationRefusal | null>) => {
+    const refusal = await run();
+    setProblem(refusal);
+    if (!refusal) setMode({ kind: 'idle' });
+    document.getElementById('moderation-queue')?.focus();
+  };
+  const approve = (text?: string) =>
+    current && decide(() => moderation.decide(current.id, { action: 'approve', text }));
+  const decline = (reason: string) =>
+    current && decide(() => moderation.decide(current.id, { action: 'decline', reason }));
+
+  useShortcuts([
+    { key: 'a', scope: SCOPE, run: () => void approve() },
+    {
+      key: 'e',
+      scope: SCOPE,
+      run: () => current && setMode({ kind: 'edit', text: current.text }),
+    },
+    { key: 'd', scope: SCOPE, run: () => current && setMode({ kind: 'decline', reason: '' }) },
+    { key: ['j', 'ArrowDown'], scope: SCOPE, run: () => move(1) },
+    { key: ['k', 'ArrowUp'], scope: SCOPE, run: () => move(-1) },
+  ]);
+
+  if (queue.length === 0)
+    return (
+      <p className={styles.hint} role="status">
+        Nothing is waiting for approval.
+      </p>
+    );
+  return (
+    <div
+      id="moderation-queue"
+      className={styles.queue}
+      tabIndex={0}
+      role="group"
+      aria-label="Suggestions waiting for approval. A approve, E edit, D decline, J and K move."
+      {...keyScope(SCOPE)}
+    >
+      {problem && (
+        <p className={styles.hint} role="alert">
+          {problem.message}
+        </p>
+      )}
+      <ol className={styles.list}>
+        {queue.map((s) => {
+          const isCurrent = s.id === current?.id;
+          return (
+            <li
+              key={s.id}
+              className={styles.item}
+              aria-current={isCurrent}
+              onClick={() => setCurrentId(s.id)}
+            >
+              <SuggestionSummary suggestion={s} onJump={onJump} />
+              {isCurrent && mode.kind === 'edit' && (
+                <label className={styles.field}>
+                  Approve with this text (Enter approves, Escape cancels)
+                  <textarea
+                    autoFocus
+                    rows={3}
+                    value={mode.text}
+                    onChange={(event) => setMode({ kind: 'edit', text: event.target.value })}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter' && !event.shiftKey) {
+                        event.preventDefault();
+                        if (mode.text.trim()) void approve(mode.text.trim());
+                      } else if (event.key === 'Escape') {
+                        event.preventDefault();
+                        setMode({ kind: 'idle' });
+                        document.getElementById('moderation-queue')?.focus();
+                      }
+                    }}
+                    {...ownKeys}
+                  />
+                </label>
+              )}
+              {isCurrent && mode.kind === 'decline' && (
+                <label className={styles.field}>
+                  Why is it declined? (Enter declines, Escape cancels)
+                  <input
+                    autoFocus
+                    value={mode.reason}
+                    maxLength={500}
+                    onChange={(event) => setMode({ kind: 'decline', reason: event.target.value })}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter') {
+                        event.preventDefault();
+                        if (mode.reason.trim()) void decline(mode.reason.trim());
+                      } else if (event.key === 'Escape') {
+                        event.preventDefault();
+                        setMode({ kind: 'idle' });
+                        document.getElementById('moderation-queue')?.focus();
+                      }
+                    }}
+                  />
+                </label>
+              )}
+              {isCurrent && (
+                <div className={styles.actions}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-keyshortcuts="A"
+                    onClick={() =>
+                      void (mode.kind === 'edit' ? approve(mode.text.trim()) : approve())
+                    }
+                  >
+                    Approve<kbd className={styles.key}>A</kbd>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-keyshortcuts="E"
+                    onClick={() => setMode({ kind: 'edit', text: s.text })}
+                  >
+                    Edit<kbd className={styles.key}>E</kbd>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-keyshortcuts="D"
+                    onClick={() =>
+                      mode.kind === 'decline' && mode.reason.trim()
+                        ? void decline(mode.reason.trim())
+                        : setMode({ kind: 'decline', reason: '' })
+                    }
+                  >
+                    Decline<kbd className={styles.key}>D</kbd>
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+/** Who suggested what, answering which card (or the text it replaces). */
+export function SuggestionSummary({
+  suggestion: s,
+  onJump,
+  own = false,
+}: {
+  suggestion: SuggestionView;
+  onJump: (nodeId: string) => void;
+  /** The reader's own suggestion ("You suggested…"). */
+  own?: boolean;
+}) {
+  const kind = s.nodeKind ? KIND_LABELS[s.nodeKind as NodeKind].toLowerCase() : 'card';
+  const who = own ? 'You suggested' : `${s.author.name} suggests`;
+  return (
+    <>
+      <span className={styles.meta}>
+        {s.kind === 'new' ? `${who} a new ${kind}` : `${who} new words`}
+        {s.parent && (
+          <>
+            {' '}
+            answering{' '}
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => onJump(s.parent!.id)}
+            >
+              “{clip(s.parent.text)}”
+            </button>
+          </>
+        )}
+      </span>
+      {s.beforeText !== null && (
+        <p className={styles.before}>
+          <span className="visually-hidden">Before: </span>
+          {s.beforeText}
+        </p>
+      )}
+      <p className={styles.text}>
+        {s.beforeText !== null && <span className="visually-hidden">After: </span>}
+        {s.text}
+      </p>
+    </>
+  );
+}
+
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);

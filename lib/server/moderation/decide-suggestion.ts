@@ -1,0 +1,119 @@
+import 'server-only';
+import { withText, ZDecision } from '../../domain/moderation/suggestions';
+import type { TOp } from '../../domain/ops';
+import { authorizeMap, authorizeModerating, type Actor } from '../authz';
+import { AppError } from '../errors';
+import { parseInput } from '../http';
+import { appendToLog } from '../maps/append-to-log';
+import { applyOpsWithin } from '../maps/apply-ops';
+import { lockWaiting, moderationEntry } from './log-moderation';
+
+/** Why approving can fail because the map moved on: the suggestion stays waiting. */
+const STALE = new Set(['STALE_VERSION', 'DELETED', 'NOT_FOUND', 'DUPLICATE_EDGE', 'CONFLICT']);
+
+/**
+ * A moderator approves (as written, or with their edited text) or declines
+ * (with a reason) a waiting suggestion; its writer may withdraw it.
+ *
+ * Approving applies the suggestion's ops through the normal op path, as the
+ * moderator's batch (one step in the log, live to every page, undoable by
+ * them), with the new card credited to the student who suggested it
+ * (`createdById`, which tasks count). When the card it answers was deleted
+ * or the text it edits changed since, nothing is applied: CONFLICT (409),
+ * and the suggestion stays waiting.
+ */
+export async function decideSuggestion(
+  actor: Actor,
+  mapId: string,
+  suggestionId: string,
+  raw: unknown,
+): Promise<{ seq: number }> {
+  const decision = parseInput(ZDecision, raw);
+  if (decision.action === 'withdraw') return withdraw(actor, mapId, suggestionId);
+  await authorizeModerating(actor, mapId);
+  const actorId = actor.kind === 'user' ? actor.userId : null;
+  const now = new Date();
+  if (decision.action === 'decline') {
+    const appended = await appendToLog({ mapId, actorId }, async (tx) => {
+      await waiting(tx, mapId, suggestionId);
+      await tx.suggestion.update({
+        where: { id: suggestionId },
+        data: { status: 'DECLINED', reason: decision.reason, decidedById: actorId, decidedAt: now },
+      });
+      return moderationEntry('declined', null);
+    });
+    return { seq: appended.seq };
+  }
+  const applied = await appendToLog({ mapId, actorId }, async (tx) => {
+    const suggestion = await waiting(tx, mapId, suggestionId);
+    const stored = suggestion.ops as TOp[];
+    const ops = decision.text === undefined ? stored : withText(stored, decision.text);
+    let entry;
+    try {
+      entry = await applyOpsWithin(tx, { mapId, actorId }, ops, 'do');
+    } catch (error) {
+      if (error instanceof AppError && STALE.has(error.code))
+        throw new AppError(
+          'CONFLICT',
+          suggestion.parentId && error.code !== 'STALE_VERSION'
+            ? 'The card this suggestion answers is no longer on the map, so it cannot be approved. Decline it with a reason.'
+            : 'The card changed after this suggestion was made, so it cannot be approved as it is. Decline it, or ask for a new suggestion.',
+          { stale: true },
+        );
+      throw error;
+    }
+    if (suggestion.authorId) {
+      const created = ops.filter((op) => op.type === 'createNode' || op.type === 'createEdge');
+      const ids = created.map((op) => op.id);
+      await tx.node.updateMany({
+        where: { mapId, id: { in: ids } },
+        data: { createdById: suggestion.authorId },
+      });
+      await tx.edge.updateMany({
+        where: { mapId, id: { in: ids } },
+        data: { createdById: suggestion.authorId },
+      });
+    }
+    await tx.suggestion.update({
+      where: { id: suggestionId },
+      data: {
+        status: 'APPROVED',
+        text: decision.text ?? suggestion.text,
+        decidedById: actorId,
+        decidedAt: now,
+      },
+    });
+    return entry;
+  });
+  // The writer's list and the queues of every open page: a batch of its own, with no words in it.
+  await appendToLog({ mapId, actorId }, async () => moderationEntry('approved', null));
+  return { seq: applied.seq };
+}
+
+async function waiting(tx: Parameters<typeof lockWaiting>[0], mapId: string, suggestionId: string) {
+  const suggestion = await lockWaiting(tx, mapId, suggestionId);
+  if (!suggestion) throw new AppError('NOT_FOUND', 'This suggestion does not exist.');
+  if (suggestion.status !== 'WAITING')
+    throw new AppError('CONFLICT', 'This suggestion has already been decided or withdrawn.');
+  return suggestion;
+}
+
+/** The writer takes back a suggestion that is still waiting. */
+async function withdraw(
+  actor: Actor,
+  mapId: string,
+  suggestionId: string,
+): Promise<{ seq: number }> {
+  await authorizeMap(actor, 'map:read', mapId);
+  const appended = await appendToLog(
+    { mapId, actorId: actor.kind === 'user' ? actor.userId : null },
+    async (tx) => {
+      const suggestion = await waiting(tx, mapId, suggestionId);
+      if (actor.kind !== 'user' || suggestion.authorId !== actor.userId)
+        throw new AppError('FORBIDDEN', 'Only the person who suggested it can withdraw it.');
+      await tx.suggestion.update({ where: { id: suggestionId }, data: { status: 'WITHDRAWN' } });
+      return moderationEntry('withdrawn', null);
+    },
+  );
+  return { seq: appended.seq };
+}

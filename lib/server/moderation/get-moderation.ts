@@ -1,0 +1,124 @@
+import 'server-only';
+import type { ModerationView, SuggestionView } from '../../domain/moderation/suggestions';
+import { displayName } from '../../domain/people';
+import type { Prisma } from '../../generated/prisma/client';
+import { authorizeMap, heldForApproval, moderationStanding, type Actor } from '../authz';
+import { db } from '../db';
+import { listMapPeople } from '../maps/list-map-people';
+
+const LIST = 200;
+const person = { select: { id: true, name: true, email: true } } as const;
+const suggestionSelect = {
+  id: true,
+  ops: true,
+  nodeId: true,
+  parentId: true,
+  text: true,
+  beforeText: true,
+  status: true,
+  reason: true,
+  createdAt: true,
+  author: person,
+} satisfies Prisma.SuggestionSelect;
+type SuggestionRow = Prisma.SuggestionGetPayload<{ select: typeof suggestionSelect }>;
+
+/**
+ * Moderation as this reader may see it: the map's mode and the reader's
+ * standing; for moderators the waiting suggestions and open flags, oldest
+ * first; for everyone their own suggestions (with a decline's reason) and
+ * the cards they flagged. Nobody else's suggested words reach a student.
+ */
+export async function getModeration(actor: Actor, mapId: string): Promise<ModerationView> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  const standing = await moderationStanding(actor, access);
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const [queue, flags, mine, myFlags, people, moderators] = await Promise.all([
+    standing.moderator
+      ? db().suggestion.findMany({
+          where: { mapId, status: 'WAITING' },
+          orderBy: { createdAt: 'asc' },
+          take: LIST,
+          select: suggestionSelect,
+        })
+      : [],
+    standing.moderator
+      ? db().flag.findMany({
+          where: { mapId, resolvedAt: null, node: { deletedAt: null } },
+          orderBy: { createdAt: 'asc' },
+          take: LIST,
+          select: {
+            id: true,
+            nodeId: true,
+            reason: true,
+            createdAt: true,
+            node: { select: { text: true } },
+            raisedBy: person,
+          },
+        })
+      : [],
+    userId
+      ? db().suggestion.findMany({
+          where: { mapId, authorId: userId, status: { not: 'WITHDRAWN' } },
+          orderBy: { createdAt: 'desc' },
+          take: LIST,
+          select: suggestionSelect,
+        })
+      : [],
+    userId
+      ? db().flag.findMany({ where: { mapId, raisedById: userId }, select: { nodeId: true } })
+      : [],
+    standing.manager ? listMapPeople(mapId) : [],
+    standing.manager
+      ? db().mapModerator.findMany({ where: { mapId }, select: { userId: true } })
+      : [],
+  ]);
+  const parentIds = [...queue, ...mine].flatMap((s) => (s.parentId ? [s.parentId] : []));
+  const parents = parentIds.length
+    ? await db().node.findMany({
+        where: { mapId, id: { in: [...new Set(parentIds)] } },
+        select: { id: true, text: true },
+      })
+    : [];
+  const parentText = new Map(parents.map((p) => [p.id, p.text]));
+  const view = (row: SuggestionRow): SuggestionView => {
+    const created = (row.ops as { type: string; kind?: string }[]).find(
+      (op) => op.type === 'createNode',
+    );
+    return {
+      id: row.id,
+      kind: created ? 'new' : 'edit',
+      nodeId: row.nodeId,
+      nodeKind: created?.kind ?? null,
+      author: { id: row.author?.id ?? null, name: displayName(row.author) },
+      parent: row.parentId
+        ? { id: row.parentId, text: parentText.get(row.parentId) ?? '(deleted card)' }
+        : null,
+      text: row.text,
+      beforeText: row.beforeText,
+      status: row.status,
+      reason: row.reason,
+      createdAt: row.createdAt.toISOString(),
+    };
+  };
+  const appointed = new Set(moderators.map((m) => m.userId));
+  return {
+    requireApproval: standing.requireApproval,
+    moderator: standing.moderator,
+    manager: standing.manager,
+    held: access.role !== null && heldForApproval(standing, ['createNode']),
+    queue: queue.map(view),
+    flags: flags.map((f) => ({
+      id: f.id,
+      nodeId: f.nodeId,
+      nodeText: f.node.text,
+      raisedBy: displayName(f.raisedBy),
+      reason: f.reason,
+      createdAt: f.createdAt.toISOString(),
+    })),
+    mine: mine.map(view),
+    myFlags: myFlags.map((f) => f.nodeId),
+    people: people
+      .filter((p) => p.id !== userId)
+      .map((p) => ({ ...p, moderator: appointed.has(p.id) })),
+  };
+}

@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
+import { nodeNamed, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
+import { ownDebate } from './new-cards';
+
+const baseUrl = inject('baseUrl');
+const startupLog = inject('startupLog');
+const browser = useBrowser();
+
+const APPROVED = 'Pipeline tariffs bind Yerevan to Moscow more than treaties';
+const DECLINED = 'Treaties are just paper anyway';
+const EDITED = 'Pipeline tariffs bind Yerevan to Moscow';
+const FINAL = 'Gas pipeline tariffs bind Yerevan to Moscow';
+const REASON = 'Say which treaty, and why it fails';
+const LONG =
+  'Gazprom’s ownership of Armenia’s gas network, its pricing discounts tied to membership of the Eurasian Economic Union, and the absence of any alternative supplier through Georgia or Iran together give Moscow a lever over Yerevan that outlasts any single security guarantee, so credibility is the wrong frame for this debate entirely';
+const SIZES = [
+  { name: '1440', width: 1440, height: 900 },
+  { name: '768', width: 768, height: 1024 },
+  { name: '360', width: 360, height: 740 },
+];
+
+/** The owner makes an edit link on the share page, clicking and typing, and reads it off the page. */
+async function newEditLink(owner: Page, mapId: string): Promise<string> {
+  await owner.goto(`${baseUrl}/maps/${mapId}/share`);
+  await owner.getByLabel('Name (optional)').click();
+  await owner.keyboard.type('Moderated class');
+  await owner.getByLabel('Anyone with the link can').selectOption('EDITOR');
+  await owner.getByRole('button', { name: 'Create link' }).click();
+  return owner.getByLabel('New share link').inputValue();
+}
+
+/** Shows the Review tab (the side panel is a drawer under 1024 px). */
+async function openReview(page: Page) {
+  const drawer = page.getByRole('button', { name: /Sources & discussion/ });
+  if (await drawer.isVisible()) {
+    if ((await drawer.getAttribute('aria-expanded')) !== 'true') await drawer.click();
+  }
+  await page.getByRole('tab', { name: /^Review/ }).click();
+}
+
+const review = (page: Page) => page.getByRole('tabpanel', { name: /^Review/ });
+const queue = (page: Page) =>
+  page.getByRole('group', { name: /^Suggestions waiting for approval/ });
+
+/** Student: "+ Add claim", then type the words into the suggestion dialog and press Enter. */
+async function suggestClaim(page: Page, text: string) {
+  await page.getByRole('button', { name: '+ Add claim' }).click();
+  await page.getByRole('dialog', { name: 'Suggest a claim' }).waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Suggest a claim' }).waitFor({ state: 'detached' });
+}
+
+/** Screenshots of the page at the three sizes, the Review tab open. */
+async function atEverySize(page: Page, name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await openReview(page);
+    await screenshot(page, `${name}-${size.name}`);
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+describe('suggestions and moderation', () => {
+  it('holds a student’s claims and edits for the teacher, who approves with A, edits with E and declines with D and a reason; a flag reaches the queue', async () => {
+    const teacher = await openPage(browser());
+    const student = await openPage(browser());
+    const t = teacher.page;
+    const s = student.page;
+    const mapId = await ownDebate(t, baseUrl, startupLog, 'Moderated debate');
+    const link = await newEditLink(t, mapId);
+    await signInAsDemo(s, baseUrl, startupLog, 'student1');
+    await s.goto(link);
+    await s.waitForURL(`${baseUrl}/maps/${mapId}`);
+    await t.goto(`${baseUrl}/maps/${mapId}`);
+    await t.getByRole('toolbar', { name: 'Map editing' }).waitFor();
+
+    // The teacher turns approval on; the queue is empty.
+    await openReview(t);
+    await review(t)
+      .getByRole('checkbox', { name: 'Require approval for students’ changes' })
+      .click();
+    await review(t).getByText('Nothing is waiting for approval.').waitFor();
+    expect(await seriousViolations(t, 'empty queue')).toEqual([]);
+    await atEverySize(t, 'moderation-queue-empty');
+
+    // The student's page hears it live: "+ Add claim" now asks for a suggestion.
+    await openReview(s);
+    await review(s)
+      .getByText(/This map asks for approval/)
+      .waitFor();
+    await suggestClaim(s, APPROVED);
+    await review(s).getByText(APPROVED).waitFor();
+    await review(s).getByText('Waiting for approval').waitFor();
+    expect(await nodeNamed(s, new RegExp(`^claim: ${APPROVED}`)).count()).toBe(0);
+
+    // It is in the teacher's queue, not on the teacher's map; A approves it.
+    await queue(t).getByText(APPROVED).waitFor();
+    expect(await nodeNamed(t, new RegExp(`^claim: ${APPROVED}`)).count()).toBe(0);
+    expect(await seriousViolations(t, 'queue with a suggestion')).toEqual([]);
+    await queue(t).click({ position: { x: 4, y: 4 } });
+    await t.keyboard.press('a');
+    await nodeNamed(t, new RegExp(`^claim: ${APPROVED}`)).waitFor();
+    await nodeNamed(s, new RegExp(`^claim: ${APPROVED}`)).waitFor();
+    await review(s).getByText('Approved').waitFor();
+    await review(t).getByText('Nothing is waiting for approval.').waitFor();
+
+    // New words for a card on the map are a suggestion too; the teacher edits them (E) and approves (Enter).
+    await nodeNamed(s, new RegExp(`^claim: ${APPROVED}`)).click();
+    await s.getByRole('button', { name: 'Edit text' }).click();
+    await s.keyboard.press('ControlOrMeta+A');
+    await s.keyboard.type(EDITED);
+    await s.keyboard.press('Enter');
+    await s.getByText(/were sent as a suggestion/).waitFor();
+    await queue(t).getByText(`After: ${EDITED}`, { exact: true }).waitFor();
+    await queue(t).getByText(`Before: ${APPROVED}`, { exact: true }).waitFor();
+    await queue(t).click({ position: { x: 4, y: 4 } });
+    await t.keyboard.press('e');
+    await t.getByRole('textbox', { name: /Approve with this text/ }).waitFor();
+    await t.keyboard.press('ControlOrMeta+A');
+    await t.keyboard.type(FINAL);
+    await t.keyboard.press('Enter');
+    await nodeNamed(s, new RegExp(`^claim: ${FINAL}`)).waitFor();
+    await nodeNamed(t, new RegExp(`^claim: ${FINAL}`)).waitFor();
+
+    // A second one, declined with D and a typed reason: the student sees the reason.
+    await suggestClaim(s, DECLINED);
+    await queue(t).getByText(DECLINED).waitFor();
+    await queue(t).click({ position: { x: 4, y: 4 } });
+    await t.keyboard.press('d');
+    await t.getByRole('textbox', { name: /Why is it declined/ }).waitFor();
+    await t.keyboard.type(REASON);
+    await t.keyboard.press('Enter');
+    await review(s).getByText(`Reason: ${REASON}`).waitFor();
+    await review(s).getByText('Declined').waitFor();
+    expect(await nodeNamed(t, new RegExp(`^claim: ${DECLINED}`)).count()).toBe(0);
+
+    // A long suggestion, for the screenshots of the queue and of the student's list.
+    await suggestClaim(s, LONG);
+    await queue(t).getByText(LONG).waitFor();
+    await atEverySize(t, 'moderation-queue-long');
+    await atEverySize(s, 'moderation-my-suggestions');
+
+    // The student flags the approved card; the teacher's queue lists it and the card shows a flag.
+    await nodeNamed(s, new RegExp(`^claim: ${FINAL}`)).click();
+    await openReview(s);
+    await review(s)
+      .getByRole('textbox', { name: /Why should a moderator look/ })
+      .click();
+    await s.keyboard.type('Needs a source');
+    await review(s).getByRole('button', { name: 'Flag for review' }).click();
+    await review(s).getByText('You flagged this card for review.').waitFor();
+    await review(t)
+      .getByText(/flagged: Needs a source/)
+      .waitFor();
+    await nodeNamed(t, new RegExp(`^claim: ${FINAL}`))
+      .getByRole('img', { name: /Flagged for review/ })
+      .waitFor();
+    expect(await seriousViolations(t, 'queue with a flag')).toEqual([]);
+    await screenshot(t, 'moderation-flag-1440');
+
+    expect(teacher.errors).toEqual([]);
+    expect(student.errors).toEqual([]);
+  }, 300_000);
+});

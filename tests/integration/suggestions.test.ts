@@ -1,0 +1,295 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TOpInput } from '@/lib/domain/ops';
+import type { Actor } from '@/lib/server/authz';
+import { getMapHistory } from '@/lib/server/maps/get-map-history';
+import { getUndoHistory } from '@/lib/server/maps/get-undo-history';
+import { decideSuggestion } from '@/lib/server/moderation/decide-suggestion';
+import { flagCard, resolveFlag } from '@/lib/server/moderation/flags';
+import { getModeration } from '@/lib/server/moderation/get-moderation';
+import { changeModerationSettings } from '@/lib/server/moderation/moderation-settings';
+import { suggestChange } from '@/lib/server/moderation/suggest-change';
+import { addMember, createEdge, createMap, createNode, createUser, testDb } from '../factories';
+import { apply, claim, errorOf, id, snapshot } from '../support/apply-ops';
+
+afterAll(async () => {
+  await testDb().$disconnect();
+});
+
+type User = Actor & { kind: 'user' };
+
+/** A map asking for approval: its owner, two students (editors), a commenter, a viewer; a question with one claim. */
+async function moderatedMap() {
+  const map = await createMap();
+  const owner: User = { kind: 'user', userId: map.ownerId };
+  const [ana, ben, commenter, viewer] = await Promise.all([
+    addMember(map.id, 'EDITOR'),
+    addMember(map.id, 'EDITOR'),
+    addMember(map.id, 'COMMENTER'),
+    addMember(map.id, 'VIEWER'),
+  ]);
+  const question = await createNode(map.id, {
+    kind: 'QUESTION',
+    text: 'Should homework be banned?',
+  });
+  const first = await createNode(map.id, { text: 'Homework takes time from sleep' });
+  await createEdge(map.id, first.id, question.id);
+  await changeModerationSettings(owner, map.id, { requireApproval: true });
+  return { mapId: map.id, owner, ana, ben, commenter, viewer, question, first };
+}
+
+/** A new objection to `parentId`, as the page would send it. */
+function newCard(parentId: string, text: string): { nodeId: string; ops: TOpInput[] } {
+  const nodeId = id();
+  return {
+    nodeId,
+    ops: [
+      { type: 'createNode', id: nodeId, kind: 'OBJECTION', text, x: 10, y: 20 },
+      { type: 'createEdge', id: id(), fromId: nodeId, toId: parentId, relation: 'ATTACKS' },
+    ],
+  };
+}
+
+describe('approval mode', () => {
+  it('refuses a student’s content op with NEEDS_APPROVAL and writes nothing, but lets them move cards', async () => {
+    const m = await moderatedMap();
+    const before = await snapshot(m.mapId);
+    const { ops } = newCard(m.first.id, 'Not so');
+    const refused = await errorOf(apply(m.ana, m.mapId, ops));
+    expect(refused.code).toBe('NEEDS_APPROVAL');
+    const edit = await errorOf(
+      apply(m.ana, m.mapId, [
+        { type: 'updateNode', id: m.first.id, text: 'Changed', baseVersion: 1 },
+      ]),
+    );
+    expect(edit.code).toBe('NEEDS_APPROVAL');
+    expect(await snapshot(m.mapId)).toEqual(before);
+    await apply(m.ana, m.mapId, [{ type: 'moveNodes', moves: [{ id: m.first.id, x: 50, y: 60 }] }]);
+    expect((await testDb().node.findUniqueOrThrow({ where: { id: m.first.id } })).x).toBe(50);
+  });
+
+  it('lets managers and appointed moderators edit directly, and holds a moderator again once removed', async () => {
+    const m = await moderatedMap();
+    await apply(m.owner, m.mapId, [claim(id(), 'The teacher’s claim')]);
+    await changeModerationSettings(m.owner, m.mapId, { addModerator: m.ben.userId });
+    await apply(m.ben, m.mapId, [claim(id(), 'The moderator’s claim')]);
+    expect((await getModeration(m.ben, m.mapId)).moderator).toBe(true);
+    await changeModerationSettings(m.owner, m.mapId, { removeModerator: m.ben.userId });
+    expect((await errorOf(apply(m.ben, m.mapId, [claim(id())]))).code).toBe('NEEDS_APPROVAL');
+    await changeModerationSettings(m.owner, m.mapId, { requireApproval: false });
+    await apply(m.ana, m.mapId, [claim(id(), 'Free again')]);
+  });
+});
+
+describe('suggestions', () => {
+  it('suggest then approve applies exactly the change, as the moderator’s undoable batch, credited to the student', async () => {
+    const m = await moderatedMap();
+    const { nodeId, ops } = newCard(m.first.id, 'Sleep matters more');
+    const before = await snapshot(m.mapId);
+    const { id: suggestionId } = await suggestChange(m.ana, m.mapId, { ops });
+    const held = await snapshot(m.mapId);
+    expect(held.nodes).toEqual(before.nodes);
+    expect(held.edges).toEqual(before.edges);
+    // Logged with no words: the stream tells nobody what a student suggested.
+    const logged = await testDb().mapOp.findFirstOrThrow({
+      where: { mapId: m.mapId },
+      orderBy: { seq: 'desc' },
+    });
+    expect(JSON.stringify(logged.op)).not.toContain('Sleep matters');
+    expect(logged.op).toMatchObject({ kind: 'moderation', what: 'suggested' });
+
+    const queue = (await getModeration(m.owner, m.mapId)).queue;
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({
+      id: suggestionId,
+      kind: 'new',
+      text: 'Sleep matters more',
+      parent: { id: m.first.id, text: 'Homework takes time from sleep' },
+    });
+    expect((await getModeration(m.ben, m.mapId)).queue).toEqual([]);
+
+    const { seq } = await decideSuggestion(m.owner, m.mapId, suggestionId, { action: 'approve' });
+    const node = await testDb().node.findUniqueOrThrow({ where: { id: nodeId } });
+    expect(node).toMatchObject({
+      text: 'Sleep matters more',
+      kind: 'OBJECTION',
+      createdById: m.ana.userId,
+    });
+    const edges = await testDb().edge.findMany({ where: { fromId: nodeId } });
+    expect(edges.map((e) => [e.toId, e.relation])).toEqual([[m.first.id, 'ATTACKS']]);
+    const batch = await testDb().mapOp.findUniqueOrThrow({
+      where: { mapId_seq: { mapId: m.mapId, seq } },
+    });
+    expect(batch.actorId).toBe(m.owner.userId);
+    expect((batch.op as { ops: TOpInput[] }).ops).toEqual(
+      ops.map((op) => expect.objectContaining(op)),
+    );
+    expect((await getUndoHistory(m.mapId, m.owner.userId)).undo.at(-1)?.seq).toBe(seq);
+    expect((await getUndoHistory(m.mapId, m.ana.userId)).undo).toEqual([]);
+    const mine = (await getModeration(m.ana, m.mapId)).mine;
+    expect(mine.map((s) => s.status)).toEqual(['APPROVED']);
+    expect((await getModeration(m.owner, m.mapId)).queue).toEqual([]);
+    const history = await getMapHistory(m.owner, m.mapId, null);
+    expect(history.items.map((i) => i.summary)).toContain('suggested a change');
+  });
+
+  it('approves a suggestion with the moderator’s edited text, and an edit with before and after', async () => {
+    const m = await moderatedMap();
+    const { nodeId, ops } = newCard(m.first.id, 'sleep matters more i think');
+    const created = await suggestChange(m.ana, m.mapId, { ops });
+    await decideSuggestion(m.owner, m.mapId, created.id, {
+      action: 'approve',
+      text: 'Sleep matters more than homework',
+    });
+    expect((await testDb().node.findUniqueOrThrow({ where: { id: nodeId } })).text).toBe(
+      'Sleep matters more than homework',
+    );
+    const edit = await suggestChange(m.ben, m.mapId, {
+      ops: [{ type: 'updateNode', id: m.first.id, text: 'Homework costs sleep', baseVersion: 1 }],
+    });
+    expect((await getModeration(m.owner, m.mapId)).queue[0]).toMatchObject({
+      kind: 'edit',
+      beforeText: 'Homework takes time from sleep',
+      text: 'Homework costs sleep',
+    });
+    await decideSuggestion(m.owner, m.mapId, edit.id, { action: 'approve' });
+    const first = await testDb().node.findUniqueOrThrow({ where: { id: m.first.id } });
+    expect(first).toMatchObject({ text: 'Homework costs sleep', version: 2 });
+  });
+
+  it('declines with a reason that the writer sees, and nobody else', async () => {
+    const m = await moderatedMap();
+    const { nodeId, ops } = newCard(m.first.id, 'Homework is evil');
+    const { id: suggestionId } = await suggestChange(m.ana, m.mapId, { ops });
+    const noReason = await errorOf(
+      decideSuggestion(m.owner, m.mapId, suggestionId, { action: 'decline', reason: '  ' }),
+    );
+    expect(noReason.code).toBe('VALIDATION_FAILED');
+    await decideSuggestion(m.owner, m.mapId, suggestionId, {
+      action: 'decline',
+      reason: 'Give a reason, not a label',
+    });
+    expect(await testDb().node.findUnique({ where: { id: nodeId } })).toBeNull();
+    expect((await getModeration(m.ana, m.mapId)).mine).toEqual([
+      expect.objectContaining({ status: 'DECLINED', reason: 'Give a reason, not a label' }),
+    ]);
+    const ben = await getModeration(m.ben, m.mapId);
+    expect(JSON.stringify(ben)).not.toContain('Homework is evil');
+    const again = await errorOf(
+      decideSuggestion(m.owner, m.mapId, suggestionId, { action: 'approve' }),
+    );
+    expect(again.code).toBe('CONFLICT');
+  });
+
+  it('answers 409 and keeps the suggestion waiting when the parent was deleted or the text changed', async () => {
+    const m = await moderatedMap();
+    const { ops } = newCard(m.first.id, 'An objection');
+    const onFirst = await suggestChange(m.ana, m.mapId, { ops });
+    const edit = await suggestChange(m.ben, m.mapId, {
+      ops: [{ type: 'updateNode', id: m.first.id, text: 'Better words', baseVersion: 1 }],
+    });
+    await apply(m.owner, m.mapId, [
+      { type: 'updateNode', id: m.first.id, text: 'The teacher’s words', baseVersion: 1 },
+    ]);
+    const stale = await errorOf(decideSuggestion(m.owner, m.mapId, edit.id, { action: 'approve' }));
+    expect(stale.code).toBe('CONFLICT');
+    await apply(m.owner, m.mapId, [{ type: 'deleteNode', id: m.first.id }]);
+    const before = await snapshot(m.mapId);
+    const gone = await errorOf(
+      decideSuggestion(m.owner, m.mapId, onFirst.id, { action: 'approve' }),
+    );
+    expect(gone.code).toBe('CONFLICT');
+    expect(gone.message).toMatch(/no longer on the map/);
+    expect(await snapshot(m.mapId)).toEqual(before);
+    expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([
+      onFirst.id,
+      edit.id,
+    ]);
+  });
+
+  it('lets the writer withdraw a waiting suggestion, and nobody else', async () => {
+    const m = await moderatedMap();
+    const { id: suggestionId } = await suggestChange(m.ana, m.mapId, newCard(m.first.id, 'Mine'));
+    expect(
+      (await errorOf(decideSuggestion(m.ben, m.mapId, suggestionId, { action: 'withdraw' }))).code,
+    ).toBe('FORBIDDEN');
+    await decideSuggestion(m.ana, m.mapId, suggestionId, { action: 'withdraw' });
+    expect((await getModeration(m.owner, m.mapId)).queue).toEqual([]);
+    expect((await getModeration(m.ana, m.mapId)).mine).toEqual([]);
+  });
+
+  it('refuses what is not one card or one text edit', async () => {
+    const m = await moderatedMap();
+    const kind = await errorOf(
+      suggestChange(m.ana, m.mapId, {
+        ops: [{ type: 'updateNode', id: m.first.id, kind: 'PREMISE', baseVersion: 1 }],
+      }),
+    );
+    expect(kind.code).toBe('VALIDATION_FAILED');
+    const deletion = await errorOf(
+      suggestChange(m.ana, m.mapId, { ops: [{ type: 'deleteNode', id: m.first.id }] }),
+    );
+    expect(deletion.code).toBe('VALIDATION_FAILED');
+    const orphan = await errorOf(suggestChange(m.ana, m.mapId, newCard(id(), 'To nothing')));
+    expect(orphan.code).toBe('NOT_FOUND');
+    expect(await testDb().suggestion.count({ where: { mapId: m.mapId } })).toBe(0);
+  });
+});
+
+describe('flags', () => {
+  it('lets a member flag a card once; a moderator dismisses one and deletes the card of another', async () => {
+    const m = await moderatedMap();
+    await flagCard(m.commenter, m.mapId, { nodeId: m.first.id, reason: 'Off topic' });
+    const twice = await errorOf(flagCard(m.commenter, m.mapId, { nodeId: m.first.id }));
+    expect(twice.code).toBe('CONFLICT');
+    await flagCard(m.ana, m.mapId, { nodeId: m.first.id });
+    const flags = (await getModeration(m.owner, m.mapId)).flags;
+    expect(flags.map((f) => f.reason)).toEqual(['Off topic', '']);
+    expect((await getModeration(m.commenter, m.mapId)).myFlags).toEqual([m.first.id]);
+    await resolveFlag(m.owner, m.mapId, flags[0]!.id, { action: 'dismiss' });
+    expect((await getModeration(m.owner, m.mapId)).flags).toHaveLength(1);
+    await resolveFlag(m.owner, m.mapId, flags[1]!.id, { action: 'delete' });
+    expect(
+      (await testDb().node.findUniqueOrThrow({ where: { id: m.first.id } })).deletedAt,
+    ).not.toBeNull();
+    expect((await getModeration(m.owner, m.mapId)).flags).toEqual([]);
+  });
+});
+
+describe('who may moderate', () => {
+  it('refuses outsiders, viewers and students who are not moderators', async () => {
+    const m = await moderatedMap();
+    const stranger: User = { kind: 'user', userId: (await createUser()).id };
+    const { id: suggestionId } = await suggestChange(m.ana, m.mapId, newCard(m.first.id, 'Mine'));
+    await flagCard(m.ana, m.mapId, { nodeId: m.first.id });
+    const [flag] = (await getModeration(m.owner, m.mapId)).flags;
+    const refusals = await Promise.all([
+      errorOf(getModeration(stranger, m.mapId)),
+      errorOf(suggestChange(stranger, m.mapId, newCard(m.first.id, 'x'))),
+      errorOf(flagCard(stranger, m.mapId, { nodeId: m.first.id })),
+      errorOf(suggestChange(m.viewer, m.mapId, newCard(m.first.id, 'x'))),
+      errorOf(flagCard(m.viewer, m.mapId, { nodeId: m.first.id })),
+      errorOf(decideSuggestion(m.ben, m.mapId, suggestionId, { action: 'approve' })),
+      errorOf(decideSuggestion(m.ana, m.mapId, suggestionId, { action: 'approve' })),
+      errorOf(resolveFlag(m.ben, m.mapId, flag!.id, { action: 'delete' })),
+      errorOf(changeModerationSettings(m.ana, m.mapId, { requireApproval: false })),
+      errorOf(changeModerationSettings(m.ana, m.mapId, { addModerator: m.ana.userId })),
+    ]);
+    expect(refusals.map((e) => e.code)).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
+    const outsider = await errorOf(
+      changeModerationSettings(m.owner, m.mapId, { addModerator: stranger.userId }),
+    );
+    expect(outsider.code).toBe('VALIDATION_FAILED');
+    expect((await getModeration(m.owner, m.mapId)).queue).toHaveLength(1);
+  });
+});
