@@ -384,6 +384,15 @@ export async function refuseHeldChanges(
   access: MapAccess,
   opTypes: readonly string[],
 ): Promise<void> {
+  // Every edit comes this way: moves, and maps that hold nothing (most),
+  // cost no more than one small read.
+  if (!heldForApproval({ requireApproval: true, manager: false, moderator: false }, opTypes))
+    return;
+  const map = await db().argumentMap.findUniqueOrThrow({
+    where: { id: access.map.id },
+    select: { requireApproval: true },
+  });
+  if (!map.requireApproval) return;
   if (heldForApproval(await moderationStanding(actor, access), opTypes))
     throw new AppError(
       'NEEDS_APPROVAL',
