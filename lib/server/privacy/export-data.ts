@@ -51,7 +51,17 @@ export async function exportMyData(actor: Actor): Promise<Download> {
   if (actor.kind !== 'user')
     throw new AppError('UNAUTHENTICATED', 'Sign in to download your data.');
   const userId = actor.userId;
-  const [profile, accounts, sessions, classesTaught, classes, mapsOwned, mapsJoined, teams] =
+  const [
+    profile,
+    accounts,
+    sessions,
+    classesTaught,
+    classes,
+    mapsOwned,
+    mapsJoined,
+    teams,
+    pseudonyms,
+  ] =
     await Promise.all([
       db().user.findUniqueOrThrow({
         where: { id: userId },
@@ -91,6 +101,11 @@ export async function exportMyData(actor: Actor): Promise<Download> {
         select: { team: { select: { id: true, name: true, side: true, mapId: true } } },
         take: EXPORT_LIMIT,
       }),
+      db().mapPseudonym.findMany({
+        where: { userId },
+        select: { mapId: true, number: true, createdAt: true },
+        take: EXPORT_LIMIT,
+      }),
     ]);
   const data = {
     about: 'Everything Counterpoint holds about you and what you wrote. See docs/PRIVACY.md.',
@@ -103,6 +118,7 @@ export async function exportMyData(actor: Actor): Promise<Download> {
     mapsOwned,
     mapsJoined,
     teams: teams.map((t) => t.team),
+    pseudonymsOnAnonymousMaps: pseudonyms,
     ...(await contributions(userId, 'everywhere')),
   };
   return json(data, `counterpoint-my-data-${fileDate()}.json`);
