@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeAnonymity, type Actor } from '../authz';
+import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from './append-to-log';
 
@@ -17,11 +18,16 @@ export async function setAnonymous(
   anonymous: boolean,
 ): Promise<{ anonymousSince: string }> {
   await authorizeAnonymity(actor, mapId);
+  const { anonymousSince } = await db().argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    select: { anonymousSince: true },
+  });
   if (!anonymous)
     throw new AppError(
       'CONFLICT',
       'Anonymous mode cannot be turned off: students were promised their names stay hidden on this map.',
     );
+  if (anonymousSince) return { anonymousSince: anonymousSince.toISOString() };
   const appended = await appendToLog(
     { mapId, actorId: actor.kind === 'user' ? actor.userId : null },
     async (tx) => {
