@@ -43,7 +43,11 @@ export function MakeAnonymous({ mapId, anonymous }: { mapId: string; anonymous: 
         Make anonymous…
       </button>
       {asking && (
-        <ConfirmAnonymous mapId={mapId} onDone={() => setDone(true)} onClose={() => setAsking(false)} />
+        <ConfirmAnonymous
+          mapId={mapId}
+          onDone={() => setDone(true)}
+          onClose={() => setAsking(false)}
+        />
       )}
     </>
   );
@@ -102,9 +106,9 @@ function ConfirmAnonymous({
       <h2 id={titleId}>Make this map anonymous?</h2>
       <div id={bodyId} className={styles.body}>
         <p>
-          Students will see each other as pseudonyms such as “Student 7”, in comments, notes,
-          the timeline, rounds and who is here. You and other teachers of the map still see
-          their names, and students still see yours.
+          Students will see each other as pseudonyms such as “Student 7”, in comments, notes, the
+          timeline, rounds and who is here. You and other teachers of the map still see their names,
+          and students still see yours.
         </p>
         <p>
           <strong>This cannot be turned off.</strong> The map stays anonymous for good, so no

@@ -336,7 +336,10 @@ export async function mapTeacherIds(
       ownerId: true,
       members: { where: { role: 'OWNER', ...liveMembershipWhere() }, select: { userId: true } },
       classroom: {
-        select: { teacherId: true, members: { where: { role: 'TEACHER' }, select: { userId: true } } },
+        select: {
+          teacherId: true,
+          members: { where: { role: 'TEACHER' }, select: { userId: true } },
+        },
       },
     },
   });

@@ -96,8 +96,12 @@ beforeAll(async () => {
   ({ id: mapId } = await createMap({ ownerId: teacher.user.id }));
   await testDb().argumentMap.update({ where: { id: mapId }, data: { classroomId } });
   nodeId = (await createNode(mapId, { text: 'Uniforms reduce bullying' })).id;
-  red = (await testDb().team.create({ data: { mapId, name: 'Red', color: '#b91c1c', side: 'FOR' } })).id;
-  blue = (await testDb().team.create({ data: { mapId, name: 'Blue', color: '#1d4ed8', side: 'AGAINST' } })).id;
+  red = (
+    await testDb().team.create({ data: { mapId, name: 'Red', color: '#b91c1c', side: 'FOR' } })
+  ).id;
+  blue = (
+    await testDb().team.create({ data: { mapId, name: 'Blue', color: '#1d4ed8', side: 'AGAINST' } })
+  ).id;
   await testDb().teamMember.createMany({
     data: [
       { teamId: red, userId: ada.user.id },

@@ -78,7 +78,9 @@ export async function peopleAsSeenBy(
     name(id, person) {
       const n = numberOf(id);
       if (n === undefined) return displayName(person);
-      return seesNames ? nameWithPseudonym(displayName(person), pseudonymName(n)) : pseudonymName(n);
+      return seesNames
+        ? nameWithPseudonym(displayName(person), pseudonymName(n))
+        : pseudonymName(n);
     },
     color(id, person) {
       const n = numberOf(id);

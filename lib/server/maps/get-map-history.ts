@@ -87,10 +87,10 @@ export async function getMapHistory(
         summary: body.anonymous
           ? 'made the map anonymous'
           : describeSocial(
-          body.ops as unknown as TSocialOp[],
-          body.revealed,
-          (id) => texts.get(id) ?? null,
-        ),
+              body.ops as unknown as TSocialOp[],
+              body.revealed,
+              (id) => texts.get(id) ?? null,
+            ),
       };
     }
     return {

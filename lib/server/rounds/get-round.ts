@@ -102,7 +102,10 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
           id: s.team.id,
           name: s.team.name,
           color: s.team.color,
-          members: s.team.members.map((m) => ({ id: m.user.id, name: people.name(m.user.id, m.user) })),
+          members: s.team.members.map((m) => ({
+            id: m.user.id,
+            name: people.name(m.user.id, m.user),
+          })),
         },
       })),
     judges: round.judges

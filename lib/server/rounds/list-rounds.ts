@@ -116,7 +116,10 @@ export async function listClassRounds(actor: Actor, classroomId: string): Promis
       await peopleAsSeenBy(
         actor,
         access,
-        mine.flatMap((r) => [...r.judges.map((j) => j.user.id), ...r.ballots.map((b) => b.judge.id)]),
+        mine.flatMap((r) => [
+          ...r.judges.map((j) => j.user.id),
+          ...r.ballots.map((b) => b.judge.id),
+        ]),
       ),
     );
   }

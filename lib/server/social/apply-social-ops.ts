@@ -210,7 +210,9 @@ async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Prom
   return {
     comments: comments.filter((c) => shown.has(c.id)).map((c) => commentView(c, PLAIN_PEOPLE)),
     removedComments: comments.filter((c) => !shown.has(c.id)).map((c) => c.id),
-    annotations: annotations.filter((a) => a.deletedAt === null).map((a) => annotationView(a, PLAIN_PEOPLE)),
+    annotations: annotations
+      .filter((a) => a.deletedAt === null)
+      .map((a) => annotationView(a, PLAIN_PEOPLE)),
     removedAnnotations: annotations.filter((a) => a.deletedAt !== null).map((a) => a.id),
   };
 }
