@@ -31,6 +31,8 @@ export function AnonymousBanner({ anonymity }: { anonymity: Anonymity }) {
 export function MakeAnonymous({ mapId, anonymous }: { mapId: string; anonymous: boolean }) {
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState(false);
+  /** The Manage menu this entry sits in: closed once the map is anonymous, so the map shows again. */
+  const menu = useRef<HTMLDetailsElement | null>(null);
   if (anonymous || done)
     return (
       <p className={styles.locked}>
@@ -39,13 +41,23 @@ export function MakeAnonymous({ mapId, anonymous }: { mapId: string; anonymous: 
     );
   return (
     <>
-      <button type="button" className={styles.entry} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={(event) => {
+          menu.current = event.currentTarget.closest('details');
+          setAsking(true);
+        }}
+      >
         Make anonymous…
       </button>
       {asking && (
         <ConfirmAnonymous
           mapId={mapId}
-          onDone={() => setDone(true)}
+          onDone={() => {
+            setDone(true);
+            menu.current?.removeAttribute('open');
+          }}
           onClose={() => setAsking(false)}
         />
       )}

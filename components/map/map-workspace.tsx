@@ -245,8 +245,8 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             </WorkspaceToolbar>
           )}
         </div>
-        {social.view?.anonymity && <AnonymousBanner anonymity={social.view.anonymity} />}
       </div>
+      {social.view?.anonymity && <AnonymousBanner anonymity={social.view.anonymity} />}
       {notice && !(notice.conflict && canEdit) && (
         <MapNotice notice={notice} onDismiss={() => setNotice(null)} />
       )}

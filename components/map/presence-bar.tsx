@@ -3,7 +3,7 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useSyncExternalStore } from 'react';
 import type { PresenceStore } from '@/lib/client/presence-store';
-import { avatarInitials } from '@/lib/domain/people';
+import { avatarInitials, initialsFontSize } from '@/lib/domain/people';
 import type { SyncStatus } from '@/lib/client/use-map-sync';
 import styles from './presence-bar.module.css';
 
@@ -28,7 +28,7 @@ export function PresenceBar({ presence, status }: { presence: PresenceStore; sta
                 className="avatar"
                 style={{
                   background: p.color,
-                  fontSize: avatarInitials(p.name).length > 2 ? 11 : undefined,
+                  fontSize: initialsFontSize(avatarInitials(p.name), 30),
                 }}
                 aria-hidden="true"
               >

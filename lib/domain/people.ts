@@ -70,3 +70,9 @@ export function avatarInitials(name: string): string {
   if (pseudonym) return `S${pseudonym[1]}`;
   return name.trim().charAt(0).toUpperCase();
 }
+
+/** The font size (px) that fits `initials` in a round avatar `diameter` px wide; undefined for one letter (the avatar's own size). */
+export function initialsFontSize(initials: string, diameter: number): number | undefined {
+  if (initials.length <= 1) return undefined;
+  return Math.round(diameter * (initials.length > 2 ? 0.34 : 0.42));
+}

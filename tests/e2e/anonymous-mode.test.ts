@@ -21,9 +21,7 @@ async function seriousViolations(page: Page, scope: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.evaluate(await readFile(axePath, 'utf8'));
   const violations = await page.evaluate(async (selector) => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Element) => Promise<AxeResults> } }
-    ).axe;
+    const axe = (window as unknown as { axe: { run: (c: Element) => Promise<AxeResults> } }).axe;
     return (await axe.run(document.querySelector(selector)!)).violations.map((v) => ({
       id: v.id,
       impact: v.impact,
