@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Anonymity } from '@/lib/domain/anonymity';
 import { MaskIcon } from '@/components/ui/icons';
 import dialogStyles from './dialog.module.css';
@@ -107,7 +108,9 @@ function ConfirmAnonymous({
       setBusy(false);
     }
   };
-  return (
+  // Into the body: on a phone the Manage menu sits in a sheet that may close,
+  // and a dialog under a hidden element would not show.
+  return createPortal(
     <dialog
       ref={dialog}
       className={dialogStyles.dialog}
@@ -140,6 +143,7 @@ function ConfirmAnonymous({
           Make anonymous for good
         </button>
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
