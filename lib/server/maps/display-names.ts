@@ -107,7 +107,7 @@ export async function peopleAsSeenBy(
  * both meet someone new take the map's row lock in turn: one gives the
  * numbers, the other finds them given.
  */
-export async function pseudonymsOf(mapId: string, userIds: string[]): Promise<Map<string, number>> {
+async function pseudonymsOf(mapId: string, userIds: string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
   const rows = await db().mapPseudonym.findMany({
     where: { mapId, userId: { in: userIds } },
