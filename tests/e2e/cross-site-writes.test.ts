@@ -51,6 +51,7 @@ describe('writes sent from another site', () => {
     expect(routes.map(([method, route]) => `${method} ${route}`).sort()).toEqual([
       'PATCH /api/maps/[id]/sources/[sourceId]',
       'PATCH /api/maps/[id]/votes',
+      'POST /api/maps/[id]/anonymous',
       'POST /api/maps/[id]/import/verbatim',
       'POST /api/maps/[id]/layers',
       'POST /api/maps/[id]/ops',
