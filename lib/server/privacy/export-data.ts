@@ -51,61 +51,47 @@ export async function exportMyData(actor: Actor): Promise<Download> {
   if (actor.kind !== 'user')
     throw new AppError('UNAUTHENTICATED', 'Sign in to download your data.');
   const userId = actor.userId;
-  const [
-    profile,
-    accounts,
-    sessions,
-    classesTaught,
-    classes,
-    mapsOwned,
-    mapsJoined,
-    teams,
-    pseudonyms,
-  ] = await Promise.all([
-    db().user.findUniqueOrThrow({
-      where: { id: userId },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        emailVerified: true,
-        image: true,
-        avatarColor: true,
-        createdAt: true,
-        updatedAt: true,
-      },
-    }),
-    db().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
-    db().session.findMany({ where: { userId }, select: { expires: true } }),
-    db().classroom.findMany({
-      where: { teacherId: userId },
-      select: { id: true, name: true, createdAt: true },
-    }),
-    db().classroomMember.findMany({
-      where: { userId },
-      select: { role: true, joinedAt: true, classroom: { select: { id: true, name: true } } },
-    }),
-    db().argumentMap.findMany({
-      where: { ownerId: userId },
-      select: { id: true, title: true, motion: true, description: true, createdAt: true },
-      take: EXPORT_LIMIT,
-    }),
-    db().mapMember.findMany({
-      where: { userId },
-      select: { role: true, createdAt: true, map: { select: { id: true, title: true } } },
-      take: EXPORT_LIMIT,
-    }),
-    db().teamMember.findMany({
-      where: { userId },
-      select: { team: { select: { id: true, name: true, side: true, mapId: true } } },
-      take: EXPORT_LIMIT,
-    }),
-    db().mapPseudonym.findMany({
-      where: { userId },
-      select: { mapId: true, number: true, createdAt: true },
-      take: EXPORT_LIMIT,
-    }),
-  ]);
+  const [profile, accounts, sessions, classesTaught, classes, mapsOwned, mapsJoined, teams] =
+    await Promise.all([
+      db().user.findUniqueOrThrow({
+        where: { id: userId },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          emailVerified: true,
+          image: true,
+          avatarColor: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+      }),
+      db().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
+      db().session.findMany({ where: { userId }, select: { expires: true } }),
+      db().classroom.findMany({
+        where: { teacherId: userId },
+        select: { id: true, name: true, createdAt: true },
+      }),
+      db().classroomMember.findMany({
+        where: { userId },
+        select: { role: true, joinedAt: true, classroom: { select: { id: true, name: true } } },
+      }),
+      db().argumentMap.findMany({
+        where: { ownerId: userId },
+        select: { id: true, title: true, motion: true, description: true, createdAt: true },
+        take: EXPORT_LIMIT,
+      }),
+      db().mapMember.findMany({
+        where: { userId },
+        select: { role: true, createdAt: true, map: { select: { id: true, title: true } } },
+        take: EXPORT_LIMIT,
+      }),
+      db().teamMember.findMany({
+        where: { userId },
+        select: { team: { select: { id: true, name: true, side: true, mapId: true } } },
+        take: EXPORT_LIMIT,
+      }),
+    ]);
   const data = {
     about: 'Everything Counterpoint holds about you and what you wrote. See docs/PRIVACY.md.',
     exportedAt: exportedAt(),
@@ -117,7 +103,11 @@ export async function exportMyData(actor: Actor): Promise<Download> {
     mapsOwned,
     mapsJoined,
     teams: teams.map((t) => t.team),
-    pseudonymsOnAnonymousMaps: pseudonyms,
+    pseudonymsOnAnonymousMaps: await db().mapPseudonym.findMany({
+      where: { userId },
+      select: { mapId: true, number: true, createdAt: true },
+      take: EXPORT_LIMIT,
+    }),
     ...(await contributions(userId, 'everywhere')),
   };
   return json(data, `counterpoint-my-data-${fileDate()}.json`);
