@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useShortcuts } from '@/lib/client/shortcuts';
 import type { HistoryItem } from '@/lib/domain/history';
+import { avatarInitials, initialsFontSize } from '@/lib/domain/people';
 import { LocalTime } from '../ui/local-time';
 import dialogStyles from './dialog.module.css';
 import styles from './history-panel.module.css';
@@ -74,8 +75,15 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
           <ol className={styles.list} aria-label="Changes, newest first">
             {items.map((item) => (
               <li key={item.seq}>
-                <span className="avatar" style={{ background: item.color }} aria-hidden="true">
-                  {item.who.trim().charAt(0).toUpperCase()}
+                <span
+                  className="avatar"
+                  style={{
+                    background: item.color,
+                    fontSize: initialsFontSize(avatarInitials(item.who), 30),
+                  }}
+                  aria-hidden="true"
+                >
+                  {avatarInitials(item.who)}
                 </span>
                 <div className={styles.text}>
                   <p>

@@ -1,15 +1,25 @@
 'use client';
 
 import Link from 'next/link';
+import { MakeAnonymous } from './anonymous-mode';
 import styles from './filter-menu.module.css';
 
 /**
  * The map's other pages, one entry in the tools' row: for its managers a
  * "Manage" menu (tasks and progress, practice rounds, teams, share links and
- * members); for
+ * members, anonymous mode); for
  * everyone else signed in, the practice rounds alone.
  */
-export function ManageMenu({ mapId, canManage }: { mapId: string; canManage: boolean }) {
+export function ManageMenu({
+  mapId,
+  canManage,
+  anonymous = false,
+}: {
+  mapId: string;
+  canManage: boolean;
+  /** The map is anonymous already (then the menu says so instead of offering it). */
+  anonymous?: boolean;
+}) {
   const base = `/maps/${encodeURIComponent(mapId)}`;
   if (!canManage)
     return (
@@ -25,6 +35,7 @@ export function ManageMenu({ mapId, canManage }: { mapId: string; canManage: boo
         <Link href={`${base}/rounds`}>Practice rounds</Link>
         <Link href={`${base}/teams`}>Teams</Link>
         <Link href={`${base}/share`}>Share links and members</Link>
+        <MakeAnonymous mapId={mapId} anonymous={anonymous} />
       </nav>
     </details>
   );

@@ -24,6 +24,7 @@ import { ConnectPromptOver, EditingDialogs } from './editing-dialogs';
 import { Legend } from './legend';
 import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
+import { AnonymousBanner } from './anonymous-mode';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
 import { canvasRegion, MapWords, SkipLinks } from './map-words';
@@ -285,6 +286,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
           )}
         </div>
       </div>
+      {social.view?.anonymity && <AnonymousBanner anonymity={social.view.anonymity} />}
       {notice && !(notice.conflict && canEdit) && (
         <MapNotice notice={notice} onDismiss={() => setNotice(null)} />
       )}

@@ -3,6 +3,7 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useSyncExternalStore } from 'react';
 import type { PresenceStore } from '@/lib/client/presence-store';
+import { avatarInitials, initialsFontSize } from '@/lib/domain/people';
 import type { SyncStatus } from '@/lib/client/use-map-sync';
 import styles from './presence-bar.module.css';
 
@@ -23,9 +24,17 @@ export function PresenceBar({ presence, status }: { presence: PresenceStore; sta
         <ul className={styles.list} aria-label={`Also here: ${list.map((p) => p.name).join(', ')}`}>
           {list.map((p) => (
             <li key={p.userId ?? p.clientId} title={p.name}>
-              <span className="avatar" style={{ background: p.color }} aria-hidden="true">
-                {p.name.trim().charAt(0).toUpperCase()}
+              <span
+                className="avatar"
+                style={{
+                  background: p.color,
+                  fontSize: initialsFontSize(avatarInitials(p.name), 30),
+                }}
+                aria-hidden="true"
+              >
+                {avatarInitials(p.name)}
               </span>
+              <span className="visually-hidden">{p.name}</span>
             </li>
           ))}
         </ul>

@@ -56,7 +56,11 @@ export function WorkspaceTools(props: ToolsProps) {
       <PresenceBar presence={props.presence} status={props.status} />
       <NodeSearch nodes={props.nodes} social={social.view} onFound={props.onFound} />
       {!shareToken && (snapshot.canManage || social.view?.viewerId != null) && (
-        <ManageMenu mapId={snapshot.id} canManage={snapshot.canManage} />
+        <ManageMenu
+          mapId={snapshot.id}
+          canManage={snapshot.canManage}
+          anonymous={!!social.view?.anonymity}
+        />
       )}
       {!shareToken && (
         <ExportMenu

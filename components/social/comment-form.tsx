@@ -3,8 +3,12 @@
 import { useId, useRef, useState } from 'react';
 import styles from './comment-form.module.css';
 
-/** Someone who can be @mentioned: a person on the map. */
-export type Person = { id: string; name: string };
+/**
+ * Someone who can be @mentioned: a person on the map, by the name a mention
+ * writes (a pseudonym on an anonymous map), with the real name for a
+ * teacher to pick by.
+ */
+export type Person = { id: string; name: string; realName?: string };
 
 /** The people whose "@Name" appears in a comment: its mentions. */
 const mentionsIn = (body: string, people: readonly Person[]) =>
@@ -45,7 +49,11 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
   const matches =
     typed && dismissed !== typed.start
       ? people
-          .filter((p) => p.name.toLowerCase().startsWith(typed.query.toLowerCase().trimStart()))
+          .filter((p) =>
+            [p.name, p.realName ?? ''].some((n) =>
+              n.toLowerCase().startsWith(typed.query.toLowerCase().trimStart()),
+            ),
+          )
           .slice(0, 6)
       : [];
   const open =
@@ -132,6 +140,7 @@ export function CommentForm({ label, submit, initial = '', people, onSubmit, onC
               }}
             >
               @{p.name}
+              {p.realName && ` (${p.realName})`}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { avatarInitials, initialsFontSize } from '@/lib/domain/people';
 import type { CommentView, TSocialOpInput } from '@/lib/domain/social';
 import { LocalTime } from '../ui/local-time';
 import { CommentBody } from './comment-body';
@@ -30,10 +31,13 @@ export function CommentItem({ comment, mine, mentionsMe, people, mentionable, on
       <p className={styles.meta}>
         <span
           className="avatar avatar--small"
-          style={{ background: comment.authorColor }}
+          style={{
+            background: comment.authorColor,
+            fontSize: initialsFontSize(avatarInitials(comment.authorName), 20),
+          }}
           aria-hidden="true"
         >
-          {comment.authorName.charAt(0).toUpperCase()}
+          {avatarInitials(comment.authorName)}
         </span>
         <strong>{comment.authorName}</strong>{' '}
         <LocalTime value={comment.createdAt} style="shortDateTime" />

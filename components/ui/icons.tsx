@@ -141,3 +141,13 @@ export function FlagIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** A mask: an anonymous map, where classmates appear as pseudonyms. */
+export function MaskIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M1.5 4.5c2-1 4.3-1 6.5 0 2.2-1 4.5-1 6.5 0 0 4-1.8 6.5-4 6.5-1.2 0-1.8-1-2.5-1s-1.3 1-2.5 1c-2.2 0-4-2.5-4-6.5z" />
+      <path d="M4 7h2 M10 7h2" />
+    </Icon>
+  );
+}

@@ -45,3 +45,34 @@ export function randomAvatarColour(random: () => number = Math.random): AvatarCo
 export function avatarColour(stored: string | null | undefined): string {
   return stored || FALLBACK_AVATAR_COLOUR;
 }
+
+/** A person's pseudonym on an anonymous map: "Student 7". */
+export function pseudonymName(number: number): string {
+  return `Student ${number}`;
+}
+
+/** How a map's teachers see a pseudonymous student: the name, and the pseudonym classmates see. */
+export function nameWithPseudonym(name: string, pseudonym: string): string {
+  return `${name} (${pseudonym})`;
+}
+
+/** A pseudonym's avatar colour: from the palette by its number, never the person's own choice. */
+export function pseudonymColour(number: number): AvatarColour {
+  return AVATAR_COLOURS[(number - 1) % AVATAR_COLOURS.length]!;
+}
+
+/**
+ * What an avatar shows: a pseudonym's "S7" (so two students are told
+ * apart), else the first letter of the name.
+ */
+export function avatarInitials(name: string): string {
+  const pseudonym = /^Student (\d+)$/.exec(name.trim());
+  if (pseudonym) return `S${pseudonym[1]}`;
+  return name.trim().charAt(0).toUpperCase();
+}
+
+/** The font size (px) that fits `initials` in a round avatar `diameter` px wide; undefined for one letter (the avatar's own size). */
+export function initialsFontSize(initials: string, diameter: number): number | undefined {
+  if (initials.length <= 1) return undefined;
+  return Math.round(diameter * (initials.length > 2 ? 0.34 : 0.42));
+}

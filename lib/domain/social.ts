@@ -1,3 +1,4 @@
+import type { Anonymity } from './anonymity';
 import { z } from 'zod';
 import { ZCardMarks, type CardMarks } from './evidence/card';
 import { ZId } from './ops';
@@ -209,7 +210,7 @@ export type SocialView = {
   comments: CommentView[];
   layers: TeamLayer[];
   /** People the reader can @mention: everyone who can read the map (empty for readers who cannot comment). */
-  people: { id: string; name: string }[];
+  people: { id: string; name: string; realName?: string }[];
   /** The reader's own team on this map, if any, and its members (for assignments). */
   myTeam: { id: string; members: { id: string; name: string }[] } | null;
   /**
@@ -218,6 +219,8 @@ export type SocialView = {
    */
   notesElsewhere?: { teamId: string; name: string; count: number }[];
   layersRevealed: boolean;
+  /** Anonymous mode, or null when the map is not anonymous. */
+  anonymity?: Anonymity | null;
   canComment: boolean;
   /** The owner may show any team's layer and reveal them all. */
   canSeeAllLayers: boolean;

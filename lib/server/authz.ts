@@ -315,6 +315,54 @@ async function authorizeTeacher(actor: Actor, mapId: string, refusal: string): P
   return access;
 }
 
+/**
+ * Whether the actor teaches on a map (its managers, its class's teacher):
+ * on an anonymous map, the people who see students' real names.
+ */
+export const teachesMap = (actor: Actor, access: MapAccess) => managesRounds(actor, access);
+
+/**
+ * The people who teach on a map: its owner, members with the OWNER role
+ * (while their link holds), and its class's teachers. On an anonymous map
+ * they keep their own names for everyone; everybody else gets a pseudonym.
+ */
+export async function mapTeacherIds(
+  mapId: string,
+  client: Prisma.TransactionClient = db(),
+): Promise<Set<string>> {
+  const map = await client.argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    select: {
+      ownerId: true,
+      members: { where: { role: 'OWNER', ...liveMembershipWhere() }, select: { userId: true } },
+      classroom: {
+        select: {
+          teacherId: true,
+          members: { where: { role: 'TEACHER' }, select: { userId: true } },
+        },
+      },
+    },
+  });
+  return new Set([
+    map.ownerId,
+    ...map.members.map((m) => m.userId),
+    ...(map.classroom
+      ? [map.classroom.teacherId, ...map.classroom.members.map((m) => m.userId)]
+      : []),
+  ]);
+}
+
+/**
+ * Who may turn on a map's anonymous mode: its managers and its class's
+ * teacher. Nobody may turn it off (anonymous-mode.ts refuses it).
+ */
+export const authorizeAnonymity = (actor: Actor, mapId: string) =>
+  authorizeTeacher(
+    actor,
+    mapId,
+    'Only the map’s owner or the class’s teacher can make the map anonymous.',
+  );
+
 /** Who sets a map's tasks, reads every student's progress and writes their feedback. */
 export const authorizeTeaching = (actor: Actor, mapId: string) =>
   authorizeTeacher(

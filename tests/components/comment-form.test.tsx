@@ -137,6 +137,20 @@ describe('the comment box and its @mention picker', () => {
     expect(document.activeElement).toBe(box);
   });
 
+  it('on an anonymous map, lets a teacher find a student by name and writes the pseudonym', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn(async () => true);
+    const ada: Person = { id: 'u-ada', name: 'Student 7', realName: 'Ada Lovelace' };
+    render(<CommentForm label="Reply" submit="Reply" people={[ada, BEN]} onSubmit={onSubmit} />);
+    const box = screen.getByRole('combobox', { name: 'Reply' });
+    await user.type(box, 'Well argued @ad');
+    expect(offered()).toEqual(['@Student 7 (Ada Lovelace)']);
+    await user.keyboard('{Enter}');
+    expect(box).toHaveProperty('value', 'Well argued @Student 7 ');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    expect(onSubmit).toHaveBeenCalledWith('Well argued @Student 7 ', ['u-ada']);
+  });
+
   it('closes the picker on Escape without inserting anyone', async () => {
     const user = userEvent.setup();
     const { box, onSend } = renderDiscussion();

@@ -55,6 +55,7 @@ describe('writes sent from another site', () => {
       'PATCH /api/maps/[id]/suggestions/[suggestionId]',
       'PATCH /api/maps/[id]/votes',
       'POST /api/maps/[id]/flags',
+      'POST /api/maps/[id]/anonymous',
       'POST /api/maps/[id]/import/verbatim',
       'POST /api/maps/[id]/layers',
       'POST /api/maps/[id]/ops',

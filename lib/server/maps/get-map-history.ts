@@ -1,13 +1,13 @@
 import 'server-only';
 import { describeBatch, INTENTS, type HistoryItem, type Intent } from '../../domain/history';
 import type { TOp } from '../../domain/ops';
-import { avatarColour, displayName } from '../../domain/people';
 import type { SourceChange } from '../../domain/evidence/source-draft';
 import type { TRoundOp } from '../../domain/rounds/types';
 import type { TSocialOp } from '../../domain/social';
 import type { MapSnapshot } from '../../domain/types';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
+import { peopleAsSeenBy } from './display-names';
 import { inOneView, readMapSnapshot } from './get-map-snapshot';
 import { readRewindBase, rewindTo } from './map-checkpoints';
 
@@ -19,7 +19,7 @@ export async function getMapHistory(
   mapId: string,
   before: number | null,
 ): Promise<{ items: HistoryItem[]; more: boolean }> {
-  await authorizeMap(actor, 'map:read', mapId);
+  const access = await authorizeMap(actor, 'map:read', mapId);
   const [rows, nodes] = await Promise.all([
     db().mapOp.findMany({
       where: { mapId, teamId: null, ...(before !== null && { seq: { lt: before } }) },
@@ -29,18 +29,25 @@ export async function getMapHistory(
         seq: true,
         createdAt: true,
         op: true,
+        actorId: true,
         actor: { select: { name: true, email: true, avatarColor: true } },
       },
     }),
     db().node.findMany({ where: { mapId }, select: { id: true, text: true } }),
   ]);
   const texts = new Map(nodes.map((n) => [n.id, n.text]));
+  const people = await peopleAsSeenBy(
+    actor,
+    access,
+    rows.map((r) => r.actorId),
+  );
   const items = rows.slice(0, PAGE).map((row) => {
     const body = row.op as {
       ops: TOp[];
       intent?: Intent;
       kind?: string;
       revealed?: boolean;
+      anonymous?: boolean;
       released?: boolean;
       deleted?: boolean;
     };
@@ -48,8 +55,8 @@ export async function getMapHistory(
       return {
         seq: row.seq,
         at: row.createdAt.toISOString(),
-        who: displayName(row.actor),
-        color: avatarColour(row.actor?.avatarColor),
+        who: people.name(row.actorId, row.actor),
+        color: people.color(row.actorId, row.actor),
         summary: describeRound(body.ops as unknown as TRoundOp[], body),
       };
     }
@@ -57,8 +64,8 @@ export async function getMapHistory(
       return {
         seq: row.seq,
         at: row.createdAt.toISOString(),
-        who: displayName(row.actor),
-        color: avatarColour(row.actor?.avatarColor),
+        who: people.name(row.actorId, row.actor),
+        color: people.color(row.actorId, row.actor),
         summary: body.ops.length ? 'voted on a claim’s impact' : 'changed how the map is voted on',
       };
     }
@@ -66,8 +73,8 @@ export async function getMapHistory(
       return {
         seq: row.seq,
         at: row.createdAt.toISOString(),
-        who: displayName(row.actor),
-        color: avatarColour(row.actor?.avatarColor),
+        who: people.name(row.actorId, row.actor),
+        color: people.color(row.actorId, row.actor),
         summary: MODERATION_WORDS[(body as { what?: string }).what ?? ''] ?? 'moderated the map',
       };
     }
@@ -75,8 +82,8 @@ export async function getMapHistory(
       return {
         seq: row.seq,
         at: row.createdAt.toISOString(),
-        who: displayName(row.actor),
-        color: avatarColour(row.actor?.avatarColor),
+        who: people.name(row.actorId, row.actor),
+        color: people.color(row.actorId, row.actor),
         summary: describeSourceChanges(body.ops as unknown as SourceChange[]),
       };
     }
@@ -84,20 +91,22 @@ export async function getMapHistory(
       return {
         seq: row.seq,
         at: row.createdAt.toISOString(),
-        who: displayName(row.actor),
-        color: avatarColour(row.actor?.avatarColor),
-        summary: describeSocial(
-          body.ops as unknown as TSocialOp[],
-          body.revealed,
-          (id) => texts.get(id) ?? null,
-        ),
+        who: people.name(row.actorId, row.actor),
+        color: people.color(row.actorId, row.actor),
+        summary: body.anonymous
+          ? 'made the map anonymous'
+          : describeSocial(
+              body.ops as unknown as TSocialOp[],
+              body.revealed,
+              (id) => texts.get(id) ?? null,
+            ),
       };
     }
     return {
       seq: row.seq,
       at: row.createdAt.toISOString(),
-      who: displayName(row.actor),
-      color: avatarColour(row.actor?.avatarColor),
+      who: people.name(row.actorId, row.actor),
+      color: people.color(row.actorId, row.actor),
       summary: describeBatch(
         body.ops,
         INTENTS.includes(body.intent as Intent) ? (body.intent as Intent) : 'do',

@@ -105,6 +105,9 @@ export async function eraseContributions(tx: Tx, userId: string, scope: EraseSco
 
   await scrubOpLog(tx, userId, erasedIds, scope);
 
+  // Their pseudonyms on anonymous maps go (the number is not given again while higher ones exist).
+  await tx.mapPseudonym.deleteMany({ where: { userId, ...inMaps } });
+
   if (scope !== 'everywhere') await unlinkInClass(tx, userId, scope);
 }
 

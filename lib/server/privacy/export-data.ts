@@ -103,6 +103,11 @@ export async function exportMyData(actor: Actor): Promise<Download> {
     mapsOwned,
     mapsJoined,
     teams: teams.map((t) => t.team),
+    pseudonymsOnAnonymousMaps: await db().mapPseudonym.findMany({
+      where: { userId },
+      select: { mapId: true, number: true, createdAt: true },
+      take: EXPORT_LIMIT,
+    }),
     ...(await contributions(userId, 'everywhere')),
   };
   return json(data, `counterpoint-my-data-${fileDate()}.json`);

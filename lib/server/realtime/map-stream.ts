@@ -1,6 +1,7 @@
 import 'server-only';
 import {
   authorizeMap,
+  teachesMap,
   teamLayerAccess,
   type Actor,
   type MapAccess,
@@ -72,10 +73,44 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
   return bytes;
 }
 
-/** What a reader may see of the log: their access to the map and the team layers it opens. */
-async function standingOf(actor: Actor, mapId: string): Promise<TeamLayerAccess> {
+/** What a reader may see of the log: their access to the map and the team layers it opens; whether they see names on an anonymous map. */
+async function standingOf(
+  actor: Actor,
+  mapId: string,
+): Promise<TeamLayerAccess & { seesNames: boolean }> {
   const access: MapAccess = await authorizeMap(actor, 'map:read', mapId);
-  return teamLayerAccess(actor, access, mapId);
+  const [layers, seesNames] = await Promise.all([
+    teamLayerAccess(actor, access, mapId),
+    teachesMap(actor, access),
+  ]);
+  return { ...layers, seesNames };
+}
+
+/**
+ * A presence update as one reader may see it. On an anonymous map it
+ * carries the name the teachers see beside the pseudonym: teachers get
+ * that name, everyone else the pseudonym alone. Worked out once per update
+ * and process, like a batch's frame.
+ */
+const presenceFrames = new WeakMap<BusEvent, { names: Uint8Array; pseudonyms: Uint8Array }>();
+function presenceFrame(event: BusEvent & { payload: string }, seesNames: boolean): Uint8Array {
+  let frames = presenceFrames.get(event);
+  if (!frames) {
+    const plain = encoder.encode(`event: presence\ndata: ${event.payload}\n\n`);
+    frames = { names: plain, pseudonyms: plain };
+    if (event.payload.includes('"teacherName"')) {
+      const { teacherName, ...presence } = JSON.parse(event.payload) as {
+        teacherName?: string;
+        name: string;
+      };
+      frames = {
+        names: frame('presence', { ...presence, name: teacherName ?? presence.name }),
+        pseudonyms: frame('presence', presence),
+      };
+    }
+    presenceFrames.set(event, frames);
+  }
+  return seesNames ? frames.names : frames.pseudonyms;
 }
 
 /**
@@ -247,8 +282,7 @@ export async function openMapStream(
 
       const unfollow = followMap(mapId, onBatch);
       const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
-        if (event.type === 'presence')
-          send(encoder.encode(`event: presence\ndata: ${event.payload}\n\n`));
+        if (event.type === 'presence') send(presenceFrame(event, layers.seesNames));
         else if (event.type === 'presenting') {
           rememberPresenting(mapId, event.payload);
           send(encoder.encode(`event: presenting\ndata: ${event.payload}\n\n`));

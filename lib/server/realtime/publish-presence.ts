@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { avatarColour, displayName } from '../../domain/people';
 import { authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
+import { peopleAsSeenBy } from '../maps/display-names';
 import { announce } from './bus';
 
 export const ZPresenceInput = z.object({
@@ -23,7 +23,10 @@ export const ZPresenceInput = z.object({
 
 type Presence = z.infer<typeof ZPresenceInput> & {
   userId: string | null;
+  /** As the map's students see it: a pseudonym on an anonymous map. */
   name: string;
+  /** On an anonymous map, the name its teachers see; the stream gives it only to them (map-stream.ts). */
+  teacherName?: string;
   color: string;
   at: number;
 };
@@ -38,11 +41,12 @@ export async function publishPresence(
   mapId: string,
   input: z.infer<typeof ZPresenceInput>,
 ): Promise<void> {
-  const { name, color } = await presenceIdentity(actor, mapId);
+  const { name, teacherName, color } = await presenceIdentity(actor, mapId);
   const presence: Presence = {
     ...input,
     userId: actor.kind === 'user' ? actor.userId : null,
     name,
+    ...(teacherName !== name && { teacherName }),
     color,
     at: Date.now(),
   };
@@ -55,16 +59,15 @@ export async function publishPresence(
  * often as an open stream re-checks access), not on every update.
  */
 const IDENTITY_TTL_MS = 3_000;
-const identities = new Map<string, { name: string; color: string; until: number }>();
+type Identity = { name: string; teacherName: string; color: string };
+const identities = new Map<string, Identity & { until: number }>();
 
-async function presenceIdentity(
-  actor: Actor,
-  mapId: string,
-): Promise<{ name: string; color: string }> {
+async function presenceIdentity(actor: Actor, mapId: string): Promise<Identity> {
   const key = `${mapId}:${actor.kind === 'user' ? actor.userId : actor.kind === 'share-link' ? `link:${actor.linkId}` : 'anonymous'}`;
   const cached = identities.get(key);
   if (cached && cached.until > Date.now()) return cached;
-  await authorizeMap(actor, 'map:read', mapId);
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  const userId = actor.kind === 'user' ? actor.userId : null;
   const user =
     actor.kind === 'user'
       ? await db().user.findUnique({
@@ -72,10 +75,12 @@ async function presenceIdentity(
           select: { name: true, email: true, avatarColor: true },
         })
       : null;
+  const people = await peopleAsSeenBy(actor, access, [userId]);
   const identity = {
     // A share-link visitor has no account: a guest, in the neutral colour.
-    name: user ? displayName(user) : 'Guest',
-    color: avatarColour(user?.avatarColor),
+    name: user ? people.handle(userId, user) : 'Guest',
+    teacherName: user ? people.teachersSee(userId, user) : 'Guest',
+    color: people.color(userId, user),
     until: Date.now() + IDENTITY_TTL_MS,
   };
   if (identities.size > 10_000) identities.clear();

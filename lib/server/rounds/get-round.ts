@@ -1,8 +1,8 @@
 import 'server-only';
-import { displayName } from '../../domain/people';
 import { authorizeRound, canInRound, type Actor } from '../authz';
 import { db } from '../db';
 import type { RoundView } from '../../domain/rounds/views';
+import { peopleAsSeenBy } from '../maps/display-names';
 import { ballotsFor } from './ballots';
 import { ENTRY_SELECT, entryView, roundData, visibleEntriesWhere } from './round-views';
 
@@ -78,6 +78,11 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
       : [],
     ballotsFor(roundId, userId),
   ]);
+  const people = await peopleAsSeenBy(actor, access, [
+    ...round.seats.flatMap((s) => s.team.members.map((m) => m.user.id)),
+    ...round.judges.map((j) => j.user.id),
+    ...ballots.map((b) => b.judge.id),
+  ]);
   const { format, clock } = roundData(round);
   const order = new Map(format.positions.map((p, i) => [p.key, i]));
   return {
@@ -97,11 +102,14 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
           id: s.team.id,
           name: s.team.name,
           color: s.team.color,
-          members: s.team.members.map((m) => ({ id: m.user.id, name: displayName(m.user) })),
+          members: s.team.members.map((m) => ({
+            id: m.user.id,
+            name: people.name(m.user.id, m.user),
+          })),
         },
       })),
     judges: round.judges
-      .map((j) => ({ id: j.user.id, name: displayName(j.user), chair: j.chair }))
+      .map((j) => ({ id: j.user.id, name: people.name(j.user.id, j.user), chair: j.chair }))
       .toSorted((a, b) => Number(b.chair) - Number(a.chair) || a.name.localeCompare(b.name)),
     entries: entries.map(entryView),
     nodes: nodes.map((n) => ({
@@ -114,7 +122,10 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
         .filter((a) => a.nodeId === n.id)
         .map((a) => ({ team: a.team.name, body: a.body })),
     })),
-    ballots,
+    ballots: ballots.map((b) => ({
+      ...b,
+      judge: { id: b.judge.id, name: people.name(b.judge.id, { name: b.judge.name }) },
+    })),
     me: {
       id: userId,
       flow: canInRound(access, 'round:flow'),

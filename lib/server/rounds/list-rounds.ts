@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Format } from '../../domain/formats/schema';
-import { displayName } from '../../domain/people';
 import type { Decision } from '../../domain/rounds/ballot';
 import type { RoundSummary } from '../../domain/rounds/views';
 import { authorizeClassroom, authorizeMap, type Actor } from '../authz';
 import { db } from '../db';
+import { peopleAsSeenBy, type PeopleLens } from '../maps/display-names';
 
 const SUMMARY_SELECT = {
   id: true,
@@ -52,7 +52,7 @@ function outcomeOf(format: Format, seats: Row['seats'], decision: Decision): str
   return 'No decision';
 }
 
-function summaryOf(row: Row): RoundSummary {
+function summaryOf(row: Row, people: PeopleLens): RoundSummary {
   const format = row.format as Format;
   return {
     id: row.id,
@@ -72,9 +72,9 @@ function summaryOf(row: Row): RoundSummary {
     }),
     judges: row.judges
       .toSorted((a, b) => Number(b.chair) - Number(a.chair))
-      .map((j) => displayName(j.user)),
+      .map((j) => people.name(j.user.id, j.user)),
     results: row.ballots.map((b) => ({
-      judge: displayName(b.judge),
+      judge: people.name(b.judge.id, b.judge),
       outcome: outcomeOf(format, row.seats, b.decision as Decision),
     })),
   };
@@ -82,13 +82,18 @@ function summaryOf(row: Row): RoundSummary {
 
 /** The rounds of a map, newest first, with released results. */
 export async function listMapRounds(actor: Actor, mapId: string): Promise<RoundSummary[]> {
-  await authorizeMap(actor, 'map:read', mapId);
+  const access = await authorizeMap(actor, 'map:read', mapId);
   const rows = await db().round.findMany({
     where: { mapId },
     select: SUMMARY_SELECT,
     orderBy: { number: 'desc' },
   });
-  return rows.map(summaryOf);
+  const people = await peopleAsSeenBy(
+    actor,
+    access,
+    rows.flatMap((r) => [...r.judges.map((j) => j.user.id), ...r.ballots.map((b) => b.judge.id)]),
+  );
+  return rows.map((row) => summaryOf(row, people));
 }
 
 /** The rounds on every map of a class, newest first: the class's results page. */
@@ -100,7 +105,25 @@ export async function listClassRounds(actor: Actor, classroomId: string): Promis
     orderBy: { createdAt: 'desc' },
     take: 200,
   });
-  return rows.map(summaryOf);
+  // Each map shows its people its own way (an anonymous map hides students' names).
+  const lenses = new Map<string, PeopleLens>();
+  for (const mapId of new Set(rows.map((r) => r.map.id))) {
+    const mine = rows.filter((r) => r.map.id === mapId);
+    // A class's members read every map of the class.
+    const access = await authorizeMap(actor, 'map:read', mapId);
+    lenses.set(
+      mapId,
+      await peopleAsSeenBy(
+        actor,
+        access,
+        mine.flatMap((r) => [
+          ...r.judges.map((j) => j.user.id),
+          ...r.ballots.map((b) => b.judge.id),
+        ]),
+      ),
+    );
+  }
+  return rows.map((row) => summaryOf(row, lenses.get(row.map.id)!));
 }
 
 /**

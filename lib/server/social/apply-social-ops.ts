@@ -22,6 +22,7 @@ import {
 import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
+import { PLAIN_PEOPLE } from '../maps/display-names';
 import { writeAnnotation } from './write-annotation';
 import { SHOWN_COMMENT, writeComment } from './write-comment';
 
@@ -98,7 +99,11 @@ export async function applySocialOps(
           inverse,
           intent: input.intent,
         } as Prisma.InputJsonValue,
-        live: { changes: await changesOf(tx, mapId, input.ops) },
+        // On an anonymous map, how a change reads depends on who reads it
+        // (a teacher sees names): each open page fetches its own view instead.
+        live: (await isAnonymous(tx, mapId))
+          ? undefined
+          : { changes: await changesOf(tx, mapId, input.ops) },
         value: inverse,
       };
     },
@@ -135,6 +140,14 @@ async function inverseOf(tx: Tx, mapId: string, op: TSocialOp): Promise<TSocialO
     return invertSocialOp({ comments: [], layers: [{ annotations: before }] }, op);
   }
   return invertSocialOp({ comments: [], layers: [] }, op);
+}
+
+async function isAnonymous(tx: Tx, mapId: string): Promise<boolean> {
+  const map = await tx.argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    select: { anonymousSince: true },
+  });
+  return map.anonymousSince !== null;
 }
 
 /** The team of existing annotations being deleted (a delete names no team). */
@@ -195,9 +208,11 @@ async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Prom
     ).map((c) => c.id),
   );
   return {
-    comments: comments.filter((c) => shown.has(c.id)).map(commentView),
+    comments: comments.filter((c) => shown.has(c.id)).map((c) => commentView(c, PLAIN_PEOPLE)),
     removedComments: comments.filter((c) => !shown.has(c.id)).map((c) => c.id),
-    annotations: annotations.filter((a) => a.deletedAt === null).map(annotationView),
+    annotations: annotations
+      .filter((a) => a.deletedAt === null)
+      .map((a) => annotationView(a, PLAIN_PEOPLE)),
     removedAnnotations: annotations.filter((a) => a.deletedAt !== null).map((a) => a.id),
   };
 }

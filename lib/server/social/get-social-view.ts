@@ -6,9 +6,10 @@ import type {
   SocialView,
 } from '../../domain/social';
 import { cardOf } from '../../domain/evidence/card';
-import { avatarColour, displayName } from '../../domain/people';
+import { avatarColour } from '../../domain/people';
 import { authorizeMap, can, teamLayerAccess, type Actor } from '../authz';
 import { db } from '../db';
+import { peopleAsSeenBy, type PeopleLens } from '../maps/display-names';
 import { listMapPeople } from '../maps/list-map-people';
 import { getSocialHistory } from './get-social-history';
 import { SHOWN_COMMENT } from './write-comment';
@@ -69,6 +70,12 @@ export async function getSocialView(
     canComment ? listMapPeople(mapId) : [],
     userId ? notesLeftWithOtherTeams(mapId, userId, myTeam?.id ?? null) : [],
   ]);
+  const lens = await peopleAsSeenBy(actor, access, [
+    ...comments.map((c) => c.authorId),
+    ...annotations.flatMap((a) => [a.authorId, a.assigneeId]),
+    ...people.map((p) => p.id),
+    ...(myTeam?.members.map((m) => m.user.id) ?? []),
+  ]);
   const history = !options.withHistory
     ? undefined
     : userId
@@ -78,31 +85,50 @@ export async function getSocialView(
   return {
     seq: lastSeq,
     viewerId: userId,
-    comments: comments.map(commentView),
+    comments: comments.map((c) => commentView(c, lens)),
     layers: teams.map((t) => ({
       teamId: t.id,
       name: t.name,
       color: t.color,
       side: t.side,
       mine: t.id === myTeam?.id,
-      annotations: annotations.filter((a) => a.teamId === t.id).map(annotationView),
+      annotations: annotations.filter((a) => a.teamId === t.id).map((a) => annotationView(a, lens)),
     })),
-    people,
+    people: mentionable(people, lens),
     myTeam: myTeam
       ? {
           id: myTeam.id,
           members: myTeam.members.map((m) => ({
             id: m.user.id,
-            name: displayName(m.user),
+            name: lens.name(m.user.id, m.user),
           })),
         }
       : null,
     notesElsewhere,
     layersRevealed: layers.revealed,
+    anonymity: lens.anonymity,
     canComment,
     canSeeAllLayers: can(access, 'map:manage'),
     ...(history && { history }),
   };
+}
+
+/**
+ * The people one may @mention, by the name a mention writes into the
+ * comment, which every reader sees: on an anonymous map a student's
+ * pseudonym, with the real name beside it for a teacher to pick by.
+ */
+function mentionable(people: { id: string; name: string }[], lens: PeopleLens) {
+  return people
+    .map((p) => {
+      const handle = lens.handle(p.id, { name: p.name });
+      return {
+        id: p.id,
+        name: handle,
+        ...(lens.anonymity?.seesNames && handle !== p.name && { realName: p.name }),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
 /**
@@ -155,7 +181,7 @@ type CommentRow = {
 };
 
 /** A comment as every reader of the map sees it; a deleted one (still shown above its replies) keeps nothing of what it said or who said it. */
-export function commentView(c: CommentRow): CommentView {
+export function commentView(c: CommentRow, people: PeopleLens): CommentView {
   if (c.deletedAt)
     return {
       id: c.id,
@@ -179,8 +205,8 @@ export function commentView(c: CommentRow): CommentView {
     edgeId: c.edgeId,
     parentId: c.parentId,
     authorId: c.authorId,
-    authorName: displayName(c.author),
-    authorColor: avatarColour(c.author?.avatarColor),
+    authorName: people.name(c.authorId, c.author),
+    authorColor: people.color(c.authorId, c.author),
     body: c.body,
     mentions: c.mentions ?? [],
     createdAt: c.createdAt.toISOString(),
@@ -230,6 +256,7 @@ type AnnotationRow = AnnotationTargetRow & {
   rating: number | null;
   tag: string | null;
   assigneeId: string | null;
+  authorId: string | null;
   marks: unknown;
   updatedAt: Date;
   author: { name: string | null; email: string | null } | null;
@@ -237,7 +264,7 @@ type AnnotationRow = AnnotationTargetRow & {
 };
 
 /** A note as its team (and, once revealed, every member) sees it. */
-export function annotationView(a: AnnotationRow): AnnotationView {
+export function annotationView(a: AnnotationRow, people: PeopleLens): AnnotationView {
   return {
     id: a.id,
     teamId: a.teamId,
@@ -247,9 +274,9 @@ export function annotationView(a: AnnotationRow): AnnotationView {
     rating: a.rating,
     tag: a.tag,
     assigneeId: a.assigneeId,
-    assigneeName: a.assignee ? displayName(a.assignee) : null,
+    assigneeName: a.assignee ? people.name(a.assigneeId, a.assignee) : null,
     marks: a.kind === 'CUT' ? cardOf(a.marks) : null,
-    authorName: displayName(a.author),
+    authorName: people.name(a.authorId, a.author),
     updatedAt: a.updatedAt.toISOString(),
   };
 }
