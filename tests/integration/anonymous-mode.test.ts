@@ -16,6 +16,10 @@ import { listClassRounds, listMapRounds, roundsOfNodes } from '@/lib/server/roun
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
 import { getSocialView } from '@/lib/server/social/get-social-view';
+import { flagCard } from '@/lib/server/moderation/flags';
+import { getModeration } from '@/lib/server/moderation/get-moderation';
+import { changeModerationSettings } from '@/lib/server/moderation/moderation-settings';
+import { suggestChange } from '@/lib/server/moderation/suggest-change';
 import { getMyTasks } from '@/lib/server/tasks/get-my-tasks';
 import { getVotes } from '@/lib/server/votes/get-votes';
 import { createMap, createNode, testDb } from '../factories';
@@ -170,6 +174,23 @@ describe('turning anonymous mode on', () => {
 
 describe('an anonymous map', () => {
   it('shows students each other as "Student N", the teacher by name, and tells a student their own pseudonym', async () => {
+    // Ben moderates: Ada's suggestion and Cy's flag wait in his queue.
+    await changeModerationSettings(teacher.actor, mapId, { requireApproval: true });
+    await changeModerationSettings(teacher.actor, mapId, { addModerator: ben.user.id });
+    await suggestChange(ada.actor, mapId, {
+      ops: [
+        {
+          type: 'createNode',
+          id: randomUUID(),
+          kind: 'OBJECTION',
+          text: 'Ada objects',
+          x: 0,
+          y: 0,
+        },
+      ],
+    });
+    await flagCard(cy.actor, mapId, { nodeId, reason: 'Needs a source' });
+
     const adaAs = await authorOf(ben, 'Ada says the claim needs a source');
     expect(adaAs).toMatch(/^Student \d+$/);
     expect(await authorOf(ben, 'Cy disagrees with the claim')).toMatch(/^Student \d+$/);
@@ -261,6 +282,7 @@ describe('an anonymous map', () => {
       history: await getMapHistory(ben.actor, mapId, null),
       votes: await getVotes(ben.actor, mapId),
       tasks: await getMyTasks(ben.actor, mapId),
+      moderation: await getModeration(ben.actor, mapId),
       rounds: await listMapRounds(ben.actor, mapId),
       classRounds: await listClassRounds(ben.actor, classroomId),
       round: await getRoundView(ben.actor, roundId),
@@ -286,6 +308,8 @@ describe('an anonymous map', () => {
     expect(benLive).toContain(`"name":"${adaAs}"`);
     expect(visitorLive).toContain(`"name":"${adaAs}"`);
     expect(JSON.stringify(asStudent.round)).toMatch(/Student \d+/);
+    expect(asStudent.moderation.queue[0]?.author.name).toBe(adaAs);
+    expect(asStudent.moderation.flags[0]?.raisedBy).toMatch(/^Student \d+$/);
     expect(everything).toContain(teacher.user.name);
 
     // The teacher's stream and views carry the names.
@@ -294,6 +318,7 @@ describe('an anonymous map', () => {
       await getSocialView(teacher.actor, mapId),
       await getRoundView(teacher.actor, roundId),
       await getMapHistory(teacher.actor, mapId, null),
+      await getModeration(teacher.actor, mapId),
     ]);
     expect(asTeacher).toContain(ada.user.name);
     expect(asTeacher).toContain(cy.user.name);

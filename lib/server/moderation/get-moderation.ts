@@ -1,9 +1,9 @@
 import 'server-only';
 import type { ModerationView, SuggestionView } from '../../domain/moderation/suggestions';
-import { displayName } from '../../domain/people';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, heldForApproval, moderationStanding, type Actor } from '../authz';
 import { db } from '../db';
+import { peopleAsSeenBy } from '../maps/display-names';
 import { listMapPeople } from '../maps/list-map-people';
 
 const LIST = 200;
@@ -80,6 +80,11 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
       })
     : [];
   const parentText = new Map(parents.map((p) => [p.id, p.text]));
+  // On an anonymous map a student moderator sees who suggested or flagged by pseudonym.
+  const lens = await peopleAsSeenBy(actor, access, [
+    ...[...queue, ...mine].map((s) => s.author?.id),
+    ...flags.map((f) => f.raisedBy.id),
+  ]);
   const view = (row: SuggestionRow): SuggestionView => {
     const created = (row.ops as { type: string; kind?: string }[]).find(
       (op) => op.type === 'createNode',
@@ -89,7 +94,7 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
       kind: created ? 'new' : 'edit',
       nodeId: row.nodeId,
       nodeKind: created?.kind ?? null,
-      author: { id: row.author?.id ?? null, name: displayName(row.author) },
+      author: { id: row.author?.id ?? null, name: lens.name(row.author?.id, row.author) },
       parent: row.parentId
         ? { id: row.parentId, text: parentText.get(row.parentId) ?? '(deleted card)' }
         : null,
@@ -111,7 +116,7 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
       id: f.id,
       nodeId: f.nodeId,
       nodeText: f.node.text,
-      raisedBy: displayName(f.raisedBy),
+      raisedBy: lens.name(f.raisedBy.id, f.raisedBy),
       reason: f.reason,
       createdAt: f.createdAt.toISOString(),
     })),
