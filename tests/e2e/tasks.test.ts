@@ -122,16 +122,23 @@ describe('tasks with a quota', () => {
     await s.setViewportSize({ width: 1440, height: 900 });
     await screenshot(s, 'tasks-student-0-of-2-1440');
     await s.setViewportSize({ width: 1280, height: 860 });
-    await closeTasks(s);
 
-    // One objection to a claim of the other side: 1 of 2 on the next look.
+    // With the dialog still open, she adds an objection to a claim of the other
+    // side in another tab: the open dialog counts it, without being reopened.
+    const tab = await s.context().newPage();
+    await tab.goto(mapUrl);
+    await tab.getByRole('toolbar', { name: 'Map editing' }).waitFor({ timeout: 30_000 });
     await objectTo(
-      s,
+      tab,
       'lost its credibility',
       /^claim: Russia has lost its credibility/,
       'Armenia never asked Russia to keep the peace alone',
     );
-    expect(await taskProgress(s)).toEqual({ text: '1 of 2', done: false });
+    await tab.close();
+    const openTask = s
+      .getByRole('dialog', { name: 'Your tasks' })
+      .getByRole('listitem', { name: 'Two objections to Turchenko' });
+    await openTask.getByText('1 of 2', { exact: true }).waitFor({ timeout: 15_000 });
     await closeTasks(s);
 
     // A second: 2 of 2, done.
