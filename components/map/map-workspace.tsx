@@ -175,7 +175,13 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
   const sides = useMemo(() => legendSides(snapshot), [snapshot]);
   const [shownAs, showAs] = useWorkspaceView(snapshot.actorId);
   const outline = shownAs === 'outline' && (
-    <OutlineView view={view} store={store} editing={editable && editing} selection={selection} />
+    <OutlineView
+      view={view}
+      store={store}
+      editing={editable && editing}
+      selection={selection}
+      votes={voting.votes.view}
+    />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
   const viewTools = (
