@@ -19,5 +19,11 @@ export function PastDue({ dueOn, complete }: { dueOn: string | null; complete: b
     () => null,
   );
   if (today === null || !isPastDue(dueOn, complete, today)) return null;
-  return <span className={styles.pastDue}>Past due</span>;
+  // The space is part of it: a table cell reads "1 of 2 Past due", or just "1 of 2".
+  return (
+    <>
+      {' '}
+      <span className={styles.pastDue}>Past due</span>
+    </>
+  );
 }

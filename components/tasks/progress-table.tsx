@@ -60,7 +60,7 @@ export function ProgressTable({
             <th scope="col">Time active</th>
             <th scope="col">Tasks done</th>
             {tasks.map((t) => (
-              <th key={t.id} scope="col">
+              <th key={t.id} scope="col" className={styles.taskColumn}>
                 {t.title}
               </th>
             ))}
@@ -95,12 +95,7 @@ export function ProgressTable({
                 return (
                   <td key={t.id} className={styles.labelled} data-label={t.title}>
                     {p ? `${p.done} of ${p.of}${p.complete ? ', done' : ''}` : 'Not theirs'}
-                    {p && (
-                      <>
-                        {' '}
-                        <PastDue dueOn={t.dueOn} complete={p.complete} />
-                      </>
-                    )}
+                    {p && <PastDue dueOn={t.dueOn} complete={p.complete} />}
                   </td>
                 );
               })}
