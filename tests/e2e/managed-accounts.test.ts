@@ -143,7 +143,7 @@ describe('students without email', () => {
     const link = await t.getByLabel('New share link').inputValue();
 
     // Lena opens the link, signs in with her card, and must choose a password first.
-    const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
     const s = await context.newPage();
     s.setDefaultTimeout(12_000);
     await s.goto(link);
