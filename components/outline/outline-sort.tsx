@@ -14,12 +14,14 @@ type Props = {
 
 /** How the outline orders each card's reasons: as on the map, or by their mean impact. */
 export function OutlineSort({ order, onChange, partial }: Props) {
-  const hint = useId();
+  const id = useId();
+  const hint = `${id}-hint`;
   return (
     <div className={styles.sortBar}>
-      <label className={styles.kindField}>
-        <span>Order</span>
+      <span className={styles.kindField}>
+        <label htmlFor={id}>Order</label>
         <select
+          id={id}
           value={order}
           aria-describedby={order === 'impact' ? hint : undefined}
           onChange={(event) => onChange(event.target.value as OutlineOrder)}
@@ -27,7 +29,7 @@ export function OutlineSort({ order, onChange, partial }: Props) {
           <option value="map">Map order</option>
           <option value="impact">By impact</option>
         </select>
-      </label>
+      </span>
       {order === 'impact' && (
         <span id={hint} className={styles.sortHint}>
           {partial
