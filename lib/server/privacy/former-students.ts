@@ -3,7 +3,7 @@ import { displayName } from '../../domain/people';
 import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 
-export type FormerStudent = {
+type FormerStudent = {
   id: string;
   name: string;
   managed: boolean;
