@@ -41,7 +41,8 @@ export default function PrivacyPage() {
         On <Link href="/profile">your profile</Link>, “Download my data” gives you a file of all of
         it, and “Delete my account” erases it. Claims you added to a class map stay there for your
         classmates, without your name. Your teacher can also download or delete your work in their
-        class. Ask your school for anything else: they decide how Counterpoint is used.
+        class, even after you have left it. Ask your school for anything else: they decide how
+        Counterpoint is used.
       </p>
     </main>
   );

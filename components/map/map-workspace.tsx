@@ -216,6 +216,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       store={editStore}
       editing={editable && editing}
       selection={selection}
+      votes={voting.votes.view}
     />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.

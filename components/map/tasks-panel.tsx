@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeQuota, type Progress, type Quota } from '@/lib/domain/tasks/quota';
 import { formatCalendarDate } from '@/lib/util/format-date';
+import { PastDue } from '../tasks/past-due';
 import { CheckIcon } from '../ui/icons';
 import { LocalTime } from '../ui/local-time';
 import dialogStyles from './dialog.module.css';
@@ -21,30 +22,53 @@ type MyTasks = {
   feedback: { body: string; releasedAt: string } | null;
 };
 
+/** How long the map must be still before an open dialog counts again. */
+const RECOUNT_DELAY_MS = 600;
+
 /**
- * A student's tasks on the map, in a dialog: what each asks, when it is due,
- * how far they are ("1 of 2", then done), and their teacher's feedback once
- * released. Counted afresh each time it opens, from the map as it stands.
+ * A student's tasks on the map, in a dialog: what each asks, when it is due
+ * (and "Past due" once that day is over and the quota not met), how far they
+ * are ("1 of 2", then done), and their teacher's feedback once released.
+ * Counted afresh when it opens, from the map as it stands, and again while
+ * it is open whenever the map changes (`map`: any value that changes with
+ * the map's graph, here or arriving from others through the stream),
+ * debounced so a burst of edits is one request.
  */
-export function TasksPanel({ mapId }: { mapId: string }) {
+export function TasksPanel({ mapId, map }: { mapId: string; map: unknown }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [mine, setMine] = useState<MyTasks | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [isOpen, setOpen] = useState(false);
+  const asked = useRef(0);
 
   const load = useCallback(async () => {
-    setError(null);
+    const ask = ++asked.current;
     try {
       const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/tasks`);
       if (!response.ok) throw new Error();
-      setMine((await response.json()) as MyTasks);
+      const next = (await response.json()) as MyTasks;
+      // A slower answer never replaces a newer one.
+      if (ask !== asked.current) return;
+      setError(null);
+      setMine(next);
     } catch {
-      setError('Your tasks could not be loaded. Try again.');
+      if (ask === asked.current) setError('Your tasks could not be loaded. Try again.');
     }
   }, [mapId]);
+
+  const opened = useRef(map);
+  useEffect(() => {
+    if (!isOpen || opened.current === map) return;
+    const timer = setTimeout(() => void load(), RECOUNT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [isOpen, map, load]);
 
   const open = () => {
     // Counted afresh: never the numbers of the last look while the new ones load.
     setMine(null);
+    setError(null);
+    opened.current = map;
+    setOpen(true);
     dialog.current?.showModal();
     void load();
   };
@@ -58,7 +82,12 @@ export function TasksPanel({ mapId }: { mapId: string }) {
       >
         Tasks
       </button>
-      <dialog ref={dialog} className={dialogStyles.dialog} aria-labelledby="tasks-title">
+      <dialog
+        ref={dialog}
+        className={dialogStyles.dialog}
+        aria-labelledby="tasks-title"
+        onClose={() => setOpen(false)}
+      >
         <h2 id="tasks-title">Your tasks</h2>
         {error && (
           <p className="form__error" role="alert">
@@ -87,6 +116,7 @@ export function TasksPanel({ mapId }: { mapId: string }) {
                   <span>
                     {task.progress.done} of {task.progress.of}
                   </span>
+                  <PastDue dueOn={task.dueOn} complete={task.progress.complete} />
                   {task.progress.complete && (
                     <span className={styles.done}>
                       <CheckIcon aria-hidden="true" /> Done

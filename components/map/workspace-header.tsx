@@ -71,7 +71,7 @@ export function WorkspaceTools(props: ToolsProps) {
         />
       )}
       {!shareToken && !snapshot.canManage && social.view?.viewerId != null && (
-        <TasksPanel mapId={snapshot.id} />
+        <TasksPanel mapId={snapshot.id} map={props.nodes} />
       )}
       <HistoryPanel mapId={snapshot.id} shareToken={shareToken} onShow={props.onShowPast} />
       <ShortcutsHelp canEdit={props.canEdit} />

@@ -4,17 +4,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapStore } from '@/lib/client/map-store';
 import { keyScope } from '@/lib/client/shortcuts';
 import type { GraphState } from '@/lib/domain/ops';
+import { meanImpacts, type VotesView } from '@/lib/domain/votes';
 import {
   ancestorKeys,
   buildOutline,
   moveTargets,
   primaryKeys,
+  sortByImpact,
   visibleRows,
   type OutlineRow as Row,
 } from '@/lib/domain/outline';
 import type { MapEditing } from '../map/use-map-editing';
 import { MoveDialog } from './move-dialog';
 import { OutlineRow } from './outline-row';
+import { OutlineSort, type OutlineOrder } from './outline-sort';
 import { OutlineToolbar } from './outline-toolbar';
 import { useOutlineEditing } from './use-outline-editing';
 import { OUTLINE_SCOPE, useOutlineKeys } from './use-outline-keys';
@@ -27,6 +30,8 @@ type Props = {
   editing: MapEditing | false;
   /** The map's selection, shared with the canvas and the side panel. */
   selection: { selectedNodeId: string | null; setSelectedNodeId: (id: string | null) => void };
+  /** The votes as this reader may see them (null while loading), for "By impact". */
+  votes: VotesView | null;
 };
 
 /**
@@ -35,10 +40,15 @@ type Props = {
  * side panel follows the focused row; edits are the editor's commands on
  * the same store, so they undo with the map's Ctrl+Z and travel live.
  */
-export function OutlineView({ view, store, editing: commandsOrFalse, selection }: Props) {
+export function OutlineView({ view, store, editing: commandsOrFalse, selection, votes }: Props) {
   const editing = commandsOrFalse || null;
   const { selectedNodeId, setSelectedNodeId: onSelect } = selection;
-  const outline = useMemo(() => buildOutline(view), [view]);
+  const [order, setOrder] = useState<OutlineOrder>('map');
+  const tallies = order === 'impact' ? votes?.tallies : undefined;
+  const outline = useMemo(() => {
+    const built = buildOutline(view);
+    return tallies ? sortByImpact(built, meanImpacts(tallies)) : built;
+  }, [view, tallies]);
   const primary = useMemo(() => primaryKeys(outline), [outline]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => visibleRows(outline, collapsed), [outline, collapsed]);
@@ -140,6 +150,11 @@ export function OutlineView({ view, store, editing: commandsOrFalse, selection }
   return (
     <section className={`${styles.outline} nokey`} aria-label="Outline">
       {commands && <OutlineToolbar active={active} commands={commands} />}
+      <OutlineSort
+        order={order}
+        onChange={setOrder}
+        partial={!!votes && votes.blind && !votes.manages}
+      />
       {rows.length === 0 ? (
         <p className={styles.empty}>This map is empty.</p>
       ) : (

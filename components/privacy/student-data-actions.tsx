@@ -7,10 +7,12 @@ type Props = {
   /** `managed`: an account the teacher made for this class, which goes with its data. */
   student: { id: string; name: string; managed?: boolean };
   deleteAction: FormAction;
+  /** Someone already removed from the class (they have nothing to leave). */
+  former?: boolean;
 };
 
 /** A roster row's data controls for the teacher: download one student's work in the class, or erase it. */
-export function StudentDataActions({ classroomId, student, deleteAction }: Props) {
+export function StudentDataActions({ classroomId, student, deleteAction, former }: Props) {
   return (
     <span className={styles.actions}>
       <a
@@ -26,7 +28,7 @@ export function StudentDataActions({ classroomId, student, deleteAction }: Props
         verb="Delete data of"
         pendingLabel="Deleting…"
         question={`Delete ${student.name}’s data in this class?`}
-        explanation={`Their comments, team notes, votes and ballots in this class are erased and they leave the class. Claims and connections they added stay on the maps for the class, without their name. ${
+        explanation={`Their comments, team notes, votes and ballots in this class are erased${former ? '' : ' and they leave the class'}. Claims and connections they added stay on the maps for the class, without their name. ${
           student.managed
             ? 'The sign-in you made for them is deleted too.'
             : 'Their account and their work elsewhere are theirs.'

@@ -1,5 +1,6 @@
 import type { Progress } from '@/lib/domain/tasks/quota';
 import page from '@/components/ui/page.module.css';
+import { PastDue } from './past-due';
 import styles from './tasks.module.css';
 
 type Student = {
@@ -31,7 +32,7 @@ export function ProgressTable({
   tasks,
 }: {
   students: Student[];
-  tasks: { id: string; title: string }[];
+  tasks: { id: string; title: string; dueOn: string | null }[];
 }) {
   const counts = [
     ['Claims', (s: Student) => s.activity.claims],
@@ -59,7 +60,7 @@ export function ProgressTable({
             <th scope="col">Time active</th>
             <th scope="col">Tasks done</th>
             {tasks.map((t) => (
-              <th key={t.id} scope="col">
+              <th key={t.id} scope="col" className={styles.taskColumn}>
                 {t.title}
               </th>
             ))}
@@ -94,6 +95,7 @@ export function ProgressTable({
                 return (
                   <td key={t.id} className={styles.labelled} data-label={t.title}>
                     {p ? `${p.done} of ${p.of}${p.complete ? ', done' : ''}` : 'Not theirs'}
+                    {p && <PastDue dueOn={t.dueOn} complete={p.complete} />}
                   </td>
                 );
               })}

@@ -225,3 +225,37 @@ export function moveTargets(
   if (own) collect(own);
   return nodes.filter((n) => !below.has(n.id) && n.id !== currentParentId);
 }
+
+/**
+ * The outline with each item's children ordered by impact: highest mean
+ * impact first, unrated last, and otherwise (equal or unrated) in map order
+ * (stable). A "together" item counts as its best-rated member and has its
+ * members ordered too; a "see" item counts as its node. The roots keep
+ * their order (the main conclusion first). `impacts`: each claim's mean
+ * impact as this reader may see it (under guided voting, only claims they
+ * voted on). Keys are unchanged, so what is open and selected stays so.
+ */
+export function sortByImpact(
+  items: readonly OutlineItem[],
+  impacts: ReadonlyMap<string, number>,
+): OutlineItem[] {
+  const score = (item: OutlineItem): number | null => {
+    if (item.type !== 'together') return impacts.get(item.node.id) ?? null;
+    const rated = item.children.map(score).filter((s): s is number => s !== null);
+    return rated.length ? Math.max(...rated) : null;
+  };
+  const ordered = (list: readonly OutlineItem[]): OutlineItem[] =>
+    list
+      .map((item, index) => ({ item: withSortedChildren(item), index, score: score(item) }))
+      .sort(
+        (a, b) =>
+          (b.score ?? -1) - (a.score ?? -1) || // unrated (-1) after every rating (0–4)
+          a.index - b.index,
+      )
+      .map((entry) => entry.item);
+  const withSortedChildren = (item: OutlineItem): OutlineItem =>
+    item.type === 'see' || item.children.length === 0
+      ? item
+      : { ...item, children: ordered(item.children) };
+  return items.map(withSortedChildren);
+}

@@ -1,9 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { allSaved, dragOver, findCard, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -22,25 +20,6 @@ const marked = (page: Page, layer: 'underline' | 'highlight') =>
   passageOf(page).locator(`[data-marks~="${layer}"]`);
 const markedText = async (page: Page, layer: 'underline' | 'highlight') =>
   (await marked(page, layer).allTextContents()).join('|');
-
-/** Serious or critical accessibility problems axe-core finds in the card, one line each. */
-async function cardViolations(page: Page): Promise<string[]> {
-  const axe = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('axe-core')),
-    'axe.min.js',
-  );
-  if (!(await page.evaluate(() => 'axe' in window)))
-    await page.evaluate(await readFile(axe, 'utf8'));
-  return cardOf(page).evaluate(async (card) => {
-    const { axe } = window as unknown as {
-      axe: { run: (c: Element, o: RunOptions) => Promise<AxeResults> };
-    };
-    const { violations } = await axe.run(card, { resultTypes: ['violations'] });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
-  });
-}
 
 async function openEvidence(page: Page, words: string, pattern: RegExp) {
   await (await findCard(page, words, pattern)).click();
@@ -99,7 +78,7 @@ describe('evidence cards in Chromium', () => {
       expect(await passageOf(a).textContent()).toContain('Back then, Armenia');
       expect(await cardOf(a).textContent()).toMatch(/Reads in 0:01 at 250 words a minute/);
 
-      expect(await cardViolations(a)).toEqual([]);
+      expect(await seriousViolations(a, 'evidence card', cardOf(a))).toEqual([]);
 
       // Eli, on the same card in another browser, sees it arrive.
       await expect.poll(() => markedText(b, 'highlight')).toBe('appealed for military assistance');

@@ -115,6 +115,54 @@ describe('students without email', () => {
     await t.context().close();
   }, 240_000);
 
+  it('a student with a one-time password who follows a share link chooses a password, then arrives on the shared map', async () => {
+    const teacher = await signUpNewPerson(browser(), baseUrl, 'Ms Lindqvist');
+    const t = teacher.page;
+    await t.getByRole('link', { name: 'My maps' }).click();
+    await t.getByRole('link', { name: 'New classroom' }).click();
+    await typeInto(t, t.getByLabel('Class name'), 'Year 8 Debate');
+    await t.getByRole('button', { name: 'Create classroom' }).click();
+    await t.waitForURL(/\/classrooms\/(?!new)[^/]+$/);
+    await typeInto(t, t.getByLabel('Student names'), 'Lena Berg');
+    await t.getByRole('button', { name: 'Create accounts and sign-in cards' }).click();
+    const card = t.getByRole('listitem', { name: 'Sign-in card for Lena Berg' });
+    await card.waitFor();
+    const username = (await card.getByTestId('card-username').textContent())!.trim();
+    const password = (await card.getByTestId('card-password').textContent())!.trim();
+
+    // A map of the teacher's own, shared with an edit link.
+    await t.goto(`${baseUrl}/maps/new`);
+    await typeInto(t, t.getByLabel('Title'), 'Shared by link');
+    await typeInto(t, t.getByLabel('Motion or question under debate'), 'Should homework go?');
+    await t.getByRole('button', { name: 'Create map' }).click();
+    await t.waitForURL(/\/maps\/(?!new)[^/]+$/);
+    const mapUrl = t.url();
+    await t.goto(`${mapUrl}/share`);
+    await t.getByLabel('Anyone with the link can').selectOption('EDITOR');
+    await t.getByRole('button', { name: 'Create link' }).click();
+    const link = await t.getByLabel('New share link').inputValue();
+
+    // Lena opens the link, signs in with her card, and must choose a password first.
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
+    const s = await context.newPage();
+    s.setDefaultTimeout(12_000);
+    await s.goto(link);
+    await s.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await s.waitForURL(/\/sign-in\?next=/);
+    await typeInto(s, s.getByLabel('Email or username'), username);
+    await typeInto(s, s.getByLabel('Password'), password);
+    await s.getByRole('button', { name: 'Sign in' }).click();
+    await s.waitForURL(/\/change-password\?next=%2Fs%2F/);
+    await typeInto(s, s.getByLabel(/^New password(?! again)/), 'lena argues well');
+    await typeInto(s, s.getByLabel('New password again'), 'lena argues well');
+    await s.getByRole('button', { name: 'Save password' }).click();
+    // Then the link does what it was for: she is on the map, and may edit it.
+    await s.waitForURL(mapUrl);
+    await s.getByRole('toolbar', { name: 'Map editing' }).waitFor({ timeout: 30_000 });
+    await context.close();
+    await t.context().close();
+  }, 180_000);
+
   it('the forgot-password page, linked from sign-in, says when email reset is not set up', async () => {
     const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();

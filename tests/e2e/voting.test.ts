@@ -46,6 +46,33 @@ const legend = (page: Page) =>
 /** Picks the premise with the map's search, the way a reader finds a card. */
 const selectPremise = (page: Page) => findCard(page, 'Moscow gave', PREMISE_CARD);
 
+/**
+ * The first root's own rows in the outline (level 2), top to bottom, by
+ * their ids (the same for every reader; labels also name who is here), and
+ * whether each is a card's own row rather than a "see" row.
+ */
+const firstRootChildren = (page: Page) =>
+  page.getByRole('tree').evaluate((tree) => {
+    const rows: string[] = [];
+    let roots = 0;
+    for (const row of tree.querySelectorAll('[role="treeitem"]')) {
+      const level = row.getAttribute('aria-level');
+      if (level === '1' && ++roots > 1) break;
+      if (level === '2') rows.push(`${row.getAttribute('data-type')} ${row.id}`);
+    }
+    return rows;
+  });
+
+/** A row of the outline by what firstRootChildren says of it. */
+const rowOf = (page: Page, row: string) => page.locator(`[id="${row.split(' ')[1]}"]`);
+
+/** Chooses the outline's order with the keyboard: focus the picker, then its option. */
+async function orderOutline(page: Page, order: 'Map order' | 'By impact') {
+  const picker = page.getByLabel('Order', { exact: true });
+  await picker.focus();
+  await picker.selectOption({ label: order });
+}
+
 describe('impact voting', () => {
   it('a blind vote survives re-parenting, for the voter and the owner, after a reload too', async () => {
     const owner = await openPage(browser());
@@ -144,6 +171,54 @@ describe('impact voting', () => {
     await s.getByRole('tab', { name: 'Discussion' }).click();
     await s.getByRole('tab', { name: 'Impact' }).click();
     await impactPanel(s).getByRole('radio', { name: '2 Medium impact' }).waitFor();
+    expect([...owner.errors, ...student.errors]).toEqual([]);
+  }, 180_000);
+  it('sorts the outline by impact: the owner by every vote, a student under guided voting only by the claims they voted on, and says so', async () => {
+    const owner = await openPage(browser());
+    const student = await openPage(browser());
+    const mapId = await ownDebate(owner.page, baseUrl, startupLog, 'Outline by impact');
+    const link = await newEditLink(owner.page, mapId, 'Sorting class');
+    await signInAsDemo(student.page, baseUrl, startupLog, 'student1');
+    await student.page.goto(link);
+    await student.page.waitForURL(`${baseUrl}/maps/${mapId}`);
+    await owner.page.goto(`${baseUrl}/maps/${mapId}`);
+
+    const t = owner.page;
+    await t.getByRole('button', { name: 'Outline', exact: true }).click();
+    const mapOrder = await firstRootChildren(t);
+    expect(mapOrder.length).toBeGreaterThan(2);
+    // The owner rates the main question's last reason of its own (not a "see" row) Very high.
+    const last = mapOrder.findLast((row) => row.startsWith('node '))!;
+    const risen = [last, ...mapOrder.filter((row) => row !== last)];
+    await rowOf(t, last).click();
+    await openImpact(t);
+    await t.getByRole('radio', { name: '4 Very high impact' }).click();
+    await expect.poll(() => allVotes(t)).toBe('All perspectives: 1 vote, average 4.0');
+
+    await orderOutline(t, 'By impact');
+    await expect.poll(() => firstRootChildren(t)).toEqual(risen);
+    await t.getByText('Each card’s reasons, highest mean impact first; unrated last.').waitFor();
+    await screenshot(t, 'outline-by-impact-1440');
+    await orderOutline(t, 'Map order');
+    await expect.poll(() => firstRootChildren(t)).toEqual(mapOrder);
+
+    // The student has not voted: under guided voting the owner's vote is hidden, so
+    // by impact is still map order, and the page says why.
+    const s = student.page;
+    await s.getByRole('button', { name: 'Outline', exact: true }).click();
+    await orderOutline(s, 'By impact');
+    await s.getByText(/by the claims you have voted on: guided voting hides/).waitFor();
+    expect(await firstRootChildren(s)).toEqual(mapOrder);
+    await s.setViewportSize({ width: 360, height: 740 });
+    await screenshot(s, 'outline-by-impact-guided-360');
+    await s.setViewportSize({ width: 1280, height: 860 });
+
+    // Once they vote on it (Low), it has a score they can see, and rises above the unrated.
+    await rowOf(s, last).click();
+    await openImpact(s);
+    await s.getByRole('radio', { name: '1 Low impact' }).click();
+    await expect.poll(() => allVotes(s)).toBe('All perspectives: 2 votes, average 2.5');
+    await expect.poll(() => firstRootChildren(s)).toEqual(risen);
     expect([...owner.errors, ...student.errors]).toEqual([]);
   }, 180_000);
 });

@@ -6,6 +6,8 @@ import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { deleteAccount } from '@/lib/server/privacy/delete-account';
 import { deleteStudentData } from '@/lib/server/privacy/delete-student-data';
 import { exportMyData, exportStudentData } from '@/lib/server/privacy/export-data';
+import { listFormerStudents } from '@/lib/server/privacy/former-students';
+import { removeStudent } from '@/lib/server/classrooms/remove-student';
 import { getSocialView } from '@/lib/server/social/get-social-view';
 import { testDb } from '../factories';
 import { buildPrivacyWorld } from '../support/privacy-world';
@@ -186,6 +188,31 @@ describe('a teacher erasing one student’s data in their class', () => {
     // Her claim stays on the class's map, no longer hers.
     const snapshot = await getMapSnapshot(tess.actor, map.id);
     expect(snapshot.nodes.map((n) => n.text)).toContain('MAYA-SAYS the CSTO is a paper tiger');
+    await classMapStillWorks(world);
+  }, 120_000);
+
+  it('still reaches a student removed from the class whose work is on its maps: listed as a former student, exported, then erased', async () => {
+    const world = await buildPrivacyWorld();
+    const { tess, ada, ben, classroom, map } = world;
+    expect(await listFormerStudents(tess.actor, classroom.id)).toEqual([]);
+    await removeStudent(tess.actor, classroom.id, ada.id);
+
+    // Only Ada: Ben and Cy are still in the class, Tess teaches it.
+    const former = await listFormerStudents(tess.actor, classroom.id);
+    expect(former.map((f) => [f.id, f.managed])).toEqual([[ada.id, false]]);
+    expect(await code(listFormerStudents(ben.actor, classroom.id))).toBe('FORBIDDEN');
+
+    const text = (await exportStudentData(tess.actor, classroom.id, ada.id)).body as string;
+    expect(text).toContain('ADA-SAYS schools must delete');
+    expect(JSON.parse(text).student.joinedAt).toBeNull();
+
+    await deleteStudentData(tess.actor, classroom.id, ada.id);
+    const inClass = await tracesOf(testDb(), [ada.id], { except: ['User', 'Session', 'Account'] });
+    expect(await testDb().mapOp.count({ where: { actorId: ada.id, mapId: map.id } })).toBe(0);
+    expect(inClass.find((t) => t.table === 'Comment')).toBeUndefined();
+    // Nothing of hers is left on the class's maps: she is no longer listed.
+    expect(await listFormerStudents(tess.actor, classroom.id)).toEqual([]);
+    expect(await code(exportStudentData(tess.actor, classroom.id, ada.id))).toBe('NOT_FOUND');
     await classMapStillWorks(world);
   }, 120_000);
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getMapHistory } from '@/lib/server/maps/get-map-history';
 import { getUndoHistory } from '@/lib/server/maps/get-undo-history';
 import type { Actor } from '@/lib/server/authz';
+import { activityOnMap } from '@/lib/server/tasks/activity';
 import { getVotes } from '@/lib/server/votes/get-votes';
 import { setVote } from '@/lib/server/votes/set-vote';
 import { changeVotingSettings } from '@/lib/server/votes/voting-settings';
@@ -174,6 +175,26 @@ describe('impact voting', () => {
     await vote(m.amira, m.mapId, m.first.id, null);
     expect((await getVotes(m.amira, m.mapId)).mine).toEqual([]);
     expect(await testDb().vote.count({ where: { mapId: m.mapId } })).toBe(0);
+  });
+
+  it('under guided voting, a vote changed after seeing the tallies replaces the first (as Kialo allows), clearing it hides them again, and every change is in the teacher’s count', async () => {
+    const m = await votingMap();
+    await vote(m.ben, m.mapId, m.first.id, 4);
+    // Amira votes anything to see the distribution, then changes her mind.
+    await vote(m.amira, m.mapId, m.first.id, 0);
+    expect(await countsOn(m.amira, m.mapId, m.first.id)).toEqual([
+      { nodeId: m.first.id, perspective: 'self', counts: [1, 0, 0, 0, 1] },
+    ]);
+    await vote(m.amira, m.mapId, m.first.id, 3);
+    // Her changed vote counts once, in place of the first.
+    expect(await countsOn(m.amira, m.mapId, m.first.id)).toEqual([
+      { nodeId: m.first.id, perspective: 'self', counts: [0, 0, 0, 1, 1] },
+    ]);
+    // Clearing it takes her out of the distribution and hides it again.
+    await vote(m.amira, m.mapId, m.first.id, null);
+    expect(await countsOn(m.amira, m.mapId, m.first.id)).toEqual([]);
+    // The teacher sees the churn: three votes by Amira on one claim.
+    expect((await activityOnMap(m.mapId)).get(m.amira.userId)?.votes).toBe(3);
   });
 
   it('refuses a viewer, a bad impact, an unknown perspective or claim, and writes nothing', async () => {

@@ -31,6 +31,8 @@ import { AddStudentsForm } from '@/components/accounts/add-students-form';
 import { ResetPasswordButton } from '@/components/accounts/reset-password-button';
 import { addStudentsAction, resetStudentPasswordAction } from './account-actions';
 import { StudentDataActions } from '@/components/privacy/student-data-actions';
+import { FormerStudents } from '@/components/privacy/former-students';
+import { listFormerStudents } from '@/lib/server/privacy/former-students';
 import page from '@/components/ui/page.module.css';
 import styles from './page.module.css';
 
@@ -47,6 +49,7 @@ export default async function ClassroomPage({ params }: Props) {
     Promise.all([getClassroom(actor, id), listClassFormats(actor, id), listClassRounds(actor, id)]),
   );
   const teaches = classroom.role === 'TEACHER';
+  const former = teaches ? await listFormerStudents(actor, id) : [];
   const origin = await requestOrigin();
   const joinLink = classroom.joinCode
     ? `${origin}/join/${classroom.joinCode.replace('-', '')}`
@@ -244,6 +247,11 @@ export default async function ClassroomPage({ params }: Props) {
           </table>
         )}
       </section>
+      <FormerStudents
+        classroomId={classroom.id}
+        students={former}
+        deleteAction={deleteStudentDataAction}
+      />
       {teaches && (
         <section aria-labelledby="delete-class-title" className={page.section}>
           <h2 id="delete-class-title" className={page.sectionTitle}>

@@ -63,7 +63,10 @@ export default async function ShareLinkPage({ params, searchParams }: Props) {
   }
 
   const here = `/s/${encodeURIComponent(token)}${nodeId ? `?node=${encodeURIComponent(nodeId)}` : ''}`;
-  if (await currentUser()) {
+  const user = await currentUser();
+  // A one-time password is replaced first; then the link does what it was for.
+  if (user?.mustChangePassword) redirect(`/change-password?next=${encodeURIComponent(here)}`);
+  if (user) {
     const { mapId } = await acceptShareLink(await currentActor(), token);
     redirect(`/maps/${mapId}${nodeId ? `?node=${encodeURIComponent(nodeId)}` : ''}`);
   }

@@ -45,10 +45,12 @@ export async function replaceOneTimePassword(
     throw new AppError('BAD_REQUEST', 'Your password has already been changed.');
   checkNewPassword(input, user);
   const passwordHash = await bcrypt.hash(input.password, 12);
-  await db().user.update({
-    where: { id: userId },
-    data: { passwordHash, mustChangePassword: false },
+  await db().$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: false },
+    });
+    await endOtherSessions(tx, userId, sessionToken);
   });
-  await endOtherSessions(userId, sessionToken);
   return { classroomId: user.managedInClassroomId };
 }

@@ -6,6 +6,7 @@ import { authorizeClassroom, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { hashOneTimePassword, oneTimePassword } from './one-time-password';
+import { endOtherSessions } from './sessions';
 import { uniqueUsernames } from './usernames';
 
 export const ZRosterInput = z.object({
@@ -90,13 +91,13 @@ export async function resetManagedPassword(
     );
   const password = oneTimePassword();
   const passwordHash = await hashOneTimePassword(password);
-  await db().$transaction([
-    db().user.update({
+  await db().$transaction(async (tx) => {
+    await tx.user.update({
       where: { id: student.id },
       data: { passwordHash, mustChangePassword: true },
-    }),
-    db().session.deleteMany({ where: { userId: student.id } }),
-  ]);
+    });
+    await endOtherSessions(tx, student.id);
+  });
   return {
     userId: student.id,
     name: student.name ?? student.username,

@@ -8,6 +8,7 @@ import { consume } from '../rate-limits';
 import { hashShareToken, newShareToken, SHARE_TOKEN_PATTERN } from '../share-links/token';
 import { checkNewPassword, type ZNewPasswordInput } from './change-password';
 import { mailSettings, sendMail } from './mailer';
+import { endOtherSessions } from './sessions';
 
 /** How long a reset link works. */
 const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -117,6 +118,6 @@ export async function resetPasswordWithToken(
       where: { id: found.userId },
       data: { passwordHash, mustChangePassword: false },
     });
-    await tx.session.deleteMany({ where: { userId: found.userId } });
+    await endOtherSessions(tx, found.userId);
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import type { Prisma } from '../../generated/prisma/client';
 import { db } from '../db';
 
 /** How long a sign-in lasts: the JWT's lifetime, and its Session row's. */
@@ -46,10 +47,17 @@ export function signedInUser(userId: string, sessionToken: string) {
 
 /**
  * Ends every session of a user but `keep` (the one that just changed the
- * password, if any): a new password signs every other device out.
+ * password, if any): a new password signs every other device out. Takes the
+ * transaction that changes the password, so the password and the sessions
+ * change together (the one place that ends a user's sessions: a teacher's
+ * reset, a reset link and choosing one's own password all use it).
  */
-export async function endOtherSessions(userId: string, keep?: string): Promise<void> {
-  await db().session.deleteMany({
+export async function endOtherSessions(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  keep?: string,
+): Promise<void> {
+  await tx.session.deleteMany({
     where: { userId, ...(keep ? { sessionToken: { not: keep } } : {}) },
   });
 }

@@ -4,21 +4,31 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { removeAccount } from './delete-account';
 import { eraseContributions } from './erase-contributions';
+import { formerStudentsOf } from './former-students';
 
-/** A student of a class the actor teaches, and the class's maps: what a teacher's export and erasure cover. */
+/**
+ * A student of a class the actor teaches, or a former one (removed, with
+ * work still on the class's maps: `formerStudentsOf`), and the class's
+ * maps: what a teacher's export and erasure cover.
+ */
 export async function studentOfClass(actor: Actor, classroomId: string, userId: string) {
   const { classroom } = await authorizeClassroom(actor, 'classroom:manage', classroomId);
+  const notHere = new AppError('NOT_FOUND', 'That student is not in this classroom.');
+  if (userId === classroom.teacherId) throw notHere;
   const member = await db().classroomMember.findUnique({
     where: { classroomId_userId: { classroomId, userId } },
-    select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: { role: true, joinedAt: true },
   });
-  if (!member || member.role !== 'STUDENT' || userId === classroom.teacherId)
-    throw new AppError('NOT_FOUND', 'That student is not in this classroom.');
-  const maps = await db().argumentMap.findMany({
-    where: { classroomId },
-    select: { id: true, title: true },
-  });
-  return { classroom, student: member.user, joinedAt: member.joinedAt, maps };
+  if (member ? member.role !== 'STUDENT' : (await formerStudentsOf(classroom, userId)).length === 0)
+    throw notHere;
+  const [student, maps] = await Promise.all([
+    db().user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, name: true, email: true },
+    }),
+    db().argumentMap.findMany({ where: { classroomId }, select: { id: true, title: true } }),
+  ]);
+  return { classroom, student, joinedAt: member?.joinedAt ?? null, maps };
 }
 
 /**
