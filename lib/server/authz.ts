@@ -420,7 +420,10 @@ export async function moderationStanding(
         })
       : null,
   ]);
-  return { requireApproval: map.requireApproval, manager, moderator: manager || !!appointed };
+  // An appointed moderator decides only while they may edit the map themselves:
+  // approving and deleting from the queue write cards.
+  const moderator = manager || (!!appointed && can(access, 'map:edit'));
+  return { requireApproval: map.requireApproval, manager, moderator };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { TOpInput } from '@/lib/domain/ops';
 import type { Actor } from '@/lib/server/authz';
 import { getMapHistory } from '@/lib/server/maps/get-map-history';
 import { getUndoHistory } from '@/lib/server/maps/get-undo-history';
+import { removeMapMember } from '@/lib/server/maps/map-members';
 import { decideSuggestion } from '@/lib/server/moderation/decide-suggestion';
 import { flagCard, resolveFlag } from '@/lib/server/moderation/flags';
 import { getModeration } from '@/lib/server/moderation/get-moderation';
@@ -77,6 +78,28 @@ describe('approval mode', () => {
     expect((await errorOf(apply(m.ben, m.mapId, [claim(id())]))).code).toBe('NEEDS_APPROVAL');
     await changeModerationSettings(m.owner, m.mapId, { requireApproval: false });
     await apply(m.ana, m.mapId, [claim(id(), 'Free again')]);
+  });
+
+  it('lets an appointed moderator decide only while they may edit the map, and forgets them once removed', async () => {
+    const m = await moderatedMap();
+    const { id: suggestionId } = await suggestChange(m.ana, m.mapId, {
+      ops: newCard(m.first.id, 'Sleep matters more').ops,
+    });
+    // A commenter made moderator: approving would write cards they may not write.
+    await changeModerationSettings(m.owner, m.mapId, { addModerator: m.commenter.userId });
+    expect((await getModeration(m.commenter, m.mapId)).moderator).toBe(false);
+    expect(
+      (await errorOf(decideSuggestion(m.commenter, m.mapId, suggestionId, { action: 'approve' })))
+        .code,
+    ).toBe('FORBIDDEN');
+    // Removed from the map, an editor's moderator place goes with them.
+    await changeModerationSettings(m.owner, m.mapId, { addModerator: m.ben.userId });
+    expect((await getModeration(m.ben, m.mapId)).moderator).toBe(true);
+    await removeMapMember(m.owner, m.mapId, m.ben.userId);
+    expect(
+      await testDb().mapModerator.count({ where: { mapId: m.mapId, userId: m.ben.userId } }),
+    ).toBe(0);
+    expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([suggestionId]);
   });
 });
 

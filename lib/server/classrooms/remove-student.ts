@@ -25,6 +25,8 @@ export async function removeStudent(
     const maps = { classroomId };
     await tx.teamMember.deleteMany({ where: { userId, team: { map: maps } } });
     await tx.mapMember.deleteMany({ where: { userId, map: maps, role: { not: 'OWNER' } } });
+    // Rejoining later does not make them a moderator again.
+    await tx.mapModerator.deleteMany({ where: { userId, map: maps } });
   });
   // Their open pages of the class's maps close now, not at the next poll.
   await accessChanged({ classroomId });

@@ -149,7 +149,10 @@ export async function removeMapMember(actor: Actor, mapId: string, userId: strin
           select: { id: true },
         })
       : null;
-    if (!inClass) await tx.teamMember.deleteMany({ where: { userId, team: { mapId } } });
+    if (!inClass) {
+      await tx.teamMember.deleteMany({ where: { userId, team: { mapId } } });
+      await tx.mapModerator.deleteMany({ where: { userId, mapId } });
+    }
   });
   await accessChanged({ mapId });
 }
