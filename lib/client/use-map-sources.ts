@@ -1,7 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { GraphNode, SourceDoc } from '../domain/types';
+import { useLatestJson } from './use-latest-json';
 
 /**
  * The map's sources as this page knows them: the snapshot's, then fetched
@@ -16,21 +17,15 @@ export function useMapSources(
   shareToken: string | null,
   nodes: readonly GraphNode[],
 ) {
-  const [sources, setSources] = useState(initial);
-  const asked = useRef(0);
-  const refresh = useCallback(async () => {
-    const ask = ++asked.current;
-    try {
-      const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/sources`, {
-        headers: shareToken ? { 'x-share-token': shareToken } : undefined,
-      });
-      if (!response.ok || ask !== asked.current) return;
-      const list = (await response.json()) as SourceDoc[];
-      if (ask === asked.current) setSources(list);
-    } catch {
-      // Offline: the stream's next catch-up asks again.
-    }
-  }, [mapId, shareToken]);
+  const headers = useMemo(
+    () => (shareToken ? { 'x-share-token': shareToken } : undefined),
+    [shareToken],
+  );
+  const [sources, refresh] = useLatestJson<SourceDoc[]>(
+    `/api/maps/${encodeURIComponent(mapId)}/sources`,
+    headers,
+    initial,
+  );
 
   // Asked once for each source a card quotes that this page does not have.
   const missingAskedFor = useRef(new Set<string>());

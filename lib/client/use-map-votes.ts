@@ -1,7 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { VotesView } from '../domain/votes';
+import { useLatestJson } from './use-latest-json';
 
 type Settings = { blind: boolean } | { addPerspective: string } | { removePerspective: string };
 
@@ -15,29 +16,17 @@ export function useMapVotes(
   shareToken: string | null,
   onError: (message: string) => void,
 ) {
-  const [view, setView] = useState<VotesView | null>(null);
-  const asked = useRef(0);
   const url = `/api/maps/${encodeURIComponent(mapId)}/votes`;
   const headers = useMemo<Record<string, string>>(
     (): Record<string, string> => (shareToken ? { 'x-share-token': shareToken } : {}),
     [shareToken],
   );
 
-  const refresh = useCallback(async () => {
-    const ask = ++asked.current;
-    try {
-      const response = await fetch(url, { headers: headers });
-      if (!response.ok || ask !== asked.current) return;
-      const next = (await response.json()) as VotesView;
-      if (ask === asked.current) setView(next);
-    } catch {
-      // Offline: the stream's next catch-up asks again.
-    }
-  }, [url, headers]);
+  const [view, refresh] = useLatestJson<VotesView | null>(url, headers, null);
 
   useEffect(() => {
     // The first fetch of the page: the stream tells of every change after it.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+
     void refresh();
   }, [refresh]);
 

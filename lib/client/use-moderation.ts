@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { ModerationView, TDecision } from '../domain/moderation/suggestions';
 import type { TOp } from '../domain/ops';
+import { useLatestJson } from './use-latest-json';
 
 type Settings =
   { requireApproval: boolean } | { addModerator: string } | { removeModerator: string };
@@ -18,28 +19,15 @@ export type ModerationRefusal = { code: string; message: string };
  * answer never replaces a newer one.
  */
 export function useModeration(mapId: string, shareToken: string | null) {
-  const [view, setView] = useState<ModerationView | null>(null);
-  const asked = useRef(0);
   const base = `/api/maps/${encodeURIComponent(mapId)}`;
   const headers = useMemo<Record<string, string>>(
     (): Record<string, string> => (shareToken ? { 'x-share-token': shareToken } : {}),
     [shareToken],
   );
 
-  const refresh = useCallback(async () => {
-    const ask = ++asked.current;
-    try {
-      const response = await fetch(`${base}/moderation`, { headers });
-      if (!response.ok || ask !== asked.current) return;
-      const next = (await response.json()) as ModerationView;
-      if (ask === asked.current) setView(next);
-    } catch {
-      // Offline: the stream's next catch-up asks again.
-    }
-  }, [base, headers]);
+  const [view, refresh] = useLatestJson<ModerationView | null>(`${base}/moderation`, headers, null);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
 
