@@ -20,6 +20,7 @@ import { joinClassroom } from '@/lib/server/classrooms/join-classroom';
 import { removeMapMember } from '@/lib/server/maps/map-members';
 import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
+import { setAnonymous } from '@/lib/server/maps/anonymous-mode';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -286,9 +287,19 @@ describe('a teacher erasing one student’s data in their class', () => {
   });
 });
 
+/** Makes the map anonymous (by `teacher`) and returns the number `student` is given on it. */
+async function pseudonymOf(student: World['ada']['actor'], teacher: typeof student, mapId: string) {
+  await setAnonymous(teacher, mapId, true);
+  const view = await getSocialView(student, mapId);
+  const number = Number(/^Student (\d+)$/.exec(view.anonymity?.youAppearAs ?? '')?.[1]);
+  expect(number).toBeGreaterThan(0);
+  return number;
+}
+
 describe('exports', () => {
   it('“Download my data” holds what they wrote, never secrets or another team’s notes', async () => {
     const { ada, tess, map } = await buildPrivacyWorld();
+    const pseudonym = await pseudonymOf(ada.actor, tess.actor, map.id);
     await testDb().studentFeedback.create({
       data: { mapId: map.id, studentId: ada.id, authorId: tess.id, body: 'TESS-DRAFT not yet' },
     });
@@ -308,6 +319,11 @@ describe('exports', () => {
       expect(text).toContain(`ADA-SAYS ${said}`);
     expect(data.mapsOwned).toHaveLength(1);
     expect(data.opBatches.length).toBeGreaterThan(4);
+    // Her pseudonym on the anonymous class map, once: named, not again among the other records.
+    expect(data.pseudonymsOnAnonymousMaps).toEqual([
+      { mapId: map.id, number: pseudonym, createdAt: expect.any(String) },
+    ]);
+    expect(Object.keys(data.otherRecords).filter((k) => k.startsWith('MapPseudonym'))).toEqual([]);
     expect(text).not.toContain('BLUE-SECRET');
     expect(text).not.toContain('Ben: rebut backups');
     expect(text).not.toMatch(/passwordHash|sessionToken|secrethash/);
@@ -321,8 +337,14 @@ describe('exports', () => {
   });
 
   it('a teacher’s export of a student holds only that class’s work', async () => {
-    const { tess, ada, classroom } = await buildPrivacyWorld();
+    const { tess, ada, classroom, map } = await buildPrivacyWorld();
+    const pseudonym = await pseudonymOf(ada.actor, tess.actor, map.id);
     const text = (await exportStudentData(tess.actor, classroom.id, ada.id)).body as string;
+    const data = JSON.parse(text);
+    expect(data.pseudonymsOnAnonymousMaps).toEqual([
+      { mapId: map.id, number: pseudonym, createdAt: expect.any(String) },
+    ]);
+    expect(Object.keys(data.otherRecords).filter((k) => k.startsWith('MapPseudonym'))).toEqual([]);
     expect(text).toContain('ADA-SAYS schools must delete');
     expect(text).toContain('ADA-SAYS our best line');
     expect(text).not.toContain('ADA-SAYS outside the class');
