@@ -5,14 +5,20 @@ import page from '@/components/ui/page.module.css';
 
 type Props = {
   classroomId: string;
-  students: { id: string; name: string; managed: boolean; lastActiveAt: string }[];
+  students: {
+    id: string;
+    name: string;
+    managed: boolean;
+    leftAt: string;
+    lastActiveAt: string | null;
+  }[];
   deleteAction: FormAction;
 };
 
 /**
  * The classroom page's "Former students" (teacher only, shown when there are
- * any): people removed from the class whose work is still on its maps, with
- * the same download and erase controls as the roster.
+ * any): students removed from the class (and not back), whose work stays on
+ * its maps, with the same download and erase controls as the roster.
  */
 export function FormerStudents({ classroomId, students, deleteAction }: Props) {
   if (students.length === 0) return null;
@@ -22,13 +28,13 @@ export function FormerStudents({ classroomId, students, deleteAction }: Props) {
         Former students ({students.length})
       </h2>
       <p className={page.lead}>
-        No longer in the class, but their work is still on its maps. You can download it or delete
-        it.
+        Removed from the class. Their work stays on its maps: you can download it or delete it.
       </p>
       <table className={page.table} aria-label="Former students">
         <thead>
           <tr>
             <th scope="col">Name</th>
+            <th scope="col">Left</th>
             <th scope="col">Last active</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -40,7 +46,10 @@ export function FormerStudents({ classroomId, students, deleteAction }: Props) {
             <tr key={s.id}>
               <td>{s.name}</td>
               <td>
-                <LocalTime value={s.lastActiveAt} style="date" />
+                <LocalTime value={s.leftAt} style="date" />
+              </td>
+              <td>
+                {s.lastActiveAt ? <LocalTime value={s.lastActiveAt} style="date" /> : 'Never'}
               </td>
               <td>
                 <StudentDataActions

@@ -15,17 +15,22 @@ export function createPrismaClient(
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
-/** A node-postgres pool whose connections a server cutting them cannot crash the process with. */
+/**
+ * A node-postgres pool whose connections a server cutting them cannot crash
+ * the process with. `settings`: run-time parameters for every session of
+ * the pool (`synchronous_commit: 'off'`), which win over the same ones in
+ * the URL's own `options`.
+ */
 export function createPool(
   connectionString: string,
-  options: { max?: number; options?: string } = {},
+  options: { max?: number; settings?: Record<string, string> } = {},
 ): pg.Pool {
   const pool = new pg.Pool({
-    connectionString,
+    connectionString: options.settings
+      ? withSettings(connectionString, options.settings)
+      : connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
-    // Settings for every session of the pool (`-c name=value`), if any.
-    ...(options.options && { options: options.options }),
   });
   // A connection the server cuts (pg_terminate_backend, a restart) says so
   // as an 'error' event, also in the moments between the pool handing it
@@ -35,6 +40,20 @@ export function createPool(
   pool.on('connect', (client) => client.on('error', () => {}));
   pool.on('error', () => {});
   return pool;
+}
+
+/**
+ * The connection string with `settings` added to its `options` parameter
+ * (`-c name=value`, sent when each session starts). node-postgres lets a
+ * URL's `options` replace an `options` given beside it, so they go into the
+ * URL, after any it has: the server applies them in order, so ours win.
+ */
+function withSettings(connectionString: string, settings: Record<string, string>): string {
+  const url = new URL(connectionString);
+  const ours = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
+  const theirs = url.searchParams.get('options');
+  url.searchParams.set('options', [...(theirs ? [theirs] : []), ...ours].join(' '));
+  return url.toString();
 }
 
 export type { PrismaClient };

@@ -292,15 +292,35 @@ export function canInRound(access: MapAccess & RoundStanding, action: RoundActio
   }
 }
 
+/** Who teaches a class: its teacher, and its members with the TEACHER role. */
+const CLASS_TEACHERS = {
+  teacherId: true,
+  members: { where: { role: 'TEACHER' }, select: { userId: true } },
+} satisfies Prisma.ClassroomSelect;
+
+const classTeachers = (classroom: { teacherId: string; members: { userId: string }[] } | null) =>
+  new Set(classroom ? [classroom.teacherId, ...classroom.members.map((m) => m.userId)] : []);
+
+/**
+ * Pure decision: does someone with this standing teach on a map (run its
+ * rounds, set its tasks and moderation, see real names when it is
+ * anonymous)? Its managers (the OWNER role: its owner, or a member given
+ * OWNER while that holds) and the teachers of its class. `managesRounds`
+ * (one actor) and `mapTeacherIds` (everyone) both decide by it.
+ */
+function teachesOn({ role, classTeacher }: { role: MapRole | null; classTeacher: boolean }) {
+  return classTeacher || (role !== null && RANK[role] >= NEEDS['map:manage']);
+}
+
 /** A map's managers, and the teacher of its class: who may run rounds on it. */
 async function managesRounds(actor: Actor, access: MapAccess): Promise<boolean> {
-  if (can(access, 'map:manage')) return true;
+  if (teachesOn({ role: access.role, classTeacher: false })) return true;
   if (actor.kind !== 'user' || !access.map.classroomId) return false;
   const classroom = await db().classroom.findUnique({
     where: { id: access.map.classroomId },
-    select: { teacherId: true, members: { where: { userId: actor.userId, role: 'TEACHER' } } },
+    select: CLASS_TEACHERS,
   });
-  return !!classroom && (classroom.teacherId === actor.userId || classroom.members.length > 0);
+  return teachesOn({ role: access.role, classTeacher: classTeachers(classroom).has(actor.userId) });
 }
 
 /**
@@ -322,9 +342,10 @@ async function authorizeTeacher(actor: Actor, mapId: string, refusal: string): P
 export const teachesMap = (actor: Actor, access: MapAccess) => managesRounds(actor, access);
 
 /**
- * The people who teach on a map: its owner, members with the OWNER role
- * (while their link holds), and its class's teachers. On an anonymous map
- * they keep their own names for everyone; everybody else gets a pseudonym.
+ * The people who teach on a map (`teachesOn`): its owner, members with the
+ * OWNER role (while their link holds), and its class's teachers. On an
+ * anonymous map they keep their own names for everyone; everybody else
+ * gets a pseudonym.
  */
 export async function mapTeacherIds(
   mapId: string,
@@ -334,22 +355,41 @@ export async function mapTeacherIds(
     where: { id: mapId },
     select: {
       ownerId: true,
-      members: { where: { role: 'OWNER', ...liveMembershipWhere() }, select: { userId: true } },
-      classroom: {
+      // Only a membership that can give OWNER (now, or once its link ends) can make a teacher.
+      members: {
+        where: { OR: [{ role: 'OWNER' }, { directRole: 'OWNER' }] },
         select: {
-          teacherId: true,
-          members: { where: { role: 'TEACHER' }, select: { userId: true } },
+          userId: true,
+          role: true,
+          directRole: true,
+          viaShareLink: { select: { revokedAt: true, expiresAt: true } },
         },
       },
+      classroom: { select: CLASS_TEACHERS },
     },
   });
-  return new Set([
-    map.ownerId,
-    ...map.members.map((m) => m.userId),
-    ...(map.classroom
-      ? [map.classroom.teacherId, ...map.classroom.members.map((m) => m.userId)]
-      : []),
-  ]);
+  const teachers = classTeachers(map.classroom);
+  const members = new Map(map.members.map((m) => [m.userId, m]));
+  const candidates = new Set([map.ownerId, ...members.keys(), ...teachers]);
+  return new Set(
+    [...candidates].filter((userId) => {
+      const member = members.get(userId);
+      // Their role from owning the map or a membership of it, as roleOn reads it; the class
+      // gives its members EDITOR at most, never a teacher's standing, so it is left out here.
+      const role = userRole({
+        owner: userId === map.ownerId,
+        memberRole: member
+          ? membershipRole({
+              role: member.role,
+              directRole: member.directRole,
+              link: member.viaShareLink,
+            })
+          : null,
+        classMember: false,
+      });
+      return teachesOn({ role, classTeacher: teachers.has(userId) });
+    }),
+  );
 }
 
 /**

@@ -40,12 +40,15 @@ export function db(): PrismaClient {
  * themselves stay durable: they go through `db()`.
  */
 export function countersPool(): Pool {
-  if (!globalForPrisma.counterpointCountersPool) {
-    const env = parseEnv(ServerEnv);
-    globalForPrisma.counterpointCountersPool = createPool(env.DATABASE_URL, {
-      max: 4,
-      options: '-c synchronous_commit=off',
-    });
-  }
+  if (!globalForPrisma.counterpointCountersPool)
+    globalForPrisma.counterpointCountersPool = createCountersPool(parseEnv(ServerEnv).DATABASE_URL);
   return globalForPrisma.counterpointCountersPool;
 }
+
+/**
+ * The counters' pool for a database URL: the setting holds even when the
+ * URL has `options` of its own (which would otherwise replace it).
+ * @internal exported for tests/integration/rate-limits.test.ts
+ */
+export const createCountersPool = (databaseUrl: string): Pool =>
+  createPool(databaseUrl, { max: 4, settings: { synchronous_commit: 'off' } });

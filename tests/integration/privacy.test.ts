@@ -16,6 +16,11 @@ import { addManagedStudents } from '@/lib/server/accounts/managed-students';
 import { deleteClassroom } from '@/lib/server/classrooms/delete-classroom';
 import { apply, claim, id } from '../support/apply-ops';
 import { tracesOf } from '../support/traces';
+import { joinClassroom } from '@/lib/server/classrooms/join-classroom';
+import { removeMapMember } from '@/lib/server/maps/map-members';
+import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
+import { createShareLink } from '@/lib/server/share-links/create-share-link';
+import { setAnonymous } from '@/lib/server/maps/anonymous-mode';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -55,8 +60,10 @@ const bensRows = ({ ben, map }: World) =>
 describe('deleting one’s own account', () => {
   it('leaves nothing of them in any table, and the class map, its history and the discussion still work', async () => {
     const world = await buildPrivacyWorld();
-    const { ada, ben, map, own, claims, comments } = world;
+    const { ada, ben, tess, classroom, map, own, claims, comments } = world;
     const before = await bensRows(world);
+    // A former student of the class by now (her departure is recorded), she deletes her account.
+    await removeStudent(tess.actor, classroom.id, ada.id);
     await deleteAccount(ada.actor, { confirmation: ada.email!.toUpperCase() });
 
     expect(await tracesOf(testDb(), [ada.id, ada.email!])).toEqual([]);
@@ -216,6 +223,58 @@ describe('a teacher erasing one student’s data in their class', () => {
     await classMapStillWorks(world);
   }, 120_000);
 
+  it('counts as former students only the students removed from the class, until they rejoin', async () => {
+    const world = await buildPrivacyWorld();
+    const { tess, ada, classroom, map } = world;
+    // A link guest and a member the owner added, never in the class, work on its map and are removed from it.
+    const [guest, member] = await Promise.all(
+      ['Gus', 'Mel'].map((name) =>
+        testDb().user.create({ data: { name, email: `${name}-${id()}@example.test` } }),
+      ),
+    );
+    const guestActor = { kind: 'user' as const, userId: guest!.id };
+    const memberActor = { kind: 'user' as const, userId: member!.id };
+    const link = await createShareLink(tess.actor, map.id, { role: 'EDITOR', expiresInDays: 7 });
+    await acceptShareLink(guestActor, link.token);
+    await testDb().mapMember.create({
+      data: { mapId: map.id, userId: member!.id, role: 'EDITOR' },
+    });
+    await apply(guestActor, map.id, [claim(id(), 'GUS-SAYS a guest’s view')]);
+    await apply(memberActor, map.id, [claim(id(), 'MEL-SAYS a member’s view')]);
+    await removeMapMember(tess.actor, map.id, guest!.id);
+    await removeMapMember(tess.actor, map.id, member!.id);
+
+    expect(await listFormerStudents(tess.actor, classroom.id)).toEqual([]);
+    for (const outsider of [guest!.id, member!.id]) {
+      expect(await code(exportStudentData(tess.actor, classroom.id, outsider))).toBe('NOT_FOUND');
+      expect(await code(deleteStudentData(tess.actor, classroom.id, outsider))).toBe('NOT_FOUND');
+    }
+    expect(await testDb().node.count({ where: { createdById: guest!.id } })).toBe(1);
+
+    // A removed student is one, with when they left and when they last worked on the class's maps.
+    const before = new Date();
+    await removeStudent(tess.actor, classroom.id, ada.id);
+    const [former] = await listFormerStudents(tess.actor, classroom.id);
+    expect(await listFormerStudents(tess.actor, classroom.id)).toHaveLength(1);
+    expect(former).toMatchObject({ id: ada.id, name: 'Ada', managed: false });
+    expect(new Date(former!.leftAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(new Date(former!.lastActiveAt!).getTime()).toBeLessThanOrEqual(
+      new Date(former!.leftAt).getTime(),
+    );
+    expect((await exportStudentData(tess.actor, classroom.id, ada.id)).body).toContain(
+      'ADA-SAYS schools must delete',
+    );
+
+    // Back in the class, she is a student again, not a former one.
+    await joinClassroom(ada.actor, { code: classroom.joinCode });
+    expect(await listFormerStudents(tess.actor, classroom.id)).toEqual([]);
+    const again = JSON.parse(
+      (await exportStudentData(tess.actor, classroom.id, ada.id)).body as string,
+    );
+    expect(again.student.joinedAt).not.toBeNull();
+    expect(await testDb().classroomDeparture.count({ where: { userId: ada.id } })).toBe(0);
+  }, 120_000);
+
   it('is the class teacher’s alone', async () => {
     const { tess, ada, ben, classroom } = await buildPrivacyWorld();
     const other = await buildPrivacyWorld();
@@ -228,9 +287,19 @@ describe('a teacher erasing one student’s data in their class', () => {
   });
 });
 
+/** Makes the map anonymous (by `teacher`) and returns the number `student` is given on it. */
+async function pseudonymOf(student: World['ada']['actor'], teacher: typeof student, mapId: string) {
+  await setAnonymous(teacher, mapId, true);
+  const view = await getSocialView(student, mapId);
+  const number = Number(/^Student (\d+)$/.exec(view.anonymity?.youAppearAs ?? '')?.[1]);
+  expect(number).toBeGreaterThan(0);
+  return number;
+}
+
 describe('exports', () => {
   it('“Download my data” holds what they wrote, never secrets or another team’s notes', async () => {
     const { ada, tess, map } = await buildPrivacyWorld();
+    const pseudonym = await pseudonymOf(ada.actor, tess.actor, map.id);
     await testDb().studentFeedback.create({
       data: { mapId: map.id, studentId: ada.id, authorId: tess.id, body: 'TESS-DRAFT not yet' },
     });
@@ -250,6 +319,11 @@ describe('exports', () => {
       expect(text).toContain(`ADA-SAYS ${said}`);
     expect(data.mapsOwned).toHaveLength(1);
     expect(data.opBatches.length).toBeGreaterThan(4);
+    // Her pseudonym on the anonymous class map, once: named, not again among the other records.
+    expect(data.pseudonymsOnAnonymousMaps).toEqual([
+      { mapId: map.id, number: pseudonym, createdAt: expect.any(String) },
+    ]);
+    expect(Object.keys(data.otherRecords).filter((k) => k.startsWith('MapPseudonym'))).toEqual([]);
     expect(text).not.toContain('BLUE-SECRET');
     expect(text).not.toContain('Ben: rebut backups');
     expect(text).not.toMatch(/passwordHash|sessionToken|secrethash/);
@@ -263,8 +337,14 @@ describe('exports', () => {
   });
 
   it('a teacher’s export of a student holds only that class’s work', async () => {
-    const { tess, ada, classroom } = await buildPrivacyWorld();
+    const { tess, ada, classroom, map } = await buildPrivacyWorld();
+    const pseudonym = await pseudonymOf(ada.actor, tess.actor, map.id);
     const text = (await exportStudentData(tess.actor, classroom.id, ada.id)).body as string;
+    const data = JSON.parse(text);
+    expect(data.pseudonymsOnAnonymousMaps).toEqual([
+      { mapId: map.id, number: pseudonym, createdAt: expect.any(String) },
+    ]);
+    expect(Object.keys(data.otherRecords).filter((k) => k.startsWith('MapPseudonym'))).toEqual([]);
     expect(text).toContain('ADA-SAYS schools must delete');
     expect(text).toContain('ADA-SAYS our best line');
     expect(text).not.toContain('ADA-SAYS outside the class');

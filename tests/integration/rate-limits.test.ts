@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/authz';
 import { createClassroom } from '@/lib/server/classrooms/create-classroom';
 import { joinClassroom } from '@/lib/server/classrooms/join-classroom';
-import { countersPool, db } from '@/lib/server/db';
+import { countersPool, createCountersPool, db } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import {
   consume,
@@ -88,7 +88,7 @@ describe('counting', () => {
 });
 
 describe('durability', () => {
-  it('keeps the counters without waiting for the disk, and every edit waiting for it', async () => {
+  it('keeps the counters without waiting for the disk, whatever options the URL sets, and every edit waiting for it', async () => {
     if (process.env.COUNTERPOINT_DB_MODE === 'embedded') {
       // One process: the counters live in memory and never touch the database.
       expect(limiterOf('opsPerUser')).toBeInstanceOf(RateLimiterMemory);
@@ -102,6 +102,20 @@ describe('durability', () => {
     expect(counters.rows[0]?.synchronous_commit).toBe('off');
     const edits = await db().$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
     expect(edits[0]?.synchronous_commit).toBe('on');
+
+    // A DATABASE_URL with options of its own (here even the opposite setting) keeps them, and
+    // the counters still do not wait.
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set('options', '-c synchronous_commit=on -c statement_timeout=4321');
+    const pool = createCountersPool(url.toString());
+    try {
+      const { rows } = await pool.query<{ sync: string; timeout: string }>(
+        `SELECT current_setting('synchronous_commit') AS sync, current_setting('statement_timeout') AS timeout`,
+      );
+      expect(rows[0]).toEqual({ sync: 'off', timeout: '4321ms' });
+    } finally {
+      await pool.end();
+    }
   });
 });
 

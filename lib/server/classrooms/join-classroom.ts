@@ -23,9 +23,10 @@ const JOIN_CLOSED_MESSAGE =
 
 /**
  * Joins the signed-in user to the classroom with this code, as a student.
- * Joining twice changes nothing; the teacher stays the teacher. Every
- * attempt counts against the join-code limits of the user and of the
- * client's address (`from.address`, when known), so codes cannot be guessed.
+ * Joining twice changes nothing; the teacher stays the teacher; a removed
+ * student who rejoins is no longer a former one. Every attempt counts
+ * against the join-code limits of the user and of the client's address
+ * (`from.address`, when known), so codes cannot be guessed.
  * After the class's join deadline (`joinClosesAt`) nobody new gets in
  * (GONE, 410) until the teacher reopens joining.
  */
@@ -66,11 +67,16 @@ export async function joinClassroom(
     if (member) return { id: classroom.id, name: classroom.name };
     throw new AppError('GONE', JOIN_CLOSED_MESSAGE);
   }
-  await db().classroomMember.upsert({
-    where: { classroomId_userId: { classroomId: classroom.id, userId: actor.userId } },
-    create: { classroomId: classroom.id, userId: actor.userId, role: 'STUDENT' },
-    update: {},
-  });
+  const key = { classroomId_userId: { classroomId: classroom.id, userId: actor.userId } };
+  await db().$transaction([
+    db().classroomMember.upsert({
+      where: key,
+      create: { classroomId: classroom.id, userId: actor.userId, role: 'STUDENT' },
+      update: {},
+    }),
+    // A former student who rejoins is a student again, no longer a former one.
+    db().classroomDeparture.deleteMany({ where: key.classroomId_userId }),
+  ]);
   await accessChanged({ classroomId: classroom.id });
   return { id: classroom.id, name: classroom.name };
 }

@@ -6,7 +6,9 @@ import { AppError } from '../errors';
 /**
  * Removes a student from a classroom: their class membership, and with it
  * their access to the class's maps and their places on its teams. Their
- * past contributions stay on the maps.
+ * past contributions stay on the maps, and their departure is recorded: it
+ * makes them a former student, whose work the teacher may still download or
+ * erase (privacy/former-students.ts).
  */
 export async function removeStudent(
   actor: Actor,
@@ -27,6 +29,11 @@ export async function removeStudent(
     await tx.mapMember.deleteMany({ where: { userId, map: maps, role: { not: 'OWNER' } } });
     // Rejoining later does not make them a moderator again.
     await tx.mapModerator.deleteMany({ where: { userId, map: maps } });
+    await tx.classroomDeparture.upsert({
+      where: { classroomId_userId: { classroomId, userId } },
+      create: { classroomId, userId },
+      update: { leftAt: new Date() },
+    });
   });
   // Their open pages of the class's maps close now, not at the next poll.
   await accessChanged({ classroomId });

@@ -7,9 +7,10 @@ import { eraseContributions } from './erase-contributions';
 import { formerStudentsOf } from './former-students';
 
 /**
- * A student of a class the actor teaches, or a former one (removed, with
- * work still on the class's maps: `formerStudentsOf`), and the class's
- * maps: what a teacher's export and erasure cover.
+ * A student of a class the actor teaches, or a former one (removed by its
+ * teacher and not back: `formerStudentsOf`), and the class's maps: what a
+ * teacher's export and erasure cover. Nobody else who worked on the maps
+ * (a link guest, a map's member) is reached this way.
  */
 export async function studentOfClass(actor: Actor, classroomId: string, userId: string) {
   const { classroom } = await authorizeClassroom(actor, 'classroom:manage', classroomId);

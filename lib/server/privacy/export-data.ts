@@ -30,6 +30,7 @@ const KNOWN = new Set([
   'RoundJudge',
   'FlowEntry',
   'Ballot',
+  'MapPseudonym',
 ]);
 /** Columns never exported, whatever table they are in: secrets that would sign someone in. */
 const SECRET = /token|hash|password|secret/i;
@@ -103,11 +104,6 @@ export async function exportMyData(actor: Actor): Promise<Download> {
     mapsOwned,
     mapsJoined,
     teams: teams.map((t) => t.team),
-    pseudonymsOnAnonymousMaps: await db().mapPseudonym.findMany({
-      where: { userId },
-      select: { mapId: true, number: true, createdAt: true },
-      take: EXPORT_LIMIT,
-    }),
     ...(await contributions(userId, 'everywhere')),
   };
   return json(data, `counterpoint-my-data-${fileDate()}.json`);
@@ -262,6 +258,12 @@ async function contributions(userId: string, scope: EraseScope) {
     judging,
     shareLinks,
     opBatches,
+    // Read here, once, for both exports (the generic tables below leave it out).
+    pseudonymsOnAnonymousMaps: await db().mapPseudonym.findMany({
+      where: { userId, ...inMaps },
+      select: { mapId: true, number: true, createdAt: true },
+      take,
+    }),
     otherRecords: await otherRecords(userId, scope),
   };
 }
