@@ -474,15 +474,25 @@ export async function refuseHeldChanges(
     );
 }
 
-/** Who sees a map's moderation queue and decides suggestions and flags. */
-export async function authorizeModerating(actor: Actor, mapId: string): Promise<MapAccess> {
-  const access = await authorizeMap(actor, 'map:read', mapId);
+/** Access to a map checked to be a moderator's: decides suggestions and flags. */
+export type ModeratorAccess = MapAccess & { moderator: true };
+
+/**
+ * Checks that the actor, who may already read the map (`access` from
+ * authorizeMap), moderates it: FORBIDDEN otherwise.
+ */
+export async function asModerator(actor: Actor, access: MapAccess): Promise<ModeratorAccess> {
   if (!(await moderationStanding(actor, access)).moderator)
     throw new AppError(
       'FORBIDDEN',
       'Only the map’s owner, the class’s teacher and the map’s moderators can do that.',
     );
-  return access;
+  return { ...access, moderator: true };
+}
+
+/** Who sees a map's moderation queue and decides suggestions and flags. */
+export async function authorizeModerating(actor: Actor, mapId: string): Promise<ModeratorAccess> {
+  return asModerator(actor, await authorizeMap(actor, 'map:read', mapId));
 }
 
 /** Who may present a map to its readers (follow mode, spotlight); everyone who reads it may follow. */
