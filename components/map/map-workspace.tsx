@@ -126,7 +126,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     selection: selectedNodeId,
     onSources: () => void refreshSources(),
     onVotes: () => void voting.votes.refresh(),
-    onModeration: () => void moderation.refresh(),
+    onModeration: moderation.changed,
   });
   const { social, layers, presence, reportCursor } = collaboration;
   const decorations = useNodeDecorations(

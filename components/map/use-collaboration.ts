@@ -8,6 +8,7 @@ import { PresentingStore } from '@/lib/client/presenting-store';
 import { useMapSync } from '@/lib/client/use-map-sync';
 import { usePresence } from '@/lib/client/use-presence';
 import { useSocial } from '@/lib/client/use-social';
+import type { ModerationStreamEvent } from '@/lib/domain/moderation/suggestions';
 import { useTeamLayers } from './use-team-layers';
 
 type Options = {
@@ -21,7 +22,8 @@ type Options = {
   onSources?: () => void;
   /** Someone voted, or the voting settings changed. */
   onVotes?: () => void;
-  onModeration?: () => void;
+  /** A moderation batch (which suggestion or flag), or null when the page started over. */
+  onModeration?: (event: ModerationStreamEvent | null) => void;
 };
 
 /**

@@ -2,6 +2,7 @@
 
 import { EventSource } from 'eventsource';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { ModerationStreamEvent } from '../domain/moderation/suggestions';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
 import type { PresenceStore } from './presence-store';
@@ -27,8 +28,12 @@ type Options = {
   onSources?: () => void;
   /** Someone voted, or the voting settings changed (or the page started over): fetch the votes again. */
   onVotes?: () => void;
-  /** Someone suggested, decided or flagged something (a batch of kind 'moderation', with no words in it). */
-  onModeration?: () => void;
+  /**
+   * Someone suggested, decided or flagged something (a batch of kind
+   * 'moderation': which suggestion or flag, with no words in it), or with
+   * null the page started over.
+   */
+  onModeration?: (event: ModerationStreamEvent | null) => void;
 };
 
 /**
@@ -56,7 +61,9 @@ export function useMapSync({
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
   const sourcesChanged = useEffectEvent(() => onSources?.());
   const votesChanged = useEffectEvent(() => onVotes?.());
-  const moderationChanged = useEffectEvent(() => onModeration?.());
+  const moderationChanged = useEffectEvent((event: ModerationStreamEvent | null) =>
+    onModeration?.(event),
+  );
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const source = useRef<EventSource | null>(null);
 
@@ -94,8 +101,11 @@ export function useMapSync({
         votesChanged();
       });
       events.addEventListener('moderation', (event) => {
-        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
-        moderationChanged();
+        const moderation = JSON.parse(
+          (event as MessageEvent<string>).data,
+        ) as ModerationStreamEvent;
+        store.skipTo(moderation.seq);
+        moderationChanged(moderation);
       });
       // A practice round's flow and clocks: the round's page follows them; the map only moves on.
       events.addEventListener('round', (event) =>
@@ -109,7 +119,7 @@ export function useMapSync({
         store.reset(initialGraph(snapshot), snapshot.seq);
         sourcesChanged();
         votesChanged();
-        moderationChanged();
+        moderationChanged(null);
       });
       events.addEventListener('presence', (event) =>
         presence.receive((event as MessageEvent<string>).data),

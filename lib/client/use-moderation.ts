@@ -1,8 +1,14 @@
 'use client';
 
-import { useCallback, useEffect, useMemo } from 'react';
-import type { ModerationView, TDecision } from '../domain/moderation/suggestions';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  concernsReader,
+  type ModerationStreamEvent,
+  type ModerationView,
+  type TDecision,
+} from '../domain/moderation/suggestions';
 import type { TOp } from '../domain/ops';
+import { newId } from './ids';
 import { useLatestJson } from './use-latest-json';
 
 type Settings =
@@ -14,9 +20,10 @@ export type ModerationRefusal = { code: string; message: string };
 /**
  * The map's moderation as this reader may see it (approval mode, the queue
  * for moderators, the reader's own suggestions and flags): fetched when the
- * page opens and whenever the stream says something was suggested, decided
- * or flagged (a batch of kind 'moderation' carries no words). A slower
- * answer never replaces a newer one.
+ * page opens and when the stream says something this view shows was
+ * suggested, decided or flagged (`changed`: a batch of kind 'moderation'
+ * names the suggestion or flag by id, with no words). A slower answer never
+ * replaces a newer one.
  */
 export function useModeration(mapId: string, shareToken: string | null) {
   const base = `/api/maps/${encodeURIComponent(mapId)}`;
@@ -31,19 +38,46 @@ export function useModeration(mapId: string, shareToken: string | null) {
     void refresh();
   }, [refresh]);
 
-  /** Sends one request; null when it worked, else the refusal to show (nothing is dropped silently). */
+  // What the page shows now, for deciding whether a stream event concerns it.
+  const shown = useRef(view);
+  useEffect(() => {
+    shown.current = view;
+  }, [view]);
+  /** A moderation batch arrived (null: the page started over): fetch the view again if it shows what changed. */
+  const changed = useCallback(
+    (event: ModerationStreamEvent | null) => {
+      if (event === null || concernsReader(event, shown.current)) void refresh();
+    },
+    [refresh],
+  );
+
+  /**
+   * Sends one request; null when it worked, else the refusal to show
+   * (nothing is dropped silently). With `retries`, a request whose answer
+   * never came (offline for a moment) is sent again as it was: only a body
+   * with an idempotency key may be.
+   */
   const send = useCallback(
     async (
       method: 'POST' | 'PATCH',
       path: string,
       body: unknown,
+      retries = 0,
     ): Promise<ModerationRefusal | null> => {
       try {
-        const response = await fetch(`${base}${path}`, {
-          method,
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
+        let response: Response | undefined;
+        for (let attempt = 0; !response; attempt++) {
+          try {
+            response = await fetch(`${base}${path}`, {
+              method,
+              headers: { ...headers, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            });
+          } catch (error) {
+            if (attempt >= retries) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+          }
+        }
         if (!response.ok) {
           const answer = (await response.json().catch(() => null)) as {
             error?: { code?: string; message?: string };
@@ -64,8 +98,12 @@ export function useModeration(mapId: string, shareToken: string | null) {
 
   return {
     view,
-    refresh,
-    suggest: useCallback((ops: TOp[]) => send('POST', '/suggestions', { ops }), [send]),
+    changed,
+    // One key per suggestion: a retry after a lost answer suggests once.
+    suggest: useCallback(
+      (ops: TOp[]) => send('POST', '/suggestions', { ops, idempotencyKey: newId() }, 1),
+      [send],
+    ),
     decide: useCallback(
       (id: string, decision: TDecision) =>
         send('PATCH', `/suggestions/${encodeURIComponent(id)}`, decision),

@@ -29,7 +29,20 @@ const CLASS_MAP_ROLE: MapRole = 'EDITOR';
 
 /** What `can` needs to know about a map and the actor's standing on it. */
 export type MapAccess = {
-  map: { id: string; isPublic: boolean; ownerId: string; classroomId: string | null };
+  map: {
+    id: string;
+    isPublic: boolean;
+    ownerId: string;
+    classroomId: string | null;
+    /**
+     * Read with the rest, as of this request: whether the map holds
+     * students' changes for approval, and since when it is anonymous (null:
+     * it is not). Every edit and every list of names asks, so they cost no
+     * read of their own.
+     */
+    requireApproval: boolean;
+    anonymousSince: Date | null;
+  };
   /** The actor's role on this map (membership or link), or null. */
   role: MapRole | null;
 };
@@ -231,7 +244,14 @@ export async function authorizeMap(
 ): Promise<MapAccess> {
   const map = await db().argumentMap.findUnique({
     where: { id: mapId },
-    select: { id: true, isPublic: true, ownerId: true, classroomId: true },
+    select: {
+      id: true,
+      isPublic: true,
+      ownerId: true,
+      classroomId: true,
+      requireApproval: true,
+      anonymousSince: true,
+    },
   });
   if (!map)
     throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
@@ -447,11 +467,7 @@ export async function moderationStanding(
   actor: Actor,
   access: MapAccess,
 ): Promise<ModerationStanding> {
-  const [map, manager, appointed] = await Promise.all([
-    db().argumentMap.findUniqueOrThrow({
-      where: { id: access.map.id },
-      select: { requireApproval: true },
-    }),
+  const [manager, appointed] = await Promise.all([
     managesRounds(actor, access),
     actor.kind === 'user'
       ? db().mapModerator.findUnique({
@@ -463,7 +479,7 @@ export async function moderationStanding(
   // An appointed moderator decides only while they may edit the map themselves:
   // approving and deleting from the queue write cards.
   const moderator = manager || (!!appointed && can(access, 'map:edit'));
-  return { requireApproval: map.requireApproval, manager, moderator };
+  return { requireApproval: access.map.requireApproval, manager, moderator };
 }
 
 /**
@@ -476,14 +492,14 @@ export async function refuseHeldChanges(
   opTypes: readonly string[],
 ): Promise<void> {
   // Every edit comes this way: moves, and maps that hold nothing (most),
-  // cost no more than one small read.
-  if (!heldForApproval({ requireApproval: true, manager: false, moderator: false }, opTypes))
+  // cost no read at all (authorizeMap read the mode with the map).
+  if (
+    !heldForApproval(
+      { requireApproval: access.map.requireApproval, manager: false, moderator: false },
+      opTypes,
+    )
+  )
     return;
-  const map = await db().argumentMap.findUniqueOrThrow({
-    where: { id: access.map.id },
-    select: { requireApproval: true },
-  });
-  if (!map.requireApproval) return;
   if (heldForApproval(await moderationStanding(actor, access), opTypes))
     throw new AppError(
       'NEEDS_APPROVAL',
@@ -491,15 +507,25 @@ export async function refuseHeldChanges(
     );
 }
 
-/** Who sees a map's moderation queue and decides suggestions and flags. */
-export async function authorizeModerating(actor: Actor, mapId: string): Promise<MapAccess> {
-  const access = await authorizeMap(actor, 'map:read', mapId);
+/** Access to a map checked to be a moderator's: decides suggestions and flags. */
+export type ModeratorAccess = MapAccess & { moderator: true };
+
+/**
+ * Checks that the actor, who may already read the map (`access` from
+ * authorizeMap), moderates it: FORBIDDEN otherwise.
+ */
+export async function asModerator(actor: Actor, access: MapAccess): Promise<ModeratorAccess> {
   if (!(await moderationStanding(actor, access)).moderator)
     throw new AppError(
       'FORBIDDEN',
       'Only the map’s owner, the class’s teacher and the map’s moderators can do that.',
     );
-  return access;
+  return { ...access, moderator: true };
+}
+
+/** Who sees a map's moderation queue and decides suggestions and flags. */
+export async function authorizeModerating(actor: Actor, mapId: string): Promise<ModeratorAccess> {
+  return asModerator(actor, await authorizeMap(actor, 'map:read', mapId));
 }
 
 /** Who may present a map to its readers (follow mode, spotlight); everyone who reads it may follow. */

@@ -96,6 +96,7 @@ let ownPresence: { clientId: string }[] = [];
 
 /** The moderation view of a reader on a map that asks for no approval. */
 const MODERATION: ModerationView = {
+  me: null,
   requireApproval: false,
   moderator: false,
   manager: false,

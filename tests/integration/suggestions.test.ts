@@ -316,3 +316,122 @@ describe('who may moderate', () => {
     expect((await getModeration(m.owner, m.mapId)).queue).toHaveLength(1);
   });
 });
+
+/**
+ * Makes the database refuse the next moderation batch of `what` logged on
+ * this map (a real failure of the statement that logs it, as a full disk
+ * or a dropped connection would make), for one test.
+ */
+async function refuseModerationBatch(mapId: string, what: string) {
+  const name = `refuse_${mapId.replace(/\W/g, '')}`;
+  await testDb().$executeRawUnsafe(`
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW."mapId" = '${mapId}' AND NEW."op"->>'kind' = 'moderation' AND NEW."op"->>'what' = '${what}' THEN
+        RAISE EXCEPTION 'the moderation batch could not be logged';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await testDb().$executeRawUnsafe(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON "MapOp" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+  );
+  return async () => {
+    await testDb().$executeRawUnsafe(`DROP TRIGGER ${name} ON "MapOp"`);
+    await testDb().$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+  };
+}
+
+describe('a decision is written whole or not at all', () => {
+  it('approving leaves nothing behind when its moderation batch cannot be logged, and the suggestion waits', async () => {
+    const m = await moderatedMap();
+    const { nodeId, ops } = newCard(m.first.id, 'Sleep matters more');
+    const { id: suggestionId } = await suggestChange(m.ana, m.mapId, { ops });
+    const before = await snapshot(m.mapId);
+    const restore = await refuseModerationBatch(m.mapId, 'approved');
+    try {
+      await expect(
+        decideSuggestion(m.owner, m.mapId, suggestionId, { action: 'approve' }),
+      ).rejects.toThrow();
+    } finally {
+      await restore();
+    }
+    expect(await snapshot(m.mapId)).toEqual(before);
+    expect(await testDb().node.findUnique({ where: { id: nodeId } })).toBeNull();
+    expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([suggestionId]);
+    // Once the log takes it, the same approval goes through, as one step each.
+    const { seq } = await decideSuggestion(m.owner, m.mapId, suggestionId, { action: 'approve' });
+    const logged = await testDb().mapOp.findMany({
+      where: { mapId: m.mapId, seq: { gte: seq } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(logged.map((b) => (b.op as { kind?: string }).kind ?? 'graph')).toEqual([
+      'graph',
+      'moderation',
+    ]);
+  });
+
+  it('deleting a flagged card leaves the card and the flag when the moderation batch cannot be logged', async () => {
+    const m = await moderatedMap();
+    await flagCard(m.ana, m.mapId, { nodeId: m.first.id, reason: 'Off topic' });
+    const [flag] = (await getModeration(m.owner, m.mapId)).flags;
+    const before = await snapshot(m.mapId);
+    const restore = await refuseModerationBatch(m.mapId, 'resolved');
+    try {
+      await expect(resolveFlag(m.owner, m.mapId, flag!.id, { action: 'delete' })).rejects.toThrow();
+    } finally {
+      await restore();
+    }
+    expect(await snapshot(m.mapId)).toEqual(before);
+    expect((await getModeration(m.owner, m.mapId)).flags.map((f) => f.id)).toEqual([flag!.id]);
+  });
+});
+
+describe('a suggestion sent again', () => {
+  it('with the same idempotency key is one suggestion, answered with the same id', async () => {
+    const m = await moderatedMap();
+    const { ops } = newCard(m.first.id, 'Sleep matters more');
+    const key = `suggest-${id()}`;
+    const first = await suggestChange(m.ana, m.mapId, { ops, idempotencyKey: key });
+    // The answer was lost: the page sends the same request again.
+    const retry = await suggestChange(m.ana, m.mapId, { ops, idempotencyKey: key });
+    expect(retry).toEqual(first);
+    expect(await testDb().suggestion.count({ where: { mapId: m.mapId } })).toBe(1);
+    expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([first.id]);
+    // Another writer's key is theirs alone.
+    const other = newCard(m.first.id, 'Homework builds habits');
+    const ben = await suggestChange(m.ben, m.mapId, { ops: other.ops, idempotencyKey: key });
+    expect(ben.id).not.toBe(first.id);
+  });
+});
+
+describe('what moderation batches tell the stream', () => {
+  it('names the suggestion or flag by id, never words or names', async () => {
+    const m = await moderatedMap();
+    const { id: suggestionId } = await suggestChange(
+      m.ana,
+      m.mapId,
+      newCard(m.first.id, 'Sleep matters more'),
+    );
+    await decideSuggestion(m.owner, m.mapId, suggestionId, {
+      action: 'decline',
+      reason: 'Say why',
+    });
+    await flagCard(m.ben, m.mapId, { nodeId: m.first.id, reason: 'Off topic' });
+    const [flag] = (await getModeration(m.owner, m.mapId)).flags;
+    await resolveFlag(m.owner, m.mapId, flag!.id, { action: 'dismiss' });
+    const batches = await testDb().mapOp.findMany({
+      where: { mapId: m.mapId, op: { path: ['kind'], equals: 'moderation' } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(batches.map((b) => b.op)).toEqual([
+      { kind: 'moderation', ops: [], what: 'settings' },
+      { kind: 'moderation', ops: [], what: 'suggested', suggestionId },
+      { kind: 'moderation', ops: [], what: 'declined', suggestionId },
+      { kind: 'moderation', ops: [], what: 'flagged', flagId: flag!.id },
+      { kind: 'moderation', ops: [], what: 'resolved', flagId: flag!.id },
+    ]);
+    const logged = JSON.stringify(batches.map((b) => b.op));
+    for (const words of ['Sleep matters', 'Say why', 'Off topic'])
+      expect(logged).not.toContain(words);
+  });
+});

@@ -3,7 +3,14 @@ import { can, membershipRole, userRole, type MapAccess, type MapAction } from '@
 import type { MapRole } from '@/lib/generated/prisma/enums';
 
 const access = (role: MapRole | null, isPublic = false): MapAccess => ({
-  map: { id: 'm', isPublic, ownerId: 'o', classroomId: null },
+  map: {
+    id: 'm',
+    isPublic,
+    ownerId: 'o',
+    classroomId: null,
+    requireApproval: false,
+    anonymousSince: null,
+  },
   role,
 });
 const actions: MapAction[] = ['map:read', 'map:comment', 'map:edit', 'map:manage'];

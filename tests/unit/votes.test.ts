@@ -3,7 +3,14 @@ import { can, type MapAccess } from '@/lib/server/authz';
 import { countsOfNode, meanImpact, meanImpacts, tallyVotes, ZVoteInput } from '@/lib/domain/votes';
 
 const access = (role: MapAccess['role'], isPublic = false): MapAccess => ({
-  map: { id: 'm', isPublic, ownerId: 'o', classroomId: null },
+  map: {
+    id: 'm',
+    isPublic,
+    ownerId: 'o',
+    classroomId: null,
+    requireApproval: false,
+    anonymousSince: null,
+  },
   role,
 });
 

@@ -8,8 +8,15 @@ import { ZOp, ZText, type TOp } from '../ops';
  * a suggestion may hold.
  */
 
-/** A suggestion as sent: the ops the page would otherwise have sent to the map. */
-export const ZSuggestInput = z.object({ ops: z.array(ZOp).min(1).max(2) });
+/**
+ * A suggestion as sent: the ops the page would otherwise have sent to the
+ * map, and the page's key for this submission (as for ops), so a retry
+ * after a lost answer suggests once.
+ */
+export const ZSuggestInput = z.object({
+  ops: z.array(ZOp).min(1).max(2),
+  idempotencyKey: z.string().min(8).max(100).optional(),
+});
 
 /** What a suggestion proposes, read off its ops. */
 export type SuggestionShape = {
@@ -106,8 +113,38 @@ type FlagView = {
   createdAt: string;
 };
 
+/**
+ * What a batch of kind 'moderation' says, in the log and on the stream:
+ * which sort of thing happened and to which suggestion or flag, by id.
+ * Never whose words or what they said.
+ */
+export type ModerationBatch = {
+  what: 'suggested' | 'withdrawn' | 'approved' | 'declined' | 'flagged' | 'resolved' | 'settings';
+  suggestionId?: string;
+  flagId?: string;
+};
+
+/** A moderation batch as the stream gives it: who did it (an id, as for every batch) and what. */
+export type ModerationStreamEvent = ModerationBatch & { seq: number; actorId: string | null };
+
+/**
+ * Whether a moderation batch changes what this reader's moderation view
+ * shows, so the page fetches it again only then: a moderator's queue and
+ * flags change with every batch; anyone's view with the settings (the mode,
+ * who moderates); a writer's "My suggestions" and flags with what they did
+ * themselves (in another tab, say) and with a decision on a suggestion of
+ * theirs. A page that has no view yet fetches it.
+ */
+export function concernsReader(event: ModerationStreamEvent, view: ModerationView | null): boolean {
+  if (!view || view.moderator || event.what === 'settings') return true;
+  if (event.actorId !== null && event.actorId === view.me) return true;
+  return event.suggestionId !== undefined && view.mine.some((s) => s.id === event.suggestionId);
+}
+
 /** Everything the page needs about moderation, as this reader may see it. */
 export type ModerationView = {
+  /** The reader's own user id (null signed out): whose batches are theirs. */
+  me: string | null;
   requireApproval: boolean;
   /** This reader decides suggestions and flags. */
   moderator: boolean;

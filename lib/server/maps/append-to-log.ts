@@ -21,11 +21,18 @@ export type LogEntry<T> = {
   map?: Omit<Prisma.ArgumentMapUpdateInput, 'lastSeq'>;
   /** Carried to open streams with the batch but not logged (what a social batch changed, as readers see it). */
   live?: Record<string, unknown>;
+  /**
+   * Batches of their own logged right after this one, with the following
+   * seqs, in the same transaction: a change and what it says to others
+   * (an approved suggestion's cards, then the moderation batch) commit
+   * together or not at all.
+   */
+  also?: Prisma.InputJsonValue[];
   value: T;
 };
 
 export type Appended<T> =
-  | { seq: number; duplicate: false; value: T; batch: LoggedBatch }
+  | { seq: number; duplicate: false; value: T; batches: LoggedBatch[] }
   /** This actor already sent this key: nothing new happened; `op` is what was logged then. */
   | { seq: number; duplicate: true; op: Prisma.JsonValue };
 
@@ -63,35 +70,50 @@ export async function appendToLog<T>(
       return { seq: locked.priorSeq, duplicate: true, op: locked.priorOp };
     const entry = await work(tx);
     const seq = locked.lastSeq + 1;
-    const batch = loggedBatch(seq, writer, entry);
+    const entries: LogEntry<unknown>[] = [
+      entry,
+      ...(entry.also ?? []).map((op) => ({ op, value: null })),
+    ];
+    const batches: LoggedBatch[] = [];
     const at = new Date().toISOString();
-    // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
-    const notification = opsNotification(mapId, batch);
-    const notify = notification
-      ? Prisma.sql`, pg_notify(${notification.channel}, ${notification.payload})`
-      : Prisma.empty;
-    // Log the batch, move lastSeq and notify: one statement.
-    await tx.$executeRaw`
-      WITH logged AS (
-        INSERT INTO "MapOp" ("mapId", "seq", "actorId", "teamId", "op", "idempotencyKey", "createdAt")
-        VALUES (${mapId}, ${seq}, ${actorId}, ${entry.teamId ?? null}, ${JSON.stringify(entry.op)}::jsonb,
-                ${idempotencyKey}, ${at}::timestamptz AT TIME ZONE 'UTC')
-      )
-      UPDATE "ArgumentMap" SET "lastSeq" = ${seq}, "updatedAt" = ${at}::timestamptz AT TIME ZONE 'UTC'
-      WHERE "id" = ${mapId}
-      RETURNING "lastSeq"${notify}`;
+    for (const [i, each] of entries.entries()) {
+      const batch = loggedBatch(seq + i, writer, each, i === 0);
+      batches.push(batch);
+      // Delivered by PostgreSQL at COMMIT, never for a rolled-back batch.
+      const notification = opsNotification(mapId, batch);
+      const notify = notification
+        ? Prisma.sql`, pg_notify(${notification.channel}, ${notification.payload})`
+        : Prisma.empty;
+      // Log the batch, move lastSeq and notify: one statement. The client's
+      // key goes with the first batch, the one it asked for.
+      await tx.$executeRaw`
+        WITH logged AS (
+          INSERT INTO "MapOp" ("mapId", "seq", "actorId", "teamId", "op", "idempotencyKey", "createdAt")
+          VALUES (${mapId}, ${batch.seq}, ${actorId}, ${each.teamId ?? null}, ${JSON.stringify(each.op)}::jsonb,
+                  ${i === 0 ? idempotencyKey : null}, ${at}::timestamptz AT TIME ZONE 'UTC')
+        )
+        UPDATE "ArgumentMap" SET "lastSeq" = ${batch.seq}, "updatedAt" = ${at}::timestamptz AT TIME ZONE 'UTC'
+        WHERE "id" = ${mapId}
+        RETURNING "lastSeq"${notify}`;
+    }
     if (entry.map) await tx.argumentMap.update({ where: { id: mapId }, data: entry.map });
-    return { seq, duplicate: false, value: entry.value, batch };
+    return { seq, duplicate: false, value: entry.value, batches };
   }, options);
-  // This process's streams get the batch itself: nothing to read back.
+  // This process's streams get the batches themselves: nothing to read back.
   if (!appended.duplicate)
-    realtimeBus().emitLocal({ type: 'ops', mapId, seq: appended.seq, batch: appended.batch });
-  checkpointAfterCommit(mapId, appended.seq);
+    for (const batch of appended.batches)
+      realtimeBus().emitLocal({ type: 'ops', mapId, seq: batch.seq, batch });
+  checkpointAfterCommit(mapId, appended.duplicate ? appended.seq : appended.batches.at(-1)!.seq);
   return appended;
 }
 
 /** The batch as streams carry it: the logged body without the inverse, which only undo and history read. */
-function loggedBatch(seq: number, writer: LogWriter, entry: LogEntry<unknown>): LoggedBatch {
+function loggedBatch(
+  seq: number,
+  writer: LogWriter,
+  entry: LogEntry<unknown>,
+  keyed: boolean,
+): LoggedBatch {
   const {
     inverse: _inverse,
     intent: _intent,
@@ -100,7 +122,7 @@ function loggedBatch(seq: number, writer: LogWriter, entry: LogEntry<unknown>): 
   return {
     seq,
     actorId: writer.actorId,
-    key: writer.idempotencyKey ?? null,
+    key: keyed ? (writer.idempotencyKey ?? null) : null,
     teamId: entry.teamId ?? null,
     body: { ...body, ...entry.live },
   };

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { INTENTS, invertOps } from '../../domain/history';
 import { applyOps as applyDomainOps, graphStateOf, OpError, ZOp, type TOp } from '../../domain/ops';
 import type { Prisma } from '../../generated/prisma/client';
-import { authorizeMap, refuseHeldChanges, type Actor } from '../authz';
+import { refuseHeldChanges } from '../authz';
 import { AppError } from '../errors';
 import { parseInput, readJsonBody } from '../http';
+import { mapUseCase } from '../map-use-case';
 import { appendToLog, type LogEntry } from './append-to-log';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 import { loadWorkingSet, writeChanges } from './graph-working-set';
@@ -41,45 +42,45 @@ export async function readOpsRequest(request: Request): Promise<z.infer<typeof Z
 }
 
 /**
- * Applies a batch of ops to a map, all or nothing: checks that the actor may
- * edit, then inside appendToLog (the map's row lock, the next seq) applies
+ * Applies a batch of ops to a map, all or nothing: for those who may edit
+ * it (and, on a map that holds changes for approval, whose changes are not
+ * held), inside appendToLog (the map's row lock, the next seq) applies
  * the ops with the domain code to the rows they touch (graph-working-set.ts:
  * O(batch), not O(map)), writes back what changed in bulk, and logs the
  * batch with its inverse. Returns only after COMMIT.
  */
-export async function applyMapOps(
-  actor: Actor,
-  mapId: string,
-  input: TApplyOpsInput,
-): Promise<ApplyOpsResult> {
-  const access = await authorizeMap(actor, 'map:edit', mapId);
-  await refuseHeldChanges(
-    actor,
-    access,
-    input.ops.map((op) => op.type),
-  );
-  const actorId = actor.kind === 'user' ? actor.userId : null;
-  let appended;
-  try {
-    appended = await appendToLog(
-      { mapId, actorId, idempotencyKey: input.idempotencyKey },
-      (tx) => applyOpsWithin(tx, { mapId, actorId }, input.ops, input.intent),
-      { timeout: 20_000, maxWait: 10_000 },
+export const applyMapOps = mapUseCase(
+  'map:edit',
+  async ({ actor, access }, input: TApplyOpsInput): Promise<ApplyOpsResult> => {
+    const mapId = access.map.id;
+    await refuseHeldChanges(
+      actor,
+      access,
+      input.ops.map((op) => op.type),
     );
-  } catch (error) {
-    // An id that exists on another map is invisible to the domain check above.
-    if ((error as { code?: string }).code === 'P2002') {
-      throw new AppError(
-        'ID_TAKEN',
-        'That id is already used; create the node or connection again with a new id.',
+    const actorId = actor.kind === 'user' ? actor.userId : null;
+    let appended;
+    try {
+      appended = await appendToLog(
+        { mapId, actorId, idempotencyKey: input.idempotencyKey },
+        (tx) => applyOpsWithin(tx, { mapId, actorId }, input.ops, input.intent),
+        { timeout: 20_000, maxWait: 10_000 },
       );
+    } catch (error) {
+      // An id that exists on another map is invisible to the domain check above.
+      if ((error as { code?: string }).code === 'P2002') {
+        throw new AppError(
+          'ID_TAKEN',
+          'That id is already used; create the node or connection again with a new id.',
+        );
+      }
+      throw error;
     }
-    throw error;
-  }
-  return appended.duplicate
-    ? { seq: appended.seq, duplicate: true, nodes: [], edges: [] }
-    : { seq: appended.seq, duplicate: false, ...appended.value };
-}
+    return appended.duplicate
+      ? { seq: appended.seq, duplicate: true, nodes: [], edges: [] }
+      : { seq: appended.seq, duplicate: false, ...appended.value };
+  },
+);
 
 /**
  * The work of one batch inside appendToLog's transaction: applies `ops` with

@@ -54,10 +54,8 @@ export async function peopleAsSeenBy(
   userIds: Iterable<string | null | undefined>,
 ): Promise<PeopleLens> {
   const mapId = access.map.id;
-  const { anonymousSince } = await db().argumentMap.findUniqueOrThrow({
-    where: { id: mapId },
-    select: { anonymousSince: true },
-  });
+  // Read with the map by authorizeMap: no read of its own.
+  const { anonymousSince } = access.map;
   if (!anonymousSince) return PLAIN_PEOPLE;
   const viewerId = actor.kind === 'user' ? actor.userId : null;
   const [teachers, seesNames] = await Promise.all([

@@ -1,12 +1,13 @@
 import 'server-only';
-import { withText, ZDecision } from '../../domain/moderation/suggestions';
+import { withText, ZDecision, type TDecision } from '../../domain/moderation/suggestions';
 import type { TOp } from '../../domain/ops';
-import { authorizeMap, authorizeModerating, type Actor } from '../authz';
+import { asModerator, type Actor } from '../authz';
 import { AppError } from '../errors';
 import { parseInput } from '../http';
 import { appendToLog } from '../maps/append-to-log';
 import { applyOpsWithin } from '../maps/apply-ops';
-import { lockWaiting, moderationEntry } from './log-moderation';
+import { mapUseCase } from '../map-use-case';
+import { lockWaiting, moderationBatch, moderationEntry } from './log-moderation';
 
 /** Why approving can fail because the map moved on: the suggestion stays waiting. */
 const STALE = new Set(['STALE_VERSION', 'DELETED', 'NOT_FOUND', 'DUPLICATE_EDGE', 'CONFLICT']);
@@ -18,19 +19,31 @@ const STALE = new Set(['STALE_VERSION', 'DELETED', 'NOT_FOUND', 'DUPLICATE_EDGE'
  * Approving applies the suggestion's ops through the normal op path, as the
  * moderator's batch (one step in the log, live to every page, undoable by
  * them), with the new card credited to the student who suggested it
- * (`createdById`, which tasks count). When the card it answers was deleted
- * or the text it edits changed since, nothing is applied: CONFLICT (409),
- * and the suggestion stays waiting.
+ * (`createdById`, which tasks count), and the moderation batch that tells
+ * the queues right after it, in the same transaction: both or neither.
+ * When the card it answers was deleted or the text it edits changed since,
+ * nothing is applied: CONFLICT (409), and the suggestion stays waiting.
+ *
+ * Anyone who reads the map gets this far; withdrawing is for the writer,
+ * deciding for the map's moderators (asModerator).
  */
-export async function decideSuggestion(
+export const decideSuggestion = mapUseCase(
+  'map:read',
+  async ({ actor, access }, suggestionId: string, raw: unknown): Promise<{ seq: number }> => {
+    const mapId = access.map.id;
+    const decision = parseInput(ZDecision, raw);
+    if (decision.action === 'withdraw') return withdraw(actor, mapId, suggestionId);
+    await asModerator(actor, access);
+    return decide(actor, mapId, suggestionId, decision);
+  },
+);
+
+async function decide(
   actor: Actor,
   mapId: string,
   suggestionId: string,
-  raw: unknown,
+  decision: Exclude<TDecision, { action: 'withdraw' }>,
 ): Promise<{ seq: number }> {
-  const decision = parseInput(ZDecision, raw);
-  if (decision.action === 'withdraw') return withdraw(actor, mapId, suggestionId);
-  await authorizeModerating(actor, mapId);
   const actorId = actor.kind === 'user' ? actor.userId : null;
   const now = new Date();
   if (decision.action === 'decline') {
@@ -40,7 +53,7 @@ export async function decideSuggestion(
         where: { id: suggestionId },
         data: { status: 'DECLINED', reason: decision.reason, decidedById: actorId, decidedAt: now },
       });
-      return moderationEntry('declined', null);
+      return moderationEntry('declined', null, { suggestionId });
     });
     return { seq: appended.seq };
   }
@@ -83,10 +96,9 @@ export async function decideSuggestion(
         decidedAt: now,
       },
     });
-    return entry;
+    // The writer's list and the moderators' queues: a batch of its own, with no words in it.
+    return { ...entry, also: [moderationBatch('approved', { suggestionId })] };
   });
-  // The writer's list and the queues of every open page: a batch of its own, with no words in it.
-  await appendToLog({ mapId, actorId }, async () => moderationEntry('approved', null));
   return { seq: applied.seq };
 }
 
@@ -104,7 +116,6 @@ async function withdraw(
   mapId: string,
   suggestionId: string,
 ): Promise<{ seq: number }> {
-  await authorizeMap(actor, 'map:read', mapId);
   const appended = await appendToLog(
     { mapId, actorId: actor.kind === 'user' ? actor.userId : null },
     async (tx) => {
@@ -112,7 +123,7 @@ async function withdraw(
       if (actor.kind !== 'user' || suggestion.authorId !== actor.userId)
         throw new AppError('FORBIDDEN', 'Only the person who suggested it can withdraw it.');
       await tx.suggestion.update({ where: { id: suggestionId }, data: { status: 'WITHDRAWN' } });
-      return moderationEntry('withdrawn', null);
+      return moderationEntry('withdrawn', null, { suggestionId });
     },
   );
   return { seq: appended.seq };

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { ModerationView, SuggestionView } from '../../domain/moderation/suggestions';
 import type { Prisma } from '../../generated/prisma/client';
-import { authorizeMap, heldForApproval, moderationStanding, type Actor } from '../authz';
+import { heldForApproval, moderationStanding } from '../authz';
 import { db } from '../db';
 import { peopleAsSeenBy } from '../maps/display-names';
 import { listMapPeople } from '../maps/list-map-people';
+import { mapUseCase, type MapContext } from '../map-use-case';
 
 const LIST = 200;
 const person = { select: { id: true, name: true, email: true } } as const;
@@ -28,8 +29,10 @@ type SuggestionRow = Prisma.SuggestionGetPayload<{ select: typeof suggestionSele
  * first; for everyone their own suggestions (with a decline's reason) and
  * the cards they flagged. Nobody else's suggested words reach a student.
  */
-export async function getModeration(actor: Actor, mapId: string): Promise<ModerationView> {
-  const access = await authorizeMap(actor, 'map:read', mapId);
+export const getModeration = mapUseCase('map:read', getModerationView);
+
+async function getModerationView({ actor, access }: MapContext): Promise<ModerationView> {
+  const mapId = access.map.id;
   const standing = await moderationStanding(actor, access);
   const userId = actor.kind === 'user' ? actor.userId : null;
   const [queue, flags, mine, myFlags, people, moderators] = await Promise.all([
@@ -107,6 +110,7 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
   };
   const appointed = new Set(moderators.map((m) => m.userId));
   return {
+    me: userId,
     requireApproval: standing.requireApproval,
     moderator: standing.moderator,
     manager: standing.manager,

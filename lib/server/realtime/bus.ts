@@ -51,6 +51,10 @@ export type LoggedBatch = {
     revealed?: boolean;
     /** The round a batch of kind 'round' belongs to. */
     roundId?: string;
+    /** A batch of kind 'moderation': what happened, to which suggestion or flag (ModerationBatch). */
+    what?: string;
+    suggestionId?: string;
+    flagId?: string;
     changes?: unknown;
   };
 };

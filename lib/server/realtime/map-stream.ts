@@ -60,14 +60,28 @@ function batchFrame(batch: LoggedBatch): Uint8Array {
       batch.body.kind === 'social' ||
       batch.body.kind === 'round' ||
       batch.body.kind === 'source' ||
-      batch.body.kind === 'vote' ||
-      batch.body.kind === 'moderation'
+      batch.body.kind === 'vote'
         ? frame(
             batch.body.kind,
             { seq, actorId, key, roundId: batch.body.roundId, changes: batch.body.changes },
             seq,
           )
-        : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
+        : batch.body.kind === 'moderation'
+          ? // Ids only (of the suggestion or flag), never words or names: each
+            // page fetches its view only when it shows what changed.
+            frame(
+              'moderation',
+              {
+                seq,
+                actorId,
+                key,
+                what: batch.body.what,
+                suggestionId: batch.body.suggestionId,
+                flagId: batch.body.flagId,
+              },
+              seq,
+            )
+          : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
     frames.set(batch, bytes);
   }
   return bytes;

@@ -1,21 +1,12 @@
-import { z } from 'zod';
-import { currentActor } from '@/lib/server/actor';
-import { authorizeMap } from '@/lib/server/authz';
-import { clientAddressOf } from '@/lib/server/client-address';
-import { jsonRoute, parseInput, readJsonBody, refuseForeignWrite } from '@/lib/server/http';
 import { suggestChange } from '@/lib/server/moderation/suggest-change';
-import { limitRequest } from '@/lib/server/rate-limits';
+import { mapRoute } from '@/lib/server/map-route';
 
-const ZParams = z.object({ id: z.string().min(1).max(64) });
-
-/** POST /api/maps/:id/suggestions — { ops }: a new card or a text edit, held for a moderator. */
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
-  return jsonRoute(async () => {
-    refuseForeignWrite(request);
-    const { id } = parseInput(ZParams, await context.params);
-    const actor = await currentActor();
-    await limitRequest('ops', actor, clientAddressOf(request.headers));
-    await authorizeMap(actor, 'map:edit', id);
-    return suggestChange(actor, id, await readJsonBody(request, 20_000));
-  });
-}
+/**
+ * POST /api/maps/:id/suggestions — { ops, idempotencyKey? }: a new card or a
+ * text edit, held for a moderator (editors).
+ */
+export const POST = mapRoute(
+  suggestChange,
+  { write: { limit: 'ops' }, body: 20_000 },
+  (run, { body }) => run(body),
+);
