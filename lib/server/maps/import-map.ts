@@ -2,6 +2,7 @@ import 'server-only';
 import { parseAif } from '../../domain/aif';
 import { parseArgdown } from '../../domain/argdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
+import { readFileText } from '../../domain/file-kind';
 import { checkImportLimits, ImportFormatError, type ImportedMap } from '../../domain/interchange';
 import { estimateNodeHeight, NODE_WIDTH } from '../../domain/layout';
 import type { Actor } from '../authz';
@@ -59,17 +60,25 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
 
 /**
  * Imports a file (a Counterpoint backup, AIF JSON or Argdown) as a new map
- * owned by the importing user. Every format ends in the backup writer: one
+ * owned by the importing user: its bytes as uploaded, or its text. A file that is not text (an image, a program, an archive,
+ * bytes that are not UTF-8) is refused (415) with what it looks like, before
+ * any reader sees it. Every format ends in the backup writer: one
  * transaction, so a file that fails anywhere leaves nothing behind. A
  * malformed file is refused with the line or field at fault.
  */
 export async function importMap(
   actor: Actor,
-  input: { text: string; fileName?: string; format?: ImportFormat },
+  input: ({ text: string } | { bytes: Uint8Array }) & {
+    fileName?: string;
+    format?: ImportFormat;
+  },
 ): Promise<{ id: string; format: ImportFormat }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
+  const file = readFileText('bytes' in input ? input.bytes : new TextEncoder().encode(input.text));
+  if (!file.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', file.message);
+  const { text } = file;
   const fileName = input.fileName ?? '';
-  const format = detectFormat(input.text, fileName, input.format);
+  const format = detectFormat(text, fileName, input.format);
   const fallbackTitle =
     fileName
       .replace(/\.(aif\.json|json|argdown|ad)$/i, '')
@@ -77,11 +86,11 @@ export async function importMap(
       .trim() || 'Imported map';
   try {
     if (format === 'backup')
-      return { ...(await restoreBackup(actor.userId, parseJson(input.text))), format };
+      return { ...(await restoreBackup(actor.userId, parseJson(text))), format };
     const graph = await placed(
       format === 'aif'
-        ? parseAif(parseJson(input.text), fallbackTitle)
-        : parseArgdown(input.text, fallbackTitle),
+        ? parseAif(parseJson(text), fallbackTitle)
+        : parseArgdown(text, fallbackTitle),
     );
     const backup: Backup = {
       format: BACKUP_FORMAT,
