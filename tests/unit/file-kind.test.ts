@@ -83,6 +83,7 @@ describe('telling text from other files before import', () => {
     for (const [dir, name] of [
       ['argdown', 'legalisation-softdrugs.argdown'],
       ['aif', 'ova3-rebut-undercut.json'],
+      ['kialo', 'school-phone-ban.txt'],
     ] as const)
       expect(readFileText(fixture(dir, name))).toEqual({
         ok: true,

@@ -4,13 +4,14 @@ import { parseArgdown } from '../../domain/argdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
 import { readFileText } from '../../domain/file-kind';
 import { checkImportLimits, ImportFormatError, type ImportedMap } from '../../domain/interchange';
+import { looksLikeKialo, parseKialo } from '../../domain/kialo';
 import { estimateNodeHeight, NODE_WIDTH } from '../../domain/layout';
 import type { Actor } from '../authz';
 import { AppError } from '../errors';
 import { restoreBackup } from './import-backup';
 import { layoutOffThread } from './layout-off-thread';
 
-export const IMPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
+export const IMPORT_FORMATS = ['backup', 'aif', 'argdown', 'kialo'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Which format a file is in: as asked, else by its name, else by its content. */
@@ -21,6 +22,7 @@ function detectFormat(
 ): ImportFormat {
   if (asked) return asked;
   if (/\.(argdown|ad)$/i.test(fileName)) return 'argdown';
+  if (looksLikeKialo(text)) return 'kialo';
   const start = text.trimStart()[0];
   if (start !== '{' && start !== '[') return 'argdown';
   return /"format"\s*:\s*"counterpoint-backup"/.test(text.slice(0, 2000)) ? 'backup' : 'aif';
@@ -53,14 +55,15 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
       width: NODE_WIDTH,
       height: estimateNodeHeight(n.text, false),
     })),
-    edges: map.edges,
+    edges: map.layoutEdges ?? map.edges,
   });
   return { ...map, nodes: map.nodes.map((n) => ({ ...n, ...positions.get(n.id)! })) };
 }
 
 /**
- * Imports a file (a Counterpoint backup, AIF JSON or Argdown) as a new map
- * owned by the importing user: its bytes as uploaded, or its text. A file that is not text (an image, a program, an archive,
+ * Imports a file (a Counterpoint backup, AIF JSON, Argdown or a Kialo
+ * export) as a new map owned by the importing user: its bytes as uploaded,
+ * or its text. A file that is not text (an image, a program, an archive,
  * bytes that are not UTF-8) is refused (415) with what it looks like, before
  * any reader sees it. Every format ends in the backup writer: one
  * transaction, so a file that fails anywhere leaves nothing behind. A
@@ -81,7 +84,7 @@ export async function importMap(
   const format = detectFormat(text, fileName, input.format);
   const fallbackTitle =
     fileName
-      .replace(/\.(aif\.json|json|argdown|ad)$/i, '')
+      .replace(/\.(aif\.json|json|argdown|ad|txt)$/i, '')
       .replace(/[-_]+/g, ' ')
       .trim() || 'Imported map';
   try {
@@ -90,7 +93,9 @@ export async function importMap(
     const graph = await placed(
       format === 'aif'
         ? parseAif(parseJson(text), fallbackTitle)
-        : parseArgdown(text, fallbackTitle),
+        : format === 'kialo'
+          ? parseKialo(text, fallbackTitle)
+          : parseArgdown(text, fallbackTitle),
     );
     const backup: Backup = {
       format: BACKUP_FORMAT,

@@ -13,7 +13,7 @@ const ZQuery = z.object({
 });
 
 /**
- * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the
+ * POST /api/maps/import?format=backup|aif|argdown|kialo&name=file.ext — the
  * file as the body, sent as application/octet-stream (format guessed from the
  * name and content when not given). Answers { id, format } of the new map, or
  * the line or field at fault; a file that is not text (an image, a program)
