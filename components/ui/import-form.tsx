@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 
 /**
- * Imports a backup, AIF or Argdown file as a new map. The server works out
- * the format; a malformed file gets the line or field at fault, and nothing
- * is created.
+ * Imports a backup, AIF, Argdown or Kialo file as a new map. The server
+ * works out the format; a malformed file gets the line or field at fault, a
+ * file that is not text (an image, a program) what it looks like, and
+ * nothing is created.
  */
 export function ImportForm() {
   const router = useRouter();
@@ -45,11 +46,11 @@ export function ImportForm() {
       }}
     >
       <label className="field">
-        <span>File (.json or .argdown, up to {MAX_IMPORT_BYTES / 1_000_000} MB)</span>
+        <span>File (.json, .argdown or Kialo’s .txt, up to {MAX_IMPORT_BYTES / 1_000_000} MB)</span>
         <input
           type="file"
           name="file"
-          accept=".json,.argdown,.ad,application/json,text/plain"
+          accept=".json,.argdown,.ad,.txt,application/json,text/plain"
           required
         />
       </label>

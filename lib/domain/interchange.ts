@@ -46,6 +46,12 @@ export type ImportedMap = {
   description: string;
   nodes: ImportedNode[];
   edges: ImportedEdge[];
+  /**
+   * The connections an automatic layout follows, when not all of them: a
+   * Kialo discussion is laid out as its tree, without the links to claims
+   * placed elsewhere, which would pull a thesis away from its reasons.
+   */
+  layoutEdges?: ImportedEdge[];
 };
 
 /** A file that cannot be imported; the message names the line or field at fault. */

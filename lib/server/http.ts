@@ -89,7 +89,7 @@ export function refuseForeignWrite(request: Request): void {
  * a write from another site is refused (403), and a body not of
  * `mediaType` (415), before a byte is read.
  */
-export async function readTextBody(
+async function readTextBody(
   request: Request,
   maxBytes: number,
   mediaType: 'application/json' | 'application/octet-stream',
@@ -97,7 +97,11 @@ export async function readTextBody(
   return new TextDecoder().decode(await readBody(request, maxBytes, mediaType));
 }
 
-/** Reads an uploaded file sent as application/octet-stream, with the checks of `readTextBody`. */
+/**
+ * Reads an uploaded file sent as application/octet-stream, with the checks
+ * of `readTextBody`, as bytes: the import tells text from other files itself
+ * (lib/domain/file-kind.ts).
+ */
 export function readBytesBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   return readBody(request, maxBytes, 'application/octet-stream');
 }

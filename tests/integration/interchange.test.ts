@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { estimateNodeHeight, NODE_WIDTH } from '@/lib/domain/layout';
 import type { Actor } from '@/lib/server/authz';
-import { readTextBody } from '@/lib/server/http';
+import { readBytesBody } from '@/lib/server/http';
 import { createMap } from '@/lib/server/maps/create-map';
 import { exportMap } from '@/lib/server/maps/export-map';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
@@ -156,9 +156,9 @@ describe('AIF and Argdown through the database', () => {
       body: 'x'.repeat(MAX_IMPORT_BYTES + 1),
       headers: { 'content-type': 'application/octet-stream', origin: 'http://localhost' },
     });
-    expect(
-      await refusalOf(() => readTextBody(big, MAX_IMPORT_BYTES, 'application/octet-stream')),
-    ).toBe('PAYLOAD_TOO_LARGE: The request is larger than 5 MB.');
+    expect(await refusalOf(() => readBytesBody(big, MAX_IMPORT_BYTES))).toBe(
+      'PAYLOAD_TOO_LARGE: The request is larger than 5 MB.',
+    );
   });
 
   it('never puts a team’s notes in an AIF or Argdown export', async () => {

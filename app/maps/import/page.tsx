@@ -24,6 +24,10 @@ export default async function ImportPage() {
           <strong>Argdown</strong> (.argdown): statements, arguments and their relations, as Argdown
           maps them.
         </li>
+        <li>
+          <strong>Kialo</strong> (.txt, from “Export discussion”): the thesis, its pros and cons as
+          supports and objections, and linked claims as one card with each of their connections.
+        </li>
       </ul>
       <ImportForm />
     </main>

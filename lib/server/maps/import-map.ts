@@ -2,14 +2,16 @@ import 'server-only';
 import { parseAif } from '../../domain/aif';
 import { parseArgdown } from '../../domain/argdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
+import { readFileText } from '../../domain/file-kind';
 import { checkImportLimits, ImportFormatError, type ImportedMap } from '../../domain/interchange';
+import { looksLikeKialo, parseKialo } from '../../domain/kialo';
 import { estimateNodeHeight, NODE_WIDTH } from '../../domain/layout';
 import type { Actor } from '../authz';
 import { AppError } from '../errors';
 import { restoreBackup } from './import-backup';
 import { layoutOffThread } from './layout-off-thread';
 
-export const IMPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
+export const IMPORT_FORMATS = ['backup', 'aif', 'argdown', 'kialo'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Which format a file is in: as asked, else by its name, else by its content. */
@@ -20,6 +22,7 @@ function detectFormat(
 ): ImportFormat {
   if (asked) return asked;
   if (/\.(argdown|ad)$/i.test(fileName)) return 'argdown';
+  if (looksLikeKialo(text)) return 'kialo';
   const start = text.trimStart()[0];
   if (start !== '{' && start !== '[') return 'argdown';
   return /"format"\s*:\s*"counterpoint-backup"/.test(text.slice(0, 2000)) ? 'backup' : 'aif';
@@ -52,36 +55,47 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
       width: NODE_WIDTH,
       height: estimateNodeHeight(n.text, false),
     })),
-    edges: map.edges,
+    edges: map.layoutEdges ?? map.edges,
   });
   return { ...map, nodes: map.nodes.map((n) => ({ ...n, ...positions.get(n.id)! })) };
 }
 
 /**
- * Imports a file (a Counterpoint backup, AIF JSON or Argdown) as a new map
- * owned by the importing user. Every format ends in the backup writer: one
+ * Imports a file (a Counterpoint backup, AIF JSON, Argdown or a Kialo
+ * export) as a new map owned by the importing user: its bytes as uploaded,
+ * or its text. A file that is not text (an image, a program, an archive,
+ * bytes that are not UTF-8) is refused (415) with what it looks like, before
+ * any reader sees it. Every format ends in the backup writer: one
  * transaction, so a file that fails anywhere leaves nothing behind. A
  * malformed file is refused with the line or field at fault.
  */
 export async function importMap(
   actor: Actor,
-  input: { text: string; fileName?: string; format?: ImportFormat },
+  input: ({ text: string } | { bytes: Uint8Array }) & {
+    fileName?: string;
+    format?: ImportFormat;
+  },
 ): Promise<{ id: string; format: ImportFormat }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
+  const file = readFileText('bytes' in input ? input.bytes : new TextEncoder().encode(input.text));
+  if (!file.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', file.message);
+  const { text } = file;
   const fileName = input.fileName ?? '';
-  const format = detectFormat(input.text, fileName, input.format);
+  const format = detectFormat(text, fileName, input.format);
   const fallbackTitle =
     fileName
-      .replace(/\.(aif\.json|json|argdown|ad)$/i, '')
+      .replace(/\.(aif\.json|json|argdown|ad|txt)$/i, '')
       .replace(/[-_]+/g, ' ')
       .trim() || 'Imported map';
   try {
     if (format === 'backup')
-      return { ...(await restoreBackup(actor.userId, parseJson(input.text))), format };
+      return { ...(await restoreBackup(actor.userId, parseJson(text))), format };
     const graph = await placed(
       format === 'aif'
-        ? parseAif(parseJson(input.text), fallbackTitle)
-        : parseArgdown(input.text, fallbackTitle),
+        ? parseAif(parseJson(text), fallbackTitle)
+        : format === 'kialo'
+          ? parseKialo(text, fallbackTitle)
+          : parseArgdown(text, fallbackTitle),
     );
     const backup: Backup = {
       format: BACKUP_FORMAT,

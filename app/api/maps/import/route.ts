@@ -3,7 +3,7 @@ import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import { currentActor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { clientAddressOf } from '@/lib/server/client-address';
-import { jsonRoute, parseInput, readTextBody } from '@/lib/server/http';
+import { jsonRoute, parseInput, readBytesBody } from '@/lib/server/http';
 import { IMPORT_FORMATS, importMap } from '@/lib/server/maps/import-map';
 import { limitRequest } from '@/lib/server/rate-limits';
 
@@ -13,9 +13,11 @@ const ZQuery = z.object({
 });
 
 /**
- * POST /api/maps/import?format=backup|aif|argdown&name=file.ext — the file
- * as the body, sent as application/octet-stream (format guessed from the
- * name and content when not given). Answers { id, format } of the new map, or the line or field at fault.
+ * POST /api/maps/import?format=backup|aif|argdown|kialo&name=file.ext — the
+ * file as the body, sent as application/octet-stream (format guessed from the
+ * name and content when not given). Answers { id, format } of the new map, or
+ * the line or field at fault; a file that is not text (an image, a program)
+ * gets 415 saying what it looks like.
  */
 export async function POST(request: Request) {
   return jsonRoute(async () => {
@@ -25,7 +27,7 @@ export async function POST(request: Request) {
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
     await limitRequest('imports', actor, clientAddressOf(request.headers));
     return importMap(actor, {
-      text: await readTextBody(request, MAX_IMPORT_BYTES, 'application/octet-stream'),
+      bytes: await readBytesBody(request, MAX_IMPORT_BYTES),
       fileName: query.name,
       format: query.format,
     });

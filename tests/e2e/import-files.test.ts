@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { pngImage } from '../support/binary-files';
+import { screenshot, signUpNewPerson, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+const NOT = 'not a Counterpoint backup, AIF, Argdown or Kialo file.';
+
+const mapNodes = (page: Page) =>
+  page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
+
+/** Chooses a file on the import page and presses the button, as a person does. */
+async function importFile(page: Page, file: { name: string; buffer: Buffer }) {
+  await page.goto(`${baseUrl}/maps/import`);
+  await page.getByLabel(/^File/).setInputFiles({ ...file, mimeType: 'application/octet-stream' });
+  await page.getByRole('button', { name: 'Import as a new map' }).click();
+}
+
+describe('importing files from the import page', () => {
+  it('refuses an image or a program with what it is, and makes nothing', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Ines Import');
+    await importFile(page, { name: 'diagram.argdown', buffer: pngImage() });
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent())
+      .toBe(`Nothing was imported. This is a PNG image, ${NOT}`);
+    await screenshot(page, 'import-not-text');
+
+    // Through the route itself, as the import page sends a file.
+    const post = (body: Buffer, name: string) =>
+      page.request.post(`${baseUrl}/api/maps/import?name=${name}`, {
+        headers: { 'content-type': 'application/octet-stream', origin: baseUrl },
+        data: body,
+      });
+    const program = await post(await readFile('/bin/true'), 'true.json');
+    expect(program.status()).toBe(415);
+    expect(await program.json()).toEqual({
+      error: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `This is a program (ELF executable), ${NOT}`,
+      },
+    });
+    const noise = await post(randomBytes(64 * 1024), 'noise.txt');
+    expect(noise.status()).toBe(415);
+    expect(((await noise.json()) as { error: { message: string } }).error.message).toMatch(
+      /^This (is a binary file|file is not UTF-8 text|looks like binary data)\b/,
+    );
+
+    // Nothing was made: the person still owns no map.
+    await page.goto(`${baseUrl}/maps`);
+    await page.getByText('You have not made a map yet.').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a Kialo discussion as a map, its thesis above its pros and cons', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Kai Kialo');
+    const buffer = await readFile(
+      path.join(import.meta.dirname, '../fixtures/kialo/school-phone-ban.txt'),
+    );
+    await importFile(page, { name: 'school-phone-ban.txt', buffer });
+    await page.waitForURL(/\/maps\/[\w-]+$/);
+    const thesis = mapNodes(page).filter({ hasText: 'Secondary schools should ban pupils' });
+    await thesis.waitFor();
+    await expect
+      .poll(() =>
+        page.getByText('Should secondary schools ban mobile phones during the school day?').count(),
+      )
+      .toBeGreaterThan(0);
+    const reason = mapNodes(page).filter({ hasText: 'Phones in pockets pull attention' });
+    await reason.waitFor();
+    const [t, r] = [(await thesis.boundingBox())!, (await reason.boundingBox())!];
+    expect(t.y + t.height).toBeLessThan(r.y);
+    // A claim linked into a second place is one card.
+    expect(await mapNodes(page).filter({ hasText: 'A lesson-time rule' }).count()).toBe(1);
+    await screenshot(page, 'imported-kialo');
+    expect(errors).toEqual([]);
+  });
+});
