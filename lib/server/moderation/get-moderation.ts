@@ -80,7 +80,7 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
       })
     : [];
   const parentText = new Map(parents.map((p) => [p.id, p.text]));
-  // On an anonymous map a student moderator sees who suggested or flagged by pseudonym.
+  // On an anonymous map a student moderator sees who suggested or flagged by pseudonym and per-map id.
   const lens = await peopleAsSeenBy(actor, access, [
     ...[...queue, ...mine].map((s) => s.author?.id),
     ...flags.map((f) => f.raisedBy.id),
@@ -94,7 +94,7 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
       kind: created ? 'new' : 'edit',
       nodeId: row.nodeId,
       nodeKind: created?.kind ?? null,
-      author: { id: row.author?.id ?? null, name: lens.name(row.author?.id, row.author) },
+      author: { id: lens.idOf(row.author?.id), name: lens.name(row.author?.id, row.author) },
       parent: row.parentId
         ? { id: row.parentId, text: parentText.get(row.parentId) ?? '(deleted card)' }
         : null,
@@ -122,6 +122,7 @@ export async function getModeration(actor: Actor, mapId: string): Promise<Modera
     })),
     mine: mine.map(view),
     myFlags: myFlags.map((f) => f.nodeId),
+    // Managers only: they see names, and ids as they are.
     people: people
       .filter((p) => p.id !== userId)
       .map((p) => ({ ...p, moderator: appointed.has(p.id) })),
