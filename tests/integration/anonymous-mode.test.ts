@@ -462,4 +462,46 @@ describe('an anonymous map', () => {
     // Ben was numbered when he read it (he may write on it); Olly was not.
     expect(numbered.some((r) => r.userId === ben.user.id)).toBe(true);
   });
+
+  it('assigns a teammate a note by the per-map id the team list gives, and the assignment reaches them', async () => {
+    // Cy and Ada are on Blue (Ada moved there above).
+    const cys = await getSocialView(cy.actor, mapId);
+    const adaAs = await authorOf(cy, 'Ada says the claim needs a source');
+    const adaId = cys.myTeam?.members.find((m) => m.name === adaAs)?.id;
+    expect(adaId).toMatch(/^anon_/);
+    const note = randomUUID();
+    await sendSocial(cy.actor, mapId, [
+      {
+        type: 'upsertAnnotation',
+        id: note,
+        teamId: blue,
+        target: { kind: 'NODE', nodeId },
+        kind: 'ASSIGNMENT',
+        body: 'Find the study',
+        assigneeId: adaId!,
+      },
+    ]);
+    const stored = await testDb().annotation.findUniqueOrThrow({ where: { id: note } });
+    expect(stored.assigneeId).toBe(ada.user.id);
+    const assigned = (view: Awaited<ReturnType<typeof getSocialView>>) =>
+      view.layers.flatMap((l) => l.annotations).find((a) => a.id === note)?.assigneeId;
+    expect(assigned(await getSocialView(ada.actor, mapId))).toBe(ada.user.id);
+    expect(assigned(await getSocialView(cy.actor, mapId))).toBe(adaId);
+    // A per-map id that names nobody on the map is refused, as any stranger is.
+    expect(
+      await code(
+        sendSocial(cy.actor, mapId, [
+          {
+            type: 'upsertAnnotation',
+            id: randomUUID(),
+            teamId: blue,
+            target: { kind: 'NODE', nodeId },
+            kind: 'ASSIGNMENT',
+            body: 'Nobody',
+            assigneeId: 'anon_AAAAAAAAAAAAAAAAAAAAAA',
+          },
+        ]),
+      ),
+    ).toBe('VALIDATION_FAILED');
+  });
 });
