@@ -10,6 +10,7 @@ import { getMapHistory } from '@/lib/server/maps/get-map-history';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { openMapStream } from '@/lib/server/realtime/map-stream';
 import { publishPresence, ZPresenceInput } from '@/lib/server/realtime/publish-presence';
+import { applyRoundOps, ZApplyRoundOpsInput } from '@/lib/server/rounds/apply-round-ops';
 import { createRound } from '@/lib/server/rounds/create-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
 import { listClassRounds, listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
@@ -245,37 +246,106 @@ describe('an anonymous map', () => {
     // Eight newcomers open the map at once: each request meets all of them
     // (the @mention list) and numbers those who have none yet.
     const views = await Promise.all(newcomers.map((p) => getSocialView(p.actor, mapId)));
-    const named = (view: (typeof views)[number]) =>
-      ids.map((id) => view.people.find((p) => p.id === id)?.name);
-    for (const view of views) expect(named(view)).toEqual(named(views[0]!));
-    expect(views.map((v) => v.anonymity?.youAppearAs)).toEqual(named(views[0]!));
+    // Every reader sees the same names, classmates under the same per-map ids, themselves by their own id.
+    const names = (view: (typeof views)[number]) => view.people.map((p) => p.name).sort();
+    for (const view of views) expect(names(view)).toEqual(names(views[0]!));
+    const appearAs = views.map((v) => v.anonymity?.youAppearAs);
+    expect(new Set(appearAs).size).toBe(newcomers.length);
+    const idOf = (view: (typeof views)[number], name: string | null | undefined) =>
+      view.people.find((p) => p.name === name)?.id;
+    appearAs.forEach((name, i) => {
+      expect(idOf(views[i]!, name)).toBe(ids[i]);
+      const asOthersSee = views.filter((_, j) => j !== i).map((view) => idOf(view, name));
+      expect(new Set(asOthersSee).size).toBe(1);
+      expect(asOthersSee[0]).toMatch(/^anon_/);
+    });
     const rows = await testDb().mapPseudonym.findMany({ where: { mapId } });
     expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
     expect(new Set(rows.map((r) => r.userId)).size).toBe(rows.length);
     expect(ids.every((id) => rows.some((r) => r.userId === id))).toBe(true);
   });
 
-  it('sends a student no classmate’s name, email or picture from any route of the map', async () => {
+  it('sends a student no classmate’s name, email, picture or user id from any route or stream of the map, and a mention by per-map id reaches the classmate', async () => {
     const link = await createShareLink(teacher.actor, mapId, { role: 'VIEWER', expiresInDays: 1 });
     const visitor: Actor = shareLinkActor(await resolveShareLink(link.token));
+    const adaAs = await authorOf(ben, 'Ada says the claim needs a source');
 
-    // Ada is on the map while Ben and the link visitor have it open.
+    // Ben mentions Ada by the id his @mention list gives her: a per-map id.
+    const bens = await getSocialView(ben.actor, mapId);
+    const adaId = bens.people.find((p) => p.name === adaAs)!.id;
+    expect(adaId).toMatch(/^anon_[A-Za-z0-9_-]{22}$/);
+    const mention = randomUUID();
+    await sendSocial(ben.actor, mapId, [
+      {
+        type: 'addComment',
+        id: mention,
+        nodeId,
+        body: `@${adaAs} where is your source?`,
+        mentions: [adaId],
+      },
+    ]);
+    // It reaches Ada: stored with her user id, shown to her as a mention of her.
+    const stored = await testDb().comment.findUniqueOrThrow({ where: { id: mention } });
+    expect(stored.mentions).toEqual([ada.user.id]);
+    const mentionAsAdaSees = (await getSocialView(ada.actor, mapId)).comments.find(
+      (c) => c.id === mention,
+    );
+    expect(mentionAsAdaSees?.mentions).toEqual([ada.user.id]);
+    // Ben edits it: the undo he gets back names Ada as he sees her.
+    const edited = await sendSocial(ben.actor, mapId, [
+      {
+        type: 'editComment',
+        id: mention,
+        body: `@${adaAs} where is your source, please?`,
+        mentions: [adaId],
+        baseVersion: 1,
+      },
+    ]);
+    expect(edited.inverse).toEqual([expect.objectContaining({ mentions: [adaId] })]);
+    await comment(ben, 'Ben agrees with the claim');
+
+    // Ada is on the map while Ben, the link visitor and the teacher have it
+    // open (Ben's stream replays the whole log), and adds to the round's flow.
     const controller = new AbortController();
-    const benStream = await openMapStream(ben.actor, mapId, null, controller.signal);
+    const benStream = await openMapStream(ben.actor, mapId, 0, controller.signal);
     const visitorStream = await openMapStream(visitor, mapId, null, controller.signal);
     const teacherStream = await openMapStream(teacher.actor, mapId, null, controller.signal);
     const presence = ZPresenceInput.parse({ clientId: `ada-${randomUUID()}`.slice(0, 30) });
-    const publishing = setInterval(() => void publishPresence(ada.actor, mapId, presence), 300);
-    const seen = (text: string) => text.includes('event: presence');
+    const benPresence = ZPresenceInput.parse({ clientId: `ben-${randomUUID()}`.slice(0, 30) });
+    const publishing = setInterval(() => {
+      void publishPresence(ada.actor, mapId, presence);
+      void publishPresence(ben.actor, mapId, benPresence);
+    }, 300);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await applyRoundOps(
+      ada.actor,
+      roundId,
+      ZApplyRoundOpsInput.parse({
+        ops: [{ type: 'addEntry', id: randomUUID(), speech: 1, text: 'Ada flows a point' }],
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    const seen = (text: string) =>
+      text.includes(`"name":"${adaAs}"`) &&
+      text.includes('event: round') &&
+      text.includes('Ada flows a point');
     const [benLive, visitorLive, teacherLive] = await Promise.all([
-      readUntil(benStream, seen),
-      readUntil(visitorStream, seen),
-      readUntil(teacherStream, seen),
+      readUntil(
+        benStream,
+        (text) => seen(text) && text.includes(`"clientId":"${benPresence.clientId}"`),
+      ),
+      readUntil(
+        visitorStream,
+        (text) => text.includes(`"name":"${adaAs}"`) && text.includes('event: round'),
+      ),
+      readUntil(
+        teacherStream,
+        (text) => text.includes(`(${adaAs})"`) && text.includes('event: round'),
+      ),
     ]);
     clearInterval(publishing);
     controller.abort();
 
-    const adaAs = await authorOf(ben, 'Ada says the claim needs a source');
     const asStudent = {
       page: await getMapSnapshot(ben.actor, mapId, { withHistory: true }),
       social: await getSocialView(ben.actor, mapId, { withHistory: true }),
@@ -291,6 +361,7 @@ describe('an anonymous map', () => {
       aif: await exportMap(ben.actor, mapId, 'aif'),
       argdown: await exportMap(ben.actor, mapId, 'argdown'),
       stream: benLive,
+      undo: edited,
       projector: await getMapSnapshot(visitor, mapId),
       projectorSocial: await getSocialView(visitor, mapId),
       projectorStream: visitorLive,
@@ -298,12 +369,32 @@ describe('an anonymous map', () => {
     const everything = JSON.stringify(asStudent);
     for (const [route, body] of Object.entries(asStudent)) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
-      for (const classmate of [ada, cy, dee])
-        for (const secret of secretsOf(classmate))
+      // The link visitor's reads are all about classmates, Ben included.
+      const classmates = route.startsWith('projector') ? [ada, ben, cy, dee] : [ada, cy, dee];
+      for (const classmate of classmates)
+        for (const secret of [...secretsOf(classmate), classmate.user.id])
           expect(text.toLowerCase(), `${route} gives away ${secret}`).not.toContain(
             secret.toLowerCase(),
           );
     }
+    // Ben's own id is his: his comments are his to edit, his presence his own.
+    expect(asStudent.social.viewerId).toBe(ben.user.id);
+    expect(
+      asStudent.social.comments.find((c) => c.body === 'Ben agrees with the claim')?.authorId,
+    ).toBe(ben.user.id);
+    expect(benLive).toContain(`"userId":"${ben.user.id}"`);
+    // Ada travels under one per-map id everywhere: comments, the mention list, mentions, presence, the log.
+    expect(asStudent.social.comments.find((c) => c.body.startsWith('Ada says'))?.authorId).toBe(
+      adaId,
+    );
+    expect(asStudent.social.comments.find((c) => c.id === mention)?.mentions).toEqual([adaId]);
+    expect(asStudent.projectorSocial.comments.find((c) => c.id === mention)?.mentions).toEqual([
+      adaId,
+    ]);
+    expect(asStudent.moderation.queue[0]?.author.id).toBe(adaId);
+    expect(benLive).toContain(`"userId":"${adaId}"`);
+    expect(benLive).toContain(`"actorId":"${adaId}"`);
+    expect(visitorLive).toContain(`"userId":"${adaId}"`);
     // …and what it does send names them by pseudonym.
     expect(benLive).toContain(`"name":"${adaAs}"`);
     expect(visitorLive).toContain(`"name":"${adaAs}"`);
@@ -312,8 +403,10 @@ describe('an anonymous map', () => {
     expect(asStudent.moderation.flags[0]?.raisedBy).toMatch(/^Student \d+$/);
     expect(everything).toContain(teacher.user.name);
 
-    // The teacher's stream and views carry the names.
+    // The teacher's stream and views carry the names, and the user ids.
     expect(teacherLive).toContain(`"name":"${ada.user.name} (${adaAs})"`);
+    expect(teacherLive).toContain(`"userId":"${ada.user.id}"`);
+    expect(teacherLive).not.toContain(adaId);
     const asTeacher = JSON.stringify([
       await getSocialView(teacher.actor, mapId),
       await getRoundView(teacher.actor, roundId),
@@ -322,5 +415,93 @@ describe('an anonymous map', () => {
     ]);
     expect(asTeacher).toContain(ada.user.name);
     expect(asTeacher).toContain(cy.user.name);
+    expect(asTeacher).toContain(ada.user.id);
+    expect(asTeacher).not.toContain(adaId);
+  });
+
+  it('gives a classmate another per-map id on each map, and numbers no passer-by of a public map', async () => {
+    // A second anonymous map of the class, public: Ada comments on it.
+    const { id: other } = await createMap({ ownerId: teacher.user.id });
+    await testDb().argumentMap.update({
+      where: { id: other },
+      data: { classroomId, isPublic: true },
+    });
+    const claim = (await createNode(other, { text: 'Homework should be optional' })).id;
+    await setAnonymous(teacher.actor, other, true);
+    await sendSocial(ada.actor, other, [
+      { type: 'addComment', id: randomUUID(), nodeId: claim, body: 'Ada on the other map' },
+    ]);
+    const idOn = async (map: string, body: string) =>
+      (await getSocialView(ben.actor, map)).comments.find((c) => c.body.startsWith(body))?.authorId;
+    const here = await idOn(mapId, 'Ada says');
+    const there = await idOn(other, 'Ada on the other map');
+    expect(here).toMatch(/^anon_/);
+    expect(there).toMatch(/^anon_/);
+    expect(there).not.toBe(here);
+
+    // Olly, signed in with no role here, reads it and is on it: he takes no
+    // number, and to a student he is a guest, with no id.
+    const ollys = await getSocialView(outsider.actor, other);
+    expect(ollys.anonymity).toMatchObject({ seesNames: false, youAppearAs: null });
+    const controller = new AbortController();
+    const benStream = await openMapStream(ben.actor, other, null, controller.signal);
+    const ollyPresence = ZPresenceInput.parse({ clientId: `olly-${randomUUID()}`.slice(0, 30) });
+    const publishing = setInterval(
+      () => void publishPresence(outsider.actor, other, ollyPresence),
+      300,
+    );
+    const benLive = await readUntil(benStream, (text) => text.includes(ollyPresence.clientId));
+    clearInterval(publishing);
+    controller.abort();
+    expect(benLive).toContain(`"name":"Guest"`);
+    expect(benLive).toContain('"userId":null');
+    for (const secret of [...secretsOf(outsider), outsider.user.id])
+      expect(benLive).not.toContain(secret);
+    const numbered = await testDb().mapPseudonym.findMany({ where: { mapId: other } });
+    expect(numbered.some((r) => r.userId === outsider.user.id)).toBe(false);
+    // Ben was numbered when he read it (he may write on it); Olly was not.
+    expect(numbered.some((r) => r.userId === ben.user.id)).toBe(true);
+  });
+
+  it('assigns a teammate a note by the per-map id the team list gives, and the assignment reaches them', async () => {
+    // Cy and Ada are on Blue (Ada moved there above).
+    const cys = await getSocialView(cy.actor, mapId);
+    const adaAs = await authorOf(cy, 'Ada says the claim needs a source');
+    const adaId = cys.myTeam?.members.find((m) => m.name === adaAs)?.id;
+    expect(adaId).toMatch(/^anon_/);
+    const note = randomUUID();
+    await sendSocial(cy.actor, mapId, [
+      {
+        type: 'upsertAnnotation',
+        id: note,
+        teamId: blue,
+        target: { kind: 'NODE', nodeId },
+        kind: 'ASSIGNMENT',
+        body: 'Find the study',
+        assigneeId: adaId!,
+      },
+    ]);
+    const stored = await testDb().annotation.findUniqueOrThrow({ where: { id: note } });
+    expect(stored.assigneeId).toBe(ada.user.id);
+    const assigned = (view: Awaited<ReturnType<typeof getSocialView>>) =>
+      view.layers.flatMap((l) => l.annotations).find((a) => a.id === note)?.assigneeId;
+    expect(assigned(await getSocialView(ada.actor, mapId))).toBe(ada.user.id);
+    expect(assigned(await getSocialView(cy.actor, mapId))).toBe(adaId);
+    // A per-map id that names nobody on the map is refused, as any stranger is.
+    expect(
+      await code(
+        sendSocial(cy.actor, mapId, [
+          {
+            type: 'upsertAnnotation',
+            id: randomUUID(),
+            teamId: blue,
+            target: { kind: 'NODE', nodeId },
+            kind: 'ASSIGNMENT',
+            body: 'Nobody',
+            assigneeId: 'anon_AAAAAAAAAAAAAAAAAAAAAA',
+          },
+        ]),
+      ),
+    ).toBe('VALIDATION_FAILED');
   });
 });

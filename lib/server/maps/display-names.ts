@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Anonymity } from '../../domain/anonymity';
 import {
   avatarColour,
@@ -8,6 +8,7 @@ import {
   pseudonymColour,
   pseudonymName,
 } from '../../domain/people';
+import type { Prisma } from '../../generated/prisma/client';
 import { mapTeacherIds, teachesMap, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
 
@@ -30,7 +31,23 @@ export type PeopleLens = {
   handle(userId: string | null | undefined, person: Who): string;
   /** The name the map's teachers see, whoever reads (for what is sent to everyone and sorted out per reader: presence). */
   teachersSee(userId: string | null | undefined, person: Who): string;
+  /**
+   * The id to send for a person: to a reader who does not see names on an
+   * anonymous map, a classmate's per-map id (`perMapId`), never their user
+   * id; the reader's own id, the teachers' and everything a teacher reads
+   * stay real. `realIdsOn` maps per-map ids sent back to user ids.
+   */
+  idOf: IdOf;
+  /** The id readers who do not see names get, whoever reads (for presence, sorted out per reader by the stream). */
+  idClassmatesSee: IdOf;
 };
+
+type IdOf = {
+  (userId: string): string;
+  (userId: string | null | undefined): string | null;
+};
+
+const realId = ((userId: string | null | undefined) => userId ?? null) as IdOf;
 
 /** Everyone by their own name: a map that is not anonymous. */
 export const PLAIN_PEOPLE: PeopleLens = {
@@ -39,7 +56,85 @@ export const PLAIN_PEOPLE: PeopleLens = {
   color: (_id, person) => avatarColour(person?.avatarColor),
   handle: (_id, person) => displayName(person),
   teachersSee: (_id, person) => displayName(person),
+  idOf: realId,
+  idClassmatesSee: realId,
 };
+
+/** Whether a map is anonymous (once it is, it stays so). */
+export async function isAnonymous(mapId: string): Promise<boolean> {
+  const map = await db().argumentMap.findUnique({
+    where: { id: mapId },
+    select: { anonymousSince: true },
+  });
+  return !!map?.anonymousSince;
+}
+
+/** What every per-map id starts with: how the server tells one sent back from a user id. */
+const PER_MAP_ID = 'anon_';
+
+/**
+ * The id under which pseudonym `number` of a map travels to those who do not
+ * see names: `anon_` and 22 base64url characters (132 bits) of the SHA-256
+ * of the map's id and the number. Deterministic (the same on every request,
+ * reload and instance, so a page's lists, presence and stream agree), made
+ * of nothing a user id or another map could be matched with: it says no
+ * more than "Student N" on this map does.
+ */
+function perMapId(mapId: string, number: number): string {
+  const digest = createHash('sha256').update(`counterpoint:person:${mapId}:${number}`);
+  return PER_MAP_ID + digest.digest('base64url').slice(0, 22);
+}
+
+/**
+ * The user ids behind ids a browser sent back for people of a map (an
+ * @mention, an assignee): a per-map id becomes the user id of its
+ * pseudonym; a user id, or a per-map id that names nobody on the map, is
+ * left as it is (the caller's checks refuse it). Reads only when a per-map
+ * id is among them.
+ */
+export async function realIdsOn(
+  mapId: string,
+  ids: readonly string[],
+  client: Prisma.TransactionClient = db(),
+): Promise<Map<string, string>> {
+  const masked = ids.filter((id) => id.startsWith(PER_MAP_ID));
+  const real = new Map<string, string>();
+  if (masked.length === 0) return real;
+  const rows = await client.mapPseudonym.findMany({
+    where: { mapId },
+    select: { userId: true, number: true },
+  });
+  const byPerMapId = new Map(rows.map((r) => [perMapId(mapId, r.number), r.userId]));
+  for (const id of masked) {
+    const userId = byPerMapId.get(id);
+    if (userId) real.set(id, userId);
+  }
+  return real;
+}
+
+/**
+ * The per-map ids of these people for readers who do not see names, for
+ * what is worked out once for every reader (the stream's batches): the
+ * map's teachers, and everyone on a map that is not anonymous, are left
+ * out (their ids travel as they are). Numbers are given on first need, as
+ * the lens does. `anonymous`: whether the map is, when the caller knows.
+ */
+export async function perMapIdsOf(
+  mapId: string,
+  userIds: Iterable<string | null | undefined>,
+  anonymous?: boolean,
+): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const id of userIds) if (id) ids.add(id);
+  if (ids.size === 0 || anonymous === false) return new Map();
+  if (anonymous === undefined && !(await isAnonymous(mapId))) return new Map();
+  const teachers = await mapTeacherIds(mapId);
+  const numbers = await pseudonymsOf(
+    mapId,
+    [...ids].filter((id) => !teachers.has(id)),
+  );
+  return new Map([...numbers].map(([userId, n]) => [userId, perMapId(mapId, n)]));
+}
 
 /**
  * The lens for `actor` on a map they may read (`access` from authorizeMap),
@@ -62,8 +157,11 @@ export async function peopleAsSeenBy(
     mapTeacherIds(mapId),
     teachesMap(actor, access),
   ]);
+  // The reader gets a number only if they have a role here (a student, a
+  // member): a passer-by on a public map, who can write nothing, takes none.
   const wanted = new Set<string>();
-  for (const id of [...userIds, viewerId]) if (id && !teachers.has(id)) wanted.add(id);
+  for (const id of [...userIds, access.role !== null ? viewerId : null])
+    if (id && !teachers.has(id)) wanted.add(id);
   const numbers = await pseudonymsOf(mapId, [...wanted]);
   const mine = viewerId ? numbers.get(viewerId) : undefined;
   const numberOf = (id: string | null | undefined) => (id ? numbers.get(id) : undefined);
@@ -94,6 +192,15 @@ export async function peopleAsSeenBy(
         ? displayName(person)
         : nameWithPseudonym(displayName(person), pseudonymName(n));
     },
+    idOf: ((id: string | null | undefined) => {
+      if (!id) return null;
+      const n = seesNames || id === viewerId ? undefined : numberOf(id);
+      return n === undefined ? id : perMapId(mapId, n);
+    }) as IdOf,
+    idClassmatesSee: ((id: string | null | undefined) => {
+      const n = numberOf(id);
+      return n === undefined ? (id ?? null) : perMapId(mapId, n);
+    }) as IdOf,
   };
 }
 
@@ -102,7 +209,9 @@ export async function peopleAsSeenBy(
  * to those who have none yet. Numbers go in order of first appearance, and
  * people who first appear together are numbered in a random order, so a
  * number says nothing of a name or of the class's roster. Two requests that
- * both meet someone new take the map's row lock in turn: one gives the
+ * both meet someone new take the map's pseudonym lock in turn (a
+ * transaction-scoped advisory lock keyed on the map, not the map's row
+ * lock that edits take): one gives the
  * numbers, the other finds them given.
  */
 async function pseudonymsOf(mapId: string, userIds: string[]): Promise<Map<string, number>> {
@@ -114,8 +223,8 @@ async function pseudonymsOf(mapId: string, userIds: string[]): Promise<Map<strin
   const known = new Map(rows.map((r) => [r.userId, r.number]));
   const missing = userIds.filter((id) => !known.has(id));
   if (missing.length === 0) return known;
-  const given = await db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "ArgumentMap" WHERE "id" = ${mapId} FOR UPDATE`;
+  const give = async (tx: Prisma.TransactionClient) => {
+    await tx.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(hashtext(${`pseudonyms:${mapId}`}))) AS l`;
     const already = await tx.mapPseudonym.findMany({
       where: { mapId, userId: { in: missing } },
       select: { userId: true, number: true },
@@ -136,7 +245,8 @@ async function pseudonymsOf(mapId: string, userIds: string[]): Promise<Map<strin
     const stored = fresh.map((userId) => ({ mapId, userId, number: ++next }));
     if (stored.length) await tx.mapPseudonym.createMany({ data: stored });
     return [...already, ...stored];
-  });
+  };
+  const given = await db().$transaction(give);
   for (const r of given) known.set(r.userId, r.number);
   return known;
 }

@@ -83,7 +83,7 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
       })
     : [];
   const parentText = new Map(parents.map((p) => [p.id, p.text]));
-  // On an anonymous map a student moderator sees who suggested or flagged by pseudonym.
+  // On an anonymous map a student moderator sees who suggested or flagged by pseudonym and per-map id.
   const lens = await peopleAsSeenBy(actor, access, [
     ...[...queue, ...mine].map((s) => s.author?.id),
     ...flags.map((f) => f.raisedBy.id),
@@ -97,7 +97,7 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
       kind: created ? 'new' : 'edit',
       nodeId: row.nodeId,
       nodeKind: created?.kind ?? null,
-      author: { id: row.author?.id ?? null, name: lens.name(row.author?.id, row.author) },
+      author: { id: lens.idOf(row.author?.id), name: lens.name(row.author?.id, row.author) },
       parent: row.parentId
         ? { id: row.parentId, text: parentText.get(row.parentId) ?? '(deleted card)' }
         : null,
@@ -126,6 +126,7 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
     })),
     mine: mine.map(view),
     myFlags: myFlags.map((f) => f.nodeId),
+    // Managers only: they see names, and ids as they are.
     people: people
       .filter((p) => p.id !== userId)
       .map((p) => ({ ...p, moderator: appointed.has(p.id) })),

@@ -55,8 +55,17 @@ export type LoggedBatch = {
     what?: string;
     suggestionId?: string;
     flagId?: string;
+    /** The batch that made the map anonymous. */
+    anonymous?: boolean;
     changes?: unknown;
   };
+  /**
+   * On an anonymous map, the per-map ids of the pseudonymous people the
+   * batch names (its actor, the authors of round entries), by user id:
+   * what a reader who does not see names gets instead (map-stream.ts).
+   * Worked out by each process that hands the batch on (map-feed.ts).
+   */
+  masked?: Record<string, string>;
 };
 
 export type BusEvent =

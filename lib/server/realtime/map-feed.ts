@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '../db';
+import { isAnonymous, perMapIdsOf } from '../maps/display-names';
 import { realtimeBus, type BusEvent, type LoggedBatch } from './bus';
 
 /**
@@ -18,12 +19,17 @@ const PAGE = 500;
 
 type BatchListener = (batch: LoggedBatch) => void;
 
-/** Batches of a map after `after`, up to `upTo`, in order, as streams carry them. */
+/**
+ * Batches of a map after `after`, up to `upTo`, in order, as streams carry
+ * them (with their per-map ids on an anonymous map). `anonymous`: whether
+ * the map is, when the caller knows (else one more read).
+ */
 export async function readBatches(
   mapId: string,
   after: number,
   upTo: number,
   take = PAGE,
+  anonymous?: boolean,
 ): Promise<LoggedBatch[]> {
   const rows = await db().mapOp.findMany({
     where: { mapId, seq: { gt: after, lte: upTo } },
@@ -31,7 +37,7 @@ export async function readBatches(
     take,
     select: { seq: true, actorId: true, idempotencyKey: true, teamId: true, op: true },
   });
-  return rows.map((row) => {
+  const batches = rows.map((row): LoggedBatch => {
     const {
       inverse: _inverse,
       intent: _intent,
@@ -48,6 +54,49 @@ export async function readBatches(
       body,
     };
   });
+  await withPerMapIds(mapId, batches, anonymous);
+  return batches;
+}
+
+/** The people a batch names by id: its actor, and the authors of the round entries it changed. */
+function peopleIn(batch: LoggedBatch): (string | null)[] {
+  const changes =
+    batch.body.kind === 'round'
+      ? (batch.body.changes as { entries?: { authorId: string | null }[] } | undefined)
+      : undefined;
+  return [batch.actorId, ...(changes?.entries ?? []).map((e) => e.authorId)];
+}
+
+/** Batches whose per-map ids are worked out (whether or not they name anyone pseudonymous). */
+const prepared = new WeakSet<LoggedBatch>();
+
+/**
+ * Gives each batch of an anonymous map the per-map ids of the pseudonymous
+ * people it names (`LoggedBatch.masked`), from `known` (a feed's cache of
+ * them) where it can. `anonymous`: whether the map is, when known.
+ */
+async function withPerMapIds(
+  mapId: string,
+  batches: LoggedBatch[],
+  anonymous?: boolean,
+  known = new Map<string, string>(),
+): Promise<void> {
+  const unknown = batches.flatMap(peopleIn).filter((id) => id !== null && !known.has(id));
+  if (unknown.length > 0) {
+    const found = await perMapIdsOf(
+      mapId,
+      unknown,
+      anonymous ?? (batches.length > 0 ? await isAnonymous(mapId) : false),
+    );
+    for (const [userId, id] of found) known.set(userId, id);
+  }
+  for (const batch of batches) {
+    const masked = peopleIn(batch).flatMap((id) =>
+      id !== null && known.has(id) ? [[id, known.get(id)!] as const] : [],
+    );
+    if (masked.length > 0) batch.masked = Object.fromEntries(masked);
+    prepared.add(batch);
+  }
 }
 
 /** The log's last seq: every batch up to it is committed (it moves in the batch's transaction). */
@@ -68,6 +117,15 @@ class MapFeed {
   private known = 0;
   private gapTimer: NodeJS.Timeout | null = null;
   private filling = false;
+  /**
+   * Whether the map is anonymous: null until read, then followed in the
+   * batches themselves (the one that makes it anonymous comes in order, and
+   * it never goes back). On an anonymous map each batch waits, in order,
+   * for the per-map ids of the people it names before it is handed on.
+   */
+  private anonymous: boolean | null = null;
+  private readonly perMapIds = new Map<string, string>();
+  private preparing = false;
   readonly listeners = new Set<BatchListener>();
   private readonly unsubscribe: () => void;
 
@@ -106,9 +164,26 @@ class MapFeed {
   }
 
   private drain() {
+    if (this.preparing) return;
     while (this.next !== null) {
       const batch = this.waiting.get(this.next);
       if (!batch) return;
+      if (this.anonymous !== false && !prepared.has(batch)) {
+        this.preparing = true;
+        void this.prepare(batch).then(
+          () => {
+            this.preparing = false;
+            this.drain();
+          },
+          () => {
+            // The database is away for a moment: never hand on a batch unmasked; try again.
+            this.preparing = false;
+            setTimeout(() => this.drain(), GAP_WAIT_MS * 4);
+          },
+        );
+        return;
+      }
+      if (batch.body.anonymous) this.anonymous = true;
       this.waiting.delete(this.next);
       this.next++;
       for (const listener of this.listeners) {
@@ -119,6 +194,12 @@ class MapFeed {
         }
       }
     }
+  }
+
+  private async prepare(batch: LoggedBatch) {
+    this.anonymous ??= await isAnonymous(this.mapId);
+    if (this.anonymous) await withPerMapIds(this.mapId, [batch], true, this.perMapIds);
+    else prepared.add(batch);
   }
 
   /** Reads from the log what is known committed but has not arrived, unless it arrives first. */
@@ -135,7 +216,13 @@ class MapFeed {
     let retry = false;
     try {
       while (this.next !== null && this.known >= this.next && this.listeners.size > 0) {
-        const batches = await readBatches(this.mapId, this.next - 1, this.known);
+        const batches = await readBatches(
+          this.mapId,
+          this.next - 1,
+          this.known,
+          PAGE,
+          this.anonymous ?? undefined,
+        );
         // Not visible yet (a notification ahead of its commit): it comes with the next event.
         if (batches.length === 0) break;
         for (const batch of batches) if (batch.seq >= this.next) this.waiting.set(batch.seq, batch);

@@ -49,42 +49,65 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
 
 /**
  * A batch's frame is the same for every reader who may see it: encoded once
- * per process, whatever the number of open streams.
+ * per process, whatever the number of open streams. On an anonymous map a
+ * batch that names pseudonymous people (`masked`) has a second frame, with
+ * their per-map ids, for readers who do not see names; a reader named in it
+ * gets their own id back in a frame made for them alone.
  */
 const frames = new WeakMap<LoggedBatch, Uint8Array>();
-function batchFrame(batch: LoggedBatch): Uint8Array {
+const maskedFrames = new WeakMap<LoggedBatch, Uint8Array>();
+function batchFrame(batch: LoggedBatch, reader: { userId: string | null; seesNames: boolean }) {
+  const masked = batch.masked;
+  if (!masked || reader.seesNames) return plainFrame(batch);
+  if (reader.userId !== null && reader.userId in masked) {
+    const { [reader.userId]: _mine, ...others } = masked;
+    return encodeBatch(batch, others);
+  }
+  let bytes = maskedFrames.get(batch);
+  if (!bytes) {
+    bytes = encodeBatch(batch, masked);
+    maskedFrames.set(batch, bytes);
+  }
+  return bytes;
+}
+
+function plainFrame(batch: LoggedBatch): Uint8Array {
   let bytes = frames.get(batch);
   if (!bytes) {
-    const { seq, actorId, key } = batch;
-    bytes =
-      batch.body.kind === 'social' ||
-      batch.body.kind === 'round' ||
-      batch.body.kind === 'source' ||
-      batch.body.kind === 'vote'
-        ? frame(
-            batch.body.kind,
-            { seq, actorId, key, roundId: batch.body.roundId, changes: batch.body.changes },
-            seq,
-          )
-        : batch.body.kind === 'moderation'
-          ? // Ids only (of the suggestion or flag), never words or names: each
-            // page fetches its view only when it shows what changed.
-            frame(
-              'moderation',
-              {
-                seq,
-                actorId,
-                key,
-                what: batch.body.what,
-                suggestionId: batch.body.suggestionId,
-                flagId: batch.body.flagId,
-              },
-              seq,
-            )
-          : frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
+    bytes = encodeBatch(batch, {});
     frames.set(batch, bytes);
   }
   return bytes;
+}
+
+/** The batch's frame with the user ids in `masked` replaced by their per-map ids. */
+function encodeBatch(batch: LoggedBatch, masked: Record<string, string>): Uint8Array {
+  const { seq, key } = batch;
+  const idOf = (id: string | null) => (id !== null && masked[id]) || id;
+  const actorId = idOf(batch.actorId);
+  if (
+    batch.body.kind === 'social' ||
+    batch.body.kind === 'round' ||
+    batch.body.kind === 'source' ||
+    batch.body.kind === 'vote'
+  ) {
+    let changes = batch.body.changes;
+    if (batch.body.kind === 'round' && changes && Object.keys(masked).length > 0) {
+      const round = changes as { entries?: { authorId: string | null }[] };
+      changes = {
+        ...round,
+        entries: round.entries?.map((e) => ({ ...e, authorId: idOf(e.authorId) })),
+      };
+    }
+    return frame(batch.body.kind, { seq, actorId, key, roundId: batch.body.roundId, changes }, seq);
+  }
+  if (batch.body.kind === 'moderation') {
+    // Ids only (of the suggestion or flag), never words or names: each
+    // page fetches its view only when it shows what changed.
+    const { what, suggestionId, flagId } = batch.body;
+    return frame('moderation', { seq, actorId, key, what, suggestionId, flagId }, seq);
+  }
+  return frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
 }
 
 /** What a reader may see of the log: their access to the map and the team layers it opens; whether they see names on an anonymous map. */
@@ -102,29 +125,47 @@ async function standingOf(
 
 /**
  * A presence update as one reader may see it. On an anonymous map it
- * carries the name the teachers see beside the pseudonym: teachers get
- * that name, everyone else the pseudonym alone. Worked out once per update
- * and process, like a batch's frame.
+ * carries the name the teachers see beside the pseudonym (`teacherName`)
+ * and the id readers who do not see names get (`seenAs`: the per-map id of
+ * a pseudonymous person, null for a guest): teachers get the name and the
+ * user id, the person themself their own id with the pseudonym, everyone
+ * else the pseudonym and `seenAs`. Worked out once per update and process,
+ * like a batch's frame.
  */
-const presenceFrames = new WeakMap<BusEvent, { names: Uint8Array; pseudonyms: Uint8Array }>();
-function presenceFrame(event: BusEvent & { payload: string }, seesNames: boolean): Uint8Array {
+type PresenceFrames = {
+  names: Uint8Array;
+  self: Uint8Array;
+  others: Uint8Array;
+  userId: string | null;
+};
+const presenceFrames = new WeakMap<BusEvent, PresenceFrames>();
+function presenceFrame(
+  event: BusEvent & { payload: string },
+  reader: { userId: string | null; seesNames: boolean },
+): Uint8Array {
   let frames = presenceFrames.get(event);
   if (!frames) {
     const plain = encoder.encode(`event: presence\ndata: ${event.payload}\n\n`);
-    frames = { names: plain, pseudonyms: plain };
-    if (event.payload.includes('"teacherName"')) {
-      const { teacherName, ...presence } = JSON.parse(event.payload) as {
+    frames = { names: plain, self: plain, others: plain, userId: null };
+    if (event.payload.includes('"teacherName"') || event.payload.includes('"seenAs"')) {
+      const { teacherName, seenAs, ...presence } = JSON.parse(event.payload) as {
         teacherName?: string;
+        seenAs?: string | null;
         name: string;
+        userId: string | null;
       };
+      const self = frame('presence', presence);
       frames = {
         names: frame('presence', { ...presence, name: teacherName ?? presence.name }),
-        pseudonyms: frame('presence', presence),
+        self,
+        others: seenAs === undefined ? self : frame('presence', { ...presence, userId: seenAs }),
+        userId: presence.userId,
       };
     }
     presenceFrames.set(event, frames);
   }
-  return seesNames ? frames.names : frames.pseudonyms;
+  if (reader.seesNames) return frames.names;
+  return reader.userId !== null && reader.userId === frames.userId ? frames.self : frames.others;
 }
 
 /**
@@ -148,6 +189,8 @@ export async function openMapStream(
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
   let layers = await standingOf(actor, mapId);
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const reader = () => ({ userId, seesNames: layers.seesNames });
   let closed = false;
   let cleanup = () => {};
 
@@ -189,7 +232,7 @@ export async function openMapStream(
           (layers.all && batch.body.kind !== 'round')
         ) {
           flushSkip();
-          send(batchFrame(batch));
+          send(batchFrame(batch, reader()));
           sent = batch.seq;
         } else {
           hiddenUpTo = batch.seq;
@@ -296,7 +339,7 @@ export async function openMapStream(
 
       const unfollow = followMap(mapId, onBatch);
       const unsubscribe = realtimeBus().subscribe(mapId, (event: BusEvent) => {
-        if (event.type === 'presence') send(presenceFrame(event, layers.seesNames));
+        if (event.type === 'presence') send(presenceFrame(event, reader()));
         else if (event.type === 'presenting') {
           rememberPresenting(mapId, event.payload);
           send(encoder.encode(`event: presenting\ndata: ${event.payload}\n\n`));

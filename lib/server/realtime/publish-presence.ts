@@ -27,6 +27,8 @@ type Presence = z.infer<typeof ZPresenceInput> & {
   name: string;
   /** On an anonymous map, the name its teachers see; the stream gives it only to them (map-stream.ts). */
   teacherName?: string;
+  /** On an anonymous map, the id readers who do not see names get instead of `userId` (map-stream.ts). */
+  seenAs?: string | null;
   color: string;
   at: number;
 };
@@ -41,12 +43,14 @@ export async function publishPresence(
   mapId: string,
   input: z.infer<typeof ZPresenceInput>,
 ): Promise<void> {
-  const { name, teacherName, color } = await presenceIdentity(actor, mapId);
+  const { name, teacherName, color, seenAs } = await presenceIdentity(actor, mapId);
+  const userId = actor.kind === 'user' ? actor.userId : null;
   const presence: Presence = {
     ...input,
-    userId: actor.kind === 'user' ? actor.userId : null,
+    userId,
     name,
     ...(teacherName !== name && { teacherName }),
+    ...(seenAs !== userId && { seenAs }),
     color,
     at: Date.now(),
   };
@@ -59,7 +63,7 @@ export async function publishPresence(
  * often as an open stream re-checks access), not on every update.
  */
 const IDENTITY_TTL_MS = 3_000;
-type Identity = { name: string; teacherName: string; color: string };
+type Identity = { name: string; teacherName: string; color: string; seenAs: string | null };
 const identities = new Map<string, Identity & { until: number }>();
 
 async function presenceIdentity(actor: Actor, mapId: string): Promise<Identity> {
@@ -75,12 +79,17 @@ async function presenceIdentity(actor: Actor, mapId: string): Promise<Identity> 
           select: { name: true, email: true, avatarColor: true },
         })
       : null;
-  const people = await peopleAsSeenBy(actor, access, [userId]);
+  // The reader themself: the lens numbers them if they have a role here.
+  const people = await peopleAsSeenBy(actor, access, []);
+  // On an anonymous map, a signed-in passer-by with no role here (a public
+  // map) has no pseudonym: like a link visitor, a guest to classmates.
+  const guest = !user || (people.anonymity !== null && access.role === null);
   const identity = {
     // A share-link visitor has no account: a guest, in the neutral colour.
-    name: user ? people.handle(userId, user) : 'Guest',
+    name: guest ? 'Guest' : people.handle(userId, user),
     teacherName: user ? people.teachersSee(userId, user) : 'Guest',
-    color: people.color(userId, user),
+    color: guest ? people.color(null, null) : people.color(userId, user),
+    seenAs: guest ? null : people.idClassmatesSee(userId),
     until: Date.now() + IDENTITY_TTL_MS,
   };
   if (identities.size > 10_000) identities.clear();

@@ -82,6 +82,7 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
     ...round.seats.flatMap((s) => s.team.members.map((m) => m.user.id)),
     ...round.judges.map((j) => j.user.id),
     ...ballots.map((b) => b.judge.id),
+    ...entries.map((e) => e.authorId),
   ]);
   const { format, clock } = roundData(round);
   const order = new Map(format.positions.map((p, i) => [p.key, i]));
@@ -103,15 +104,19 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
           name: s.team.name,
           color: s.team.color,
           members: s.team.members.map((m) => ({
-            id: m.user.id,
+            id: people.idOf(m.user.id),
             name: people.name(m.user.id, m.user),
           })),
         },
       })),
     judges: round.judges
-      .map((j) => ({ id: j.user.id, name: people.name(j.user.id, j.user), chair: j.chair }))
+      .map((j) => ({
+        id: people.idOf(j.user.id),
+        name: people.name(j.user.id, j.user),
+        chair: j.chair,
+      }))
       .toSorted((a, b) => Number(b.chair) - Number(a.chair) || a.name.localeCompare(b.name)),
-    entries: entries.map(entryView),
+    entries: entries.map((e) => ({ ...entryView(e), authorId: people.idOf(e.authorId) })),
     nodes: nodes.map((n) => ({
       id: n.id,
       text: n.text,
@@ -124,7 +129,7 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
     })),
     ballots: ballots.map((b) => ({
       ...b,
-      judge: { id: b.judge.id, name: people.name(b.judge.id, { name: b.judge.name }) },
+      judge: { id: people.idOf(b.judge.id), name: people.name(b.judge.id, { name: b.judge.name }) },
     })),
     me: {
       id: userId,

@@ -22,7 +22,8 @@ import {
 import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
-import { PLAIN_PEOPLE } from '../maps/display-names';
+import { peopleAsSeenBy, PLAIN_PEOPLE } from '../maps/display-names';
+import { peopleInSocialOps, socialOpsAsSeenBy, socialOpsWithRealIds } from './social-op-people';
 import { writeAnnotation } from './write-annotation';
 import { SHOWN_COMMENT, writeComment } from './write-comment';
 
@@ -58,11 +59,14 @@ export async function applySocialOps(
   );
   if (teamIds.size > 1)
     throw new AppError('VALIDATION_FAILED', 'One batch of notes belongs to one team.');
-  if (annotations.length) await authorizeMap(actor, 'map:read', mapId);
-  else await authorizeMap(actor, 'map:comment', mapId);
+  const access = annotations.length
+    ? await authorizeMap(actor, 'map:read', mapId)
+    : await authorizeMap(actor, 'map:comment', mapId);
   if (actor.kind !== 'user')
     throw new AppError('UNAUTHENTICATED', 'Sign in to comment or take notes.');
   const userId = actor.userId;
+  // On an anonymous map the page names classmates by per-map ids: stored and checked as user ids.
+  const ops = await socialOpsWithRealIds(mapId, input.ops);
 
   let teamId: string | null = null;
   if (annotations.length) {
@@ -85,7 +89,7 @@ export async function applySocialOps(
     async (tx) => {
       // The batch's inverse, from what was stored before each op: null when one op cannot be undone.
       let inverse: TSocialOpInput[] | null = [];
-      for (const op of input.ops) {
+      for (const op of ops) {
         const back = await inverseOf(tx, mapId, op);
         inverse = back && inverse ? [back, ...inverse] : null;
         if (isAnnotationOp(op)) await writeAnnotation(tx, mapId, userId, teamId, op);
@@ -95,7 +99,7 @@ export async function applySocialOps(
         teamId,
         op: {
           kind: 'social',
-          ops: input.ops,
+          ops,
           inverse,
           intent: input.intent,
         } as Prisma.InputJsonValue,
@@ -103,17 +107,23 @@ export async function applySocialOps(
         // (a teacher sees names): each open page fetches its own view instead.
         live: (await isAnonymous(tx, mapId))
           ? undefined
-          : { changes: await changesOf(tx, mapId, input.ops) },
+          : { changes: await changesOf(tx, mapId, ops) },
         value: inverse,
       };
     },
   );
+  const inverse = appended.duplicate
+    ? ((appended.op as { inverse?: TSocialOpInput[] | null }).inverse ?? null)
+    : appended.value;
+  const named = inverse ? peopleInSocialOps(inverse) : [];
   return {
     seq: appended.seq,
     duplicate: appended.duplicate,
-    inverse: appended.duplicate
-      ? ((appended.op as { inverse?: TSocialOpInput[] | null }).inverse ?? null)
-      : appended.value,
+    // The undo goes back to the page: the people it names as the writer sees them.
+    inverse:
+      inverse && named.length > 0
+        ? socialOpsAsSeenBy(inverse, await peopleAsSeenBy(actor, access, named))
+        : inverse,
   };
 }
 

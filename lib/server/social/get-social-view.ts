@@ -1,9 +1,12 @@
 import 'server-only';
-import type {
-  AnnotationTarget,
-  AnnotationView,
-  CommentView,
-  SocialView,
+import {
+  SOCIAL_AREAS,
+  type AnnotationTarget,
+  type AnnotationView,
+  type CommentView,
+  type SocialArea,
+  type SocialHistory,
+  type SocialView,
 } from '../../domain/social';
 import { cardOf } from '../../domain/evidence/card';
 import { avatarColour } from '../../domain/people';
@@ -11,6 +14,7 @@ import { authorizeMap, can, teamLayerAccess, type Actor } from '../authz';
 import { db } from '../db';
 import { peopleAsSeenBy, type PeopleLens } from '../maps/display-names';
 import { listMapPeople } from '../maps/list-map-people';
+import { peopleInSocialOps, socialOpsAsSeenBy } from './social-op-people';
 import { getSocialHistory } from './get-social-history';
 import { SHOWN_COMMENT } from './write-comment';
 
@@ -70,17 +74,19 @@ export async function getSocialView(
     canComment ? listMapPeople(mapId) : [],
     userId ? notesLeftWithOtherTeams(mapId, userId, myTeam?.id ?? null) : [],
   ]);
-  const lens = await peopleAsSeenBy(actor, access, [
-    ...comments.map((c) => c.authorId),
-    ...annotations.flatMap((a) => [a.authorId, a.assigneeId]),
-    ...people.map((p) => p.id),
-    ...(myTeam?.members.map((m) => m.user.id) ?? []),
-  ]);
   const history = !options.withHistory
     ? undefined
     : userId
       ? await getSocialHistory(mapId, userId, myTeam?.id ?? null)
       : { comments: { undo: [], redo: [] }, notes: { undo: [], redo: [] } };
+  const historyOps = history ? SOCIAL_AREAS.flatMap((area) => stepsOps(history[area])) : [];
+  const lens = await peopleAsSeenBy(actor, access, [
+    ...comments.flatMap((c) => [c.authorId, ...(c.mentions ?? [])]),
+    ...annotations.flatMap((a) => [a.authorId, a.assigneeId]),
+    ...people.map((p) => p.id),
+    ...(myTeam?.members.map((m) => m.user.id) ?? []),
+    ...peopleInSocialOps(historyOps),
+  ]);
 
   return {
     seq: lastSeq,
@@ -99,7 +105,7 @@ export async function getSocialView(
       ? {
           id: myTeam.id,
           members: myTeam.members.map((m) => ({
-            id: m.user.id,
+            id: lens.idOf(m.user.id),
             name: lens.name(m.user.id, m.user),
           })),
         }
@@ -109,8 +115,22 @@ export async function getSocialView(
     anonymity: lens.anonymity,
     canComment,
     canSeeAllLayers: can(access, 'map:manage'),
-    ...(history && { history }),
+    ...(history && { history: historyAsSeenBy(history, lens) }),
   };
+}
+
+const stepsOps = (h: SocialHistory) => [...h.undo, ...h.redo].flatMap((step) => step.ops);
+
+/** The reader's undo and redo steps, naming people as the reader sees them (per-map ids). */
+function historyAsSeenBy(
+  history: Record<SocialArea, SocialHistory>,
+  lens: PeopleLens,
+): Record<SocialArea, SocialHistory> {
+  const steps = (h: SocialHistory): SocialHistory => ({
+    undo: h.undo.map((step) => ({ ...step, ops: socialOpsAsSeenBy(step.ops, lens) })),
+    redo: h.redo.map((step) => ({ ...step, ops: socialOpsAsSeenBy(step.ops, lens) })),
+  });
+  return { comments: steps(history.comments), notes: steps(history.notes) };
 }
 
 /**
@@ -123,7 +143,7 @@ function mentionable(people: { id: string; name: string }[], lens: PeopleLens) {
     .map((p) => {
       const handle = lens.handle(p.id, { name: p.name });
       return {
-        id: p.id,
+        id: lens.idOf(p.id),
         name: handle,
         ...(lens.anonymity?.seesNames && handle !== p.name && { realName: p.name }),
       };
@@ -204,11 +224,11 @@ export function commentView(c: CommentRow, people: PeopleLens): CommentView {
     nodeId: c.nodeId,
     edgeId: c.edgeId,
     parentId: c.parentId,
-    authorId: c.authorId,
+    authorId: people.idOf(c.authorId),
     authorName: people.name(c.authorId, c.author),
     authorColor: people.color(c.authorId, c.author),
     body: c.body,
-    mentions: c.mentions ?? [],
+    mentions: (c.mentions ?? []).map((id) => people.idOf(id)),
     createdAt: c.createdAt.toISOString(),
     editedAt: c.version > 1 && !c.resolvedAt ? c.updatedAt.toISOString() : null,
     version: c.version,
@@ -273,7 +293,7 @@ export function annotationView(a: AnnotationRow, people: PeopleLens): Annotation
     body: a.body,
     rating: a.rating,
     tag: a.tag,
-    assigneeId: a.assigneeId,
+    assigneeId: people.idOf(a.assigneeId),
     assigneeName: a.assignee ? people.name(a.assigneeId, a.assignee) : null,
     marks: a.kind === 'CUT' ? cardOf(a.marks) : null,
     authorName: people.name(a.authorId, a.author),
