@@ -16,6 +16,7 @@
  * a proposition, and so on); they are prompts for students, not logic.
  */
 
+/** @internal The critical-question panel (issue #21) will read it; until then the tests do. */
 export const ATTACK_KINDS = ['undermine', 'undercut', 'rebut'] as const;
 type AttackKind = (typeof ATTACK_KINDS)[number];
 
@@ -25,7 +26,7 @@ type SchemePremise = {
   text: string;
 };
 
-export type CriticalQuestion = {
+type CriticalQuestion = {
   /** Unique within the scheme. */
   id: string;
   question: string;
@@ -45,6 +46,7 @@ export type Scheme = {
   questions: readonly CriticalQuestion[];
 };
 
+/** @internal The scheme picker (issue #21) will list it; until then critical-questions.ts and the tests do. */
 export const SCHEMES: readonly Scheme[] = [
   {
     id: 'expert-opinion',
