@@ -7,9 +7,12 @@ import {
 } from '@/lib/domain/reasoning/critical-questions';
 import { groundedLabelling } from '@/lib/domain/reasoning/semantics';
 import { toErrorResponse } from '@/lib/server/errors';
+import { exportBackup } from '@/lib/server/maps/export-backup';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
+import { importMap } from '@/lib/server/maps/import-map';
 import { testDb } from '../factories';
 import { apply, claim, editableMap, errorOf, id, snapshot } from '../support/apply-ops';
+import type { MapSnapshot } from '@/lib/domain/types';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -81,5 +84,53 @@ describe('argument schemes and answers to critical questions on a stored map', (
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(toErrorResponse(error).status).toBe(400);
     expect(await snapshot(map.id)).toEqual(before);
+  });
+
+  it('a backup keeps the schemes and answers, pointing at the restored map’s own arguments', async () => {
+    const { map, editor } = await editableMap();
+    const [c, p, q, s1, s2, o1, o2] = [id(), id(), id(), id(), id(), id(), id()];
+    await apply(editor, map.id, [
+      claim(c, 'Schools should ban phones'),
+      claim(p, 'Experts say phones harm learning'),
+      claim(q, 'Dr Lee is a learning scientist'),
+      { type: 'createEdge', id: s1, fromId: p, toId: c, relation: 'SUPPORTS', groupId: 'g1' },
+      { type: 'createEdge', id: s2, fromId: q, toId: c, relation: 'SUPPORTS', groupId: 'g1' },
+    ]);
+    const group = `g:${c}:g1`;
+    let view = await getMapSnapshot(editor, map.id);
+    await apply(editor, map.id, tagArgument(view, group, 'expert-opinion') as TOpInput[]);
+    view = await getMapSnapshot(editor, map.id);
+    const at = { x: 0, y: 0 };
+    const answer = (question: string, nodeId: string, premiseId?: string) =>
+      answerCriticalQuestion(view, {
+        argument: group,
+        question,
+        text: `Answer to ${question}`,
+        nodeId,
+        edgeId: id(),
+        at,
+        ...(premiseId && { premiseId }),
+      }) as TOpInput[];
+    await apply(editor, map.id, [...answer('field', o1, q), ...answer('trustworthy', o2)]);
+
+    const slotsOf = (s: MapSnapshot) => {
+      const key = `g:${s.edges.find((e) => e.relation === 'SUPPORTS')!.toId}:${s.edges.find((e) => e.relation === 'SUPPORTS')!.groupId}`;
+      const text = new Map(s.nodes.map((n) => [n.id, n.text]));
+      return criticalQuestionSlots(s, key).map(
+        (x) => `${x.question.id}: ${x.answeredBy.map((a) => text.get(a.nodeId)).join()}`,
+      );
+    };
+    const before = slotsOf(await getMapSnapshot(editor, map.id));
+    expect(before).toContain('field: Answer to field');
+    expect(before).toContain('trustworthy: Answer to trustworthy');
+
+    const restored = await importMap(editor, {
+      text: JSON.stringify(await exportBackup(editor, map.id)),
+      fileName: 'map.json',
+      format: 'backup',
+    });
+    const copy = await getMapSnapshot(editor, restored.id);
+    expect(copy.edges.filter((e) => e.scheme === 'expert-opinion')).toHaveLength(2);
+    expect(slotsOf(copy)).toEqual(before);
   });
 });

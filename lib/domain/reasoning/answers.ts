@@ -30,6 +30,29 @@ export const ZCqAnswer = z
     message: 'The scheme has no such critical question',
   });
 
+/**
+ * An answer as it reads in a copy of its map whose entities have new ids
+ * (a backup restored, the demo copied); null when what it answers was not
+ * copied.
+ */
+export function remapCqAnswer(
+  answer: CqAnswer,
+  ids: {
+    nodes: ReadonlyMap<string, string>;
+    edges: ReadonlyMap<string, string>;
+    groups: ReadonlyMap<string, string>;
+  },
+): CqAnswer | null {
+  const [kind, first, second] = answer.argument.split(':');
+  const argument =
+    kind === 'e'
+      ? ids.edges.has(first!) && `e:${ids.edges.get(first!)}`
+      : ids.nodes.has(first!) &&
+        ids.groups.has(second!) &&
+        `g:${ids.nodes.get(first!)}:${ids.groups.get(second!)}`;
+  return argument ? { ...answer, argument } : null;
+}
+
 /** A stored answer as the domain reads it: null unless well formed (jsonb keeps no key order). */
 export function cqAnswerOf(json: unknown): CqAnswer | null {
   const parsed = ZCqAnswer.safeParse(json);
