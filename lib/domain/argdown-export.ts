@@ -91,15 +91,23 @@ export function exportArgdown(map: ExportableMap): string {
   const ownerOfPremise = new Map<string, string>();
   const titledArgument = (id: string) => byId.get(id)!.title?.startsWith('<') ?? false;
   const undercutNodes = new Set(edges.filter((e) => e.relation === 'UNDERCUTS').map((e) => e.toId));
+  const outgoing = new Map<string, number>();
+  for (const e of edges)
+    if (e.relation !== 'REPHRASES') outgoing.set(e.fromId, (outgoing.get(e.fromId) ?? 0) + 1);
+  const argumentByItself = (n: Node) =>
+    undercutNodes.has(n.id) ||
+    (n.title
+      ? n.title.startsWith('<')
+      : n.kind !== 'CLAIM' && n.kind !== 'QUESTION' && n.kind !== 'PREMISE');
   for (const members of groupMembers.values()) {
     const conclusion = members[0]!.toId;
     // A structure's premises and conclusion are statements, and only an argument is undercut.
     if (members.some((e) => e.toId !== conclusion)) continue;
     if (titledArgument(conclusion) || undercutNodes.has(conclusion)) continue;
-    // Its argument: the one member written as an argument (imported as one, or undercut).
-    const owners = members
-      .map((e) => e.fromId)
-      .filter((id) => titledArgument(id) || (!byId.get(id)!.title && undercutNodes.has(id)));
+    // Its argument: the one member that is written as an argument. Argdown reads a relation
+    // from an argument with a structure as one from its conclusion, so the argument must have none.
+    const owners = members.map((e) => e.fromId).filter((id) => argumentByItself(byId.get(id)!));
+    if (owners.length === 1 && (outgoing.get(owners[0]!) ?? 0) > 1) continue;
     const owner = owners.length === 1 ? owners[0]! : undefined;
     if (!owner || pcsOf.has(owner)) continue;
     const premises = members
@@ -119,11 +127,7 @@ export function exportArgdown(map: ExportableMap): string {
   );
   const inStructure = new Set([...pcsOf.values()].flatMap((p) => [...p.premises, p.conclusion]));
   const isArgument = (n: Node) =>
-    !inStructure.has(n.id) &&
-    (undercut.has(n.id) ||
-      (n.title
-        ? n.title.startsWith('<')
-        : n.kind !== 'CLAIM' && n.kind !== 'QUESTION' && n.kind !== 'PREMISE'));
+    !inStructure.has(n.id) && (undercut.has(n.id) || argumentByItself(n));
   const ref = refsFor(nodes, isArgument);
   const titleOf = (id: string) => ref.get(id)!.slice(1, -1);
 

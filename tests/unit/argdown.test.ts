@@ -135,6 +135,7 @@ describe('Argdown export and import', () => {
         // The file's titles come back with their nodes.
         const titles = (m: { nodes: { title?: string | null; text: string }[] }) =>
           m.nodes.filter((n) => n.title).map((n) => `${n.title} ${n.text}`);
+        expect(titles(first).length).toBeGreaterThan(0);
         expect(titles(second)).toEqual(expect.arrayContaining(titles(first)));
         expect(exportArgdown(placed(second))).toBe(text);
       });
