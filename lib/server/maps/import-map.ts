@@ -67,7 +67,8 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
  * bytes that are not UTF-8) is refused (415) with what it looks like, before
  * any reader sees it. Every format ends in the backup writer: one
  * transaction, so a file that fails anywhere leaves nothing behind. A
- * malformed file is refused with the line or field at fault.
+ * malformed file is refused with the line or field at fault. `ignored` says,
+ * one sentence each, what the file had that the map leaves out.
  */
 export async function importMap(
   actor: Actor,
@@ -75,7 +76,7 @@ export async function importMap(
     fileName?: string;
     format?: ImportFormat;
   },
-): Promise<{ id: string; format: ImportFormat }> {
+): Promise<{ id: string; format: ImportFormat; ignored: string[] }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
   const file = readFileText('bytes' in input ? input.bytes : new TextEncoder().encode(input.text));
   if (!file.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', file.message);
@@ -89,7 +90,7 @@ export async function importMap(
       .trim() || 'Imported map';
   try {
     if (format === 'backup')
-      return { ...(await restoreBackup(actor.userId, parseJson(text))), format };
+      return { ...(await restoreBackup(actor.userId, parseJson(text))), format, ignored: [] };
     const graph = await placed(
       format === 'aif'
         ? parseAif(parseJson(text), fallbackTitle)
@@ -111,11 +112,16 @@ export async function importMap(
         y: n.y!,
         anchor: null,
         card: null,
+        title: n.title ?? null,
       })),
       edges: graph.edges.map((e) => ({ ...e, scheme: null, answers: null })),
       teamLayer: null,
     };
-    return { ...(await restoreBackup(actor.userId, backup)), format };
+    return {
+      ...(await restoreBackup(actor.userId, backup)),
+      format,
+      ignored: graph.ignored ?? [],
+    };
   } catch (error) {
     if (error instanceof ImportFormatError) throw new AppError('VALIDATION_FAILED', error.message);
     throw error;
