@@ -107,10 +107,11 @@ describe('getting the demo map out in Chromium', () => {
     const save = async (control: Locator) => {
       await page.getByText('Export', { exact: true }).click();
       // Drawing the whole map as a PNG (a glyph on every connection) takes
-      // seconds on a busy machine: the page's default 30 s, not this test's 12 s.
+      // seconds on a busy machine: the page's default 30 s, not this test's 12 s,
+      // for the click too (html-to-image holds the page while the click is dispatched).
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 30_000 }),
-        control.click(),
+        control.click({ timeout: 30_000 }),
       ]);
       return { file: download.suggestedFilename(), path: (await download.path())! };
     };
