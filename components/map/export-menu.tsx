@@ -1,12 +1,13 @@
 'use client';
 
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type Edge } from '@xyflow/react';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import { download, renderMapImage } from '@/lib/client/export-image';
+import { download, renderMapPng, renderMapSvg } from '@/lib/client/export-image';
+import type { ArgumentEdgeData, ArgumentFlowNode } from '@/lib/client/to-flow';
 import { fileStem } from '@/lib/domain/interchange';
 import styles from './filter-menu.module.css';
-import { legendForExport } from './legend';
+import { legendForExport, legendSides } from './legend';
 
 type Props = {
   mapId: string;
@@ -17,7 +18,7 @@ type Props = {
 
 /** Ways to take the map out of the app: the brief and the blocks (printable or Word), an image, Argdown, AIF, a backup. */
 export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
-  const { getNodes } = useReactFlow();
+  const { getNodes, getEdges } = useReactFlow<ArgumentFlowNode, Edge<ArgumentEdgeData>>();
   const [busy, setBusy] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => {
@@ -28,13 +29,20 @@ export function ExportMenu({ mapId, title, canBackup, onError }: Props) {
     const nodes = getNodes().filter((n) => !n.hidden);
     if (!viewport || nodes.length === 0) return onError('There is nothing on the map to draw yet.');
     setBusy(format);
-    const legend = legendForExport();
+    const legend = format === 'png' ? legendForExport() : null;
     try {
-      const url = await renderMapImage(format, {
-        nodes,
-        viewport,
-        legend: legend?.element ?? null,
-      });
+      const shown = new Set(nodes.map((n) => n.id));
+      const url =
+        format === 'png'
+          ? await renderMapPng({ nodes, viewport, legend: legend?.element ?? null })
+          : renderMapSvg({
+              title,
+              nodes,
+              edges: getEdges().filter(
+                (e) => !e.hidden && shown.has(e.source) && shown.has(e.target),
+              ),
+              sides: legendSides(),
+            });
       close();
       download(url, `${fileStem(title)}.${format}`);
     } catch {

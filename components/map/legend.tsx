@@ -67,6 +67,15 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
   );
 }
 
+/** The sides as the legend names them (a team's name, or "For the motion"), for the SVG export's own legend. */
+export function legendSides(): SideEntry[] {
+  const items = document.querySelectorAll<HTMLElement>(`${LEGEND_SELECTOR} [data-side]`);
+  return [...items].map((swatch) => ({
+    side: swatch.dataset.side as Side,
+    label: swatch.parentElement?.textContent?.trim() ?? '',
+  }));
+}
+
 /**
  * The legend as image exports draw it, below the map, whether or not the
  * reader has it open: a closed legend is copied, laid out out of sight for

@@ -3,10 +3,9 @@
 import { BaseEdge, getBezierPath, Position, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ArgumentEdgeData } from '@/lib/client/to-flow';
+import { JUNCTION_OFFSET } from '@/lib/domain/map-drawing';
 import styles from './linked-edge.module.css';
 import { RelationGlyph } from './relation-glyph';
-
-const JUNCTION_OFFSET = 40;
 
 function junctionOf(x: number, y: number, side: Position) {
   switch (side) {

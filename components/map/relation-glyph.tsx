@@ -1,16 +1,5 @@
 import type { Relation } from '@/lib/domain/types';
-import { RELATION_STYLE } from '@/lib/client/to-flow';
-
-/** The badge's ring, a circle of radius 8.5 round (0, 0). */
-const RING = 'M 8.5 0 A 8.5 8.5 0 1 1 -8.5 0 A 8.5 8.5 0 1 1 8.5 0 Z';
-
-/** The mark inside each relation's badge: + supports, − attacks, ⊘ undercuts, = rephrases. */
-const GLYPH_PATH: Record<Relation, string> = {
-  SUPPORTS: 'M -4 0 H 4 M 0 -4 V 4',
-  ATTACKS: 'M -4 0 H 4',
-  UNDERCUTS: 'M -3.2 3.2 L 3.2 -3.2 M 4.5 0 A 4.5 4.5 0 1 1 -4.5 0 A 4.5 4.5 0 1 1 4.5 0',
-  REPHRASES: 'M -4 -2 H 4 M -4 2 H 4',
-};
+import { glyphPath, RELATION_STYLE } from '@/lib/domain/map-drawing';
 
 /**
  * A relation's glyph in a round badge centred on (x, y), in its colour: on
@@ -24,7 +13,7 @@ export function RelationGlyph({ relation, x, y }: { relation: Relation; x: numbe
   const { color } = RELATION_STYLE[relation];
   return (
     <path
-      d={`${RING} ${GLYPH_PATH[relation]}`}
+      d={glyphPath(relation)}
       transform={`translate(${x} ${y})`}
       fill="#fff"
       stroke={color}

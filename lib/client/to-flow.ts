@@ -10,6 +10,7 @@ import type {
 } from '../domain/types';
 import { RELATION_LABELS } from '../domain/types';
 import { parseAuthors, surnames } from '../domain/evidence/citation-parts';
+import { edgeShapes, RELATION_STYLE } from '../domain/map-drawing';
 
 /**
  * Translation from the domain graph to React Flow's objects, at the canvas
@@ -59,18 +60,6 @@ export type ArgumentEdgeData = { relation: Relation; groupId: string | null; lea
 
 /** A node as React Flow draws it. */
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
-
-/**
- * Each relation's line colour and line style, on the canvas and in the
- * legend: supports solid, attacks dashed, undercuts dotted, rephrases
- * dash-dot (drawn with round caps), so a line reads without its colour.
- */
-export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> = {
-  SUPPORTS: { color: '#15803d' },
-  ATTACKS: { color: '#b91c1c', dash: '8 6' },
-  UNDERCUTS: { color: '#7c3aed', dash: '0.5 5' },
-  REPHRASES: { color: '#475569', dash: '10 5 0.5 5' },
-};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -136,25 +125,16 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
     const t = text.get(id) ?? '';
     return t.length > 48 ? `${t.slice(0, 47)}…` : t;
   };
-  const groupSize = new Map<string, number>();
-  const leads = new Map<string, string>();
-  for (const e of edges) {
-    if (!e.groupId) continue;
-    const key = `${e.groupId}→${e.toId}`;
-    groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
-    if (!leads.has(key) || e.id < leads.get(key)!) leads.set(key, e.id);
-  }
-  const ends = new Set(edges.map((e) => `${e.fromId}→${e.toId}`));
+  const shapes = edgeShapes(edges);
   return edges.map((e) => {
     const style = RELATION_STYLE[e.relation];
-    const key = `${e.groupId}→${e.toId}`;
-    const linked = e.groupId !== null && (groupSize.get(key) ?? 0) > 1;
-    const lead = !linked || leads.get(key) === e.id;
+    const { shape, lead } = shapes.get(e.id)!;
+    const linked = shape === 'linked';
     return {
       id: e.id,
       source: e.fromId,
       target: e.toId,
-      type: linked ? 'linked' : ends.has(`${e.toId}→${e.fromId}`) ? 'mutual' : 'relation',
+      type: shape,
       markerEnd: lead
         ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 }
         : undefined,

@@ -9,7 +9,7 @@
  *   edge and handle that way, and so do our own components), which a
  *   nonce cannot cover — CSP nonces apply to <style> elements, never to
  *   attributes. Styles cannot run script.
- * - img-src allows data: and blob: for the PNG and SVG exports
+ * - img-src allows data: and blob: for the PNG export
  *   (html-to-image draws the map into a data: SVG, then a canvas).
  * - 'unsafe-eval' only for `npm run dev`: React's development build
  *   evaluates code for its debugging tools.

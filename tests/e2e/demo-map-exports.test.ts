@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import {
@@ -9,6 +10,7 @@ import {
   signUpNewPerson,
   useBrowser,
 } from './browser';
+import { drawSvg } from '../support/svg-drawing';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -69,7 +71,25 @@ describe('getting the demo map out in Chromium', () => {
     // The width and height in the PNG header: the whole map, not the visible part.
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(800);
     const svg = await saveAs('Image (SVG)');
-    expect(svg.bytes.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.file).toBe('russia-the-csto-and-nagorno-karabakh.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    // Drawn as vectors, not a snapshot of the page wrapped in an SVG (7.8 MB of
+    // foreignObject): small, well-formed, every shown card's words as text,
+    // wrapped inside its card, and the legend's team names.
+    expect(svg.bytes.length).toBeLessThan(1_000_000);
+    expect(svgText).not.toMatch(/foreignObject|<image|<script/);
+    const shown = await mapNodes(page).count();
+    const viewer = await openPage(browser());
+    const drawn = await drawSvg(viewer.page, svgText);
+    expect(drawn.error).toBeNull();
+    expect(drawn.cards).toHaveLength(shown);
+    expect(drawn.cards.some((text) => text.includes('lost its credibility'))).toBe(true);
+    expect(drawn.overflows).toEqual([]);
+    expect(svgText).toContain('Team Turchenko');
+    await screenshot(viewer.page, 'map-svg');
+    await writeFile(path.resolve(import.meta.dirname, '../../test-results/map.svg'), svg.bytes);
+    await viewer.page.close();
     // Visitors who are not signed in have no team notes to back up.
     await page.getByText('Export', { exact: true }).click();
     expect(await page.getByRole('link', { name: /Backup/ }).count()).toBe(0);
@@ -87,10 +107,11 @@ describe('getting the demo map out in Chromium', () => {
     const save = async (control: Locator) => {
       await page.getByText('Export', { exact: true }).click();
       // Drawing the whole map as a PNG (a glyph on every connection) takes
-      // seconds on a busy machine: the page's default 30 s, not this test's 12 s.
+      // seconds on a busy machine: the page's default 30 s, not this test's 12 s,
+      // for the click too (html-to-image holds the page while the click is dispatched).
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 30_000 }),
-        control.click(),
+        control.click({ timeout: 30_000 }),
       ]);
       return { file: download.suggestedFilename(), path: (await download.path())! };
     };
