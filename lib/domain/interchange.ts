@@ -22,7 +22,10 @@ export type ExportableMap = {
   motion: string;
   description: string;
   nodes: Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'>[];
-  edges: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>[];
+  edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> & {
+    /** An AIF scheme name the connection came with (see `ImportedEdge.scheme`). */
+    scheme?: string | null;
+  })[];
 };
 
 export type ImportedNode = {
@@ -39,6 +42,12 @@ export type ImportedEdge = {
   toId: string;
   relation: Relation;
   groupId: string | null;
+  /**
+   * The AIF scheme of the inference or conflict it came from, when not the
+   * default one ("Argument From Expert Opinion"): written back on AIF export.
+   * A map does not store it yet, so it lives only as long as the import.
+   */
+  scheme?: string;
 };
 export type ImportedMap = {
   title: string;
@@ -52,6 +61,8 @@ export type ImportedMap = {
    * placed elsewhere, which would pull a thesis away from its reasons.
    */
   layoutEdges?: ImportedEdge[];
+  /** What the file held that the map does not keep, in words a teacher can check against the file. */
+  notices?: string[];
 };
 
 /** A file that cannot be imported; the message names the line or field at fault. */
@@ -95,6 +106,39 @@ export function positionsUsable(nodes: readonly ImportedNode[]): boolean {
     }
   }
   return true;
+}
+
+/** Fewer cards than this are never "laid out badly": a claim with two reasons may well sit in a column. */
+const DEGENERATE_MIN_NODES = 4;
+/** A layout this many times wider than tall, or taller than wide, is a strip, not a map. */
+const DEGENERATE_ASPECT = 4;
+
+/**
+ * Whether a file's own layout is not worth keeping though no cards overlap:
+ * every card in one column or one row (as OVA leaves a file whose analyst
+ * never arranged it), or a strip far wider than tall or taller than wide,
+ * which opens either unreadably small or mostly off screen. Such a map is
+ * laid out again like one without positions.
+ */
+export function layoutDegenerate(nodes: readonly ImportedNode[]): boolean {
+  if (nodes.length < DEGENERATE_MIN_NODES) return false;
+  if (nodes.some((n) => n.x === null || n.y === null)) return true;
+  const boxes = nodes.map((n) => ({
+    x: n.x!,
+    y: n.y!,
+    w: NODE_WIDTH,
+    h: estimateNodeHeight(n.text, false),
+  }));
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const width = Math.max(...boxes.map((b) => b.x + b.w)) - left;
+  const height = Math.max(...boxes.map((b) => b.y + b.h)) - top;
+  // One column: every card overlaps every other horizontally. One row: vertically.
+  const oneColumn = Math.max(...boxes.map((b) => b.x)) < left + NODE_WIDTH;
+  const oneRow = boxes.every((b) => b.y < top + Math.min(...boxes.map((c) => c.h)));
+  return (
+    oneColumn || oneRow || width > DEGENERATE_ASPECT * height || height > DEGENERATE_ASPECT * width
+  );
 }
 
 /** Drops repeated edges (same ends, relation and group) and edges from a node to itself. */
