@@ -97,6 +97,40 @@ describe('AIF and Argdown through the database', () => {
     }
   }, 60_000);
 
+  it('titles an AIF map by its file, leaves its motion empty, lays out a one-column file afresh and says what it did not keep', async () => {
+    const owner = await user();
+    const text = fixture('aif', 'papa-forecast-28010.json');
+    const imported = await importMap(owner, { text, fileName: 'papa-forecast-28010.json' });
+    expect(imported.notices).toEqual([
+      'Schemes named in the file (Evaluation) are not kept on the map yet: its connections are plain supports and attacks.',
+    ]);
+    const map = await getMapSnapshot(owner, imported.id);
+    expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
+    // OVA had the nine claims in one column; the map spreads them in rows and columns.
+    expect(map.nodes).toHaveLength(9);
+    expect(new Set(map.nodes.map((n) => n.y)).size).toBeLessThan(9);
+    expect(
+      Math.max(...map.nodes.map((n) => n.x)) - Math.min(...map.nodes.map((n) => n.x)),
+    ).toBeGreaterThanOrEqual(NODE_WIDTH);
+    // The map's backup, motion empty, restores.
+    const again = await importMap(owner, {
+      text: (await exportMap(owner, imported.id, 'backup')).body,
+      fileName: 'copy.json',
+    });
+    expect((await getMapSnapshot(owner, again.id)).motion).toBe('');
+
+    // Argdown: the frontmatter's title, and no motion where the file names none.
+    const argdown = await importMap(owner, {
+      text: fixture('argdown', 'state-censorship.argdown'),
+      fileName: 'state-censorship.argdown',
+    });
+    const fromArgdown = await getMapSnapshot(owner, argdown.id);
+    expect(fromArgdown.title).toBe(
+      'Censorship from the State -- Some Pros and Cons Reconstructed in Detail',
+    );
+    expect(fromArgdown.motion).toBe('');
+  }, 60_000);
+
   it('refuses a malformed file with the line or field at fault, and creates nothing', async () => {
     const owner = await user();
     const count = () => testDb().argumentMap.count({ where: { ownerId: owner.userId } });

@@ -67,7 +67,9 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
  * bytes that are not UTF-8) is refused (415) with what it looks like, before
  * any reader sees it. Every format ends in the backup writer: one
  * transaction, so a file that fails anywhere leaves nothing behind. A
- * malformed file is refused with the line or field at fault.
+ * malformed file is refused with the line or field at fault. What the file
+ * held that the map does not keep (an AIF conflict with no attacker, a
+ * scheme's name, ...) is listed in `notices`, for the person importing.
  */
 export async function importMap(
   actor: Actor,
@@ -75,7 +77,7 @@ export async function importMap(
     fileName?: string;
     format?: ImportFormat;
   },
-): Promise<{ id: string; format: ImportFormat }> {
+): Promise<{ id: string; format: ImportFormat; notices: string[] }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
   const file = readFileText('bytes' in input ? input.bytes : new TextEncoder().encode(input.text));
   if (!file.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', file.message);
@@ -84,12 +86,12 @@ export async function importMap(
   const format = detectFormat(text, fileName, input.format);
   const fallbackTitle =
     fileName
-      .replace(/\.(aif\.json|json|argdown|ad|txt)$/i, '')
+      .replace(/\.(aif\.json|json|aif|argdown|ad|txt)$/i, '')
       .replace(/[-_]+/g, ' ')
       .trim() || 'Imported map';
   try {
     if (format === 'backup')
-      return { ...(await restoreBackup(actor.userId, parseJson(text))), format };
+      return { ...(await restoreBackup(actor.userId, parseJson(text))), format, notices: [] };
     const graph = await placed(
       format === 'aif'
         ? parseAif(parseJson(text), fallbackTitle)
@@ -115,7 +117,7 @@ export async function importMap(
       edges: graph.edges,
       teamLayer: null,
     };
-    return { ...(await restoreBackup(actor.userId, backup)), format };
+    return { ...(await restoreBackup(actor.userId, backup)), format, notices: graph.notices ?? [] };
   } catch (error) {
     if (error instanceof ImportFormatError) throw new AppError('VALIDATION_FAILED', error.message);
     throw error;
