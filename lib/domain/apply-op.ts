@@ -1,6 +1,14 @@
 import type { EdgeState, GraphState, NodeState } from './graph-state';
 import { applyMark, rebaseMarks } from './evidence/card';
-import { checkBase, checkedCard, checkEdgeShape, liveEdge, liveNode, OpError } from './op-checks';
+import {
+  checkBase,
+  checkedCard,
+  checkEdgeShape,
+  checkReasoning,
+  liveEdge,
+  liveNode,
+  OpError,
+} from './op-checks';
 import type { TOp } from './op-schemas';
 
 type ApplyResult = {
@@ -153,10 +161,13 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         toId: op.toId,
         relation: op.relation,
         groupId: op.groupId,
+        scheme: op.scheme ?? null,
+        answers: op.answers ?? null,
         version: 1,
         deleted: false,
       };
       checkEdgeShape(state, edge);
+      checkReasoning(edge, op);
       return {
         state: { nodes: state.nodes, edges: withEdges(state, [edge]) },
         changedNodes: [],
@@ -172,9 +183,12 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         toId: op.toId ?? edge.toId,
         relation: op.relation ?? edge.relation,
         groupId: op.groupId !== undefined ? op.groupId : edge.groupId,
+        scheme: op.scheme !== undefined ? op.scheme : edge.scheme,
+        answers: op.answers !== undefined ? op.answers : edge.answers,
         version: edge.version + 1,
       };
       checkEdgeShape(state, next);
+      checkReasoning(next, op);
       return {
         state: { nodes: state.nodes, edges: withEdges(state, [next]) },
         changedNodes: [],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { marksOutOfRange, ZCardMarks } from './evidence/card';
 import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
+import { ZCqAnswer, ZSchemeId } from './reasoning/answers';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
 import { MAX_SOURCE_CHARS } from './types';
@@ -94,6 +95,9 @@ export const ZBackup = z.object({
         toId: ZId,
         relation: ZRelation,
         groupId: ZId.nullable().default(null),
+        /** Absent in backups made before schemes; one this version does not know is dropped. */
+        scheme: ZSchemeId.nullable().default(null).catch(null),
+        answers: ZCqAnswer.nullable().default(null).catch(null),
       }),
     )
     .max(10_000),

@@ -185,7 +185,15 @@ export function describeBatch(
               ? op.groupId
                 ? 'linked premises'
                 : 'unlinked premises'
-              : `made a connection ${op.relation?.toLowerCase()}`,
+              : op.relation !== undefined
+                ? `made a connection ${op.relation.toLowerCase()}`
+                : op.scheme !== undefined
+                  ? op.scheme
+                    ? 'named an argument’s scheme'
+                    : 'removed an argument’s scheme'
+                  : op.answers
+                    ? 'answered a critical question'
+                    : 'unmarked a critical question’s answer',
         );
         break;
       case 'deleteEdge':

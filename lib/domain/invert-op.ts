@@ -68,11 +68,20 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return {
         type: 'updateEdge',
         id: op.id,
-        expect: { fromId: op.fromId, toId: op.toId, relation: op.relation, groupId: op.groupId },
+        expect: {
+          fromId: op.fromId,
+          toId: op.toId,
+          relation: op.relation,
+          groupId: op.groupId,
+          scheme: op.scheme,
+          answers: op.answers,
+        },
         ...(op.fromId !== undefined && { fromId: edge.fromId }),
         ...(op.toId !== undefined && { toId: edge.toId }),
         ...(op.relation !== undefined && { relation: edge.relation }),
         ...(op.groupId !== undefined && { groupId: edge.groupId }),
+        ...(op.scheme !== undefined && { scheme: edge.scheme }),
+        ...(op.answers !== undefined && { answers: edge.answers }),
       };
     }
     case 'deleteEdge':

@@ -92,3 +92,22 @@ export function checkedCard(node: Pick<NodeState, 'kind' | 'anchor'>, card: Card
   if (outside) throw new OpError('VALIDATION_FAILED', outside);
   return normalizeMarks(card, length);
 }
+
+/**
+ * Refuses tagging anything but a support with a scheme, and marking
+ * anything but an attack or undercut as an answer, when an op sets them.
+ * (A later change of relation keeps the value; the reasoning aids ignore it
+ * where it no longer fits.)
+ */
+export function checkReasoning(
+  edge: Pick<GraphEdge, 'relation'>,
+  op: { scheme?: string | null; answers?: unknown },
+) {
+  if (op.scheme && edge.relation !== 'SUPPORTS')
+    throw new OpError('VALIDATION_FAILED', 'Only a supporting argument can have a scheme');
+  if (op.answers && edge.relation !== 'ATTACKS' && edge.relation !== 'UNDERCUTS')
+    throw new OpError(
+      'VALIDATION_FAILED',
+      'Only an attack or an undercut can answer a critical question',
+    );
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_RANGES, ZCardMarks, ZMarkRange } from './evidence/card';
+import { ZCqAnswer, ZSchemeId } from './reasoning/answers';
 import { NODE_KINDS, RELATIONS, SIDES } from './types';
 
 /** The zod schema of every graph op, and of the values they carry. */
@@ -63,6 +64,9 @@ const ZEdgeFields = z.object({
   toId: ZId.optional(),
   relation: ZRelation.optional(),
   groupId: ZId.nullable().optional(),
+  /** Tags a support's argument with a scheme (every edge of a linked group is tagged alike), or untags it. */
+  scheme: ZSchemeId.nullable().optional(),
+  answers: ZCqAnswer.nullable().optional(),
 });
 const changesSomething = (fields: Record<string, unknown>) =>
   Object.values(fields).some((v) => v !== undefined);
@@ -130,6 +134,9 @@ const ZCreateEdgeOp = z.object({
   toId: ZId,
   relation: ZRelation,
   groupId: ZId.nullable().default(null),
+  /** Absent: null (a support untagged; an attack answering no critical question). */
+  scheme: ZSchemeId.nullable().optional(),
+  answers: ZCqAnswer.nullable().optional(),
 });
 const ZUpdateEdgeOp = ZEdgeFields.extend({
   type: z.literal('updateEdge'),
@@ -144,9 +151,12 @@ const ZUpdateEdgeOp = ZEdgeFields.extend({
         toId: op.toId,
         relation: op.relation,
         groupId: op.groupId,
+        scheme: op.scheme,
+        answers: op.answers,
       }),
     {
-      message: 'An update must change an end, the relation or the group',
+      message:
+        'An update must change an end, the relation, the group, the scheme or the question it answers',
     },
   )
   .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {

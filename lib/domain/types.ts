@@ -56,6 +56,13 @@ export type GraphNode = {
   card: CardMarks | null;
 };
 
+/**
+ * What an attack answers: a critical question (`question`, of the scheme
+ * `scheme`, lib/domain/reasoning/schemes.ts) of the argument `argument`
+ * (its key, lib/domain/reasoning/arguments.ts).
+ */
+export type CqAnswer = { argument: string; scheme: string; question: string };
+
 export type GraphEdge = {
   id: string;
   fromId: string;
@@ -63,6 +70,14 @@ export type GraphEdge = {
   relation: Relation;
   /** Shared by the premises of one linked argument. */
   groupId: string | null;
+  /**
+   * A SUPPORTS edge: the argumentation scheme its argument is tagged with
+   * (lib/domain/reasoning/schemes.ts; every edge of a linked group carries
+   * the same); null when untagged.
+   */
+  scheme: string | null;
+  /** An attack made to answer a critical question: which one (lib/domain/reasoning/critical-questions.ts). */
+  answers: CqAnswer | null;
   version: number;
 };
 

@@ -28,6 +28,8 @@ const EDGE: GraphEdge = {
   toId: PARENT.id,
   relation: 'SUPPORTS',
   groupId: null,
+  scheme: null,
+  answers: null,
   version: 1,
 };
 

@@ -23,6 +23,8 @@ const edges: GraphEdge[] = DEMO_EDGES.map(([fromId, relation, toId, groupId], i)
   toId,
   relation,
   groupId: groupId ?? null,
+  scheme: null,
+  answers: null,
   version: 1,
 }));
 
@@ -122,6 +124,8 @@ describe('blocks on a small map', () => {
     toId,
     relation,
     groupId: null,
+    scheme: null,
+    answers: null,
     version: 1,
   });
 

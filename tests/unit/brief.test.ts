@@ -19,6 +19,8 @@ const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
   toId,
   relation,
   groupId: null,
+  scheme: null,
+  answers: null,
   version: 1,
 });
 const outline = (items: BriefItem[], depth = 0): string[] =>

@@ -279,6 +279,8 @@ describe('the demo debate', () => {
       toId,
       relation,
       groupId: groupId ?? null,
+      scheme: null,
+      answers: null,
       version: 1,
     }));
     const [first, ...reasons] = startingView({ nodes, edges });

@@ -20,6 +20,8 @@ const edge = (fromId: string, toId: string): GraphEdge => ({
   toId,
   relation: 'SUPPORTS',
   groupId: null,
+  scheme: null,
+  answers: null,
   version: 1,
 });
 

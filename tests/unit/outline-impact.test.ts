@@ -22,7 +22,17 @@ const edge = (
   relation: Relation,
   toId: string,
   groupId: string | null = null,
-): EdgeState => ({ id, fromId, toId, relation, groupId, version: 1, deleted: false });
+): EdgeState => ({
+  id,
+  fromId,
+  toId,
+  relation,
+  groupId,
+  scheme: null,
+  answers: null,
+  version: 1,
+  deleted: false,
+});
 
 const label = (i: OutlineItem) => (i.type === 'together' ? `together` : i.node.id);
 const childrenOf = (items: OutlineItem[], id: string): string[] => {

@@ -31,7 +31,17 @@ const edge = (
   toId: string,
   groupId: string | null = null,
   deleted = false,
-): EdgeState => ({ id, fromId, toId, relation, groupId, version: 1, deleted });
+): EdgeState => ({
+  id,
+  fromId,
+  toId,
+  relation,
+  groupId,
+  scheme: null,
+  answers: null,
+  version: 1,
+  deleted,
+});
 
 /** Every item as "indent + kind:text", for a readable expectation. */
 const lines = (items: OutlineItem[], depth = 0): string[] =>

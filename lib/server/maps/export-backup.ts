@@ -37,6 +37,8 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       toId: e.toId,
       relation: e.relation,
       groupId: e.groupId,
+      scheme: e.scheme,
+      answers: e.answers,
     })),
     teamLayer: mine
       ? {

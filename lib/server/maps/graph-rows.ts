@@ -1,6 +1,7 @@
 import { cardOf } from '../../domain/evidence/card';
 import type { EdgeState, NodeState } from '../../domain/ops';
 import type { Edge, Node } from '../../generated/prisma/client';
+import { cqAnswerOf } from '../../domain/reasoning/answers';
 
 /** Row ↔ domain-state mapping for nodes and edges, in one place. */
 
@@ -36,6 +37,8 @@ export function edgeStateOf(row: Edge): EdgeState {
     toId: row.toId,
     relation: row.relation,
     groupId: row.groupId,
+    scheme: row.scheme,
+    answers: cqAnswerOf(row.answers),
     version: row.version,
     deleted: row.deletedAt !== null,
   };
@@ -68,6 +71,8 @@ export function edgeColumns(state: EdgeState, previous: Edge | undefined, now: D
     toId: state.toId,
     relation: state.relation,
     groupId: state.groupId,
+    scheme: state.scheme,
+    answers: state.answers,
     version: state.version,
     deletedAt: state.deleted ? (previous?.deletedAt ?? now) : null,
   };

@@ -94,6 +94,7 @@ export async function writeChanges(
     await tx.edge.createMany({
       data: changes.createdEdges.map(({ id, columns }) => ({
         ...columns,
+        answers: columns.answers ?? Prisma.DbNull,
         id,
         mapId,
         createdById: actorId,
@@ -108,12 +109,13 @@ export async function writeChanges(
     await tx.$executeRaw`
       UPDATE "Edge" AS e SET
         "fromId" = v."fromId", "toId" = v."toId", "relation" = v."relation"::"Relation",
-        "groupId" = v."groupId", "version" = v."version",
+        "groupId" = v."groupId", "scheme" = v."scheme", "answers" = v."answers",
+        "version" = v."version",
         "deletedAt" = v."deletedAt" AT TIME ZONE 'UTC',
         "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
         "id" text, "fromId" text, "toId" text, "relation" text, "groupId" text,
-        "version" int, "deletedAt" timestamptz)
+        "scheme" text, "answers" jsonb, "version" int, "deletedAt" timestamptz)
       WHERE e."id" = v."id" AND e."mapId" = ${mapId}`;
   }
 }

@@ -114,7 +114,7 @@ export async function importMap(
         anchor: null,
         card: null,
       })),
-      edges: graph.edges,
+      edges: graph.edges.map((e) => ({ ...e, scheme: null, answers: null })),
       teamLayer: null,
     };
     return { ...(await restoreBackup(actor.userId, backup)), format, notices: graph.notices ?? [] };

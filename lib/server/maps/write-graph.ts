@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { normalizeMarks } from '../../domain/evidence/card';
 import type { Anchor, GraphEdge, GraphNode } from '../../domain/types';
+import { remapCqAnswer } from '../../domain/reasoning/answers';
 import { Prisma } from '../../generated/prisma/client';
 
 type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
@@ -9,13 +10,15 @@ type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   /** Kept only with its anchor (a backup's marks are checked against the passage first). */
   card?: GraphNode['card'];
 };
-type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>;
+type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
+  Partial<Pick<GraphEdge, 'scheme' | 'answers'>>;
 
 /**
  * Writes a graph into a new map under new ids, inside the caller's
  * transaction: nodes (anchors pointing at the map's copies of their sources,
  * by `sourceIds`), then edges between them, with linked-argument groups
- * given new ids too. Edges whose ends are not in `nodes` are left out.
+ * given new ids too (and the answers to critical questions pointing at
+ * them). Edges whose ends are not in `nodes` are left out.
  * Shared by the demo copy and every import, so both write the same rows.
  */
 export async function writeGraph(
@@ -56,6 +59,8 @@ export async function writeGraph(
     if (!groupIds.has(g)) groupIds.set(g, randomUUID());
     return groupIds.get(g)!;
   };
+  for (const e of edges) groupOf(e.groupId);
+  const ids = { nodes: nodeIds, edges: edgeIds, groups: groupIds };
   await tx.edge.createMany({
     data: edges.map((e) => ({
       id: edgeIds.get(e.id)!,
@@ -64,6 +69,8 @@ export async function writeGraph(
       toId: nodeIds.get(e.toId)!,
       relation: e.relation,
       groupId: groupOf(e.groupId),
+      scheme: e.scheme ?? null,
+      answers: (e.answers && remapCqAnswer(e.answers, ids)) ?? Prisma.DbNull,
       createdById: ownerId,
     })),
   });

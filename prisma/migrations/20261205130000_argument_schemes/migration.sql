@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Edge" ADD COLUMN     "answers" JSONB,
+ADD COLUMN     "scheme" TEXT;
