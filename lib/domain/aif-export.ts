@@ -1,4 +1,5 @@
 import { exportOrder, type ExportableMap } from './interchange';
+import { schemeById } from './reasoning/schemes';
 import type { NodeKind, Side } from './types';
 
 /**
@@ -49,6 +50,22 @@ type AifDocument = {
     undercutTargets: Record<string, string>;
   };
 };
+
+/**
+ * The scheme an S-node is written with: the name the file it came from
+ * gave, else a support's scheme from the catalogue, named as AIFdb names
+ * its schemes ("Argument From Expert Opinion"); else the default.
+ */
+function aifSchemeName(group: ExportableMap['edges']): string | undefined {
+  const named = group.find((e) => e.schemeName)?.schemeName;
+  if (named) return named;
+  const tagged = group.find((e) => e.relation === 'SUPPORTS' && e.scheme)?.scheme;
+  const scheme = tagged ? schemeById(tagged) : undefined;
+  return scheme?.name.replace(
+    /(^|[\s(])(\p{Ll})/gu,
+    (_, before: string, letter: string) => before + letter.toUpperCase(),
+  );
+}
 
 /** AIFdb's scheme ids for the default inference and conflict. */
 const SCHEME = {
@@ -119,7 +136,7 @@ export function exportAif(map: ExportableMap): AifDocument {
     return [...groups.values()].map((group) => ({
       from: group.map((e) => e.fromId),
       to: group[0]!.toId,
-      scheme: group.find((e) => e.scheme)?.scheme,
+      scheme: aifSchemeName(group),
     }));
   };
   const raFor = new Map<string, string[]>();

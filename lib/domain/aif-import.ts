@@ -14,6 +14,7 @@ import {
   type ImportedNode,
 } from './interchange';
 import { MAX_TEXT_LENGTH } from './op-schemas';
+import { SCHEMES } from './reasoning/schemes';
 import { NODE_KINDS, SIDES } from './types';
 
 /**
@@ -177,7 +178,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     toAif: string,
     relation: ImportedEdge['relation'],
     groupId: string | null,
-    scheme: string | undefined,
+    schemeName: string | undefined,
   ) => {
     // An inference with k premises and k conclusions makes k² connections:
     // a few kB of AIF must not become a graph too large to hold.
@@ -192,7 +193,8 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       toId: idOf.get(toAif)!,
       relation,
       groupId,
-      ...(scheme && { scheme }),
+      ...(schemeName && { schemeName }),
+      ...(schemeName && relation === 'SUPPORTS' && { scheme: catalogueScheme(schemeName) }),
     });
   };
   let groups = 0;
@@ -206,22 +208,22 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     const before = edges.length;
     // Premises (or attackers) that act together share a group, as the S-node joins them.
     const groupId = sources.length > 1 ? `g${++groups}` : null;
-    const scheme = schemeOf(n, type);
+    const schemeName = schemeOf(n, type);
     if (type === 'RA') {
       for (const t of targets.filter((x) => idOf.has(x)))
-        for (const s of sources) add(s, t, 'SUPPORTS', groupId, scheme);
+        for (const s of sources) add(s, t, 'SUPPORTS', groupId, schemeName);
     } else if (type === 'CA' && idOf.has(undercutTargets[n.nodeID] ?? '')) {
-      for (const s of sources) add(s, undercutTargets[n.nodeID]!, 'UNDERCUTS', groupId, scheme);
+      for (const s of sources) add(s, undercutTargets[n.nodeID]!, 'UNDERCUTS', groupId, schemeName);
     } else if (type === 'CA') {
       for (const t of targets) {
-        if (idOf.has(t)) for (const s of sources) add(s, t, 'ATTACKS', groupId, scheme);
+        if (idOf.has(t)) for (const s of sources) add(s, t, 'ATTACKS', groupId, schemeName);
         // An attack on an RA-node undercuts its inference: drawn from the attacker to the inference's first premise.
         const premise = typeOf.get(t) === 'RA' ? iNodesInto(t)[0] : undefined;
-        if (premise) for (const s of sources) add(s, premise, 'UNDERCUTS', groupId, scheme);
+        if (premise) for (const s of sources) add(s, premise, 'UNDERCUTS', groupId, schemeName);
       }
     } else {
       for (const t of targets.filter((x) => idOf.has(x)))
-        for (const s of sources) add(s, t, 'REPHRASES', groupId, scheme);
+        for (const s of sources) add(s, t, 'REPHRASES', groupId, schemeName);
     }
     if (edges.length === before) dropped[type]++;
   }
@@ -257,10 +259,12 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
 
   // Neither AIF nor OVA has a title or a motion: the file's name, and a motion left for the teacher to write.
   const title = clip(ours?.title || fallbackTitle, 120) || 'Imported map';
-  const schemes = [...new Set(cleanEdges.flatMap((e) => (e.scheme ? [e.scheme] : [])))];
-  if (schemes.length > 0)
+  const unkept = [
+    ...new Set(cleanEdges.flatMap((e) => (e.schemeName && !e.scheme ? [e.schemeName] : []))),
+  ];
+  if (unkept.length > 0)
     notices.push(
-      `Schemes named in the file (${schemes.join(', ')}) are not kept on the map yet: its connections are plain supports and attacks.`,
+      `${unkept.length === 1 ? 'A scheme' : 'Schemes'} named in the file (${unkept.join(', ')}) ${unkept.length === 1 ? 'is' : 'are'} not kept on the map: only an argument’s scheme from the catalogue is.`,
     );
   return {
     title,
@@ -281,6 +285,17 @@ const DEFAULT_SCHEMES: Record<'RA' | 'CA' | 'MA', string> = {
   CA: 'Default Conflict',
   MA: 'Default Rephrase',
 };
+
+/**
+ * The catalogue's scheme an AIF scheme name stands for ("Argument From
+ * Expert Opinion", or AIFdb's shorter "Expert Opinion"), else null.
+ */
+function catalogueScheme(name: string): string | null {
+  const wanted = name.toLowerCase().replace(/^argument from /, '');
+  return (
+    SCHEMES.find((s) => s.name.toLowerCase().replace(/^argument from /, '') === wanted)?.id ?? null
+  );
+}
 
 /** The scheme an S-node names (OVA3's `scheme`, else AIFdb's text), unless it is the default one. */
 function schemeOf(node: { text: string; scheme?: string }, type: 'RA' | 'CA' | 'MA') {

@@ -22,10 +22,11 @@ export type ExportableMap = {
   motion: string;
   description: string;
   nodes: Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'>[];
-  edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> & {
-    /** An AIF scheme name the connection came with (see `ImportedEdge.scheme`). */
-    scheme?: string | null;
-  })[];
+  edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
+    Partial<Pick<GraphEdge, 'scheme'>> & {
+      /** The AIF scheme name the connection came with (see `ImportedEdge.schemeName`). */
+      schemeName?: string;
+    })[];
 };
 
 export type ImportedNode = {
@@ -43,11 +44,18 @@ export type ImportedEdge = {
   relation: Relation;
   groupId: string | null;
   /**
-   * The AIF scheme of the inference or conflict it came from, when not the
-   * default one ("Argument From Expert Opinion"): written back on AIF export.
-   * A map does not store it yet, so it lives only as long as the import.
+   * A support's argumentation scheme, from the catalogue
+   * (lib/domain/reasoning/schemes.ts), when the file names one it has.
    */
-  scheme?: string;
+  scheme?: string | null;
+  /**
+   * The name of the AIF scheme of the inference, conflict or rephrase it
+   * came from, as the file writes it, when not the default one ("Argument
+   * From Expert Opinion", "Conflict From Bias"). AIF export writes it back;
+   * a map stores only `scheme`, so a name outside the catalogue, or on an
+   * attack, lives only as long as the import (and is said in its notices).
+   */
+  schemeName?: string;
 };
 export type ImportedMap = {
   title: string;

@@ -102,7 +102,7 @@ describe('AIF and Argdown through the database', () => {
     const text = fixture('aif', 'papa-forecast-28010.json');
     const imported = await importMap(owner, { text, fileName: 'papa-forecast-28010.json' });
     expect(imported.notices).toEqual([
-      'Schemes named in the file (Evaluation) are not kept on the map yet: its connections are plain supports and attacks.',
+      'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
     ]);
     const map = await getMapSnapshot(owner, imported.id);
     expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
@@ -118,6 +118,32 @@ describe('AIF and Argdown through the database', () => {
       fileName: 'copy.json',
     });
     expect((await getMapSnapshot(owner, again.id)).motion).toBe('');
+
+    // A support's scheme the catalogue knows is stored on the map, and written back on export.
+    const expert = await importMap(owner, {
+      text: JSON.stringify({
+        nodes: [
+          { nodeID: '1', text: 'The drug is safe.', type: 'I' },
+          { nodeID: '2', text: 'The regulator’s scientists say so.', type: 'I' },
+          { nodeID: '3', text: 'Argument From Expert Opinion', type: 'RA' },
+        ],
+        edges: [
+          { fromID: '2', toID: '3' },
+          { fromID: '3', toID: '1' },
+        ],
+      }),
+      fileName: 'drug.json',
+    });
+    expect(expert.notices).toEqual([]);
+    expect((await getMapSnapshot(owner, expert.id)).edges.map((e) => e.scheme)).toEqual([
+      'expert-opinion',
+    ]);
+    const aif = JSON.parse((await exportMap(owner, expert.id, 'aif')).body) as {
+      AIF: { nodes: { type: string; text: string }[] };
+    };
+    expect(aif.AIF.nodes.filter((n) => n.type === 'RA').map((n) => n.text)).toEqual([
+      'Argument From Expert Opinion',
+    ]);
 
     // Argdown: the frontmatter's title, and no motion where the file names none.
     const argdown = await importMap(owner, {

@@ -278,10 +278,14 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
       ],
     };
     const map = parseAif(file, 'x');
-    expect(map.edges.map((e) => [e.relation, e.scheme])).toEqual([
-      ['SUPPORTS', 'Argument From Expert Opinion'],
-      ['ATTACKS', 'Conflict From Bias'],
-      ['ATTACKS', undefined],
+    // The support's scheme is the catalogue's expert opinion, which a map keeps; the conflict's name only the import.
+    expect(map.edges.map((e) => [e.relation, e.schemeName, e.scheme])).toEqual([
+      ['SUPPORTS', 'Argument From Expert Opinion', 'expert-opinion'],
+      ['ATTACKS', 'Conflict From Bias', undefined],
+      ['ATTACKS', undefined, undefined],
+    ]);
+    expect(map.notices).toEqual([
+      'A scheme named in the file (Conflict From Bias) is not kept on the map: only an argument’s scheme from the catalogue is.',
     ]);
     const out = exportAif(placed(map));
     const schemes = (type: string) =>
@@ -296,6 +300,17 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
       ['Conflict From Bias', 'Conflict From Bias'],
       ['Default Conflict', 'Default Conflict'],
     ]);
+    // A map's own tag, with no name from a file, is written under AIFdb's name for it.
+    const tagged = exportAif({
+      ...demo,
+      edges: demo.edges.map((e) =>
+        e.relation === 'SUPPORTS' ? { ...e, scheme: 'position-to-know' } : e,
+      ),
+    });
+    expect(tagged.AIF.nodes.filter((n) => n.type === 'RA').map((n) => n.text)).toEqual([
+      'Argument From Position To Know',
+      'Argument From Position To Know',
+    ]);
     // A real file's named rephrase ("Evaluation") too.
     const real = exportAif(placed(parseAif(papa(), 'x')));
     expect(real.AIF.nodes.filter((n) => n.type === 'MA').map((n) => n.text)).toContain(
@@ -307,7 +322,7 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     const map = parseAif(papa(), 'papa forecast 28010');
     expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
     expect(map.notices).toEqual([
-      'Schemes named in the file (Evaluation) are not kept on the map yet: its connections are plain supports and attacks.',
+      'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
     ]);
   });
 

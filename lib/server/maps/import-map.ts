@@ -114,7 +114,11 @@ export async function importMap(
         anchor: null,
         card: null,
       })),
-      edges: graph.edges.map((e) => ({ ...e, scheme: null, answers: null })),
+      edges: graph.edges.map(({ schemeName: _, ...e }) => ({
+        ...e,
+        scheme: e.scheme ?? null,
+        answers: null,
+      })),
       teamLayer: null,
     };
     return { ...(await restoreBackup(actor.userId, backup)), format, notices: graph.notices ?? [] };
