@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
@@ -8,12 +9,31 @@ import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
  * Imports a backup, AIF, Argdown or Kialo file as a new map. The server
  * works out the format; a malformed file gets the line or field at fault, a
  * file that is not text (an image, a program) what it looks like, and
- * nothing is created.
+ * nothing is created. When the map leaves out part of the file (an AIF
+ * conflict with no attacker, a scheme it cannot keep), the import says what
+ * before the map opens.
  */
 export function ImportForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<{ id: string; notices: string[] } | null>(null);
+  if (imported)
+    return (
+      <div className="form" role="status">
+        <p>
+          <strong>The map was imported.</strong> It leaves out part of the file:
+        </p>
+        <ul>
+          {imported.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+        <Link className="button" href={`/maps/${imported.id}`}>
+          Open the map
+        </Link>
+      </div>
+    );
   return (
     <form
       className="form"
@@ -34,8 +54,11 @@ export function ImportForm() {
           });
           const body = (await response.json().catch(() => null)) as {
             id?: string;
+            notices?: string[];
             error?: { message: string };
           } | null;
+          if (response.ok && body?.id && body.notices?.length)
+            return setImported({ id: body.id, notices: body.notices });
           if (response.ok && body?.id) return router.push(`/maps/${body.id}`);
           setError(body?.error?.message ?? 'The file could not be imported.');
         } catch {
