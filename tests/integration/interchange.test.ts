@@ -145,6 +145,37 @@ describe('AIF and Argdown through the database', () => {
       'Argument From Expert Opinion',
     ]);
 
+    // Two attackers of one conflict stay one attack through the database, and one CA-node on export.
+    const linked = await importMap(owner, {
+      text: JSON.stringify({
+        nodes: [
+          { nodeID: 'c', text: 'We should build the bridge.', type: 'I' },
+          { nodeID: 'a', text: 'It costs more than the town has.', type: 'I' },
+          { nodeID: 'b', text: 'No grant will cover the difference.', type: 'I' },
+          { nodeID: 'x', text: 'Default Conflict', type: 'CA' },
+          { nodeID: 'y', text: 'Default Conflict', type: 'CA' },
+        ],
+        edges: [
+          { fromID: 'a', toID: 'x' },
+          { fromID: 'b', toID: 'x' },
+          { fromID: 'x', toID: 'c' },
+          { fromID: 'y', toID: 'c' },
+        ],
+      }),
+      fileName: 'bridge.json',
+    });
+    expect(linked.notices).toEqual([
+      '1 conflict node (CA) without an attacker or a target was left out.',
+    ]);
+    const bridge = await getMapSnapshot(owner, linked.id);
+    expect(bridge.edges.map((e) => e.relation)).toEqual(['ATTACKS', 'ATTACKS']);
+    expect(bridge.edges[0]!.groupId).not.toBeNull();
+    expect(bridge.edges[1]!.groupId).toBe(bridge.edges[0]!.groupId);
+    const bridgeAif = JSON.parse((await exportMap(owner, linked.id, 'aif')).body) as {
+      AIF: { nodes: { type: string }[] };
+    };
+    expect(bridgeAif.AIF.nodes.filter((n) => n.type === 'CA')).toHaveLength(1);
+
     // Argdown: the frontmatter's title, and no motion where the file names none.
     const argdown = await importMap(owner, {
       text: fixture('argdown', 'state-censorship.argdown'),
