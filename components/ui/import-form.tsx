@@ -9,27 +9,28 @@ import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
  * Imports a backup, AIF, Argdown or Kialo file as a new map. The server
  * works out the format; a malformed file gets the line or field at fault, a
  * file that is not text (an image, a program) what it looks like, and
- * nothing is created. When the map leaves out part of the file (an AIF
- * conflict with no attacker, a scheme it cannot keep), the import says what
- * before the map opens.
+ * nothing is created. When the file had something the map leaves out (an
+ * Argdown `@import`, a self-attack), the list is shown before the map opens.
  */
 export function ImportForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [imported, setImported] = useState<{ id: string; notices: string[] } | null>(null);
-  if (imported)
+  const [done, setDone] = useState<{ id: string; ignored: string[] } | null>(null);
+  if (done)
     return (
       <div className="form" role="status">
         <p>
-          <strong>The map was imported.</strong> It leaves out part of the file:
+          <strong>The map was imported.</strong> The file had{' '}
+          {done.ignored.length === 1 ? 'one thing' : `${done.ignored.length} things`} the map leaves
+          out:
         </p>
         <ul>
-          {imported.notices.map((notice) => (
-            <li key={notice}>{notice}</li>
+          {done.ignored.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
-        <Link className="button" href={`/maps/${imported.id}`}>
+        <Link className="button form__submit" href={`/maps/${done.id}`}>
           Open the map
         </Link>
       </div>
@@ -54,11 +55,11 @@ export function ImportForm() {
           });
           const body = (await response.json().catch(() => null)) as {
             id?: string;
-            notices?: string[];
+            ignored?: string[];
             error?: { message: string };
           } | null;
-          if (response.ok && body?.id && body.notices?.length)
-            return setImported({ id: body.id, notices: body.notices });
+          if (response.ok && body?.id && body.ignored?.length)
+            return setDone({ id: body.id, ignored: body.ignored });
           if (response.ok && body?.id) return router.push(`/maps/${body.id}`);
           setError(body?.error?.message ?? 'The file could not be imported.');
         } catch {

@@ -97,7 +97,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       : parsePart(ZCounterpoint, raw.counterpoint, 'counterpoint');
   const at = inner ? `${inner}.` : '';
 
-  const notices: string[] = [];
+  const ignored: string[] = [];
   const typeOf = new Map<string, string>();
   const firstOf = new Map<string, number>();
   const repeats = new Set<number>();
@@ -137,7 +137,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     graphEdges.push(e);
   }
   if (missing > 0)
-    notices.push(
+    ignored.push(
       `${missing} ${missing === 1 ? 'connection' : 'connections'} into the argument from nodes the file does not hold (its dialogue layer, which is not imported) ${missing === 1 ? 'was' : 'were'} left out.`,
     );
 
@@ -231,7 +231,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   for (const type of ['RA', 'CA', 'MA'] as const) {
     const count = dropped[type];
     if (count > 0)
-      notices.push(
+      ignored.push(
         `${count} ${what[type]} ${count === 1 ? 'node' : 'nodes'} (${type}) without ${type === 'CA' ? 'an attacker or a target' : 'a claim at each end'} ${count === 1 ? 'was' : 'were'} left out.`,
       );
   }
@@ -263,7 +263,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     ...new Set(cleanEdges.flatMap((e) => (e.schemeName && !e.scheme ? [e.schemeName] : []))),
   ];
   if (unkept.length > 0)
-    notices.push(
+    ignored.push(
       `${unkept.length === 1 ? 'A scheme' : 'Schemes'} named in the file (${unkept.join(', ')}) ${unkept.length === 1 ? 'is' : 'are'} not kept on the map: only an argument’s scheme from the catalogue is.`,
     );
   return {
@@ -272,7 +272,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     description: clip(ours?.description ?? '', 2000),
     nodes,
     edges: cleanEdges,
-    notices,
+    ignored,
   };
 }
 

@@ -17,7 +17,7 @@
  * RA-node), and are written back as one. A node written twice the same way
  * is one node. A named scheme (not "Default Inference") is kept on the
  * imported connections and written back. What cannot be kept (an S-node with
- * nothing at one end) is said in the import's notices.
+ * nothing at one end) is said in the import's `ignored` list.
  */
 
 export { exportAif } from './aif-export';

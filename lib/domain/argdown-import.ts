@@ -1,31 +1,36 @@
 import {
   ArgdownApplication,
-  ArgumentSelectionPlugin,
   DataPlugin,
   IArgument,
   IEquivalenceClass,
-  MapPlugin,
   ModelPlugin,
   ParserPlugin,
-  PreselectionPlugin,
-  RegroupPlugin,
-  StatementSelectionPlugin,
   type IArgdownResponse,
-  type IMapEdge,
-  type IMapNode,
+  type IRelation,
 } from '@argdown/core';
 import {
+  ARGDOWN_TITLE,
   clip,
   dedupeEdges,
   flattenText,
   ImportFormatError,
   inferKinds,
   MAX_IMPORT_NODES,
+  MAX_TITLE_LENGTH,
   type ImportedEdge,
   type ImportedMap,
   type ImportedNode,
 } from './interchange';
 import { NODE_KINDS, SIDES, type NodeKind, type Relation, type Side } from './types';
+
+/** A statement (equivalence class) or argument of Argdown's model, in the order the file has them. */
+type Element = {
+  kind: 'statement' | 'argument';
+  title: string;
+  model: IEquivalenceClass | IArgument;
+  text: string;
+  line: number | undefined;
+};
 
 /** Reading Argdown into a map through @argdown/core's own parser and map builder (see argdown.ts). */
 
@@ -34,17 +39,10 @@ function runArgdown(text: string): IArgdownResponse {
   app.addPlugin(new ParserPlugin(), 'parse-input');
   app.addPlugin(new DataPlugin(), 'build-model');
   app.addPlugin(new ModelPlugin(), 'build-model');
-  app.addPlugin(new RegroupPlugin(), 'build-model');
-  app.addPlugin(new PreselectionPlugin(), 'build-map');
-  app.addPlugin(new StatementSelectionPlugin(), 'build-map');
-  app.addPlugin(new ArgumentSelectionPlugin(), 'build-map');
-  app.addPlugin(new MapPlugin(), 'build-map');
   return app.run({
-    process: ['parse-input', 'build-model', 'build-map'],
+    process: ['parse-input', 'build-model'],
     input: text,
     logLevel: 'none',
-    // Every statement and argument becomes a node, whether or not Argdown would draw it.
-    selection: { ignoreIsInMap: true, excludeDisconnected: false },
     model: { removeTagsFromText: true },
   } as Parameters<ArgdownApplication['run']>[0]);
 }
@@ -85,7 +83,18 @@ function readableParserMessage(message: string): string {
 /** Reads Argdown text into a graph; a syntax error is reported with its line. */
 export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   if (!text.trim()) throw new ImportFormatError('The file is empty.');
-  const response = runArgdown(text);
+  // "@import(…)" and "@include(…)" (Argdown's command-line tool pastes in other files there) are
+  // not followed: each is said so and read as a blank line, keeping the line numbers.
+  const ignored: string[] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries())
+    if (/^\s*@(import|include)\b/.test(line)) {
+      ignored.push(
+        `Line ${i + 1}: “${clip(line, 60)}” was not followed: import the other file on its own.`,
+      );
+      lines[i] = '';
+    }
+  const response = runArgdown(lines.join('\n'));
   const lexerError = response.lexerErrors?.[0];
   if (lexerError) throw new ImportFormatError(`Line ${lexerError.line}: ${lexerError.message}`);
   const parserError = response.parserErrors?.[0];
@@ -96,64 +105,114 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   const failure = response.exceptions?.[0];
   if (failure) throw new ImportFormatError(`The Argdown could not be read: ${failure.message}`);
 
-  const mapNodes: IMapNode[] = [];
-  const collect = (list: IMapNode[]) => {
-    for (const n of list) {
-      if (n.type === 'group-map-node')
-        collect(((n as IMapNode & { children?: IMapNode[] }).children ?? []) as IMapNode[]);
-      else mapNodes.push(n);
-    }
-  };
-  collect(response.map?.nodes ?? []);
-  if (mapNodes.length === 0)
+  const statements = response.statements ?? {};
+  const argumentsByTitle = response.arguments ?? {};
+  const elements: Element[] = [];
+  for (const ec of Object.values(statements)) {
+    const text = IEquivalenceClass.getCanonicalMemberText(ec) ?? '';
+    const line = ec.members[0]?.startLine;
+    elements.push({ kind: 'statement', title: ec.title ?? '', model: ec, text, line });
+  }
+  for (const a of Object.values(argumentsByTitle))
+    elements.push({
+      kind: 'argument',
+      title: a.title ?? '',
+      model: a,
+      text: IArgument.getCanonicalMemberText(a) ?? '',
+      line: a.startLine ?? a.members[0]?.startLine,
+    });
+  elements.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (elements.length === 0)
     throw new ImportFormatError('The file has no statements or arguments to import.');
-  if (mapNodes.length > MAX_IMPORT_NODES)
+  if (elements.length > MAX_IMPORT_NODES)
     throw new ImportFormatError(
-      `The file has ${mapNodes.length} statements and arguments; at most ${MAX_IMPORT_NODES} can be imported.`,
+      `The file has ${elements.length} statements and arguments; at most ${MAX_IMPORT_NODES} can be imported.`,
     );
 
-  const idOf = new Map<string, string>();
+  const idOf = new Map<object, string>();
   const byTitle = new Map<string, string>();
   const data = new Map<string, Record<string, unknown>>();
   const tags = new Map<string, string[]>();
   const nodes: ImportedNode[] = [];
-  for (const [i, n] of mapNodes.entries()) {
+  for (const [i, el] of elements.entries()) {
     const id = `n${i + 1}`;
-    idOf.set(n.id, id);
-    byTitle.set(n.title ?? '', id);
-    const element =
-      n.type === 'argument-map-node'
-        ? response.arguments?.[n.title ?? '']
-        : response.statements?.[n.title ?? ''];
-    const body =
-      n.type === 'argument-map-node'
-        ? IArgument.getCanonicalMemberText(element as IArgument)
-        : IEquivalenceClass.getCanonicalMemberText(element as IEquivalenceClass);
-    const nodeText = flattenText(body ?? '') || flattenText(n.title ?? '');
+    idOf.set(el.model, id);
+    const ref = el.kind === 'argument' ? `<${el.title}>` : `[${el.title}]`;
+    byTitle.set(ref, id);
+    // Argdown names untitled statements "Untitled 1", … itself: those are not the file's titles.
+    const own = !/^Untitled \d+$/.test(el.title) || text.includes(ref);
+    const nodeText = flattenText(el.text) || flattenText(el.title);
     if (!nodeText)
       throw new ImportFormatError(
-        `Line ${element?.startLine ?? '?'}: a statement or argument has neither title nor text.`,
+        `Line ${el.line ?? '?'}: a statement or argument has neither title nor text.`,
       );
     if (nodeText.length > 5000)
       throw new ImportFormatError(
-        `Line ${element?.startLine ?? '?'}: "${clip(nodeText, 40)}" is longer than 5000 characters.`,
+        `Line ${el.line ?? '?'}: "${clip(nodeText, 40)}" is longer than 5000 characters.`,
       );
-    const d = (element?.data ?? {}) as Record<string, unknown>;
+    const d = (el.model.data ?? {}) as Record<string, unknown>;
     data.set(id, d);
-    tags.set(id, element?.tags ?? []);
-    nodes.push({ id, kind: 'CLAIM', text: nodeText, side: 'NEUTRAL', x: num(d.x), y: num(d.y) });
+    tags.set(id, el.model.tags ?? []);
+    nodes.push({
+      id,
+      kind: 'CLAIM',
+      text: nodeText,
+      side: 'NEUTRAL',
+      x: num(d.x),
+      y: num(d.y),
+      title: own && ref.length <= MAX_TITLE_LENGTH && ARGDOWN_TITLE.test(ref) ? ref : null,
+    });
   }
 
   const edges: ImportedEdge[] = [];
   const groups = new Map<string, string>();
-  for (const e of (response.map?.edges ?? []) as IMapEdge[]) {
-    const relation = RELATION_OF[e.relationType ?? ''];
-    const fromId = idOf.get(e.from?.id ?? '');
-    const toId = idOf.get(e.to?.id ?? '');
+  const nodeOf = (member: object | undefined): string | undefined => {
+    if (!member) return undefined;
+    const inference = member as { type?: string; argumentTitle?: string };
+    if (inference.type === 'inference')
+      return idOf.get(argumentsByTitle[inference.argumentTitle ?? ''] ?? {});
+    return idOf.get(member);
+  };
+
+  // Premise–conclusion structures: each inference step's premises jointly support its
+  // conclusion (one linked group), and the argument itself joins its last step's group.
+  for (const a of Object.values(argumentsByTitle)) {
+    const argumentId = idOf.get(a)!;
+    let premises: string[] = [];
+    for (const [i, s] of (a.pcs ?? []).entries()) {
+      const id = idOf.get(statements[s.title ?? ''] ?? {});
+      if (!id) continue;
+      if (s.role === 'premise') {
+        premises.push(id);
+        continue;
+      }
+      const groupId = `g${groups.size + 1}`;
+      groups.set(`${a.title}|${i}`, groupId);
+      const last = i === a.pcs.length - 1;
+      for (const from of last ? [...premises, argumentId] : premises)
+        edges.push({
+          id: `e${edges.length + 1}`,
+          fromId: from,
+          toId: id,
+          relation: 'SUPPORTS',
+          groupId,
+        });
+      premises = [id];
+    }
+  }
+
+  const refOf = (m: { type?: string; title?: string }) =>
+    m.type === 'argument' ? `<${m.title}>` : `[${m.title}]`;
+  const kept = new Set<object>();
+  for (const r of response.relations ?? []) {
+    kept.add(r);
+    const relation = RELATION_OF[r.relationType ?? ''];
+    const fromId = nodeOf(r.from);
+    const toId = nodeOf(r.to);
     if (!relation || !fromId || !toId) continue;
     const group =
       relation === 'SUPPORTS'
-        ? (data.get(fromId)?.links as Record<string, unknown> | undefined)?.[e.to?.title ?? '']
+        ? (data.get(fromId)?.links as Record<string, unknown> | undefined)?.[r.to?.title ?? '']
         : undefined;
     let groupId: string | null = null;
     if (typeof group === 'number') {
@@ -161,12 +220,46 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       if (!groups.has(key)) groups.set(key, `g${groups.size + 1}`);
       groupId = groups.get(key)!;
     }
+    if (fromId === toId) {
+      ignored.push(
+        `Line ${r.occurrences?.[0]?.startLine ?? '?'}: ${refOf(r.from!)} ${r.relationType}s itself; a map cannot draw that, so it was left out.`,
+      );
+      continue;
+    }
     edges.push({ id: `e${edges.length + 1}`, fromId, toId, relation, groupId });
   }
+  // Relations Argdown's own model drops (an element attacking or supporting itself), found in the syntax tree.
+  const walk = (node: unknown) => {
+    const n = node as { relation?: IRelation; children?: unknown[]; startLine?: number };
+    if (
+      n.relation &&
+      !kept.has(n.relation) &&
+      n.relation.from &&
+      n.relation.from === n.relation.to
+    ) {
+      kept.add(n.relation);
+      ignored.push(
+        `Line ${n.startLine ?? n.relation.occurrences?.[0]?.startLine ?? '?'}: ${refOf(n.relation.from)} ${n.relation.relationType}s itself; a map cannot draw that, so it was left out.`,
+      );
+    }
+    for (const child of n.children ?? []) walk(child);
+  };
+  walk(response.ast);
+  for (const a of Object.values(argumentsByTitle))
+    for (const s of a.pcs ?? []) {
+      const rules = (s as { inference?: { inferenceRules?: string[] } }).inference?.inferenceRules;
+      if (rules?.length)
+        ignored.push(
+          `Line ${(s as { inference?: { startLine?: number } }).inference?.startLine ?? s.startLine ?? '?'}: the inference rule “${rules.join(', ')}” of <${a.title}> is not kept; the inference line is.`,
+        );
+    }
   for (const node of nodes) {
     const targets = data.get(node.id)?.rephrases;
     for (const title of Array.isArray(targets) ? targets : []) {
-      const toId = byTitle.get(String(title));
+      const toId =
+        byTitle.get(String(title)) ??
+        byTitle.get(`[${String(title)}]`) ??
+        byTitle.get(`<${String(title)}>`);
       if (toId)
         edges.push({
           id: `e${edges.length + 1}`,
@@ -207,5 +300,5 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       (author ? `Imported from Argdown by ${author}.` : ''),
     2000,
   );
-  return { title, motion, description, nodes, edges: cleanEdges };
+  return { title, motion, description, nodes, edges: cleanEdges, ignored };
 }

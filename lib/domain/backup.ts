@@ -4,6 +4,7 @@ import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
 import { ZCqAnswer, ZSchemeId } from './reasoning/answers';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
+import { ARGDOWN_TITLE, MAX_TITLE_LENGTH } from './interchange';
 import { MAX_SOURCE_CHARS } from './types';
 
 /**
@@ -84,6 +85,13 @@ export const ZBackup = z.object({
         anchor: ZAnchor.nullable().default(null),
         /** Absent in backups made before cards: not a card. */
         card: ZCardMarks.nullable().default(null),
+        /** Its title in the Argdown file it was imported from ([Statement] or <Argument>); absent: none. */
+        title: z
+          .string()
+          .max(MAX_TITLE_LENGTH)
+          .regex(ARGDOWN_TITLE, 'An Argdown title is written [Statement] or <Argument>')
+          .nullable()
+          .default(null),
       }),
     )
     .max(5000),

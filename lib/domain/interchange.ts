@@ -14,6 +14,10 @@ export const MAX_IMPORT_BYTES = 5_000_000;
 export const MAX_IMPORT_NODES = 5000;
 /** Most connections an imported file may create (a backup's limit too). */
 export const MAX_IMPORT_EDGES = 10_000;
+/** Longest Argdown title kept with a node, brackets included. */
+export const MAX_TITLE_LENGTH = 200;
+/** An Argdown title as a node keeps it: `[Statement title]` or `<Argument title>`. */
+export const ARGDOWN_TITLE = /^(\[[^\]\n]+\]|<[^>\n]+>)$/;
 /** Most connections one imported node may have: a debate's busiest claim has a few dozen. */
 const MAX_IMPORT_EDGES_PER_NODE = 200;
 
@@ -21,7 +25,10 @@ export type ExportableMap = {
   title: string;
   motion: string;
   description: string;
-  nodes: Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'>[];
+  nodes: (Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
+    /** The node's title in the Argdown file it came from (see ImportedNode.title). */
+    title?: string | null;
+  })[];
   edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
     Partial<Pick<GraphEdge, 'scheme'>> & {
       /** The AIF scheme name the connection came with (see `ImportedEdge.schemeName`). */
@@ -36,6 +43,12 @@ export type ImportedNode = {
   side: Side;
   x: number | null;
   y: number | null;
+  /**
+   * The node's title in the Argdown file it came from, as Argdown refers to
+   * it: `[Statement title]` or `<Argument title>`; kept so an export writes
+   * it again. Absent or null: none (exports make one from the text).
+   */
+  title?: string | null;
 };
 export type ImportedEdge = {
   id: string;
@@ -53,7 +66,7 @@ export type ImportedEdge = {
    * came from, as the file writes it, when not the default one ("Argument
    * From Expert Opinion", "Conflict From Bias"). AIF export writes it back;
    * a map stores only `scheme`, so a name outside the catalogue, or on an
-   * attack, lives only as long as the import (and is said in its notices).
+   * attack, lives only as long as the import (and is said in its `ignored` list).
    */
   schemeName?: string;
 };
@@ -69,8 +82,12 @@ export type ImportedMap = {
    * placed elsewhere, which would pull a thesis away from its reasons.
    */
   layoutEdges?: ImportedEdge[];
-  /** What the file held that the map does not keep, in words a teacher can check against the file. */
-  notices?: string[];
+  /**
+   * What the file had that the map leaves out, one sentence each with its
+   * line (an `@import` not followed, a relation of an element to itself):
+   * shown to the importer after the import.
+   */
+  ignored?: string[];
 };
 
 /** A file that cannot be imported; the message names the line or field at fault. */

@@ -17,6 +17,7 @@ import { listClassRounds, listMapRounds, roundsOfNodes } from '@/lib/server/roun
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
 import { getSocialView } from '@/lib/server/social/get-social-view';
+import type { SocialChanges } from '@/lib/domain/social';
 import { flagCard } from '@/lib/server/moderation/flags';
 import { getModeration } from '@/lib/server/moderation/get-moderation';
 import { changeModerationSettings } from '@/lib/server/moderation/moderation-settings';
@@ -503,5 +504,64 @@ describe('an anonymous map', () => {
         ]),
       ),
     ).toBe('VALIDATION_FAILED');
+  });
+
+  it('sends a comment live as classmates see it, so their pages need not refetch, and the teacher a nudge to fetch names', async () => {
+    const cyAs = await authorOf(ada, 'Cy disagrees with the claim');
+    const adaAs = await authorOf(ben, 'Ada says the claim needs a source');
+    const adas = await getSocialView(ada.actor, mapId);
+    const cyId = adas.people.find((p) => p.name === cyAs)!.id;
+    const adaId = (await getSocialView(ben.actor, mapId)).people.find((p) => p.name === adaAs)!.id;
+    const parentId = adas.comments.find((c) => c.body === 'Cy disagrees with the claim')!.id;
+
+    const controller = new AbortController();
+    const open = (who: Person) => openMapStream(who.actor, mapId, null, controller.signal);
+    const [benStream, adaStream, teacherStream] = await Promise.all([
+      open(ben),
+      open(ada),
+      open(teacher),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reply = randomUUID();
+    await sendSocial(ada.actor, mapId, [
+      {
+        type: 'addComment',
+        id: reply,
+        parentId,
+        body: `@${cyAs} which part?`,
+        mentions: [cyId],
+      },
+    ]);
+    /** The data of the social event that carries the reply (or nudges about it). */
+    const socialEvent = async (stream: ReadableStream<Uint8Array>) => {
+      const text = await readUntil(stream, (t) => t.includes('event: social'));
+      const data = text.split('event: social\ndata: ')[1]?.split('\n')[0];
+      return { text, data: data ? (JSON.parse(data) as { changes?: SocialChanges }) : null };
+    };
+    const [asBen, asAda, asTeacher] = await Promise.all([
+      socialEvent(benStream),
+      socialEvent(adaStream),
+      socialEvent(teacherStream),
+    ]);
+    controller.abort();
+
+    // A classmate's page gets the reply and its thread as the social view
+    // gives them: pseudonyms and per-map ids, nothing to refetch.
+    const benReply = asBen.data?.changes?.comments.find((c) => c.id === reply);
+    expect(benReply).toMatchObject({ authorName: adaAs, authorId: adaId, mentions: [cyId] });
+    expect(asBen.data?.changes?.comments.find((c) => c.id === parentId)?.authorName).toBe(cyAs);
+    for (const classmate of [ada, cy])
+      for (const secret of [...secretsOf(classmate), classmate.user.id])
+        expect(asBen.text).not.toContain(secret);
+    // The writer finds her own reply under her own id (hers to edit).
+    expect(asAda.data?.changes?.comments.find((c) => c.id === reply)?.authorId).toBe(ada.user.id);
+    // The teacher, who sees names, gets a nudge without pseudonymous changes…
+    expect(asTeacher.data).not.toBeNull();
+    expect(asTeacher.data?.changes).toBeUndefined();
+    // …and the view fetched after it names Ada.
+    const teachers = await getSocialView(teacher.actor, mapId);
+    expect(teachers.comments.find((c) => c.id === reply)?.authorName).toBe(
+      `${ada.user.name} (${adaAs})`,
+    );
   });
 });

@@ -197,5 +197,6 @@ describe('the map as of any seq, from checkpoints', () => {
         await fullReplay(mapId, seq),
       );
     }
-  });
+    // 380 edits, each read back, then every past view twice: a long run, not a timing.
+  }, 120_000);
 });

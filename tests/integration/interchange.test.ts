@@ -101,7 +101,7 @@ describe('AIF and Argdown through the database', () => {
     const owner = await user();
     const text = fixture('aif', 'papa-forecast-28010.json');
     const imported = await importMap(owner, { text, fileName: 'papa-forecast-28010.json' });
-    expect(imported.notices).toEqual([
+    expect(imported.ignored).toEqual([
       'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
     ]);
     const map = await getMapSnapshot(owner, imported.id);
@@ -134,7 +134,7 @@ describe('AIF and Argdown through the database', () => {
       }),
       fileName: 'drug.json',
     });
-    expect(expert.notices).toEqual([]);
+    expect(expert.ignored).toEqual([]);
     expect((await getMapSnapshot(owner, expert.id)).edges.map((e) => e.scheme)).toEqual([
       'expert-opinion',
     ]);
@@ -164,7 +164,7 @@ describe('AIF and Argdown through the database', () => {
       }),
       fileName: 'bridge.json',
     });
-    expect(linked.notices).toEqual([
+    expect(linked.ignored).toEqual([
       '1 conflict node (CA) without an attacker or a target was left out.',
     ]);
     const bridge = await getMapSnapshot(owner, linked.id);

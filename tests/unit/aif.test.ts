@@ -225,7 +225,7 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     };
     const map = parseAif(file, 'x');
     expect(map.edges).toEqual([]);
-    expect(map.notices).toEqual([
+    expect(map.ignored).toEqual([
       '1 conflict node (CA) without an attacker or a target was left out.',
     ]);
   });
@@ -248,7 +248,7 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     without.AIF.nodes = raw.AIF.nodes.filter((n) => n.type !== 'L' && n.type !== 'YA');
     const map = parseAif(without, 'x');
     expect(shape(map)).toEqual(shape(parseAif(raw, 'x')));
-    expect(map.notices?.[0]).toMatch(
+    expect(map.ignored?.[0]).toMatch(
       /^\d+ connections into the argument from nodes the file does not hold/,
     );
     // An inference whose conclusion is missing is part of the argument: refused.
@@ -284,7 +284,7 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
       ['ATTACKS', 'Conflict From Bias', undefined],
       ['ATTACKS', undefined, undefined],
     ]);
-    expect(map.notices).toEqual([
+    expect(map.ignored).toEqual([
       'A scheme named in the file (Conflict From Bias) is not kept on the map: only an argument’s scheme from the catalogue is.',
     ]);
     const out = exportAif(placed(map));
@@ -321,7 +321,7 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
   it('is titled by its file’s name, with the motion left empty, and says what it could not keep', () => {
     const map = parseAif(papa(), 'papa forecast 28010');
     expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
-    expect(map.notices).toEqual([
+    expect(map.ignored).toEqual([
       'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
     ]);
   });

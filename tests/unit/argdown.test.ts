@@ -86,26 +86,57 @@ describe('Argdown export and import', () => {
       expect(map.edges).toHaveLength(19);
     });
 
-    it('imports the censorship debate with its premise–conclusion structures drawn as Argdown draws them', () => {
+    it('imports the censorship debate with its premise–conclusion structures: premises and argument jointly support the conclusion', () => {
       const map = parseArgdown(fixture('state-censorship.argdown'), 'x');
-      expect(map.nodes).toHaveLength(11);
       const byText = (start: string) => map.nodes.find((n) => n.text.startsWith(start))!;
       const censorship = byText('Censorship is not wrong in principle');
-      const freedom = byText('Censorship is wrong in principle. In a free');
-      expect(freedom.side).toBe('AGAINST');
-      expect(shape(map).edges).toContain(`${freedom.text} ATTACKS ${censorship.text}`);
-      // A premise of an argument that is also a claim of its own supports the argument.
-      expect(shape(map).edges).toContain(
-        `${byText('Freedom of speech is an absolute right').text} SUPPORTS ${freedom.text}`,
+      const argument = byText('Censorship is wrong in principle. In a free');
+      const conclusion = map.nodes.find((n) => n.text === 'Censorship is wrong in principle.')!;
+      expect(argument).toMatchObject({
+        side: 'AGAINST',
+        title: '<Argument from Freedom of Speech>',
+      });
+      expect(byText('Freedom of speech is an absolute right').title).toBe(
+        '[Absolute Freedom of Speech]',
       );
+      expect(conclusion.title).toBeNull();
+      const edges = shape(map).edges;
+      expect(edges).toContain(`${conclusion.text} ATTACKS ${censorship.text}`);
+      const linked = `(linked: ${[
+        argument.text,
+        'Censorship violates freedom of speech.',
+        'Freedom of speech is an absolute right.',
+        'Whatever violates an absolute right, is itself wrong in principle.',
+      ]
+        .sort()
+        .join(' + ')})`;
+      expect(edges).toContain(
+        `Freedom of speech is an absolute right. SUPPORTS ${conclusion.text} ${linked}`,
+      );
+      expect(edges).toContain(`${argument.text} SUPPORTS ${conclusion.text} ${linked}`);
+      // A structure with two inferences: the intermediate conclusion is a premise of the second.
+      const intermediate = byText(
+        'We will only have an open, maximally-inclusive and rational societal debate, if legislation',
+      );
+      expect(edges.filter((e) => e.startsWith(`${intermediate.text} SUPPORTS`))).toHaveLength(1);
     });
 
-    for (const name of ['legalisation-softdrugs.argdown', 'state-censorship.argdown']) {
+    for (const name of [
+      'legalisation-softdrugs.argdown',
+      'state-censorship.argdown',
+      'semmelweis-betz.argdown',
+      'argdown-intro.argdown',
+    ]) {
       it(`round-trips ${name}: import → export → import keeps the graph, and the second export is identical`, () => {
         const first = placed(parseArgdown(fixture(name), 'x'));
         const text = exportArgdown(first);
         const second = parseArgdown(text, 'x');
         expect(shape(second)).toEqual(shape(first));
+        // The file's titles come back with their nodes.
+        const titles = (m: { nodes: { title?: string | null; text: string }[] }) =>
+          m.nodes.filter((n) => n.title).map((n) => `${n.title} ${n.text}`);
+        expect(titles(first).length).toBeGreaterThan(0);
+        expect(titles(second)).toEqual(expect.arrayContaining(titles(first)));
         expect(exportArgdown(placed(second))).toBe(text);
       });
     }

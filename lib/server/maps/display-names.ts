@@ -137,6 +137,52 @@ export async function perMapIdsOf(
 }
 
 /**
+ * How the people of an anonymous map appear to every reader who does not
+ * see names, read inside a write's transaction (`client`) for what the
+ * stream sends all of them at once (a comment's changes): pseudonyms and
+ * their colours, teachers by their own names. Ids stay user ids here: the
+ * stream swaps them for per-map ids per reader (map-stream.ts). Null when
+ * someone it must name has no pseudonym yet; it gives none itself (it runs
+ * under the map's row lock), so the stream then sends a bare nudge and each
+ * page fetches its own view.
+ */
+export async function peopleAsClassmatesSee(
+  mapId: string,
+  userIds: Iterable<string | null | undefined>,
+  client: Prisma.TransactionClient,
+): Promise<PeopleLens | null> {
+  const ids = new Set<string>();
+  for (const id of userIds) if (id) ids.add(id);
+  const teachers = await mapTeacherIds(mapId, client);
+  const pseudonymous = [...ids].filter((id) => !teachers.has(id));
+  const rows = pseudonymous.length
+    ? await client.mapPseudonym.findMany({
+        where: { mapId, userId: { in: pseudonymous } },
+        select: { userId: true, number: true },
+      })
+    : [];
+  if (rows.length < pseudonymous.length) return null;
+  const numbers = new Map(rows.map((r) => [r.userId, r.number]));
+  const numberOf = (id: string | null | undefined) => (id ? numbers.get(id) : undefined);
+  const shown = (id: string | null | undefined, person: Who) => {
+    const n = numberOf(id);
+    return n === undefined ? displayName(person) : pseudonymName(n);
+  };
+  return {
+    anonymity: null,
+    name: shown,
+    handle: shown,
+    teachersSee: shown,
+    color(id, person) {
+      const n = numberOf(id);
+      return n === undefined ? avatarColour(person?.avatarColor) : pseudonymColour(n);
+    },
+    idOf: realId,
+    idClassmatesSee: realId,
+  };
+}
+
+/**
  * The lens for `actor` on a map they may read (`access` from authorizeMap),
  * for the people `userIds` it is about to show. On an anonymous map every
  * person who does not teach on it appears as "Student N" to everyone but

@@ -3,6 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup'
 import type { Actor } from '../authz';
 import { getSocialView } from '../social/get-social-view';
 import { getMapSnapshot } from './get-map-snapshot';
+import { readNodeTitles } from './node-titles';
 
 /**
  * A JSON backup of a map as this reader sees it, with their own team's
@@ -14,6 +15,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
     getMapSnapshot(actor, mapId),
     getSocialView(actor, mapId),
   ]);
+  const titles = await readNodeTitles(mapId);
   const mine = social.layers.find((l) => l.mine && l.teamId === social.myTeam?.id) ?? null;
   return {
     format: BACKUP_FORMAT,
@@ -30,6 +32,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       y: n.y,
       anchor: n.anchor,
       card: n.card,
+      title: titles.get(n.id) ?? null,
     })),
     edges: snapshot.edges.map((e) => ({
       id: e.id,

@@ -5,6 +5,7 @@ import { fileStem } from '../../domain/interchange';
 import type { Actor } from '../authz';
 import { exportBackup } from './export-backup';
 import { getMapSnapshot } from './get-map-snapshot';
+import { readNodeTitles } from './node-titles';
 
 export const EXPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,9 +36,13 @@ export async function exportMap(
       body: JSON.stringify(exportAif(snapshot), null, 2),
     };
   }
+  const titles = await readNodeTitles(mapId);
   return {
     fileName: `${fileStem(snapshot.title)}.argdown`,
     contentType: 'text/plain; charset=utf-8',
-    body: exportArgdown(snapshot),
+    body: exportArgdown({
+      ...snapshot,
+      nodes: snapshot.nodes.map((n) => ({ ...n, title: titles.get(n.id) ?? null })),
+    }),
   };
 }

@@ -67,9 +67,8 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
  * bytes that are not UTF-8) is refused (415) with what it looks like, before
  * any reader sees it. Every format ends in the backup writer: one
  * transaction, so a file that fails anywhere leaves nothing behind. A
- * malformed file is refused with the line or field at fault. What the file
- * held that the map does not keep (an AIF conflict with no attacker, a
- * scheme's name, ...) is listed in `notices`, for the person importing.
+ * malformed file is refused with the line or field at fault. `ignored` says,
+ * one sentence each, what the file had that the map leaves out.
  */
 export async function importMap(
   actor: Actor,
@@ -77,7 +76,7 @@ export async function importMap(
     fileName?: string;
     format?: ImportFormat;
   },
-): Promise<{ id: string; format: ImportFormat; notices: string[] }> {
+): Promise<{ id: string; format: ImportFormat; ignored: string[] }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
   const file = readFileText('bytes' in input ? input.bytes : new TextEncoder().encode(input.text));
   if (!file.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', file.message);
@@ -91,7 +90,7 @@ export async function importMap(
       .trim() || 'Imported map';
   try {
     if (format === 'backup')
-      return { ...(await restoreBackup(actor.userId, parseJson(text))), format, notices: [] };
+      return { ...(await restoreBackup(actor.userId, parseJson(text))), format, ignored: [] };
     const graph = await placed(
       format === 'aif'
         ? parseAif(parseJson(text), fallbackTitle)
@@ -113,6 +112,7 @@ export async function importMap(
         y: n.y!,
         anchor: null,
         card: null,
+        title: n.title ?? null,
       })),
       edges: graph.edges.map(({ schemeName: _, ...e }) => ({
         ...e,
@@ -121,7 +121,11 @@ export async function importMap(
       })),
       teamLayer: null,
     };
-    return { ...(await restoreBackup(actor.userId, backup)), format, notices: graph.notices ?? [] };
+    return {
+      ...(await restoreBackup(actor.userId, backup)),
+      format,
+      ignored: graph.ignored ?? [],
+    };
   } catch (error) {
     if (error instanceof ImportFormatError) throw new AppError('VALIDATION_FAILED', error.message);
     throw error;

@@ -9,6 +9,8 @@ type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   anchor: Anchor | null;
   /** Kept only with its anchor (a backup's marks are checked against the passage first). */
   card?: GraphNode['card'];
+  /** Its Argdown title, from an import or a backup. */
+  title?: string | null;
 };
 type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
   Partial<Pick<GraphEdge, 'scheme' | 'answers'>>;
@@ -48,6 +50,7 @@ export async function writeGraph(
         anchorStart: a?.start ?? null,
         anchorEnd: a?.end ?? null,
         card: a && n.card ? normalizeMarks(n.card, a.exact.length) : Prisma.DbNull,
+        title: n.title ?? null,
       };
     }),
   });

@@ -57,6 +57,13 @@ export type LoggedBatch = {
     flagId?: string;
     /** The batch that made the map anonymous. */
     anonymous?: boolean;
+    /**
+     * A social batch on an anonymous map: its `changes` name people as
+     * classmates see them (pseudonyms, user ids the stream masks), for
+     * readers who do not see names only; `people`: the user ids they name.
+     */
+    pseudonymous?: boolean;
+    people?: string[];
     changes?: unknown;
   };
   /**

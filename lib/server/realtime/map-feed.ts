@@ -58,13 +58,20 @@ export async function readBatches(
   return batches;
 }
 
-/** The people a batch names by id: its actor, and the authors of the round entries it changed. */
+/**
+ * The people a batch names by id: its actor, the authors of the round
+ * entries it changed, and those its changes as classmates see them name.
+ */
 function peopleIn(batch: LoggedBatch): (string | null)[] {
   const changes =
     batch.body.kind === 'round'
       ? (batch.body.changes as { entries?: { authorId: string | null }[] } | undefined)
       : undefined;
-  return [batch.actorId, ...(changes?.entries ?? []).map((e) => e.authorId)];
+  return [
+    batch.actorId,
+    ...(changes?.entries ?? []).map((e) => e.authorId),
+    ...(batch.body.people ?? []),
+  ];
 }
 
 /** Batches whose per-map ids are worked out (whether or not they name anyone pseudonymous). */

@@ -56,8 +56,19 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
  */
 const frames = new WeakMap<LoggedBatch, Uint8Array>();
 const maskedFrames = new WeakMap<LoggedBatch, Uint8Array>();
+const nudgeFrames = new WeakMap<LoggedBatch, Uint8Array>();
 function batchFrame(batch: LoggedBatch, reader: { userId: string | null; seesNames: boolean }) {
   const masked = batch.masked;
+  // Changes as classmates see them (pseudonyms) name someone pseudonymous: a
+  // reader who sees names gets a bare nudge and fetches their view with names.
+  if (reader.seesNames && batch.body.pseudonymous && masked) {
+    let bytes = nudgeFrames.get(batch);
+    if (!bytes) {
+      bytes = encodeBatch(batch, {}, false);
+      nudgeFrames.set(batch, bytes);
+    }
+    return bytes;
+  }
   if (!masked || reader.seesNames) return plainFrame(batch);
   if (reader.userId !== null && reader.userId in masked) {
     const { [reader.userId]: _mine, ...others } = masked;
@@ -80,8 +91,15 @@ function plainFrame(batch: LoggedBatch): Uint8Array {
   return bytes;
 }
 
-/** The batch's frame with the user ids in `masked` replaced by their per-map ids. */
-function encodeBatch(batch: LoggedBatch, masked: Record<string, string>): Uint8Array {
+/**
+ * The batch's frame with the user ids in `masked` replaced by their per-map
+ * ids (`withChanges` false: without its changes, a nudge to refetch).
+ */
+function encodeBatch(
+  batch: LoggedBatch,
+  masked: Record<string, string>,
+  withChanges = true,
+): Uint8Array {
   const { seq, key } = batch;
   const idOf = (id: string | null) => (id !== null && masked[id]) || id;
   const actorId = idOf(batch.actorId);
@@ -91,8 +109,9 @@ function encodeBatch(batch: LoggedBatch, masked: Record<string, string>): Uint8A
     batch.body.kind === 'source' ||
     batch.body.kind === 'vote'
   ) {
-    let changes = batch.body.changes;
-    if (batch.body.kind === 'round' && changes && Object.keys(masked).length > 0) {
+    let changes = withChanges ? batch.body.changes : undefined;
+    if (batch.body.pseudonymous && changes !== undefined) changes = withIdsMasked(changes, masked);
+    else if (batch.body.kind === 'round' && changes && Object.keys(masked).length > 0) {
       const round = changes as { entries?: { authorId: string | null }[] };
       changes = {
         ...round,
@@ -108,6 +127,21 @@ function encodeBatch(batch: LoggedBatch, masked: Record<string, string>): Uint8A
     return frame('moderation', { seq, actorId, key, what, suggestionId, flagId }, seq);
   }
   return frame('ops', { seq, actorId, key, ops: batch.body.ops }, seq);
+}
+
+/**
+ * `value` with every string that is one of `masked`'s user ids replaced by
+ * its per-map id, at any depth: what a batch's changes as classmates see
+ * them (`pseudonymous`) name a person by (authors, mentions, assignees).
+ */
+function withIdsMasked(value: unknown, masked: Record<string, string>): unknown {
+  if (typeof value === 'string') return Object.hasOwn(masked, value) ? masked[value] : value;
+  if (Array.isArray(value)) return value.map((item) => withIdsMasked(item, masked));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, withIdsMasked(item, masked)]),
+    );
+  return value;
 }
 
 /** What a reader may see of the log: their access to the map and the team layers it opens; whether they see names on an anonymous map. */

@@ -22,7 +22,13 @@ import {
 import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
-import { peopleAsSeenBy, PLAIN_PEOPLE } from '../maps/display-names';
+import {
+  peopleAsClassmatesSee,
+  peopleAsSeenBy,
+  perMapIdsOf,
+  PLAIN_PEOPLE,
+  type PeopleLens,
+} from '../maps/display-names';
 import { peopleInSocialOps, socialOpsAsSeenBy, socialOpsWithRealIds } from './social-op-people';
 import { writeAnnotation } from './write-annotation';
 import { SHOWN_COMMENT, writeComment } from './write-comment';
@@ -67,6 +73,11 @@ export async function applySocialOps(
   const userId = actor.userId;
   // On an anonymous map the page names classmates by per-map ids: stored and checked as user ids.
   const ops = await socialOpsWithRealIds(mapId, input.ops);
+  const anonymous = access.map.anonymousSince !== null;
+  // Everyone the batch names gets their pseudonym before the write (it cannot
+  // be given under the map's row lock), so its changes can go live as
+  // classmates see them.
+  if (anonymous) await perMapIdsOf(mapId, [userId, ...peopleInSocialOps(ops)], true);
 
   let teamId: string | null = null;
   if (annotations.length) {
@@ -103,11 +114,9 @@ export async function applySocialOps(
           inverse,
           intent: input.intent,
         } as Prisma.InputJsonValue,
-        // On an anonymous map, how a change reads depends on who reads it
-        // (a teacher sees names): each open page fetches its own view instead.
-        live: (await isAnonymous(tx, mapId))
-          ? undefined
-          : { changes: await changesOf(tx, mapId, ops) },
+        live: anonymous
+          ? await changesClassmatesSee(tx, mapId, ops)
+          : { changes: await changesOf(tx, mapId, ops, async () => PLAIN_PEOPLE) },
         value: inverse,
       };
     },
@@ -152,12 +161,24 @@ async function inverseOf(tx: Tx, mapId: string, op: TSocialOp): Promise<TSocialO
   return invertSocialOp({ comments: [], layers: [] }, op);
 }
 
-async function isAnonymous(tx: Tx, mapId: string): Promise<boolean> {
-  const map = await tx.argumentMap.findUniqueOrThrow({
-    where: { id: mapId },
-    select: { anonymousSince: true },
+/**
+ * What goes live of a batch on an anonymous map: its changes as every reader
+ * who does not see names sees them, with the user ids they name (`people`),
+ * which the stream swaps for each reader's per-map ids. The map's teachers
+ * get a bare nudge instead and fetch their view with names (map-stream.ts).
+ * Nothing but the nudge when someone named has no pseudonym yet.
+ */
+async function changesClassmatesSee(
+  tx: Tx,
+  mapId: string,
+  ops: readonly TSocialOp[],
+): Promise<{ changes: SocialChanges; pseudonymous: true; people: string[] } | undefined> {
+  const people = new Set<string>();
+  const changes = await changesOf(tx, mapId, ops, async (ids) => {
+    for (const id of ids) if (id) people.add(id);
+    return peopleAsClassmatesSee(mapId, ids, tx);
   });
-  return map.anonymousSince !== null;
+  return changes ? { changes, pseudonymous: true, people: [...people] } : undefined;
 }
 
 /** The team of existing annotations being deleted (a delete names no team). */
@@ -181,7 +202,12 @@ async function teamOfAnnotations(mapId: string, ids: string[]): Promise<string> 
  * and a reply's thread too: a deleted first comment is shown as "Comment
  * deleted" while replies to it remain, and goes with the last of them.
  */
-async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Promise<SocialChanges> {
+async function changesOf(
+  tx: Tx,
+  mapId: string,
+  ops: readonly TSocialOp[],
+  lensFor: (userIds: (string | null)[]) => Promise<PeopleLens | null>,
+): Promise<SocialChanges | null> {
   const commentIds = ops.filter((op) => !isAnnotationOp(op)).map((op) => op.id);
   const annotationIds = ops.filter(isAnnotationOp).map((op) => op.id);
   const [changed, annotations] = await Promise.all([
@@ -217,12 +243,17 @@ async function changesOf(tx: Tx, mapId: string, ops: readonly TSocialOp[]): Prom
       })
     ).map((c) => c.id),
   );
+  const people = await lensFor([
+    ...comments.flatMap((c) => [c.authorId, ...(c.mentions ?? [])]),
+    ...annotations.flatMap((a) => [a.authorId, a.assigneeId]),
+  ]);
+  if (!people) return null;
   return {
-    comments: comments.filter((c) => shown.has(c.id)).map((c) => commentView(c, PLAIN_PEOPLE)),
+    comments: comments.filter((c) => shown.has(c.id)).map((c) => commentView(c, people)),
     removedComments: comments.filter((c) => !shown.has(c.id)).map((c) => c.id),
     annotations: annotations
       .filter((a) => a.deletedAt === null)
-      .map((a) => annotationView(a, PLAIN_PEOPLE)),
+      .map((a) => annotationView(a, people)),
     removedAnnotations: annotations.filter((a) => a.deletedAt !== null).map((a) => a.id),
   };
 }
