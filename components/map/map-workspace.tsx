@@ -252,9 +252,11 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
           </CompactBar>
         </div>
         <div id={menu.id} className={styles.menu} data-open={menu.open || undefined}>
-          <div className={styles.menuMotion}>
-            Motion: <strong>{snapshot.motion}</strong>
-          </div>
+          {snapshot.motion && (
+            <div className={styles.menuMotion}>
+              Motion: <strong>{snapshot.motion}</strong>
+            </div>
+          )}
           <WorkspaceTools
             snapshot={snapshot}
             canEdit={canEdit}

@@ -21,9 +21,12 @@ export function WorkspaceHeading({ snapshot, canEdit, shareToken }: HeadingProps
   return (
     <div className={styles.heading}>
       <h1>{snapshot.title}</h1>
-      <p className={styles.motion}>
-        Motion: <strong>{snapshot.motion}</strong>
-      </p>
+      {/* An imported map may have no motion yet. */}
+      {snapshot.motion && (
+        <p className={styles.motion}>
+          Motion: <strong>{snapshot.motion}</strong>
+        </p>
+      )}
       {!canEdit && (
         <p className={`badge ${styles.readonly}`}>
           {shareToken ? 'Read-only view, shared by link' : 'Read-only'}

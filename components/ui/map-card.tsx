@@ -30,7 +30,7 @@ export function MapCard({
   const card = (
     <Link className={styles.card} href={href}>
       <h3>{title}</h3>
-      {motion !== undefined && <p className={styles.motion}>{motion}</p>}
+      {motion && <p className={styles.motion}>{motion}</p>}
       {description && <p className={styles.description}>{description}</p>}
       {stats !== undefined && <p className={styles.stats}>{stats}</p>}
     </Link>

@@ -29,7 +29,7 @@ export function PrintablePage({
         </Link>
       </div>
       <h1 className={page.title}>{title}</h1>
-      <p className={page.lead}>{lead}</p>
+      {lead && <p className={page.lead}>{lead}</p>}
       <p className={styles.screenOnly}>
         <PrintButton />
       </p>

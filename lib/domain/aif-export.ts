@@ -1,4 +1,5 @@
 import { exportOrder, type ExportableMap } from './interchange';
+import { schemeById } from './reasoning/schemes';
 import type { NodeKind, Side } from './types';
 
 /**
@@ -50,6 +51,22 @@ type AifDocument = {
   };
 };
 
+/**
+ * The scheme an S-node is written with: the name the file it came from
+ * gave, else a support's scheme from the catalogue, named as AIFdb names
+ * its schemes ("Argument From Expert Opinion"); else the default.
+ */
+function aifSchemeName(group: ExportableMap['edges']): string | undefined {
+  const named = group.find((e) => e.schemeName)?.schemeName;
+  if (named) return named;
+  const tagged = group.find((e) => e.relation === 'SUPPORTS' && e.scheme)?.scheme;
+  const scheme = tagged ? schemeById(tagged) : undefined;
+  return scheme?.name.replace(
+    /(^|[\s(])(\p{Ll})/gu,
+    (_, before: string, letter: string) => before + letter.toUpperCase(),
+  );
+}
+
 /** AIFdb's scheme ids for the default inference and conflict. */
 const SCHEME = {
   RA: { text: 'Default Inference', schemeID: '72' },
@@ -75,17 +92,22 @@ export function exportAif(map: ExportableMap): AifDocument {
   const undercutTargets: Record<string, string> = {};
   const link = (fromID: string, toID: string) =>
     aifEdges.push({ edgeID: aifEdges.length + 1, fromID, toID, formEdgeID: null });
-  const scheme = (type: keyof typeof SCHEME, ends: string[]) => {
+  const scheme = (type: keyof typeof SCHEME, ends: string[], name?: string | null) => {
     const nodeID = String(aifNodes.length + 1);
-    aifNodes.push({
-      nodeID,
-      text: SCHEME[type].text,
-      type,
-      timestamp: '',
-      scheme: SCHEME[type].text,
-      schemeID: SCHEME[type].schemeID,
-    });
-    fulfilments.push({ nodeID, schemeID: SCHEME[type].schemeID });
+    // A scheme the map came with is written back by name (its AIFdb id is not kept).
+    aifNodes.push(
+      name
+        ? { nodeID, text: name, type, timestamp: '', scheme: name }
+        : {
+            nodeID,
+            text: SCHEME[type].text,
+            type,
+            timestamp: '',
+            scheme: SCHEME[type].text,
+            schemeID: SCHEME[type].schemeID,
+          },
+    );
+    if (!name) fulfilments.push({ nodeID, schemeID: SCHEME[type].schemeID });
     // An S-node sits between the nodes it joins.
     const points = ends.map((id) => position.get(id)!);
     position.set(nodeID, {
@@ -103,42 +125,41 @@ export function exportAif(map: ExportableMap): AifDocument {
         order.get(a.toId)! - order.get(b.toId)! || order.get(a.fromId)! - order.get(b.fromId)!,
     );
 
-  // Supports: one RA-node per conclusion and linked group, or per single premise.
-  const raFor = new Map<string, { raId: string; premises: string[] }[]>();
-  const supportGroups = new Map<string, string[]>();
-  for (const e of edges.filter((x) => x.relation === 'SUPPORTS')) {
-    const key = e.groupId ? `${e.toId}|g|${e.groupId}` : `${e.toId}|e|${e.id}`;
-    supportGroups.set(key, [...(supportGroups.get(key) ?? []), e.fromId]);
-  }
-  for (const [key, premises] of supportGroups) {
-    const conclusion = key.split('|')[0]!;
-    const raId = scheme('RA', [...premises.map((p) => aifId.get(p)!), aifId.get(conclusion)!]);
-    for (const p of premises) link(aifId.get(p)!, raId);
-    link(raId, aifId.get(conclusion)!);
-    for (const p of premises) raFor.set(p, [...(raFor.get(p) ?? []), { raId, premises }]);
-  }
-  for (const e of edges.filter((x) => x.relation !== 'SUPPORTS')) {
-    const from = aifId.get(e.fromId)!;
-    const to = aifId.get(e.toId)!;
-    if (e.relation === 'UNDERCUTS') {
-      // The inference from the target to what it supports; if it supports nothing, the node itself.
-      const inferences = raFor.get(e.toId) ?? [];
-      for (const { raId } of inferences) {
-        const caId = scheme('CA', [from, raId]);
-        undercutTargets[caId] = to;
-        link(from, caId);
-        link(caId, raId);
-      }
-      if (inferences.length > 0) continue;
-      const caId = scheme('CA', [from, to]);
-      undercutTargets[caId] = to;
-      link(from, caId);
-      link(caId, to);
-      continue;
+  // One S-node per connection, or per linked group (premises that support,
+  // or attackers that attack, together) and the node they bear on.
+  const joined = (relation: (typeof edges)[number]['relation']) => {
+    const groups = new Map<string, typeof edges>();
+    for (const e of edges.filter((x) => x.relation === relation)) {
+      const key = e.groupId ? `${e.toId}|g|${e.groupId}` : `${e.toId}|e|${e.id}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
     }
-    const sId = scheme(e.relation === 'ATTACKS' ? 'CA' : 'MA', [from, to]);
-    link(from, sId);
-    link(sId, to);
+    return [...groups.values()].map((group) => ({
+      from: group.map((e) => e.fromId),
+      to: group[0]!.toId,
+      scheme: aifSchemeName(group),
+    }));
+  };
+  const raFor = new Map<string, string[]>();
+  for (const { from, to, scheme: name } of joined('SUPPORTS')) {
+    const raId = scheme('RA', [...from.map((p) => aifId.get(p)!), aifId.get(to)!], name);
+    for (const p of from) link(aifId.get(p)!, raId);
+    link(raId, aifId.get(to)!);
+    for (const p of from) raFor.set(p, [...(raFor.get(p) ?? []), raId]);
+  }
+  for (const relation of ['ATTACKS', 'UNDERCUTS', 'REPHRASES'] as const) {
+    for (const { from: fromIds, to: toId, scheme: name } of joined(relation)) {
+      const from = fromIds.map((id) => aifId.get(id)!);
+      const to = aifId.get(toId)!;
+      // An undercut attacks the inference from its target to what that supports;
+      // if the target supports nothing, the target itself.
+      const targets = relation === 'UNDERCUTS' ? (raFor.get(toId) ?? [to]) : [to];
+      for (const target of targets) {
+        const sId = scheme(relation === 'REPHRASES' ? 'MA' : 'CA', [...from, target], name);
+        if (relation === 'UNDERCUTS') undercutTargets[sId] = to;
+        for (const f of from) link(f, sId);
+        link(sId, target);
+      }
+    }
   }
 
   return {

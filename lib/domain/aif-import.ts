@@ -2,16 +2,19 @@ import { z } from 'zod';
 import {
   clip,
   dedupeEdges,
+  flattenText,
   ImportFormatError,
   inferKinds,
   MAX_IMPORT_EDGES,
   MAX_IMPORT_NODES,
+  layoutDegenerate,
   positionsUsable,
   type ImportedEdge,
   type ImportedMap,
   type ImportedNode,
 } from './interchange';
 import { MAX_TEXT_LENGTH } from './op-schemas';
+import { SCHEMES } from './reasoning/schemes';
 import { NODE_KINDS, SIDES } from './types';
 
 /**
@@ -34,6 +37,8 @@ const ZAifGraph = z.object({
         nodeID: ZAifId,
         text: z.string({ message: 'must be text' }).max(MAX_TEXT_LENGTH * 4),
         type: z.string({ message: 'must name the node type (I, RA, CA, MA, ...)' }),
+        // OVA3 names an S-node's scheme here as well as in its text.
+        scheme: z.string().max(300).optional().catch(undefined),
       }),
       {
         message: 'must be a list of nodes',
@@ -80,7 +85,10 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       'file: an AIF file is a JSON object with "nodes" and "edges" (or an "AIF" section holding them).',
     );
   const inner = isObject(raw.AIF) ? 'AIF' : isObject(raw.aif) ? 'aif' : null;
-  const graph = parsePart(ZAifGraph, inner ? raw[inner] : raw, inner ?? '');
+  const rawGraph = inner ? raw[inner] : raw;
+  const graph = parsePart(ZAifGraph, rawGraph, inner ?? '');
+  // The entries as written, so that only a true repeat counts as one.
+  const rawNodes = (rawGraph as { nodes: unknown[] }).nodes;
   const ovaRaw = isObject(raw.OVA) ? raw.OVA : isObject(raw.ova) ? raw.ova : null;
   const ova = ovaRaw ? parsePart(ZOva, ovaRaw, isObject(raw.OVA) ? 'OVA' : 'ova') : null;
   const ours =
@@ -89,23 +97,55 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       : parsePart(ZCounterpoint, raw.counterpoint, 'counterpoint');
   const at = inner ? `${inner}.` : '';
 
+  const ignored: string[] = [];
   const typeOf = new Map<string, string>();
+  const firstOf = new Map<string, number>();
+  const repeats = new Set<number>();
   for (const [i, n] of graph.nodes.entries()) {
-    if (typeOf.has(n.nodeID))
-      throw new ImportFormatError(`${at}nodes[${i}].nodeID: "${n.nodeID}" appears twice`);
+    const first = firstOf.get(n.nodeID);
+    if (first !== undefined) {
+      // Corpus files repeat nodes; the same node twice is one node, two different ones under one id is an error.
+      if (canonical(rawNodes[first]) === canonical(rawNodes[i])) {
+        repeats.add(i);
+        continue;
+      }
+      throw new ImportFormatError(
+        `${at}nodes[${i}].nodeID: "${n.nodeID}" appears twice, as two different nodes`,
+      );
+    }
+    firstOf.set(n.nodeID, i);
     typeOf.set(n.nodeID, n.type.trim().toUpperCase());
   }
+  const graphEdges: typeof graph.edges = [];
+  let missing = 0;
   for (const [i, e] of graph.edges.entries()) {
-    if (!typeOf.has(e.fromID))
-      throw new ImportFormatError(`${at}edges[${i}].fromID: no node "${e.fromID}"`);
-    if (!typeOf.has(e.toID))
-      throw new ImportFormatError(`${at}edges[${i}].toID: no node "${e.toID}"`);
+    const from = typeOf.get(e.fromID);
+    const to = typeOf.get(e.toID);
+    if (from === undefined || to === undefined) {
+      // AIFdb corpus files leave out nodes of the dialogue layer that other
+      // files hold (locutions, transitions, and the illocutions that anchor
+      // a claim or an inference in them). An edge of that layer goes with
+      // them, and an edge from a node the file lacks into an argument node
+      // (an anchor) is left out and said. An edge out of an argument node to
+      // one the file lacks (a premise to its inference, an inference to its
+      // conclusion) would lose part of an argument: refused.
+      if (from !== undefined && ARGUMENT_TYPES.has(from))
+        throw new ImportFormatError(`${at}edges[${i}].toID: no node "${e.toID}"`);
+      if (to !== undefined && ARGUMENT_TYPES.has(to)) missing++;
+      continue;
+    }
+    graphEdges.push(e);
   }
+  if (missing > 0)
+    ignored.push(
+      `${missing} ${missing === 1 ? 'connection' : 'connections'} into the argument from nodes the file does not hold (its dialogue layer, which is not imported) ${missing === 1 ? 'was' : 'were'} left out.`,
+    );
 
   const nodes: ImportedNode[] = [];
   const idOf = new Map<string, string>();
+  const kept = graph.nodes.filter((_, i) => !repeats.has(i));
   for (const [i, n] of graph.nodes.entries()) {
-    if (typeOf.get(n.nodeID) !== 'I') continue;
+    if (typeOf.get(n.nodeID) !== 'I' || repeats.has(i)) continue;
     const text = n.text.replace(/\s+/g, ' ').trim();
     if (!text) throw new ImportFormatError(`${at}nodes[${i}].text: an I-node needs text`);
     if (text.length > MAX_TEXT_LENGTH)
@@ -125,7 +165,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
 
   const into = new Map<string, string[]>();
   const outOf = new Map<string, string[]>();
-  for (const e of graph.edges) {
+  for (const e of graphEdges) {
     const sources = into.get(e.toID) ?? [];
     if (sources.push(e.fromID) === 1) into.set(e.toID, sources);
     const targets = outOf.get(e.fromID) ?? [];
@@ -137,7 +177,8 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     fromAif: string,
     toAif: string,
     relation: ImportedEdge['relation'],
-    groupId: string | null = null,
+    groupId: string | null,
+    schemeName: string | undefined,
   ) => {
     // An inference with k premises and k conclusions makes k² connections:
     // a few kB of AIF must not become a graph too large to hold.
@@ -152,31 +193,47 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       toId: idOf.get(toAif)!,
       relation,
       groupId,
+      ...(schemeName && { schemeName }),
+      ...(schemeName && relation === 'SUPPORTS' && { scheme: catalogueScheme(schemeName) }),
     });
   };
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
-  for (const n of graph.nodes) {
+  const dropped: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
+  for (const n of kept) {
     const type = typeOf.get(n.nodeID);
+    if (type !== 'RA' && type !== 'CA' && type !== 'MA') continue;
     const sources = iNodesInto(n.nodeID);
     const targets = outOf.get(n.nodeID) ?? [];
+    const before = edges.length;
+    // Premises (or attackers) that act together share a group, as the S-node joins them.
+    const groupId = sources.length > 1 ? `g${++groups}` : null;
+    const schemeName = schemeOf(n, type);
     if (type === 'RA') {
-      const groupId = sources.length > 1 ? `g${++groups}` : null;
       for (const t of targets.filter((x) => idOf.has(x)))
-        for (const s of sources) add(s, t, 'SUPPORTS', groupId);
+        for (const s of sources) add(s, t, 'SUPPORTS', groupId, schemeName);
     } else if (type === 'CA' && idOf.has(undercutTargets[n.nodeID] ?? '')) {
-      for (const s of sources) add(s, undercutTargets[n.nodeID]!, 'UNDERCUTS');
+      for (const s of sources) add(s, undercutTargets[n.nodeID]!, 'UNDERCUTS', groupId, schemeName);
     } else if (type === 'CA') {
       for (const t of targets) {
-        if (idOf.has(t)) for (const s of sources) add(s, t, 'ATTACKS');
+        if (idOf.has(t)) for (const s of sources) add(s, t, 'ATTACKS', groupId, schemeName);
         // An attack on an RA-node undercuts its inference: drawn from the attacker to the inference's first premise.
         const premise = typeOf.get(t) === 'RA' ? iNodesInto(t)[0] : undefined;
-        if (premise) for (const s of sources) add(s, premise, 'UNDERCUTS');
+        if (premise) for (const s of sources) add(s, premise, 'UNDERCUTS', groupId, schemeName);
       }
-    } else if (type === 'MA') {
+    } else {
       for (const t of targets.filter((x) => idOf.has(x)))
-        for (const s of sources) add(s, t, 'REPHRASES');
+        for (const s of sources) add(s, t, 'REPHRASES', groupId, schemeName);
     }
+    if (edges.length === before) dropped[type]++;
+  }
+  const what = { RA: 'inference', CA: 'conflict', MA: 'rephrase' } as const;
+  for (const type of ['RA', 'CA', 'MA'] as const) {
+    const count = dropped[type];
+    if (count > 0)
+      ignored.push(
+        `${count} ${what[type]} ${count === 1 ? 'node' : 'nodes'} (${type}) without ${type === 'CA' ? 'an attacker or a target' : 'a claim at each end'} ${count === 1 ? 'was' : 'were'} left out.`,
+      );
   }
   const cleanEdges = dedupeEdges(edges);
 
@@ -196,15 +253,67 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       Object.assign(node, { x: Math.round(p.x), y: Math.round(p.y) });
   }
   // Other tools draw smaller boxes: their layout is kept only where our cards fit it (ours always is).
-  if (!ours && !positionsUsable(nodes))
+  // Nor where it is one column, one row or a long strip: the map is laid out afresh.
+  if (!ours && (!positionsUsable(nodes) || layoutDegenerate(nodes)))
     for (const node of nodes) Object.assign(node, { x: null, y: null });
 
+  // Neither AIF nor OVA has a title or a motion: the file's name, and a motion left for the teacher to write.
   const title = clip(ours?.title || fallbackTitle, 120) || 'Imported map';
+  const unkept = [
+    ...new Set(cleanEdges.flatMap((e) => (e.schemeName && !e.scheme ? [e.schemeName] : []))),
+  ];
+  if (unkept.length > 0)
+    ignored.push(
+      `${unkept.length === 1 ? 'A scheme' : 'Schemes'} named in the file (${unkept.join(', ')}) ${unkept.length === 1 ? 'is' : 'are'} not kept on the map: only an argument’s scheme from the catalogue is.`,
+    );
   return {
     title,
-    motion: clip(ours?.motion || title, 300),
+    motion: clip(ours?.motion ?? '', 300),
     description: clip(ours?.description ?? '', 2000),
     nodes,
     edges: cleanEdges,
+    ignored,
   };
 }
+
+/** The node types of the argument itself; the rest (L, YA, TA, ...) are the dialogue layer, which is skipped. */
+const ARGUMENT_TYPES = new Set(['I', 'RA', 'CA', 'MA', 'PA']);
+
+/** The default scheme of each S-node type (AIFdb's names), which a map need not keep. */
+const DEFAULT_SCHEMES: Record<'RA' | 'CA' | 'MA', string> = {
+  RA: 'Default Inference',
+  CA: 'Default Conflict',
+  MA: 'Default Rephrase',
+};
+
+/**
+ * The catalogue's scheme an AIF scheme name stands for ("Argument From
+ * Expert Opinion", or AIFdb's shorter "Expert Opinion"), else null.
+ */
+function catalogueScheme(name: string): string | null {
+  const wanted = name.toLowerCase().replace(/^argument from /, '');
+  return (
+    SCHEMES.find((s) => s.name.toLowerCase().replace(/^argument from /, '') === wanted)?.id ?? null
+  );
+}
+
+/** The scheme an S-node names (OVA3's `scheme`, else AIFdb's text), unless it is the default one. */
+function schemeOf(node: { text: string; scheme?: string }, type: 'RA' | 'CA' | 'MA') {
+  const name = flattenText(node.scheme || node.text).slice(0, 200);
+  if (!name || name.toLowerCase() === DEFAULT_SCHEMES[type].toLowerCase()) return undefined;
+  // AIFdb writes a bare "RA" or "CA" for an unnamed inference or conflict.
+  if (name.toUpperCase() === type) return undefined;
+  return name;
+}
+
+/** A JSON value as text with its keys sorted: two entries that say the same read the same. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : typeof value === 'object' && value !== null
+      ? `{${Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+          .join(',')}}`
+      : JSON.stringify(value);

@@ -11,7 +11,13 @@
  * motion) rides in a `counterpoint` section that other tools ignore, so our
  * own files round-trip exactly. Import accepts plain AIFdb JSON
  * ({nodes, edges}), OVA's ({AIF, OVA, text}) and xAIF ({AIF, ova: []}), and
- * skips the dialogue layer (L, YA, TA and other locution nodes).
+ * skips the dialogue layer (L, YA, TA and other locution nodes), with the
+ * edges to such nodes a corpus file leaves out. Attackers that share one
+ * CA-node attack together (one linked group, like premises that share an
+ * RA-node), and are written back as one. A node written twice the same way
+ * is one node. A named scheme (not "Default Inference") is kept on the
+ * imported connections and written back. What cannot be kept (an S-node with
+ * nothing at one end) is said in the import's `ignored` list.
  */
 
 export { exportAif } from './aif-export';

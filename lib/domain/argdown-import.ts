@@ -291,7 +291,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
 
   const front = (response.frontMatter ?? {}) as Record<string, unknown>;
   const title = clip(str(front.title) || fallbackTitle, 120) || 'Imported map';
-  const motion = clip(str(front.motion) || str(front.subTitle) || title, 300);
+  // Without a motion in the frontmatter the motion is left empty, not the title again.
+  const motion = clip(str(front.motion) || str(front.subTitle), 300);
   const author = str(front.author);
   const description = clip(
     str(front.description) ||

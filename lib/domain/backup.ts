@@ -37,7 +37,8 @@ export const ZBackup = z.object({
   exportedAt: z.string().max(40).optional(),
   map: z.object({
     title: z.string().trim().min(1).max(120),
-    motion: z.string().trim().min(1).max(300),
+    // Empty for a map imported from a file that names no motion (AIF has no place for one).
+    motion: z.string().trim().max(300),
     description: z.string().max(2000).default(''),
   }),
   sources: z

@@ -29,7 +29,11 @@ export type ExportableMap = {
     /** The node's title in the Argdown file it came from (see ImportedNode.title). */
     title?: string | null;
   })[];
-  edges: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>[];
+  edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
+    Partial<Pick<GraphEdge, 'scheme'>> & {
+      /** The AIF scheme name the connection came with (see `ImportedEdge.schemeName`). */
+      schemeName?: string;
+    })[];
 };
 
 export type ImportedNode = {
@@ -52,6 +56,19 @@ export type ImportedEdge = {
   toId: string;
   relation: Relation;
   groupId: string | null;
+  /**
+   * A support's argumentation scheme, from the catalogue
+   * (lib/domain/reasoning/schemes.ts), when the file names one it has.
+   */
+  scheme?: string | null;
+  /**
+   * The name of the AIF scheme of the inference, conflict or rephrase it
+   * came from, as the file writes it, when not the default one ("Argument
+   * From Expert Opinion", "Conflict From Bias"). AIF export writes it back;
+   * a map stores only `scheme`, so a name outside the catalogue, or on an
+   * attack, lives only as long as the import (and is said in its `ignored` list).
+   */
+  schemeName?: string;
 };
 export type ImportedMap = {
   title: string;
@@ -114,6 +131,39 @@ export function positionsUsable(nodes: readonly ImportedNode[]): boolean {
     }
   }
   return true;
+}
+
+/** Fewer cards than this are never "laid out badly": a claim with two reasons may well sit in a column. */
+const DEGENERATE_MIN_NODES = 4;
+/** A layout this many times wider than tall, or taller than wide, is a strip, not a map. */
+const DEGENERATE_ASPECT = 4;
+
+/**
+ * Whether a file's own layout is not worth keeping though no cards overlap:
+ * every card in one column or one row (as OVA leaves a file whose analyst
+ * never arranged it), or a strip far wider than tall or taller than wide,
+ * which opens either unreadably small or mostly off screen. Such a map is
+ * laid out again like one without positions.
+ */
+export function layoutDegenerate(nodes: readonly ImportedNode[]): boolean {
+  if (nodes.length < DEGENERATE_MIN_NODES) return false;
+  if (nodes.some((n) => n.x === null || n.y === null)) return true;
+  const boxes = nodes.map((n) => ({
+    x: n.x!,
+    y: n.y!,
+    w: NODE_WIDTH,
+    h: estimateNodeHeight(n.text, false),
+  }));
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const width = Math.max(...boxes.map((b) => b.x + b.w)) - left;
+  const height = Math.max(...boxes.map((b) => b.y + b.h)) - top;
+  // One column: every card overlaps every other horizontally. One row: vertically.
+  const oneColumn = Math.max(...boxes.map((b) => b.x)) < left + NODE_WIDTH;
+  const oneRow = boxes.every((b) => b.y < top + Math.min(...boxes.map((c) => c.h)));
+  return (
+    oneColumn || oneRow || width > DEGENERATE_ASPECT * height || height > DEGENERATE_ASPECT * width
+  );
 }
 
 /** Drops repeated edges (same ends, relation and group) and edges from a node to itself. */

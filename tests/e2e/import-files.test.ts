@@ -78,4 +78,31 @@ describe('importing files from the import page', () => {
     await screenshot(page, 'imported-kialo');
     expect(errors).toEqual([]);
   });
+
+  it('opens a 31-claim AIF analysis readable, after saying what the map leaves out', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Ada Aif', {
+      width: 1440,
+      height: 900,
+    });
+    const buffer = await readFile(
+      path.join(import.meta.dirname, '../fixtures/aif/papa-forecast-28106.json'),
+    );
+    await importFile(page, { name: 'papa-forecast-28106.json', buffer });
+    const status = page.getByRole('status').filter({ hasText: 'The map was imported.' });
+    await status
+      .getByText('A scheme named in the file (Evaluation) is not kept on the map')
+      .waitFor();
+    await screenshot(page, 'imported-aif-notices');
+    await page.getByRole('link', { name: 'Open the map' }).click();
+    await page.waitForURL(/\/maps\/[\w-]+$/);
+    // Titled by the file, with no motion repeating the title.
+    await page.getByRole('heading', { level: 1, name: 'papa forecast 28106' }).waitFor();
+    expect(await page.getByText(/^Motion:/).count()).toBe(0);
+    // It opens at a readable zoom: a card is drawn at least 80% of its size (260 px wide).
+    const card = mapNodes(page).first();
+    await card.waitFor();
+    await expect.poll(async () => (await card.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+    await screenshot(page, 'imported-aif-first-view');
+    expect(errors).toEqual([]);
+  });
 });

@@ -97,6 +97,97 @@ describe('AIF and Argdown through the database', () => {
     }
   }, 60_000);
 
+  it('titles an AIF map by its file, leaves its motion empty, lays out a one-column file afresh and says what it did not keep', async () => {
+    const owner = await user();
+    const text = fixture('aif', 'papa-forecast-28010.json');
+    const imported = await importMap(owner, { text, fileName: 'papa-forecast-28010.json' });
+    expect(imported.ignored).toEqual([
+      'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
+    ]);
+    const map = await getMapSnapshot(owner, imported.id);
+    expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
+    // OVA had the nine claims in one column; the map spreads them in rows and columns.
+    expect(map.nodes).toHaveLength(9);
+    expect(new Set(map.nodes.map((n) => n.y)).size).toBeLessThan(9);
+    expect(
+      Math.max(...map.nodes.map((n) => n.x)) - Math.min(...map.nodes.map((n) => n.x)),
+    ).toBeGreaterThanOrEqual(NODE_WIDTH);
+    // The map's backup, motion empty, restores.
+    const again = await importMap(owner, {
+      text: (await exportMap(owner, imported.id, 'backup')).body,
+      fileName: 'copy.json',
+    });
+    expect((await getMapSnapshot(owner, again.id)).motion).toBe('');
+
+    // A support's scheme the catalogue knows is stored on the map, and written back on export.
+    const expert = await importMap(owner, {
+      text: JSON.stringify({
+        nodes: [
+          { nodeID: '1', text: 'The drug is safe.', type: 'I' },
+          { nodeID: '2', text: 'The regulator’s scientists say so.', type: 'I' },
+          { nodeID: '3', text: 'Argument From Expert Opinion', type: 'RA' },
+        ],
+        edges: [
+          { fromID: '2', toID: '3' },
+          { fromID: '3', toID: '1' },
+        ],
+      }),
+      fileName: 'drug.json',
+    });
+    expect(expert.ignored).toEqual([]);
+    expect((await getMapSnapshot(owner, expert.id)).edges.map((e) => e.scheme)).toEqual([
+      'expert-opinion',
+    ]);
+    const aif = JSON.parse((await exportMap(owner, expert.id, 'aif')).body) as {
+      AIF: { nodes: { type: string; text: string }[] };
+    };
+    expect(aif.AIF.nodes.filter((n) => n.type === 'RA').map((n) => n.text)).toEqual([
+      'Argument From Expert Opinion',
+    ]);
+
+    // Two attackers of one conflict stay one attack through the database, and one CA-node on export.
+    const linked = await importMap(owner, {
+      text: JSON.stringify({
+        nodes: [
+          { nodeID: 'c', text: 'We should build the bridge.', type: 'I' },
+          { nodeID: 'a', text: 'It costs more than the town has.', type: 'I' },
+          { nodeID: 'b', text: 'No grant will cover the difference.', type: 'I' },
+          { nodeID: 'x', text: 'Default Conflict', type: 'CA' },
+          { nodeID: 'y', text: 'Default Conflict', type: 'CA' },
+        ],
+        edges: [
+          { fromID: 'a', toID: 'x' },
+          { fromID: 'b', toID: 'x' },
+          { fromID: 'x', toID: 'c' },
+          { fromID: 'y', toID: 'c' },
+        ],
+      }),
+      fileName: 'bridge.json',
+    });
+    expect(linked.ignored).toEqual([
+      '1 conflict node (CA) without an attacker or a target was left out.',
+    ]);
+    const bridge = await getMapSnapshot(owner, linked.id);
+    expect(bridge.edges.map((e) => e.relation)).toEqual(['ATTACKS', 'ATTACKS']);
+    expect(bridge.edges[0]!.groupId).not.toBeNull();
+    expect(bridge.edges[1]!.groupId).toBe(bridge.edges[0]!.groupId);
+    const bridgeAif = JSON.parse((await exportMap(owner, linked.id, 'aif')).body) as {
+      AIF: { nodes: { type: string }[] };
+    };
+    expect(bridgeAif.AIF.nodes.filter((n) => n.type === 'CA')).toHaveLength(1);
+
+    // Argdown: the frontmatter's title, and no motion where the file names none.
+    const argdown = await importMap(owner, {
+      text: fixture('argdown', 'state-censorship.argdown'),
+      fileName: 'state-censorship.argdown',
+    });
+    const fromArgdown = await getMapSnapshot(owner, argdown.id);
+    expect(fromArgdown.title).toBe(
+      'Censorship from the State -- Some Pros and Cons Reconstructed in Detail',
+    );
+    expect(fromArgdown.motion).toBe('');
+  }, 60_000);
+
   it('refuses a malformed file with the line or field at fault, and creates nothing', async () => {
     const owner = await user();
     const count = () => testDb().argumentMap.count({ where: { ownerId: owner.userId } });

@@ -173,7 +173,7 @@ describe('AIF import of malformed files', () => {
         ],
         edges: [],
       }),
-    ).toBe('nodes[1].nodeID: "1" appears twice');
+    ).toBe('nodes[1].nodeID: "1" appears twice, as two different nodes');
     expect(fails({ nodes: [{ nodeID: '1', text: '  ', type: 'I' }], edges: [] })).toBe(
       'nodes[0].text: an I-node needs text',
     );
@@ -187,5 +187,155 @@ describe('AIF import of malformed files', () => {
         OVA: { nodes: [{ nodeID: '1', x: 'left', y: 0 }] },
       }),
     ).toMatch(/^OVA\.nodes\[0\]\.x: /);
+  });
+});
+
+describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OVA3 analysis)', () => {
+  type Raw = { AIF: { nodes: { nodeID: string; type: string; text: string }[]; edges: unknown[] } };
+  const papa = () => fixture('papa-forecast-28010.json') as Raw;
+  const node = (nodeID: string, text: string, type = 'I') => ({ nodeID, text, type });
+  const edge = (fromID: string, toID: string) => ({ fromID, toID });
+
+  it('keeps a conflict with two attackers as one attack from both, and writes it back as one CA-node', () => {
+    const file = {
+      nodes: [
+        node('1', 'We should build the bridge.'),
+        node('2', 'The bridge costs more than the town has.'),
+        node('3', 'No grant will cover the difference.'),
+        node('4', 'Default Conflict', 'CA'),
+      ],
+      edges: [edge('2', '4'), edge('3', '4'), edge('4', '1')],
+    };
+    const map = parseAif(file, 'Bridge');
+    expect(shape(map).edges).toEqual([
+      'No grant will cover the difference. ATTACKS We should build the bridge. (linked: No grant will cover the difference. + The bridge costs more than the town has.)',
+      'The bridge costs more than the town has. ATTACKS We should build the bridge. (linked: No grant will cover the difference. + The bridge costs more than the town has.)',
+    ]);
+    const out = exportAif(placed(map));
+    const conflicts = out.AIF.nodes.filter((n) => n.type === 'CA');
+    expect(conflicts).toHaveLength(1);
+    expect(out.AIF.edges.filter((e) => e.toID === conflicts[0]!.nodeID)).toHaveLength(2);
+    expect(shape(parseAif(viaFile(out), 'x'))).toEqual(shape(map));
+  });
+
+  it('says which conflicts it left out because they attack with nothing', () => {
+    const file = {
+      nodes: [node('1', 'A claim'), node('2', 'Default Conflict', 'CA')],
+      edges: [edge('2', '1')],
+    };
+    const map = parseAif(file, 'x');
+    expect(map.edges).toEqual([]);
+    expect(map.ignored).toEqual([
+      '1 conflict node (CA) without an attacker or a target was left out.',
+    ]);
+  });
+
+  it('accepts a node written twice the same way, and still refuses two different nodes under one id', () => {
+    const raw = papa();
+    const twice = structuredClone(raw);
+    twice.AIF.nodes.push(structuredClone(raw.AIF.nodes[0]!), structuredClone(raw.AIF.nodes[1]!));
+    expect(shape(parseAif(twice, 'x'))).toEqual(shape(parseAif(raw, 'x')));
+    const clash = structuredClone(raw);
+    clash.AIF.nodes.push({ ...raw.AIF.nodes[0]!, text: 'Something else' });
+    expect(() => parseAif(clash, 'x')).toThrow(
+      `AIF.nodes[${raw.AIF.nodes.length}].nodeID: "${raw.AIF.nodes[0]!.nodeID}" appears twice, as two different nodes`,
+    );
+  });
+
+  it('ignores edges to the locutions and illocutions a file leaves out, and says so', () => {
+    const raw = papa();
+    const without = structuredClone(raw);
+    without.AIF.nodes = raw.AIF.nodes.filter((n) => n.type !== 'L' && n.type !== 'YA');
+    const map = parseAif(without, 'x');
+    expect(shape(map)).toEqual(shape(parseAif(raw, 'x')));
+    expect(map.ignored?.[0]).toMatch(
+      /^\d+ connections into the argument from nodes the file does not hold/,
+    );
+    // An inference whose conclusion is missing is part of the argument: refused.
+    const broken = structuredClone(without);
+    broken.AIF.nodes = broken.AIF.nodes.filter((n) => n.nodeID !== '1_8554957260962216725');
+    expect(() => parseAif(broken, 'x')).toThrow(/no node "1_8554957260962216725"/);
+  });
+
+  it('keeps the schemes the file names and writes them back on export', () => {
+    const file = {
+      nodes: [
+        node('1', 'The drug is safe.'),
+        node('2', 'The regulator’s scientists say it is safe.'),
+        node('3', 'Argument From Expert Opinion', 'RA'),
+        node('4', 'The scientists were paid by the maker.'),
+        node('5', 'Conflict From Bias', 'CA'),
+        node('6', 'Default Conflict', 'CA'),
+        node('7', 'It caused side effects in trials.'),
+      ],
+      edges: [
+        edge('2', '3'),
+        edge('3', '1'),
+        edge('4', '5'),
+        edge('5', '2'),
+        edge('7', '6'),
+        edge('6', '1'),
+      ],
+    };
+    const map = parseAif(file, 'x');
+    // The support's scheme is the catalogue's expert opinion, which a map keeps; the conflict's name only the import.
+    expect(map.edges.map((e) => [e.relation, e.schemeName, e.scheme])).toEqual([
+      ['SUPPORTS', 'Argument From Expert Opinion', 'expert-opinion'],
+      ['ATTACKS', 'Conflict From Bias', undefined],
+      ['ATTACKS', undefined, undefined],
+    ]);
+    expect(map.ignored).toEqual([
+      'A scheme named in the file (Conflict From Bias) is not kept on the map: only an argument’s scheme from the catalogue is.',
+    ]);
+    const out = exportAif(placed(map));
+    const schemes = (type: string) =>
+      out.AIF.nodes
+        .filter((n) => n.type === type)
+        .map((n) => [n.text, n.scheme])
+        .sort();
+    expect(schemes('RA')).toEqual([
+      ['Argument From Expert Opinion', 'Argument From Expert Opinion'],
+    ]);
+    expect(schemes('CA')).toEqual([
+      ['Conflict From Bias', 'Conflict From Bias'],
+      ['Default Conflict', 'Default Conflict'],
+    ]);
+    // A map's own tag, with no name from a file, is written under AIFdb's name for it.
+    const tagged = exportAif({
+      ...demo,
+      edges: demo.edges.map((e) =>
+        e.relation === 'SUPPORTS' ? { ...e, scheme: 'position-to-know' } : e,
+      ),
+    });
+    expect(tagged.AIF.nodes.filter((n) => n.type === 'RA').map((n) => n.text)).toEqual([
+      'Argument From Position To Know',
+      'Argument From Position To Know',
+    ]);
+    // A real file's named rephrase ("Evaluation") too.
+    const real = exportAif(placed(parseAif(papa(), 'x')));
+    expect(real.AIF.nodes.filter((n) => n.type === 'MA').map((n) => n.text)).toContain(
+      'Evaluation',
+    );
+  });
+
+  it('is titled by its file’s name, with the motion left empty, and says what it could not keep', () => {
+    const map = parseAif(papa(), 'papa forecast 28010');
+    expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
+    expect(map.ignored).toEqual([
+      'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
+    ]);
+  });
+
+  it('lays out afresh a file whose claims all sit in one column, though none overlap', () => {
+    // The file's claims as OVA leaves them when nobody arranged them: one column, far apart.
+    const raw = papa() as Raw & { OVA: { nodes: { nodeID: string; x: number; y: number }[] } };
+    const claims = raw.AIF.nodes.filter((n) => n.type === 'I').map((n) => n.nodeID);
+    for (const p of raw.OVA.nodes) {
+      const row = claims.indexOf(p.nodeID);
+      if (row >= 0) Object.assign(p, { x: 300 + (row % 2) * 40, y: 60 + row * 300 });
+    }
+    const map = parseAif(raw, 'x');
+    expect(map.nodes).toHaveLength(9);
+    expect(map.nodes.every((n) => n.x === null && n.y === null)).toBe(true);
   });
 });

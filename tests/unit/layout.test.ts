@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freeSpot, layoutGraph, spotNextTo } from '@/lib/domain/layout';
+import { layoutDegenerate, type ImportedNode } from '@/lib/domain/interchange';
 
 const size = { width: 260, height: 90 };
 
@@ -102,5 +103,76 @@ describe('auto-layout', () => {
         expect(apart).toBe(true);
       }
     }
+  });
+});
+
+describe('whether an imported file’s own layout is kept', () => {
+  const at = (x: number, y: number, i: number): ImportedNode => ({
+    id: `n${i}`,
+    kind: 'CLAIM',
+    text: `Claim ${i}`,
+    side: 'NEUTRAL',
+    x,
+    y,
+  });
+  const nodes = (points: [number, number][]) => points.map(([x, y], i) => at(x, y, i));
+
+  it('keeps a layout that spreads cards in two directions', () => {
+    expect(
+      layoutDegenerate(
+        nodes([
+          [0, 0],
+          [-300, 200],
+          [300, 200],
+          [0, 400],
+          [300, 400],
+        ]),
+      ),
+    ).toBe(false);
+  });
+
+  it('lays out afresh every card in one column, even a little ragged, or in one row', () => {
+    expect(
+      layoutDegenerate(
+        nodes([
+          [0, 0],
+          [40, 150],
+          [-20, 300],
+          [100, 450],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      layoutDegenerate(
+        nodes([
+          [0, 0],
+          [300, 10],
+          [600, 0],
+          [900, 20],
+        ]),
+      ),
+    ).toBe(true);
+  });
+
+  it('lays out afresh a long strip, but leaves a claim with two or three reasons alone', () => {
+    const strip = nodes([
+      [0, 0],
+      [300, 100],
+      [600, 0],
+      [900, 100],
+      [1200, 0],
+      [1500, 100],
+      [1800, 0],
+    ]);
+    expect(layoutDegenerate(strip)).toBe(true);
+    expect(
+      layoutDegenerate(
+        nodes([
+          [0, 0],
+          [0, 150],
+          [0, 300],
+        ]),
+      ),
+    ).toBe(false);
   });
 });

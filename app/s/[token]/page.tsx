@@ -32,7 +32,9 @@ const load = cache(async (token: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await load((await params).token);
   if (!link) return { title: 'Link no longer valid', robots: { index: false } };
-  const description = `Motion: ${link.mapMotion} — an argument map on Counterpoint.`;
+  const description = link.mapMotion
+    ? `Motion: ${link.mapMotion} — an argument map on Counterpoint.`
+    : 'An argument map on Counterpoint.';
   return {
     title: link.mapTitle,
     description,

@@ -18,7 +18,7 @@ export function ProjectorFrame({
     <div className={styles.projector} data-projector>
       <header className={styles.head}>
         <h1>{title}</h1>
-        <p>{motion}</p>
+        {motion && <p>{motion}</p>}
       </header>
       <div className={styles.map}>{children}</div>
     </div>

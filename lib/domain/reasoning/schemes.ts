@@ -46,7 +46,7 @@ export type Scheme = {
   questions: readonly CriticalQuestion[];
 };
 
-/** @internal The scheme picker (issue #21) will list it; until then critical-questions.ts and the tests do. */
+/** The catalogue: AIF import reads scheme names from it; the scheme picker (issue #21) will list it. */
 export const SCHEMES: readonly Scheme[] = [
   {
     id: 'expert-opinion',

@@ -77,7 +77,7 @@ export async function exportBriefDocx(actor: Actor, mapId: string): Promise<Word
     body: await verbatimDocx({
       title: `Debate brief: ${snapshot.title}`,
       lines: [
-        `Motion: ${snapshot.motion}`,
+        ...(snapshot.motion ? [`Motion: ${snapshot.motion}`] : []),
         `Made on ${formatCalendarDate(new Date().toISOString().slice(0, 10))}`,
       ],
       items,

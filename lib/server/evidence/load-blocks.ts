@@ -100,7 +100,7 @@ export function blocksFile(view: BlocksView): VerbatimFile {
   return {
     title: `Blocks: ${view.title}`,
     lines: [
-      `Motion: ${view.motion}`,
+      ...(view.motion ? [`Motion: ${view.motion}`] : []),
       `Side: ${blocksFor(view)}`,
       `Made on ${formatCalendarDate(view.madeOn)}`,
     ],

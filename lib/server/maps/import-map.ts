@@ -85,7 +85,7 @@ export async function importMap(
   const format = detectFormat(text, fileName, input.format);
   const fallbackTitle =
     fileName
-      .replace(/\.(aif\.json|json|argdown|ad|txt)$/i, '')
+      .replace(/\.(aif\.json|json|aif|argdown|ad|txt)$/i, '')
       .replace(/[-_]+/g, ' ')
       .trim() || 'Imported map';
   try {
@@ -114,7 +114,11 @@ export async function importMap(
         card: null,
         title: n.title ?? null,
       })),
-      edges: graph.edges.map((e) => ({ ...e, scheme: null, answers: null })),
+      edges: graph.edges.map(({ schemeName: _, ...e }) => ({
+        ...e,
+        scheme: e.scheme ?? null,
+        answers: null,
+      })),
       teamLayer: null,
     };
     return {

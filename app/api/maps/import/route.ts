@@ -15,7 +15,8 @@ const ZQuery = z.object({
 /**
  * POST /api/maps/import?format=backup|aif|argdown|kialo&name=file.ext — the
  * file as the body, sent as application/octet-stream (format guessed from the
- * name and content when not given). Answers { id, format } of the new map, or
+ * name and content when not given). Answers { id, format, ignored } of the
+ * new map (ignored: what the file held that the map leaves out), or
  * the line or field at fault; a file that is not text (an image, a program)
  * gets 415 saying what it looks like.
  */

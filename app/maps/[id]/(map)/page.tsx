@@ -19,7 +19,9 @@ const loadSnapshot = cache((id: string) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const snapshot = await loadSnapshot((await params).id);
-  const description = `Motion: ${snapshot.motion} — an argument map on Counterpoint.`;
+  const description = snapshot.motion
+    ? `Motion: ${snapshot.motion} — an argument map on Counterpoint.`
+    : 'An argument map on Counterpoint.';
   return {
     title: snapshot.title,
     description,

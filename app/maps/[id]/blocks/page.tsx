@@ -66,7 +66,8 @@ export default async function BlocksPage({ params, searchParams }: Props) {
       title={`Blocks: ${view.title}`}
       lead={
         <>
-          Motion: {view.motion}. {blocksFor(view)}, {formatCalendarDate(view.madeOn)}.
+          {view.motion && <>Motion: {view.motion}. </>}
+          {blocksFor(view)}, {formatCalendarDate(view.madeOn)}.
         </>
       }
     >

@@ -61,7 +61,7 @@ export default async function BriefPage({ params }: Props) {
     <PrintablePage
       mapId={id}
       title={`Debate brief: ${snapshot.title}`}
-      lead={`Motion: ${snapshot.motion}`}
+      lead={snapshot.motion ? `Motion: ${snapshot.motion}` : undefined}
     >
       {brief.length === 0 && <p className={page.emptyState}>The map has no claims yet.</p>}
       {brief.map((side) => (

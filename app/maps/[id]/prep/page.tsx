@@ -115,7 +115,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
           </span>
         </>
       }
-      lead={`${snapshot.title} — motion: ${snapshot.motion}`}
+      lead={snapshot.motion ? `${snapshot.title} — motion: ${snapshot.motion}` : snapshot.title}
     >
       {claimIds.length === 0 ? (
         <p className={page.emptyState}>
