@@ -7,10 +7,11 @@ const browser = useBrowser();
 
 const newPerson = (b: Browser, name: string) => signUpNewPerson(b, baseUrl, name);
 
+/** An edit sent as a page of this site would send it (a foreign site's is refused before any lookup). */
 const postOp = (mapId: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/api/maps/${mapId}/ops`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...headers },
     body: JSON.stringify({
       ops: [
         {
