@@ -13,7 +13,12 @@ function stalledUpload(url: string): Promise<{ status: number; beforeBodyEnded: 
     let ended = false;
     const req = httpRequest(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      // Sent as a page of this site would: a foreign site's write is refused before any lookup.
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+        'sec-fetch-site': 'same-origin',
+      },
     });
     req.on('response', (res) => {
       res.resume();
