@@ -3,6 +3,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
+import { ArgumentPanel } from '../reasoning/argument-panel';
 import { StandsLegend, StandsToggle, useWhatStands } from '../reasoning/stands';
 import { ImpactToggle } from '../votes/impact-toggle';
 import { useVoting } from '../votes/use-voting';
@@ -345,6 +346,13 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             />
           )}
           <ConnectPromptOver editing={editing} view={view} />
+          <ArgumentPanel
+            nodes={liveNodes}
+            edges={liveEdges}
+            edgeId={selectedEdgeId}
+            direction={mapView.direction}
+            onOps={editable ? (ops) => void editStore.perform(ops) : undefined}
+          />
         </div>
         <EditingDialogs
           editing={editing}
