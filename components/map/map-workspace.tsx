@@ -346,13 +346,16 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             />
           )}
           <ConnectPromptOver editing={editing} view={view} />
-          <ArgumentPanel
-            nodes={liveNodes}
-            edges={liveEdges}
-            edgeId={selectedEdgeId}
-            direction={mapView.direction}
-            onOps={editable ? (ops) => void editStore.perform(ops) : undefined}
-          />
+          {shownAs === 'map' && (
+            <ArgumentPanel
+              nodes={liveNodes}
+              edges={liveEdges}
+              edgeId={selectedEdgeId}
+              direction={mapView.direction}
+              onOps={editable ? (ops) => void editStore.perform(ops) : undefined}
+              onClose={() => selection.setSelectedEdgeId(null)}
+            />
+          )}
         </div>
         <EditingDialogs
           editing={editing}

@@ -29,6 +29,8 @@ type Props = {
   direction: 'UP' | 'LEFT';
   /** Performs ops through the map's edit path (undoable, sent, live); absent for readers. */
   onOps?: (ops: TOp[]) => void;
+  /** Closes the panel (deselects the connection). */
+  onClose: () => void;
 };
 
 const ATTACK_WORDS: Record<(typeof ATTACK_KINDS)[number], string> = {
@@ -48,7 +50,7 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : 
  * attacks what the question targets, made by the ordinary ops
  * (critical-questions.ts), so it is undoable and goes live like any edit.
  */
-export function ArgumentPanel({ nodes, edges, edgeId, direction, onOps }: Props) {
+export function ArgumentPanel({ nodes, edges, edgeId, direction, onOps, onClose }: Props) {
   const graph = useMemo(() => ({ nodes, edges }), [nodes, edges]);
   const argument = useMemo(
     () => (edgeId ? argumentsOf(graph).find((a) => a.edgeIds.includes(edgeId)) : undefined),
@@ -104,8 +106,24 @@ export function ArgumentPanel({ nodes, edges, edgeId, direction, onOps }: Props)
   };
 
   return (
-    <section className={styles.panel} aria-label="Argument">
-      <h2 className={styles.title}>Argument for “{short(textOf(argument.conclusion))}”</h2>
+    <section
+      className={styles.panel}
+      aria-label="Argument"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+      }}
+    >
+      <div className={styles.head}>
+        <h2 className={styles.title}>Argument for “{short(textOf(argument.conclusion))}”</h2>
+        <button
+          type="button"
+          className={styles.close}
+          aria-label="Close the argument"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </div>
       <label className={styles.field} htmlFor={schemeField}>
         Argument scheme
       </label>

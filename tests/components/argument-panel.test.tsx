@@ -44,6 +44,7 @@ describe('the argument panel of a selected support', () => {
         edges={[support(null)]}
         edgeId="sup"
         direction="UP"
+        onClose={() => {}}
         onOps={onOps}
       />,
     );
@@ -59,6 +60,7 @@ describe('the argument panel of a selected support', () => {
         edges={[support('expert-opinion')]}
         edgeId="sup"
         direction="UP"
+        onClose={() => {}}
         onOps={onOps}
       />,
     );
@@ -73,7 +75,14 @@ describe('the argument panel of a selected support', () => {
     const onOps = vi.fn<(ops: TOp[]) => void>();
     const edges = [support('expert-opinion')];
     const { rerender } = render(
-      <ArgumentPanel nodes={nodes} edges={edges} edgeId="sup" direction="UP" onOps={onOps} />,
+      <ArgumentPanel
+        nodes={nodes}
+        edges={edges}
+        edgeId="sup"
+        direction="UP"
+        onClose={() => {}}
+        onOps={onOps}
+      />,
     );
     const question = screen.getByText(/How credible is E as an expert/);
     const answer = screen.getAllByRole('button', { name: 'Answer' })[0]!;
@@ -111,6 +120,7 @@ describe('the argument panel of a selected support', () => {
         edges={[...edges, { ...attack, scheme: null, answers: attack.answers ?? null, version: 1 }]}
         edgeId="sup"
         direction="UP"
+        onClose={() => {}}
         onOps={onOps}
       />,
     );
@@ -128,6 +138,7 @@ describe('the argument panel of a selected support', () => {
         edges={[support('expert-opinion')]}
         edgeId="sup"
         direction="UP"
+        onClose={() => {}}
         onOps={onOps}
       />,
     );
@@ -138,10 +149,41 @@ describe('the argument panel of a selected support', () => {
     expect(screen.getByLabelText('Your answer')).toBeTruthy();
   });
 
+  it('Escape closes the answer field first, then the panel', async () => {
+    const user = userEvent.setup();
+    const onClose = vi.fn();
+    render(
+      <ArgumentPanel
+        nodes={nodes}
+        edges={[support('expert-opinion')]}
+        edgeId="sup"
+        direction="UP"
+        onOps={vi.fn()}
+        onClose={onClose}
+      />,
+    );
+    await user.click(screen.getAllByRole('button', { name: 'Answer' })[0]!);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByLabelText('Your answer')).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+    screen.getByLabelText('Argument scheme').focus();
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('button', { name: 'Close the argument' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
   it('shows nothing for a connection that is not a support, and no buttons to readers', () => {
     const attack: GraphEdge = { ...support(null), relation: 'ATTACKS' };
     const { container, rerender } = render(
-      <ArgumentPanel nodes={nodes} edges={[attack]} edgeId="sup" direction="UP" onOps={vi.fn()} />,
+      <ArgumentPanel
+        nodes={nodes}
+        edges={[attack]}
+        edgeId="sup"
+        direction="UP"
+        onClose={() => {}}
+        onOps={vi.fn()}
+      />,
     );
     expect(container.textContent).toBe('');
     rerender(
@@ -150,6 +192,7 @@ describe('the argument panel of a selected support', () => {
         edges={[support('expert-opinion')]}
         edgeId="sup"
         direction="UP"
+        onClose={() => {}}
       />,
     );
     expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
