@@ -98,10 +98,7 @@ export function criticalQuestionSlots(graph: CqGraph, key: string): CqSlot[] {
   });
 }
 
-/**
- * Every tagged argument on the map with its questions still open (a prep sheet's prompts).
- * @internal The prep sheet (issue #21) will list them; until then the tests do.
- */
+/** Every tagged argument on the map with its questions still open (a prep sheet's prompts). */
 export function openCriticalQuestions(graph: CqGraph) {
   return argumentsOf(graph)
     .filter((a) => schemeOf(graph, a) !== undefined)
