@@ -97,6 +97,7 @@ describe('reasoning aids in Chromium', () => {
       await t.locator('summary', { hasText: /^Filter/ }).click();
       await t.getByRole('button', { name: 'Legend' }).click();
       await t.getByRole('list', { name: 'What stands' }).waitFor();
+      await t.getByRole('button', { name: 'Legend' }).click();
 
       // The other browser got the objection live, without a reload.
       await nodeNamed(other.page, new RegExp(`^objection: ${ANSWER}$`)).waitFor({ timeout: 5000 });
@@ -110,6 +111,7 @@ describe('reasoning aids in Chromium', () => {
       // A phone opens on the outline: the person switches to the map.
       await t.setViewportSize({ width: 360, height: 740 });
       await t.getByRole('button', { name: 'Map', exact: true }).first().click();
+      await t.getByRole('button', { name: /fit view/i }).click();
       await expect.poll(() => stands(t, 'objection', ANSWER).textContent()).toBe('Stands');
       await screenshot(t, 'what-stands-360');
 
