@@ -12,6 +12,7 @@ import { KIND_LABELS } from '@/lib/domain/types';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
 import { ChevronIcon, QuoteIcon } from '../ui/icons';
 import styles from './argument-node.module.css';
+import { StandsMark } from '../reasoning/stands';
 import { ImpactMark } from '../votes/impact-mark';
 import { CardEditor } from './card-editor';
 import { useNodeEditing } from './editor-context';
@@ -64,6 +65,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         <Flagged id={id} />
         <OpenThreads id={id} />
         <ImpactMark id={id} />
+        <StandsMark id={id} />
       </div>
       {isEditing ? (
         <CardEditor

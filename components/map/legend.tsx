@@ -20,9 +20,10 @@ const LEGEND_SELECTOR = '[data-map-legend]';
  * What the colours and lines on the canvas mean, behind a button in the
  * workspace bar: open, it drops down over the top of the canvas until
  * closed again; closed, it costs the bar no height (a strip always open
- * took two lines of a laptop's screen from the map).
+ * took two lines of a laptop's screen from the map). `children`: lines for
+ * what the view adds (what stands).
  */
-export function Legend({ sides }: { sides: SideEntry[] }) {
+export function Legend({ sides, children }: { sides: SideEntry[]; children?: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const panel = useId();
   return (
@@ -62,6 +63,7 @@ export function Legend({ sides }: { sides: SideEntry[] }) {
             linked premises (needed together)
           </li>
         </ul>
+        {children}
       </div>
     </section>
   );

@@ -3,6 +3,8 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
+import { ArgumentPanel } from '../reasoning/argument-panel';
+import { StandsLegend, StandsToggle, useWhatStands } from '../reasoning/stands';
 import { ImpactToggle } from '../votes/impact-toggle';
 import { useVoting } from '../votes/use-voting';
 import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
@@ -129,16 +131,17 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     onModeration: moderation.changed,
   });
   const { social, layers, presence, reportCursor } = collaboration;
+  const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
+  const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
+  const stands = useWhatStands(mapView.whatStands, liveNodes, liveEdges);
   const decorations = useNodeDecorations(
     presence,
     layers.openThreads,
     layers.layerBadges,
     voting.impacts,
     flagCounts,
+    stands,
   );
-
-  const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
-  const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
   const elements = useFlowElements({
     nodes: liveNodes,
     edges: liveEdges,
@@ -230,8 +233,9 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         hiddenCount={elements.hiddenCount}
       >
         <ImpactToggle voting={voting} />
+        <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />
       </MapFilter>
-      <Legend sides={sides} />
+      <Legend sides={sides}>{mapView.whatStands && <StandsLegend />}</Legend>
     </div>
   );
 
@@ -344,6 +348,16 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             />
           )}
           <ConnectPromptOver editing={editing} view={view} />
+          {shownAs === 'map' && (
+            <ArgumentPanel
+              nodes={liveNodes}
+              edges={liveEdges}
+              edgeId={selectedEdgeId}
+              direction={mapView.direction}
+              onOps={editable ? (ops) => void editStore.perform(ops) : undefined}
+              onClose={() => selection.setSelectedEdgeId(null)}
+            />
+          )}
         </div>
         <EditingDialogs
           editing={editing}

@@ -4,6 +4,7 @@ import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { KeyedStore, useKeyedValue } from '@/lib/client/keyed-store';
 import type { PresenceStore } from '@/lib/client/presence-store';
 import type { LayerBadge, Watcher } from '@/lib/client/to-flow';
+import type { Status } from '@/lib/domain/reasoning/semantics';
 
 /**
  * What is drawn on a card besides the graph: who else has it selected, its
@@ -19,11 +20,14 @@ type NodeDecorations = {
   impacts: KeyedStore<number | null>;
   /** Open flags on each card, for the map's moderators (empty for everyone else). */
   flags: KeyedStore<number>;
+  /** Each card's grounded label, while the map shows what stands. */
+  stands: KeyedStore<Status | null>;
 };
 
 const NO_WATCHERS: Watcher[] = [];
 const NO_IMPACTS: ReadonlyMap<string, number> = new Map();
 const NO_FLAGS: ReadonlyMap<string, number> = new Map();
+const NO_STANDS: ReadonlyMap<string, Status> = new Map();
 const NO_BADGES: LayerBadge[] = [];
 const sameBadges = (a: LayerBadge[], b: LayerBadge[]) =>
   a.length === b.length &&
@@ -47,6 +51,7 @@ export function useNodeDecorations(
   layerBadges: ReadonlyMap<string, LayerBadge[]>,
   impacts: ReadonlyMap<string, number> = NO_IMPACTS,
   flags: ReadonlyMap<string, number> = NO_FLAGS,
+  stands: ReadonlyMap<string, Status> = NO_STANDS,
 ): NodeDecorations {
   const [threadStore] = useState(() => new KeyedStore<number>(0, Object.is));
   const [badgeStore] = useState(() => new KeyedStore<LayerBadge[]>(NO_BADGES, sameBadges));
@@ -56,6 +61,8 @@ export function useNodeDecorations(
   useEffect(() => impactStore.replace(impacts), [impactStore, impacts]);
   const [flagStore] = useState(() => new KeyedStore<number>(0, Object.is));
   useEffect(() => flagStore.replace(flags), [flagStore, flags]);
+  const [standsStore] = useState(() => new KeyedStore<Status | null>(null, Object.is));
+  useEffect(() => standsStore.replace(stands), [standsStore, stands]);
   return useMemo(
     () => ({
       watchers: presence.watchers,
@@ -63,8 +70,9 @@ export function useNodeDecorations(
       layerBadges: badgeStore,
       impacts: impactStore,
       flags: flagStore,
+      stands: standsStore,
     }),
-    [presence, threadStore, badgeStore, impactStore, flagStore],
+    [presence, threadStore, badgeStore, impactStore, flagStore, standsStore],
   );
 }
 
@@ -87,3 +95,7 @@ export const useImpact = (id: string) =>
 /** Open flags on this card (shown to moderators only). */
 export const useFlags = (id: string) =>
   useKeyedValue(useContext(NodeDecorationsContext)?.flags ?? null, id, 0);
+
+/** This card's grounded label while the map shows what stands, else null. */
+export const useStands = (id: string) =>
+  useKeyedValue(useContext(NodeDecorationsContext)?.stands ?? null, id, null);

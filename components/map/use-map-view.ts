@@ -40,6 +40,7 @@ function useStoredState<T extends string>(
 }
 
 const isDirection = (value: string): value is FlowDirection => value === 'UP' || value === 'LEFT';
+const isOnOff = (value: string): value is 'on' | 'off' => value === 'on' || value === 'off';
 const isIdList = (value: string): value is string => /^[A-Za-z0-9_,-]*$/.test(value);
 
 type Options = {
@@ -51,7 +52,7 @@ type Options = {
 
 /**
  * A reader's own way of looking at the map: layout direction, folded
- * subtrees and focus. Kept in this browser (per map), never in the map.
+ * subtrees, focus and whether cards show what stands. Kept in this browser (per map), never in the map.
  */
 export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
   const [direction, setDirection] = useStoredState<FlowDirection>(
@@ -68,6 +69,13 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
     () => new Set(collapsedList.split(',').filter(Boolean)),
     [collapsedList],
   );
+  const [stands, setStands] = useStoredState<'on' | 'off'>(
+    `counterpoint:${mapId}:stands`,
+    'off',
+    isOnOff,
+  );
+  const whatStands = stands === 'on';
+  const setWhatStands = useCallback((on: boolean) => setStands(on ? 'on' : 'off'), [setStands]);
   const [focusId, setFocusId] = useState<string | null>(null);
 
   const toggleCollapsed = useCallback(
@@ -121,6 +129,8 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
   return {
     direction,
     setDirection,
+    whatStands,
+    setWhatStands,
     collapsed,
     reasons,
     hidden,

@@ -16,7 +16,7 @@
  * a proposition, and so on); they are prompts for students, not logic.
  */
 
-/** @internal The critical-question panel (issue #21) will read it; until then the tests do. */
+/** How answering a critical question attacks the argument. */
 export const ATTACK_KINDS = ['undermine', 'undercut', 'rebut'] as const;
 type AttackKind = (typeof ATTACK_KINDS)[number];
 
@@ -46,7 +46,7 @@ export type Scheme = {
   questions: readonly CriticalQuestion[];
 };
 
-/** The catalogue: AIF import reads scheme names from it; the scheme picker (issue #21) will list it. */
+/** The catalogue, in the order the scheme picker lists it; AIF import reads scheme names from it. */
 export const SCHEMES: readonly Scheme[] = [
   {
     id: 'expert-opinion',

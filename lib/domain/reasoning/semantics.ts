@@ -53,6 +53,7 @@ export function groundedLabelling(graph: ReasoningGraph): Labelling {
 /**
  * What stands for one team: an attack on a node defeats it only when the
  * attacker weighs at least as much (`weights`: node id → mean impact).
+ * @internal The per-team option of What stands (issue #21) will use it; until then the tests do.
  */
 export function weightedLabelling(
   graph: ReasoningGraph,

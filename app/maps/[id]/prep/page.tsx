@@ -4,6 +4,8 @@ import { BackIcon } from '@/components/ui/icons';
 import { PrintablePage } from '@/components/ui/printable-page';
 import { SourceQuote } from '@/components/ui/source-quote';
 import { displayName } from '@/lib/domain/people';
+import { crossExamination } from '@/lib/domain/reasoning/prep';
+import type { Side } from '@/lib/domain/types';
 import type { AnnotationView } from '@/lib/domain/social';
 import { currentActor } from '@/lib/server/actor';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
@@ -19,7 +21,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ team?: s
 
 /**
  * A team's prep sheet: its annotated claims grouped by tag and by who
- * prepares them, with the quotes they rely on. Built from the same
+ * prepares them, with the quotes they rely on, and the critical questions
+ * still open on the other side's tagged arguments (prompts to ask). Built from the same
  * privacy-filtered view as the map: a student gets only their own team's.
  */
 export default async function PrepSheetPage({ params, searchParams }: Props) {
@@ -71,6 +74,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
         .map((a) => displayName({ name: a.assigneeName })),
     ),
   ].sort();
+  const prompts = crossExamination(snapshot, layer.side as Side);
   const untagged = claimIds.filter((nodeId) => !about(nodeId).some((a) => a.kind === 'TAG'));
 
   const Claim = ({ nodeId }: { nodeId: string }) => {
@@ -178,6 +182,27 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
             </section>
           )}
         </>
+      )}
+      {prompts.length > 0 && (
+        <section aria-labelledby="cross-examination" className={page.section}>
+          <h2 id="cross-examination" className={page.sectionTitle}>
+            Cross-examination: their open critical questions
+          </h2>
+          {prompts.map(({ argument, scheme, open }) => (
+            <div key={argument.key} className={styles.group}>
+              <h3>
+                {argument.premises.map((p) => `“${nodes.get(p)?.text ?? ''}”`).join(' + ')} → “
+                {nodes.get(argument.conclusion)?.text ?? ''}”{' '}
+                <span className={styles.kind}>({scheme.name})</span>
+              </h3>
+              <ul>
+                {open.map((q) => (
+                  <li key={q.id}>{q.question}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
       )}
     </PrintablePage>
   );
