@@ -105,4 +105,37 @@ describe('importing files from the import page', () => {
     await screenshot(page, 'imported-aif-first-view');
     expect(errors).toEqual([]);
   });
+
+  it('lists what an Argdown file had that the map leaves out, at a phone’s width, before opening it', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Arno Argdown', {
+      width: 360,
+      height: 740,
+    });
+    const argdown = [
+      '@import "other-file.argdown"',
+      '',
+      '[Uniforms]: School uniforms should be required.',
+      '  <+ <Equality>: Uniforms hide what families can afford.',
+      '  <- <Expression>: Clothes are how pupils express themselves.',
+      '',
+      '<Expression>',
+      '  - <Expression>',
+    ].join('\n');
+    await importFile(page, { name: 'uniforms.argdown', buffer: Buffer.from(argdown) });
+    const status = page.getByRole('status').filter({ hasText: 'The map was imported.' });
+    await status.getByText('The file had 2 things the map leaves out').waitFor();
+    const items = await status.getByRole('listitem').allTextContents();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^Line 1: .*@import "other-file\.argdown".* was not followed/);
+    expect(items[1]).toMatch(/^Line 8: <Expression> attacks itself; .*left out\.$/);
+    await screenshot(page, 'imported-argdown-left-out-360');
+    await status.getByRole('link', { name: 'Open the map' }).click();
+    await page.waitForURL(/\/maps\/[\w-]+$/);
+    // On a phone the map opens as its outline: the three cards, and no self-attack.
+    await page
+      .getByRole('treeitem', { name: /^Claim: School uniforms should be required/ })
+      .waitFor();
+    expect(await page.getByRole('treeitem').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
 });
