@@ -29,6 +29,7 @@ const EDGE: GraphEdge = {
   relation: 'SUPPORTS',
   groupId: null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 };
