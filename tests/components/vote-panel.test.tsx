@@ -46,6 +46,7 @@ const view = (overrides: Partial<VotesView> = {}): VotesView => ({
   mine: [],
   tallies: [],
   teams: [],
+  myTeam: null,
   ...overrides,
 });
 
