@@ -130,9 +130,11 @@ export function StandsLegend({ weighedBy }: { weighedBy: string | null }) {
   return (
     <ul aria-label="What stands">
       <li>
-        {weighedBy
-          ? `Weighed by ${weighedBy === 'my team' ? 'my team’s' : `${weighedBy}’s`} ratings: an attack defeats a card only if the team rated the attacker at least as high (cards it has not rated are not compared).`
-          : 'Unweighted: every attack counts.'}
+        <span className={styles.weighing}>
+          {weighedBy
+            ? `Weighed by ${weighedBy === 'my team' ? 'my team’s' : `${weighedBy}’s`} ratings: an attack defeats a card only if the team rated the attacker at least as high (cards it has not rated are not compared).`
+            : 'Unweighted: every attack counts.'}
+        </span>
       </li>
       {(['IN', 'OUT', 'UNDECIDED'] as const).map((s) => (
         <li key={s}>
