@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
 import { ArgumentPanel } from '../reasoning/argument-panel';
-import { StandsLegend, StandsToggle, useWhatStands } from '../reasoning/stands';
+import { StandsLegend, StandsToggle, useWhatStands, WeighControl } from '../reasoning/stands';
 import { ImpactToggle } from '../votes/impact-toggle';
 import { useVoting } from '../votes/use-voting';
 import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
@@ -13,6 +13,7 @@ import { useMapSources } from '@/lib/client/use-map-sources';
 import { useMapStore } from '@/lib/client/use-map-store';
 import { useModeration } from '@/lib/client/use-moderation';
 import { withText } from '@/lib/domain/moderation/suggestions';
+import { teamWeights, weighChoices } from '@/lib/domain/reasoning/weighing';
 import type { TOp } from '@/lib/domain/ops';
 import { SuggestDialog } from '../moderation/suggest-dialog';
 import { useHeldStore } from '../moderation/use-held-store';
@@ -133,7 +134,19 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
   const { social, layers, presence, reportCursor } = collaboration;
   const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
   const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
-  const stands = useWhatStands(mapView.whatStands, liveNodes, liveEdges);
+  // What stands weighed by a team's ratings (weighing.ts): the team chosen, kept while it may be.
+  const [weighTeam, setWeighTeam] = useState<string | null>(null);
+  const votesView = voting.votes.view;
+  const weighing = useMemo(
+    () => ({ choices: weighChoices(votesView), weighed: teamWeights(votesView, weighTeam) }),
+    [votesView, weighTeam],
+  );
+  const stands = useWhatStands(
+    mapView.whatStands,
+    liveNodes,
+    liveEdges,
+    weighing.weighed?.weights ?? null,
+  );
   const decorations = useNodeDecorations(
     presence,
     layers.openThreads,
@@ -234,8 +247,18 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       >
         <ImpactToggle voting={voting} />
         <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />
+        {mapView.whatStands && (
+          <WeighControl
+            choices={weighing.choices}
+            chosen={weighing.weighed ? weighTeam : null}
+            manages={!!votesView?.manages}
+            onChange={setWeighTeam}
+          />
+        )}
       </MapFilter>
-      <Legend sides={sides}>{mapView.whatStands && <StandsLegend />}</Legend>
+      <Legend sides={sides}>
+        {mapView.whatStands && <StandsLegend weighedBy={weighing.weighed?.name ?? null} />}
+      </Legend>
     </div>
   );
 

@@ -60,11 +60,33 @@ function aifSchemeName(group: ExportableMap['edges']): string | undefined {
   const named = group.find((e) => e.schemeName)?.schemeName;
   if (named) return named;
   const tagged = group.find((e) => e.relation === 'SUPPORTS' && e.scheme)?.scheme;
-  const scheme = tagged ? schemeById(tagged) : undefined;
-  return scheme?.name.replace(
+  return tagged ? catalogueAifName(tagged) : undefined;
+}
+
+/** A catalogue scheme named as AIFdb names its schemes ("Argument From Expert Opinion"). */
+function catalogueAifName(schemeId: string): string | undefined {
+  return schemeById(schemeId)?.name.replace(
     /(^|[\s(])(\p{Ll})/gu,
     (_, before: string, letter: string) => before + letter.toUpperCase(),
   );
+}
+
+/**
+ * The scheme name an imported connection keeps on the map (`Edge.schemeName`):
+ * the file's own name, unless export would write exactly that name anyway
+ * from the catalogue scheme it stands for ("Argument From Expert Opinion"
+ * on a support tagged expert-opinion). So a name outside the catalogue, a
+ * conflict's or a rephrase's ("Conflict From Bias", "Evaluation") and a
+ * variant spelling ("Expert Opinion") are kept; the defaults never reach
+ * here (aif-import.ts drops them).
+ */
+export function keptSchemeName(edge: {
+  scheme?: string | null;
+  schemeName?: string | null;
+}): string | null {
+  if (!edge.schemeName) return null;
+  if (edge.scheme && catalogueAifName(edge.scheme) === edge.schemeName) return null;
+  return edge.schemeName;
 }
 
 /** AIFdb's scheme ids for the default inference and conflict. */

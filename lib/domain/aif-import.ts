@@ -259,13 +259,6 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
 
   // Neither AIF nor OVA has a title or a motion: the file's name, and a motion left for the teacher to write.
   const title = clip(ours?.title || fallbackTitle, 120) || 'Imported map';
-  const unkept = [
-    ...new Set(cleanEdges.flatMap((e) => (e.schemeName && !e.scheme ? [e.schemeName] : []))),
-  ];
-  if (unkept.length > 0)
-    ignored.push(
-      `${unkept.length === 1 ? 'A scheme' : 'Schemes'} named in the file (${unkept.join(', ')}) ${unkept.length === 1 ? 'is' : 'are'} not kept on the map: only an argument’s scheme from the catalogue is.`,
-    );
   return {
     title,
     motion: clip(ours?.motion ?? '', 300),

@@ -16,9 +16,10 @@
  * CA-node attack together (one linked group, like premises that share an
  * RA-node), and are written back as one. A node written twice the same way
  * is one node. A named scheme (not "Default Inference") is kept on the
- * imported connections and written back. What cannot be kept (an S-node with
+ * imported connections (a support's from the catalogue as `Edge.scheme`, any
+ * other name as `Edge.schemeName`) and written back. What cannot be kept (an S-node with
  * nothing at one end) is said in the import's `ignored` list.
  */
 
-export { exportAif } from './aif-export';
+export { exportAif, keptSchemeName } from './aif-export';
 export { parseAif } from './aif-import';

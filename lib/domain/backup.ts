@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { marksOutOfRange, ZCardMarks } from './evidence/card';
 import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
-import { ZCqAnswer, ZSchemeId } from './reasoning/answers';
+import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
 import { ARGDOWN_TITLE, MAX_TITLE_LENGTH } from './interchange';
@@ -105,6 +105,8 @@ export const ZBackup = z.object({
         groupId: ZId.nullable().default(null),
         /** Absent in backups made before schemes; one this version does not know is dropped. */
         scheme: ZSchemeId.nullable().default(null).catch(null),
+        /** The imported AIF file's scheme name; absent in older backups. */
+        schemeName: ZSchemeName.nullable().default(null).catch(null),
         answers: ZCqAnswer.nullable().default(null).catch(null),
       }),
     )

@@ -31,8 +31,8 @@ export type ExportableMap = {
   })[];
   edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
     Partial<Pick<GraphEdge, 'scheme'>> & {
-      /** The AIF scheme name the connection came with (see `ImportedEdge.schemeName`). */
-      schemeName?: string;
+      /** The AIF scheme name the connection came with (`GraphEdge.schemeName`). */
+      schemeName?: string | null;
     })[];
 };
 
@@ -65,8 +65,8 @@ export type ImportedEdge = {
    * The name of the AIF scheme of the inference, conflict or rephrase it
    * came from, as the file writes it, when not the default one ("Argument
    * From Expert Opinion", "Conflict From Bias"). AIF export writes it back;
-   * a map stores only `scheme`, so a name outside the catalogue, or on an
-   * attack, lives only as long as the import (and is said in its `ignored` list).
+   * a map stores it as `Edge.schemeName` unless its catalogue `scheme` says
+   * it exactly (aif-export.ts, keptSchemeName).
    */
   schemeName?: string;
 };

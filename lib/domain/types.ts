@@ -76,6 +76,14 @@ export type GraphEdge = {
    * the same); null when untagged.
    */
   scheme: string | null;
+  /**
+   * The scheme name of the AIF file the connection was imported from, when
+   * no catalogue scheme says it (a name outside the catalogue, a conflict's
+   * or a rephrase's scheme, a variant spelling); AIF export writes it back.
+   * Setting the argument's scheme, or changing the relation, clears it.
+   * Null: none.
+   */
+  schemeName: string | null;
   /** An attack made to answer a critical question: which one (lib/domain/reasoning/critical-questions.ts). */
   answers: CqAnswer | null;
   version: number;

@@ -29,6 +29,7 @@ const EDGE: GraphEdge = {
   relation: 'SUPPORTS',
   groupId: null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 };
@@ -45,6 +46,7 @@ const view = (overrides: Partial<VotesView> = {}): VotesView => ({
   mine: [],
   tallies: [],
   teams: [],
+  myTeam: null,
   ...overrides,
 });
 

@@ -278,15 +278,13 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
       ],
     };
     const map = parseAif(file, 'x');
-    // The support's scheme is the catalogue's expert opinion, which a map keeps; the conflict's name only the import.
+    // The support's scheme is the catalogue's expert opinion; the conflict's name is kept as the file wrote it.
     expect(map.edges.map((e) => [e.relation, e.schemeName, e.scheme])).toEqual([
       ['SUPPORTS', 'Argument From Expert Opinion', 'expert-opinion'],
       ['ATTACKS', 'Conflict From Bias', undefined],
       ['ATTACKS', undefined, undefined],
     ]);
-    expect(map.ignored).toEqual([
-      'A scheme named in the file (Conflict From Bias) is not kept on the map: only an argument’s scheme from the catalogue is.',
-    ]);
+    expect(map.ignored).toEqual([]);
     const out = exportAif(placed(map));
     const schemes = (type: string) =>
       out.AIF.nodes
@@ -318,12 +316,11 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     );
   });
 
-  it('is titled by its file’s name, with the motion left empty, and says what it could not keep', () => {
+  it('is titled by its file’s name, with the motion left empty, and loses nothing of it', () => {
     const map = parseAif(papa(), 'papa forecast 28010');
     expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
-    expect(map.ignored).toEqual([
-      'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
-    ]);
+    // Its rephrases' scheme ("Evaluation") goes with them (Edge.schemeName).
+    expect(map.ignored).toEqual([]);
   });
 
   it('lays out afresh a file whose claims all sit in one column, though none overlap', () => {

@@ -24,6 +24,7 @@ const edges: GraphEdge[] = DEMO_EDGES.map(([fromId, relation, toId, groupId], i)
   relation,
   groupId: groupId ?? null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 }));
@@ -125,6 +126,7 @@ describe('blocks on a small map', () => {
     relation,
     groupId: null,
     scheme: null,
+    schemeName: null,
     answers: null,
     version: 1,
   });

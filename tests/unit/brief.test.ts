@@ -20,6 +20,7 @@ const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
   relation,
   groupId: null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 });

@@ -38,6 +38,7 @@ const edge = (
   relation,
   groupId,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
   deleted,

@@ -26,7 +26,10 @@ import { argumentsByPremise, argumentsOf, liveEdges, type ReasoningGraph } from 
  * reaches). Computed in time linear in the map's size.
  *
  * The weighted variant (one team's view) is preference-based, in the style
- * of ASPIC+ (Modgil & Prakken): an attack succeeds as a defeat unless the
+ * of ASPIC+ (Modgil & Prakken), and deliberately the simple weighted one,
+ * not preferred extensions: one unique labelling, linear to compute and
+ * readable by a class, where preferred extensions may be many and costly
+ * to enumerate. An attack succeeds as a defeat unless the
  * attacker weighs strictly less than what it attacks. Weights are a team's
  * mean impact ratings (0–4, votes.ts: `meanImpacts` of the team's tallies);
  * a node nobody rated has no weight and is not compared, so an attack from
@@ -52,8 +55,8 @@ export function groundedLabelling(graph: ReasoningGraph): Labelling {
 
 /**
  * What stands for one team: an attack on a node defeats it only when the
- * attacker weighs at least as much (`weights`: node id → mean impact).
- * @internal The per-team option of What stands (issue #21) will use it; until then the tests do.
+ * attacker weighs at least as much (`weights`: node id → mean impact; the
+ * map's "Weigh by my team's ratings", weighing.ts).
  */
 export function weightedLabelling(
   graph: ReasoningGraph,

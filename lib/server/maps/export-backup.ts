@@ -41,6 +41,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       relation: e.relation,
       groupId: e.groupId,
       scheme: e.scheme,
+      schemeName: e.schemeName,
       answers: e.answers,
     })),
     teamLayer: mine

@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseAif } from '../../domain/aif';
+import { keptSchemeName, parseAif } from '../../domain/aif';
 import { parseArgdown } from '../../domain/argdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
 import { readFileText } from '../../domain/file-kind';
@@ -114,9 +114,10 @@ export async function importMap(
         card: null,
         title: n.title ?? null,
       })),
-      edges: graph.edges.map(({ schemeName: _, ...e }) => ({
+      edges: graph.edges.map((e) => ({
         ...e,
         scheme: e.scheme ?? null,
+        schemeName: keptSchemeName(e),
         answers: null,
       })),
       teamLayer: null,

@@ -13,7 +13,7 @@ type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   title?: string | null;
 };
 type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
-  Partial<Pick<GraphEdge, 'scheme' | 'answers'>>;
+  Partial<Pick<GraphEdge, 'scheme' | 'schemeName' | 'answers'>>;
 
 /**
  * Writes a graph into a new map under new ids, inside the caller's
@@ -73,6 +73,7 @@ export async function writeGraph(
       relation: e.relation,
       groupId: groupOf(e.groupId),
       scheme: e.scheme ?? null,
+      schemeName: e.schemeName ?? null,
       answers: (e.answers && remapCqAnswer(e.answers, ids)) ?? Prisma.DbNull,
       createdById: ownerId,
     })),
