@@ -14,6 +14,8 @@ const RELATION_WORDS: Record<Relation, { glyph: string; word: string }> = {
   ATTACKS: { glyph: '−', word: 'attacks' },
   UNDERCUTS: { glyph: '⊘', word: 'undercuts the link' },
   REPHRASES: { glyph: '=', word: 'rephrases' },
+  // Shown under both statements: each contradicts the other.
+  CONTRADICTS: { glyph: '≠', word: 'contradicts' },
 };
 
 /** What others do with a row's node, in words (its decorations). */

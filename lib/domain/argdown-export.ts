@@ -60,16 +60,25 @@ function refsFor(nodes: readonly Node[], isArgument: (n: Node) => boolean): Map<
   return refs;
 }
 
+/**
+ * How each relation is written under the element it is listed with. A
+ * contradiction is written once per pair, `><` under one statement naming
+ * the other: Argdown reads `[A]` then `>< [B]` as A contradicts B (its
+ * `contradictory`, which has no direction), and its target must be a
+ * statement.
+ */
 const RELATION_MARK: Partial<Record<Relation, string>> = {
   SUPPORTS: '<+',
   ATTACKS: '<-',
   UNDERCUTS: '<_',
+  CONTRADICTS: '><',
 };
 const RELATION_ORDER: Record<Relation, number> = {
   SUPPORTS: 0,
   ATTACKS: 1,
   UNDERCUTS: 2,
   REPHRASES: 3,
+  CONTRADICTS: 4,
 };
 const yaml = (value: unknown) => JSON.stringify(value);
 
@@ -92,8 +101,11 @@ export function exportArgdown(map: ExportableMap): string {
   const titledArgument = (id: string) => byId.get(id)!.title?.startsWith('<') ?? false;
   const undercutNodes = new Set(edges.filter((e) => e.relation === 'UNDERCUTS').map((e) => e.toId));
   const outgoing = new Map<string, number>();
-  for (const e of edges)
+  for (const e of edges) {
     if (e.relation !== 'REPHRASES') outgoing.set(e.fromId, (outgoing.get(e.fromId) ?? 0) + 1);
+    // Either end of a contradiction may be the one it is written under.
+    if (e.relation === 'CONTRADICTS') outgoing.set(e.toId, (outgoing.get(e.toId) ?? 0) + 1);
+  }
   const argumentByItself = (n: Node) =>
     undercutNodes.has(n.id) ||
     (n.title
@@ -126,8 +138,27 @@ export function exportArgdown(map: ExportableMap): string {
     edges.filter((e) => e.relation === 'UNDERCUTS').map((e) => undercutTarget(e.toId)),
   );
   const inStructure = new Set([...pcsOf.values()].flatMap((p) => [...p.premises, p.conclusion]));
+  // A contradiction's target is written as a statement (Argdown allows no other): its own `to`
+  // end if that can be one (anything but an undercut argument), else its `from` end, listed
+  // under the other. With both ends undercut arguments it cannot be written as `><`, and is
+  // written as an attack.
+  const canBeStatement = (id: string) => inStructure.has(id) || !undercut.has(id);
+  const contradictionTargets = new Set<string>();
+  const written = new Map<string, { under: string; target: string; mark: string }>();
+  for (const e of edges) {
+    if (e.relation !== 'CONTRADICTS') continue;
+    const [under, target] = canBeStatement(e.toId)
+      ? [e.fromId, e.toId]
+      : canBeStatement(e.fromId)
+        ? [e.toId, e.fromId]
+        : [e.toId, e.fromId];
+    const mark = canBeStatement(target) ? '><' : '<-';
+    if (mark === '><') contradictionTargets.add(target);
+    written.set(e.id, { under, target, mark });
+  }
   const isArgument = (n: Node) =>
-    !inStructure.has(n.id) && (undercut.has(n.id) || argumentByItself(n));
+    !inStructure.has(n.id) &&
+    (undercut.has(n.id) || (!contradictionTargets.has(n.id) && argumentByItself(n)));
   const ref = refsFor(nodes, isArgument);
   const titleOf = (id: string) => ref.get(id)!.slice(1, -1);
 
@@ -144,6 +175,12 @@ export function exportArgdown(map: ExportableMap): string {
     if (inPcs.has(e.id)) continue;
     if (e.relation === 'REPHRASES') {
       rephrases.set(e.fromId, [...(rephrases.get(e.fromId) ?? []), ref.get(e.toId)!]);
+      continue;
+    }
+    const contradiction = written.get(e.id);
+    if (contradiction) {
+      const { under, target } = contradiction;
+      incoming.set(under, [...(incoming.get(under) ?? []), { ...e, fromId: target, toId: under }]);
       continue;
     }
     const toId = e.relation === 'UNDERCUTS' ? undercutTarget(e.toId) : e.toId;
@@ -184,7 +221,9 @@ export function exportArgdown(map: ExportableMap): string {
     const fields = Object.entries(data).map(([k, v]) => `${k}: ${yaml(v)}`);
     lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields.join(', ')}}`);
     for (const e of incoming.get(node.id) ?? [])
-      lines.push(`    ${RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`);
+      lines.push(
+        `    ${written.get(e.id)?.mark ?? RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`,
+      );
     lines.push('');
   }
   // Premise–conclusion structures, after every element is defined: premises, inference line, conclusion.

@@ -47,12 +47,24 @@ function runArgdown(text: string): IArgdownResponse {
   } as Parameters<ArgdownApplication['run']>[0]);
 }
 
+/**
+ * Argdown's relation types (@argdown/core RelationType) as ours.
+ * - `contradictory` (`><`, written on purpose between statements: they
+ *   cannot both be true) is our CONTRADICTS, which has no direction.
+ * - `contrary` stays a directed ATTACKS. Argdown never writes it: its
+ *   ModelPlugin makes it only in "strict" mode, out of a `-`/`<-`/`->`
+ *   the author wrote between two statements (as `entails` is made out of
+ *   `+`). We read in Argdown's default "loose" mode, where such a line is
+ *   an `attack` from the statement written on it to the one it is under,
+ *   the direction the author chose; so should a contrary ever reach us,
+ *   it keeps that direction rather than becoming a contradiction.
+ */
 const RELATION_OF: Record<string, Relation> = {
   support: 'SUPPORTS',
   entails: 'SUPPORTS',
   attack: 'ATTACKS',
   contrary: 'ATTACKS',
-  contradictory: 'ATTACKS',
+  contradictory: 'CONTRADICTS',
   undercut: 'UNDERCUTS',
 };
 

@@ -170,7 +170,10 @@ export function layoutDegenerate(nodes: readonly ImportedNode[]): boolean {
 export function dedupeEdges(edges: readonly ImportedEdge[]): ImportedEdge[] {
   const seen = new Set<string>();
   return edges.filter((e) => {
-    const key = `${e.fromId}|${e.toId}|${e.relation}|${e.groupId ?? ''}`;
+    // A contradiction has no direction: A >< B and B >< A are one.
+    const [a, b] =
+      e.relation === 'CONTRADICTS' && e.toId < e.fromId ? [e.toId, e.fromId] : [e.fromId, e.toId];
+    const key = `${a}|${b}|${e.relation}|${e.groupId ?? ''}`;
     if (e.fromId === e.toId || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -181,7 +184,8 @@ export function dedupeEdges(edges: readonly ImportedEdge[]): ImportedEdge[] {
  * Kinds for a file that does not say them: what a node does in the debate.
  * A node that attacks something is an objection, and one that attacks an
  * objection a rebuttal; a node that supports something is a premise; the
- * rest are claims.
+ * rest are claims. A contradiction makes neither end an objection: it has
+ * no direction, so neither is the one answering the other.
  */
 export function inferKinds(
   nodeIds: readonly string[],

@@ -19,7 +19,12 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES'] as const;
+/**
+ * CONTRADICTS joins two statements that cannot both be true. It has no
+ * direction: A >< B is B >< A (its fromId/toId order means nothing), and it
+ * attacks both ways. See `isSymmetric` and op-checks for its invariants.
+ */
+export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES', 'CONTRADICTS'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const SIDES = ['FOR', 'AGAINST', 'NEUTRAL'] as const;
@@ -158,6 +163,7 @@ export const RELATION_LABELS: Record<Relation, string> = {
   ATTACKS: 'attacks',
   UNDERCUTS: 'undercuts',
   REPHRASES: 'rephrases',
+  CONTRADICTS: 'contradicts',
 };
 
 export const SIDE_LABELS: Record<Side, string> = {

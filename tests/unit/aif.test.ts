@@ -336,3 +336,76 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     expect(map.nodes.every((n) => n.x === null && n.y === null)).toBe(true);
   });
 });
+
+describe('AIF and contradictions', () => {
+  // The demo map with a claim that contradicts its main claim, and one that contradicts its objection.
+  const map = {
+    ...demo,
+    nodes: [
+      ...demo.nodes,
+      {
+        id: 'x',
+        kind: 'CLAIM' as const,
+        side: 'AGAINST' as const,
+        text: 'The CSTO did help Armenia in 2022.',
+        x: 300,
+        y: 0,
+      },
+    ],
+    edges: [
+      ...demo.edges,
+      { id: '7', fromId: 'x', toId: 'a', relation: 'CONTRADICTS' as const, groupId: null },
+      { id: '8', fromId: 'h', toId: 'd', relation: 'CONTRADICTS' as const, groupId: null },
+    ],
+  };
+  const doc = exportAif(map);
+  const textOf = (id: string) => doc.AIF.nodes.find((n) => n.nodeID === id)?.text;
+  const conflicts = doc.AIF.nodes
+    .filter((n) => n.type === 'CA')
+    .map((ca) => {
+      const from = doc.AIF.edges.filter((e) => e.toID === ca.nodeID).map((e) => textOf(e.fromID));
+      const to = doc.AIF.edges.filter((e) => e.fromID === ca.nodeID).map((e) => textOf(e.toID));
+      return `${from.join(' + ')} -> ${to.join(' + ')}`;
+    });
+
+  it('writes a contradiction as two conflicts, one each way, that AIF tools read as a mutual attack', () => {
+    expect(conflicts).toEqual(
+      expect.arrayContaining([
+        'The CSTO did help Armenia in 2022. -> The CSTO did not help Armenia in 2022.',
+        'The CSTO did not help Armenia in 2022. -> The CSTO did help Armenia in 2022.',
+        'What does Article 4 require? -> The border clashes were not an "attack" under the treaty.',
+        'The border clashes were not an "attack" under the treaty. -> What does Article 4 require?',
+      ]),
+    );
+    // The demo's attack and undercut, and two per contradiction.
+    expect(conflicts).toHaveLength(2 + 4);
+    expect(doc.counterpoint.contradictions).toHaveLength(2);
+  });
+
+  it('reads them back as one contradiction each, not two attacks, and writes the same file again', () => {
+    const back = parseAif(viaFile(doc), 'x');
+    expect(shape(back)).toEqual(shape(map));
+    expect(back.edges.filter((e) => e.relation === 'CONTRADICTS')).toHaveLength(2);
+    // Neither end became an objection (the file's kinds aside, inference says so too).
+    const bare = parseAif(
+      viaFile({ ...doc, counterpoint: { ...doc.counterpoint, nodes: {} } }),
+      'x',
+    );
+    const kindOf = (text: string) => bare.nodes.find((n) => n.text === text)!.kind;
+    expect(kindOf('The CSTO did help Armenia in 2022.')).toBe('CLAIM');
+    expect(kindOf('What does Article 4 require?')).toBe('CLAIM');
+    expect(exportAif(placed(back))).toEqual(doc);
+  });
+
+  it('without our section (another tool’s copy), the two conflicts are two attacks', () => {
+    const { counterpoint: _ours, ...plain } = doc;
+    const back = parseAif(viaFile(plain), 'x');
+    const text = new Map(back.nodes.map((n) => [n.id, n.text]));
+    const between = back.edges
+      .filter((e) =>
+        [text.get(e.fromId), text.get(e.toId)].includes('The CSTO did help Armenia in 2022.'),
+      )
+      .map((e) => e.relation);
+    expect(between).toEqual(['ATTACKS', 'ATTACKS']);
+  });
+});

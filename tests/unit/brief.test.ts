@@ -56,6 +56,23 @@ describe('the debate brief', () => {
     expect(outline(brief[1]!.claims)).toEqual(['against-claim', '  attacks: rebuttal']);
   });
 
+  it('lists a contradiction under both statements, last, whichever way it was drawn', () => {
+    const brief = buildBrief(
+      [node('later', 'FOR'), node('same', 'AGAINST'), node('reason', 'FOR', 100)],
+      [edge('reason', 'SUPPORTS', 'later'), edge('same', 'CONTRADICTS', 'later')],
+    );
+    expect(outline(brief[0]!.claims)).toEqual([
+      'later',
+      '  supports: reason',
+      '  contradicts: same',
+    ]);
+    expect(outline(brief[1]!.claims)).toEqual([
+      'same',
+      '  contradicts: later',
+      '    supports: reason',
+    ]);
+  });
+
   it('shows every node somewhere, and survives cycles', () => {
     const shown = new Set(
       outline(buildBrief(nodes, edges).flatMap((s) => s.claims)).map((line) =>
