@@ -1,4 +1,5 @@
 import { exportOrder, flattenText, type ExportableMap } from './interchange';
+import { OUR_DATA_KEYS } from './sections';
 import type { NodeKind, Relation } from './types';
 
 /** Writing a map as Argdown, with our data blocks for a lossless round trip (see argdown.ts). */
@@ -71,7 +72,34 @@ const RELATION_ORDER: Record<Relation, number> = {
   UNDERCUTS: 2,
   REPHRASES: 3,
 };
+/** A value as YAML: JSON is YAML's flow style, which Argdown's YAML reader (js-yaml) reads back. */
 const yaml = (value: unknown) => JSON.stringify(value);
+/** A key as YAML: plain when it is a simple name, else quoted. */
+const yamlKey = (key: string) => (/^[A-Za-z_][\w-]*$/.test(key) ? key : JSON.stringify(key));
+/** A data block's fields, `key: value, …`. */
+const fields = (data: Record<string, unknown>) =>
+  Object.entries(data).map(([k, v]) => `${yamlKey(k)}: ${yaml(v)}`);
+
+/**
+ * The frontmatter block: our keys (title, motion, description, generator),
+ * then the file's own keys the map keeps (`ExportableMap.frontmatter`),
+ * ours winning a conflict.
+ */
+function frontmatterLines(
+  map: Pick<ExportableMap, 'title' | 'motion' | 'description' | 'frontmatter'>,
+): string[] {
+  const ours: Record<string, string> = {
+    title: flattenText(map.title),
+    motion: flattenText(map.motion),
+  };
+  if (map.description.trim()) ours.description = flattenText(map.description);
+  ours.generator = 'Counterpoint';
+  const theirs = Object.entries(map.frontmatter ?? {}).filter(([k]) => !(k in ours));
+  return ['===', ...fields({ ...ours, ...Object.fromEntries(theirs) }), '==='];
+}
+
+/** A heading's text: its title with the characters that would start a data block or a tag escaped. */
+const headingText = (title: string) => flattenText(title).replace(/[{}#\\]/g, (c) => `\\${c}`);
 
 /** The map as Argdown text. */
 export function exportArgdown(map: ExportableMap): string {
@@ -165,14 +193,8 @@ export function exportArgdown(map: ExportableMap): string {
     }
   }
 
-  const lines = [
-    '===',
-    `title: ${yaml(flattenText(map.title))}`,
-    `motion: ${yaml(flattenText(map.motion))}`,
-  ];
-  if (map.description.trim()) lines.push(`description: ${yaml(flattenText(map.description))}`);
-  lines.push('generator: Counterpoint', '===', '');
-  for (const node of nodes) {
+  const lines = [...frontmatterLines(map), ''];
+  const writeElement = (node: Node) => {
     const data: Record<string, unknown> = {
       kind: node.kind,
       side: node.side,
@@ -181,19 +203,41 @@ export function exportArgdown(map: ExportableMap): string {
     };
     if (links.has(node.id)) data.links = links.get(node.id);
     if (rephrases.has(node.id)) data.rephrases = rephrases.get(node.id);
-    const fields = Object.entries(data).map(([k, v]) => `${k}: ${yaml(v)}`);
-    lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields.join(', ')}}`);
+    // The file's own data keys ride along; ours win a conflict.
+    for (const [k, v] of Object.entries(node.data ?? {}))
+      if (!(OUR_DATA_KEYS as readonly string[]).includes(k)) data[k] = v;
+    lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields(data).join(', ')}}`);
     for (const e of incoming.get(node.id) ?? [])
       lines.push(`    ${RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`);
     lines.push('');
-  }
-  // Premise–conclusion structures, after every element is defined: premises, inference line, conclusion.
-  for (const node of nodes) {
+  };
+  // Premise–conclusion structures, after the section's elements: premises, inference line,
+  // conclusion. Argdown puts an argument with a structure in the section of its structure.
+  const writeStructure = (node: Node) => {
     const pcs = pcsOf.get(node.id);
-    if (!pcs) continue;
+    if (!pcs) return;
     lines.push(ref.get(node.id)!, '');
     pcs.premises.forEach((id, i) => lines.push(`(${i + 1}) ${ref.get(id)}`));
     lines.push('----', `(${pcs.premises.length + 1}) ${ref.get(pcs.conclusion)}`, '');
+  };
+  // Elements without a section first, then each section's heading with its elements under it
+  // (Argdown puts an element in the section where it is first defined).
+  const sections = map.sections ?? [];
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const inSection = new Map<string | null, Node[]>();
+  for (const node of nodes) {
+    const key = node.section && sectionIds.has(node.section) ? node.section : null;
+    inSection.set(key, [...(inSection.get(key) ?? []), node]);
+  }
+  const writeBlock = (list: readonly Node[]) => {
+    list.forEach(writeElement);
+    list.forEach(writeStructure);
+  };
+  writeBlock(inSection.get(null) ?? []);
+  for (const section of sections) {
+    const data = section.data ? ` {${fields(section.data).join(', ')}}` : '';
+    lines.push(`${'#'.repeat(section.level)} ${headingText(section.title)}${data}`, '');
+    writeBlock(inSection.get(section.id) ?? []);
   }
   return lines.join('\n');
 }
