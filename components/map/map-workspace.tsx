@@ -26,6 +26,7 @@ import { ConnectPromptOver, EditingDialogs } from './editing-dialogs';
 import { Legend } from './legend';
 import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
+import { nodesInSection, SectionFrames, SectionsFilter } from './section-frames';
 import { AnonymousBanner } from './anonymous-mode';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
@@ -142,11 +143,18 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     flagCounts,
     stands,
   );
+  const sectionsView = snapshot.sectionsView;
+  const [onlySection, setOnlySection] = useState<string | null>(null);
+  const onlyIds = useMemo(
+    () => (sectionsView && onlySection ? nodesInSection(sectionsView, onlySection) : null),
+    [sectionsView, onlySection],
+  );
   const elements = useFlowElements({
     nodes: liveNodes,
     edges: liveEdges,
     sources,
     mapView,
+    only: onlyIds,
   });
 
   const [initialFocus] = useState(() => {
@@ -220,6 +228,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       editing={editable && editing}
       selection={selection}
       votes={voting.votes.view}
+      sections={snapshot.sectionsView}
     />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
@@ -234,6 +243,15 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       >
         <ImpactToggle voting={voting} />
         <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />
+        {sectionsView && (
+          <SectionsFilter
+            view={sectionsView}
+            framesOn={mapView.sectionFrames}
+            onFrames={mapView.setSectionFrames}
+            only={onlySection}
+            onOnly={setOnlySection}
+          />
+        )}
       </MapFilter>
       <Legend sides={sides}>{mapView.whatStands && <StandsLegend />}</Legend>
     </div>
@@ -324,6 +342,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
                   editing={editable ? editing.canvasEditing : null}
                   entryNodeId={initialFocus[0] ?? null}
                 >
+                  {sectionsView && mapView.sectionFrames && <SectionFrames view={sectionsView} />}
                   <RemoteCursors presence={presence} />
                   <Presenting
                     mapId={snapshot.id}
