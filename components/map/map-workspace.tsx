@@ -26,7 +26,7 @@ import { ConnectPromptOver, EditingDialogs } from './editing-dialogs';
 import { Legend } from './legend';
 import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
-import { nodesInSection, SectionFrames, SectionsFilter } from './section-frames';
+import { nodesInSection, SectionFrames, SectionsFilter, useFrameSection } from './section-frames';
 import { AnonymousBanner } from './anonymous-mode';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
@@ -199,6 +199,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     toggleFocus: mapView.toggleFocus,
   });
   useFrameOnFocus(mapView.focusId);
+  useFrameSection(onlyIds);
   const cardMenu = useCardMenu({
     canvasRef,
     view,

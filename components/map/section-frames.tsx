@@ -1,7 +1,7 @@
 'use client';
 
-import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
 import { estimateNodeHeight, NODE_WIDTH } from '@/lib/domain/layout';
 import { sectionFrames, type Box, type SectionsView } from '@/lib/domain/sections';
 import styles from './section-frames.module.css';
@@ -98,4 +98,22 @@ export function nodesInSection(view: SectionsView, sectionId: string): Set<strin
   for (const [nodeId, section] of Object.entries(view.nodeSection))
     if (within.has(section)) ids.add(nodeId);
   return ids;
+}
+
+/** Choosing one section frames its cards; going back to all frames the map. Not on the first render. */
+export function useFrameSection(ids: ReadonlySet<string> | null) {
+  const { fitView } = useReactFlow();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const nodes = ids ? [...ids].map((id) => ({ id })) : undefined;
+    const timer = setTimeout(
+      () => void fitView({ nodes, duration: 400, padding: 0.2, maxZoom: 1 }),
+      50,
+    );
+    return () => clearTimeout(timer);
+  }, [ids, fitView]);
 }

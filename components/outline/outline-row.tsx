@@ -147,7 +147,7 @@ export function OutlineRow({
           </>
         )}
         {section && (
-          <span className={styles.section} aria-hidden="true">
+          <span className={styles.section} aria-hidden="true" title={section}>
             in {section}
           </span>
         )}

@@ -72,7 +72,7 @@ const num = (v: unknown) =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7 ? v : null;
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : '');
 
-const TOO_BIG = `more than ${MAX_ARGDOWN_DATA_BYTES / 1024} KB`;
+const TOO_BIG = `more than ${MAX_ARGDOWN_DATA_BYTES / 1024} KB of JSON (or nested too deep)`;
 
 /**
  * The file's sections in its order (parents before children), at most

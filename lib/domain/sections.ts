@@ -20,13 +20,41 @@ export const MAX_ARGDOWN_DATA_BYTES = 16_384;
 /** The keys of an element's data block that our exporter writes and our importer reads itself. */
 export const OUR_DATA_KEYS = ['kind', 'side', 'x', 'y', 'links', 'rephrases'] as const;
 
-/** A JSON object of Argdown data (frontmatter or a `{…}` block) within the size limit. */
+/** Deepest nesting of kept Argdown data (so checking it never runs out of stack). */
+const MAX_ARGDOWN_DATA_DEPTH = 32;
+
+/** Whether `value` is JSON of at most MAX_ARGDOWN_DATA_BYTES, nested at most MAX_ARGDOWN_DATA_DEPTH deep. */
+function dataWithinLimits(value: unknown): boolean {
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return false;
+  }
+  if (new TextEncoder().encode(json).length > MAX_ARGDOWN_DATA_BYTES) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > MAX_ARGDOWN_DATA_DEPTH) return false;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return true;
+}
+
+/** A JSON object of Argdown data (frontmatter or a `{…}` block) within the size and nesting limits. */
 export const ZArgdownData = z
-  .record(z.string(), z.json())
+  .unknown()
   .refine(
-    (value) => new TextEncoder().encode(JSON.stringify(value)).length <= MAX_ARGDOWN_DATA_BYTES,
-    `Argdown data is at most ${MAX_ARGDOWN_DATA_BYTES / 1024} KB as JSON`,
-  );
+    dataWithinLimits,
+    `Argdown data is at most ${MAX_ARGDOWN_DATA_BYTES / 1024} KB as JSON, nested at most ${MAX_ARGDOWN_DATA_DEPTH} deep`,
+  )
+  .pipe(z.record(z.string(), z.json()));
 export type ArgdownData = z.infer<typeof ZArgdownData>;
 
 export const ZSections = z

@@ -113,7 +113,7 @@ describe('Argdown sections, frontmatter and element data on PostgreSQL', () => {
     expect(text).toMatch(/^<Argument from Freedom of Speech>: .*source: "C1a"\}$/m);
   }, 60_000);
 
-  it('refuses a backup whose node names a section it does not have, or carries data over 16 KB, and writes nothing', async () => {
+  it('refuses a backup whose node names a section it does not have, or carries data over 16 KB or nested too deep, and writes nothing', async () => {
     const owner = await user();
     const { id } = await upload(owner, fixture('semmelweis-betz.argdown'), 'semmelweis.argdown');
     const backup = await exportBackup(owner, id);
@@ -127,7 +127,14 @@ describe('Argdown sections, frontmatter and element data on PostgreSQL', () => {
     const big = structuredClone(backup);
     big.nodes[0]!.argdownData = { note: 'x'.repeat(17_000) };
     expect(await refusalOf(() => importMap(owner, { text: JSON.stringify(big) }))).toBe(
-      'VALIDATION_FAILED: nodes[0].argdownData: Argdown data is at most 16 KB as JSON',
+      'VALIDATION_FAILED: nodes[0].argdownData: Argdown data is at most 16 KB as JSON, nested at most 32 deep',
+    );
+    const deep = structuredClone(backup);
+    let nested: unknown = 'bottom';
+    for (let i = 0; i < 40; i++) nested = [nested];
+    deep.nodes[0]!.argdownData = { nested } as (typeof deep.nodes)[0]['argdownData'];
+    expect(await refusalOf(() => importMap(owner, { text: JSON.stringify(deep) }))).toBe(
+      'VALIDATION_FAILED: nodes[0].argdownData: Argdown data is at most 16 KB as JSON, nested at most 32 deep',
     );
     expect(await maps()).toBe(before);
   }, 60_000);

@@ -162,8 +162,8 @@ describe('Argdown sections, frontmatter and element data', () => {
     expect(map.nodes.find((n) => n.title === '[A]')?.data).toBeNull();
     expect(map.nodes.find((n) => n.title === '[B]')?.data).toEqual({ note: 'short' });
     expect(map.ignored).toEqual([
-      'Line 12: the data of [A] is more than 16 KB; it was left out.',
-      'The frontmatter is more than 16 KB besides the title and motion; it was left out.',
+      'Line 12: the data of [A] is more than 16 KB of JSON (or nested too deep); it was left out.',
+      'The frontmatter is more than 16 KB of JSON (or nested too deep) besides the title and motion; it was left out.',
     ]);
     const small = parseArgdown(
       '===\ntitle: T\ncolor:\n  tagColors:\n    pro: "#00ff00"\n  colorScheme: iwanthue-colorblind-friendly\n===\n\n[B]: kept.\n',
