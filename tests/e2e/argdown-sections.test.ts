@@ -32,6 +32,17 @@ async function importSemmelweis(page: Page) {
     await open.click();
     await page.waitForURL(/\/maps\/[\w-]+$/);
   }
+  // A phone opens a map as its outline; the map is a button away.
+  const mapButton = page.getByRole('button', { name: 'Map', exact: true });
+  await mapButton.waitFor();
+  if ((await mapButton.getAttribute('aria-pressed')) !== 'true') {
+    await page
+      .getByRole('treeitem', { name: /, in section Three Rival Hypotheses/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'sections-outline-phone');
+    await mapButton.click();
+  }
   await mapNodes(page).first().waitFor();
 }
 
@@ -81,10 +92,21 @@ describe('Argdown sections on the map', () => {
     await page.getByRole('combobox', { name: 'Show cards of' }).selectOption({ label: 'Evidence' });
     await expect.poll(() => mapNodes(page).count()).toBeLessThan(total);
     await expect.poll(() => frames(page).count()).toBe(1);
-    await mapNodes(page).filter({ hasText: 'Washing' }).first().waitFor();
+    await mapNodes(page).filter({ hasText: 'disinfect their hands' }).waitFor();
     expect(
       await mapNodes(page).filter({ hasText: 'controlled by epidemic influences' }).count(),
     ).toBe(0);
+    await page.locator('summary', { hasText: /^Filter/ }).click();
+    // The view frames the section's cards: its frame's title is on screen, on the canvas.
+    await expect
+      .poll(async () => {
+        const b = await frame(page, 'Evidence').boundingBox();
+        return !!b && b.y > 150 && b.x > 0 && b.x + b.width < 950;
+      })
+      .toBe(true);
+    await page.waitForTimeout(500); // the framing animation's end
+    await screenshot(page, 'sections-one-section-desktop');
+    await page.locator('summary', { hasText: /^Filter/ }).click();
     await page
       .getByRole('combobox', { name: 'Show cards of' })
       .selectOption({ label: 'All sections' });
@@ -110,6 +132,14 @@ describe('Argdown sections on the map', () => {
     await importSemmelweis(phone.page);
     await frame(phone.page, 'Evidence').waitFor();
     await screenshot(phone.page, 'sections-frames-phone');
+    await phone.page.getByRole('button', { name: 'Menu', exact: true }).click();
+    await phone.page.locator('summary', { hasText: /^Filter/ }).click();
+    const only = phone.page.getByRole('combobox', { name: 'Show cards of' });
+    await only.scrollIntoViewIfNeeded();
+    const select = (await only.boundingBox())!;
+    expect(select.x).toBeGreaterThanOrEqual(0);
+    expect(select.x + select.width).toBeLessThanOrEqual(360);
+    await screenshot(phone.page, 'sections-filter-phone');
     expect(phone.errors).toEqual([]);
     expect(url).not.toBe(phone.page.url());
   });
