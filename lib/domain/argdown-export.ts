@@ -98,8 +98,14 @@ function frontmatterLines(
   return ['===', ...fields({ ...ours, ...Object.fromEntries(theirs) }), '==='];
 }
 
-/** A heading's text: its title with the characters that would start a data block or a tag escaped. */
-const headingText = (title: string) => flattenText(title).replace(/[{}#\\]/g, (c) => `\\${c}`);
+/** A mention of a statement or argument in a heading (`@[Title]`, `@<Title>`), kept as one. */
+const MENTION = /(@\[[^\]\n]+\]|@<[^>\n]+>)/;
+/** A heading's text: its title escaped as element text is, its mentions kept. */
+const headingText = (title: string) =>
+  flattenText(title)
+    .split(MENTION)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(SPECIAL, (c) => `\\${c}`)))
+    .join('');
 
 /** The map as Argdown text. */
 export function exportArgdown(map: ExportableMap): string {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportArgdown, parseArgdown } from '@/lib/domain/argdown';
 import type { ExportableMap, ImportedMap } from '@/lib/domain/interchange';
@@ -170,6 +171,37 @@ describe('Argdown sections, frontmatter and element data', () => {
       'x',
     );
     expect(small.frontmatter).toEqual({ color: { colorScheme: 'iwanthue-colorblind-friendly' } });
+  });
+
+  it('keeps any section title through export and import, a mention of an element kept as one (property)', () => {
+    const word = fc.oneof(
+      fc.string({
+        minLength: 1,
+        maxLength: 12,
+        unit: fc.constantFrom(...'ab Z9/\\[]<>#@{}*_-:()"\'.,!?+=%&~`|$^é—…'.split('')),
+      }),
+      fc.constantFrom('@[A claim]', '@<An argument>'),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), (words) => {
+        const title = words.join(' ').replace(/\s+/g, ' ').trim();
+        fc.pre(title.length > 0);
+        const map: ExportableMap = {
+          title: 'T',
+          motion: 'M',
+          description: '',
+          sections: [{ id: 's1', title, level: 1, parentId: null, data: null }],
+          nodes: [
+            { id: 'x', kind: 'CLAIM', side: 'FOR', text: 'A claim.', x: 0, y: 0, section: 's1' },
+          ],
+          edges: [],
+        };
+        const back = parseArgdown(exportArgdown(map), 'T');
+        expect(back.sections?.map((s) => s.title)).toEqual([title]);
+        expect(back.nodes.map((n) => n.section)).toEqual([back.sections![0]!.id]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('frames each section around its members, nested sections inside their parents, empty ones not at all', () => {
