@@ -72,10 +72,34 @@ const RELATION_ORDER: Record<Relation, number> = {
   UNDERCUTS: 2,
   REPHRASES: 3,
 };
-/** A value as YAML: JSON is YAML's flow style, which Argdown's YAML reader (js-yaml) reads back. */
-const yaml = (value: unknown) => JSON.stringify(value);
+/** Characters written as `\uXXXX` inside a YAML string: they could end a data block or the frontmatter early. */
+const FRAGILE = new Set(['{', '}', '=']);
+
+/**
+ * A value as YAML: JSON is YAML's flow style, which Argdown's YAML reader
+ * (js-yaml) reads back. Inside strings, braces and "=" are
+ * written as `\uXXXX` escapes (which YAML's double-quoted strings read as
+ * the character), so Argdown's lexer never takes one for the end of a data
+ * block, and no "===" ends the frontmatter.
+ */
+function yaml(value: unknown): string {
+  const json = JSON.stringify(value);
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString && c === '\\') {
+      out += c + json[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += inString && FRAGILE.has(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c;
+  }
+  return out;
+}
 /** A key as YAML: plain when it is a simple name, else quoted. */
-const yamlKey = (key: string) => (/^[A-Za-z_][\w-]*$/.test(key) ? key : JSON.stringify(key));
+const yamlKey = (key: string) => (/^[A-Za-z_][\w-]*$/.test(key) ? key : yaml(key));
 /** A data block's fields, `key: value, …`. */
 const fields = (data: Record<string, unknown>) =>
   Object.entries(data).map(([k, v]) => `${yamlKey(k)}: ${yaml(v)}`);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportArgdown, parseArgdown } from '@/lib/domain/argdown';
 import type { ExportableMap, ImportedMap } from '@/lib/domain/interchange';
-import { sectionFrames } from '@/lib/domain/sections';
+import { sectionFrames, type ArgdownData } from '@/lib/domain/sections';
 import { placed, shape } from '../support/interchange';
 
 const fixture = (name: string) =>
@@ -199,6 +199,39 @@ describe('Argdown sections, frontmatter and element data', () => {
         const back = parseArgdown(exportArgdown(map), 'T');
         expect(back.sections?.map((s) => s.title)).toEqual([title]);
         expect(back.nodes.map((n) => n.section)).toEqual([back.sections![0]!.id]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps any frontmatter and element data through export and import (property)', () => {
+    // Keys of our own (a "k " prefix keeps clear of title, kind, isInMap and Argdown's settings).
+    const data = fc
+      .dictionary(
+        fc.string({ maxLength: 8 }).map((k) => `k ${k}`),
+        fc.jsonValue({ maxDepth: 3 }),
+        { minKeys: 1, maxKeys: 4 },
+      )
+      .map((d) => d as ArgdownData);
+    fc.assert(
+      fc.property(data, data, fc.string({ maxLength: 20 }), (frontmatter, nodeData, motion) => {
+        // YAML readers drop a "__proto__" key (so no file can set an object's prototype).
+        fc.pre(!JSON.stringify([frontmatter, nodeData]).includes('"__proto__"'));
+        const map: ExportableMap = {
+          title: 'T',
+          motion,
+          description: '',
+          frontmatter,
+          nodes: [
+            { id: 'x', kind: 'CLAIM', side: 'FOR', text: 'A claim.', x: 0, y: 0, data: nodeData },
+          ],
+          edges: [],
+        };
+        const back = parseArgdown(exportArgdown(map), 'T');
+        const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+        expect(back.frontmatter).toEqual(plain(frontmatter));
+        expect(back.nodes[0]!.data).toEqual(plain(nodeData));
+        expect(back.motion).toBe(motion.replace(/\s+/g, ' ').trim());
       }),
       { numRuns: 300 },
     );
