@@ -241,6 +241,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         onChange={elements.setFilter}
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
+        onShowEverything={() => setOnlySection(null)}
       >
         <ImpactToggle voting={voting} />
         <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />
