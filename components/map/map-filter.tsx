@@ -19,12 +19,21 @@ type Props = {
   onChange: (filter: MapFilterState) => void;
   sideLabels: Record<Side, string>;
   hiddenCount: number;
+  /** Also called by "Show everything" (a filter kept outside this menu's state: one section's cards). */
+  onShowEverything?: () => void;
   /** Other ways to show the cards, under the filter (colouring by impact). */
   children?: ReactNode;
 };
 
 /** Which sides and kinds of node the canvas shows. */
-export function MapFilter({ filter, onChange, sideLabels, hiddenCount, children }: Props) {
+export function MapFilter({
+  filter,
+  onChange,
+  sideLabels,
+  hiddenCount,
+  onShowEverything,
+  children,
+}: Props) {
   const toggle = <T,>(set: Set<T>, value: T) => {
     const next = new Set(set);
     if (next.has(value)) next.delete(value);
@@ -64,7 +73,10 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount, children 
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => onChange(showEverything())}
+          onClick={() => {
+            onChange(showEverything());
+            onShowEverything?.();
+          }}
           disabled={hiddenCount === 0}
         >
           Show everything

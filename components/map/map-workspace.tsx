@@ -27,6 +27,7 @@ import { ConnectPromptOver, EditingDialogs } from './editing-dialogs';
 import { Legend } from './legend';
 import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
+import { nodesInSection, SectionFrames, SectionsFilter, useFrameSection } from './section-frames';
 import { AnonymousBanner } from './anonymous-mode';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
@@ -155,11 +156,18 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     flagCounts,
     stands,
   );
+  const sectionsView = snapshot.sectionsView;
+  const [onlySection, setOnlySection] = useState<string | null>(null);
+  const onlyIds = useMemo(
+    () => (sectionsView && onlySection ? nodesInSection(sectionsView, onlySection) : null),
+    [sectionsView, onlySection],
+  );
   const elements = useFlowElements({
     nodes: liveNodes,
     edges: liveEdges,
     sources,
     mapView,
+    only: onlyIds,
   });
 
   const [initialFocus] = useState(() => {
@@ -204,6 +212,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     toggleFocus: mapView.toggleFocus,
   });
   useFrameOnFocus(mapView.focusId);
+  useFrameSection(onlyIds);
   const cardMenu = useCardMenu({
     canvasRef,
     view,
@@ -233,6 +242,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       editing={editable && editing}
       selection={selection}
       votes={voting.votes.view}
+      sections={snapshot.sectionsView}
     />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
@@ -244,6 +254,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         onChange={elements.setFilter}
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
+        onShowEverything={() => setOnlySection(null)}
       >
         <ImpactToggle voting={voting} />
         <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />
@@ -253,6 +264,15 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             chosen={weighing.weighed ? weighTeam : null}
             manages={!!votesView?.manages}
             onChange={setWeighTeam}
+          />
+        )}
+        {sectionsView && (
+          <SectionsFilter
+            view={sectionsView}
+            framesOn={mapView.sectionFrames}
+            onFrames={mapView.setSectionFrames}
+            only={onlySection}
+            onOnly={setOnlySection}
           />
         )}
       </MapFilter>
@@ -347,6 +367,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
                   editing={editable ? editing.canvasEditing : null}
                   entryNodeId={initialFocus[0] ?? null}
                 >
+                  {sectionsView && mapView.sectionFrames && <SectionFrames view={sectionsView} />}
                   <RemoteCursors presence={presence} />
                   <Presenting
                     mapId={snapshot.id}

@@ -1,4 +1,5 @@
 import { exportOrder, flattenText, type ExportableMap } from './interchange';
+import { OUR_DATA_KEYS } from './sections';
 import type { NodeKind, Relation } from './types';
 
 /** Writing a map as Argdown, with our data blocks for a lossless round trip (see argdown.ts). */
@@ -80,7 +81,64 @@ const RELATION_ORDER: Record<Relation, number> = {
   REPHRASES: 3,
   CONTRADICTS: 4,
 };
-const yaml = (value: unknown) => JSON.stringify(value);
+/** Characters written as `\uXXXX` inside a YAML string: they could end a data block or the frontmatter early. */
+const FRAGILE = new Set(['{', '}', '=']);
+
+/**
+ * A value as YAML: JSON is YAML's flow style, which Argdown's YAML reader
+ * (js-yaml) reads back. Inside strings, braces and "=" are
+ * written as `\uXXXX` escapes (which YAML's double-quoted strings read as
+ * the character), so Argdown's lexer never takes one for the end of a data
+ * block, and no "===" ends the frontmatter.
+ */
+function yaml(value: unknown): string {
+  const json = JSON.stringify(value);
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString && c === '\\') {
+      out += c + json[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += inString && FRAGILE.has(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c;
+  }
+  return out;
+}
+/** A key as YAML: plain when it is a simple name, else quoted. */
+const yamlKey = (key: string) => (/^[A-Za-z_][\w-]*$/.test(key) ? key : yaml(key));
+/** A data block's fields, `key: value, …`. */
+const fields = (data: Record<string, unknown>) =>
+  Object.entries(data).map(([k, v]) => `${yamlKey(k)}: ${yaml(v)}`);
+
+/**
+ * The frontmatter block: our keys (title, motion, description, generator),
+ * then the file's own keys the map keeps (`ExportableMap.frontmatter`),
+ * ours winning a conflict.
+ */
+function frontmatterLines(
+  map: Pick<ExportableMap, 'title' | 'motion' | 'description' | 'frontmatter'>,
+): string[] {
+  const ours: Record<string, string> = {
+    title: flattenText(map.title),
+    motion: flattenText(map.motion),
+  };
+  if (map.description.trim()) ours.description = flattenText(map.description);
+  ours.generator = 'Counterpoint';
+  const theirs = Object.entries(map.frontmatter ?? {}).filter(([k]) => !(k in ours));
+  return ['===', ...fields({ ...ours, ...Object.fromEntries(theirs) }), '==='];
+}
+
+/** A mention of a statement or argument in a heading (`@[Title]`, `@<Title>`), kept as one. */
+const MENTION = /(@\[[^\]\n]+\]|@<[^>\n]+>)/;
+/** A heading's text: its title escaped as element text is, its mentions kept. */
+const headingText = (title: string) =>
+  flattenText(title)
+    .split(MENTION)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(SPECIAL, (c) => `\\${c}`)))
+    .join('');
 
 /** The map as Argdown text. */
 export function exportArgdown(map: ExportableMap): string {
@@ -202,14 +260,8 @@ export function exportArgdown(map: ExportableMap): string {
     }
   }
 
-  const lines = [
-    '===',
-    `title: ${yaml(flattenText(map.title))}`,
-    `motion: ${yaml(flattenText(map.motion))}`,
-  ];
-  if (map.description.trim()) lines.push(`description: ${yaml(flattenText(map.description))}`);
-  lines.push('generator: Counterpoint', '===', '');
-  for (const node of nodes) {
+  const lines = [...frontmatterLines(map), ''];
+  const writeElement = (node: Node) => {
     const data: Record<string, unknown> = {
       kind: node.kind,
       side: node.side,
@@ -218,21 +270,43 @@ export function exportArgdown(map: ExportableMap): string {
     };
     if (links.has(node.id)) data.links = links.get(node.id);
     if (rephrases.has(node.id)) data.rephrases = rephrases.get(node.id);
-    const fields = Object.entries(data).map(([k, v]) => `${k}: ${yaml(v)}`);
-    lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields.join(', ')}}`);
+    // The file's own data keys ride along; ours win a conflict.
+    for (const [k, v] of Object.entries(node.data ?? {}))
+      if (!(OUR_DATA_KEYS as readonly string[]).includes(k)) data[k] = v;
+    lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields(data).join(', ')}}`);
     for (const e of incoming.get(node.id) ?? [])
       lines.push(
         `    ${written.get(e.id)?.mark ?? RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`,
       );
     lines.push('');
-  }
-  // Premise–conclusion structures, after every element is defined: premises, inference line, conclusion.
-  for (const node of nodes) {
+  };
+  // Premise–conclusion structures, after the section's elements: premises, inference line,
+  // conclusion. Argdown puts an argument with a structure in the section of its structure.
+  const writeStructure = (node: Node) => {
     const pcs = pcsOf.get(node.id);
-    if (!pcs) continue;
+    if (!pcs) return;
     lines.push(ref.get(node.id)!, '');
     pcs.premises.forEach((id, i) => lines.push(`(${i + 1}) ${ref.get(id)}`));
     lines.push('----', `(${pcs.premises.length + 1}) ${ref.get(pcs.conclusion)}`, '');
+  };
+  // Elements without a section first, then each section's heading with its elements under it
+  // (Argdown puts an element in the section where it is first defined).
+  const sections = map.sections ?? [];
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const inSection = new Map<string | null, Node[]>();
+  for (const node of nodes) {
+    const key = node.section && sectionIds.has(node.section) ? node.section : null;
+    inSection.set(key, [...(inSection.get(key) ?? []), node]);
+  }
+  const writeBlock = (list: readonly Node[]) => {
+    list.forEach(writeElement);
+    list.forEach(writeStructure);
+  };
+  writeBlock(inSection.get(null) ?? []);
+  for (const section of sections) {
+    const data = section.data ? ` {${fields(section.data).join(', ')}}` : '';
+    lines.push(`${'#'.repeat(section.level)} ${headingText(section.title)}${data}`, '');
+    writeBlock(inSection.get(section.id) ?? []);
   }
   return lines.join('\n');
 }

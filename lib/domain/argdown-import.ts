@@ -7,6 +7,7 @@ import {
   ParserPlugin,
   type IArgdownResponse,
   type IRelation,
+  type ISection,
 } from '@argdown/core';
 import {
   ARGDOWN_TITLE,
@@ -21,6 +22,13 @@ import {
   type ImportedMap,
   type ImportedNode,
 } from './interchange';
+import {
+  keptData,
+  MAX_ARGDOWN_DATA_BYTES,
+  MAX_SECTIONS,
+  OUR_DATA_KEYS,
+  type MapSection,
+} from './sections';
 import { NODE_KINDS, SIDES, type NodeKind, type Relation, type Side } from './types';
 
 /** A statement (equivalence class) or argument of Argdown's model, in the order the file has them. */
@@ -75,6 +83,73 @@ const isSide = (v: unknown): v is Side =>
 const num = (v: unknown) =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7 ? v : null;
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : '');
+
+const TOO_BIG = `more than ${MAX_ARGDOWN_DATA_BYTES / 1024} KB of JSON (or nested too deep)`;
+
+/**
+ * The file's sections in its order (parents before children), at most
+ * MAX_SECTIONS of them; what is left out is said in `ignored`.
+ */
+function readSections(tree: readonly ISection[], ignored: string[]): MapSection[] {
+  const sections: MapSection[] = [];
+  const walk = (list: readonly ISection[], parentId: string | null) => {
+    for (const s of list) {
+      if (sections.length === MAX_SECTIONS) {
+        ignored.push(
+          `Line ${s.startLine ?? '?'}: the file has more than ${MAX_SECTIONS} sections; “${clip(s.title ?? '', 60)}” and those after it were left out (their elements belong to none).`,
+        );
+        return;
+      }
+      let data = keptData(s.data);
+      if (data === 'too big') {
+        ignored.push(
+          `Line ${s.startLine ?? '?'}: the data of a heading is ${TOO_BIG}; it was left out.`,
+        );
+        data = null;
+      }
+      sections.push({
+        id: s.id,
+        title: clip(s.title ?? '', 300) || `Section ${sections.length + 1}`,
+        level: Math.min(Math.max(s.level, 1), 6),
+        parentId,
+        data,
+      });
+      walk(s.children ?? [], s.id);
+      if (sections.length === MAX_SECTIONS) return;
+    }
+  };
+  walk(tree, null);
+  return sections;
+}
+
+/** Frontmatter keys the importer turns into map fields (when it does), or writes itself. */
+const MAP_FIELD_KEYS = new Set(['title', 'motion', 'description', 'generator']);
+
+/**
+ * The frontmatter that is not a map field, kept for the export: every key
+ * but the title, motion and description (and subTitle, abstract or author
+ * when one of them became the motion or description), and `color.tagColors`,
+ * which is the map's tag colours.
+ */
+function keptFrontmatter(
+  front: Record<string, unknown>,
+  used: ReadonlySet<string>,
+  ignored: string[],
+): MapSection['data'] {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(front))
+    if (!MAP_FIELD_KEYS.has(key) && !used.has(key)) rest[key] = value;
+  const color = rest.color;
+  if (color && typeof color === 'object' && !Array.isArray(color)) {
+    const { tagColors: _, ...others } = color as Record<string, unknown>;
+    if (Object.keys(others).length > 0) rest.color = others;
+    else delete rest.color;
+  }
+  const kept = keptData(rest);
+  if (kept !== 'too big') return kept;
+  ignored.push(`The frontmatter is ${TOO_BIG} besides the title and motion; it was left out.`);
+  return null;
+}
 
 /**
  * Argdown's own messages explain themselves; the parser generator's generic
@@ -141,6 +216,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       `The file has ${elements.length} statements and arguments; at most ${MAX_IMPORT_NODES} can be imported.`,
     );
 
+  const sections = readSections(response.sections ?? [], ignored);
+  const sectionIds = new Set(sections.map((s) => s.id));
   const idOf = new Map<object, string>();
   const byTitle = new Map<string, string>();
   const data = new Map<string, Record<string, unknown>>();
@@ -165,6 +242,15 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     const d = (el.model.data ?? {}) as Record<string, unknown>;
     data.set(id, d);
     tags.set(id, el.model.tags ?? []);
+    const theirs = Object.fromEntries(
+      Object.entries(d).filter(([k]) => !(OUR_DATA_KEYS as readonly string[]).includes(k)),
+    );
+    let nodeData = keptData(theirs);
+    if (nodeData === 'too big') {
+      ignored.push(`Line ${el.line ?? '?'}: the data of ${ref} is ${TOO_BIG}; it was left out.`);
+      nodeData = null;
+    }
+    const section = (el.model as { section?: ISection | null }).section?.id;
     nodes.push({
       id,
       kind: 'CLAIM',
@@ -173,6 +259,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       x: num(d.x),
       y: num(d.y),
       title: own && ref.length <= MAX_TITLE_LENGTH && ARGDOWN_TITLE.test(ref) ? ref : null,
+      section: section && sectionIds.has(section) ? section : null,
+      data: nodeData,
     });
   }
 
@@ -312,5 +400,10 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       (author ? `Imported from Argdown by ${author}.` : ''),
     2000,
   );
-  return { title, motion, description, nodes, edges: cleanEdges, ignored };
+  const used = new Set<string>();
+  if (!str(front.motion) && str(front.subTitle)) used.add('subTitle');
+  if (!str(front.description) && str(front.abstract)) used.add('abstract');
+  else if (!str(front.description) && author) used.add('author');
+  const frontmatter = keptFrontmatter(front, used, ignored);
+  return { title, motion, description, nodes, edges: cleanEdges, ignored, sections, frontmatter };
 }

@@ -5,6 +5,7 @@ import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
 import { ARGDOWN_TITLE, MAX_TITLE_LENGTH } from './interchange';
+import { ZArgdownData, ZSections } from './sections';
 import { MAX_SOURCE_CHARS } from './types';
 
 /**
@@ -40,6 +41,10 @@ export const ZBackup = z.object({
     // Empty for a map imported from a file that names no motion (AIF has no place for one).
     motion: z.string().trim().max(300),
     description: z.string().max(2000).default(''),
+    /** The sections of the Argdown file the map came from (lib/domain/sections.ts); absent: none. */
+    sections: ZSections.default([]),
+    /** The Argdown frontmatter keys that are not map fields; absent: none. */
+    argdownFrontmatter: ZArgdownData.nullable().default(null),
   }),
   sources: z
     .array(
@@ -92,6 +97,10 @@ export const ZBackup = z.object({
           .regex(ARGDOWN_TITLE, 'An Argdown title is written [Statement] or <Argument>')
           .nullable()
           .default(null),
+        /** The id of its section in `map.sections`; absent: none. */
+        section: ZId.nullable().default(null),
+        /** The keys of its Argdown data block that are not ours; absent: none. */
+        argdownData: ZArgdownData.nullable().default(null),
       }),
     )
     .max(5000),
@@ -142,9 +151,12 @@ export function checkBackupReferences(backup: Backup): string | null {
     if (problem) return `sources[${i}].${problem}`;
   }
   const nodes = new Map<string, Backup['nodes'][number]>();
+  const sections = new Set(backup.map.sections.map((s) => s.id));
   for (const [i, n] of backup.nodes.entries()) {
     if (nodes.has(n.id)) return `nodes[${i}].id: "${n.id}" appears twice`;
     nodes.set(n.id, n);
+    if (n.section !== null && !sections.has(n.section))
+      return `nodes[${i}].section: no section "${n.section}" in this backup`;
     if (n.card) {
       if (n.kind !== 'EVIDENCE' || !n.anchor)
         return `nodes[${i}].card: only evidence that quotes a source can be a card`;

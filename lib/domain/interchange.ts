@@ -1,4 +1,5 @@
 import { estimateNodeHeight, NODE_WIDTH } from './layout';
+import type { ArgdownData, MapSection } from './sections';
 import type { GraphEdge, GraphNode, NodeKind, Relation, Side } from './types';
 
 /**
@@ -28,12 +29,20 @@ export type ExportableMap = {
   nodes: (Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
     /** The node's title in the Argdown file it came from (see ImportedNode.title). */
     title?: string | null;
+    /** The id of its section in `sections` (see ImportedNode.section). */
+    section?: string | null;
+    /** The Argdown data it came with that is not ours (see ImportedNode.data). */
+    data?: ArgdownData | null;
   })[];
   edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
     Partial<Pick<GraphEdge, 'scheme'>> & {
       /** The AIF scheme name the connection came with (`GraphEdge.schemeName`). */
       schemeName?: string | null;
     })[];
+  /** The map's sections (see ImportedMap.sections). */
+  sections?: readonly MapSection[];
+  /** The frontmatter keys it came with that are not map fields (see ImportedMap.frontmatter). */
+  frontmatter?: ArgdownData | null;
 };
 
 export type ImportedNode = {
@@ -49,6 +58,13 @@ export type ImportedNode = {
    * it again. Absent or null: none (exports make one from the text).
    */
   title?: string | null;
+  /** The id of the section (ImportedMap.sections) the node belongs to; absent or null: none. */
+  section?: string | null;
+  /**
+   * The keys of its Argdown data block that are not ours ({kind, side, x, y,
+   * links, rephrases}), kept so an export writes them again.
+   */
+  data?: ArgdownData | null;
 };
 export type ImportedEdge = {
   id: string;
@@ -88,6 +104,10 @@ export type ImportedMap = {
    * shown to the importer after the import.
    */
   ignored?: string[];
+  /** The Argdown file's sections (headings), in its order: lib/domain/sections.ts. */
+  sections?: MapSection[];
+  /** The Argdown frontmatter keys that are not map fields, kept so an export writes them again. */
+  frontmatter?: ArgdownData | null;
 };
 
 /** A file that cannot be imported; the message names the line or field at fault. */

@@ -1,3 +1,4 @@
+import type { SectionsView } from './sections';
 import type { CardMarks } from './evidence/card';
 import type { HistoryEntry } from './history';
 import type { CitationStyle } from './evidence/citation';
@@ -147,6 +148,11 @@ export type MapSnapshot = {
    * own batches when the stream brings them back. Sent with `history`.
    */
   actorId?: string | null;
+  /**
+   * The map's sections and which node is in which (lib/domain/sections.ts),
+   * when it has any: the canvas frames them, the outline heads with them.
+   */
+  sectionsView?: SectionsView;
 };
 
 export const KIND_LABELS: Record<NodeKind, string> = {

@@ -174,6 +174,7 @@ describe('blocks and contradictions', () => {
     relation,
     groupId: null,
     scheme: null,
+    schemeName: null,
     answers: null,
     version: 1,
   });

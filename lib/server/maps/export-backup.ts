@@ -3,6 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup'
 import type { Actor } from '../authz';
 import { getSocialView } from '../social/get-social-view';
 import { getMapSnapshot } from './get-map-snapshot';
+import { readArgdownExtras } from './argdown-extras';
 import { readNodeTitles } from './node-titles';
 
 /**
@@ -15,13 +16,19 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
     getMapSnapshot(actor, mapId),
     getSocialView(actor, mapId),
   ]);
-  const titles = await readNodeTitles(mapId);
+  const [titles, extras] = await Promise.all([readNodeTitles(mapId), readArgdownExtras(mapId)]);
   const mine = social.layers.find((l) => l.mine && l.teamId === social.myTeam?.id) ?? null;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
-    map: { title: snapshot.title, motion: snapshot.motion, description: snapshot.description },
+    map: {
+      title: snapshot.title,
+      motion: snapshot.motion,
+      description: snapshot.description,
+      sections: extras.sections,
+      argdownFrontmatter: extras.frontmatter,
+    },
     sources: snapshot.sources.map((s) => ({ ...s })),
     nodes: snapshot.nodes.map((n) => ({
       id: n.id,
@@ -33,6 +40,8 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       anchor: n.anchor,
       card: n.card,
       title: titles.get(n.id) ?? null,
+      section: extras.nodeSection.get(n.id) ?? null,
+      argdownData: extras.nodeData.get(n.id) ?? null,
     })),
     edges: snapshot.edges.map((e) => ({
       id: e.id,

@@ -101,7 +101,13 @@ export async function importMap(
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
-      map: { title: graph.title, motion: graph.motion, description: graph.description },
+      map: {
+        title: graph.title,
+        motion: graph.motion,
+        description: graph.description,
+        sections: graph.sections ?? [],
+        argdownFrontmatter: graph.frontmatter ?? null,
+      },
       sources: [],
       nodes: graph.nodes.map((n) => ({
         id: n.id,
@@ -113,6 +119,8 @@ export async function importMap(
         anchor: null,
         card: null,
         title: n.title ?? null,
+        section: n.section ?? null,
+        argdownData: n.data ?? null,
       })),
       edges: graph.edges.map((e) => ({
         ...e,

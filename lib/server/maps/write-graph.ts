@@ -11,6 +11,10 @@ type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   card?: GraphNode['card'];
   /** Its Argdown title, from an import or a backup. */
   title?: string | null;
+  /** Its section's id (ArgumentMap.sections), from an import or a backup. */
+  section?: string | null;
+  /** Its Argdown data that is not ours, from an import or a backup. */
+  argdownData?: Prisma.InputJsonObject | null;
 };
 type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
   Partial<Pick<GraphEdge, 'scheme' | 'schemeName' | 'answers'>>;
@@ -51,6 +55,8 @@ export async function writeGraph(
         anchorEnd: a?.end ?? null,
         card: a && n.card ? normalizeMarks(n.card, a.exact.length) : Prisma.DbNull,
         title: n.title ?? null,
+        section: n.section ?? null,
+        argdownData: n.argdownData ?? Prisma.DbNull,
       };
     }),
   });
