@@ -168,6 +168,20 @@ function readableParserMessage(message: string): string {
 }
 
 /** Reads Argdown text into a graph; a syntax error is reported with its line. */
+/** Argdown's relation types as a verb: "[A] contradicts itself", not "contradictorys". */
+function relationVerb(type: string | undefined): string {
+  switch (type) {
+    case 'contradictory':
+      return 'contradicts';
+    case 'contrary':
+      return 'is contrary to';
+    case 'entails':
+      return 'entails';
+    default:
+      return `${type ?? 'relates to'}s`;
+  }
+}
+
 export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   if (!text.trim()) throw new ImportFormatError('The file is empty.');
   // "@import(…)" and "@include(…)" (Argdown's command-line tool pastes in other files there) are
@@ -322,7 +336,7 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     }
     if (fromId === toId) {
       ignored.push(
-        `Line ${r.occurrences?.[0]?.startLine ?? '?'}: ${refOf(r.from!)} ${r.relationType}s itself; a map cannot draw that, so it was left out.`,
+        `Line ${r.occurrences?.[0]?.startLine ?? '?'}: ${refOf(r.from!)} ${relationVerb(r.relationType)} itself; a map cannot draw that, so it was left out.`,
       );
       continue;
     }
@@ -339,7 +353,7 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     ) {
       kept.add(n.relation);
       ignored.push(
-        `Line ${n.startLine ?? n.relation.occurrences?.[0]?.startLine ?? '?'}: ${refOf(n.relation.from)} ${n.relation.relationType}s itself; a map cannot draw that, so it was left out.`,
+        `Line ${n.startLine ?? n.relation.occurrences?.[0]?.startLine ?? '?'}: ${refOf(n.relation.from)} ${relationVerb(n.relation.relationType)} itself; a map cannot draw that, so it was left out.`,
       );
     }
     for (const child of n.children ?? []) walk(child);

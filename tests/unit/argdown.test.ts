@@ -211,6 +211,28 @@ describe('Argdown export and import', () => {
     });
   });
 
+  it('says a statement that contradicts or attacks itself was left out, in words', () => {
+    const map = parseArgdown(
+      [
+        '[Rain]: It will rain tomorrow.',
+        '  >< [Rain]',
+        '  - [Rain]',
+        '',
+        '[Sun]: It will be sunny.',
+      ].join('\n'),
+      'weather',
+    );
+    expect(map.nodes.map((n) => n.text).sort()).toEqual([
+      'It will be sunny.',
+      'It will rain tomorrow.',
+    ]);
+    expect(map.edges).toEqual([]);
+    expect(map.ignored).toEqual([
+      expect.stringMatching(/^Line 2: \[Rain\] contradicts itself; .*left out\.$/),
+      expect.stringMatching(/^Line 3: \[Rain\] (attacks|is contrary to) itself; .*left out\.$/),
+    ]);
+  });
+
   it('reports a syntax error with its line, and an empty file plainly', () => {
     expect(() => parseArgdown('', 'x')).toThrow(new ImportFormatError('The file is empty.'));
     expect(() =>
