@@ -1,4 +1,5 @@
 import { estimateNodeHeight, NODE_WIDTH } from './layout';
+import type { TagColors } from './tags';
 import type { GraphEdge, GraphNode, NodeKind, Relation, Side } from './types';
 
 /**
@@ -28,7 +29,11 @@ export type ExportableMap = {
   nodes: (Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
     /** The node's title in the Argdown file it came from (see ImportedNode.title). */
     title?: string | null;
+    /** Its tags (Argdown writes them after the text). */
+    tags?: readonly string[];
   })[];
+  /** The colours of the map's tags (Argdown writes them in the frontmatter). */
+  tagColors?: TagColors;
   edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
     Partial<Pick<GraphEdge, 'scheme'>> & {
       /** The AIF scheme name the connection came with (see `ImportedEdge.schemeName`). */
@@ -49,6 +54,8 @@ export type ImportedNode = {
    * it again. Absent or null: none (exports make one from the text).
    */
   title?: string | null;
+  /** Its tags (Argdown's #tags), normalised; absent: none. */
+  tags?: string[];
 };
 export type ImportedEdge = {
   id: string;
@@ -88,6 +95,8 @@ export type ImportedMap = {
    * shown to the importer after the import.
    */
   ignored?: string[];
+  /** The colours of the map's tags, from Argdown's frontmatter `color: tagColors:`. */
+  tagColors?: TagColors;
 };
 
 /** A file that cannot be imported; the message names the line or field at fault. */

@@ -21,7 +21,12 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
-    map: { title: snapshot.title, motion: snapshot.motion, description: snapshot.description },
+    map: {
+      title: snapshot.title,
+      motion: snapshot.motion,
+      description: snapshot.description,
+      tagColors: snapshot.tagColors,
+    },
     sources: snapshot.sources.map((s) => ({ ...s })),
     nodes: snapshot.nodes.map((n) => ({
       id: n.id,
@@ -33,6 +38,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       anchor: n.anchor,
       card: n.card,
       title: titles.get(n.id) ?? null,
+      tags: n.tags,
     })),
     edges: snapshot.edges.map((e) => ({
       id: e.id,

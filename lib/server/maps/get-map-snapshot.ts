@@ -1,4 +1,5 @@
 import 'server-only';
+import { tagColorsOf } from '../../domain/tags';
 import type { MapSnapshot } from '../../domain/types';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
@@ -75,6 +76,7 @@ export async function readMapSnapshot(
     }),
     sources: map.sources.map(sourceDocOf),
     citationStyle: map.classroom?.citationStyle ?? 'DEBATE',
+    tagColors: tagColorsOf(map.tagColors),
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),

@@ -101,7 +101,12 @@ export async function importMap(
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
-      map: { title: graph.title, motion: graph.motion, description: graph.description },
+      map: {
+        title: graph.title,
+        motion: graph.motion,
+        description: graph.description,
+        tagColors: graph.tagColors ?? {},
+      },
       sources: [],
       nodes: graph.nodes.map((n) => ({
         id: n.id,
@@ -113,6 +118,7 @@ export async function importMap(
         anchor: null,
         card: null,
         title: n.title ?? null,
+        tags: n.tags ?? [],
       })),
       edges: graph.edges.map(({ schemeName: _, ...e }) => ({
         ...e,
