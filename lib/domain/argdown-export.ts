@@ -1,4 +1,5 @@
 import { exportOrder, flattenText, type ExportableMap } from './interchange';
+import { colourOfTag } from './tags';
 import type { NodeKind, Relation } from './types';
 
 /** Writing a map as Argdown, with our data blocks for a lossless round trip (see argdown.ts). */
@@ -72,6 +73,27 @@ const RELATION_ORDER: Record<Relation, number> = {
   REPHRASES: 3,
 };
 const yaml = (value: unknown) => JSON.stringify(value);
+
+/** A tag as Argdown writes it: `#word`, or `#(several words)`. */
+const tagText = (tag: string) => (/^[A-Za-z0-9-]+$/.test(tag) ? `#${tag}` : `#(${tag})`);
+
+/** The tags after an element's text: ` #pro #(health care)`, or nothing. */
+const tagsAfter = (tags: readonly string[] | undefined) =>
+  (tags ?? []).map((t) => ` ${tagText(t)}`).join('');
+
+/**
+ * The frontmatter lines giving the colours of the tags the map's cards
+ * have (`color: tagColors:`, as Argdown's ColorPlugin reads them); none when
+ * no tag in use has a colour.
+ */
+function tagColorsFrontmatter(map: Pick<ExportableMap, 'nodes' | 'tagColors'>): string[] {
+  const used = [...new Set(map.nodes.flatMap((n) => n.tags ?? []))].sort();
+  const colored = used.flatMap((tag) => {
+    const colour = colourOfTag(map.tagColors ?? {}, tag);
+    return colour ? [`        ${yaml(tag)}: ${yaml(colour)}`] : [];
+  });
+  return colored.length ? ['color:', '    tagColors:', ...colored] : [];
+}
 
 /** The map as Argdown text. */
 export function exportArgdown(map: ExportableMap): string {
@@ -171,6 +193,7 @@ export function exportArgdown(map: ExportableMap): string {
     `motion: ${yaml(flattenText(map.motion))}`,
   ];
   if (map.description.trim()) lines.push(`description: ${yaml(flattenText(map.description))}`);
+  lines.push(...tagColorsFrontmatter(map));
   lines.push('generator: Counterpoint', '===', '');
   for (const node of nodes) {
     const data: Record<string, unknown> = {
@@ -182,7 +205,9 @@ export function exportArgdown(map: ExportableMap): string {
     if (links.has(node.id)) data.links = links.get(node.id);
     if (rephrases.has(node.id)) data.rephrases = rephrases.get(node.id);
     const fields = Object.entries(data).map(([k, v]) => `${k}: ${yaml(v)}`);
-    lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields.join(', ')}}`);
+    lines.push(
+      `${ref.get(node.id)}: ${escapeText(node.text)}${tagsAfter(node.tags)} {${fields.join(', ')}}`,
+    );
     for (const e of incoming.get(node.id) ?? [])
       lines.push(`    ${RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`);
     lines.push('');
