@@ -51,6 +51,7 @@ import { MapViewContext } from './view-context';
 import { WorkspaceHeading, WorkspaceTools } from './workspace-header';
 import { WorkspaceToolbar } from './workspace-toolbar';
 import styles from './workspace.module.css';
+import { tagsInUse } from '@/lib/domain/tags';
 
 type Props = {
   snapshot: MapSnapshot;
@@ -146,6 +147,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     nodes: liveNodes,
     edges: liveEdges,
     sources,
+    tagColors: snapshot.tagColors,
     mapView,
   });
 
@@ -196,6 +198,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     view,
     editing: editable ? editing : null,
     select: selection.setSelectedNodeId,
+    tagColors: snapshot.tagColors,
     onFlag: snapshot.actorId
       ? (nodeId) =>
           void moderation
@@ -231,6 +234,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         onChange={elements.setFilter}
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
+        tags={tagsInUse(liveNodes)}
       >
         <ImpactToggle voting={voting} />
         <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />

@@ -35,7 +35,8 @@ function rowLabel(row: Row, extras: Extras | null): string {
   if (item.type === 'together')
     return `${relation}together: ${item.children.length} linked premises`;
   const text = `${KIND_LABELS[item.node.kind]}: ${item.node.text}`;
-  const base = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}`;
+  const tags = item.node.tags.length ? `, ${tagWords(item.node.tags)}` : '';
+  const base = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}${tags}`;
   if (!extras) return base;
   const more = [
     extras.threads > 0 ? threadWords(extras.threads) : null,
@@ -44,6 +45,10 @@ function rowLabel(row: Row, extras: Extras | null): string {
   ].filter(Boolean);
   return more.length ? `${base}, ${more.join(', ')}` : base;
 }
+
+/** A node's tags as the outline says them: "tags: pro, health care". */
+const tagWords = (tags: readonly string[]) =>
+  `${tags.length === 1 ? 'tag' : 'tags'}: ${tags.join(', ')}`;
 
 /** The words a type-ahead search matches the start of. */
 export const rowText = (row: Row) =>
@@ -130,6 +135,12 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
                 aria-hidden="true"
               >
                 {item.node.text}
+              </span>
+            )}
+            {item.type !== 'see' && item.node.tags.length > 0 && (
+              <span className={styles.tags} aria-hidden="true">
+                {' '}
+                ({tagWords(item.node.tags)})
               </span>
             )}
           </>

@@ -130,7 +130,7 @@ export function positionsUsable(nodes: readonly ImportedNode[]): boolean {
     x: n.x!,
     y: n.y!,
     w: NODE_WIDTH,
-    h: estimateNodeHeight(n.text, false),
+    h: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
   }));
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
@@ -161,7 +161,7 @@ export function layoutDegenerate(nodes: readonly ImportedNode[]): boolean {
     x: n.x!,
     y: n.y!,
     w: NODE_WIDTH,
-    h: estimateNodeHeight(n.text, false),
+    h: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
   }));
   const left = Math.min(...boxes.map((b) => b.x));
   const top = Math.min(...boxes.map((b) => b.y));

@@ -121,3 +121,10 @@ export function textColourOn(background: string): string {
   const light = '#ffffff';
   return contrastRatio(background, dark) >= contrastRatio(background, light) ? dark : light;
 }
+
+/** The tags the given cards have, each once (ignoring case, as first written), in alphabetical order. */
+export function tagsInUse(nodes: readonly { tags: readonly string[] }[]): string[] {
+  return normalizeTags(nodes.flatMap((n) => n.tags)).sort((a, b) =>
+    a.localeCompare(b, undefined, { sensitivity: 'base' }),
+  );
+}

@@ -53,7 +53,7 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
     nodes: map.nodes.map((n) => ({
       id: n.id,
       width: NODE_WIDTH,
-      height: estimateNodeHeight(n.text, false),
+      height: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
     })),
     edges: map.layoutEdges ?? map.edges,
   });
