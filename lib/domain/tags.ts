@@ -10,10 +10,11 @@ import { z } from 'zod';
  */
 
 export const MAX_NODE_TAGS = 12;
+/** @internal Exported for the tests that check the limit, stated in every refusal. */
 export const MAX_NODE_TAG_LENGTH = 40;
 
 /** A tag as stored: trimmed, inner whitespace collapsed to one space. */
-export const cleanTag = (tag: string) => tag.replace(/\s+/g, ' ').trim();
+const cleanTag = (tag: string) => tag.replace(/\s+/g, ' ').trim();
 
 /** Cleans each tag and drops empty ones and repeats (ignoring case), keeping the first. */
 export function normalizeTags(tags: readonly string[]): string[] {
@@ -109,7 +110,10 @@ function luminance(hex: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-/** WCAG contrast ratio of two `#rrggbb` colours (1 to 21). */
+/**
+ * WCAG contrast ratio of two `#rrggbb` colours (1 to 21).
+ * @internal Exported for the test that checks chip text reads on its colour.
+ */
 export function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
