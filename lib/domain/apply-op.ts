@@ -73,13 +73,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     case 'updateNode': {
       const node = liveNode(state, op.id);
       checkBase(node, op.baseVersion, op.expect);
-      // Tags alone do not bump the version: tagging a card does not make an open text editor stale.
-      const content =
-        op.text !== undefined ||
-        op.kind !== undefined ||
-        op.side !== undefined ||
-        op.anchor !== undefined ||
-        op.card !== undefined;
+      const content = editsContent(op);
       const next: NodeState = {
         ...node,
         text: op.text ?? node.text,
@@ -224,6 +218,21 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       };
     }
   }
+}
+
+/**
+ * Whether a node update edits its content, and so bumps its version. Tags
+ * alone do not (like marks): tagging a card does not make an open text
+ * editor stale.
+ */
+export function editsContent(op: Extract<TOp, { type: 'updateNode' }>): boolean {
+  return (
+    op.text !== undefined ||
+    op.kind !== undefined ||
+    op.side !== undefined ||
+    op.anchor !== undefined ||
+    op.card !== undefined
+  );
 }
 
 /** Applies ops in order; throws at the first that cannot apply, with its index. */
