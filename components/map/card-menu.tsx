@@ -86,8 +86,9 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
   return (
     <div
       ref={menu}
-      role="menu"
-      aria-label={`Card: ${node.text.slice(0, 60)}`}
+      // The tags are a small form (a list and a field), not menu items: a dialog then.
+      role={tagging ? 'dialog' : 'menu'}
+      aria-label={`${tagging ? 'Tags of' : 'Card'}: ${node.text.slice(0, 60)}`}
       className={styles.menu}
       style={{ left: place.x, top: place.y }}
       onKeyDown={onKeyDown}

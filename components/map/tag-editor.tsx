@@ -60,7 +60,7 @@ export function TagEditor({ tags, tagColors, onChange, onDone }: Props) {
           {problem}
         </p>
       )}
-      <button type="button" role="menuitem" className={styles.item} onClick={onDone}>
+      <button type="button" className={styles.item} onClick={onDone}>
         Done
       </button>
     </div>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { allSaved, nodeNamed, openPage, screenshot, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -69,18 +70,20 @@ describe('tags on cards', () => {
     await nodeNamed(t, schools).click({ button: 'right' });
     const menu = t.getByRole('menu', { name: /^Card: Taxes on sugar/ });
     await menu.getByRole('menuitem', { name: 'Tags (1)…' }).click();
-    await menu.getByRole('textbox', { name: 'Add a tag' }).click();
+    const tagsOf = t.getByRole('dialog', { name: /^Tags of: Taxes on sugar/ });
+    await tagsOf.getByRole('textbox', { name: 'Add a tag' }).click();
     await t.keyboard.type('economy');
     await t.keyboard.press('Enter');
     await allSaved(t);
     await expect.poll(() => chipsOf(t, schools).allTextContents()).toEqual(['pro', 'economy']);
     // A tag the card cannot take is refused with the reason, and nothing is sent.
-    await menu.getByRole('textbox', { name: 'Add a tag' }).click();
+    await tagsOf.getByRole('textbox', { name: 'Add a tag' }).click();
     await t.keyboard.type('Economy');
     await t.keyboard.press('Enter');
-    await menu.getByRole('alert').filter({ hasText: 'The card already has this tag' }).waitFor();
+    await tagsOf.getByRole('alert').filter({ hasText: 'The card already has this tag' }).waitFor();
     await screenshot(t, 'tags-menu-1440');
-    await menu.getByRole('menuitem', { name: 'Done' }).click();
+    expect(await seriousViolations(t, 'tags of a card', tagsOf)).toEqual([]);
+    await tagsOf.getByRole('button', { name: 'Done' }).click();
 
     // The viewer sees the new chip without a reload.
     await expect
@@ -101,10 +104,10 @@ describe('tags on cards', () => {
     // Removing a tag from its chip's button; undo brings it back; the viewer follows.
     await nodeNamed(t, schools).click({ button: 'right' });
     await menu.getByRole('menuitem', { name: 'Tags (2)…' }).click();
-    await menu.getByRole('button', { name: 'Remove tag economy' }).click();
+    await tagsOf.getByRole('button', { name: 'Remove tag economy' }).click();
     await allSaved(t);
     await expect.poll(() => chipsOf(viewer.page, schools).allTextContents()).toEqual(['pro']);
-    await menu.getByRole('menuitem', { name: 'Done' }).click();
+    await tagsOf.getByRole('button', { name: 'Done' }).click();
     await t
       .getByRole('toolbar', { name: 'Map editing' })
       .getByRole('button', { name: 'Undo' })
