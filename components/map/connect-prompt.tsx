@@ -24,7 +24,7 @@ export function ConnectPrompt({ prompt, fromText, onChoose, onCancel }: Props) {
     ? Math.min(Math.max(prompt.screen.x - container.left, 8), container.width - 248)
     : 16;
   const top = container
-    ? Math.min(Math.max(prompt.screen.y - container.top, 8), container.height - 220)
+    ? Math.min(Math.max(prompt.screen.y - container.top, 8), container.height - 260)
     : 16;
   const short = fromText.length > 60 ? `${fromText.slice(0, 59)}…` : fromText;
   return (

@@ -56,6 +56,7 @@ export function Legend({ sides, children }: { sides: SideEntry[]; children?: Rea
             <li key={r}>
               <RelationSample relation={r} />
               {RELATION_LABELS[r]}
+              {r === 'CONTRADICTS' && ' (each other)'}
             </li>
           ))}
           <li>

@@ -25,12 +25,22 @@ type Props = {
   hiddenCount: number;
   /** The tags the map's cards have, to pick from. */
   tags: string[];
+  /** Also called by "Show everything" (a filter kept outside this menu's state: one section's cards). */
+  onShowEverything?: () => void;
   /** Other ways to show the cards, under the filter (colouring by impact). */
   children?: ReactNode;
 };
 
 /** Which sides and kinds of node the canvas shows. */
-export function MapFilter({ filter, onChange, sideLabels, hiddenCount, tags, children }: Props) {
+export function MapFilter({
+  filter,
+  onChange,
+  sideLabels,
+  hiddenCount,
+  tags,
+  onShowEverything,
+  children,
+}: Props) {
   const toggle = <T,>(set: Set<T>, value: T) => {
     const next = new Set(set);
     if (next.has(value)) next.delete(value);
@@ -88,7 +98,10 @@ export function MapFilter({ filter, onChange, sideLabels, hiddenCount, tags, chi
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => onChange(showEverything())}
+          onClick={() => {
+            onChange(showEverything());
+            onShowEverything?.();
+          }}
           disabled={hiddenCount === 0 && filter.tags.size === 0}
         >
           Show everything

@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { OutlineView } from '../outline/outline-view';
 import { ArgumentPanel } from '../reasoning/argument-panel';
-import { StandsLegend, StandsToggle, useWhatStands } from '../reasoning/stands';
+import { StandsLegend, StandsToggle, useWhatStands, WeighControl } from '../reasoning/stands';
 import { ImpactToggle } from '../votes/impact-toggle';
 import { useVoting } from '../votes/use-voting';
 import { useWorkspaceView, ViewToggle } from '../outline/view-toggle';
@@ -13,6 +13,7 @@ import { useMapSources } from '@/lib/client/use-map-sources';
 import { useMapStore } from '@/lib/client/use-map-store';
 import { useModeration } from '@/lib/client/use-moderation';
 import { withText } from '@/lib/domain/moderation/suggestions';
+import { teamWeights, weighChoices } from '@/lib/domain/reasoning/weighing';
 import type { TOp } from '@/lib/domain/ops';
 import { SuggestDialog } from '../moderation/suggest-dialog';
 import { useHeldStore } from '../moderation/use-held-store';
@@ -26,6 +27,7 @@ import { ConnectPromptOver, EditingDialogs } from './editing-dialogs';
 import { Legend } from './legend';
 import { MapSkeleton } from './map-skeleton';
 import { MapFilter } from './map-filter';
+import { nodesInSection, SectionFrames, SectionsFilter, useFrameSection } from './section-frames';
 import { AnonymousBanner } from './anonymous-mode';
 import { MapNotice } from './map-notice';
 import { MapSidePanel } from './map-side-panel';
@@ -134,7 +136,19 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
   const { social, layers, presence, reportCursor } = collaboration;
   const liveIds = useMemo(() => liveNodes.map((n) => n.id), [liveNodes]);
   const mapView = useMapView({ mapId: snapshot.id, nodeIds: liveIds, edges: liveEdges, setNotice });
-  const stands = useWhatStands(mapView.whatStands, liveNodes, liveEdges);
+  // What stands weighed by a team's ratings (weighing.ts): the team chosen, kept while it may be.
+  const [weighTeam, setWeighTeam] = useState<string | null>(null);
+  const votesView = voting.votes.view;
+  const weighing = useMemo(
+    () => ({ choices: weighChoices(votesView), weighed: teamWeights(votesView, weighTeam) }),
+    [votesView, weighTeam],
+  );
+  const stands = useWhatStands(
+    mapView.whatStands,
+    liveNodes,
+    liveEdges,
+    weighing.weighed?.weights ?? null,
+  );
   const decorations = useNodeDecorations(
     presence,
     layers.openThreads,
@@ -143,12 +157,19 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     flagCounts,
     stands,
   );
+  const sectionsView = snapshot.sectionsView;
+  const [onlySection, setOnlySection] = useState<string | null>(null);
+  const onlyIds = useMemo(
+    () => (sectionsView && onlySection ? nodesInSection(sectionsView, onlySection) : null),
+    [sectionsView, onlySection],
+  );
   const elements = useFlowElements({
     nodes: liveNodes,
     edges: liveEdges,
     sources,
     tagColors: snapshot.tagColors,
     mapView,
+    only: onlyIds,
   });
 
   const [initialFocus] = useState(() => {
@@ -193,6 +214,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     toggleFocus: mapView.toggleFocus,
   });
   useFrameOnFocus(mapView.focusId);
+  useFrameSection(onlyIds);
   const cardMenu = useCardMenu({
     canvasRef,
     view,
@@ -223,6 +245,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       editing={editable && editing}
       selection={selection}
       votes={voting.votes.view}
+      sections={snapshot.sectionsView}
     />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.
@@ -235,11 +258,31 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
         tags={tagsInUse(liveNodes)}
+        onShowEverything={() => setOnlySection(null)}
       >
         <ImpactToggle voting={voting} />
         <StandsToggle on={mapView.whatStands} onChange={mapView.setWhatStands} />
+        {mapView.whatStands && (
+          <WeighControl
+            choices={weighing.choices}
+            chosen={weighing.weighed ? weighTeam : null}
+            manages={!!votesView?.manages}
+            onChange={setWeighTeam}
+          />
+        )}
+        {sectionsView && (
+          <SectionsFilter
+            view={sectionsView}
+            framesOn={mapView.sectionFrames}
+            onFrames={mapView.setSectionFrames}
+            only={onlySection}
+            onOnly={setOnlySection}
+          />
+        )}
       </MapFilter>
-      <Legend sides={sides}>{mapView.whatStands && <StandsLegend />}</Legend>
+      <Legend sides={sides}>
+        {mapView.whatStands && <StandsLegend weighedBy={weighing.weighed?.name ?? null} />}
+      </Legend>
     </div>
   );
 
@@ -328,6 +371,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
                   editing={editable ? editing.canvasEditing : null}
                   entryNodeId={initialFocus[0] ?? null}
                 >
+                  {sectionsView && mapView.sectionFrames && <SectionFrames view={sectionsView} />}
                   <RemoteCursors presence={presence} />
                   <Presenting
                     mapId={snapshot.id}

@@ -34,6 +34,7 @@ function MutualEdgeView({
   targetX,
   targetY,
   style,
+  markerStart,
   markerEnd,
   data,
   interactionWidth,
@@ -50,6 +51,7 @@ function MutualEdgeView({
         id={id}
         path={path}
         style={style}
+        markerStart={markerStart}
         markerEnd={markerEnd}
         interactionWidth={interactionWidth}
       />

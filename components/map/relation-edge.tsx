@@ -15,6 +15,7 @@ function RelationEdgeView({
   sourcePosition,
   targetPosition,
   style,
+  markerStart,
   markerEnd,
   data,
   interactionWidth,
@@ -33,6 +34,7 @@ function RelationEdgeView({
         id={id}
         path={path}
         style={style}
+        markerStart={markerStart}
         markerEnd={markerEnd}
         interactionWidth={interactionWidth}
       />

@@ -1,5 +1,5 @@
 import type { Relation } from '@/lib/domain/types';
-import { glyphPath, RELATION_STYLE } from '@/lib/domain/map-drawing';
+import { glyphPath, RELATION_STYLE, SYMMETRIC } from '@/lib/domain/map-drawing';
 
 /**
  * A relation's glyph in a round badge centred on (x, y), in its colour: on
@@ -26,7 +26,10 @@ export function RelationGlyph({ relation, x, y }: { relation: Relation; x: numbe
   );
 }
 
-/** A legend's sample of one relation: its line style, in its colour, with its glyph in the middle. */
+/**
+ * A legend's sample of one relation: its line style, in its colour, with its
+ * glyph in the middle; a relation with no direction has a head at each end.
+ */
 export function RelationSample({ relation }: { relation: Relation }) {
   const { color, dash } = RELATION_STYLE[relation];
   return (
@@ -38,6 +41,9 @@ export function RelationSample({ relation }: { relation: Relation }) {
         strokeDasharray={dash}
         strokeLinecap={dash ? 'round' : undefined}
       />
+      {SYMMETRIC.has(relation) && (
+        <path d="M 1 10 L 8 6 L 8 14 Z M 51 10 L 44 6 L 44 14 Z" fill={color} />
+      )}
       <RelationGlyph relation={relation} x={26} y={10} />
     </svg>
   );

@@ -1,6 +1,6 @@
 import { RELATION_LABELS, RELATIONS, type Relation } from '@/lib/domain/types';
 
-/** A labelled choice of relation (supports, attacks, undercuts, rephrases), for the toolbar and the connect dialog. */
+/** A labelled choice of relation (supports, attacks, undercuts, rephrases, contradicts), for the toolbar and the connect dialog. */
 export function RelationSelect({
   label,
   value,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { newId } from '@/lib/client/ids';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import { PresenceStore } from '@/lib/client/presence-store';
@@ -50,7 +50,11 @@ export function useCollaboration({
     [setNotice],
   );
   const social = useSocial({ mapId, shareToken, onError: reportSocialError });
+  // Set below, once usePresence gives it: useMapSync needs it first.
+  const announceRef = useRef<() => void>(() => {});
+  const onLive = useCallback(() => announceRef.current(), []);
   const { status } = useMapSync({
+    onLive,
     store,
     mapId,
     shareToken,
@@ -63,7 +67,10 @@ export function useCollaboration({
     onModeration,
   });
   const layers = useTeamLayers(social.view);
-  const { reportCursor } = usePresence({ mapId, clientId, shareToken, selection });
+  const { reportCursor, announce } = usePresence({ mapId, clientId, shareToken, selection });
+  useEffect(() => {
+    announceRef.current = announce;
+  }, [announce]);
 
   return {
     social,

@@ -40,8 +40,18 @@ export function useConnecting(store: MapStore) {
   const changeRelation = useCallback(
     (edgeId: string, relation: Relation) => {
       const edge = store.getView().edges.get(edgeId);
-      if (edge && !edge.deleted && edge.relation !== relation)
-        store.perform([{ type: 'updateEdge', id: edgeId, baseVersion: edge.version, relation }]);
+      if (!edge || edge.deleted || edge.relation === relation) return;
+      // A contradiction stands alone: relabelling a linked premise, a tagged
+      // support or an answer as one also leaves its group, scheme and answer
+      // (sent explicitly, so undo puts them back).
+      const standsAlone = relation === 'CONTRADICTS' && {
+        ...(edge.groupId !== null && { groupId: null }),
+        ...(edge.scheme !== null && { scheme: null }),
+        ...(edge.answers !== null && { answers: null }),
+      };
+      store.perform([
+        { type: 'updateEdge', id: edgeId, baseVersion: edge.version, relation, ...standsAlone },
+      ]);
     },
     [store],
   );

@@ -13,6 +13,8 @@ type Options = {
   sources: SourceDoc[];
   tagColors: TagColors;
   mapView: Pick<ReturnType<typeof useMapView>, 'direction' | 'collapsed' | 'reasons' | 'hidden'>;
+  /** When set, only these nodes are shown (the cards of one section, chosen in the filter). */
+  only?: ReadonlySet<string> | null;
 };
 
 /**
@@ -21,16 +23,27 @@ type Options = {
  * React Flow keeps their measurements). What others are doing, threads and
  * badges are not part of the nodes (see node-decorations.ts).
  */
-export function useFlowElements({ nodes, edges, sources, tagColors, mapView }: Options) {
+export function useFlowElements({
+  nodes,
+  edges,
+  sources,
+  tagColors,
+  mapView,
+  only = null,
+}: Options) {
   const [filter, setFilter] = useState<MapFilterState>(showEverything);
   const { direction, collapsed, reasons, hidden } = mapView;
-  const hiddenCount = nodes.filter((n) => !shownBy(filter, n)).length;
+  const shown = (n: Pick<GraphNode, 'id' | 'side' | 'kind' | 'tags'>) =>
+    shownBy(filter, n) && (!only || only.has(n.id));
+  const hiddenCount = nodes.filter((n) => !shown(n)).length;
   const flowNodes = useMemo(
     () =>
       toFlowNodes({ nodes, sources, tagColors }, { direction, collapsed, reasons }).map((n, i) =>
-        shownBy(filter, nodes[i]!) && !hidden.has(n.id) ? n : { ...n, hidden: true },
+        shownBy(filter, nodes[i]!) && (!only || only.has(n.id)) && !hidden.has(n.id)
+          ? n
+          : { ...n, hidden: true },
       ),
-    [nodes, sources, tagColors, filter, direction, collapsed, reasons, hidden],
+    [nodes, sources, tagColors, filter, direction, collapsed, reasons, hidden, only],
   );
   const flowEdges = useMemo(() => toFlowEdges(edges, nodes), [edges, nodes]);
   return { filter, setFilter, hiddenCount, flowNodes, flowEdges };

@@ -52,7 +52,8 @@ type Options = {
 
 /**
  * A reader's own way of looking at the map: layout direction, folded
- * subtrees, focus and whether cards show what stands. Kept in this browser (per map), never in the map.
+ * subtrees, focus, whether cards show what stands and sections their
+ * frames. Kept in this browser (per map), never in the map.
  */
 export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
   const [direction, setDirection] = useStoredState<FlowDirection>(
@@ -76,6 +77,13 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
   );
   const whatStands = stands === 'on';
   const setWhatStands = useCallback((on: boolean) => setStands(on ? 'on' : 'off'), [setStands]);
+  const [frames, setFrames] = useStoredState<'on' | 'off'>(
+    `counterpoint:${mapId}:sections`,
+    'on',
+    isOnOff,
+  );
+  const sectionFrames = frames === 'on';
+  const setSectionFrames = useCallback((on: boolean) => setFrames(on ? 'on' : 'off'), [setFrames]);
   const [focusId, setFocusId] = useState<string | null>(null);
 
   const toggleCollapsed = useCallback(
@@ -131,6 +139,8 @@ export function useMapView({ mapId, nodeIds, edges, setNotice }: Options) {
     setDirection,
     whatStands,
     setWhatStands,
+    sectionFrames,
+    setSectionFrames,
     collapsed,
     reasons,
     hidden,

@@ -24,6 +24,8 @@ const KIND_FOR: Record<Relation, NodeKind> = {
   ATTACKS: 'OBJECTION',
   UNDERCUTS: 'OBJECTION',
   REPHRASES: 'CLAIM',
+  // A contradiction is no objection: neither end is the one attacked.
+  CONTRADICTS: 'CLAIM',
 };
 /** What a new card says until its writer types: saving over it is the card's first text. */
 export const TEXT_FOR: Record<NodeKind, string> = {

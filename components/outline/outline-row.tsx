@@ -14,6 +14,8 @@ const RELATION_WORDS: Record<Relation, { glyph: string; word: string }> = {
   ATTACKS: { glyph: '−', word: 'attacks' },
   UNDERCUTS: { glyph: '⊘', word: 'undercuts the link' },
   REPHRASES: { glyph: '=', word: 'rephrases' },
+  // Shown under both statements: each contradicts the other.
+  CONTRADICTS: { glyph: '≠', word: 'contradicts' },
 };
 
 /** What others do with a row's node, in words (its decorations). */
@@ -28,7 +30,7 @@ const watcherWords = (people: { name: string }[]) => `${people.map((p) => p.name
  * visible words, WCAG 2.5.3): its relation with its sign, its kind and
  * text ("+ supports, Premise: …"), then what others do with it.
  */
-function rowLabel(row: Row, extras: Extras | null): string {
+function rowLabel(row: Row, extras: Extras | null, section: string | undefined): string {
   const { item } = row;
   const words = item.relation ? RELATION_WORDS[item.relation] : null;
   const relation = words ? `${words.glyph} ${words.word}, ` : '';
@@ -36,7 +38,8 @@ function rowLabel(row: Row, extras: Extras | null): string {
     return `${relation}together: ${item.children.length} linked premises`;
   const text = `${KIND_LABELS[item.node.kind]}: ${item.node.text}`;
   const tags = item.node.tags.length ? `, ${tagWords(item.node.tags)}` : '';
-  const base = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}${tags}`;
+  const seen = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}${tags}`;
+  const base = section ? `${seen}, in section ${section}` : seen;
   if (!extras) return base;
   const more = [
     extras.threads > 0 ? threadWords(extras.threads) : null,
@@ -56,6 +59,8 @@ export const rowText = (row: Row) =>
 
 type Props = {
   row: Row;
+  /** The title of the section the row's node is in (its primary row only). */
+  section?: string;
   active: boolean;
   selected: boolean;
   /** The node's text is open for editing here. */
@@ -66,7 +71,16 @@ type Props = {
 };
 
 /** One treeitem of the outline: the relation, the kind, the text, and what others do with it. */
-export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, onToggle }: Props) {
+export function OutlineRow({
+  row,
+  section,
+  active,
+  selected,
+  editor,
+  rowRef,
+  onActivate,
+  onToggle,
+}: Props) {
   const { item } = row;
   const nodeId = item.type === 'together' ? null : item.node.id;
   const extras = useExtras(item.type === 'node' ? item.node.id : null);
@@ -82,7 +96,7 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
       aria-setsize={row.setSize}
       aria-expanded={row.expanded ?? undefined}
       aria-selected={selected}
-      aria-label={rowLabel(row, extras)}
+      aria-label={rowLabel(row, extras, section)}
       tabIndex={active ? 0 : -1}
       style={{ '--level': row.level - 1 } as React.CSSProperties}
       onClick={(event) => {
@@ -144,6 +158,11 @@ export function OutlineRow({ row, active, selected, editor, rowRef, onActivate, 
               </span>
             )}
           </>
+        )}
+        {section && (
+          <span className={styles.section} aria-hidden="true" title={section}>
+            in {section}
+          </span>
         )}
         {nodeId && extras && (
           <>

@@ -21,6 +21,7 @@ import { OutlineSort, type OutlineOrder } from './outline-sort';
 import { OutlineToolbar } from './outline-toolbar';
 import { useOutlineEditing } from './use-outline-editing';
 import { OUTLINE_SCOPE, useOutlineKeys } from './use-outline-keys';
+import type { SectionsView } from '@/lib/domain/sections';
 import styles from './outline.module.css';
 
 type Props = {
@@ -32,6 +33,8 @@ type Props = {
   selection: { selectedNodeId: string | null; setSelectedNodeId: (id: string | null) => void };
   /** The votes as this reader may see them (null while loading), for "By impact". */
   votes: VotesView | null;
+  /** The map's sections, when it has any: each row says its node's section. */
+  sections?: SectionsView;
 };
 
 /**
@@ -40,7 +43,14 @@ type Props = {
  * side panel follows the focused row; edits are the editor's commands on
  * the same store, so they undo with the map's Ctrl+Z and travel live.
  */
-export function OutlineView({ view, store, editing: commandsOrFalse, selection, votes }: Props) {
+export function OutlineView({
+  view,
+  store,
+  editing: commandsOrFalse,
+  selection,
+  votes,
+  sections,
+}: Props) {
   const editing = commandsOrFalse || null;
   const { selectedNodeId, setSelectedNodeId: onSelect } = selection;
   const [order, setOrder] = useState<OutlineOrder>('map');
@@ -50,6 +60,12 @@ export function OutlineView({ view, store, editing: commandsOrFalse, selection, 
     return tallies ? sortByImpact(built, meanImpacts(tallies)) : built;
   }, [view, tallies]);
   const primary = useMemo(() => primaryKeys(outline), [outline]);
+  const sectionTitles = useMemo(() => {
+    const titles = new Map(sections?.sections.map((s) => [s.id, s.title]));
+    return new Map(
+      Object.entries(sections?.nodeSection ?? {}).map(([id, s]) => [id, titles.get(s)!]),
+    );
+  }, [sections]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => visibleRows(outline, collapsed), [outline, collapsed]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -187,6 +203,7 @@ export function OutlineView({ view, store, editing: commandsOrFalse, selection, 
               <OutlineRow
                 key={item.key}
                 row={row}
+                section={node && item.type === 'node' ? sectionTitles.get(node.id) : undefined}
                 active={row === active}
                 selected={!!node && node.id === selectedNodeId && item.type === 'node'}
                 rowRef={(element) => {

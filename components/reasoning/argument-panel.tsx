@@ -45,7 +45,9 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : 
 
 /**
  * The argument a selected support belongs to (arguments.ts): its scheme,
- * chosen from the catalogue, and the scheme's critical questions as slots.
+ * chosen from the catalogue, and the scheme's critical questions as slots;
+ * without one, the scheme name of the AIF file it was imported from, if any
+ * (choosing a scheme replaces that name, apply-op.ts).
  * An open slot is answered in place: the answer becomes an objection that
  * attacks what the question targets, made by the ordinary ops
  * (critical-questions.ts), so it is undoable and goes live like any edit.
@@ -60,6 +62,10 @@ export function ArgumentPanel({ nodes, edges, edgeId, direction, onOps, onClose 
   if (!argument) return null;
   const first = edges.find((e) => e.id === argument.edgeIds[0]);
   const scheme = first?.scheme ? schemeById(first.scheme) : undefined;
+  // An AIF file's own name for the scheme, which the catalogue has no entry for.
+  const imported = scheme
+    ? undefined
+    : edges.find((e) => argument.edgeIds.includes(e.id) && e.schemeName)?.schemeName;
   const slots = scheme ? criticalQuestionSlots(graph, argument.key) : [];
   const textOf = (id: string) => nodes.find((n) => n.id === id)?.text ?? '';
 
@@ -140,6 +146,7 @@ export function ArgumentPanel({ nodes, edges, edgeId, direction, onOps, onClose 
           </option>
         ))}
       </select>
+      {imported && <p className={styles.description}>Scheme in the imported file: {imported}</p>}
       {scheme && (
         <>
           <p className={styles.description}>{scheme.description}</p>

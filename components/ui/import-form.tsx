@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
+import styles from './import-form.module.css';
 
 /**
  * Imports a backup, AIF, Argdown or Kialo file as a new map. The server
@@ -17,9 +18,15 @@ export function ImportForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ id: string; ignored: string[] } | null>(null);
+  // The result sits below the page's introduction on a phone: brought into
+  // view, and focused so a screen reader reads it.
+  const showResult = useCallback((element: HTMLDivElement | null) => {
+    element?.focus();
+    element?.scrollIntoView({ block: 'start' });
+  }, []);
   if (done)
     return (
-      <div className="form" role="status">
+      <div className={`form ${styles.result}`} role="status" tabIndex={-1} ref={showResult}>
         <p>
           <strong>The map was imported.</strong> The file had{' '}
           {done.ignored.length === 1 ? 'one thing' : `${done.ignored.length} things`} the map leaves

@@ -48,7 +48,7 @@ export class PresenceStore {
   private readonly listeners = new Set<() => void>();
 
   /** `clientId` is this tab's own: its updates come back on the stream and are not someone else. */
-  constructor(private readonly clientId: string) {}
+  constructor(readonly clientId: string) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

@@ -11,7 +11,7 @@ import type {
 } from '../domain/types';
 import { RELATION_LABELS } from '../domain/types';
 import { parseAuthors, surnames } from '../domain/evidence/citation-parts';
-import { edgeShapes, RELATION_STYLE } from '../domain/map-drawing';
+import { edgeShapes, RELATION_STYLE, SYMMETRIC } from '../domain/map-drawing';
 
 /**
  * Translation from the domain graph to React Flow's objects, at the canvas
@@ -137,21 +137,23 @@ export function toFlowEdges(edges: GraphEdge[], nodes: GraphNode[]): Edge<Argume
     const style = RELATION_STYLE[e.relation];
     const { shape, lead } = shapes.get(e.id)!;
     const linked = shape === 'linked';
+    const symmetric = SYMMETRIC.has(e.relation);
+    const arrow = { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 };
     return {
       id: e.id,
       source: e.fromId,
       target: e.toId,
       type: shape,
-      markerEnd: lead
-        ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 }
-        : undefined,
+      markerEnd: lead ? arrow : undefined,
+      // No direction: the same arrowhead at the start, turned round.
+      ...(symmetric && { markerStart: arrow }),
       style: {
         stroke: style.color,
         strokeWidth: 2,
         strokeDasharray: style.dash,
         strokeLinecap: style.dash ? 'round' : undefined,
       },
-      ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"${linked ? ' together with other premises' : ''}`,
+      ariaLabel: `"${short(e.fromId)}" ${RELATION_LABELS[e.relation]} "${short(e.toId)}"${linked ? ' together with other premises' : ''}${symmetric ? ', and the other way round' : ''}`,
       data: { relation: e.relation, groupId: e.groupId, lead },
       // Reached from its cards (E on a card), not by walking every connection with Tab.
       domAttributes: { tabIndex: -1 },

@@ -17,6 +17,11 @@ type Options = {
   store: MapStore;
   mapId: string;
   shareToken: string | null;
+  /**
+   * Each time the stream (re)opens: a reopened stream means the old one
+   * closed, which the others took for this tab leaving, so it says it is here.
+   */
+  onLive?: () => void;
   /** Where the others' presence goes (it knows this tab's own client id). */
   presence: PresenceStore;
   /** Where a presenter's view goes (follow mode). */
@@ -57,6 +62,7 @@ export function useMapSync({
   onSources,
   onVotes,
   onModeration,
+  onLive,
 }: Options) {
   const socialChanged = useEffectEvent((event: SocialEvent) => onSocial?.(event));
   const sourcesChanged = useEffectEvent(() => onSources?.());
@@ -64,23 +70,32 @@ export function useMapSync({
   const moderationChanged = useEffectEvent((event: ModerationStreamEvent | null) =>
     onModeration?.(event),
   );
+  const wentLive = useEffectEvent(() => onLive?.());
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const source = useRef<EventSource | null>(null);
 
   useEffect(() => {
     let stopped = false;
     const stream = (since: string) =>
-      new EventSource(`/api/maps/${encodeURIComponent(mapId)}/events?since=${since}`, {
-        fetch: shareToken
-          ? (url, init) =>
-              fetch(url, { ...init, headers: { ...init.headers, 'x-share-token': shareToken } })
-          : undefined,
-      });
+      new EventSource(
+        // `client`: this tab, so that when its stream closes the others see it go,
+        // even if it could not say goodbye (a crash, a killed tab).
+        `/api/maps/${encodeURIComponent(mapId)}/events?since=${since}&client=${encodeURIComponent(presence.clientId)}`,
+        {
+          fetch: shareToken
+            ? (url, init) =>
+                fetch(url, { ...init, headers: { ...init.headers, 'x-share-token': shareToken } })
+            : undefined,
+        },
+      );
     const open = () => {
       source.current?.close();
       const events = stream(String(store.seq));
       source.current = events;
-      events.addEventListener('open', () => setStatus('live'));
+      events.addEventListener('open', () => {
+        setStatus('live');
+        wentLive();
+      });
       events.addEventListener('error', () =>
         setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
       );

@@ -74,5 +74,8 @@ export function usePresence({ mapId, clientId, shareToken, selection }: Options)
     [post],
   );
 
-  return { reportCursor };
+  /** Says again where this reader is (after its stream reopened). */
+  const announce = useCallback(() => post(), [post]);
+
+  return { reportCursor, announce };
 }

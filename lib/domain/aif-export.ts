@@ -4,7 +4,8 @@ import type { NodeKind, Side } from './types';
 
 /**
  * A map as AIF: every node an I-node; one RA-node per support group, CA-nodes
- * for attacks and undercuts, MA-nodes for rephrases, positions in the OVA
+ * for attacks and undercuts (two, one each way, for a contradiction),
+ * MA-nodes for rephrases, positions in the OVA
  * section and what AIF has no place for in the `counterpoint` section (see
  * aif.ts).
  */
@@ -48,6 +49,13 @@ type AifDocument = {
      * supports nothing yet); this keeps which one.
      */
     undercutTargets: Record<string, string>;
+    /**
+     * The CA-node pairs that are one contradiction. AIF has no symmetric
+     * conflict: a contradiction is written as two CA-nodes, one each way
+     * (what any AIF tool reads as a mutual attack), and this reads them back
+     * as the one connection they are.
+     */
+    contradictions: [string, string][];
   };
 };
 
@@ -60,11 +68,33 @@ function aifSchemeName(group: ExportableMap['edges']): string | undefined {
   const named = group.find((e) => e.schemeName)?.schemeName;
   if (named) return named;
   const tagged = group.find((e) => e.relation === 'SUPPORTS' && e.scheme)?.scheme;
-  const scheme = tagged ? schemeById(tagged) : undefined;
-  return scheme?.name.replace(
+  return tagged ? catalogueAifName(tagged) : undefined;
+}
+
+/** A catalogue scheme named as AIFdb names its schemes ("Argument From Expert Opinion"). */
+function catalogueAifName(schemeId: string): string | undefined {
+  return schemeById(schemeId)?.name.replace(
     /(^|[\s(])(\p{Ll})/gu,
     (_, before: string, letter: string) => before + letter.toUpperCase(),
   );
+}
+
+/**
+ * The scheme name an imported connection keeps on the map (`Edge.schemeName`):
+ * the file's own name, unless export would write exactly that name anyway
+ * from the catalogue scheme it stands for ("Argument From Expert Opinion"
+ * on a support tagged expert-opinion). So a name outside the catalogue, a
+ * conflict's or a rephrase's ("Conflict From Bias", "Evaluation") and a
+ * variant spelling ("Expert Opinion") are kept; the defaults never reach
+ * here (aif-import.ts drops them).
+ */
+export function keptSchemeName(edge: {
+  scheme?: string | null;
+  schemeName?: string | null;
+}): string | null {
+  if (!edge.schemeName) return null;
+  if (edge.scheme && catalogueAifName(edge.scheme) === edge.schemeName) return null;
+  return edge.schemeName;
 }
 
 /** AIFdb's scheme ids for the default inference and conflict. */
@@ -162,6 +192,19 @@ export function exportAif(map: ExportableMap): AifDocument {
     }
   }
 
+  const contradictions: [string, string][] = [];
+  for (const e of edges.filter((x) => x.relation === 'CONTRADICTS')) {
+    const [a, b] = [aifId.get(e.fromId)!, aifId.get(e.toId)!];
+    const pair = [a, b].map((from) => {
+      const to = from === a ? b : a;
+      const caId = scheme('CA', [from, to]);
+      link(from, caId);
+      link(caId, to);
+      return caId;
+    });
+    contradictions.push([pair[0]!, pair[1]!]);
+  }
+
   return {
     AIF: {
       nodes: aifNodes,
@@ -194,6 +237,7 @@ export function exportAif(map: ExportableMap): AifDocument {
         nodes.map((n) => [aifId.get(n.id)!, { kind: n.kind, side: n.side }]),
       ),
       undercutTargets,
+      contradictions,
     },
   };
 }

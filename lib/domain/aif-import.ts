@@ -59,6 +59,10 @@ const ZCounterpoint = z.object({
   description: z.string().max(5000).default(''),
   nodes: z.record(z.string(), z.object({ kind: z.enum(NODE_KINDS), side: z.enum(SIDES) })),
   undercutTargets: z.record(z.string(), z.string()).default({}),
+  contradictions: z
+    .array(z.tuple([z.string(), z.string()]))
+    .max(MAX_IMPORT_NODES * 10)
+    .default([]),
 });
 
 const fieldPath = (prefix: string, issue: z.core.$ZodIssue) =>
@@ -200,9 +204,26 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
   const dropped: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
+  // Our own contradictions: two CA-nodes, one each way, between the same two claims, read as one.
+  const contradictionPair = new Set<string>();
+  for (const [first, second] of ours?.contradictions ?? []) {
+    const [from] = iNodesInto(first);
+    const [to] = iNodesInto(second);
+    const joins = (ca: string, a?: string, b?: string) =>
+      typeOf.get(ca) === 'CA' &&
+      iNodesInto(ca).length === 1 &&
+      (outOf.get(ca) ?? []).length === 1 &&
+      iNodesInto(ca)[0] === a &&
+      outOf.get(ca)![0] === b;
+    if (!from || !to || !joins(first, from, to) || !joins(second, to, from)) continue;
+    if (contradictionPair.has(first) || contradictionPair.has(second)) continue;
+    contradictionPair.add(first).add(second);
+    add(from, to, 'CONTRADICTS', null, undefined);
+  }
   for (const n of kept) {
     const type = typeOf.get(n.nodeID);
     if (type !== 'RA' && type !== 'CA' && type !== 'MA') continue;
+    if (contradictionPair.has(n.nodeID)) continue;
     const sources = iNodesInto(n.nodeID);
     const targets = outOf.get(n.nodeID) ?? [];
     const before = edges.length;
@@ -259,13 +280,6 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
 
   // Neither AIF nor OVA has a title or a motion: the file's name, and a motion left for the teacher to write.
   const title = clip(ours?.title || fallbackTitle, 120) || 'Imported map';
-  const unkept = [
-    ...new Set(cleanEdges.flatMap((e) => (e.schemeName && !e.scheme ? [e.schemeName] : []))),
-  ];
-  if (unkept.length > 0)
-    ignored.push(
-      `${unkept.length === 1 ? 'A scheme' : 'Schemes'} named in the file (${unkept.join(', ')}) ${unkept.length === 1 ? 'is' : 'are'} not kept on the map: only an argument’s scheme from the catalogue is.`,
-    );
   return {
     title,
     motion: clip(ours?.motion ?? '', 300),

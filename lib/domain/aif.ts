@@ -5,7 +5,10 @@
  * conclusion); the premises of one linked argument share one RA-node. An
  * attack is a CA-node (attacker → CA → target); an undercut points its
  * CA-node at the RA-node of the inference it attacks. A rephrase is an
- * MA-node. Positions go in the OVA section, as OVA writes them.
+ * MA-node. A contradiction, which AIF cannot say with one node, is two
+ * CA-nodes, one each way (a mutual attack to any AIF tool), that the
+ * `counterpoint` section pairs so import reads them back as one
+ * contradiction. Positions go in the OVA section, as OVA writes them.
  *
  * What AIF has no place for (a node's kind and side, the map's title and
  * motion) rides in a `counterpoint` section that other tools ignore, so our
@@ -16,9 +19,10 @@
  * CA-node attack together (one linked group, like premises that share an
  * RA-node), and are written back as one. A node written twice the same way
  * is one node. A named scheme (not "Default Inference") is kept on the
- * imported connections and written back. What cannot be kept (an S-node with
+ * imported connections (a support's from the catalogue as `Edge.scheme`, any
+ * other name as `Edge.schemeName`) and written back. What cannot be kept (an S-node with
  * nothing at one end) is said in the import's `ignored` list.
  */
 
-export { exportAif } from './aif-export';
+export { exportAif, keptSchemeName } from './aif-export';
 export { parseAif } from './aif-import';

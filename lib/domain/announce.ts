@@ -30,6 +30,7 @@ const ADDED_TO: Record<Relation, string> = {
   ATTACKS: 'against',
   UNDERCUTS: 'undercutting the reasoning of',
   REPHRASES: 'rephrasing',
+  CONTRADICTS: 'contradicting',
 };
 
 const textOf = (view: GraphState, id: string) => {
@@ -92,6 +93,7 @@ const relationVerb = (relation: Relation) =>
     ATTACKS: 'attacks',
     UNDERCUTS: 'undercuts the reasoning of',
     REPHRASES: 'rephrases',
+    CONTRADICTS: 'contradicts',
   })[relation];
 
 /**
@@ -155,6 +157,13 @@ export function describeRelations(id: string, view: GraphState): string {
     );
     if (from.length) sentences.push(`${words} ${listed(from)}`);
   }
+  // A contradiction has no direction: the same words from either end.
+  const contradicted = ends(
+    live
+      .filter((e) => e.relation === 'CONTRADICTS' && (e.fromId === id || e.toId === id))
+      .map((e) => (e.fromId === id ? e.toId : e.fromId)),
+  );
+  if (contradicted.length) sentences.push(`Contradicts ${listed(contradicted)}`);
   if (sentences.length === 1) sentences.push('Not connected to any other card');
   return `${sentences.join('. ')}.`;
 }

@@ -165,6 +165,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         relation: op.relation,
         groupId: op.groupId,
         scheme: op.scheme ?? null,
+        schemeName: null,
         answers: op.answers ?? null,
         version: 1,
         deleted: false,
@@ -187,6 +188,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         relation: op.relation ?? edge.relation,
         groupId: op.groupId !== undefined ? op.groupId : edge.groupId,
         scheme: op.scheme !== undefined ? op.scheme : edge.scheme,
+        schemeName: schemeNameAfter(op, edge),
         answers: op.answers !== undefined ? op.answers : edge.answers,
         version: edge.version + 1,
       };
@@ -258,6 +260,22 @@ export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
     }
   }
   return { state: current, changedNodes: [...changedNodes], changedEdges: [...changedEdges] };
+}
+
+/**
+ * An edge's imported scheme name after an update: the one it sets, if it
+ * sets one (undo does); otherwise setting the argument's scheme (or
+ * untagging it) or changing the relation clears it, so AIF export never
+ * writes a name the argument no longer has.
+ */
+export function schemeNameAfter(
+  op: { scheme?: string | null; schemeName?: string | null; relation?: string },
+  before: EdgeState,
+) {
+  if (op.schemeName !== undefined) return op.schemeName;
+  if (op.scheme !== undefined || (op.relation !== undefined && op.relation !== before.relation))
+    return null;
+  return before.schemeName;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { exportOrder, flattenText, type ExportableMap } from './interchange';
 import { colourOfTag } from './tags';
+import { OUR_DATA_KEYS } from './sections';
 import type { NodeKind, Relation } from './types';
 
 /** Writing a map as Argdown, with our data blocks for a lossless round trip (see argdown.ts). */
@@ -61,18 +62,84 @@ function refsFor(nodes: readonly Node[], isArgument: (n: Node) => boolean): Map<
   return refs;
 }
 
+/**
+ * How each relation is written under the element it is listed with. A
+ * contradiction is written once per pair, `><` under one statement naming
+ * the other: Argdown reads `[A]` then `>< [B]` as A contradicts B (its
+ * `contradictory`, which has no direction), and its target must be a
+ * statement.
+ */
 const RELATION_MARK: Partial<Record<Relation, string>> = {
   SUPPORTS: '<+',
   ATTACKS: '<-',
   UNDERCUTS: '<_',
+  CONTRADICTS: '><',
 };
 const RELATION_ORDER: Record<Relation, number> = {
   SUPPORTS: 0,
   ATTACKS: 1,
   UNDERCUTS: 2,
   REPHRASES: 3,
+  CONTRADICTS: 4,
 };
-const yaml = (value: unknown) => JSON.stringify(value);
+/** Characters written as `\uXXXX` inside a YAML string: they could end a data block or the frontmatter early. */
+const FRAGILE = new Set(['{', '}', '=']);
+
+/**
+ * A value as YAML: JSON is YAML's flow style, which Argdown's YAML reader
+ * (js-yaml) reads back. Inside strings, braces and "=" are
+ * written as `\uXXXX` escapes (which YAML's double-quoted strings read as
+ * the character), so Argdown's lexer never takes one for the end of a data
+ * block, and no "===" ends the frontmatter.
+ */
+function yaml(value: unknown): string {
+  const json = JSON.stringify(value);
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString && c === '\\') {
+      out += c + json[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += inString && FRAGILE.has(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c;
+  }
+  return out;
+}
+/** A key as YAML: plain when it is a simple name, else quoted. */
+const yamlKey = (key: string) => (/^[A-Za-z_][\w-]*$/.test(key) ? key : yaml(key));
+/** A data block's fields, `key: value, …`. */
+const fields = (data: Record<string, unknown>) =>
+  Object.entries(data).map(([k, v]) => `${yamlKey(k)}: ${yaml(v)}`);
+
+/**
+ * The frontmatter block: our keys (title, motion, description, generator),
+ * then the file's own keys the map keeps (`ExportableMap.frontmatter`),
+ * ours winning a conflict.
+ */
+function frontmatterLines(
+  map: Pick<ExportableMap, 'title' | 'motion' | 'description' | 'frontmatter'>,
+): string[] {
+  const ours: Record<string, string> = {
+    title: flattenText(map.title),
+    motion: flattenText(map.motion),
+  };
+  if (map.description.trim()) ours.description = flattenText(map.description);
+  ours.generator = 'Counterpoint';
+  const theirs = Object.entries(map.frontmatter ?? {}).filter(([k]) => !(k in ours));
+  return ['===', ...fields({ ...ours, ...Object.fromEntries(theirs) }), '==='];
+}
+
+/** A mention of a statement or argument in a heading (`@[Title]`, `@<Title>`), kept as one. */
+const MENTION = /(@\[[^\]\n]+\]|@<[^>\n]+>)/;
+/** A heading's text: its title escaped as element text is, its mentions kept. */
+const headingText = (title: string) =>
+  flattenText(title)
+    .split(MENTION)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(SPECIAL, (c) => `\\${c}`)))
+    .join('');
 
 /** A tag as Argdown writes it: `#word`, or `#(several words)`. */
 const tagText = (tag: string) => (/^[A-Za-z0-9-]+$/.test(tag) ? `#${tag}` : `#(${tag})`);
@@ -82,17 +149,29 @@ const tagsAfter = (tags: readonly string[] | undefined) =>
   (tags ?? []).map((t) => ` ${tagText(t)}`).join('');
 
 /**
- * The frontmatter lines giving the colours of the tags the map's cards
- * have (`color: tagColors:`, as Argdown's ColorPlugin reads them); none when
- * no tag in use has a colour.
+ * The frontmatter's colours of the tags the map's cards have (Argdown's
+ * `color: tagColors:`, as its ColorPlugin reads them), in alphabetical
+ * order; null when no tag in use has a colour. They join the file's own
+ * `color` settings, if it kept any (a colour scheme).
  */
-function tagColorsFrontmatter(map: Pick<ExportableMap, 'nodes' | 'tagColors'>): string[] {
+function tagColorsFrontmatter(
+  map: Pick<ExportableMap, 'nodes' | 'tagColors'>,
+): Record<string, string> | null {
   const used = [...new Set(map.nodes.flatMap((n) => n.tags ?? []))].sort();
   const colored = used.flatMap((tag) => {
     const colour = colourOfTag(map.tagColors ?? {}, tag);
-    return colour ? [`        ${yaml(tag)}: ${yaml(colour)}`] : [];
+    return colour ? [[tag, colour] as const] : [];
   });
-  return colored.length ? ['color:', '    tagColors:', ...colored] : [];
+  return colored.length ? Object.fromEntries(colored) : null;
+}
+
+/** The file's kept frontmatter with the map's tag colours in its `color` settings. */
+function withTagColors(map: ExportableMap): ExportableMap['frontmatter'] {
+  const tagColors = tagColorsFrontmatter(map);
+  if (!tagColors) return map.frontmatter;
+  const color = map.frontmatter?.color;
+  const settings = color && typeof color === 'object' && !Array.isArray(color) ? color : {};
+  return { ...map.frontmatter, color: { ...settings, tagColors } };
 }
 
 /** The map as Argdown text. */
@@ -114,8 +193,11 @@ export function exportArgdown(map: ExportableMap): string {
   const titledArgument = (id: string) => byId.get(id)!.title?.startsWith('<') ?? false;
   const undercutNodes = new Set(edges.filter((e) => e.relation === 'UNDERCUTS').map((e) => e.toId));
   const outgoing = new Map<string, number>();
-  for (const e of edges)
+  for (const e of edges) {
     if (e.relation !== 'REPHRASES') outgoing.set(e.fromId, (outgoing.get(e.fromId) ?? 0) + 1);
+    // Either end of a contradiction may be the one it is written under.
+    if (e.relation === 'CONTRADICTS') outgoing.set(e.toId, (outgoing.get(e.toId) ?? 0) + 1);
+  }
   const argumentByItself = (n: Node) =>
     undercutNodes.has(n.id) ||
     (n.title
@@ -148,8 +230,27 @@ export function exportArgdown(map: ExportableMap): string {
     edges.filter((e) => e.relation === 'UNDERCUTS').map((e) => undercutTarget(e.toId)),
   );
   const inStructure = new Set([...pcsOf.values()].flatMap((p) => [...p.premises, p.conclusion]));
+  // A contradiction's target is written as a statement (Argdown allows no other): its own `to`
+  // end if that can be one (anything but an undercut argument), else its `from` end, listed
+  // under the other. With both ends undercut arguments it cannot be written as `><`, and is
+  // written as an attack.
+  const canBeStatement = (id: string) => inStructure.has(id) || !undercut.has(id);
+  const contradictionTargets = new Set<string>();
+  const written = new Map<string, { under: string; target: string; mark: string }>();
+  for (const e of edges) {
+    if (e.relation !== 'CONTRADICTS') continue;
+    const [under, target] = canBeStatement(e.toId)
+      ? [e.fromId, e.toId]
+      : canBeStatement(e.fromId)
+        ? [e.toId, e.fromId]
+        : [e.toId, e.fromId];
+    const mark = canBeStatement(target) ? '><' : '<-';
+    if (mark === '><') contradictionTargets.add(target);
+    written.set(e.id, { under, target, mark });
+  }
   const isArgument = (n: Node) =>
-    !inStructure.has(n.id) && (undercut.has(n.id) || argumentByItself(n));
+    !inStructure.has(n.id) &&
+    (undercut.has(n.id) || (!contradictionTargets.has(n.id) && argumentByItself(n)));
   const ref = refsFor(nodes, isArgument);
   const titleOf = (id: string) => ref.get(id)!.slice(1, -1);
 
@@ -166,6 +267,12 @@ export function exportArgdown(map: ExportableMap): string {
     if (inPcs.has(e.id)) continue;
     if (e.relation === 'REPHRASES') {
       rephrases.set(e.fromId, [...(rephrases.get(e.fromId) ?? []), ref.get(e.toId)!]);
+      continue;
+    }
+    const contradiction = written.get(e.id);
+    if (contradiction) {
+      const { under, target } = contradiction;
+      incoming.set(under, [...(incoming.get(under) ?? []), { ...e, fromId: target, toId: under }]);
       continue;
     }
     const toId = e.relation === 'UNDERCUTS' ? undercutTarget(e.toId) : e.toId;
@@ -187,15 +294,8 @@ export function exportArgdown(map: ExportableMap): string {
     }
   }
 
-  const lines = [
-    '===',
-    `title: ${yaml(flattenText(map.title))}`,
-    `motion: ${yaml(flattenText(map.motion))}`,
-  ];
-  if (map.description.trim()) lines.push(`description: ${yaml(flattenText(map.description))}`);
-  lines.push(...tagColorsFrontmatter(map));
-  lines.push('generator: Counterpoint', '===', '');
-  for (const node of nodes) {
+  const lines = [...frontmatterLines({ ...map, frontmatter: withTagColors(map) }), ''];
+  const writeElement = (node: Node) => {
     const data: Record<string, unknown> = {
       kind: node.kind,
       side: node.side,
@@ -204,21 +304,45 @@ export function exportArgdown(map: ExportableMap): string {
     };
     if (links.has(node.id)) data.links = links.get(node.id);
     if (rephrases.has(node.id)) data.rephrases = rephrases.get(node.id);
-    const fields = Object.entries(data).map(([k, v]) => `${k}: ${yaml(v)}`);
+    // The file's own data keys ride along; ours win a conflict.
+    for (const [k, v] of Object.entries(node.data ?? {}))
+      if (!(OUR_DATA_KEYS as readonly string[]).includes(k)) data[k] = v;
     lines.push(
-      `${ref.get(node.id)}: ${escapeText(node.text)}${tagsAfter(node.tags)} {${fields.join(', ')}}`,
+      `${ref.get(node.id)}: ${escapeText(node.text)}${tagsAfter(node.tags)} {${fields(data).join(', ')}}`,
     );
     for (const e of incoming.get(node.id) ?? [])
-      lines.push(`    ${RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`);
+      lines.push(
+        `    ${written.get(e.id)?.mark ?? RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`,
+      );
     lines.push('');
-  }
-  // Premise–conclusion structures, after every element is defined: premises, inference line, conclusion.
-  for (const node of nodes) {
+  };
+  // Premise–conclusion structures, after the section's elements: premises, inference line,
+  // conclusion. Argdown puts an argument with a structure in the section of its structure.
+  const writeStructure = (node: Node) => {
     const pcs = pcsOf.get(node.id);
-    if (!pcs) continue;
+    if (!pcs) return;
     lines.push(ref.get(node.id)!, '');
     pcs.premises.forEach((id, i) => lines.push(`(${i + 1}) ${ref.get(id)}`));
     lines.push('----', `(${pcs.premises.length + 1}) ${ref.get(pcs.conclusion)}`, '');
+  };
+  // Elements without a section first, then each section's heading with its elements under it
+  // (Argdown puts an element in the section where it is first defined).
+  const sections = map.sections ?? [];
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const inSection = new Map<string | null, Node[]>();
+  for (const node of nodes) {
+    const key = node.section && sectionIds.has(node.section) ? node.section : null;
+    inSection.set(key, [...(inSection.get(key) ?? []), node]);
+  }
+  const writeBlock = (list: readonly Node[]) => {
+    list.forEach(writeElement);
+    list.forEach(writeStructure);
+  };
+  writeBlock(inSection.get(null) ?? []);
+  for (const section of sections) {
+    const data = section.data ? ` {${fields(section.data).join(', ')}}` : '';
+    lines.push(`${'#'.repeat(section.level)} ${headingText(section.title)}${data}`, '');
+    writeBlock(inSection.get(section.id) ?? []);
   }
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import {
   ParserPlugin,
   type IArgdownResponse,
   type IRelation,
+  type ISection,
 } from '@argdown/core';
 import {
   ARGDOWN_TITLE,
@@ -23,6 +24,13 @@ import {
   type ImportedNode,
 } from './interchange';
 import { hexColour, MAX_NODE_TAGS, normalizeTags, tagProblem, type TagColors } from './tags';
+import {
+  keptData,
+  MAX_ARGDOWN_DATA_BYTES,
+  MAX_SECTIONS,
+  OUR_DATA_KEYS,
+  type MapSection,
+} from './sections';
 import { NODE_KINDS, SIDES, type NodeKind, type Relation, type Side } from './types';
 
 /** A statement (equivalence class) or argument of Argdown's model, in the order the file has them. */
@@ -103,12 +111,24 @@ function tagColorsOf(
   return colors;
 }
 
+/**
+ * Argdown's relation types (@argdown/core RelationType) as ours.
+ * - `contradictory` (`><`, written on purpose between statements: they
+ *   cannot both be true) is our CONTRADICTS, which has no direction.
+ * - `contrary` stays a directed ATTACKS. Argdown never writes it: its
+ *   ModelPlugin makes it only in "strict" mode, out of a `-`/`<-`/`->`
+ *   the author wrote between two statements (as `entails` is made out of
+ *   `+`). We read in Argdown's default "loose" mode, where such a line is
+ *   an `attack` from the statement written on it to the one it is under,
+ *   the direction the author chose; so should a contrary ever reach us,
+ *   it keeps that direction rather than becoming a contradiction.
+ */
 const RELATION_OF: Record<string, Relation> = {
   support: 'SUPPORTS',
   entails: 'SUPPORTS',
   attack: 'ATTACKS',
   contrary: 'ATTACKS',
-  contradictory: 'ATTACKS',
+  contradictory: 'CONTRADICTS',
   undercut: 'UNDERCUTS',
 };
 
@@ -119,6 +139,73 @@ const isSide = (v: unknown): v is Side =>
 const num = (v: unknown) =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e7 ? v : null;
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : '');
+
+const TOO_BIG = `more than ${MAX_ARGDOWN_DATA_BYTES / 1024} KB of JSON (or nested too deep)`;
+
+/**
+ * The file's sections in its order (parents before children), at most
+ * MAX_SECTIONS of them; what is left out is said in `ignored`.
+ */
+function readSections(tree: readonly ISection[], ignored: string[]): MapSection[] {
+  const sections: MapSection[] = [];
+  const walk = (list: readonly ISection[], parentId: string | null) => {
+    for (const s of list) {
+      if (sections.length === MAX_SECTIONS) {
+        ignored.push(
+          `Line ${s.startLine ?? '?'}: the file has more than ${MAX_SECTIONS} sections; “${clip(s.title ?? '', 60)}” and those after it were left out (their elements belong to none).`,
+        );
+        return;
+      }
+      let data = keptData(s.data);
+      if (data === 'too big') {
+        ignored.push(
+          `Line ${s.startLine ?? '?'}: the data of a heading is ${TOO_BIG}; it was left out.`,
+        );
+        data = null;
+      }
+      sections.push({
+        id: s.id,
+        title: clip(s.title ?? '', 300) || `Section ${sections.length + 1}`,
+        level: Math.min(Math.max(s.level, 1), 6),
+        parentId,
+        data,
+      });
+      walk(s.children ?? [], s.id);
+      if (sections.length === MAX_SECTIONS) return;
+    }
+  };
+  walk(tree, null);
+  return sections;
+}
+
+/** Frontmatter keys the importer turns into map fields (when it does), or writes itself. */
+const MAP_FIELD_KEYS = new Set(['title', 'motion', 'description', 'generator']);
+
+/**
+ * The frontmatter that is not a map field, kept for the export: every key
+ * but the title, motion and description (and subTitle, abstract or author
+ * when one of them became the motion or description), and `color.tagColors`,
+ * which is the map's tag colours.
+ */
+function keptFrontmatter(
+  front: Record<string, unknown>,
+  used: ReadonlySet<string>,
+  ignored: string[],
+): MapSection['data'] {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(front))
+    if (!MAP_FIELD_KEYS.has(key) && !used.has(key)) rest[key] = value;
+  const color = rest.color;
+  if (color && typeof color === 'object' && !Array.isArray(color)) {
+    const { tagColors: _, ...others } = color as Record<string, unknown>;
+    if (Object.keys(others).length > 0) rest.color = others;
+    else delete rest.color;
+  }
+  const kept = keptData(rest);
+  if (kept !== 'too big') return kept;
+  ignored.push(`The frontmatter is ${TOO_BIG} besides the title and motion; it was left out.`);
+  return null;
+}
 
 /**
  * Argdown's own messages explain themselves; the parser generator's generic
@@ -185,6 +272,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       `The file has ${elements.length} statements and arguments; at most ${MAX_IMPORT_NODES} can be imported.`,
     );
 
+  const sections = readSections(response.sections ?? [], ignored);
+  const sectionIds = new Set(sections.map((s) => s.id));
   const idOf = new Map<object, string>();
   const byTitle = new Map<string, string>();
   const data = new Map<string, Record<string, unknown>>();
@@ -209,6 +298,15 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     const d = (el.model.data ?? {}) as Record<string, unknown>;
     data.set(id, d);
     tags.set(id, el.model.tags ?? []);
+    const theirs = Object.fromEntries(
+      Object.entries(d).filter(([k]) => !(OUR_DATA_KEYS as readonly string[]).includes(k)),
+    );
+    let nodeData = keptData(theirs);
+    if (nodeData === 'too big') {
+      ignored.push(`Line ${el.line ?? '?'}: the data of ${ref} is ${TOO_BIG}; it was left out.`);
+      nodeData = null;
+    }
+    const section = (el.model as { section?: ISection | null }).section?.id;
     const kept = nodeTags(el.model.tags ?? [], el.line, ignored);
     nodes.push({
       id,
@@ -219,6 +317,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       x: num(d.x),
       y: num(d.y),
       title: own && ref.length <= MAX_TITLE_LENGTH && ARGDOWN_TITLE.test(ref) ? ref : null,
+      section: section && sectionIds.has(section) ? section : null,
+      data: nodeData,
     });
   }
 
@@ -358,8 +458,12 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       (author ? `Imported from Argdown by ${author}.` : ''),
     2000,
   );
-  const used = new Set(nodes.flatMap((n) => n.tags ?? []));
-  const tagColors = tagColorsOf(request, response, used);
+  const used = new Set<string>();
+  if (!str(front.motion) && str(front.subTitle)) used.add('subTitle');
+  if (!str(front.description) && str(front.abstract)) used.add('abstract');
+  else if (!str(front.description) && author) used.add('author');
+  const frontmatter = keptFrontmatter(front, used, ignored);
+  const tagColors = tagColorsOf(request, response, new Set(nodes.flatMap((n) => n.tags ?? [])));
   return {
     title,
     motion,
@@ -367,6 +471,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
     nodes,
     edges: cleanEdges,
     ignored,
+    sections,
+    frontmatter,
     ...(Object.keys(tagColors).length > 0 && { tagColors }),
   };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { marksOutOfRange, ZCardMarks } from './evidence/card';
 import { ZAnchor, ZId, ZNodeKind, ZRelation, ZSide, ZText } from './ops';
-import { ZCqAnswer, ZSchemeId } from './reasoning/answers';
+import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
 import { ARGDOWN_TITLE, MAX_TITLE_LENGTH } from './interchange';
 import { ZNodeTags, ZTagColors } from './tags';
+import { ZArgdownData, ZSections } from './sections';
 import { MAX_SOURCE_CHARS } from './types';
 
 /**
@@ -43,6 +44,10 @@ export const ZBackup = z.object({
     description: z.string().max(2000).default(''),
     /** The colours of its tags, { tag: "#rrggbb" }; absent in backups made before tags. */
     tagColors: ZTagColors.default({}),
+    /** The sections of the Argdown file the map came from (lib/domain/sections.ts); absent: none. */
+    sections: ZSections.default([]),
+    /** The Argdown frontmatter keys that are not map fields; absent: none. */
+    argdownFrontmatter: ZArgdownData.nullable().default(null),
   }),
   sources: z
     .array(
@@ -97,6 +102,10 @@ export const ZBackup = z.object({
           .default(null),
         /** Its tags (lib/domain/tags.ts); absent in backups made before tags. */
         tags: ZNodeTags.default([]),
+        /** The id of its section in `map.sections`; absent: none. */
+        section: ZId.nullable().default(null),
+        /** The keys of its Argdown data block that are not ours; absent: none. */
+        argdownData: ZArgdownData.nullable().default(null),
       }),
     )
     .max(5000),
@@ -110,6 +119,8 @@ export const ZBackup = z.object({
         groupId: ZId.nullable().default(null),
         /** Absent in backups made before schemes; one this version does not know is dropped. */
         scheme: ZSchemeId.nullable().default(null).catch(null),
+        /** The imported AIF file's scheme name; absent in older backups. */
+        schemeName: ZSchemeName.nullable().default(null).catch(null),
         answers: ZCqAnswer.nullable().default(null).catch(null),
       }),
     )
@@ -145,9 +156,12 @@ export function checkBackupReferences(backup: Backup): string | null {
     if (problem) return `sources[${i}].${problem}`;
   }
   const nodes = new Map<string, Backup['nodes'][number]>();
+  const sections = new Set(backup.map.sections.map((s) => s.id));
   for (const [i, n] of backup.nodes.entries()) {
     if (nodes.has(n.id)) return `nodes[${i}].id: "${n.id}" appears twice`;
     nodes.set(n.id, n);
+    if (n.section !== null && !sections.has(n.section))
+      return `nodes[${i}].section: no section "${n.section}" in this backup`;
     if (n.card) {
       if (n.kind !== 'EVIDENCE' || !n.anchor)
         return `nodes[${i}].card: only evidence that quotes a source can be a card`;

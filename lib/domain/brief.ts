@@ -2,7 +2,8 @@ import type { GraphEdge, GraphNode, Relation, Side } from './types';
 
 /**
  * The debate brief: for each side, its main claims with what bears on them
- * nested below (supports, objections, rebuttals, undercutters, rephrasings),
+ * nested below (supports, objections, rebuttals, undercutters, rephrasings,
+ * and what contradicts them, listed under both statements),
  * as a printable outline. Pure: built from the live graph.
  */
 
@@ -17,13 +18,19 @@ const RELATION_ORDER: Record<Relation, number> = {
   ATTACKS: 1,
   UNDERCUTS: 2,
   REPHRASES: 3,
+  CONTRADICTS: 4,
 };
 
 export function buildBrief(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): BriefSide[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const live = edges.filter((e) => byId.has(e.fromId) && byId.has(e.toId));
   const incoming = new Map<string, GraphEdge[]>();
-  for (const e of live) incoming.set(e.toId, [...(incoming.get(e.toId) ?? []), e]);
+  const bearOn = (e: GraphEdge) => incoming.set(e.toId, [...(incoming.get(e.toId) ?? []), e]);
+  for (const e of live) {
+    bearOn(e);
+    // A contradiction has no direction: each statement is listed under the other.
+    if (e.relation === 'CONTRADICTS') bearOn({ ...e, fromId: e.toId, toId: e.fromId });
+  }
 
   const expand = (node: GraphNode, relation: Relation | null, path: Set<string>): BriefItem => {
     const children =

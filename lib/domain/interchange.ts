@@ -1,5 +1,6 @@
 import { estimateNodeHeight, NODE_WIDTH } from './layout';
 import type { TagColors } from './tags';
+import type { ArgdownData, MapSection } from './sections';
 import type { GraphEdge, GraphNode, NodeKind, Relation, Side } from './types';
 
 /**
@@ -31,14 +32,22 @@ export type ExportableMap = {
     title?: string | null;
     /** Its tags (Argdown writes them after the text). */
     tags?: readonly string[];
+    /** The id of its section in `sections` (see ImportedNode.section). */
+    section?: string | null;
+    /** The Argdown data it came with that is not ours (see ImportedNode.data). */
+    data?: ArgdownData | null;
   })[];
   /** The colours of the map's tags (Argdown writes them in the frontmatter). */
   tagColors?: TagColors;
   edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
     Partial<Pick<GraphEdge, 'scheme'>> & {
-      /** The AIF scheme name the connection came with (see `ImportedEdge.schemeName`). */
-      schemeName?: string;
+      /** The AIF scheme name the connection came with (`GraphEdge.schemeName`). */
+      schemeName?: string | null;
     })[];
+  /** The map's sections (see ImportedMap.sections). */
+  sections?: readonly MapSection[];
+  /** The frontmatter keys it came with that are not map fields (see ImportedMap.frontmatter). */
+  frontmatter?: ArgdownData | null;
 };
 
 export type ImportedNode = {
@@ -56,6 +65,13 @@ export type ImportedNode = {
   title?: string | null;
   /** Its tags (Argdown's #tags), normalised; absent: none. */
   tags?: string[];
+  /** The id of the section (ImportedMap.sections) the node belongs to; absent or null: none. */
+  section?: string | null;
+  /**
+   * The keys of its Argdown data block that are not ours ({kind, side, x, y,
+   * links, rephrases}), kept so an export writes them again.
+   */
+  data?: ArgdownData | null;
 };
 export type ImportedEdge = {
   id: string;
@@ -72,8 +88,8 @@ export type ImportedEdge = {
    * The name of the AIF scheme of the inference, conflict or rephrase it
    * came from, as the file writes it, when not the default one ("Argument
    * From Expert Opinion", "Conflict From Bias"). AIF export writes it back;
-   * a map stores only `scheme`, so a name outside the catalogue, or on an
-   * attack, lives only as long as the import (and is said in its `ignored` list).
+   * a map stores it as `Edge.schemeName` unless its catalogue `scheme` says
+   * it exactly (aif-export.ts, keptSchemeName).
    */
   schemeName?: string;
 };
@@ -97,6 +113,10 @@ export type ImportedMap = {
   ignored?: string[];
   /** The colours of the map's tags, from Argdown's frontmatter `color: tagColors:`. */
   tagColors?: TagColors;
+  /** The Argdown file's sections (headings), in its order: lib/domain/sections.ts. */
+  sections?: MapSection[];
+  /** The Argdown frontmatter keys that are not map fields, kept so an export writes them again. */
+  frontmatter?: ArgdownData | null;
 };
 
 /** A file that cannot be imported; the message names the line or field at fault. */
@@ -179,7 +199,10 @@ export function layoutDegenerate(nodes: readonly ImportedNode[]): boolean {
 export function dedupeEdges(edges: readonly ImportedEdge[]): ImportedEdge[] {
   const seen = new Set<string>();
   return edges.filter((e) => {
-    const key = `${e.fromId}|${e.toId}|${e.relation}|${e.groupId ?? ''}`;
+    // A contradiction has no direction: A >< B and B >< A are one.
+    const [a, b] =
+      e.relation === 'CONTRADICTS' && e.toId < e.fromId ? [e.toId, e.fromId] : [e.fromId, e.toId];
+    const key = `${a}|${b}|${e.relation}|${e.groupId ?? ''}`;
     if (e.fromId === e.toId || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -190,7 +213,8 @@ export function dedupeEdges(edges: readonly ImportedEdge[]): ImportedEdge[] {
  * Kinds for a file that does not say them: what a node does in the debate.
  * A node that attacks something is an objection, and one that attacks an
  * objection a rebuttal; a node that supports something is a premise; the
- * rest are claims.
+ * rest are claims. A contradiction makes neither end an objection: it has
+ * no direction, so neither is the one answering the other.
  */
 export function inferKinds(
   nodeIds: readonly string[],

@@ -1,3 +1,4 @@
+import { schemeNameAfter } from './apply-op';
 import { normalizeMarks, rangesWithin } from './evidence/card';
 import type { GraphState } from './graph-state';
 import type { TOp } from './op-schemas';
@@ -73,6 +74,7 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return { type: 'deleteEdge', id: op.id };
     case 'updateEdge': {
       const edge = before.edges.get(op.id)!;
+      const after = { schemeName: schemeNameAfter(op, edge) };
       return {
         type: 'updateEdge',
         id: op.id,
@@ -82,6 +84,7 @@ export function invertOp(before: GraphState, op: TOp): TOp {
           relation: op.relation,
           groupId: op.groupId,
           scheme: op.scheme,
+          schemeName: after.schemeName === edge.schemeName ? undefined : after.schemeName,
           answers: op.answers,
         },
         ...(op.fromId !== undefined && { fromId: edge.fromId }),
@@ -89,6 +92,8 @@ export function invertOp(before: GraphState, op: TOp): TOp {
         ...(op.relation !== undefined && { relation: edge.relation }),
         ...(op.groupId !== undefined && { groupId: edge.groupId }),
         ...(op.scheme !== undefined && { scheme: edge.scheme }),
+        // Setting the scheme or the relation may have cleared the imported scheme name.
+        ...(after.schemeName !== edge.schemeName && { schemeName: edge.schemeName }),
         ...(op.answers !== undefined && { answers: edge.answers }),
       };
     }

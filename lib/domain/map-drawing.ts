@@ -9,24 +9,31 @@ import type { Relation } from './types';
 /**
  * Each relation's line colour and line style, on the canvas and in the
  * legend: supports solid, attacks dashed, undercuts dotted, rephrases
- * dash-dot (drawn with round caps), so a line reads without its colour.
+ * dash-dot, contradicts dash-dot-dot (drawn with round caps), so a line
+ * reads without its colour. A contradiction has no direction: it is drawn
+ * with an arrowhead at both ends (`SYMMETRIC`).
  */
 export const RELATION_STYLE: Record<Relation, { color: string; dash?: string }> = {
   SUPPORTS: { color: '#15803d' },
   ATTACKS: { color: '#b91c1c', dash: '8 6' },
   UNDERCUTS: { color: '#7c3aed', dash: '0.5 5' },
   REPHRASES: { color: '#475569', dash: '10 5 0.5 5' },
+  CONTRADICTS: { color: '#c2410c', dash: '12 5 0.5 5 0.5 5' },
 };
+
+/** Relations with no direction, drawn with an arrowhead at each end. */
+export const SYMMETRIC: ReadonlySet<Relation> = new Set(['CONTRADICTS']);
 
 /** A relation glyph's ring, a circle of radius 8.5 round (0, 0). */
 const RING = 'M 8.5 0 A 8.5 8.5 0 1 1 -8.5 0 A 8.5 8.5 0 1 1 8.5 0 Z';
 
-/** The mark inside each relation's badge: + supports, − attacks, ⊘ undercuts, = rephrases. */
+/** The mark inside each relation's badge: + supports, − attacks, ⊘ undercuts, = rephrases, >< contradicts. */
 const GLYPH_MARK: Record<Relation, string> = {
   SUPPORTS: 'M -4 0 H 4 M 0 -4 V 4',
   ATTACKS: 'M -4 0 H 4',
   UNDERCUTS: 'M -3.2 3.2 L 3.2 -3.2 M 4.5 0 A 4.5 4.5 0 1 1 -4.5 0 A 4.5 4.5 0 1 1 4.5 0',
   REPHRASES: 'M -4 -2 H 4 M -4 2 H 4',
+  CONTRADICTS: 'M -4.5 -3.5 L -1 0 L -4.5 3.5 M 4.5 -3.5 L 1 0 L 4.5 3.5',
 };
 
 /** A relation's badge round (0, 0) as one path: the ring (filled white) and its mark (stroked). */

@@ -53,25 +53,41 @@ export function checkBase<T extends NodeState | EdgeState>(
     throw new OpError('STALE_VERSION', 'Someone else changed this in the meantime', entity);
 }
 
-/** Refuses a self-loop, an end that is missing or deleted, and a second identical live edge. */
+/**
+ * Refuses a self-loop, an end that is missing or deleted, and a second
+ * identical live edge. A contradiction has no direction, so A >< B and
+ * B >< A are the same edge (the second is a duplicate), and it joins two
+ * statements on its own: never part of a linked group.
+ */
 export function checkEdgeShape(
   state: GraphState,
-  edge: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation'>,
+  edge: Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'>,
 ) {
   if (edge.fromId === edge.toId)
-    throw new OpError('VALIDATION_FAILED', 'A node cannot be connected to itself');
+    throw new OpError(
+      'VALIDATION_FAILED',
+      edge.relation === 'CONTRADICTS'
+        ? 'A statement cannot contradict itself'
+        : 'A node cannot be connected to itself',
+    );
+  if (edge.relation === 'CONTRADICTS' && edge.groupId !== null)
+    throw new OpError(
+      'VALIDATION_FAILED',
+      'A contradiction joins two statements on its own; it cannot be part of a linked group',
+    );
   liveNode(state, edge.fromId, 'node the connection starts from');
   liveNode(state, edge.toId, 'node the connection points to');
   for (const other of state.edges.values()) {
-    if (
-      other.id !== edge.id &&
-      !other.deleted &&
-      other.fromId === edge.fromId &&
-      other.toId === edge.toId &&
-      other.relation === edge.relation
-    ) {
-      throw new OpError('DUPLICATE_EDGE', 'These two nodes are already connected that way');
-    }
+    if (other.id === edge.id || other.deleted || other.relation !== edge.relation) continue;
+    const same = other.fromId === edge.fromId && other.toId === edge.toId;
+    const reversed = other.fromId === edge.toId && other.toId === edge.fromId;
+    if (same || (edge.relation === 'CONTRADICTS' && reversed))
+      throw new OpError(
+        'DUPLICATE_EDGE',
+        edge.relation === 'CONTRADICTS'
+          ? 'These two statements already contradict each other'
+          : 'These two nodes are already connected that way',
+      );
   }
 }
 
@@ -97,12 +113,19 @@ export function checkedCard(node: Pick<NodeState, 'kind' | 'anchor'>, card: Card
  * Refuses tagging anything but a support with a scheme, and marking
  * anything but an attack or undercut as an answer, when an op sets them.
  * (A later change of relation keeps the value; the reasoning aids ignore it
- * where it no longer fits.)
+ * where it no longer fits.) A contradiction is not an argument and answers
+ * no question, so it may never hold either, whichever op would leave one
+ * on it.
  */
 export function checkReasoning(
-  edge: Pick<GraphEdge, 'relation'>,
+  edge: Pick<GraphEdge, 'relation' | 'scheme' | 'answers'>,
   op: { scheme?: string | null; answers?: unknown },
 ) {
+  if (edge.relation === 'CONTRADICTS' && (edge.scheme || edge.answers))
+    throw new OpError(
+      'VALIDATION_FAILED',
+      'A contradiction cannot have a scheme or answer a critical question',
+    );
   if (op.scheme && edge.relation !== 'SUPPORTS')
     throw new OpError('VALIDATION_FAILED', 'Only a supporting argument can have a scheme');
   if (op.answers && edge.relation !== 'ATTACKS' && edge.relation !== 'UNDERCUTS')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RANGES, ZCardMarks, ZMarkRange } from './evidence/card';
-import { ZCqAnswer, ZSchemeId } from './reasoning/answers';
+import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
 import { ZNodeTags } from './tags';
 import { NODE_KINDS, RELATIONS, SIDES } from './types';
 
@@ -71,6 +71,11 @@ const ZEdgeFields = z.object({
   groupId: ZId.nullable().optional(),
   /** Tags a support's argument with a scheme (every edge of a linked group is tagged alike), or untags it. */
   scheme: ZSchemeId.nullable().optional(),
+  /**
+   * The imported file's scheme name (GraphEdge.schemeName): undo restores
+   * it; setting `scheme` or `relation` clears it when this is absent.
+   */
+  schemeName: ZSchemeName.nullable().optional(),
   answers: ZCqAnswer.nullable().optional(),
 });
 const changesSomething = (fields: Record<string, unknown>) =>
@@ -158,6 +163,7 @@ const ZUpdateEdgeOp = ZEdgeFields.extend({
         relation: op.relation,
         groupId: op.groupId,
         scheme: op.scheme,
+        schemeName: op.schemeName,
         answers: op.answers,
       }),
     {

@@ -7,7 +7,10 @@ import type { GraphEdge, GraphNode, Relation } from './types';
  * item; a node reached again (it bears on two things, or a circle leads
  * back to it) appears there as a "see …" item pointing to its primary
  * place. Linked co-premises (connections sharing a `groupId`) are gathered
- * in one "together" item. Pure: built from the live graph, cycles safe.
+ * in one "together" item. A contradiction has no direction, so it shapes
+ * nothing: under each of its two statements the other appears as a
+ * "contradicts, see …" item, last among its reasons. Pure: built from the
+ * live graph, cycles safe.
  */
 
 type Base = {
@@ -38,6 +41,7 @@ const RELATION_ORDER: Record<Relation, number> = {
   ATTACKS: 1,
   UNDERCUTS: 2,
   REPHRASES: 3,
+  CONTRADICTS: 4,
 };
 const byPlace = (a: GraphNode, b: GraphNode) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id);
 
@@ -49,7 +53,13 @@ export function buildOutline(state: GraphState): OutlineItem[] {
   );
   const incoming = new Map<string, GraphEdge[]>();
   const bearsOnSomething = new Set<string>();
+  const contradictions = new Map<string, GraphEdge[]>();
   for (const e of edges) {
+    if (e.relation === 'CONTRADICTS') {
+      for (const end of [e.fromId, e.toId])
+        contradictions.set(end, [...(contradictions.get(end) ?? []), e]);
+      continue;
+    }
     incoming.set(e.toId, [...(incoming.get(e.toId) ?? []), e]);
     bearsOnSomething.add(e.fromId);
   }
@@ -134,6 +144,26 @@ export function buildOutline(state: GraphState): OutlineItem[] {
   // A circle of reasons has no root: its first node by place becomes one, so nothing is left out.
   for (const n of [...nodes].sort(byPlace))
     if (!primary.has(n.id)) roots.push(expand(n, n.id, null));
+  // Every node now has its primary place; each end of a contradiction points to the other's.
+  const addContradictions = (item: OutlineItem) => {
+    item.children.forEach(addContradictions);
+    if (item.type !== 'node') return;
+    const here = item.node.id;
+    const others = (contradictions.get(here) ?? [])
+      .map((e) => ({ e, other: byId.get(e.fromId === here ? e.toId : e.fromId)! }))
+      .sort((a, b) => byPlace(a.other, b.other));
+    for (const { e, other } of others)
+      item.children.push({
+        type: 'see',
+        key: `${item.key}/${e.id}`,
+        edge: e,
+        relation: e.relation,
+        node: other,
+        primaryKey: primary.get(other.id)!,
+        children: [],
+      });
+  };
+  roots.forEach(addContradictions);
   return roots;
 }
 

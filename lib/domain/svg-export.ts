@@ -1,4 +1,11 @@
-import { edgeShapes, glyphPath, JUNCTION_OFFSET, mutualPath, RELATION_STYLE } from './map-drawing';
+import {
+  edgeShapes,
+  glyphPath,
+  JUNCTION_OFFSET,
+  mutualPath,
+  RELATION_STYLE,
+  SYMMETRIC,
+} from './map-drawing';
 import type { Box } from './map-drawing';
 import { KIND_LABELS, RELATION_LABELS, RELATIONS } from './types';
 import type { NodeKind, Relation, Side } from './types';
@@ -337,14 +344,20 @@ const glyph = (relation: Relation, x: number, y: number) =>
 function line(relation: Relation, d: string, width: number, arrow: boolean) {
   const { color, dash } = RELATION_STYLE[relation];
   const style = dash ? ` stroke-dasharray="${dash}" stroke-linecap="round"` : '';
-  const end = arrow ? ` marker-end="url(#arrow-${relation.toLowerCase()})"` : '';
+  const url = `url(#arrow-${relation.toLowerCase()})`;
+  // A relation with no direction (a contradiction) has a head at both ends.
+  const end = !arrow
+    ? ''
+    : SYMMETRIC.has(relation)
+      ? ` marker-start="${url}" marker-end="${url}"`
+      : ` marker-end="${url}"`;
   return `<path class="connection ${relation.toLowerCase()}" d="${d}" fill="none" stroke="${color}" stroke-width="${width}"${style}${end}/>`;
 }
 
 /** React Flow's closed arrowhead (MarkerType.ArrowClosed, 18 wide, in stroke widths) in a relation's colour. */
 const marker = (relation: Relation) => {
   const { color } = RELATION_STYLE[relation];
-  return `<marker id="arrow-${relation.toLowerCase()}" viewBox="-10 -10 20 20" markerWidth="18" markerHeight="18" markerUnits="strokeWidth" orient="auto" refX="0" refY="0"><polyline points="-5,-4 0,0 -5,4 -5,-4" fill="${color}" stroke="${color}" stroke-width="1" stroke-linecap="round" stroke-linejoin="round"/></marker>`;
+  return `<marker id="arrow-${relation.toLowerCase()}" viewBox="-10 -10 20 20" markerWidth="18" markerHeight="18" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0"><polyline points="-5,-4 0,0 -5,4 -5,-4" fill="${color}" stroke="${color}" stroke-width="1" stroke-linecap="round" stroke-linejoin="round"/></marker>`;
 };
 
 function drawConnections(
@@ -397,6 +410,9 @@ function drawConnections(
 }
 
 const LEGEND_SIZE = 13;
+/** A relation as the legend names it, as the canvas's legend does. */
+const legendLabel = (r: Relation) =>
+  SYMMETRIC.has(r) ? `${RELATION_LABELS[r]} (each other)` : RELATION_LABELS[r];
 
 /** The legend below the map: the sides' colours and each relation's line, as the canvas's legend. */
 function drawLegend(
@@ -417,11 +433,11 @@ function drawLegend(
         label(s.label, x + 20, y),
     })),
     ...RELATIONS.map((r): Item => ({
-      width: 58 + measure(RELATION_LABELS[r], LEGEND_SIZE, false),
+      width: 58 + measure(legendLabel(r), LEGEND_SIZE, false),
       draw: (x, y) =>
         line(r, `M${n(x + 2)} ${n(y + 10)}H${n(x + 50)}`, 2.5, false) +
         glyph(r, x + 26, y + 10) +
-        label(RELATION_LABELS[r], x + 58, y),
+        label(legendLabel(r), x + 58, y),
     })),
     {
       width: 18 + measure('linked premises (needed together)', LEGEND_SIZE, false),
@@ -492,7 +508,7 @@ export function mapToSvg(input: SvgExportInput): string {
   const shownConnections = input.connections.filter(
     (c) => laid.has(c.fromId) && laid.has(c.toId),
   ).length;
-  const desc = `An argument map of ${cards.length} ${cards.length === 1 ? 'card' : 'cards'} and ${shownConnections} ${shownConnections === 1 ? 'connection' : 'connections'}: reasons point with arrows to what they bear on.`;
+  const desc = `An argument map of ${cards.length} ${cards.length === 1 ? 'card' : 'cards'} and ${shownConnections} ${shownConnections === 1 ? 'connection' : 'connections'}: reasons point with arrows to what they bear on${input.connections.some((c) => SYMMETRIC.has(c.relation)) ? ', and statements that contradict each other have an arrow at both ends' : ''}.`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${n(minX)} ${n(minY)} ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${FONT_STACK}">` +
     `<title id="map-title">${escapeXml(input.title)}</title>` +

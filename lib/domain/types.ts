@@ -1,3 +1,4 @@
+import type { SectionsView } from './sections';
 import type { CardMarks } from './evidence/card';
 import type { HistoryEntry } from './history';
 import type { CitationStyle } from './evidence/citation';
@@ -20,7 +21,12 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES'] as const;
+/**
+ * CONTRADICTS joins two statements that cannot both be true. It has no
+ * direction: A >< B is B >< A (its fromId/toId order means nothing), and it
+ * attacks both ways. See `isSymmetric` and op-checks for its invariants.
+ */
+export const RELATIONS = ['SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES', 'CONTRADICTS'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const SIDES = ['FOR', 'AGAINST', 'NEUTRAL'] as const;
@@ -79,6 +85,14 @@ export type GraphEdge = {
    * the same); null when untagged.
    */
   scheme: string | null;
+  /**
+   * The scheme name of the AIF file the connection was imported from, when
+   * no catalogue scheme says it (a name outside the catalogue, a conflict's
+   * or a rephrase's scheme, a variant spelling); AIF export writes it back.
+   * Setting the argument's scheme, or changing the relation, clears it.
+   * Null: none.
+   */
+  schemeName: string | null;
   /** An attack made to answer a critical question: which one (lib/domain/reasoning/critical-questions.ts). */
   answers: CqAnswer | null;
   version: number;
@@ -139,6 +153,11 @@ export type MapSnapshot = {
    * own batches when the stream brings them back. Sent with `history`.
    */
   actorId?: string | null;
+  /**
+   * The map's sections and which node is in which (lib/domain/sections.ts),
+   * when it has any: the canvas frames them, the outline heads with them.
+   */
+  sectionsView?: SectionsView;
 };
 
 export const KIND_LABELS: Record<NodeKind, string> = {
@@ -155,6 +174,7 @@ export const RELATION_LABELS: Record<Relation, string> = {
   ATTACKS: 'attacks',
   UNDERCUTS: 'undercuts',
   REPHRASES: 'rephrases',
+  CONTRADICTS: 'contradicts',
 };
 
 export const SIDE_LABELS: Record<Side, string> = {

@@ -1,4 +1,4 @@
-import type { GraphEdge } from './types';
+import type { GraphEdge, Relation } from './types';
 
 /**
  * Which nodes a reader sees when they narrow the map: collapsed subtrees and
@@ -6,7 +6,13 @@ import type { GraphEdge } from './types';
  * focused is a reader's own view, never part of the map.
  */
 
-type Link = Pick<GraphEdge, 'fromId' | 'toId'>;
+type Link = Pick<GraphEdge, 'fromId' | 'toId'> & { relation?: Relation };
+
+/**
+ * A contradiction is no reason: it has no direction, so neither end rests on
+ * the other (it neither counts as a reason nor folds away with a collapse).
+ */
+const isReason = (e: Link) => e.relation !== 'CONTRADICTS';
 
 /**
  * The nodes hidden because a node they bear on (directly or through other
@@ -21,7 +27,7 @@ export function hiddenByCollapse(
   if (collapsed.size === 0) return new Set();
   const reasonsOf = new Map<string, string[]>();
   const bearsOn = new Map<string, string[]>();
-  for (const e of edges) {
+  for (const e of edges.filter(isReason)) {
     reasonsOf.set(e.toId, [...(reasonsOf.get(e.toId) ?? []), e.fromId]);
     bearsOn.set(e.fromId, [...(bearsOn.get(e.fromId) ?? []), e.toId]);
   }
@@ -55,7 +61,7 @@ export function hiddenByCollapse(
 /** The number of reasons bearing directly on each node. */
 export function reasonCounts(edges: readonly Link[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of edges) counts.set(e.toId, (counts.get(e.toId) ?? 0) + 1);
+  for (const e of edges.filter(isReason)) counts.set(e.toId, (counts.get(e.toId) ?? 0) + 1);
   return counts;
 }
 

@@ -59,7 +59,7 @@ export type Counts = [number, number, number, number, number];
 /** The votes of one claim from one perspective. */
 export type Tally = { nodeId: string; perspective: string; counts: Counts };
 
-type TeamTallies = { teamId: string; name: string; color: string; tallies: Tally[] };
+export type TeamTallies = { teamId: string; name: string; color: string; tallies: Tally[] };
 
 /** What a reader may see of a map's votes (GET /api/maps/:id/votes). */
 export type VotesView = {
@@ -76,6 +76,12 @@ export type VotesView = {
   tallies: Tally[];
   /** For the owner: the same, per team of the map (voters on no team are left out). */
   teams: TeamTallies[];
+  /**
+   * The reader's own team on the map, with its members' tallies under the
+   * same rule as `tallies` (with guided voting, only the claims the reader
+   * has voted on); null for a reader on no team. Never another team's.
+   */
+  myTeam: TeamTallies | null;
 };
 
 /** What a batch of kind 'vote' logs: which claim and perspective, never the impact. */

@@ -24,13 +24,14 @@ const nodes = [
   node('claim', 'Schools should start later'),
   node('doctor', 'Dr Lee, a sleep scientist, says teenagers need to sleep later'),
 ];
-const support = (scheme: string | null): GraphEdge => ({
+const support = (scheme: string | null, schemeName: string | null = null): GraphEdge => ({
   id: 'sup',
   fromId: 'doctor',
   toId: 'claim',
   relation: 'SUPPORTS',
   groupId: null,
   scheme,
+  schemeName,
   answers: null,
   version: 1,
 });
@@ -118,7 +119,16 @@ describe('the argument panel of a selected support', () => {
     rerender(
       <ArgumentPanel
         nodes={[...nodes, { ...node(created.id, created.text, 'AGAINST'), kind: 'OBJECTION' }]}
-        edges={[...edges, { ...attack, scheme: null, answers: attack.answers ?? null, version: 1 }]}
+        edges={[
+          ...edges,
+          {
+            ...attack,
+            scheme: null,
+            schemeName: null,
+            answers: attack.answers ?? null,
+            version: 1,
+          },
+        ]}
         edgeId="sup"
         direction="UP"
         onClose={() => {}}
@@ -198,5 +208,24 @@ describe('the argument panel of a selected support', () => {
     );
     expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
     expect(screen.getByLabelText('Argument scheme')).toHaveProperty('disabled', true);
+  });
+
+  it('says the scheme an imported file named when the catalogue has none, until one is picked', () => {
+    const panel = (edge: GraphEdge) => (
+      <ArgumentPanel
+        nodes={nodes}
+        edges={[edge]}
+        edgeId="sup"
+        direction="UP"
+        onClose={() => {}}
+        onOps={() => {}}
+      />
+    );
+    const { rerender } = render(panel(support(null, 'Argument From Values')));
+    expect(screen.getByText('Scheme in the imported file: Argument From Values')).toBeTruthy();
+    expect(screen.getByLabelText('Argument scheme')).toHaveProperty('value', '');
+    // A catalogue scheme, once set, is what the argument has.
+    rerender(panel(support('expert-opinion', 'Expert Opinion')));
+    expect(screen.queryByText(/Scheme in the imported file/)).toBeNull();
   });
 });

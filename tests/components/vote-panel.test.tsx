@@ -30,6 +30,7 @@ const EDGE: GraphEdge = {
   relation: 'SUPPORTS',
   groupId: null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 };
@@ -46,6 +47,7 @@ const view = (overrides: Partial<VotesView> = {}): VotesView => ({
   mine: [],
   tallies: [],
   teams: [],
+  myTeam: null,
   ...overrides,
 });
 

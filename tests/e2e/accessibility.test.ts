@@ -187,7 +187,7 @@ describe('accessibility (axe-core) of every page', () => {
     // The legend draws the same samples beside the words.
     await page.getByRole('button', { name: 'Legend' }).click();
     const arrows = page.getByRole('list', { name: 'Arrows' }).getByRole('listitem');
-    for (const word of ['supports', 'attacks', 'undercuts', 'rephrases']) {
+    for (const word of ['supports', 'attacks', 'undercuts', 'rephrases', 'contradicts']) {
       const item = arrows.filter({ hasText: word });
       expect(await item.locator('svg [data-relation-glyph]').count()).toBe(1);
     }

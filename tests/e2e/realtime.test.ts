@@ -79,6 +79,33 @@ describe('two people on one map', () => {
     await teacher.page.close();
   });
 
+  it('a reader whose tab goes without saying goodbye (a crash, a killed tab) is seen leaving soon, not 30 s later', async () => {
+    const url = await demoMapUrl(baseUrl);
+    const teacher = await openPage(browser());
+    const student = await openPage(browser());
+    await signInAsDemo(teacher.page, baseUrl, inject('startupLog'), 'teacher');
+    await signInAsDemo(student.page, baseUrl, inject('startupLog'), 'student1');
+    await teacher.page.goto(url);
+    await student.page.goto(url);
+    await teacher.page.getByRole('list', { name: /Also here: Ana \(student\)/ }).waitFor();
+
+    // The goodbye the page sends as it goes never arrives, as when a tab is
+    // killed or the browser crashes: only its closed connection tells.
+    await student.page.route('**/presence', (route) =>
+      (route.request().postDataJSON() as { left?: boolean }).left
+        ? route.abort()
+        : route.continue(),
+    );
+    await student.page.close();
+    await expect
+      .poll(() => teacher.page.getByRole('list', { name: /Also here: Ana \(student\)/ }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
+    expect(teacher.errors).toEqual([]);
+    await teacher.page.close();
+  });
+
   it('a signed-out holder of a view link gets edits live, and the token never rides in a URL', async () => {
     const teacher = await signUpNewPerson(browser(), baseUrl, 'Ms Varga');
     const t = teacher.page;

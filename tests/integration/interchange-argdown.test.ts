@@ -90,7 +90,7 @@ describe('Argdown kept whole through the database', () => {
     expect(new Set(tags)).toEqual(new Set(['con', 'pro']));
     expect(tags).toHaveLength(17);
     const text = (await exportMap(owner, id, 'argdown')).body;
-    expect(text).toContain('    tagColors:\n        "con": "#ff7f0e"\n        "pro": "#1f77b4"');
+    expect(text).toContain('"tagColors":{"con":"#ff7f0e","pro":"#1f77b4"}');
   });
 
   it('writes the Semmelweis debate with its own titles, statements as statements and its structures', async () => {

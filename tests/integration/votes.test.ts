@@ -165,6 +165,42 @@ describe('impact voting', () => {
     ).toEqual({ nodeId: m.first.id, perspective: 'self', counts: [0, 1, 1, 0, 1] });
   });
 
+  it('sends a member their own team’s tallies only, under the same guided-voting rule', async () => {
+    const m = await votingMap();
+    const rosa = await addMember(m.mapId, 'EDITOR');
+    await testDb().teamMember.create({ data: { teamId: m.red.id, userId: rosa.userId } });
+    await vote(m.amira, m.mapId, m.first.id, 4);
+    await vote(m.ben, m.mapId, m.first.id, 1);
+    await vote(m.commenter, m.mapId, m.first.id, 0);
+    await vote(rosa, m.mapId, m.second.id, 3);
+
+    // Amira (Red) sees Red's votes on the claim she rated: not Ben's (Blue), the commenter's, or Rosa's on a claim she has not rated.
+    const amiras = await getVotes(m.amira, m.mapId);
+    expect(amiras.teams).toEqual([]);
+    expect(amiras.myTeam).toEqual({
+      teamId: m.red.id,
+      name: 'Red',
+      color: '#dc2626',
+      tallies: [{ nodeId: m.first.id, perspective: 'self', counts: [0, 0, 0, 0, 1] }],
+    });
+    expect((await getVotes(m.ben, m.mapId)).myTeam?.tallies).toEqual([
+      { nodeId: m.first.id, perspective: 'self', counts: [0, 1, 0, 0, 0] },
+    ]);
+    // On no team: no team's tallies (the owner gets every team's in `teams`).
+    expect((await getVotes(m.commenter, m.mapId)).myTeam).toBeNull();
+    expect((await getVotes(m.owner, m.mapId)).myTeam).toBeNull();
+
+    // Guided voting off: all of her team's votes, and still no other team's.
+    await changeVotingSettings(m.owner, m.mapId, { blind: false });
+    expect((await getVotes(m.amira, m.mapId)).myTeam?.tallies).toEqual(
+      expect.arrayContaining([
+        { nodeId: m.first.id, perspective: 'self', counts: [0, 0, 0, 0, 1] },
+        { nodeId: m.second.id, perspective: 'self', counts: [0, 0, 0, 1, 0] },
+      ]),
+    );
+    expect((await getVotes(m.amira, m.mapId)).myTeam?.tallies).toHaveLength(2);
+  });
+
   it('changes and clears a vote, one per claim and perspective', async () => {
     const m = await votingMap();
     await vote(m.amira, m.mapId, m.first.id, 1);

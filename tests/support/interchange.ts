@@ -24,10 +24,12 @@ export const shape = (map: ExportableMap | ImportedMap) => {
   return {
     nodes: map.nodes.map((n) => `${n.kind}|${n.side}|${n.text}|${(n.tags ?? []).join(',')}`).sort(),
     edges: map.edges
-      .map(
-        (e) =>
-          `${text.get(e.fromId)} ${e.relation} ${text.get(e.toId)}${e.groupId ? ` (linked: ${members(e)})` : ''}`,
-      )
+      .map((e) => {
+        // A contradiction has no direction: its ends in text order.
+        const ends = [text.get(e.fromId)!, text.get(e.toId)!];
+        const [from, to] = e.relation === 'CONTRADICTS' ? ends.sort() : ends;
+        return `${from} ${e.relation} ${to}${e.groupId ? ` (linked: ${members(e)})` : ''}`;
+      })
       .sort(),
   };
 };

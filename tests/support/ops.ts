@@ -7,6 +7,7 @@ import {
   type TOp,
   type TOpInput,
 } from '@/lib/domain/ops';
+import type { Relation } from '@/lib/domain/types';
 
 /** Shared by the domain tests of ops, undo history and the map store. */
 
@@ -17,7 +18,7 @@ export const edge = (
   id: string,
   fromId: string,
   toId: string,
-  relation: 'SUPPORTS' | 'ATTACKS' = 'SUPPORTS',
+  relation: Relation = 'SUPPORTS',
 ): TOp => op({ type: 'createEdge', id, fromId, toId, relation });
 
 export function build(...ops: TOp[]): GraphState {

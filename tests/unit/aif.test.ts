@@ -278,15 +278,13 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
       ],
     };
     const map = parseAif(file, 'x');
-    // The support's scheme is the catalogue's expert opinion, which a map keeps; the conflict's name only the import.
+    // The support's scheme is the catalogue's expert opinion; the conflict's name is kept as the file wrote it.
     expect(map.edges.map((e) => [e.relation, e.schemeName, e.scheme])).toEqual([
       ['SUPPORTS', 'Argument From Expert Opinion', 'expert-opinion'],
       ['ATTACKS', 'Conflict From Bias', undefined],
       ['ATTACKS', undefined, undefined],
     ]);
-    expect(map.ignored).toEqual([
-      'A scheme named in the file (Conflict From Bias) is not kept on the map: only an argument’s scheme from the catalogue is.',
-    ]);
+    expect(map.ignored).toEqual([]);
     const out = exportAif(placed(map));
     const schemes = (type: string) =>
       out.AIF.nodes
@@ -318,12 +316,11 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     );
   });
 
-  it('is titled by its file’s name, with the motion left empty, and says what it could not keep', () => {
+  it('is titled by its file’s name, with the motion left empty, and loses nothing of it', () => {
     const map = parseAif(papa(), 'papa forecast 28010');
     expect([map.title, map.motion]).toEqual(['papa forecast 28010', '']);
-    expect(map.ignored).toEqual([
-      'A scheme named in the file (Evaluation) is not kept on the map: only an argument’s scheme from the catalogue is.',
-    ]);
+    // Its rephrases' scheme ("Evaluation") goes with them (Edge.schemeName).
+    expect(map.ignored).toEqual([]);
   });
 
   it('lays out afresh a file whose claims all sit in one column, though none overlap', () => {
@@ -337,5 +334,78 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     const map = parseAif(raw, 'x');
     expect(map.nodes).toHaveLength(9);
     expect(map.nodes.every((n) => n.x === null && n.y === null)).toBe(true);
+  });
+});
+
+describe('AIF and contradictions', () => {
+  // The demo map with a claim that contradicts its main claim, and one that contradicts its objection.
+  const map = {
+    ...demo,
+    nodes: [
+      ...demo.nodes,
+      {
+        id: 'x',
+        kind: 'CLAIM' as const,
+        side: 'AGAINST' as const,
+        text: 'The CSTO did help Armenia in 2022.',
+        x: 300,
+        y: 0,
+      },
+    ],
+    edges: [
+      ...demo.edges,
+      { id: '7', fromId: 'x', toId: 'a', relation: 'CONTRADICTS' as const, groupId: null },
+      { id: '8', fromId: 'h', toId: 'd', relation: 'CONTRADICTS' as const, groupId: null },
+    ],
+  };
+  const doc = exportAif(map);
+  const textOf = (id: string) => doc.AIF.nodes.find((n) => n.nodeID === id)?.text;
+  const conflicts = doc.AIF.nodes
+    .filter((n) => n.type === 'CA')
+    .map((ca) => {
+      const from = doc.AIF.edges.filter((e) => e.toID === ca.nodeID).map((e) => textOf(e.fromID));
+      const to = doc.AIF.edges.filter((e) => e.fromID === ca.nodeID).map((e) => textOf(e.toID));
+      return `${from.join(' + ')} -> ${to.join(' + ')}`;
+    });
+
+  it('writes a contradiction as two conflicts, one each way, that AIF tools read as a mutual attack', () => {
+    expect(conflicts).toEqual(
+      expect.arrayContaining([
+        'The CSTO did help Armenia in 2022. -> The CSTO did not help Armenia in 2022.',
+        'The CSTO did not help Armenia in 2022. -> The CSTO did help Armenia in 2022.',
+        'What does Article 4 require? -> The border clashes were not an "attack" under the treaty.',
+        'The border clashes were not an "attack" under the treaty. -> What does Article 4 require?',
+      ]),
+    );
+    // The demo's attack and undercut, and two per contradiction.
+    expect(conflicts).toHaveLength(2 + 4);
+    expect(doc.counterpoint.contradictions).toHaveLength(2);
+  });
+
+  it('reads them back as one contradiction each, not two attacks, and writes the same file again', () => {
+    const back = parseAif(viaFile(doc), 'x');
+    expect(shape(back)).toEqual(shape(map));
+    expect(back.edges.filter((e) => e.relation === 'CONTRADICTS')).toHaveLength(2);
+    // Neither end became an objection (the file's kinds aside, inference says so too).
+    const bare = parseAif(
+      viaFile({ ...doc, counterpoint: { ...doc.counterpoint, nodes: {} } }),
+      'x',
+    );
+    const kindOf = (text: string) => bare.nodes.find((n) => n.text === text)!.kind;
+    expect(kindOf('The CSTO did help Armenia in 2022.')).toBe('CLAIM');
+    expect(kindOf('What does Article 4 require?')).toBe('CLAIM');
+    expect(exportAif(placed(back))).toEqual(doc);
+  });
+
+  it('without our section (another tool’s copy), the two conflicts are two attacks', () => {
+    const { counterpoint: _ours, ...plain } = doc;
+    const back = parseAif(viaFile(plain), 'x');
+    const text = new Map(back.nodes.map((n) => [n.id, n.text]));
+    const between = back.edges
+      .filter((e) =>
+        [text.get(e.fromId), text.get(e.toId)].includes('The CSTO did help Armenia in 2022.'),
+      )
+      .map((e) => e.relation);
+    expect(between).toEqual(['ATTACKS', 'ATTACKS']);
   });
 });

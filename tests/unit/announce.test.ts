@@ -95,6 +95,17 @@ describe('a card’s connections read out', () => {
     expect(describeRelations('r', state)).toBe('Claim. Supports “The CSTO failed Armenia”.');
   });
 
+  it('says a contradiction the same way from either end', () => {
+    const state = applyOps(base(), [
+      node('x', 'The CSTO is a dead letter'),
+      edge('xm', 'x', 'm', 'CONTRADICTS'),
+    ]).state;
+    expect(describeRelations('x', state)).toBe('Claim. Contradicts “The CSTO failed Armenia”.');
+    expect(describeRelations('m', state)).toBe(
+      'Claim. Supported by “Russia sold arms to both sides”. Contradicts “The CSTO is a dead letter”.',
+    );
+  });
+
   it('leaves out deleted connections and says when a card stands alone', () => {
     const state = applyOps(base(), [op({ type: 'deleteEdge', id: 'rm' })]).state;
     expect(describeRelations('m', state)).toBe('Claim. Not connected to any other card.');

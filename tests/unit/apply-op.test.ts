@@ -114,3 +114,153 @@ describe('applying ops', () => {
     expect(start.nodes.has('b')).toBe(false);
   });
 });
+
+describe('a contradiction (no direction)', () => {
+  const pair = () => build(node('a'), node('b'), edge('ab', 'a', 'b', 'CONTRADICTS'));
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof OpError) return `${error.code}: ${error.message}`;
+      throw error;
+    }
+    return 'applied';
+  };
+
+  it('joins two statements once, whichever way round it is drawn', () => {
+    const state = pair();
+    expect(state.edges.get('ab')?.relation).toBe('CONTRADICTS');
+    expect(refusal(() => applyOp(state, edge('ba', 'b', 'a', 'CONTRADICTS')))).toBe(
+      'DUPLICATE_EDGE: These two statements already contradict each other',
+    );
+    expect(refusal(() => applyOp(state, edge('ab2', 'a', 'b', 'CONTRADICTS')))).toBe(
+      'DUPLICATE_EDGE: These two statements already contradict each other',
+    );
+    // An attack either way is another relation, and may stand beside it.
+    expect(refusal(() => applyOp(state, edge('ba', 'b', 'a', 'ATTACKS')))).toBe('applied');
+  });
+
+  it('refuses turning an attack into a second contradiction of the same pair, and bringing one back over another', () => {
+    const state = build(
+      node('a'),
+      node('b'),
+      edge('ab', 'a', 'b', 'CONTRADICTS'),
+      edge('ba', 'b', 'a', 'ATTACKS'),
+    );
+    expect(
+      refusal(() =>
+        applyOp(
+          state,
+          op({ type: 'updateEdge', id: 'ba', baseVersion: 1, relation: 'CONTRADICTS' }),
+        ),
+      ),
+    ).toMatch(/^DUPLICATE_EDGE/);
+    const reversedLater = applyOps(build(node('a'), node('b')), [
+      edge('ab', 'a', 'b', 'CONTRADICTS'),
+      op({ type: 'deleteEdge', id: 'ab' }),
+      edge('ba', 'b', 'a', 'CONTRADICTS'),
+    ]).state;
+    expect(refusal(() => applyOp(reversedLater, op({ type: 'restoreEdge', id: 'ab' })))).toMatch(
+      /^DUPLICATE_EDGE/,
+    );
+  });
+
+  it('refuses a statement contradicting itself', () => {
+    expect(refusal(() => applyOp(build(node('a')), edge('aa', 'a', 'a', 'CONTRADICTS')))).toBe(
+      'VALIDATION_FAILED: A statement cannot contradict itself',
+    );
+  });
+
+  it('is never part of a linked group', () => {
+    const start = build(node('a'), node('b'), node('c'), edge('ac', 'a', 'c'));
+    const grouped = op({
+      type: 'createEdge',
+      id: 'bc',
+      fromId: 'b',
+      toId: 'c',
+      relation: 'CONTRADICTS',
+      groupId: 'g1',
+    });
+    expect(refusal(() => applyOp(start, grouped))).toMatch(
+      /^VALIDATION_FAILED: A contradiction joins/,
+    );
+    const linked = build(
+      node('a'),
+      node('b'),
+      node('c'),
+      op({
+        type: 'createEdge',
+        id: 'ac',
+        fromId: 'a',
+        toId: 'c',
+        relation: 'SUPPORTS',
+        groupId: 'g1',
+      }),
+      op({
+        type: 'createEdge',
+        id: 'bc',
+        fromId: 'b',
+        toId: 'c',
+        relation: 'SUPPORTS',
+        groupId: 'g1',
+      }),
+    );
+    const relabel = op({ type: 'updateEdge', id: 'bc', baseVersion: 1, relation: 'CONTRADICTS' });
+    expect(refusal(() => applyOp(linked, relabel))).toMatch(/^VALIDATION_FAILED/);
+    // Leaving the group in the same edit is allowed.
+    const leaving = op({
+      type: 'updateEdge',
+      id: 'bc',
+      baseVersion: 1,
+      relation: 'CONTRADICTS',
+      groupId: null,
+    });
+    expect(applyOp(linked, leaving).state.edges.get('bc')).toMatchObject({
+      relation: 'CONTRADICTS',
+      groupId: null,
+    });
+  });
+
+  it('carries no scheme and answers no critical question', () => {
+    const schemed = op({
+      type: 'createEdge',
+      id: 'ab',
+      fromId: 'a',
+      toId: 'b',
+      relation: 'CONTRADICTS',
+      scheme: 'expert-opinion',
+    });
+    expect(refusal(() => applyOp(build(node('a'), node('b')), schemed))).toBe(
+      'VALIDATION_FAILED: A contradiction cannot have a scheme or answer a critical question',
+    );
+    const tagged = build(
+      node('a'),
+      node('b'),
+      op({
+        type: 'createEdge',
+        id: 'ab',
+        fromId: 'a',
+        toId: 'b',
+        relation: 'SUPPORTS',
+        scheme: 'expert-opinion',
+      }),
+    );
+    const relabel = op({ type: 'updateEdge', id: 'ab', baseVersion: 1, relation: 'CONTRADICTS' });
+    expect(refusal(() => applyOp(tagged, relabel))).toMatch(/^VALIDATION_FAILED/);
+    // Untagging in the same edit is allowed, and undo restores the support with its scheme.
+    const untag = op({
+      type: 'updateEdge',
+      id: 'ab',
+      baseVersion: 1,
+      relation: 'CONTRADICTS',
+      scheme: null,
+    });
+    const after = applyOp(tagged, untag).state;
+    expect(after.edges.get('ab')).toMatchObject({ relation: 'CONTRADICTS', scheme: null });
+    const undone = applyOp(after, invertOp(tagged, untag)).state;
+    expect(undone.edges.get('ab')).toMatchObject({
+      relation: 'SUPPORTS',
+      scheme: 'expert-opinion',
+    });
+  });
+});

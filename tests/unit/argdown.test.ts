@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportArgdown, parseArgdown } from '@/lib/domain/argdown';
 import { ImportFormatError, type ExportableMap } from '@/lib/domain/interchange';
-import { NODE_KINDS, SIDES } from '@/lib/domain/types';
+import { NODE_KINDS, SIDES, type NodeKind } from '@/lib/domain/types';
 import { demo, placed, shape } from '../support/interchange';
 
 const fixture = (name: string) =>
@@ -155,8 +155,9 @@ describe('Argdown export and import', () => {
     it('round-trips tags and colours: the export writes them, and re-import gives the same nodes, edges, tags and colours', () => {
       const first = placed(parseArgdown(fixture('legalisation-softdrugs.argdown'), 'x'));
       const text = exportArgdown(first);
+      // Joined to the file's own colour settings, which the map keeps.
       expect(text).toContain(
-        'color:\n    tagColors:\n        "con": "#ff7f0e"\n        "pro": "#1f77b4"',
+        'color: {"colorScheme":"colorbrewer-category10","tagColors":{"con":"#ff7f0e","pro":"#1f77b4"}}',
       );
       expect(text).toMatch(/^<No harm, no ban>: .* #pro \{/m);
       const second = parseArgdown(text, 'x');
@@ -186,6 +187,75 @@ describe('Argdown export and import', () => {
       const text = exportArgdown(placed(map));
       expect(text).toContain('Clinics save money. #(health care) #Economy {');
       expect(parseArgdown(text, 'x').nodes[0]!.tags).toEqual(['health care', 'Economy']);
+    });
+  });
+
+  describe('contradictions (`><`)', () => {
+    it('reads the Semmelweis debate’s `><` as one contradiction, writes it back as `><` once, and re-imports the same map', () => {
+      const first = placed(parseArgdown(fixture('semmelweis-betz.argdown'), 'x'));
+      const textOf = (id: string) => first.nodes.find((n) => n.id === id)!.text;
+      const contradictions = first.edges.filter((e) => e.relation === 'CONTRADICTS');
+      expect(contradictions).toHaveLength(1);
+      const [c] = contradictions;
+      const ends = [textOf(c!.fromId), textOf(c!.toId)];
+      expect(ends).toEqual([
+        "Medical students don't cause more injuries during examination than midwives.",
+        'Due to their inexperience, medical students cause more injuries during examination than midwives.',
+      ]);
+      // Not an attack either way, so neither end is made an objection by it.
+      expect(
+        first.edges.filter(
+          (e) =>
+            e.relation === 'ATTACKS' &&
+            [e.fromId, e.toId].sort().join() === [c!.fromId, c!.toId].sort().join(),
+        ),
+      ).toEqual([]);
+      const moreInjuries = first.nodes.find((n) => n.title === '[More Injuries]')!;
+      expect(moreInjuries.kind).not.toBe('OBJECTION');
+      const text = exportArgdown(first);
+      expect(text.match(/^ {4}>< /gm)).toHaveLength(1);
+      expect(text).toMatch(/^ {4}>< \[More Injuries\]$/m);
+      const second = parseArgdown(text, 'x');
+      expect(shape(second)).toEqual(shape(first));
+      expect(second.edges.filter((e) => e.relation === 'CONTRADICTS')).toHaveLength(1);
+    });
+
+    it('writes each contradiction once between statements, whatever the kinds of its ends, and reads it back', () => {
+      const node = (id: string, kind: NodeKind, text: string) => ({
+        id,
+        kind,
+        side: 'NEUTRAL' as const,
+        text,
+        x: 0,
+        y: 0,
+      });
+      const map: ExportableMap = {
+        title: 'T',
+        motion: 'M',
+        description: '',
+        nodes: [
+          node('a', 'CLAIM', 'Uniforms raise grades.'),
+          node('b', 'CLAIM', 'Uniforms do not raise grades.'),
+          node('o', 'OBJECTION', 'Uniforms cost families too much.'),
+          node('p', 'OBJECTION', 'Uniforms cost families nothing extra.'),
+          node('u', 'OBJECTION', 'The study was too small.'),
+          node('r', 'PREMISE', 'A study found higher grades.'),
+        ],
+        edges: [
+          { id: '1', fromId: 'a', toId: 'b', relation: 'CONTRADICTS', groupId: null },
+          { id: '2', fromId: 'o', toId: 'p', relation: 'CONTRADICTS', groupId: null },
+          { id: '3', fromId: 'r', toId: 'a', relation: 'SUPPORTS', groupId: null },
+          { id: '4', fromId: 'u', toId: 'r', relation: 'UNDERCUTS', groupId: null },
+          // An undercut argument can only be the end it is written under.
+          { id: '5', fromId: 'b', toId: 'u', relation: 'CONTRADICTS', groupId: null },
+          { id: '6', fromId: 'o', toId: 'a', relation: 'ATTACKS', groupId: null },
+        ],
+      };
+      const text = exportArgdown(map);
+      expect(text.match(/^ {4}>< \[[^\]]+\]$/gm)).toHaveLength(3);
+      const back = parseArgdown(text, 'T');
+      expect(shape(back)).toEqual(shape(map));
+      expect(exportArgdown(placed(back))).toBe(text);
     });
   });
 

@@ -25,6 +25,7 @@ const edges: GraphEdge[] = DEMO_EDGES.map(([fromId, relation, toId, groupId], i)
   relation,
   groupId: groupId ?? null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 }));
@@ -127,6 +128,7 @@ describe('blocks on a small map', () => {
     relation,
     groupId: null,
     scheme: null,
+    schemeName: null,
     answers: null,
     version: 1,
   });
@@ -152,5 +154,49 @@ describe('blocks on a small map', () => {
       '### objection',
       '#### undercuts: answer [card]',
     ]);
+  });
+});
+
+describe('blocks and contradictions', () => {
+  const claim = (id: string, side: Side, y: number): GraphNode => ({
+    id,
+    kind: 'CLAIM',
+    text: id,
+    side,
+    x: 0,
+    y,
+    version: 1,
+    anchor: null,
+    card: null,
+    tags: [],
+  });
+  const link = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
+    id: `${fromId}-${toId}`,
+    fromId,
+    toId,
+    relation,
+    groupId: null,
+    scheme: null,
+    schemeName: null,
+    answers: null,
+    version: 1,
+  });
+
+  it('files a claim of theirs that contradicts ours as one to answer, and ours as its answer, whichever way it was drawn', () => {
+    const graph = [claim('ours', 'FOR', 0), claim('theirs', 'AGAINST', 100)];
+    for (const e of [link('theirs', 'CONTRADICTS', 'ours'), link('ours', 'CONTRADICTS', 'theirs')])
+      expect(outline(buildBlocks(graph, [e], 'FOR'))).toEqual([
+        '# Our case',
+        '## ours',
+        '### ours',
+        '# Answers to their objections',
+        '## ours',
+        '### theirs',
+        '#### contradicts: ours []',
+        '# Against their case',
+        '## theirs',
+        '### theirs',
+        '#### contradicts: ours []',
+      ]);
   });
 });

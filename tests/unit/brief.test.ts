@@ -21,6 +21,7 @@ const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
   relation,
   groupId: null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 });
@@ -54,6 +55,23 @@ describe('the debate brief', () => {
       'rebuttal',
     ]);
     expect(outline(brief[1]!.claims)).toEqual(['against-claim', '  attacks: rebuttal']);
+  });
+
+  it('lists a contradiction under both statements, last, whichever way it was drawn', () => {
+    const brief = buildBrief(
+      [node('later', 'FOR'), node('same', 'AGAINST'), node('reason', 'FOR', 100)],
+      [edge('reason', 'SUPPORTS', 'later'), edge('same', 'CONTRADICTS', 'later')],
+    );
+    expect(outline(brief[0]!.claims)).toEqual([
+      'later',
+      '  supports: reason',
+      '  contradicts: same',
+    ]);
+    expect(outline(brief[1]!.claims)).toEqual([
+      'same',
+      '  contradicts: later',
+      '    supports: reason',
+    ]);
   });
 
   it('shows every node somewhere, and survives cycles', () => {

@@ -281,6 +281,7 @@ describe('the demo debate', () => {
       relation,
       groupId: groupId ?? null,
       scheme: null,
+      schemeName: null,
       answers: null,
       version: 1,
     }));

@@ -22,6 +22,7 @@ const edge = (fromId: string, toId: string): GraphEdge => ({
   relation: 'SUPPORTS',
   groupId: null,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
 });

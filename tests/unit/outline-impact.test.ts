@@ -30,6 +30,7 @@ const edge = (
   relation,
   groupId,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
   deleted: false,

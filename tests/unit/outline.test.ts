@@ -39,6 +39,7 @@ const edge = (
   relation,
   groupId,
   scheme: null,
+  schemeName: null,
   answers: null,
   version: 1,
   deleted,
@@ -101,6 +102,33 @@ describe('the outline of a map', () => {
     const see = outline[1]!.children[0]!;
     expect(see.type === 'see' && see.primaryKey).toBe('a/e1');
     expect(primaryKeys(outline).get('shared')).toBe('a/e1');
+  });
+
+  it('says "contradicts" under both statements of a contradiction, neither resting on the other', () => {
+    const state = graphStateOf(
+      [node('a'), node('b', 1), node('p', 2), node('o', 3)],
+      [
+        edge('e1', 'a', 'CONTRADICTS', 'b'),
+        edge('e2', 'p', 'SUPPORTS', 'a'),
+        edge('e3', 'o', 'ATTACKS', 'b'),
+      ],
+    );
+    const outline = buildOutline(state);
+    // Both stay roots with their own reasons; no end is made an objection to the other.
+    expect(lines(outline)).toEqual([
+      'root node:a',
+      '  SUPPORTS node:p',
+      '  CONTRADICTS see:b',
+      'root node:b',
+      '  ATTACKS node:o',
+      '  CONTRADICTS see:a',
+    ]);
+    const underA = outline[0]!.children[1]!;
+    const underB = outline[1]!.children[1]!;
+    expect(underA.type === 'see' && underA.primaryKey).toBe('b');
+    expect(underB.type === 'see' && underB.primaryKey).toBe('a');
+    expect(underA.edge?.id).toBe('e1');
+    expect(underB.edge?.id).toBe('e1');
   });
 
   it('leaves deleted nodes out and survives a circle of supports', () => {
@@ -175,7 +203,13 @@ describe('the outline of a map', () => {
     const arbEdge = fc.record({
       from: fc.constantFrom(...IDS),
       to: fc.constantFrom(...IDS),
-      relation: fc.constantFrom<Relation>('SUPPORTS', 'ATTACKS', 'UNDERCUTS', 'REPHRASES'),
+      relation: fc.constantFrom<Relation>(
+        'SUPPORTS',
+        'ATTACKS',
+        'UNDERCUTS',
+        'REPHRASES',
+        'CONTRADICTS',
+      ),
       group: fc.option(fc.constantFrom('g1', 'g2'), { nil: null }),
       deleted: fc.boolean(),
     });

@@ -37,4 +37,18 @@ describe('the others on the map', () => {
     store.receive(update(3, { cursor: { x: 3, y: 3 } }), 1_003);
     expect(store.getEveryone().map((p) => p.cursor)).toEqual([{ x: 3, y: 3 }]);
   });
+
+  it('forgets a tab whose stream closed, and takes it back when that tab speaks again', () => {
+    const store = new PresenceStore('teacher-tab');
+    store.receive(update(5, { cursor: { x: 1, y: 1 } }), 1_000);
+    // The server's word that the tab's stream closed: unnumbered.
+    store.receive(update(0, { left: true, at: 1 }), 1_500);
+    expect(store.getPeople()).toEqual([]);
+    // A cursor sent before the stream closed, late, does not bring it back…
+    store.receive(update(4, { cursor: { x: 0, y: 0 } }), 1_600);
+    expect(store.getPeople()).toEqual([]);
+    // …but the tab's next update, once its stream reopened, does.
+    store.receive(update(6), 2_000);
+    expect(store.getPeople().map((p) => p.name)).toEqual(['Ana (student)']);
+  });
 });

@@ -44,6 +44,7 @@ const randomGraph = (max: number) =>
               'SUPPORTS',
               'UNDERCUTS',
               'REPHRASES',
+              'CONTRADICTS',
             ),
             group: fc.option(fc.constantFrom('g1', 'g2'), { nil: null }),
           }),
@@ -55,7 +56,12 @@ const randomGraph = (max: number) =>
       const seen = new Set<string>();
       const edges: ReasoningEdge[] = [];
       for (const r of raw) {
-        const key = `${r.from}|${r.to}|${r.relation}`;
+        // A contradiction has no direction: a >< b and b >< a are one.
+        const [a, b] =
+          r.relation === 'CONTRADICTS'
+            ? [Math.min(r.from, r.to), Math.max(r.from, r.to)]
+            : [r.from, r.to];
+        const key = `${a}|${b}|${r.relation}`;
         if (r.from === r.to || seen.has(key)) continue;
         seen.add(key);
         edges.push({
@@ -75,8 +81,15 @@ const attackersOf = (
   defeats = (_a: string, _b: string) => true,
 ) =>
   graph.edges
-    .filter((e) => e.relation === 'ATTACKS' && e.toId === id && defeats(e.fromId, e.toId))
-    .map((e) => e.fromId);
+    .flatMap((e) =>
+      e.relation === 'ATTACKS'
+        ? [[e.fromId, e.toId] as const]
+        : e.relation === 'CONTRADICTS'
+          ? [[e.fromId, e.toId] as const, [e.toId, e.fromId] as const]
+          : [],
+    )
+    .filter(([from, to]) => to === id && defeats(from, to))
+    .map(([from]) => from);
 
 /**
  * The grounded labelling by brute force: of all complete labellings (IN
@@ -234,6 +247,76 @@ describe('what stands (grounded semantics)', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('a contradiction alone leaves both statements undecided; defeat one and the other stands', () => {
+    expect(labels(groundedLabelling(graphOf('a b', 'a CONTRADICTS b')).nodes)).toEqual({
+      a: 'UNDECIDED',
+      b: 'UNDECIDED',
+    });
+    const settled = graphOf('a b c', 'a CONTRADICTS b', 'c ATTACKS a');
+    expect(labels(groundedLabelling(settled).nodes)).toEqual({ a: 'OUT', b: 'IN', c: 'IN' });
+    // Its stored direction means nothing: the same the other way round.
+    const reversed = graphOf('a b c', 'b CONTRADICTS a', 'c ATTACKS a');
+    expect(labels(groundedLabelling(reversed).nodes)).toEqual({ a: 'OUT', b: 'IN', c: 'IN' });
+  });
+
+  it('on any map: a contradiction is a mutual attack, whichever way it is stored', () => {
+    const contradictions = (graph: ReasoningGraph) =>
+      graph.edges.filter((e) => e.relation === 'CONTRADICTS');
+    fc.assert(
+      fc.property(randomGraph(8), fc.context(), (graph, ctx) => {
+        const result = groundedLabelling(graph);
+        // As two attacks, one each way.
+        const mutual: ReasoningGraph = {
+          nodes: graph.nodes,
+          edges: graph.edges.flatMap((e): ReasoningEdge[] =>
+            e.relation === 'CONTRADICTS'
+              ? [
+                  { ...e, id: `${e.id}>`, relation: 'ATTACKS' },
+                  { ...e, id: `${e.id}<`, fromId: e.toId, toId: e.fromId, relation: 'ATTACKS' },
+                ]
+              : [e],
+          ),
+        };
+        const asAttacks = groundedLabelling(mutual);
+        expect(labels(result.nodes)).toEqual(labels(asAttacks.nodes));
+        expect(labels(result.inferences)).toEqual(labels(asAttacks.inferences));
+        // Every contradiction turned round.
+        const flipped: ReasoningGraph = {
+          nodes: graph.nodes,
+          edges: graph.edges.map((e) =>
+            e.relation === 'CONTRADICTS' ? { ...e, fromId: e.toId, toId: e.fromId } : e,
+          ),
+        };
+        expect(labels(groundedLabelling(flipped).nodes)).toEqual(labels(result.nodes));
+        // Both ends never stand together, and an end is IN only if the other is OUT.
+        for (const e of contradictions(graph)) {
+          ctx.log(`${e.fromId} >< ${e.toId}`);
+          const [a, b] = [result.nodes.get(e.fromId), result.nodes.get(e.toId)];
+          if (a === 'IN') expect(b).toBe('OUT');
+          if (b === 'IN') expect(a).toBe('OUT');
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('two statements that only contradict each other are both undecided, however they are joined', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.integer({ min: 0, max: 3 }), (flip, supporters) => {
+        // a >< b, with some unattacked supporters of a (support does not defend).
+        const lines = [flip ? 'b CONTRADICTS a' : 'a CONTRADICTS b'];
+        const ids = ['a', 'b'];
+        for (let i = 0; i < supporters; i++) {
+          ids.push(`s${i}`);
+          lines.push(`s${i} SUPPORTS a`);
+        }
+        const { nodes } = groundedLabelling(graphOf(ids.join(' '), ...lines));
+        expect(nodes.get('a')).toBe('UNDECIDED');
+        expect(nodes.get('b')).toBe('UNDECIDED');
+      }),
     );
   });
 

@@ -143,6 +143,20 @@ describe('using an existing card instead of a new one', () => {
     const ops = replaceWithExisting(s, 'new', 'existing', makeId);
     expect(ops).toEqual([{ type: 'deleteNode', id: 'new' }]);
   });
+
+  it('does not repeat a contradiction the existing card already has the other way round', () => {
+    const contradicting = (id: string, fromId: string, toId: string) =>
+      op({ type: 'createEdge', id, fromId, toId, relation: 'CONTRADICTS' });
+    // parent >< existing, and the new repeat of existing: new >< parent.
+    const s = [
+      contradicting('c1', 'parent', 'existing'),
+      contradicting('c2', 'new', 'parent'),
+    ].reduce((st, o) => applyOp(st, o).state, state());
+    const ops = replaceWithExisting(s, 'new', 'existing', makeId);
+    expect(ops.filter((o) => o.type === 'createEdge').map((o) => o.relation)).toEqual(['SUPPORTS']);
+    // It applies: no second contradiction of the same pair.
+    expect(() => ops.reduce((st, o) => applyOp(st, op(o)).state, s)).not.toThrow();
+  });
 });
 
 describe('short labels and shared long words', () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { sourceLabel } from '@/lib/client/to-flow';
 import { estimateNodeHeight, layoutGraph, NODE_WIDTH } from '@/lib/domain/layout';
+import { RELATION_STYLE } from '@/lib/domain/map-drawing';
 import { approximateTextWidth, mapToSvg, type SvgExportInput } from '@/lib/domain/svg-export';
 import { DEMO_EDGES, DEMO_MAP, DEMO_NODES, DEMO_SOURCES, nodeSide } from '@/prisma/seed/demo-map';
 import { launchBrowser } from '../support/chromium';
@@ -145,6 +146,29 @@ describe('the map as a vector SVG', () => {
       const marker = p.getAttribute('marker-end')!.match(/^url\(#(.+)\)$/)![1]!;
       expect(doc.getElementById(marker)?.tagName.toLowerCase()).toBe('marker');
     }
+  });
+
+  it('draws a contradiction with a head at both ends, in its own colour and dash, and names it in the legend', () => {
+    const svg = mapToSvg({
+      ...small,
+      connections: [{ id: '1', fromId: 'a', toId: 'c', relation: 'CONTRADICTS', groupId: null }],
+      legend: [],
+    });
+    const doc = parse(svg);
+    const [path] = [...doc.querySelectorAll('g.connections path.connection')];
+    expect(path!.getAttribute('class')).toBe('connection contradicts');
+    expect(path!.getAttribute('stroke')).toBe(RELATION_STYLE.CONTRADICTS.color);
+    expect(path!.getAttribute('stroke-dasharray')).toBe(RELATION_STYLE.CONTRADICTS.dash);
+    expect(path!.getAttribute('marker-start')).toBe('url(#arrow-contradicts)');
+    expect(path!.getAttribute('marker-end')).toBe('url(#arrow-contradicts)');
+    // One marker, turned round at the start.
+    expect(doc.getElementById('arrow-contradicts')?.getAttribute('orient')).toBe(
+      'auto-start-reverse',
+    );
+    expect(collapsed(doc.querySelector('g.legend')!.textContent!)).toContain(
+      'contradicts (each other)',
+    );
+    expect(doc.querySelector('desc')!.textContent).toContain('arrow at both ends');
   });
 
   it('wraps long text into lines that fit the card, breaking a word only when it alone is too wide', () => {

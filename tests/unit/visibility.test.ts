@@ -18,6 +18,23 @@ const edges = [
 ];
 const sorted = (s: Set<string>) => [...s].sort();
 
+describe('a contradiction', () => {
+  const contradicting = [
+    ...edges,
+    { fromId: 'other', toId: 'motion', relation: 'CONTRADICTS' as const },
+  ];
+
+  it('is no reason: it is not counted, and collapsing either end hides neither', () => {
+    expect(reasonCounts(contradicting).get('motion')).toBe(2);
+    expect(sorted(hiddenByCollapse(nodes, contradicting, new Set(['motion'])))).toEqual([
+      'a',
+      'c',
+      'd',
+    ]);
+    expect(sorted(hiddenByCollapse(nodes, contradicting, new Set(['other'])))).toEqual([]);
+  });
+});
+
 describe('collapsing a subtree', () => {
   it('hides every reason below a collapsed node, however deep', () => {
     expect(sorted(hiddenByCollapse(nodes, edges, new Set(['a'])))).toEqual(['c', 'd']);

@@ -59,7 +59,7 @@ export function Presenting({ mapId, shareToken, live, selection }: Props) {
               onClick={presenter.active ? presenter.stop : presenter.start}
             >
               <PresentIcon />
-              Present
+              <span className={styles.label}>Present</span>
             </button>
             {presenter.active && (
               <button
@@ -74,7 +74,7 @@ export function Presenting({ mapId, shareToken, live, selection }: Props) {
                 }}
               >
                 <SpotlightIcon />
-                Spotlight
+                <span className={styles.label}>Spotlight</span>
               </button>
             )}
           </div>

@@ -43,7 +43,9 @@ function opponentsOf(side: Side): Side[] {
   return side === 'FOR' ? ['AGAINST'] : side === 'AGAINST' ? ['FOR'] : ['FOR', 'AGAINST'];
 }
 
-const isAttack = (relation: Relation | null) => relation === 'ATTACKS' || relation === 'UNDERCUTS';
+/** What answers a node: an attack, an undercut, or a contradiction (which attacks both ways). */
+const isAttack = (relation: Relation | null) =>
+  relation === 'ATTACKS' || relation === 'UNDERCUTS' || relation === 'CONTRADICTS';
 
 export function buildBlocks(
   nodes: readonly GraphNode[],

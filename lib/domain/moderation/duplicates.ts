@@ -36,8 +36,14 @@ export function replaceWithExisting(
   makeId: () => string,
 ): TOp[] {
   const live = [...state.edges.values()].filter((e) => !e.deleted);
+  // A contradiction has no direction: the existing card contradicting the other either way has it.
   const has = (fromId: string, toId: string, relation: string) =>
-    live.some((e) => e.fromId === fromId && e.toId === toId && e.relation === relation);
+    live.some(
+      (e) =>
+        e.relation === relation &&
+        ((e.fromId === fromId && e.toId === toId) ||
+          (relation === 'CONTRADICTS' && e.fromId === toId && e.toId === fromId)),
+    );
   const moved: TOp[] = [];
   for (const e of live) {
     if (e.fromId !== newId && e.toId !== newId) continue;

@@ -12,6 +12,11 @@ import { schemeById } from './schemes';
 export const ZSchemeId = z.string().refine((id) => schemeById(id) !== undefined, {
   message: 'There is no such argumentation scheme',
 });
+/**
+ * An imported AIF file's own scheme name (`Edge.schemeName`), as the file
+ * wrote it (aif-import.ts clips it to 200 characters).
+ */
+export const ZSchemeName = z.string().trim().min(1).max(200);
 /** Which critical question an attack answers (lib/domain/reasoning/critical-questions.ts). */
 export const ZCqAnswer = z
   .object({

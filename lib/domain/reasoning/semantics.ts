@@ -12,6 +12,10 @@ import { argumentsByPremise, argumentsOf, liveEdges, type ReasoningGraph } from 
  *   conclusion defeats the step too);
  * - UNDERCUTS X → Y: X attacks the inference of every argument Y is a premise
  *   of, and not Y itself (what UNDERCUTS means in this codebase);
+ * - CONTRADICTS X >< Y: two statements that cannot both be true attack
+ *   each other, as two ATTACKS X → Y and Y → X would (a mutual attack: with
+ *   nothing else around, both are UNDECIDED; weighted, the lighter side
+ *   loses);
  * - SUPPORTS and REPHRASES attack nothing.
  * Inferences attack nothing, so an undercut changes no node's label: a node
  * stands unless something that stands attacks it, whether or not its reasons
@@ -26,7 +30,10 @@ import { argumentsByPremise, argumentsOf, liveEdges, type ReasoningGraph } from 
  * reaches). Computed in time linear in the map's size.
  *
  * The weighted variant (one team's view) is preference-based, in the style
- * of ASPIC+ (Modgil & Prakken): an attack succeeds as a defeat unless the
+ * of ASPIC+ (Modgil & Prakken), and deliberately the simple weighted one,
+ * not preferred extensions: one unique labelling, linear to compute and
+ * readable by a class, where preferred extensions may be many and costly
+ * to enumerate. An attack succeeds as a defeat unless the
  * attacker weighs strictly less than what it attacks. Weights are a team's
  * mean impact ratings (0–4, votes.ts: `meanImpacts` of the team's tallies);
  * a node nobody rated has no weight and is not compared, so an attack from
@@ -52,8 +59,8 @@ export function groundedLabelling(graph: ReasoningGraph): Labelling {
 
 /**
  * What stands for one team: an attack on a node defeats it only when the
- * attacker weighs at least as much (`weights`: node id → mean impact).
- * @internal The per-team option of What stands (issue #21) will use it; until then the tests do.
+ * attacker weighs at least as much (`weights`: node id → mean impact; the
+ * map's "Weigh by my team's ratings", weighing.ts).
  */
 export function weightedLabelling(
   graph: ReasoningGraph,
@@ -81,12 +88,21 @@ function label(
     if (!set) targets.set(from, (set = new Set()));
     set.add(to);
   };
+  /** `from` attacks the node `to` and every inference through it. */
+  const attack = (from: string, to: string) => {
+    if (!defeats(from, to)) return;
+    add(from, to);
+    const through = [
+      ...(byPremise.get(to) ?? []).map((a) => a.key),
+      ...(byConclusion.get(to) ?? []),
+    ];
+    for (const key of through) add(from, key);
+  };
   for (const e of liveEdges(graph)) {
-    const throughPremise = (byPremise.get(e.toId) ?? []).map((a) => a.key);
-    if (e.relation === 'UNDERCUTS') for (const key of throughPremise) add(e.fromId, key);
-    if (e.relation !== 'ATTACKS' || !defeats(e.fromId, e.toId)) continue;
-    add(e.fromId, e.toId);
-    for (const key of [...throughPremise, ...(byConclusion.get(e.toId) ?? [])]) add(e.fromId, key);
+    if (e.relation === 'UNDERCUTS')
+      for (const a of byPremise.get(e.toId) ?? []) add(e.fromId, a.key);
+    if (e.relation === 'ATTACKS' || e.relation === 'CONTRADICTS') attack(e.fromId, e.toId);
+    if (e.relation === 'CONTRADICTS') attack(e.toId, e.fromId);
   }
 
   const all = grounded([...graph.nodes.map((n) => n.id), ...args.map((a) => a.key)], targets);

@@ -3,6 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup'
 import type { Actor } from '../authz';
 import { getSocialView } from '../social/get-social-view';
 import { getMapSnapshot } from './get-map-snapshot';
+import { readArgdownExtras } from './argdown-extras';
 import { readNodeTitles } from './node-titles';
 
 /**
@@ -15,7 +16,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
     getMapSnapshot(actor, mapId),
     getSocialView(actor, mapId),
   ]);
-  const titles = await readNodeTitles(mapId);
+  const [titles, extras] = await Promise.all([readNodeTitles(mapId), readArgdownExtras(mapId)]);
   const mine = social.layers.find((l) => l.mine && l.teamId === social.myTeam?.id) ?? null;
   return {
     format: BACKUP_FORMAT,
@@ -26,6 +27,8 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       motion: snapshot.motion,
       description: snapshot.description,
       tagColors: snapshot.tagColors,
+      sections: extras.sections,
+      argdownFrontmatter: extras.frontmatter,
     },
     sources: snapshot.sources.map((s) => ({ ...s })),
     nodes: snapshot.nodes.map((n) => ({
@@ -39,6 +42,8 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       card: n.card,
       title: titles.get(n.id) ?? null,
       tags: n.tags,
+      section: extras.nodeSection.get(n.id) ?? null,
+      argdownData: extras.nodeData.get(n.id) ?? null,
     })),
     edges: snapshot.edges.map((e) => ({
       id: e.id,
@@ -47,6 +52,7 @@ export async function exportBackup(actor: Actor, mapId: string): Promise<Backup>
       relation: e.relation,
       groupId: e.groupId,
       scheme: e.scheme,
+      schemeName: e.schemeName,
       answers: e.answers,
     })),
     teamLayer: mine

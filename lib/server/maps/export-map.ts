@@ -5,6 +5,7 @@ import { fileStem } from '../../domain/interchange';
 import type { Actor } from '../authz';
 import { exportBackup } from './export-backup';
 import { getMapSnapshot } from './get-map-snapshot';
+import { readArgdownExtras } from './argdown-extras';
 import { readNodeTitles } from './node-titles';
 
 export const EXPORT_FORMATS = ['backup', 'aif', 'argdown'] as const;
@@ -36,13 +37,20 @@ export async function exportMap(
       body: JSON.stringify(exportAif(snapshot), null, 2),
     };
   }
-  const titles = await readNodeTitles(mapId);
+  const [titles, extras] = await Promise.all([readNodeTitles(mapId), readArgdownExtras(mapId)]);
   return {
     fileName: `${fileStem(snapshot.title)}.argdown`,
     contentType: 'text/plain; charset=utf-8',
     body: exportArgdown({
       ...snapshot,
-      nodes: snapshot.nodes.map((n) => ({ ...n, title: titles.get(n.id) ?? null })),
+      sections: extras.sections,
+      frontmatter: extras.frontmatter,
+      nodes: snapshot.nodes.map((n) => ({
+        ...n,
+        title: titles.get(n.id) ?? null,
+        section: extras.nodeSection.get(n.id) ?? null,
+        data: extras.nodeData.get(n.id) ?? null,
+      })),
     }),
   };
 }

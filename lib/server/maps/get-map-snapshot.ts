@@ -1,5 +1,6 @@
 import 'server-only';
 import { tagColorsOf } from '../../domain/tags';
+import { readSections, type SectionsView } from '../../domain/sections';
 import type { MapSnapshot } from '../../domain/types';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeMap, can, type Actor, type MapAccess } from '../authz';
@@ -80,5 +81,19 @@ export async function readMapSnapshot(
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),
+    ...sectionsOf(map.sections, map.nodes),
   };
+}
+
+/** The snapshot's `sections`, only for a map that has some. */
+function sectionsOf(
+  stored: unknown,
+  nodes: readonly { id: string; section: string | null }[],
+): { sectionsView?: SectionsView } {
+  const sections = readSections(stored);
+  if (sections.length === 0) return {};
+  const ids = new Set(sections.map((s) => s.id));
+  const nodeSection: Record<string, string> = {};
+  for (const n of nodes) if (n.section && ids.has(n.section)) nodeSection[n.id] = n.section;
+  return { sectionsView: { sections, nodeSection } };
 }

@@ -111,13 +111,14 @@ export async function writeChanges(
     await tx.$executeRaw`
       UPDATE "Edge" AS e SET
         "fromId" = v."fromId", "toId" = v."toId", "relation" = v."relation"::"Relation",
-        "groupId" = v."groupId", "scheme" = v."scheme", "answers" = v."answers",
+        "groupId" = v."groupId", "scheme" = v."scheme",
+        "schemeName" = v."schemeName", "answers" = v."answers",
         "version" = v."version",
         "deletedAt" = v."deletedAt" AT TIME ZONE 'UTC',
         "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
         "id" text, "fromId" text, "toId" text, "relation" text, "groupId" text,
-        "scheme" text, "answers" jsonb, "version" int, "deletedAt" timestamptz)
+        "scheme" text, "schemeName" text, "answers" jsonb, "version" int, "deletedAt" timestamptz)
       WHERE e."id" = v."id" AND e."mapId" = ${mapId}`;
   }
 }

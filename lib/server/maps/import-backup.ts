@@ -36,6 +36,8 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
             tagColors: Object.keys(backup.map.tagColors).length
               ? backup.map.tagColors
               : Prisma.DbNull,
+            sections: backup.map.sections.length > 0 ? backup.map.sections : Prisma.DbNull,
+            argdownFrontmatter: backup.map.argdownFrontmatter ?? Prisma.DbNull,
             ownerId,
           },
         });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseAif } from '../../domain/aif';
+import { keptSchemeName, parseAif } from '../../domain/aif';
 import { parseArgdown } from '../../domain/argdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../domain/backup';
 import { readFileText } from '../../domain/file-kind';
@@ -106,6 +106,8 @@ export async function importMap(
         motion: graph.motion,
         description: graph.description,
         tagColors: graph.tagColors ?? {},
+        sections: graph.sections ?? [],
+        argdownFrontmatter: graph.frontmatter ?? null,
       },
       sources: [],
       nodes: graph.nodes.map((n) => ({
@@ -119,10 +121,13 @@ export async function importMap(
         card: null,
         title: n.title ?? null,
         tags: n.tags ?? [],
+        section: n.section ?? null,
+        argdownData: n.data ?? null,
       })),
-      edges: graph.edges.map(({ schemeName: _, ...e }) => ({
+      edges: graph.edges.map((e) => ({
         ...e,
         scheme: e.scheme ?? null,
+        schemeName: keptSchemeName(e),
         answers: null,
       })),
       teamLayer: null,

@@ -13,9 +13,13 @@ type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   title?: string | null;
   /** Its tags, already normalised (a backup's are checked by zod). */
   tags?: string[];
+  /** Its section's id (ArgumentMap.sections), from an import or a backup. */
+  section?: string | null;
+  /** Its Argdown data that is not ours, from an import or a backup. */
+  argdownData?: Prisma.InputJsonObject | null;
 };
 type EdgeIn = Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
-  Partial<Pick<GraphEdge, 'scheme' | 'answers'>>;
+  Partial<Pick<GraphEdge, 'scheme' | 'schemeName' | 'answers'>>;
 
 /**
  * Writes a graph into a new map under new ids, inside the caller's
@@ -54,6 +58,8 @@ export async function writeGraph(
         card: a && n.card ? normalizeMarks(n.card, a.exact.length) : Prisma.DbNull,
         title: n.title ?? null,
         tags: n.tags ?? [],
+        section: n.section ?? null,
+        argdownData: n.argdownData ?? Prisma.DbNull,
       };
     }),
   });
@@ -76,6 +82,7 @@ export async function writeGraph(
       relation: e.relation,
       groupId: groupOf(e.groupId),
       scheme: e.scheme ?? null,
+      schemeName: e.schemeName ?? null,
       answers: (e.answers && remapCqAnswer(e.answers, ids)) ?? Prisma.DbNull,
       createdById: ownerId,
     })),

@@ -58,6 +58,27 @@ export async function publishPresence(
 }
 
 /**
+ * Tells the map's other readers that a tab went, when its event stream
+ * closed: the tab's own goodbye (sent as the page hides) can be lost with a
+ * crashed or killed tab. Unnumbered (`n` 0), so a later update of the same
+ * tab (its stream reconnected after a network blip) brings it back. Never
+ * throws: whoever left may no longer be allowed to read the map.
+ */
+export async function announceStreamClosed(
+  actor: Actor,
+  mapId: string,
+  clientId: string,
+): Promise<void> {
+  await publishPresence(actor, mapId, {
+    clientId,
+    selection: null,
+    cursor: null,
+    left: true,
+    n: 0,
+  }).catch(() => {});
+}
+
+/**
  * Cursor updates arrive several times a second per reader: who they are and
  * whether they may read the map is checked at most every few seconds (as
  * often as an open stream re-checks access), not on every update.

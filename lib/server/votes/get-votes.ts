@@ -3,6 +3,7 @@ import {
   BUILT_IN_PERSPECTIVES,
   tallyVotes,
   type Perspective,
+  type TeamTallies,
   type VotesView,
 } from '../../domain/votes';
 import { authorizeMap, can, type Actor } from '../authz';
@@ -26,7 +27,9 @@ async function perspectivesOf(mapId: string): Promise<Perspective[]> {
  * tallies of a claim are sent only to someone who has voted on it (from any
  * perspective), and always to the owner: the rule is kept here, on the
  * server, so nothing hidden ever reaches the page. The owner also gets the
- * tallies per team (by each voter's team now).
+ * tallies per team (by each voter's team now). A reader on a team gets
+ * their own team's tallies, under the same guided-voting rule, and never
+ * another team's: they weigh What stands by their team's ratings.
  */
 export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> {
   const access = await authorizeMap(actor, 'map:read', mapId);
@@ -39,9 +42,10 @@ export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> 
       where: { mapId },
       select: { nodeId: true, perspective: true, impact: true, voterId: true },
     }),
-    manages
+    // Every team for the owner; otherwise only the reader's own (none when signed out).
+    manages || userId
       ? db().team.findMany({
-          where: { mapId },
+          where: manages ? { mapId } : { mapId, members: { some: { userId: userId! } } },
           orderBy: { createdAt: 'asc' },
           select: { id: true, name: true, color: true, members: { select: { userId: true } } },
         })
@@ -53,6 +57,16 @@ export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> 
   const votedOn = new Set(mine.map((v) => v.nodeId));
   const seesAll = manages || !map.blindVoting;
   const visible = seesAll ? votes : votes.filter((v) => votedOn.has(v.nodeId));
+  const talliesOf = (team: (typeof teams)[number], from: typeof votes): TeamTallies => {
+    const members = new Set(team.members.map((m) => m.userId));
+    return {
+      teamId: team.id,
+      name: team.name,
+      color: team.color,
+      tallies: tallyVotes(from.filter((v) => members.has(v.voterId))),
+    };
+  };
+  const own = userId ? teams.find((t) => t.members.some((m) => m.userId === userId)) : undefined;
   return {
     blind: map.blindVoting,
     manages,
@@ -60,14 +74,7 @@ export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> 
     perspectives,
     mine,
     tallies: tallyVotes(visible),
-    teams: teams.map((team) => {
-      const members = new Set(team.members.map((m) => m.userId));
-      return {
-        teamId: team.id,
-        name: team.name,
-        color: team.color,
-        tallies: tallyVotes(votes.filter((v) => members.has(v.voterId))),
-      };
-    }),
+    teams: manages ? teams.map((team) => talliesOf(team, votes)) : [],
+    myTeam: own ? talliesOf(own, visible) : null,
   };
 }

@@ -49,7 +49,7 @@ export default async function BriefPage({ params }: Props) {
         {item.children.length > 0 && (
           <ul>
             {item.children.map((child) => (
-              <Item key={`${item.node.id}-${child.node.id}`} item={child} />
+              <Item key={`${child.relation}-${child.node.id}`} item={child} />
             ))}
           </ul>
         )}

@@ -3,19 +3,23 @@ import { currentActor } from '@/lib/server/actor';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { jsonRoute, parseInput } from '@/lib/server/http';
 import { openMapStream, parseResumePoint } from '@/lib/server/realtime/map-stream';
+import { announceStreamClosed, ZPresenceInput } from '@/lib/server/realtime/publish-presence';
 import { holdStreamPlace, limitRequest, releasingWhenDone } from '@/lib/server/rate-limits';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
+/** The tab's presence id (`?client=`): optional, for readers that show no presence. */
+const ZClient = ZPresenceInput.shape.clientId.nullable();
 
 /**
  * GET /api/maps/:id/events — Server-Sent Events: `ops` (id = seq), `skip`,
  * `snapshot`, `presence`, `ready`, `revoked`. Resumes after Last-Event-ID,
  * or after `?since=` (the snapshot's seq). A view link's holder sends its
  * token in the x-share-token header, as on every other route (never in the
- * URL, which access logs keep).
+ * URL, which access logs keep). With `?client=` (the tab's presence id),
+ * the others are told that tab left when its stream closes.
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
@@ -26,6 +30,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       request.headers.get('last-event-id'),
       url.searchParams.get('since'),
     );
+    const client = parseInput(ZClient, url.searchParams.get('client'));
     const actor = await currentActor();
     const address = clientAddressOf(request.headers);
     await limitRequest('streamOpens', actor, address);
@@ -34,6 +39,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     request.signal.addEventListener('abort', release, { once: true });
     try {
       stream = releasingWhenDone(await openMapStream(actor, id, from, request.signal), release);
+      if (client) {
+        const gone = () => void announceStreamClosed(actor, id, client);
+        if (request.signal.aborted) gone();
+        else request.signal.addEventListener('abort', gone, { once: true });
+      }
     } catch (error) {
       release();
       throw error;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "Relation" ADD VALUE 'CONTRADICTS';
