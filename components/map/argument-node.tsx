@@ -15,6 +15,7 @@ import styles from './argument-node.module.css';
 import { StandsMark } from '../reasoning/stands';
 import { ImpactMark } from '../votes/impact-mark';
 import { CardEditor } from './card-editor';
+import { TagChips } from './tag-chips';
 import { useNodeEditing } from './editor-context';
 import { Flagged, LayerBadges, NodeWatchers, OpenThreads } from './node-badges';
 import { useMapView } from './view-context';
@@ -76,6 +77,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       ) : (
         <p className={styles.text}>{data.text}</p>
       )}
+      <TagChips tags={data.tags} />
       <LayerBadges id={id} />
       {data.sourceLabel && (
         <p className={styles.source}>

@@ -5,7 +5,9 @@ import type { GraphState } from '@/lib/domain/ops';
 import type { MapEditing } from './use-map-editing';
 import { useLongPress } from './use-long-press';
 import { KIND_LABELS, NODE_KINDS, type GraphNode, type NodeKind } from '@/lib/domain/types';
+import type { TagColors } from '@/lib/domain/tags';
 import styles from './card-menu.module.css';
+import { TagEditor } from './tag-editor';
 
 type Props = {
   node: GraphNode;
@@ -15,6 +17,8 @@ type Props = {
   onAddReason: (kind: 'PREMISE' | 'OBJECTION') => void;
   onConnect: () => void;
   onChangeKind: (kind: NodeKind) => void;
+  tagColors: TagColors;
+  onSetTags: (tags: string[]) => void;
   onDelete: () => void;
   onFlag?: () => void;
   onClose: () => void;
@@ -28,6 +32,7 @@ type Props = {
 function CardMenu({ node, at, onClose, ...commands }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   const [kinds, setKinds] = useState(false);
+  const [tagging, setTagging] = useState(false);
   const [place, setPlace] = useState(at);
 
   // It opens at the finger, moved in where it would cross the canvas's right or bottom edge.
@@ -39,11 +44,12 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
       x: Math.max(8, Math.min(at.x, box.clientWidth - el.offsetWidth - 8)),
       y: Math.max(8, Math.min(at.y, box.clientHeight - el.offsetHeight - 8)),
     });
-  }, [at, kinds]);
+  }, [at, kinds, tagging]);
 
+  // The first command, or the tag field when the tags are open.
   useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-  }, [kinds]);
+    menu.current?.querySelector<HTMLElement>('input, [role^="menuitem"]')?.focus();
+  }, [kinds, tagging]);
   useEffect(() => {
     const onPress = (event: PointerEvent) => {
       if (!menu.current?.contains(event.target as Node)) onClose();
@@ -80,13 +86,21 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
   return (
     <div
       ref={menu}
-      role="menu"
-      aria-label={`Card: ${node.text.slice(0, 60)}`}
+      // The tags are a small form (a list and a field), not menu items: a dialog then.
+      role={tagging ? 'dialog' : 'menu'}
+      aria-label={`${tagging ? 'Tags of' : 'Card'}: ${node.text.slice(0, 60)}`}
       className={styles.menu}
       style={{ left: place.x, top: place.y }}
       onKeyDown={onKeyDown}
     >
-      {kinds ? (
+      {tagging ? (
+        <TagEditor
+          tags={node.tags}
+          tagColors={commands.tagColors}
+          onChange={commands.onSetTags}
+          onDone={onClose}
+        />
+      ) : kinds ? (
         NODE_KINDS.map((kind) => (
           <button
             key={kind}
@@ -114,6 +128,14 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
           >
             Change kind ({KIND_LABELS[node.kind]})…
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            className={styles.item}
+            onClick={() => setTagging(true)}
+          >
+            Tags{node.tags.length ? ` (${node.tags.length})` : ''}…
+          </button>
           {commands.onFlag && item('Flag for review', commands.onFlag)}
           {item('Delete', commands.onDelete, true)}
         </>
@@ -128,6 +150,7 @@ type Options = {
   /** The editor's commands; null while the map may not be edited (then no menu opens). */
   editing: MapEditing | null;
   select: (id: string) => void;
+  tagColors: TagColors;
   /** Flags a card for the map's moderators (signed-in members). */
   onFlag?: (nodeId: string) => void;
 };
@@ -138,6 +161,7 @@ export function useCardMenu({
   view,
   editing,
   select,
+  tagColors,
   onFlag,
 }: Options): React.ReactNode {
   const [open, setOpen] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
@@ -161,6 +185,8 @@ export function useCardMenu({
       onAddReason={(kind) => editing.addReason(node.id, kind)}
       onConnect={() => editing.setConnectFrom(node.id)}
       onChangeKind={editing.changeKind}
+      tagColors={tagColors}
+      onSetTags={(tags) => editing.setTags(node.id, tags)}
       onDelete={() => editing.deleteElements([node.id])}
       onFlag={onFlag && (() => onFlag(node.id))}
     />

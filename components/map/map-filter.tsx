@@ -5,13 +5,17 @@ import type { ReactNode } from 'react';
 import { KIND_LABELS, NODE_KINDS, type NodeKind, type Side } from '@/lib/domain/types';
 import styles from './filter-menu.module.css';
 
-/** The sides and kinds of node the canvas shows. */
-export type MapFilterState = { sides: Set<Side>; kinds: Set<NodeKind> };
+/**
+ * The sides and kinds of node the canvas shows, and the tags it shows only
+ * cards with (in lower case; none picked: every card).
+ */
+export type MapFilterState = { sides: Set<Side>; kinds: Set<NodeKind>; tags: Set<string> };
 
 /** A filter that hides nothing. */
 export const showEverything = (): MapFilterState => ({
   sides: new Set(['FOR', 'AGAINST', 'NEUTRAL']),
   kinds: new Set(NODE_KINDS),
+  tags: new Set(),
 });
 
 type Props = {
@@ -19,6 +23,8 @@ type Props = {
   onChange: (filter: MapFilterState) => void;
   sideLabels: Record<Side, string>;
   hiddenCount: number;
+  /** The tags the map's cards have, to pick from. */
+  tags: string[];
   /** Also called by "Show everything" (a filter kept outside this menu's state: one section's cards). */
   onShowEverything?: () => void;
   /** Other ways to show the cards, under the filter (colouring by impact). */
@@ -31,6 +37,7 @@ export function MapFilter({
   onChange,
   sideLabels,
   hiddenCount,
+  tags,
   onShowEverything,
   children,
 }: Props) {
@@ -70,6 +77,24 @@ export function MapFilter({
             </label>
           ))}
         </fieldset>
+        {tags.length > 0 && (
+          <fieldset>
+            <legend>Tags</legend>
+            <p className={styles.hint}>Pick tags to show only the cards that have one of them.</p>
+            {tags.map((tag) => (
+              <label key={tag} className={styles.tag}>
+                <input
+                  type="checkbox"
+                  checked={filter.tags.has(tag.toLocaleLowerCase())}
+                  onChange={() =>
+                    onChange({ ...filter, tags: toggle(filter.tags, tag.toLocaleLowerCase()) })
+                  }
+                />
+                <span title={tag}>{tag}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <button
           type="button"
           className="button button--quiet"
@@ -77,7 +102,7 @@ export function MapFilter({
             onChange(showEverything());
             onShowEverything?.();
           }}
-          disabled={hiddenCount === 0}
+          disabled={hiddenCount === 0 && filter.tags.size === 0}
         >
           Show everything
         </button>

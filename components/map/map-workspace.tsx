@@ -53,6 +53,7 @@ import { MapViewContext } from './view-context';
 import { WorkspaceHeading, WorkspaceTools } from './workspace-header';
 import { WorkspaceToolbar } from './workspace-toolbar';
 import styles from './workspace.module.css';
+import { tagsInUse } from '@/lib/domain/tags';
 
 type Props = {
   snapshot: MapSnapshot;
@@ -166,6 +167,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     nodes: liveNodes,
     edges: liveEdges,
     sources,
+    tagColors: snapshot.tagColors,
     mapView,
     only: onlyIds,
   });
@@ -218,6 +220,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     view,
     editing: editable ? editing : null,
     select: selection.setSelectedNodeId,
+    tagColors: snapshot.tagColors,
     onFlag: snapshot.actorId
       ? (nodeId) =>
           void moderation
@@ -254,6 +257,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         onChange={elements.setFilter}
         sideLabels={sideLabels(sides)}
         hiddenCount={elements.hiddenCount}
+        tags={tagsInUse(liveNodes)}
         onShowEverything={() => setOnlySection(null)}
       >
         <ImpactToggle voting={voting} />

@@ -5,6 +5,7 @@ import { holdTypingForNewCard } from '@/lib/client/shortcuts';
 import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import type { FlowDirection } from '@/lib/client/to-flow';
 import type { GraphState } from '@/lib/domain/ops';
+import { normalizeTags } from '@/lib/domain/tags';
 import type { NodeKind, SourceDoc } from '@/lib/domain/types';
 import type { CanvasEditing } from './argument-canvas';
 import { useAutoLayout } from './use-auto-layout';
@@ -71,6 +72,21 @@ export function useMapEditing(options: Options) {
         store.perform([{ type: 'updateNode', id: node.id, baseVersion: node.version, kind }]);
     },
     [selectedNodeId, store],
+  );
+
+  /**
+   * Sets a card's tags (normalised: trimmed, no repeats ignoring case). The
+   * edit expects the tags the card has now, so two people tagging one card at
+   * once do not overwrite each other: the later is refused as stale.
+   */
+  const setTags = useCallback(
+    (id: string, tags: string[]) => {
+      const node = store.getView().nodes.get(id);
+      const next = normalizeTags(tags);
+      if (!node || JSON.stringify(next) === JSON.stringify(node.tags)) return;
+      store.perform([{ type: 'updateNode', id, expect: { tags: node.tags }, tags: next }]);
+    },
+    [store],
   );
 
   /**
@@ -145,6 +161,7 @@ export function useMapEditing(options: Options) {
     ...links,
     ...layout,
     changeKind,
+    setTags,
     deleteElements,
     canvasEditing,
   };

@@ -37,7 +37,8 @@ function rowLabel(row: Row, extras: Extras | null, section: string | undefined):
   if (item.type === 'together')
     return `${relation}together: ${item.children.length} linked premises`;
   const text = `${KIND_LABELS[item.node.kind]}: ${item.node.text}`;
-  const seen = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}`;
+  const tags = item.node.tags.length ? `, ${tagWords(item.node.tags)}` : '';
+  const seen = item.type === 'see' ? `${relation}see ${text}` : `${relation}${text}${tags}`;
   const base = section ? `${seen}, in section ${section}` : seen;
   if (!extras) return base;
   const more = [
@@ -47,6 +48,10 @@ function rowLabel(row: Row, extras: Extras | null, section: string | undefined):
   ].filter(Boolean);
   return more.length ? `${base}, ${more.join(', ')}` : base;
 }
+
+/** A node's tags as the outline says them: "tags: pro, health care". */
+const tagWords = (tags: readonly string[]) =>
+  `${tags.length === 1 ? 'tag' : 'tags'}: ${tags.join(', ')}`;
 
 /** The words a type-ahead search matches the start of. */
 export const rowText = (row: Row) =>
@@ -144,6 +149,12 @@ export function OutlineRow({
                 aria-hidden="true"
               >
                 {item.node.text}
+              </span>
+            )}
+            {item.type !== 'see' && item.node.tags.length > 0 && (
+              <span className={styles.tags} aria-hidden="true">
+                {' '}
+                ({tagWords(item.node.tags)})
               </span>
             )}
           </>

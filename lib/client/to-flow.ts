@@ -1,4 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { colourOfTag, type TagColors } from '../domain/tags';
 import type {
   GraphEdge,
   GraphNode,
@@ -23,6 +24,8 @@ type ArgumentNodeData = {
   side: Side;
   /** "Turchenko, 21 Sep 2023" for an anchored node; null for the map's own nodes. */
   sourceLabel: string | null;
+  /** Its tags, each with its chip colour from the map's tag colours (null: a neutral chip). */
+  tags: { tag: string; colour: string | null }[];
   /** Which way the map is laid out: conclusions at the top (UP) or at the left (LEFT). */
   direction: FlowDirection;
   /** Reasons bearing directly on this node, and whether the reader has folded them away. */
@@ -85,7 +88,7 @@ const DEFAULT_VIEW: NodeView = { direction: 'UP', reasons: new Map(), collapsed:
 
 /** Nodes for React Flow, drawn for one reader's view (direction, folds). */
 export function toFlowNodes(
-  snapshot: Pick<MapSnapshot, 'nodes' | 'sources'>,
+  snapshot: Pick<MapSnapshot, 'nodes' | 'sources'> & { tagColors?: TagColors },
   view: NodeView = DEFAULT_VIEW,
 ): ArgumentFlowNode[] {
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
@@ -100,6 +103,10 @@ export function toFlowNodes(
         text: n.text,
         side: n.side,
         sourceLabel: source ? sourceLabel(source) : null,
+        tags: n.tags.map((tag) => ({
+          tag,
+          colour: colourOfTag(snapshot.tagColors ?? {}, tag) ?? null,
+        })),
         direction: view.direction,
         reasons: view.reasons.get(n.id) ?? 0,
         collapsed: view.collapsed.has(n.id),

@@ -1,4 +1,4 @@
-import type { GraphState, NodeState, TOp } from './ops';
+import { editsContent, type GraphState, type NodeState, type TOp } from './ops';
 import { KIND_LABELS, SIDE_LABELS, type NodeKind, type Relation } from './types';
 
 /**
@@ -52,6 +52,7 @@ function describeOp(op: TOp, ops: TOp[], view: GraphState): string | null {
     case 'updateNode': {
       const card = textOf(view, op.id);
       if (op.text !== undefined) return `edited the text of ${card}`;
+      if (op.tags !== undefined && !editsContent(op)) return `changed the tags of ${card}`;
       if (op.kind !== undefined) return `made ${card} ${ARTICLE[op.kind]}`;
       if (op.side !== undefined) return `marked ${card} ${SIDE_LABELS[op.side].toLowerCase()}`;
       if (op.anchor === undefined && op.card !== undefined)

@@ -60,6 +60,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         version: 1,
         anchor: op.anchor,
         card: null,
+        tags: op.tags ?? [],
         deleted: false,
       };
       node.card = checkedCard(node, op.card);
@@ -72,13 +73,15 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     case 'updateNode': {
       const node = liveNode(state, op.id);
       checkBase(node, op.baseVersion, op.expect);
+      const content = editsContent(op);
       const next: NodeState = {
         ...node,
         text: op.text ?? node.text,
         kind: op.kind ?? node.kind,
         side: op.side ?? node.side,
         anchor: op.anchor !== undefined ? op.anchor : node.anchor,
-        version: node.version + 1,
+        tags: op.tags ?? node.tags,
+        version: content ? node.version + 1 : node.version,
       };
       next.card = checkedCard(next, cardAfter(node, next, op.card));
       return {
@@ -217,6 +220,21 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       };
     }
   }
+}
+
+/**
+ * Whether a node update edits its content, and so bumps its version. Tags
+ * alone do not (like marks): tagging a card does not make an open text
+ * editor stale.
+ */
+export function editsContent(op: Extract<TOp, { type: 'updateNode' }>): boolean {
+  return (
+    op.text !== undefined ||
+    op.kind !== undefined ||
+    op.side !== undefined ||
+    op.anchor !== undefined ||
+    op.card !== undefined
+  );
 }
 
 /** Applies ops in order; throws at the first that cannot apply, with its index. */

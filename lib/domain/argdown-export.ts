@@ -1,4 +1,5 @@
 import { exportOrder, flattenText, type ExportableMap } from './interchange';
+import { colourOfTag } from './tags';
 import { OUR_DATA_KEYS } from './sections';
 import type { NodeKind, Relation } from './types';
 
@@ -140,6 +141,39 @@ const headingText = (title: string) =>
     .map((part, i) => (i % 2 === 1 ? part : part.replace(SPECIAL, (c) => `\\${c}`)))
     .join('');
 
+/** A tag as Argdown writes it: `#word`, or `#(several words)`. */
+const tagText = (tag: string) => (/^[A-Za-z0-9-]+$/.test(tag) ? `#${tag}` : `#(${tag})`);
+
+/** The tags after an element's text: ` #pro #(health care)`, or nothing. */
+const tagsAfter = (tags: readonly string[] | undefined) =>
+  (tags ?? []).map((t) => ` ${tagText(t)}`).join('');
+
+/**
+ * The frontmatter's colours of the tags the map's cards have (Argdown's
+ * `color: tagColors:`, as its ColorPlugin reads them), in alphabetical
+ * order; null when no tag in use has a colour. They join the file's own
+ * `color` settings, if it kept any (a colour scheme).
+ */
+function tagColorsFrontmatter(
+  map: Pick<ExportableMap, 'nodes' | 'tagColors'>,
+): Record<string, string> | null {
+  const used = [...new Set(map.nodes.flatMap((n) => n.tags ?? []))].sort();
+  const colored = used.flatMap((tag) => {
+    const colour = colourOfTag(map.tagColors ?? {}, tag);
+    return colour ? [[tag, colour] as const] : [];
+  });
+  return colored.length ? Object.fromEntries(colored) : null;
+}
+
+/** The file's kept frontmatter with the map's tag colours in its `color` settings. */
+function withTagColors(map: ExportableMap): ExportableMap['frontmatter'] {
+  const tagColors = tagColorsFrontmatter(map);
+  if (!tagColors) return map.frontmatter;
+  const color = map.frontmatter?.color;
+  const settings = color && typeof color === 'object' && !Array.isArray(color) ? color : {};
+  return { ...map.frontmatter, color: { ...settings, tagColors } };
+}
+
 /** The map as Argdown text. */
 export function exportArgdown(map: ExportableMap): string {
   const nodes = exportOrder(map.nodes);
@@ -260,7 +294,7 @@ export function exportArgdown(map: ExportableMap): string {
     }
   }
 
-  const lines = [...frontmatterLines(map), ''];
+  const lines = [...frontmatterLines({ ...map, frontmatter: withTagColors(map) }), ''];
   const writeElement = (node: Node) => {
     const data: Record<string, unknown> = {
       kind: node.kind,
@@ -273,7 +307,9 @@ export function exportArgdown(map: ExportableMap): string {
     // The file's own data keys ride along; ours win a conflict.
     for (const [k, v] of Object.entries(node.data ?? {}))
       if (!(OUR_DATA_KEYS as readonly string[]).includes(k)) data[k] = v;
-    lines.push(`${ref.get(node.id)}: ${escapeText(node.text)} {${fields(data).join(', ')}}`);
+    lines.push(
+      `${ref.get(node.id)}: ${escapeText(node.text)}${tagsAfter(node.tags)} {${fields(data).join(', ')}}`,
+    );
     for (const e of incoming.get(node.id) ?? [])
       lines.push(
         `    ${written.get(e.id)?.mark ?? RELATION_MARK[e.relation]} ${ref.get(e.fromId)}`,

@@ -1,5 +1,6 @@
 import {
   ArgdownApplication,
+  ColorPlugin,
   DataPlugin,
   IArgument,
   IEquivalenceClass,
@@ -22,6 +23,7 @@ import {
   type ImportedMap,
   type ImportedNode,
 } from './interchange';
+import { hexColour, MAX_NODE_TAGS, normalizeTags, tagProblem, type TagColors } from './tags';
 import {
   keptData,
   MAX_ARGDOWN_DATA_BYTES,
@@ -42,17 +44,71 @@ type Element = {
 
 /** Reading Argdown into a map through @argdown/core's own parser and map builder (see argdown.ts). */
 
-function runArgdown(text: string): IArgdownResponse {
+/**
+ * Runs Argdown on `text`. The request comes back too: Argdown merges the
+ * file's frontmatter settings into it (`color: tagColors:` among them), and
+ * its ColorPlugin resolves each tag's colour (a colour, or an index into the
+ * file's colour scheme) into `response.tags`.
+ */
+function runArgdown(text: string): {
+  response: IArgdownResponse;
+  request: { color?: { tagColors?: unknown } };
+} {
   const app = new ArgdownApplication();
   app.addPlugin(new ParserPlugin(), 'parse-input');
   app.addPlugin(new DataPlugin(), 'build-model');
   app.addPlugin(new ModelPlugin(), 'build-model');
-  return app.run({
-    process: ['parse-input', 'build-model'],
+  app.addPlugin(new ColorPlugin(), 'colorize');
+  const request = {
+    process: ['parse-input', 'build-model', 'colorize'],
     input: text,
     logLevel: 'none',
     model: { removeTagsFromText: true },
-  } as Parameters<ArgdownApplication['run']>[0]);
+  };
+  const response = app.run(request as Parameters<ArgdownApplication['run']>[0]);
+  return { response, request: request as { color?: { tagColors?: unknown } } };
+}
+
+/**
+ * An element's tags as a node keeps them: each one a node can hold (one
+ * that cannot is said in `ignored`), at most MAX_NODE_TAGS.
+ */
+function nodeTags(tags: readonly string[], line: number | undefined, ignored: string[]) {
+  const fit = tags.filter((tag) => {
+    const problem = tagProblem(tag);
+    if (problem)
+      ignored.push(
+        `Line ${line ?? '?'}: the tag “${clip(tag, 60)}” was left out: ${problem.toLowerCase()}.`,
+      );
+    return !problem;
+  });
+  const kept = normalizeTags(fit);
+  if (kept.length > MAX_NODE_TAGS)
+    ignored.push(
+      `Line ${line ?? '?'}: a card keeps at most ${MAX_NODE_TAGS} tags; “${kept.slice(MAX_NODE_TAGS).join('”, “')}” were left out.`,
+    );
+  return kept.slice(0, MAX_NODE_TAGS);
+}
+
+/**
+ * The colours the file gives its tags (frontmatter `color: tagColors:`), as
+ * Argdown resolved them, for the tags its elements have; a colour that is
+ * not `#rgb` or `#rrggbb` is left out.
+ */
+function tagColorsOf(
+  request: { color?: { tagColors?: unknown } },
+  response: IArgdownResponse,
+  used: ReadonlySet<string>,
+): TagColors {
+  const asked = request.color?.tagColors;
+  if (!asked || typeof asked !== 'object') return {};
+  const colors: TagColors = {};
+  for (const tag of Object.keys(asked)) {
+    if (!used.has(tag)) continue;
+    const hex = hexColour(response.tags?.[tag]?.color);
+    if (hex) colors[tag] = hex;
+  }
+  return colors;
 }
 
 /**
@@ -195,7 +251,7 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       );
       lines[i] = '';
     }
-  const response = runArgdown(lines.join('\n'));
+  const { response, request } = runArgdown(lines.join('\n'));
   const lexerError = response.lexerErrors?.[0];
   if (lexerError) throw new ImportFormatError(`Line ${lexerError.line}: ${lexerError.message}`);
   const parserError = response.parserErrors?.[0];
@@ -265,11 +321,13 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       nodeData = null;
     }
     const section = (el.model as { section?: ISection | null }).section?.id;
+    const kept = nodeTags(el.model.tags ?? [], el.line, ignored);
     nodes.push({
       id,
       kind: 'CLAIM',
       text: nodeText,
       side: 'NEUTRAL',
+      ...(kept.length > 0 && { tags: kept }),
       x: num(d.x),
       y: num(d.y),
       title: own && ref.length <= MAX_TITLE_LENGTH && ARGDOWN_TITLE.test(ref) ? ref : null,
@@ -419,5 +477,16 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   if (!str(front.description) && str(front.abstract)) used.add('abstract');
   else if (!str(front.description) && author) used.add('author');
   const frontmatter = keptFrontmatter(front, used, ignored);
-  return { title, motion, description, nodes, edges: cleanEdges, ignored, sections, frontmatter };
+  const tagColors = tagColorsOf(request, response, new Set(nodes.flatMap((n) => n.tags ?? [])));
+  return {
+    title,
+    motion,
+    description,
+    nodes,
+    edges: cleanEdges,
+    ignored,
+    sections,
+    frontmatter,
+    ...(Object.keys(tagColors).length > 0 && { tagColors }),
+  };
 }

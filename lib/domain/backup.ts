@@ -5,6 +5,7 @@ import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
 import { ANNOTATION_KINDS, MAX_BODY_LENGTH, MAX_TAG_LENGTH, ZAnnotationTarget } from './social';
 import { SOURCE_FORMATS } from './evidence/source-draft';
 import { ARGDOWN_TITLE, MAX_TITLE_LENGTH } from './interchange';
+import { ZNodeTags, ZTagColors } from './tags';
 import { ZArgdownData, ZSections } from './sections';
 import { MAX_SOURCE_CHARS } from './types';
 
@@ -41,6 +42,8 @@ export const ZBackup = z.object({
     // Empty for a map imported from a file that names no motion (AIF has no place for one).
     motion: z.string().trim().max(300),
     description: z.string().max(2000).default(''),
+    /** The colours of its tags, { tag: "#rrggbb" }; absent in backups made before tags. */
+    tagColors: ZTagColors.default({}),
     /** The sections of the Argdown file the map came from (lib/domain/sections.ts); absent: none. */
     sections: ZSections.default([]),
     /** The Argdown frontmatter keys that are not map fields; absent: none. */
@@ -97,6 +100,8 @@ export const ZBackup = z.object({
           .regex(ARGDOWN_TITLE, 'An Argdown title is written [Statement] or <Argument>')
           .nullable()
           .default(null),
+        /** Its tags (lib/domain/tags.ts); absent in backups made before tags. */
+        tags: ZNodeTags.default([]),
         /** The id of its section in `map.sections`; absent: none. */
         section: ZId.nullable().default(null),
         /** The keys of its Argdown data block that are not ours; absent: none. */

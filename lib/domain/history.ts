@@ -1,4 +1,4 @@
-import { applyOp, invertOp, type GraphState, type TOp } from './ops';
+import { applyOp, editsContent, invertOp, type GraphState, type TOp } from './ops';
 
 /**
  * Undo history that survives a reload. Every batch in the op log records
@@ -102,7 +102,7 @@ export function rewind(after: GraphState, inverses: readonly TOp[][]): GraphStat
  */
 function unapply(state: GraphState, op: TOp): GraphState {
   const next = applyOp(state, withoutChecks(op)).state;
-  if (op.type === 'updateNode') {
+  if (op.type === 'updateNode' && editsContent(op)) {
     const node = next.nodes.get(op.id)!;
     const nodes = new Map(next.nodes).set(op.id, { ...node, version: node.version - 2 });
     return { nodes, edges: next.edges };
@@ -144,13 +144,15 @@ export function describeBatch(
         parts.push(
           op.text !== undefined
             ? `edited the text of ${quote(op.id)}`
-            : op.kind
-              ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}`
-              : op.card !== undefined && op.anchor === undefined
-                ? op.card
-                  ? `cut ${quote(op.id)} as a card`
-                  : `stopped cutting ${quote(op.id)} as a card`
-                : `changed ${quote(op.id)}`,
+            : !editsContent(op)
+              ? `changed the tags of ${quote(op.id)}`
+              : op.kind
+                ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}`
+                : op.card !== undefined && op.anchor === undefined
+                  ? op.card
+                    ? `cut ${quote(op.id)} as a card`
+                    : `stopped cutting ${quote(op.id)} as a card`
+                  : `changed ${quote(op.id)}`,
         );
         break;
       case 'markCard':

@@ -1,4 +1,5 @@
 import { estimateNodeHeight, NODE_WIDTH } from './layout';
+import type { TagColors } from './tags';
 import type { ArgdownData, MapSection } from './sections';
 import type { GraphEdge, GraphNode, NodeKind, Relation, Side } from './types';
 
@@ -29,11 +30,15 @@ export type ExportableMap = {
   nodes: (Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
     /** The node's title in the Argdown file it came from (see ImportedNode.title). */
     title?: string | null;
+    /** Its tags (Argdown writes them after the text). */
+    tags?: readonly string[];
     /** The id of its section in `sections` (see ImportedNode.section). */
     section?: string | null;
     /** The Argdown data it came with that is not ours (see ImportedNode.data). */
     data?: ArgdownData | null;
   })[];
+  /** The colours of the map's tags (Argdown writes them in the frontmatter). */
+  tagColors?: TagColors;
   edges: (Pick<GraphEdge, 'id' | 'fromId' | 'toId' | 'relation' | 'groupId'> &
     Partial<Pick<GraphEdge, 'scheme'>> & {
       /** The AIF scheme name the connection came with (`GraphEdge.schemeName`). */
@@ -58,6 +63,8 @@ export type ImportedNode = {
    * it again. Absent or null: none (exports make one from the text).
    */
   title?: string | null;
+  /** Its tags (Argdown's #tags), normalised; absent: none. */
+  tags?: string[];
   /** The id of the section (ImportedMap.sections) the node belongs to; absent or null: none. */
   section?: string | null;
   /**
@@ -104,6 +111,8 @@ export type ImportedMap = {
    * shown to the importer after the import.
    */
   ignored?: string[];
+  /** The colours of the map's tags, from Argdown's frontmatter `color: tagColors:`. */
+  tagColors?: TagColors;
   /** The Argdown file's sections (headings), in its order: lib/domain/sections.ts. */
   sections?: MapSection[];
   /** The Argdown frontmatter keys that are not map fields, kept so an export writes them again. */
@@ -141,7 +150,7 @@ export function positionsUsable(nodes: readonly ImportedNode[]): boolean {
     x: n.x!,
     y: n.y!,
     w: NODE_WIDTH,
-    h: estimateNodeHeight(n.text, false),
+    h: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
   }));
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
@@ -172,7 +181,7 @@ export function layoutDegenerate(nodes: readonly ImportedNode[]): boolean {
     x: n.x!,
     y: n.y!,
     w: NODE_WIDTH,
-    h: estimateNodeHeight(n.text, false),
+    h: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
   }));
   const left = Math.min(...boxes.map((b) => b.x));
   const top = Math.min(...boxes.map((b) => b.y));

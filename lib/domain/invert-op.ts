@@ -24,12 +24,20 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return {
         type: 'updateNode',
         id: op.id,
-        expect: { text: op.text, kind: op.kind, side: op.side, anchor: op.anchor, card },
+        expect: {
+          text: op.text,
+          kind: op.kind,
+          side: op.side,
+          anchor: op.anchor,
+          card,
+          tags: op.tags,
+        },
         ...(op.text !== undefined && { text: node.text }),
         ...(op.kind !== undefined && { kind: node.kind }),
         ...(op.side !== undefined && { side: node.side }),
         ...(op.anchor !== undefined && { anchor: node.anchor }),
         ...((op.card !== undefined || cardMoved) && { card: node.card }),
+        ...(op.tags !== undefined && { tags: node.tags }),
       };
     }
     case 'markCard': {

@@ -17,10 +17,11 @@ export type LayoutInput = {
 export const NODE_WIDTH = 260;
 
 /** A height estimate for a node card of NODE_WIDTH showing `text`, before the browser measures it. */
-export function estimateNodeHeight(text: string, hasSource: boolean): number {
+export function estimateNodeHeight(text: string, hasSource: boolean, tags = 0): number {
   const charsPerLine = 34;
   const lines = Math.max(1, Math.ceil(text.length / charsPerLine));
-  return 44 + lines * 20 + (hasSource ? 20 : 0);
+  // Tag chips: a row of about three under the text.
+  return 44 + lines * 20 + (hasSource ? 20 : 0) + Math.ceil(tags / 3) * 26;
 }
 
 /** How many rows a card's text box shows for `text` (it grows with the text, up to a point). */

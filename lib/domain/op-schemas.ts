@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_RANGES, ZCardMarks, ZMarkRange } from './evidence/card';
 import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
+import { ZNodeTags } from './tags';
 import { NODE_KINDS, RELATIONS, SIDES } from './types';
 
 /** The zod schema of every graph op, and of the values they carry. */
@@ -50,6 +51,8 @@ const ZCreateNodeOp = z.object({
   y: ZCoordinate,
   anchor: ZAnchor.nullable().default(null),
   card: ZCardMarks.nullable().default(null),
+  /** Absent: none. */
+  tags: ZNodeTags.optional(),
 });
 const ZNodeFields = z.object({
   text: ZText.optional(),
@@ -58,6 +61,8 @@ const ZNodeFields = z.object({
   anchor: ZAnchor.nullable().optional(),
   /** Cut as a card (marks), or not a card (null); marking a card's words is `markCard`. */
   card: ZCardMarks.nullable().optional(),
+  /** The node's whole tag list after the edit (lib/domain/tags.ts); does not bump the version. */
+  tags: ZNodeTags.optional(),
 });
 const ZEdgeFields = z.object({
   fromId: ZId.optional(),
@@ -98,8 +103,9 @@ const ZUpdateNodeOp = ZNodeFields.extend({
         side: op.side,
         anchor: op.anchor,
         card: op.card,
+        tags: op.tags,
       }),
-    { message: 'An update must change the text, kind, side, anchor or card' },
+    { message: 'An update must change the text, kind, side, anchor, card or tags' },
   )
   .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
     message: 'An update needs either the version it was based on or the values it expects',

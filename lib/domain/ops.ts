@@ -23,6 +23,6 @@ export {
 export type { TOpInput } from './op-schemas';
 export { graphStateOf, type EdgeState, type GraphState, type NodeState } from './graph-state';
 export { OpError } from './op-checks';
-export { applyOp, applyOps } from './apply-op';
+export { applyOp, applyOps, editsContent } from './apply-op';
 export { invertOp } from './invert-op';
 export { opFootprint } from './op-footprint';

@@ -3,6 +3,7 @@ import type { CardMarks } from './evidence/card';
 import type { HistoryEntry } from './history';
 import type { CitationStyle } from './evidence/citation';
 import type { SourceFormat } from './evidence/source-draft';
+import type { TagColors } from './tags';
 
 /**
  * The argument graph as the domain sees it: plain data, no React, Next,
@@ -60,6 +61,8 @@ export type GraphNode = {
   anchor: Anchor | null;
   /** An evidence node cut as a card: its passage's marks (lib/domain/evidence/card.ts); null when it is not a card. */
   card: CardMarks | null;
+  /** Its tags (Argdown's #tags), normalised as lib/domain/tags.ts says; [] when it has none. */
+  tags: string[];
 };
 
 /**
@@ -131,6 +134,8 @@ export type MapSnapshot = {
   sources: SourceDoc[];
   /** How the map's class cites its sources (DEBATE for a map outside a class). */
   citationStyle: CitationStyle;
+  /** The colours of the map's tags (lib/domain/tags.ts); {} when none are set. */
+  tagColors: TagColors;
   teams: TeamSummary[];
   /** Whether the reader of this snapshot may edit the map. */
   canEdit: boolean;

@@ -18,6 +18,7 @@ const node = (id: string, text: string, side: GraphNode['side'] = 'FOR'): GraphN
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
 });
 const nodes = [
   node('claim', 'Schools should start later'),

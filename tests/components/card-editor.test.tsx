@@ -36,6 +36,7 @@ function mapWithOneClaim() {
           version: 1,
           anchor: null,
           card: null,
+          tags: [],
           deleted: false,
         },
       ],

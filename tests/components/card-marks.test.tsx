@@ -27,6 +27,7 @@ const evidence = (card: CardMarks | null): GraphNode => ({
     end: 100 + PASSAGE.length,
   },
   card,
+  tags: [],
 });
 
 /** Selects the passage's characters [start, end) with the mouse, as a person drags over them. */

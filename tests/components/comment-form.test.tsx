@@ -24,6 +24,7 @@ const CLAIM: GraphNode = {
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
 };
 
 const view = (overrides: Partial<SocialView> = {}): SocialView => ({

@@ -61,6 +61,7 @@ const node = (id: string, x: number): GraphNode => ({
   y: 0,
   anchor: null,
   card: null,
+  tags: [],
   version: 1,
 });
 
@@ -74,6 +75,7 @@ const SNAPSHOT: MapSnapshot = {
   edges: [],
   sources: [],
   citationStyle: 'DEBATE',
+  tagColors: {},
   teams: [],
   canEdit: false,
   canManage: false,

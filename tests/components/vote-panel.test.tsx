@@ -19,6 +19,7 @@ const node = (id: string, text: string): GraphNode => ({
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
 });
 const PARENT = node('n-parent', 'Russia has lost its credibility');
 const CLAIM = node('n-claim', 'It stood by in 2022');

@@ -38,8 +38,9 @@ async function seen(actor: Actor, mapId: string) {
       .join(' + ');
   return {
     nodes: snapshot.nodes
-      .map((n) => `${n.kind}|${n.side}|${titles.get(n.id) ?? '-'}|${n.text}`)
+      .map((n) => `${n.kind}|${n.side}|${titles.get(n.id) ?? '-'}|${n.text}|${n.tags.join(',')}`)
       .sort(),
+    tagColors: snapshot.tagColors,
     edges: snapshot.edges
       .map(
         (e) =>
@@ -51,17 +52,19 @@ async function seen(actor: Actor, mapId: string) {
 
 describe('Argdown kept whole through the database', () => {
   for (const name of [
+    'legalisation-softdrugs.argdown',
     'semmelweis-betz.argdown',
     'argdown-intro.argdown',
     'state-censorship.argdown',
   ])
-    it(`keeps ${name}'s titles, statements and premise–conclusion structures through export and import`, async () => {
+    it(`keeps ${name}'s titles, statements, premise–conclusion structures, tags and tag colours through export and import`, async () => {
       const owner = await user();
       const first = await importMap(owner, { text: fixture(name), fileName: name });
       const exported = (await exportMap(owner, first.id, 'argdown')).body;
       const second = await importMap(owner, { text: exported, fileName: name });
       const [before, after] = [await seen(owner, first.id), await seen(owner, second.id)];
       expect(after.edges).toEqual(before.edges);
+      expect(after.tagColors).toEqual(before.tagColors);
       expect(after.nodes.map(untitled).sort()).toEqual(before.nodes.map(untitled).sort());
       // Every title the file had is kept; the export's titles for untitled statements are kept from then on.
       const kept = before.nodes.filter((n) => !n.includes('|-|'));
@@ -74,6 +77,21 @@ describe('Argdown kept whole through the database', () => {
       const restored = await importMap(owner, { text: JSON.stringify(backup) });
       expect((await seen(owner, restored.id)).nodes).toEqual((await seen(owner, first.id)).nodes);
     }, 60_000);
+
+  it('stores the soft-drugs debate’s #pro and #con as tags, coloured as its frontmatter says', async () => {
+    const owner = await user();
+    const { id } = await importMap(owner, {
+      text: fixture('legalisation-softdrugs.argdown'),
+      fileName: 'legalisation-softdrugs.argdown',
+    });
+    const snapshot = await getMapSnapshot(owner, id);
+    expect(snapshot.tagColors).toEqual({ pro: '#1f77b4', con: '#ff7f0e' });
+    const tags = snapshot.nodes.flatMap((n) => n.tags).sort();
+    expect(new Set(tags)).toEqual(new Set(['con', 'pro']));
+    expect(tags).toHaveLength(17);
+    const text = (await exportMap(owner, id, 'argdown')).body;
+    expect(text).toContain('"tagColors":{"con":"#ff7f0e","pro":"#1f77b4"}');
+  });
 
   it('writes the Semmelweis debate with its own titles, statements as statements and its structures', async () => {
     const owner = await user();

@@ -22,7 +22,7 @@ export const shape = (map: ExportableMap | ImportedMap) => {
       .sort()
       .join(' + ');
   return {
-    nodes: map.nodes.map((n) => `${n.kind}|${n.side}|${n.text}`).sort(),
+    nodes: map.nodes.map((n) => `${n.kind}|${n.side}|${n.text}|${(n.tags ?? []).join(',')}`).sort(),
     edges: map.edges
       .map((e) => {
         // A contradiction has no direction: its ends in text order.

@@ -35,6 +35,9 @@ describe('announcing what someone else changed', () => {
     expect(said([op({ type: 'deleteNode', id: 'r' })])).toBe(
       'deleted “Russia sold arms to both sides”',
     );
+    expect(said([op({ type: 'updateNode', id: 'r', expect: { tags: [] }, tags: ['pro'] })])).toBe(
+      'changed the tags of “Russia sold arms to both sides”',
+    );
   });
 
   it('says who cut evidence as a card and marked its words', () => {

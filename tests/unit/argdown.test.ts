@@ -142,6 +142,54 @@ describe('Argdown export and import', () => {
     }
   });
 
+  describe('tags and tag colours', () => {
+    it('imports the soft-drugs debate’s #pro and #con as tags, with the frontmatter’s colours as Argdown resolves them', () => {
+      const map = parseArgdown(fixture('legalisation-softdrugs.argdown'), 'x');
+      // `tagColors: pro: 0, con: 1` are indices into the file's scheme, colorbrewer-category10.
+      expect(map.tagColors).toEqual({ pro: '#1f77b4', con: '#ff7f0e' });
+      const tagged = map.nodes.filter((n) => n.tags?.length);
+      expect(tagged.length).toBe(17);
+      for (const n of tagged) expect(n.side).toBe(n.tags![0] === 'pro' ? 'FOR' : 'AGAINST');
+    });
+
+    it('round-trips tags and colours: the export writes them, and re-import gives the same nodes, edges, tags and colours', () => {
+      const first = placed(parseArgdown(fixture('legalisation-softdrugs.argdown'), 'x'));
+      const text = exportArgdown(first);
+      // Joined to the file's own colour settings, which the map keeps.
+      expect(text).toContain(
+        'color: {"colorScheme":"colorbrewer-category10","tagColors":{"con":"#ff7f0e","pro":"#1f77b4"}}',
+      );
+      expect(text).toMatch(/^<No harm, no ban>: .* #pro \{/m);
+      const second = parseArgdown(text, 'x');
+      expect(shape(second)).toEqual(shape(first));
+      expect(second.tagColors).toEqual(first.tagColors);
+      expect(exportArgdown(placed(second))).toBe(text);
+    });
+
+    it('keeps multi-word tags and drops a tag no card can hold, saying so', () => {
+      const map = parseArgdown(
+        [
+          '===',
+          'color:',
+          '    tagColors:',
+          '        health care: "#FFD700"',
+          '===',
+          '',
+          '[A]: Clinics save money. #(health care) #Economy #economy',
+          '',
+          `[B]: Long. #(${'x'.repeat(41)})`,
+        ].join('\n'),
+        'x',
+      );
+      expect(map.nodes.map((n) => n.tags ?? [])).toEqual([['health care', 'Economy'], []]);
+      expect(map.tagColors).toEqual({ 'health care': '#ffd700' });
+      expect(map.ignored?.join(' ')).toContain('at most 40 characters');
+      const text = exportArgdown(placed(map));
+      expect(text).toContain('Clinics save money. #(health care) #Economy {');
+      expect(parseArgdown(text, 'x').nodes[0]!.tags).toEqual(['health care', 'Economy']);
+    });
+  });
+
   describe('contradictions (`><`)', () => {
     it('reads the Semmelweis debate’s `><` as one contradiction, writes it back as `><` once, and re-imports the same map', () => {
       const first = placed(parseArgdown(fixture('semmelweis-betz.argdown'), 'x'));

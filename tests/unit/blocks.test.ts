@@ -16,6 +16,7 @@ const nodes: GraphNode[] = DEMO_NODES.map((n, i) => ({
     ? { sourceId: n.source!, exact: n.quote, prefix: '', suffix: '', start: 0, end: n.quote.length }
     : null,
   card: n.key === 't-kazakh-mission' ? { underline: [[0, 10]], highlight: [[0, 5]] } : null,
+  tags: [],
 }));
 const edges: GraphEdge[] = DEMO_EDGES.map(([fromId, relation, toId, groupId], i) => ({
   id: `e${i}`,
@@ -118,6 +119,7 @@ describe('blocks on a small map', () => {
     version: 1,
     anchor: null,
     card: null,
+    tags: [],
   });
   const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
     id: `${fromId}-${toId}`,
@@ -166,6 +168,7 @@ describe('blocks and contradictions', () => {
     version: 1,
     anchor: null,
     card: null,
+    tags: [],
   });
   const link = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
     id: `${fromId}-${toId}`,

@@ -12,6 +12,7 @@ const node = (id: string, side: Side, y = 0): GraphNode => ({
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
 });
 const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
   id: `${fromId}-${toId}`,

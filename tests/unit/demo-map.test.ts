@@ -272,6 +272,7 @@ describe('the demo debate', () => {
       version: 1,
       anchor: null,
       card: null,
+      tags: [],
     }));
     const edges = DEMO_EDGES.map(([fromId, relation, toId, groupId], i) => ({
       id: String(i),

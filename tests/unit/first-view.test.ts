@@ -13,6 +13,7 @@ const node = (id: string, kind: NodeKind = 'CLAIM'): GraphNode => ({
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
 });
 const edge = (fromId: string, toId: string): GraphEdge => ({
   id: `${fromId}->${toId}`,

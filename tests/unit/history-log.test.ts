@@ -46,6 +46,9 @@ describe('rewinding and describing the log', () => {
       [op({ type: 'deleteNode', id: 'b' })],
       [op({ type: 'restoreNode', id: 'b', edgeIds: ['ab'] })],
       [op({ type: 'updateNode', id: 'b', baseVersion: 1, text: 'B, edited' })],
+      // Tags leave the version alone, and rewinding them must too.
+      [op({ type: 'updateNode', id: 'b', expect: { tags: [] }, tags: ['pro'] })],
+      [op({ type: 'updateNode', id: 'b', baseVersion: 2, text: 'B, again' })],
     ];
     for (const batch of batches) {
       inverses.push(invertOps(state, batch));
@@ -111,5 +114,12 @@ describe('rewinding and describing the log', () => {
         nameOf,
       ),
     ).toBe('cut “Russia failed Armenia” as a card, highlighted words of “Russia failed Armenia”');
+    expect(
+      describeBatch(
+        [op({ type: 'updateNode', id: 'a', expect: { tags: [] }, tags: ['pro'] })],
+        'do',
+        nameOf,
+      ),
+    ).toBe('changed the tags of “Russia failed Armenia”');
   });
 });

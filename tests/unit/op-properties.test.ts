@@ -88,6 +88,13 @@ const arbOp: fc.Arbitrary<TOp> = fc.oneof(
   fc
     .record({ id: fc.constantFrom(...IDS), v: fc.integer({ min: 1, max: 4 }) })
     .map((r) => op({ type: 'updateNode', id: r.id, baseVersion: r.v, kind: 'CLAIM' })),
+  fc
+    .record({
+      id: fc.constantFrom(...IDS),
+      v: fc.integer({ min: 1, max: 4 }),
+      tags: fc.subarray(['pro', 'con', 'Economy', 'economy', 'health care']),
+    })
+    .map((r) => op({ type: 'updateNode', id: r.id, baseVersion: r.v, tags: r.tags })),
 );
 
 /** Applies what applies; an op refused with OpError leaves the state as it was. */

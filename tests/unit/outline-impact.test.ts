@@ -14,6 +14,7 @@ const node = (id: string, y = 0): NodeState => ({
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
   deleted: false,
 });
 const edge = (

@@ -22,6 +22,7 @@ const node = (id: string, y = 0, deleted = false): NodeState => ({
   version: 1,
   anchor: null,
   card: null,
+  tags: [],
   deleted,
 });
 const edge = (

@@ -25,6 +25,8 @@ describe('what a suggestion may hold', () => {
     const refusals = [
       [op({ type: 'updateNode', id: 'p1', kind: 'CLAIM', baseVersion: 1 })],
       [op({ type: 'updateNode', id: 'p1', text: 'x', side: 'FOR', baseVersion: 1 })],
+      [op({ type: 'updateNode', id: 'p1', text: 'x', tags: ['pro'], baseVersion: 1 })],
+      [op({ ...card, tags: ['pro'] })],
       [op({ type: 'deleteNode', id: 'p1' })],
       [card, op({ ...link, fromId: 'other' })],
       [card, op({ ...link, groupId: 'g1' })],

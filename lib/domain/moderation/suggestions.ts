@@ -37,16 +37,17 @@ export type SuggestionShape = {
 export function suggestionShape(ops: readonly TOp[]): SuggestionShape | string {
   const [first, second] = ops;
   if (ops.length === 1 && first?.type === 'updateNode') {
-    const { text, kind, side, anchor, card } = first;
+    const { text, kind, side, anchor, card, tags } = first;
     if (text === undefined || kind !== undefined || side !== undefined)
       return 'A suggested edit changes the text only.';
-    if (anchor !== undefined || card !== undefined)
+    if (anchor !== undefined || card !== undefined || tags !== undefined)
       return 'A suggested edit changes the text only.';
     return { kind: 'edit', nodeId: first.id, parentId: null, text };
   }
   if (first?.type !== 'createNode')
     return 'A suggestion is a new card or a change of a card’s text.';
   if (first.anchor || first.card) return 'A suggested card cannot quote a source.';
+  if (first.tags?.length) return 'A suggested card cannot have tags: a moderator adds them.';
   if (ops.length === 1) return { kind: 'new', nodeId: first.id, parentId: null, text: first.text };
   if (second?.type !== 'createEdge' || second.fromId !== first.id || second.groupId !== null)
     return 'A suggested card can only be connected to the card it answers.';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { tagColorsOf } from '../../domain/tags';
 import { readSections, type SectionsView } from '../../domain/sections';
 import type { MapSnapshot } from '../../domain/types';
 import type { Prisma } from '../../generated/prisma/client';
@@ -76,6 +77,7 @@ export async function readMapSnapshot(
     }),
     sources: map.sources.map(sourceDocOf),
     citationStyle: map.classroom?.citationStyle ?? 'DEBATE',
+    tagColors: tagColorsOf(map.tagColors),
     teams: map.teams,
     canEdit: can(access, 'map:edit'),
     canManage: can(access, 'map:manage'),

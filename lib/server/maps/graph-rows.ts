@@ -27,6 +27,7 @@ export function nodeStateOf(row: Node): NodeState {
           }
         : null,
     card: cardOf(row.card),
+    tags: row.tags,
   };
 }
 
@@ -63,6 +64,7 @@ export function nodeColumns(state: NodeState, previous: Node | undefined, now: D
     anchorStart: a?.start ?? null,
     anchorEnd: a?.end ?? null,
     card: state.card,
+    tags: state.tags,
   };
 }
 

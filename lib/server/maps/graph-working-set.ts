@@ -83,11 +83,13 @@ export async function writeChanges(
         "sourceId" = v."sourceId", "anchorExact" = v."anchorExact",
         "anchorPrefix" = v."anchorPrefix", "anchorSuffix" = v."anchorSuffix",
         "anchorStart" = v."anchorStart", "anchorEnd" = v."anchorEnd", "card" = v."card",
+        "tags" = ARRAY(SELECT jsonb_array_elements_text(v."tags")),
         "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
         "id" text, "kind" text, "text" text, "side" text, "x" float8, "y" float8,
         "version" int, "deletedAt" timestamptz, "sourceId" text, "anchorExact" text,
-        "anchorPrefix" text, "anchorSuffix" text, "anchorStart" int, "anchorEnd" int, "card" jsonb)
+        "anchorPrefix" text, "anchorSuffix" text, "anchorStart" int, "anchorEnd" int, "card" jsonb,
+        "tags" jsonb)
       WHERE n."id" = v."id" AND n."mapId" = ${mapId}`;
   }
   if (changes.createdEdges.length)

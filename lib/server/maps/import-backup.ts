@@ -33,6 +33,9 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
             title: backup.map.title,
             motion: backup.map.motion,
             description: backup.map.description,
+            tagColors: Object.keys(backup.map.tagColors).length
+              ? backup.map.tagColors
+              : Prisma.DbNull,
             sections: backup.map.sections.length > 0 ? backup.map.sections : Prisma.DbNull,
             argdownFrontmatter: backup.map.argdownFrontmatter ?? Prisma.DbNull,
             ownerId,

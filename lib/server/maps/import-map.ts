@@ -53,7 +53,7 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
     nodes: map.nodes.map((n) => ({
       id: n.id,
       width: NODE_WIDTH,
-      height: estimateNodeHeight(n.text, false),
+      height: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
     })),
     edges: map.layoutEdges ?? map.edges,
   });
@@ -105,6 +105,7 @@ export async function importMap(
         title: graph.title,
         motion: graph.motion,
         description: graph.description,
+        tagColors: graph.tagColors ?? {},
         sections: graph.sections ?? [],
         argdownFrontmatter: graph.frontmatter ?? null,
       },
@@ -119,6 +120,7 @@ export async function importMap(
         anchor: null,
         card: null,
         title: n.title ?? null,
+        tags: n.tags ?? [],
         section: n.section ?? null,
         argdownData: n.data ?? null,
       })),

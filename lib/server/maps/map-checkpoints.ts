@@ -189,10 +189,10 @@ function storedGraph(graph: GraphState): StoredGraph {
 function storedGraphState(json: Prisma.JsonValue): GraphState {
   // Written only by storedGraph above, from the domain's own states.
   const { nodes, edges } = json as unknown as StoredGraph;
-  // A checkpoint from before cards (or schemes, or scheme names) has none; jsonb reorders a card's (or an
-  // answer's) keys, and undo compares them as JSON.
+  // A checkpoint from before cards (or schemes, scheme names or tags) has none; jsonb reorders a
+  // card's (or an answer's) keys, and undo compares them as JSON.
   return graphStateOf(
-    nodes.map((n) => ({ ...n, card: cardOf(n.card ?? null) })),
+    nodes.map((n) => ({ ...n, card: cardOf(n.card ?? null), tags: n.tags ?? [] })),
     edges.map((e) => ({
       ...e,
       scheme: e.scheme ?? null,

@@ -11,6 +11,8 @@ type NodeIn = Pick<GraphNode, 'id' | 'kind' | 'text' | 'side' | 'x' | 'y'> & {
   card?: GraphNode['card'];
   /** Its Argdown title, from an import or a backup. */
   title?: string | null;
+  /** Its tags, already normalised (a backup's are checked by zod). */
+  tags?: string[];
   /** Its section's id (ArgumentMap.sections), from an import or a backup. */
   section?: string | null;
   /** Its Argdown data that is not ours, from an import or a backup. */
@@ -55,6 +57,7 @@ export async function writeGraph(
         anchorEnd: a?.end ?? null,
         card: a && n.card ? normalizeMarks(n.card, a.exact.length) : Prisma.DbNull,
         title: n.title ?? null,
+        tags: n.tags ?? [],
         section: n.section ?? null,
         argdownData: n.argdownData ?? Prisma.DbNull,
       };

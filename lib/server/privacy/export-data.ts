@@ -144,6 +144,7 @@ async function contributions(userId: string, scope: EraseScope) {
           kind: true,
           text: true,
           side: true,
+          tags: true,
           createdAt: true,
           deletedAt: true,
         },
