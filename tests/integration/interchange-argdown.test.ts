@@ -36,9 +36,20 @@ async function seen(actor: Actor, mapId: string) {
       .map((x) => text.get(x.fromId))
       .sort()
       .join(' + ');
+  // Each node's section as its path of headings ("Background > The hypotheses").
+  const sections = new Map(snapshot.sectionsView?.sections.map((s) => [s.id, s]) ?? []);
+  const headings = (id: string | undefined): string => {
+    const section = id ? sections.get(id) : undefined;
+    if (!section) return '';
+    const parent = headings(section.parentId ?? undefined);
+    return parent ? `${parent} > ${section.title}` : section.title;
+  };
   return {
     nodes: snapshot.nodes
-      .map((n) => `${n.kind}|${n.side}|${titles.get(n.id) ?? '-'}|${n.text}|${n.tags.join(',')}`)
+      .map(
+        (n) =>
+          `${n.kind}|${n.side}|${titles.get(n.id) ?? '-'}|${n.text}|${n.tags.join(',')}|${headings(snapshot.sectionsView?.nodeSection[n.id])}`,
+      )
       .sort(),
     tagColors: snapshot.tagColors,
     edges: snapshot.edges
@@ -50,6 +61,27 @@ async function seen(actor: Actor, mapId: string) {
   };
 }
 
+/** Which of issue #21's losses each real-world file exercises (see tests/fixtures/argdown/SOURCES.md). */
+const LOSSES_IN: Record<
+  string,
+  Record<'contradiction' | 'tags' | 'sections' | 'structures', boolean>
+> = {
+  'legalisation-softdrugs.argdown': {
+    contradiction: false,
+    tags: true,
+    sections: false,
+    structures: false,
+  },
+  'semmelweis-betz.argdown': { contradiction: true, tags: true, sections: true, structures: true },
+  'argdown-intro.argdown': { contradiction: false, tags: false, sections: true, structures: true },
+  'state-censorship.argdown': {
+    contradiction: false,
+    tags: true,
+    sections: false,
+    structures: true,
+  },
+};
+
 describe('Argdown kept whole through the database', () => {
   for (const name of [
     'legalisation-softdrugs.argdown',
@@ -57,7 +89,7 @@ describe('Argdown kept whole through the database', () => {
     'argdown-intro.argdown',
     'state-censorship.argdown',
   ])
-    it(`keeps ${name}'s titles, statements, premise–conclusion structures, tags and tag colours through export and import`, async () => {
+    it(`keeps ${name}'s titles, statements, premise–conclusion structures, tags, tag colours, sections and contradictions (><) through export and import`, async () => {
       const owner = await user();
       const first = await importMap(owner, { text: fixture(name), fileName: name });
       const exported = (await exportMap(owner, first.id, 'argdown')).body;
@@ -65,6 +97,14 @@ describe('Argdown kept whole through the database', () => {
       const [before, after] = [await seen(owner, first.id), await seen(owner, second.id)];
       expect(after.edges).toEqual(before.edges);
       expect(after.tagColors).toEqual(before.tagColors);
+      // What each file has of the issue's losses is there before the round trip too.
+      const has = {
+        contradiction: before.edges.some((e) => e.includes(' CONTRADICTS ')),
+        tags: before.nodes.some((n) => !/\|\|[^|]*$/.test(n)),
+        sections: before.nodes.some((n) => !n.endsWith('|')),
+        structures: before.edges.some((e) => !e.endsWith('()')),
+      };
+      expect(has).toEqual(LOSSES_IN[name]);
       expect(after.nodes.map(untitled).sort()).toEqual(before.nodes.map(untitled).sort());
       // Every title the file had is kept; the export's titles for untitled statements are kept from then on.
       const kept = before.nodes.filter((n) => !n.includes('|-|'));
