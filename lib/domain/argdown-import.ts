@@ -102,13 +102,15 @@ function tagColorsOf(
 ): TagColors {
   const asked = request.color?.tagColors;
   if (!asked || typeof asked !== 'object') return {};
-  const colors: TagColors = {};
+  // Built from entries, as own properties: a tag may be called "__proto__".
+  const colors: [string, string][] = [];
   for (const tag of Object.keys(asked)) {
     if (!used.has(tag)) continue;
-    const hex = hexColour(response.tags?.[tag]?.color);
-    if (hex) colors[tag] = hex;
+    const tags = response.tags ?? {};
+    const hex = Object.hasOwn(tags, tag) ? hexColour(tags[tag]?.color) : null;
+    if (hex) colors.push([tag, hex]);
   }
-  return colors;
+  return Object.fromEntries(colors);
 }
 
 /**

@@ -86,19 +86,23 @@ export const ZTagColors = z
 /** A stored tag-colour table (JSON from the database) as TagColors; anything malformed is left out. */
 export function tagColorsOf(value: unknown): TagColors {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  const out: TagColors = {};
+  // Built from entries, as own properties: a tag may be called "__proto__".
+  const out: [string, string][] = [];
   for (const [tag, colour] of Object.entries(value)) {
     const hex = hexColour(colour);
-    if (hex && cleanTag(tag)) out[tag] = hex;
+    if (hex && cleanTag(tag)) out.push([tag, hex]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
-/** The colour of `tag` in `colors` (case is ignored), if it has one. */
+/**
+ * The colour of `tag` in `colors` (case is ignored), if it has one: only
+ * the table's own entries, so a tag called "constructor" is not coloured
+ * by Object's prototype, and only a `#rrggbb` colour.
+ */
 export function colourOfTag(colors: TagColors, tag: string): string | undefined {
-  if (colors[tag]) return colors[tag];
-  const key = Object.keys(colors).find((k) => sameTag(k, tag));
-  return key ? colors[key] : undefined;
+  const key = Object.hasOwn(colors, tag) ? tag : Object.keys(colors).find((k) => sameTag(k, tag));
+  return key === undefined ? undefined : (hexColour(colors[key]) ?? undefined);
 }
 
 /** WCAG relative luminance of `#rrggbb`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, invertOp, ZOp } from '@/lib/domain/ops';
 import {
+  colourOfTag,
   contrastRatio,
   MAX_NODE_TAG_LENGTH,
   MAX_NODE_TAGS,
@@ -121,6 +122,15 @@ describe('tag values', () => {
       con: '#ff0000',
     });
     expect(tagColorsOf(null)).toEqual({});
+  });
+
+  it('gives a tag named like an object property ("constructor", "__proto__") no colour, and can colour it', () => {
+    for (const tag of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])
+      expect(colourOfTag({ pro: '#1f77b4' }, tag)).toBeUndefined();
+    const stored = tagColorsOf(JSON.parse('{"__proto__": "#00ff00", "constructor": "#0000ff"}'));
+    expect(colourOfTag(stored, '__proto__')).toBe('#00ff00');
+    expect(colourOfTag(stored, 'Constructor')).toBe('#0000ff');
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
   });
 
   it('picks a chip text colour that reads on its background (WCAG AA)', () => {
