@@ -82,12 +82,16 @@ const RELATION_ORDER: Record<Relation, number> = {
   REPHRASES: 3,
   CONTRADICTS: 4,
 };
-/** Characters written as `\uXXXX` inside a YAML string: they could end a data block or the frontmatter early. */
-const FRAGILE = new Set(['{', '}', '=']);
+/**
+ * Characters written as `\uXXXX` inside a YAML string: braces and "=" could
+ * end a data block or the frontmatter early, and "&" and "*" could read as a
+ * YAML anchor and alias, which the importer refuses (argdown-import.ts).
+ */
+const FRAGILE = new Set(['{', '}', '=', '&', '*']);
 
 /**
  * A value as YAML: JSON is YAML's flow style, which Argdown's YAML reader
- * (js-yaml) reads back. Inside strings, braces and "=" are
+ * (js-yaml) reads back. Inside strings, braces, "=", "&" and "*" are
  * written as `\uXXXX` escapes (which YAML's double-quoted strings read as
  * the character), so Argdown's lexer never takes one for the end of a data
  * block, and no "===" ends the frontmatter.

@@ -240,8 +240,37 @@ function relationVerb(type: string | undefined): string {
   }
 }
 
+/**
+ * A YAML anchor (`&name value`) and an alias (`*name`), as data blocks and
+ * frontmatter may write them (not Markdown's `*emphasis*` or an "R&D"). An
+ * alias shares its anchor's value, so a few hundred bytes can stand for
+ * 10⁹ values ("billion laughs"), which Argdown's parser copies out in full.
+ */
+const YAML_ANCHOR = /(?:^|[\s[{,:?-])&[^\s,[\]{}]+(?=[\s[{]|$)/m;
+const YAML_ALIAS = /(?:^|[\s[{,:?-])\*[^\s*,[\]{}]+(?=[\s,\]}]|$)/m;
+
+/** The parts of an Argdown file that are YAML: its frontmatter and its `{…}` data blocks. */
+function yamlParts(text: string): string {
+  const parts = [/^\s*===[^\n]*\n([\s\S]*?)\n\s*===/.exec(text)?.[1] ?? ''];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{' && depth++ === 0) start = i;
+    else if (c === '}' && depth > 0 && --depth === 0) parts.push(text.slice(start, i + 1));
+  }
+  if (depth > 0) parts.push(text.slice(start));
+  return parts.join('\n');
+}
+
 export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   if (!text.trim()) throw new ImportFormatError('The file is empty.');
+  const yamlText = yamlParts(text);
+  if (YAML_ANCHOR.test(yamlText) && YAML_ALIAS.test(yamlText))
+    throw new ImportFormatError(
+      'The file’s data uses YAML anchors and aliases (&name … *name), which Counterpoint does not read: one alias can stand for millions of values. Write the values out instead.',
+    );
   // "@import(…)" and "@include(…)" (Argdown's command-line tool pastes in other files there) are
   // not followed: each is said so and read as a blank line, keeping the line numbers.
   const ignored: string[] = [];

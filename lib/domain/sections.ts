@@ -106,9 +106,32 @@ export type SectionsView = {
   nodeSection: Record<string, string>;
 };
 
+/**
+ * Whether parsed data is small enough to copy: at most a 16 KB file's worth
+ * of values, nested at most MAX_ARGDOWN_DATA_DEPTH deep, and no value
+ * reached twice. YAML aliases (`&a` … `*a`) share one parsed value, so a
+ * few hundred bytes can stand for 10⁹ values ("billion laughs") that
+ * JSON.stringify would write out in full, stalling the server.
+ */
+function smallEnough(value: object): boolean {
+  const seen = new Set<object>();
+  const stack: [unknown, number][] = [[value, 0]];
+  let budget = MAX_ARGDOWN_DATA_BYTES / 2; // each value takes 2 bytes of JSON at least
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (--budget < 0 || depth > MAX_ARGDOWN_DATA_DEPTH) return false;
+    if (!v || typeof v !== 'object') continue;
+    if (seen.has(v)) return false;
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
 /** A plain JSON copy of parsed data (a YAML date becomes its ISO string), or null if it is too big or not an object. */
 export function keptData(value: unknown): ArgdownData | 'too big' | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  if (!smallEnough(value)) return 'too big';
   const json = JSON.stringify(value);
   if (json === '{}') return null;
   const parsed = ZArgdownData.safeParse(JSON.parse(json));

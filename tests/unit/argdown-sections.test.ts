@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportArgdown, parseArgdown } from '@/lib/domain/argdown';
 import type { ExportableMap, ImportedMap } from '@/lib/domain/interchange';
-import { sectionFrames, type ArgdownData } from '@/lib/domain/sections';
+import { keptData, sectionFrames, type ArgdownData } from '@/lib/domain/sections';
 import { placed, shape } from '../support/interchange';
 
 const fixture = (name: string) =>
@@ -171,6 +171,37 @@ describe('Argdown sections, frontmatter and element data', () => {
       'x',
     );
     expect(small.frontmatter).toEqual({ color: { colorScheme: 'iwanthue-colorblind-friendly' } });
+  });
+
+  it('refuses a YAML alias bomb in data or frontmatter at once, saying why, instead of copying out a billion values', () => {
+    // Each level lists the one above ten times: 10⁹ values, in under 1 KB.
+    const levels = ['a0: &a0 [0,0,0,0,0,0,0,0,0,0]'];
+    for (let i = 1; i <= 9; i++)
+      levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(',')}]`);
+    const refusal = /^The file’s data uses YAML anchors and aliases \(&name … \*name\)/;
+    const started = Date.now();
+    expect(() => parseArgdown(`[A]: a claim. {${levels.join(', ')}}\n`, 'x')).toThrow(refusal);
+    expect(() =>
+      parseArgdown(`===\ntitle: Laughs\n${levels.join('\n')}\n===\n\n[A]: a claim.\n`, 'x'),
+    ).toThrow(refusal);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Emphasis, a multiplication and what looks like an anchor and an alias in text are not YAML.
+    const text = parseArgdown(
+      '[R&D]: Spending on R&D is *very* **high**, 5 * 3 &more \\*maybe\n  + [B]: Budgets & plans show it. {note: "a & b"}\n',
+      'x',
+    );
+    expect(text.nodes.map((n) => n.text)).toEqual([
+      'Spending on R&D is very high, 5 * 3 &more *maybe',
+      'Budgets & plans show it.',
+    ]);
+    expect(text.nodes[1]!.data).toEqual({ note: 'a & b' });
+  });
+
+  it('does not copy data that reaches one value twice or holds too many values', () => {
+    const shared = { a: 1 };
+    expect(keptData({ x: shared, y: shared })).toBe('too big');
+    expect(keptData({ list: Array.from({ length: 10_000 }, () => 0) })).toBe('too big');
+    expect(keptData({ list: [1, 2, 3] })).toEqual({ list: [1, 2, 3] });
   });
 
   it('keeps any section title through export and import, a mention of an element kept as one (property)', () => {
