@@ -176,13 +176,24 @@ export function checkBackupReferences(backup: Backup): string | null {
         return `nodes[${i}].anchor: the quote does not match its source text`;
     }
   }
+  // The rules edits keep (op-checks.ts checkEdgeShape), so undo works on a restored map too.
   const edges = new Set<string>();
+  const pairs = new Set<string>();
   for (const [i, e] of backup.edges.entries()) {
     if (edges.has(e.id)) return `edges[${i}].id: "${e.id}" appears twice`;
     edges.add(e.id);
     if (!nodes.has(e.fromId)) return `edges[${i}].fromId: no node "${e.fromId}"`;
     if (!nodes.has(e.toId)) return `edges[${i}].toId: no node "${e.toId}"`;
     if (e.fromId === e.toId) return `edges[${i}]: a node cannot be connected to itself`;
+    const contradiction = e.relation === 'CONTRADICTS';
+    if (contradiction && (e.groupId !== null || e.scheme !== null || e.answers !== null))
+      return `edges[${i}]: a contradiction cannot be in a linked group, or have a scheme or an answer`;
+    // A contradiction has no direction: A >< B and B >< A are one.
+    const ends = contradiction ? [e.fromId, e.toId].sort() : [e.fromId, e.toId];
+    const pair = `${e.relation} ${ends.join(' ')}`;
+    if (pairs.has(pair))
+      return `edges[${i}]: ${contradiction ? 'these two statements already contradict each other' : 'these two nodes are already connected that way'}`;
+    pairs.add(pair);
   }
   for (const [i, a] of (backup.teamLayer?.annotations ?? []).entries()) {
     const t = a.target;

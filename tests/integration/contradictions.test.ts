@@ -96,4 +96,38 @@ describe('two statements that contradict each other', () => {
       'Uniforms raise grades CONTRADICTS Uniforms do not raise grades',
     ]);
   });
+
+  it('refuses a backup that breaks the rules edits keep (a pair both ways, a grouped one, a repeated support), with no map made', async () => {
+    const { map, editor } = await editableMap();
+    const [a, b] = [id(), id()];
+    await apply(editor, map.id, [
+      claim(a, 'Uniforms raise grades'),
+      claim(b, 'Uniforms do not raise grades'),
+      { type: 'createEdge', id: id(), fromId: a, toId: b, relation: 'CONTRADICTS' },
+    ]);
+    const backup = await exportBackup(editor, map.id);
+    const [edge] = backup.edges;
+    const before = await testDb().argumentMap.count();
+    for (const [edges, message] of [
+      [
+        [edge!, { ...edge!, id: id(), fromId: edge!.toId, toId: edge!.fromId }],
+        'these two statements already contradict each other',
+      ],
+      [[{ ...edge!, groupId: id() }], 'a contradiction cannot be in a linked group'],
+      [
+        [
+          { ...edge!, relation: 'SUPPORTS' },
+          { ...edge!, id: id(), relation: 'SUPPORTS' },
+        ],
+        'these two nodes are already connected that way',
+      ],
+    ] as const) {
+      const { status, body } = toErrorResponse(
+        await errorOf(importMap(editor, { text: JSON.stringify({ ...backup, edges }) })),
+      );
+      expect(status).toBe(400);
+      expect(JSON.stringify(body)).toContain(message);
+    }
+    expect(await testDb().argumentMap.count()).toBe(before);
+  });
 });
