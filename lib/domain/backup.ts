@@ -176,7 +176,7 @@ export function checkBackupReferences(backup: Backup): string | null {
         return `nodes[${i}].anchor: the quote does not match its source text`;
     }
   }
-  // The rules edits keep (op-checks.ts checkEdgeShape), so undo works on a restored map too.
+  // The rules edits keep for contradictions (op-checks.ts checkEdgeShape), so undo works on a restored map too.
   const edges = new Set<string>();
   const pairs = new Set<string>();
   for (const [i, e] of backup.edges.entries()) {
@@ -188,12 +188,14 @@ export function checkBackupReferences(backup: Backup): string | null {
     const contradiction = e.relation === 'CONTRADICTS';
     if (contradiction && (e.groupId !== null || e.scheme !== null || e.answers !== null))
       return `edges[${i}]: a contradiction cannot be in a linked group, or have a scheme or an answer`;
-    // A contradiction has no direction: A >< B and B >< A are one.
-    const ends = contradiction ? [e.fromId, e.toId].sort() : [e.fromId, e.toId];
-    const pair = `${e.relation} ${ends.join(' ')}`;
-    if (pairs.has(pair))
-      return `edges[${i}]: ${contradiction ? 'these two statements already contradict each other' : 'these two nodes are already connected that way'}`;
-    pairs.add(pair);
+    // A contradiction has no direction: A >< B and B >< A are one. (Other
+    // connections may repeat a pair: an Argdown structure can give a premise
+    // to one conclusion in two linked groups.)
+    if (contradiction) {
+      const pair = [e.fromId, e.toId].sort().join(' ');
+      if (pairs.has(pair)) return `edges[${i}]: these two statements already contradict each other`;
+      pairs.add(pair);
+    }
   }
   for (const [i, a] of (backup.teamLayer?.annotations ?? []).entries()) {
     const t = a.target;
