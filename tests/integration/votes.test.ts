@@ -199,6 +199,13 @@ describe('impact voting', () => {
       ]),
     );
     expect((await getVotes(m.amira, m.mapId)).myTeam?.tallies).toHaveLength(2);
+
+    // Taken off the map, Amira can still read it while it is public, but not her old team's ratings.
+    await testDb().argumentMap.update({ where: { id: m.mapId }, data: { isPublic: true } });
+    await testDb().mapMember.deleteMany({ where: { mapId: m.mapId, userId: m.amira.userId } });
+    const after = await getVotes(m.amira, m.mapId);
+    expect(after.myTeam).toBeNull();
+    expect(after.tallies.length).toBeGreaterThan(0);
   });
 
   it('changes and clears a vote, one per claim and perspective', async () => {

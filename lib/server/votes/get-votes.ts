@@ -35,6 +35,10 @@ export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> 
   const access = await authorizeMap(actor, 'map:read', mapId);
   const userId = actor.kind === 'user' ? actor.userId : null;
   const manages = can(access, 'map:manage');
+  // A team's tallies only for a member of the map (as team layers: authz.ts
+  // teamLayerAccess): someone taken off the map who can still read it (a
+  // public map) does not keep seeing their old team's ratings.
+  const memberOfMap = userId !== null && access.role !== null;
   const [map, perspectives, votes, teams] = await Promise.all([
     db().argumentMap.findUniqueOrThrow({ where: { id: mapId }, select: { blindVoting: true } }),
     perspectivesOf(mapId),
@@ -43,7 +47,7 @@ export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> 
       select: { nodeId: true, perspective: true, impact: true, voterId: true },
     }),
     // Every team for the owner; otherwise only the reader's own (none when signed out).
-    manages || userId
+    manages || memberOfMap
       ? db().team.findMany({
           where: manages ? { mapId } : { mapId, members: { some: { userId: userId! } } },
           orderBy: { createdAt: 'asc' },
@@ -66,7 +70,9 @@ export async function getVotes(actor: Actor, mapId: string): Promise<VotesView> 
       tallies: tallyVotes(from.filter((v) => members.has(v.voterId))),
     };
   };
-  const own = userId ? teams.find((t) => t.members.some((m) => m.userId === userId)) : undefined;
+  const own = memberOfMap
+    ? teams.find((t) => t.members.some((m) => m.userId === userId))
+    : undefined;
   return {
     blind: map.blindVoting,
     manages,
