@@ -43,6 +43,8 @@ export function useCollaboration({
   const [clientId] = useState(() => newId());
   // Others' cursors and selections live in a store of their own, read by
   // what draws them: a cursor moving re-renders the cursors, not the map.
+  // Set below, once usePresence gives it: useMapSync needs it first.
+  const announceRef = useRef<() => void>(() => {});
   const [presence] = useState(() => new PresenceStore(clientId));
   const [presenting] = useState(() => new PresentingStore(clientId));
   const reportSocialError = useCallback(
@@ -50,8 +52,6 @@ export function useCollaboration({
     [setNotice],
   );
   const social = useSocial({ mapId, shareToken, onError: reportSocialError });
-  // Set below, once usePresence gives it: useMapSync needs it first.
-  const announceRef = useRef<() => void>(() => {});
   const onLive = useCallback(() => announceRef.current(), []);
   const { status } = useMapSync({
     onLive,
@@ -71,6 +71,7 @@ export function useCollaboration({
   useEffect(() => {
     announceRef.current = announce;
   }, [announce]);
+  useEffect(() => presence.whenTakenForGone(announce), [presence, announce]);
 
   return {
     social,

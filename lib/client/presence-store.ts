@@ -47,6 +47,17 @@ export class PresenceStore {
   private people: PresenceEntry[] = [];
   private readonly listeners = new Set<() => void>();
 
+  /**
+   * Called when the server says this tab left because one of its streams
+   * closed (after a reconnect the old stream's end can be noticed late), so
+   * the tab can say it is here.
+   */
+  private readonly goneListeners = new Set<() => void>();
+  whenTakenForGone = (listener: () => void): (() => void) => {
+    this.goneListeners.add(listener);
+    return () => this.goneListeners.delete(listener);
+  };
+
   /** `clientId` is this tab's own: its updates come back on the stream and are not someone else. */
   constructor(readonly clientId: string) {}
 
@@ -68,7 +79,10 @@ export class PresenceStore {
    */
   receive(data: string, now = Date.now()): void {
     const entry = JSON.parse(data) as PresenceEntry;
-    if (entry.clientId === this.clientId) return;
+    if (entry.clientId === this.clientId) {
+      if (entry.left && !entry.n) for (const listener of this.goneListeners) listener();
+      return;
+    }
     if (entry.n) {
       const latest = this.latest.get(entry.clientId);
       if (latest && entry.n <= latest.n) return;

@@ -51,4 +51,16 @@ describe('the others on the map', () => {
     store.receive(update(6), 2_000);
     expect(store.getPeople().map((p) => p.name)).toEqual(['Ana (student)']);
   });
+
+  it('tells its own tab when the server took it for gone, so it can say it is here', () => {
+    let told = 0;
+    const store = new PresenceStore('student-tab-1');
+    store.whenTakenForGone(() => told++);
+    store.receive(update(3), 1_000); // its own update, back from the stream
+    store.receive(update(4, { left: true }), 1_001); // its own goodbye
+    expect(told).toBe(0);
+    store.receive(update(0, { left: true }), 1_002); // an old stream of it closed
+    expect(told).toBe(1);
+    expect(store.getPeople()).toEqual([]);
+  });
 });
