@@ -117,7 +117,8 @@ describe('Argdown sections on the map', () => {
     await page.getByRole('button', { name: 'Outline', exact: true }).click();
     await page
       .getByRole('treeitem', {
-        name: /controlled by epidemic influences\., in section Three Rival Hypotheses/,
+        // After the text (and its tags, if any).
+        name: /controlled by epidemic influences\.(, tags?: [^,]+(, [^,]+)*)?, in section Three Rival Hypotheses/,
       })
       .first()
       .waitFor();
