@@ -45,6 +45,19 @@ const outline = (pockets: BlockPocket[]) =>
     ]),
   ]);
 
+/** A plain connection between two nodes, as the graph holds it. */
+const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
+  id: `${fromId}-${toId}`,
+  fromId,
+  toId,
+  relation,
+  groupId: null,
+  scheme: null,
+  schemeName: null,
+  answers: null,
+  version: 1,
+});
+
 describe('blocks from the demo debate', () => {
   it('files the answers to Strakes’s objections under the claim of Turchenko’s each attacks', () => {
     const lines = outline(buildBlocks(nodes, edges, 'FOR'));
@@ -121,17 +134,6 @@ describe('blocks on a small map', () => {
     card: null,
     tags: [],
   });
-  const edge = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
-    id: `${fromId}-${toId}`,
-    fromId,
-    toId,
-    relation,
-    groupId: null,
-    scheme: null,
-    schemeName: null,
-    answers: null,
-    version: 1,
-  });
 
   it('tags an answer with the evidence supporting it', () => {
     const pockets = buildBlocks(
@@ -170,21 +172,10 @@ describe('blocks and contradictions', () => {
     card: null,
     tags: [],
   });
-  const link = (fromId: string, relation: Relation, toId: string): GraphEdge => ({
-    id: `${fromId}-${toId}`,
-    fromId,
-    toId,
-    relation,
-    groupId: null,
-    scheme: null,
-    schemeName: null,
-    answers: null,
-    version: 1,
-  });
 
   it('files a claim of theirs that contradicts ours as one to answer, and ours as its answer, whichever way it was drawn', () => {
     const graph = [claim('ours', 'FOR', 0), claim('theirs', 'AGAINST', 100)];
-    for (const e of [link('theirs', 'CONTRADICTS', 'ours'), link('ours', 'CONTRADICTS', 'theirs')])
+    for (const e of [edge('theirs', 'CONTRADICTS', 'ours'), edge('ours', 'CONTRADICTS', 'theirs')])
       expect(outline(buildBlocks(graph, [e], 'FOR'))).toEqual([
         '# Our case',
         '## ours',
