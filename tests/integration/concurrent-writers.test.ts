@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TOp } from '@/lib/domain/ops';
+import { appendToLog } from '@/lib/server/maps/append-to-log';
 import { applyMapOps, ZApplyOpsInput } from '@/lib/server/maps/apply-ops';
-import { addMember, createMap, testDb } from '../factories';
+import { acceptShareLink } from '@/lib/server/share-links/accept-share-link';
+import { createShareLink } from '@/lib/server/share-links/create-share-link';
+import { addMember, createMap, createUser, testDb } from '../factories';
 import { everything, live, replayedLog, send, storedGraph } from '../support/concurrency';
 
 afterAll(async () => {
@@ -78,4 +81,49 @@ describe('many writers at once', () => {
     expect(everything(await storedGraph(map.id))).toEqual(everything(await replayedLog(map.id)));
     expect(live(await storedGraph(map.id)).nodes).toHaveLength(1 + 12 * 6);
   }, 120_000);
+});
+
+// PGlite serves one session: nothing runs beside an open transaction there.
+const postgres = process.env.COUNTERPOINT_DB_MODE !== 'embedded';
+
+describe.runIf(postgres)('a writer holding the map (PostgreSQL only)', () => {
+  it('does not hold up a student who joins through a share link meanwhile', async () => {
+    const map = await createMap();
+    const owner = { kind: 'user' as const, userId: map.ownerId };
+    const { token } = await createShareLink(owner, map.id, { role: 'EDITOR', expiresInDays: 7 });
+    const student = { kind: 'user' as const, userId: (await createUser()).id };
+
+    const order: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // A batch whose work waits, with the map's row lock taken, until released.
+    const writing = appendToLog(
+      { mapId: map.id, actorId: map.ownerId },
+      async () => {
+        holding();
+        await released;
+        return { op: { kind: 'vote', ops: [], settings: true }, value: null };
+      },
+      { timeout: 30_000 },
+    );
+    await held;
+    // If the join waits for the writer, only this fallback ends the wait.
+    const fallback = setTimeout(() => {
+      order.push('writer let go without the join');
+      release();
+    }, 10_000);
+    await acceptShareLink(student, token);
+    order.push('joined');
+    clearTimeout(fallback);
+    release();
+    await writing;
+
+    expect(order).toEqual(['joined']);
+    const member = await testDb().mapMember.findUnique({
+      where: { mapId_userId: { mapId: map.id, userId: student.userId } },
+    });
+    expect(member?.role).toBe('EDITOR');
+  });
 });

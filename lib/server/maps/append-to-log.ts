@@ -38,7 +38,9 @@ export type Appended<T> =
 
 /**
  * The one writer of the op log. In one transaction: takes the map's row lock
- * (serialising every writer of the map), answers a key this actor already
+ * (serialising every writer of the map; FOR NO KEY UPDATE, the lock the
+ * `lastSeq` update takes anyway, so rows that only refer to the map, such as
+ * a member joining through a link, are not held up by a writer), answers a key this actor already
  * used with the batch it logged, runs `work` (which applies the batch and
  * says what to log), appends it with the next seq (gap-free), moves
  * `lastSeq`, and notifies other processes at COMMIT. After COMMIT, this
@@ -63,7 +65,7 @@ export async function appendToLog<T>(
       LEFT JOIN "MapOp" o
         ON o."mapId" = m."id" AND o."idempotencyKey" = ${idempotencyKey} AND ${sameActor}
       WHERE m."id" = ${mapId}
-      FOR UPDATE OF m`;
+      FOR NO KEY UPDATE OF m`;
     if (!locked)
       throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
     if (locked.priorSeq !== null)
