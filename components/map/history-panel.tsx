@@ -7,6 +7,7 @@ import { avatarInitials, initialsFontSize } from '@/lib/domain/people';
 import { LocalTime } from '../ui/local-time';
 import dialogStyles from './dialog.module.css';
 import styles from './history-panel.module.css';
+import { shareTokenHeaders } from '@/lib/client/share-token';
 
 type Props = {
   mapId: string;
@@ -28,7 +29,7 @@ export function HistoryPanel({ mapId, shareToken, onShow }: Props) {
         const response = await fetch(
           `/api/maps/${encodeURIComponent(mapId)}/history${before ? `?before=${before}` : ''}`,
           {
-            headers: shareToken ? { 'x-share-token': shareToken } : {},
+            headers: shareTokenHeaders(shareToken),
           },
         );
         if (!response.ok) throw new Error();

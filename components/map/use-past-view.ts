@@ -6,6 +6,7 @@ import { initialGraph } from '@/lib/client/use-map-store';
 import type { HistoryItem } from '@/lib/domain/history';
 import type { GraphState } from '@/lib/domain/ops';
 import type { MapSnapshot } from '@/lib/domain/types';
+import { shareTokenHeaders } from '@/lib/client/share-token';
 
 /** The map as it was after one change of its history. */
 export type PastView = { item: HistoryItem; graph: GraphState };
@@ -24,7 +25,7 @@ export function usePastView(
   const show = useCallback(
     async (item: HistoryItem) => {
       const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}?at=${item.seq}`, {
-        headers: shareToken ? { 'x-share-token': shareToken } : {},
+        headers: shareTokenHeaders(shareToken),
       });
       if (!response.ok)
         return setNotice({

@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { GraphNode, SourceDoc } from '../domain/types';
 import { useLatestJson } from './use-latest-json';
+import { useShareTokenHeaders } from './share-token';
 
 /**
  * The map's sources as this page knows them: the snapshot's, then fetched
@@ -17,10 +18,7 @@ export function useMapSources(
   shareToken: string | null,
   nodes: readonly GraphNode[],
 ) {
-  const headers = useMemo(
-    () => (shareToken ? { 'x-share-token': shareToken } : undefined),
-    [shareToken],
-  );
+  const headers = useShareTokenHeaders(shareToken);
   const [sources, refresh] = useLatestJson<SourceDoc[]>(
     `/api/maps/${encodeURIComponent(mapId)}/sources`,
     headers,

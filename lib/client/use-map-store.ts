@@ -5,6 +5,7 @@ import type { Intent } from '../domain/history';
 import { graphStateOf, type GraphState, type TOp } from '../domain/ops';
 import type { MapSnapshot } from '../domain/types';
 import { MapStore, type SendResult, type StoreNotice } from './map-store';
+import { shareTokenHeaders } from './share-token';
 
 /** What a student reads when the server refuses a change. */
 function explainRefusal(code: string, message: string): string {
@@ -36,7 +37,7 @@ function opSender(mapId: string, shareToken: string | null = null) {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(shareToken && { 'x-share-token': shareToken }),
+        ...shareTokenHeaders(shareToken),
       },
       body: JSON.stringify({ ops, idempotencyKey, intent }),
     });

@@ -9,6 +9,7 @@ import type { PresenceStore } from './presence-store';
 import type { PresentingStore } from './presenting-store';
 import type { SocialEvent } from './use-social';
 import { initialGraph } from './use-map-store';
+import { shareTokenHeaders } from './share-token';
 
 /** Whether edits arrive live. */
 export type SyncStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -84,7 +85,10 @@ export function useMapSync({
         {
           fetch: shareToken
             ? (url, init) =>
-                fetch(url, { ...init, headers: { ...init.headers, 'x-share-token': shareToken } })
+                fetch(url, {
+                  ...init,
+                  headers: { ...init.headers, ...shareTokenHeaders(shareToken) },
+                })
             : undefined,
         },
       );

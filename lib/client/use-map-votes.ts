@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { VotesView } from '../domain/votes';
 import { useLatestJson } from './use-latest-json';
+import { useShareTokenHeaders } from './share-token';
 
 type Settings = { blind: boolean } | { addPerspective: string } | { removePerspective: string };
 
@@ -17,10 +18,7 @@ export function useMapVotes(
   onError: (message: string) => void,
 ) {
   const url = `/api/maps/${encodeURIComponent(mapId)}/votes`;
-  const headers = useMemo<Record<string, string>>(
-    (): Record<string, string> => (shareToken ? { 'x-share-token': shareToken } : {}),
-    [shareToken],
-  );
+  const headers = useShareTokenHeaders(shareToken);
 
   const [view, refresh] = useLatestJson<VotesView | null>(url, headers, null);
 

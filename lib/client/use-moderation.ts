@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   concernsReader,
   type ModerationStreamEvent,
@@ -10,6 +10,7 @@ import {
 import type { TOp } from '../domain/ops';
 import { newId } from './ids';
 import { useLatestJson } from './use-latest-json';
+import { useShareTokenHeaders } from './share-token';
 
 type Settings =
   { requireApproval: boolean } | { addModerator: string } | { removeModerator: string };
@@ -27,10 +28,7 @@ export type ModerationRefusal = { code: string; message: string };
  */
 export function useModeration(mapId: string, shareToken: string | null) {
   const base = `/api/maps/${encodeURIComponent(mapId)}`;
-  const headers = useMemo<Record<string, string>>(
-    (): Record<string, string> => (shareToken ? { 'x-share-token': shareToken } : {}),
-    [shareToken],
-  );
+  const headers = useShareTokenHeaders(shareToken);
 
   const [view, refresh] = useLatestJson<ModerationView | null>(`${base}/moderation`, headers, null);
 

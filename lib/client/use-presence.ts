@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef } from 'react';
+import { shareTokenHeaders } from './share-token';
 
 type Options = {
   mapId: string;
@@ -35,7 +36,7 @@ export function usePresence({ mapId, clientId, shareToken, selection }: Options)
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(shareToken && { 'x-share-token': shareToken }),
+          ...shareTokenHeaders(shareToken),
         },
         body,
         keepalive: left,

@@ -11,6 +11,7 @@ import {
   type SocialView,
   type TSocialOpInput,
 } from '../domain/social';
+import { useShareTokenHeaders } from './share-token';
 
 /** An undo or redo step: the ops that perform it. */
 type Step = { ops: TSocialOpInput[] };
@@ -83,10 +84,7 @@ export function useSocial({ mapId, shareToken, onError }: Options) {
     queue.current = run.catch(() => undefined);
     return run;
   }, []);
-  const headers = useMemo(
-    () => (shareToken ? { 'x-share-token': shareToken } : undefined),
-    [shareToken],
-  );
+  const headers = useShareTokenHeaders(shareToken);
   const url = `/api/maps/${encodeURIComponent(mapId)}/social`;
 
   // The first load also asks for the reader's undo steps; the stream's refetches do not re-read them.
