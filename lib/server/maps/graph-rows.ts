@@ -28,6 +28,7 @@ export function nodeStateOf(row: Node): NodeState {
         : null,
     card: cardOf(row.card),
     tags: row.tags,
+    section: row.section,
   };
 }
 
@@ -65,6 +66,7 @@ export function nodeColumns(state: NodeState, previous: Node | undefined, now: D
     anchorEnd: a?.end ?? null,
     card: state.card,
     tags: state.tags,
+    section: state.section ?? null,
   };
 }
 
