@@ -84,10 +84,10 @@ export const TAG_PALETTE = [
   { name: 'Orange', colour: '#ff7f0e' },
   { name: 'Green', colour: '#2ca02c' },
   { name: 'Red', colour: '#d62728' },
-  { name: 'Purple', colour: '#9467bd' },
+  { name: 'Purple', colour: '#7e22ce' },
   { name: 'Brown', colour: '#8c564b' },
   { name: 'Pink', colour: '#e377c2' },
-  { name: 'Grey', colour: '#7f7f7f' },
+  { name: 'Grey', colour: '#6b7280' },
   { name: 'Olive', colour: '#bcbd22' },
   { name: 'Teal', colour: '#17becf' },
 ] as const;
