@@ -66,7 +66,11 @@ function opSender(mapId: string, shareToken: string | null = null) {
 export function initialGraph(snapshot: MapSnapshot): GraphState {
   const nodeSection = snapshot.sectionsView?.nodeSection ?? {};
   return graphStateOf(
-    snapshot.nodes.map((n) => ({ ...n, deleted: false, section: nodeSection[n.id] ?? null })),
+    snapshot.nodes.map((n) => ({
+      ...n,
+      deleted: false,
+      ...(nodeSection[n.id] !== undefined && { section: nodeSection[n.id] }),
+    })),
     snapshot.edges.map((e) => ({ ...e, deleted: false })),
     { sections: snapshot.sectionsView?.sections ?? [], tagColors: snapshot.tagColors },
   );

@@ -91,15 +91,19 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     case 'updateNode': {
       const node = liveNode(state, op.id);
       // A node may keep the id of a deleted section: it is in none.
-      const seen = state.map
-        ? { ...node, section: liveSection(state.map.sections, node.section) }
-        : node;
+      const seen = {
+        ...node,
+        section: state.map ? liveSection(state.map.sections, node.section) : (node.section ?? null),
+      };
       checkBase(seen, op.baseVersion, op.expect);
       if (op.section) checkSectionExists(state, op.section);
       const content = editsContent(op);
+      // A node in no section has no `section` (as a row with none reads).
+      const { section: kept, ...rest } = node;
+      const section = op.section !== undefined ? op.section : kept;
       const next: NodeState = {
-        ...node,
-        ...(op.section !== undefined && { section: op.section }),
+        ...rest,
+        ...(section ? { section } : {}),
         text: op.text ?? node.text,
         kind: op.kind ?? node.kind,
         side: op.side ?? node.side,
@@ -293,8 +297,20 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       const map = mapMeta(state);
       checkSectionExists(state, op.id);
       const gone = new Set(sectionSubtree(map.sections, op.id).map((s) => s.id));
-      // Its cards keep the id, naming no section now: undo puts them back (sections.ts).
-      return withMap(state, { ...map, sections: map.sections.filter((s) => !gone.has(s.id)) });
+      // Their cards (deleted ones too) stay on the map, in no section.
+      const out = [...state.nodes.values()]
+        .filter((n) => n.section && gone.has(n.section))
+        .map(({ section: _section, ...rest }) => rest);
+      return {
+        state: {
+          ...state,
+          nodes: withNodes(state, out),
+          map: { ...map, sections: map.sections.filter((s) => !gone.has(s.id)) },
+        },
+        changedNodes: out.map((n) => n.id),
+        changedEdges: [],
+        changedMap: true,
+      };
     }
     case 'restoreSections': {
       const map = mapMeta(state);
@@ -307,7 +323,25 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
           'VALIDATION_FAILED',
           sections.error.issues[0]?.message ?? 'These sections no longer fit the map',
         );
-      return withMap(state, { ...map, sections: sections.data });
+      const restored = new Set(op.sections.map((s) => s.id));
+      const back: NodeState[] = [];
+      for (const card of op.cards) {
+        const node = state.nodes.get(card.id);
+        // A card someone put in another section since stays there.
+        if (!node || !restored.has(card.section) || liveSection(map.sections, node.section))
+          continue;
+        back.push({ ...node, section: card.section });
+      }
+      return {
+        state: {
+          ...state,
+          nodes: withNodes(state, back),
+          map: { ...map, sections: sections.data },
+        },
+        changedNodes: back.map((n) => n.id),
+        changedEdges: [],
+        changedMap: true,
+      };
     }
     case 'setTagColor': {
       const map = mapMeta(state);

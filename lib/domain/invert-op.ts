@@ -119,7 +119,16 @@ export function invertOp(before: GraphState, op: TOp): TOp {
     case 'deleteSection': {
       const sections = before.map!.sections;
       const gone = sectionSubtree(sections, op.id);
-      return { type: 'restoreSections', sections: gone, index: sections.indexOf(gone[0]!) };
+      const ids = new Set(gone.map((s) => s.id));
+      const cards = [...before.nodes.values()].flatMap((n) =>
+        n.section && ids.has(n.section) ? [{ id: n.id, section: n.section }] : [],
+      );
+      return {
+        type: 'restoreSections',
+        sections: gone,
+        index: sections.indexOf(gone[0]!),
+        cards,
+      };
     }
     case 'restoreSections':
       // Restored together, they are the subtree of the first (the section deleted with them).

@@ -21,6 +21,8 @@ export type OpFootprint = {
   connectionsOf: Set<string>;
   /** Whether the map's sections and tag colours must be loaded (GraphState.map). */
   map: boolean;
+  /** Sections being deleted: the nodes in them (or in their subsections) must be loaded too. */
+  sectionsOf: Set<string>;
 };
 
 export function opFootprint(ops: readonly TOp[]): OpFootprint {
@@ -28,6 +30,7 @@ export function opFootprint(ops: readonly TOp[]): OpFootprint {
   const edgeIds = new Set<string>();
   const connectionsOf = new Set<string>();
   let map = false;
+  const sectionsOf = new Set<string>();
   const ends = (...ids: (string | undefined)[]) => {
     for (const id of ids) {
       if (id === undefined) continue;
@@ -68,14 +71,20 @@ export function opFootprint(ops: readonly TOp[]): OpFootprint {
       case 'restoreEdge':
         edgeIds.add(op.id);
         break;
+      case 'deleteSection':
+        map = true;
+        sectionsOf.add(op.id);
+        break;
+      case 'restoreSections':
+        map = true;
+        for (const card of op.cards) nodeIds.add(card.id);
+        break;
       case 'createSection':
       case 'renameSection':
-      case 'deleteSection':
-      case 'restoreSections':
       case 'setTagColor':
         map = true;
         break;
     }
   }
-  return { nodeIds, edgeIds, connectionsOf, map };
+  return { nodeIds, edgeIds, connectionsOf, map, sectionsOf };
 }

@@ -183,8 +183,11 @@ const ZRestoreEdgeOp = z.object({ type: z.literal('restoreEdge'), id: ZId });
  * Section ops (lib/domain/sections.ts). A new section goes after its
  * parent's last subsection (or last, at the top level), a level below its
  * parent. A rename expects the title the editor saw. Deleting a section
- * deletes its subsections too (their cards stay, in no section);
- * `restoreSections`, its undo, puts them back at `index` of the list.
+ * deletes its subsections too and takes their cards out of them (the
+ * cards stay on the map); `restoreSections`, its undo, puts the sections
+ * back at `index` of the list and each of `cards` back in its section
+ * (unless someone put it in another since; a card no longer on the map
+ * is passed over).
  */
 const ZCreateSectionOp = z.object({
   type: z.literal('createSection'),
@@ -203,6 +206,10 @@ const ZRestoreSectionsOp = z.object({
   type: z.literal('restoreSections'),
   sections: z.array(ZSection).min(1).max(MAX_SECTIONS),
   index: z.number().int().nonnegative(),
+  cards: z
+    .array(z.object({ id: ZId, section: ZId }))
+    .max(20_000)
+    .default([]),
 });
 /**
  * Sets the colour of a tag for the whole map (lib/domain/tags.ts), or

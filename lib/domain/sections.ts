@@ -13,9 +13,9 @@ import { ZId } from './id';
  * card in a section or takes it out). A node made later belongs to none.
  *
  * Deleting a section deletes its subsections too; their cards stay on the
- * map, in no section. A node row keeps the id of a deleted section (readers
- * ignore an id that names no section: `liveSection`), so undoing the delete
- * puts every card back where it was.
+ * map, in no section (its undo puts each back, unless someone put it in
+ * another section since). Readers ignore a node's section id that names no
+ * section (`liveSection`), as an imported or restored map could hold one.
  */
 
 /** Most sections a map keeps. */

@@ -44,8 +44,10 @@ describe('editing a map’s sections and tag colours', () => {
     await apply(editor, map.id, [{ type: 'deleteSection', id: top }]);
     view = (await getMapSnapshot(editor, map.id)).sectionsView;
     expect(view).toBeUndefined();
-    // The cards stay on the map.
+    // The cards stay on the map, in no section.
     expect((await getMapSnapshot(editor, map.id)).nodes).toHaveLength(2);
+    const rows = await testDb().node.findMany({ where: { mapId: map.id } });
+    expect(rows.map((r) => r.section)).toEqual([null, null]);
 
     // Undo, as the store sends it (the logged inverse): both sections and their cards are back.
     const logged = await testDb().mapOp.findFirstOrThrow({

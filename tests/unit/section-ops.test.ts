@@ -130,7 +130,7 @@ describe('section ops', () => {
     expect(codeOf(() => applyOp(before, put('a', 'nope')))).toBe('NOT_FOUND');
     // Someone else moved it meanwhile: stale.
     expect(codeOf(() => applyOp(after, put('a', null, null)))).toBe('STALE_VERSION');
-    expect(applyOp(after, put('a', null, 's1')).state.nodes.get('a')!.section).toBeNull();
+    expect(applyOp(after, put('a', null, 's1')).state.nodes.get('a')!.section).toBeUndefined();
   });
 
   it('deletes a section with its subsections, its cards staying on the map in none; undo puts all back in place', () => {
@@ -148,11 +148,24 @@ describe('section ops', () => {
     expect(sectionsViewOf(after)?.nodeSection).toEqual({ b: 's2' });
     expect(back.map).toEqual(before.map);
     expect(sectionsViewOf(back)).toEqual(sectionsViewOf(before));
+    expect(after.nodes.get('a')!.section).toBeUndefined();
     // A card is in no section while its section is gone: moving it expects none.
     expect(applyOp(after, put('a', 's2', null)).state.nodes.get('a')!.section).toBe('s2');
     // The undo of the undo deletes them again.
     const restore = invertOp(before, del);
     expect(applyOp(back, invertOp(after, restore)).state.map).toEqual(after.map);
+  });
+
+  it('undoing a delete leaves a card someone put in another section since where it is', () => {
+    const before = applyOps(mapWith([section('s1', 'One'), section('s2', 'Two')]), [
+      put('a', 's1'),
+      put('b', 's1'),
+    ]).state;
+    const del = op({ type: 'deleteSection', id: 's1' });
+    const after = applyOps(before, [del, put('b', 's2', null)]).state;
+    const back = applyOp(after, invertOp(before, del));
+    expect(back.changedNodes).toEqual(['a']);
+    expect(sectionsViewOf(back.state)?.nodeSection).toEqual({ a: 's1', b: 's2' });
   });
 
   it('refuses restoring sections whose parent is gone', () => {

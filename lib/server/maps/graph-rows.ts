@@ -28,7 +28,8 @@ export function nodeStateOf(row: Node): NodeState {
         : null,
     card: cardOf(row.card),
     tags: row.tags,
-    section: row.section,
+    // Only a node in a section has one (as a node an op made has none).
+    ...(row.section !== null && { section: row.section }),
   };
 }
 

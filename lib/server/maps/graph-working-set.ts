@@ -1,7 +1,7 @@
 import 'server-only';
 import type { MapMeta } from '../../domain/graph-state';
 import { opFootprint, type TOp } from '../../domain/ops';
-import { readSections } from '../../domain/sections';
+import { readSections, sectionSubtree } from '../../domain/sections';
 import { tagColorsOf } from '../../domain/tags';
 import { Prisma, type Edge, type Node } from '../../generated/prisma/client';
 import { edgeColumns, nodeColumns } from './graph-rows';
@@ -12,7 +12,8 @@ type Tx = Prisma.TransactionClient;
  * The rows of a map a batch needs to apply (lib/domain/op-footprint.ts):
  * the nodes and edges it names, the two ends of every edge it names, and
  * the edges of the nodes whose connections the invariants check, and the
- * map's sections and tag colours when an op reads them. A few indexed
+ * map's sections and tag colours when an op reads them (and the cards in
+ * a section being deleted). A few indexed
  * reads, whatever the size of the map.
  */
 export async function loadWorkingSet(
@@ -20,7 +21,7 @@ export async function loadWorkingSet(
   mapId: string,
   ops: readonly TOp[],
 ): Promise<{ nodes: Node[]; edges: Edge[]; map?: MapMeta }> {
-  const { nodeIds, edgeIds, connectionsOf, map: needsMap } = opFootprint(ops);
+  const { nodeIds, edgeIds, connectionsOf, map: needsMap, sectionsOf } = opFootprint(ops);
   const named = edgeIds.size
     ? await tx.edge.findMany({ where: { mapId, id: { in: [...edgeIds] } } })
     : [];
@@ -45,12 +46,23 @@ export async function loadWorkingSet(
   ]);
   const edges = new Map(named.map((e) => [e.id, e]));
   for (const edge of connected) edges.set(edge.id, edge);
+  const map = mapRow && {
+    sections: readSections(mapRow.sections),
+    tagColors: tagColorsOf(mapRow.tagColors),
+  };
+  // Deleting a section takes its cards (and its subsections') out of it: load them too.
+  const doomed = [...sectionsOf].flatMap((id) =>
+    map ? sectionSubtree(map.sections, id).map((s) => s.id) : [],
+  );
+  const members = doomed.length
+    ? await tx.node.findMany({
+        where: { mapId, section: { in: doomed }, id: { notIn: nodes.map((n) => n.id) } },
+      })
+    : [];
   return {
-    nodes,
+    nodes: [...nodes, ...members],
     edges: [...edges.values()],
-    ...(mapRow && {
-      map: { sections: readSections(mapRow.sections), tagColors: tagColorsOf(mapRow.tagColors) },
-    }),
+    ...(map && { map }),
   };
 }
 
