@@ -93,9 +93,21 @@ describe('editing sections and tag colours', () => {
     await t.keyboard.press('Enter');
     await allSaved(t);
     await frame(r, 'Who pays').waitFor();
+
+    // Deleting it: the card stays on the map, in no section, for both readers.
+    await dialog.getByRole('button', { name: 'Delete section' }).click();
+    await allSaved(t);
+    await expect
+      .poll(() => dialog.getByRole('radio', { name: 'No section' }).isChecked())
+      .toBe(true);
+    await expect.poll(() => r.locator('[data-section-frame]').count()).toBe(0);
+    expect(await nodeNamed(r, schools).isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Done' }).click();
 
-    // Undo the rename, then the section itself: the reader's frame goes back, then away.
+    // Undo the delete (the card is back in it), the rename, then the section itself.
+    await undo(t);
+    await allSaved(t);
+    await frame(r, 'Who pays').waitFor();
     await undo(t);
     await allSaved(t);
     await frame(r, 'Money matters').waitFor();
