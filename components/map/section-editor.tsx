@@ -41,7 +41,10 @@ export function SectionEditor({
   const current = liveSection(sections, props.section);
   const currentTitle = sections.find((s) => s.id === current)?.title ?? '';
   const [title, setTitle] = useState('');
-  const [parent, setParent] = useState(current ?? '');
+  // A new section goes inside the card's own by default (if that may hold one).
+  const [parent, setParent] = useState(
+    () => sections.find((s) => s.id === current && s.level < MAX_SECTION_LEVEL)?.id ?? '',
+  );
   const [rename, setRename] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const checked = (value: string) => {
