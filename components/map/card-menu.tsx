@@ -1,16 +1,18 @@
 'use client';
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { GraphState } from '@/lib/domain/ops';
+import type { GraphState, NodeState } from '@/lib/domain/ops';
+import type { MapSection } from '@/lib/domain/sections';
 import type { MapEditing } from './use-map-editing';
 import { useLongPress } from './use-long-press';
-import { KIND_LABELS, NODE_KINDS, type GraphNode, type NodeKind } from '@/lib/domain/types';
+import { KIND_LABELS, NODE_KINDS, type NodeKind } from '@/lib/domain/types';
 import type { TagColors } from '@/lib/domain/tags';
 import styles from './card-menu.module.css';
+import { SectionEditor } from './section-editor';
 import { TagEditor } from './tag-editor';
 
 type Props = {
-  node: GraphNode;
+  node: NodeState;
   /** Where it was opened, in the canvas's own coordinates. */
   at: { x: number; y: number };
   onEdit: () => void;
@@ -19,6 +21,12 @@ type Props = {
   onChangeKind: (kind: NodeKind) => void;
   tagColors: TagColors;
   onSetTags: (tags: string[]) => void;
+  onColour: (tag: string, colour: string | null) => void;
+  sections: readonly MapSection[];
+  onSetSection: (section: string | null) => void;
+  onCreateSection: (title: string, parentId: string | null) => void;
+  onRenameSection: (id: string, title: string) => void;
+  onDeleteSection: (id: string) => void;
   onDelete: () => void;
   onFlag?: () => void;
   onClose: () => void;
@@ -33,6 +41,7 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   const [kinds, setKinds] = useState(false);
   const [tagging, setTagging] = useState(false);
+  const [sectioning, setSectioning] = useState(false);
   const [place, setPlace] = useState(at);
 
   // It opens at the finger, moved in where it would cross the canvas's right or bottom edge.
@@ -44,12 +53,12 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
       x: Math.max(8, Math.min(at.x, box.clientWidth - el.offsetWidth - 8)),
       y: Math.max(8, Math.min(at.y, box.clientHeight - el.offsetHeight - 8)),
     });
-  }, [at, kinds, tagging]);
+  }, [at, kinds, tagging, sectioning]);
 
-  // The first command, or the tag field when the tags are open.
+  // The first command, or the tag field when the tags are open (the chosen section when sections are).
   useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('input, [role^="menuitem"]')?.focus();
-  }, [kinds, tagging]);
+    menu.current?.querySelector<HTMLElement>('input:checked, input, [role^="menuitem"]')?.focus();
+  }, [kinds, tagging, sectioning]);
   useEffect(() => {
     const onPress = (event: PointerEvent) => {
       if (!menu.current?.contains(event.target as Node)) onClose();
@@ -66,6 +75,8 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
     const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
     const index = items.indexOf(document.activeElement as HTMLElement);
     if (event.key === 'Escape') onClose();
+    // In a dialog the arrow keys are its fields' own (the section radios').
+    else if (tagging || sectioning) return;
     else if (event.key === 'ArrowDown') items[(index + 1) % items.length]?.focus();
     else if (event.key === 'ArrowUp') items[(index - 1 + items.length) % items.length]?.focus();
     else return;
@@ -86,9 +97,9 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
   return (
     <div
       ref={menu}
-      // The tags are a small form (a list and a field), not menu items: a dialog then.
-      role={tagging ? 'dialog' : 'menu'}
-      aria-label={`${tagging ? 'Tags of' : 'Card'}: ${node.text.slice(0, 60)}`}
+      // The tags and the section are small forms (lists and fields), not menu items: a dialog then.
+      role={tagging || sectioning ? 'dialog' : 'menu'}
+      aria-label={`${tagging ? 'Tags of' : sectioning ? 'Section of' : 'Card'}: ${node.text.slice(0, 60)}`}
       className={styles.menu}
       style={{ left: place.x, top: place.y }}
       onKeyDown={onKeyDown}
@@ -98,6 +109,17 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
           tags={node.tags}
           tagColors={commands.tagColors}
           onChange={commands.onSetTags}
+          onColour={commands.onColour}
+          onDone={onClose}
+        />
+      ) : sectioning ? (
+        <SectionEditor
+          sections={commands.sections}
+          section={node.section}
+          onChoose={commands.onSetSection}
+          onCreate={commands.onCreateSection}
+          onRename={commands.onRenameSection}
+          onDelete={commands.onDeleteSection}
           onDone={onClose}
         />
       ) : kinds ? (
@@ -135,6 +157,14 @@ function CardMenu({ node, at, onClose, ...commands }: Props) {
             onClick={() => setTagging(true)}
           >
             Tags{node.tags.length ? ` (${node.tags.length})` : ''}…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className={styles.item}
+            onClick={() => setSectioning(true)}
+          >
+            Section…
           </button>
           {commands.onFlag && item('Flag for review', commands.onFlag)}
           {item('Delete', commands.onDelete, true)}
@@ -187,6 +217,12 @@ export function useCardMenu({
       onChangeKind={editing.changeKind}
       tagColors={tagColors}
       onSetTags={(tags) => editing.setTags(node.id, tags)}
+      onColour={editing.setTagColour}
+      sections={view.map?.sections ?? []}
+      onSetSection={(section) => editing.setSection(node.id, section)}
+      onCreateSection={(title, parentId) => editing.createSection(title, parentId, node.id)}
+      onRenameSection={editing.renameSection}
+      onDeleteSection={editing.deleteSection}
       onDelete={() => editing.deleteElements([node.id])}
       onFlag={onFlag && (() => onFlag(node.id))}
     />

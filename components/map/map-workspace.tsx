@@ -53,6 +53,7 @@ import { MapViewContext } from './view-context';
 import { WorkspaceHeading, WorkspaceTools } from './workspace-header';
 import { WorkspaceToolbar } from './workspace-toolbar';
 import styles from './workspace.module.css';
+import { sectionsViewOf } from '@/lib/domain/sections';
 import { tagsInUse } from '@/lib/domain/tags';
 
 type Props = {
@@ -157,7 +158,9 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     flagCounts,
     stands,
   );
-  const sectionsView = snapshot.sectionsView;
+  // Live: section and tag-colour ops change them (the view's, like its cards).
+  const sectionsView = useMemo(() => sectionsViewOf(view), [view]);
+  const tagColors = view.map?.tagColors ?? snapshot.tagColors;
   const [onlySection, setOnlySection] = useState<string | null>(null);
   const onlyIds = useMemo(
     () => (sectionsView && onlySection ? nodesInSection(sectionsView, onlySection) : null),
@@ -167,7 +170,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     nodes: liveNodes,
     edges: liveEdges,
     sources,
-    tagColors: snapshot.tagColors,
+    tagColors,
     mapView,
     only: onlyIds,
   });
@@ -220,7 +223,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     view,
     editing: editable ? editing : null,
     select: selection.setSelectedNodeId,
-    tagColors: snapshot.tagColors,
+    tagColors,
     onFlag: snapshot.actorId
       ? (nodeId) =>
           void moderation
@@ -245,7 +248,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
       editing={editable && editing}
       selection={selection}
       votes={voting.votes.view}
-      sections={snapshot.sectionsView}
+      sections={sectionsView}
     />
   );
   // How the canvas is shown: at the end of the editing toolbar's row, or of the title's for readers.

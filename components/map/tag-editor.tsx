@@ -1,7 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { colourOfTag, MAX_NODE_TAGS, sameTag, tagProblem, type TagColors } from '@/lib/domain/tags';
+import {
+  colourOfTag,
+  MAX_NODE_TAGS,
+  sameTag,
+  TAG_PALETTE,
+  tagProblem,
+  type TagColors,
+} from '@/lib/domain/tags';
 import { TagChips } from './tag-chips';
 import styles from './card-menu.module.css';
 
@@ -10,6 +17,8 @@ type Props = {
   tagColors: TagColors;
   /** Saves the card's whole tag list. */
   onChange: (tags: string[]) => void;
+  /** Sets a tag's colour for the whole map (null: the default). */
+  onColour: (tag: string, colour: string | null) => void;
   onDone: () => void;
 };
 
@@ -18,7 +27,7 @@ type Props = {
  * where Enter adds what was typed. A tag the card cannot take is refused
  * here with the reason the server would give.
  */
-export function TagEditor({ tags, tagColors, onChange, onDone }: Props) {
+export function TagEditor({ tags, tagColors, onChange, onColour, onDone }: Props) {
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const add = () => {
@@ -37,6 +46,14 @@ export function TagEditor({ tags, tagColors, onChange, onDone }: Props) {
         tags={tags.map((tag) => ({ tag, colour: colourOfTag(tagColors, tag) ?? null }))}
         onRemove={(tag) => onChange(tags.filter((t) => t !== tag))}
       />
+      {tags.map((tag) => (
+        <TagColourChoice
+          key={tag}
+          tag={tag}
+          colour={colourOfTag(tagColors, tag) ?? null}
+          onColour={onColour}
+        />
+      ))}
       <input
         className={styles.tagInput}
         aria-label="Add a tag"
@@ -64,5 +81,47 @@ export function TagEditor({ tags, tagColors, onChange, onDone }: Props) {
         Done
       </button>
     </div>
+  );
+}
+
+/**
+ * The colour of one tag on the whole map: the default chip, or one of the
+ * palette's (each reads with dark or white text). A colour set elsewhere (an
+ * imported file's) shows as itself until another is chosen.
+ */
+function TagColourChoice({
+  tag,
+  colour,
+  onColour,
+}: {
+  tag: string;
+  colour: string | null;
+  onColour: (tag: string, colour: string | null) => void;
+}) {
+  const known = colour === null || TAG_PALETTE.some((p) => p.colour === colour);
+  return (
+    <label className={styles.colourRow}>
+      <span className={styles.colourName} title={tag}>
+        Colour of {tag}
+      </span>
+      <span
+        className={styles.swatch}
+        style={colour ? { background: colour } : undefined}
+        aria-hidden="true"
+      />
+      <select
+        className={styles.colourSelect}
+        value={colour ?? ''}
+        onChange={(event) => onColour(tag, event.target.value || null)}
+      >
+        <option value="">Default</option>
+        {!known && <option value={colour}>Own colour ({colour})</option>}
+        {TAG_PALETTE.map((p) => (
+          <option key={p.colour} value={p.colour}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -12,6 +12,7 @@ import { useAutoLayout } from './use-auto-layout';
 import { useConnecting } from './use-connecting';
 import { useNodeCreation } from './use-node-creation';
 import { useNodePlacement } from './use-node-placement';
+import { useSectionEditing } from './use-section-editing';
 import { usePremiseLinks } from './use-premise-links';
 import { useTextEditing } from './use-text-editing';
 
@@ -64,6 +65,7 @@ export function useMapEditing(options: Options) {
   const connecting = useConnecting(store);
   const links = usePremiseLinks(store, view, selectedNodeIds);
   const layout = useAutoLayout(store, placement.drawnBoxes, options.direction);
+  const sections = useSectionEditing(store);
 
   const changeKind = useCallback(
     (kind: NodeKind) => {
@@ -160,6 +162,7 @@ export function useMapEditing(options: Options) {
     ...connecting,
     ...links,
     ...layout,
+    ...sections,
     changeKind,
     setTags,
     deleteElements,

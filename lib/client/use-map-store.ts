@@ -63,11 +63,17 @@ function opSender(mapId: string, shareToken: string | null = null) {
   };
 }
 
-/** The graph state of a snapshot as loaded: every node and edge live. */
+/** The graph state of a snapshot as loaded: every node and edge live, with the map's sections and tag colours. */
 export function initialGraph(snapshot: MapSnapshot): GraphState {
+  const nodeSection = snapshot.sectionsView?.nodeSection ?? {};
   return graphStateOf(
-    snapshot.nodes.map((n) => ({ ...n, deleted: false })),
+    snapshot.nodes.map((n) => ({
+      ...n,
+      deleted: false,
+      ...(nodeSection[n.id] !== undefined && { section: nodeSection[n.id] }),
+    })),
     snapshot.edges.map((e) => ({ ...e, deleted: false })),
+    { sections: snapshot.sectionsView?.sections ?? [], tagColors: snapshot.tagColors },
   );
 }
 

@@ -53,6 +53,10 @@ function describeOp(op: TOp, ops: TOp[], view: GraphState): string | null {
       const card = textOf(view, op.id);
       if (op.text !== undefined) return `edited the text of ${card}`;
       if (op.tags !== undefined && !editsContent(op)) return `changed the tags of ${card}`;
+      if (op.section !== undefined && !editsContent(op))
+        return op.section
+          ? `put ${card} in section ${quoted(sectionTitle(view, op.section))}`
+          : `took ${card} out of its section`;
       if (op.kind !== undefined) return `made ${card} ${ARTICLE[op.kind]}`;
       if (op.side !== undefined) return `marked ${card} ${SIDE_LABELS[op.side].toLowerCase()}`;
       if (op.anchor === undefined && op.card !== undefined)
@@ -84,8 +88,21 @@ function describeOp(op: TOp, ops: TOp[], view: GraphState): string | null {
     }
     case 'moveNodes':
       return null;
+    case 'createSection':
+      return `added section ${quoted(op.title)}`;
+    case 'renameSection':
+      return `renamed section ${quoted(op.expect.title)} to ${quoted(op.title)}`;
+    case 'deleteSection':
+      return 'deleted a section';
+    case 'restoreSections':
+      return `brought back section ${quoted(op.sections[0]!.title)}`;
+    case 'setTagColor':
+      return `changed the colour of tag ${quoted(op.tag)}`;
   }
 }
+
+const sectionTitle = (view: GraphState, id: string) =>
+  view.map?.sections.find((s) => s.id === id)?.title ?? 'a section';
 
 const relationVerb = (relation: Relation) =>
   ({

@@ -1,22 +1,40 @@
-import type { EdgeState, GraphState, NodeState } from './graph-state';
+import type { EdgeState, GraphState, MapMeta, NodeState } from './graph-state';
 import { applyMark, rebaseMarks } from './evidence/card';
 import {
   checkBase,
   checkedCard,
   checkEdgeShape,
   checkReasoning,
+  checkSectionExists,
   liveEdge,
   liveNode,
+  mapMeta,
   OpError,
 } from './op-checks';
 import type { TOp } from './op-schemas';
+import {
+  liveSection,
+  MAX_SECTION_LEVEL,
+  MAX_SECTIONS,
+  sectionSubtree,
+  ZSections,
+  type MapSection,
+} from './sections';
+import { colourOfTag, MAX_TAG_COLORS, withTagColour } from './tags';
 
 type ApplyResult = {
   state: GraphState;
   /** Ids of the nodes and edges this op changed (to write back, or to redraw). */
   changedNodes: string[];
   changedEdges: string[];
+  /** Whether it changed the map's sections or tag colours (`state.map`). */
+  changedMap?: boolean;
 };
+
+/** The result of an op that changed only the map's sections or tag colours. */
+function withMap(state: GraphState, map: MapMeta): ApplyResult {
+  return { state: { ...state, map }, changedNodes: [], changedEdges: [], changedMap: true };
+}
 
 function withNodes(state: GraphState, nodes: NodeState[]): Map<string, NodeState> {
   const next = new Map(state.nodes);
@@ -65,17 +83,27 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       };
       node.card = checkedCard(node, op.card);
       return {
-        state: { nodes: withNodes(state, [node]), edges: state.edges },
+        state: { ...state, nodes: withNodes(state, [node]), edges: state.edges },
         changedNodes: [op.id],
         changedEdges: [],
       };
     }
     case 'updateNode': {
       const node = liveNode(state, op.id);
-      checkBase(node, op.baseVersion, op.expect);
-      const content = editsContent(op);
-      const next: NodeState = {
+      // A node may keep the id of a deleted section: it is in none.
+      const seen = {
         ...node,
+        section: state.map ? liveSection(state.map.sections, node.section) : (node.section ?? null),
+      };
+      checkBase(seen, op.baseVersion, op.expect);
+      if (op.section) checkSectionExists(state, op.section);
+      const content = editsContent(op);
+      // A node in no section has no `section` (as a row with none reads).
+      const { section: kept, ...rest } = node;
+      const section = op.section !== undefined ? op.section : kept;
+      const next: NodeState = {
+        ...rest,
+        ...(section ? { section } : {}),
         text: op.text ?? node.text,
         kind: op.kind ?? node.kind,
         side: op.side ?? node.side,
@@ -85,7 +113,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       };
       next.card = checkedCard(next, cardAfter(node, next, op.card));
       return {
-        state: { nodes: withNodes(state, [next]), edges: state.edges },
+        state: { ...state, nodes: withNodes(state, [next]), edges: state.edges },
         changedNodes: [op.id],
         changedEdges: [],
       };
@@ -106,7 +134,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         card: applyMark(node.card, op.layer, [start, end], op.on, keep),
       };
       return {
-        state: { nodes: withNodes(state, [next]), edges: state.edges },
+        state: { ...state, nodes: withNodes(state, [next]), edges: state.edges },
         changedNodes: [op.id],
         changedEdges: [],
       };
@@ -114,7 +142,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     case 'moveNodes': {
       const moved = op.moves.map((m) => ({ ...liveNode(state, m.id), x: m.x, y: m.y }));
       return {
-        state: { nodes: withNodes(state, moved), edges: state.edges },
+        state: { ...state, nodes: withNodes(state, moved), edges: state.edges },
         changedNodes: moved.map((n) => n.id),
         changedEdges: [],
       };
@@ -126,6 +154,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
         .map((e) => ({ ...e, deleted: true }));
       return {
         state: {
+          ...state,
           nodes: withNodes(state, [{ ...node, deleted: true }]),
           edges: withEdges(state, edges),
         },
@@ -138,6 +167,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       if (!node) throw new OpError('NOT_FOUND', 'The node does not exist on this map');
       if (!node.deleted) throw new OpError('VALIDATION_FAILED', 'The node is not deleted');
       let next: GraphState = {
+        ...state,
         nodes: withNodes(state, [{ ...node, deleted: false }]),
         edges: state.edges,
       };
@@ -150,7 +180,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
           throw new OpError('VALIDATION_FAILED', 'That connection does not touch this node');
         checkEdgeShape(next, edge);
         const back = { ...edge, deleted: false };
-        next = { nodes: next.nodes, edges: withEdges(next, [back]) };
+        next = { ...next, edges: withEdges(next, [back]) };
         restored.push(back);
       }
       return { state: next, changedNodes: [op.id], changedEdges: restored.map((e) => e.id) };
@@ -173,7 +203,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       checkEdgeShape(state, edge);
       checkReasoning(edge, op);
       return {
-        state: { nodes: state.nodes, edges: withEdges(state, [edge]) },
+        state: { ...state, nodes: state.nodes, edges: withEdges(state, [edge]) },
         changedNodes: [],
         changedEdges: [op.id],
       };
@@ -195,7 +225,7 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       checkEdgeShape(state, next);
       checkReasoning(next, op);
       return {
-        state: { nodes: state.nodes, edges: withEdges(state, [next]) },
+        state: { ...state, nodes: state.nodes, edges: withEdges(state, [next]) },
         changedNodes: [],
         changedEdges: [op.id],
       };
@@ -203,7 +233,11 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
     case 'deleteEdge': {
       const edge = liveEdge(state, op.id);
       return {
-        state: { nodes: state.nodes, edges: withEdges(state, [{ ...edge, deleted: true }]) },
+        state: {
+          ...state,
+          nodes: state.nodes,
+          edges: withEdges(state, [{ ...edge, deleted: true }]),
+        },
         changedNodes: [],
         changedEdges: [op.id],
       };
@@ -214,10 +248,112 @@ export function applyOp(state: GraphState, op: TOp): ApplyResult {
       if (!edge.deleted) throw new OpError('VALIDATION_FAILED', 'The connection is not deleted');
       checkEdgeShape(state, edge);
       return {
-        state: { nodes: state.nodes, edges: withEdges(state, [{ ...edge, deleted: false }]) },
+        state: {
+          ...state,
+          nodes: state.nodes,
+          edges: withEdges(state, [{ ...edge, deleted: false }]),
+        },
         changedNodes: [],
         changedEdges: [op.id],
       };
+    }
+    case 'createSection': {
+      const map = mapMeta(state);
+      if (map.sections.some((s) => s.id === op.id))
+        throw new OpError('ID_TAKEN', 'A section with this id already exists');
+      if (map.sections.length >= MAX_SECTIONS)
+        throw new OpError('VALIDATION_FAILED', `A map has at most ${MAX_SECTIONS} sections`);
+      const parent = op.parentId === null ? null : checkSectionExists(state, op.parentId);
+      const level = parent ? parent.level + 1 : 1;
+      if (level > MAX_SECTION_LEVEL)
+        throw new OpError(
+          'VALIDATION_FAILED',
+          `Sections nest at most ${MAX_SECTION_LEVEL} deep: put this one higher up`,
+        );
+      const section: MapSection = {
+        id: op.id,
+        title: op.title,
+        level,
+        parentId: op.parentId,
+        data: null,
+      };
+      // After the parent's last subsection (a parent before its children), or last of all.
+      const at = parent
+        ? map.sections.indexOf(sectionSubtree(map.sections, parent.id).at(-1)!) + 1
+        : map.sections.length;
+      return withMap(state, { ...map, sections: map.sections.toSpliced(at, 0, section) });
+    }
+    case 'renameSection': {
+      const map = mapMeta(state);
+      const section = checkSectionExists(state, op.id);
+      if (section.title !== op.expect.title)
+        throw new OpError('STALE_VERSION', 'Someone else renamed this section in the meantime');
+      return withMap(state, {
+        ...map,
+        sections: map.sections.map((s) => (s.id === op.id ? { ...s, title: op.title } : s)),
+      });
+    }
+    case 'deleteSection': {
+      const map = mapMeta(state);
+      checkSectionExists(state, op.id);
+      const gone = new Set(sectionSubtree(map.sections, op.id).map((s) => s.id));
+      // Their cards (deleted ones too) stay on the map, in no section.
+      const out = [...state.nodes.values()]
+        .filter((n) => n.section && gone.has(n.section))
+        .map(({ section: _section, ...rest }) => rest);
+      return {
+        state: {
+          ...state,
+          nodes: withNodes(state, out),
+          map: { ...map, sections: map.sections.filter((s) => !gone.has(s.id)) },
+        },
+        changedNodes: out.map((n) => n.id),
+        changedEdges: [],
+        changedMap: true,
+      };
+    }
+    case 'restoreSections': {
+      const map = mapMeta(state);
+      if (op.sections.some((r) => map.sections.some((s) => s.id === r.id)))
+        throw new OpError('ID_TAKEN', 'A section with this id already exists');
+      const at = Math.min(op.index, map.sections.length);
+      const sections = ZSections.safeParse(map.sections.toSpliced(at, 0, ...op.sections));
+      if (!sections.success)
+        throw new OpError(
+          'VALIDATION_FAILED',
+          sections.error.issues[0]?.message ?? 'These sections no longer fit the map',
+        );
+      const restored = new Set(op.sections.map((s) => s.id));
+      const back: NodeState[] = [];
+      for (const card of op.cards) {
+        const node = state.nodes.get(card.id);
+        // A card someone put in another section since stays there.
+        if (!node || !restored.has(card.section) || liveSection(map.sections, node.section))
+          continue;
+        back.push({ ...node, section: card.section });
+      }
+      return {
+        state: {
+          ...state,
+          nodes: withNodes(state, back),
+          map: { ...map, sections: sections.data },
+        },
+        changedNodes: back.map((n) => n.id),
+        changedEdges: [],
+        changedMap: true,
+      };
+    }
+    case 'setTagColor': {
+      const map = mapMeta(state);
+      if ((colourOfTag(map.tagColors, op.tag) ?? null) !== op.expect)
+        throw new OpError(
+          'STALE_VERSION',
+          'Someone else changed this tag’s colour in the meantime',
+        );
+      const tagColors = withTagColour(map.tagColors, op.tag, op.colour);
+      if (Object.keys(tagColors).length > MAX_TAG_COLORS)
+        throw new OpError('VALIDATION_FAILED', `A map has at most ${MAX_TAG_COLORS} tag colours`);
+      return withMap(state, { ...map, tagColors });
     }
   }
 }
@@ -241,6 +377,7 @@ export function editsContent(op: Extract<TOp, { type: 'updateNode' }>): boolean 
 export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
   const changedNodes = new Set<string>();
   const changedEdges = new Set<string>();
+  let changedMap = false;
   let current = state;
   for (const [index, op] of ops.entries()) {
     try {
@@ -248,6 +385,7 @@ export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
       current = result.state;
       result.changedNodes.forEach((id) => changedNodes.add(id));
       result.changedEdges.forEach((id) => changedEdges.add(id));
+      changedMap ||= result.changedMap === true;
     } catch (error) {
       if (error instanceof OpError && ops.length > 1) {
         throw new OpError(
@@ -259,7 +397,12 @@ export function applyOps(state: GraphState, ops: readonly TOp[]): ApplyResult {
       throw error;
     }
   }
-  return { state: current, changedNodes: [...changedNodes], changedEdges: [...changedEdges] };
+  return {
+    state: current,
+    changedNodes: [...changedNodes],
+    changedEdges: [...changedEdges],
+    changedMap,
+  };
 }
 
 /**

@@ -101,19 +101,39 @@ export function rewind(after: GraphState, inverses: readonly TOp[][]): GraphStat
  * the past graph has the versions it had then.
  */
 function unapply(state: GraphState, op: TOp): GraphState {
+  // A past graph without the map's sections and tag colours (a timeline's) skips their edits.
+  if (!state.map) {
+    if (op.type === 'updateNode' && op.section !== undefined) {
+      const { section: _section, ...rest } = op;
+      if (!changesNode(rest)) return state;
+      op = rest;
+    } else if (MAP_OPS.has(op.type)) return state;
+  }
   const next = applyOp(state, withoutChecks(op)).state;
   if (op.type === 'updateNode' && editsContent(op)) {
     const node = next.nodes.get(op.id)!;
     const nodes = new Map(next.nodes).set(op.id, { ...node, version: node.version - 2 });
-    return { nodes, edges: next.edges };
+    return { ...next, nodes };
   }
   if (op.type === 'updateEdge') {
     const edge = next.edges.get(op.id)!;
     const edges = new Map(next.edges).set(op.id, { ...edge, version: edge.version - 2 });
-    return { nodes: next.nodes, edges };
+    return { ...next, edges };
   }
   return next;
 }
+
+const MAP_OPS = new Set<TOp['type']>([
+  'createSection',
+  'renameSection',
+  'deleteSection',
+  'restoreSections',
+  'setTagColor',
+]);
+
+/** Whether a node update still changes something. */
+const changesNode = (op: Extract<TOp, { type: 'updateNode' }>) =>
+  editsContent(op) || op.tags !== undefined;
 
 /** An op with its staleness checks removed: rewinding replays history, it does not race anyone. */
 function withoutChecks(op: TOp): TOp {
@@ -144,15 +164,19 @@ export function describeBatch(
         parts.push(
           op.text !== undefined
             ? `edited the text of ${quote(op.id)}`
-            : !editsContent(op)
-              ? `changed the tags of ${quote(op.id)}`
-              : op.kind
-                ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}`
-                : op.card !== undefined && op.anchor === undefined
-                  ? op.card
-                    ? `cut ${quote(op.id)} as a card`
-                    : `stopped cutting ${quote(op.id)} as a card`
-                  : `changed ${quote(op.id)}`,
+            : op.section !== undefined && !editsContent(op) && op.tags === undefined
+              ? op.section
+                ? `put ${quote(op.id)} in a section`
+                : `took ${quote(op.id)} out of its section`
+              : !editsContent(op)
+                ? `changed the tags of ${quote(op.id)}`
+                : op.kind
+                  ? `made ${quote(op.id)} a ${op.kind.toLowerCase()}`
+                  : op.card !== undefined && op.anchor === undefined
+                    ? op.card
+                      ? `cut ${quote(op.id)} as a card`
+                      : `stopped cutting ${quote(op.id)} as a card`
+                    : `changed ${quote(op.id)}`,
         );
         break;
       case 'markCard':
@@ -203,6 +227,21 @@ export function describeBatch(
         break;
       case 'restoreEdge':
         parts.push('brought back a connection');
+        break;
+      case 'createSection':
+        parts.push(`added section “${op.title}”`);
+        break;
+      case 'renameSection':
+        parts.push(`renamed section “${op.expect.title}” to “${op.title}”`);
+        break;
+      case 'deleteSection':
+        parts.push('deleted a section');
+        break;
+      case 'restoreSections':
+        parts.push(`brought back section “${op.sections[0]!.title}”`);
+        break;
+      case 'setTagColor':
+        parts.push(`changed the colour of tag “${op.tag}”`);
         break;
       default:
         break;

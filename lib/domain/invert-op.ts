@@ -2,6 +2,8 @@ import { schemeNameAfter } from './apply-op';
 import { normalizeMarks, rangesWithin } from './evidence/card';
 import type { GraphState } from './graph-state';
 import type { TOp } from './op-schemas';
+import { liveSection, sectionSubtree } from './sections';
+import { colourOfTag } from './tags';
 
 /**
  * The op that undoes `op`, given the state `before` it was applied (and
@@ -31,6 +33,7 @@ export function invertOp(before: GraphState, op: TOp): TOp {
           anchor: op.anchor,
           card,
           tags: op.tags,
+          section: op.section,
         },
         ...(op.text !== undefined && { text: node.text }),
         ...(op.kind !== undefined && { kind: node.kind }),
@@ -38,6 +41,9 @@ export function invertOp(before: GraphState, op: TOp): TOp {
         ...(op.anchor !== undefined && { anchor: node.anchor }),
         ...((op.card !== undefined || cardMoved) && { card: node.card }),
         ...(op.tags !== undefined && { tags: node.tags }),
+        ...(op.section !== undefined && {
+          section: liveSection(before.map?.sections ?? [], node.section),
+        }),
       };
     }
     case 'markCard': {
@@ -101,5 +107,38 @@ export function invertOp(before: GraphState, op: TOp): TOp {
       return { type: 'restoreEdge', id: op.id };
     case 'restoreEdge':
       return { type: 'deleteEdge', id: op.id };
+    case 'createSection':
+      return { type: 'deleteSection', id: op.id };
+    case 'renameSection':
+      return {
+        type: 'renameSection',
+        id: op.id,
+        title: op.expect.title,
+        expect: { title: op.title },
+      };
+    case 'deleteSection': {
+      const sections = before.map!.sections;
+      const gone = sectionSubtree(sections, op.id);
+      const ids = new Set(gone.map((s) => s.id));
+      const cards = [...before.nodes.values()].flatMap((n) =>
+        n.section && ids.has(n.section) ? [{ id: n.id, section: n.section }] : [],
+      );
+      return {
+        type: 'restoreSections',
+        sections: gone,
+        index: sections.indexOf(gone[0]!),
+        cards,
+      };
+    }
+    case 'restoreSections':
+      // Restored together, they are the subtree of the first (the section deleted with them).
+      return { type: 'deleteSection', id: op.sections[0]!.id };
+    case 'setTagColor':
+      return {
+        type: 'setTagColor',
+        tag: op.tag,
+        colour: colourOfTag(before.map!.tagColors, op.tag) ?? null,
+        expect: op.colour,
+      };
   }
 }

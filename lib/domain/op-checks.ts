@@ -1,5 +1,6 @@
 import { marksOutOfRange, normalizeMarks, type CardMarks } from './evidence/card';
-import type { EdgeState, GraphState, NodeState } from './graph-state';
+import type { EdgeState, GraphState, MapMeta, NodeState } from './graph-state';
+import type { MapSection } from './sections';
 import type { GraphEdge } from './types';
 
 /** Why an op is refused, and the checks shared by applying ops that refuse it. */
@@ -133,4 +134,17 @@ export function checkReasoning(
       'VALIDATION_FAILED',
       'Only an attack or an undercut can answer a critical question',
     );
+}
+
+/** The map's sections and tag colours; a state without them cannot apply a map-wide op. */
+export function mapMeta(state: GraphState): MapMeta {
+  if (!state.map) throw new Error('The map’s sections and tag colours were not loaded for this op');
+  return state.map;
+}
+
+/** The section `id`, refused as NOT_FOUND unless the map has it. */
+export function checkSectionExists(state: GraphState, id: string): MapSection {
+  const section = mapMeta(state).sections.find((s) => s.id === id);
+  if (!section) throw new OpError('NOT_FOUND', 'The section does not exist on this map');
+  return section;
 }

@@ -1,7 +1,8 @@
 import type { TOp } from './op-schemas';
 
 /**
- * What a batch of ops needs of a map to apply: the nodes and edges it names,
+ * What a batch of ops needs of a map to apply: the nodes and edges it names
+ * (and the map's sections and tag colours, for the ops that read them),
  * and the nodes whose connections the invariants look at (a deleted node
  * takes its edges with it; a new or changed edge may not repeat another
  * between the same two nodes). Applying the batch to just these entities
@@ -18,12 +19,18 @@ export type OpFootprint = {
   edgeIds: Set<string>;
   /** Nodes whose every edge must be loaded too. */
   connectionsOf: Set<string>;
+  /** Whether the map's sections and tag colours must be loaded (GraphState.map). */
+  map: boolean;
+  /** Sections being deleted: the nodes in them (or in their subsections) must be loaded too. */
+  sectionsOf: Set<string>;
 };
 
 export function opFootprint(ops: readonly TOp[]): OpFootprint {
   const nodeIds = new Set<string>();
   const edgeIds = new Set<string>();
   const connectionsOf = new Set<string>();
+  let map = false;
+  const sectionsOf = new Set<string>();
   const ends = (...ids: (string | undefined)[]) => {
     for (const id of ids) {
       if (id === undefined) continue;
@@ -34,9 +41,13 @@ export function opFootprint(ops: readonly TOp[]): OpFootprint {
   for (const op of ops) {
     switch (op.type) {
       case 'createNode':
-      case 'updateNode':
       case 'markCard':
         nodeIds.add(op.id);
+        break;
+      case 'updateNode':
+        nodeIds.add(op.id);
+        // Putting a card in a section (or taking it out) reads the sections.
+        if (op.section !== undefined) map = true;
         break;
       case 'moveNodes':
         for (const move of op.moves) nodeIds.add(move.id);
@@ -60,7 +71,20 @@ export function opFootprint(ops: readonly TOp[]): OpFootprint {
       case 'restoreEdge':
         edgeIds.add(op.id);
         break;
+      case 'deleteSection':
+        map = true;
+        sectionsOf.add(op.id);
+        break;
+      case 'restoreSections':
+        map = true;
+        for (const card of op.cards) nodeIds.add(card.id);
+        break;
+      case 'createSection':
+      case 'renameSection':
+      case 'setTagColor':
+        map = true;
+        break;
     }
   }
-  return { nodeIds, edgeIds, connectionsOf };
+  return { nodeIds, edgeIds, connectionsOf, map, sectionsOf };
 }

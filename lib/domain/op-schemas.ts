@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { MAX_RANGES, ZCardMarks, ZMarkRange } from './evidence/card';
 import { ZCqAnswer, ZSchemeId, ZSchemeName } from './reasoning/answers';
-import { ZNodeTags } from './tags';
+import { ZId } from './id';
+import { MAX_SECTIONS, ZSection, ZSectionTitle } from './sections';
+import { ZNodeTags, ZTag, ZTagColour } from './tags';
 import { NODE_KINDS, RELATIONS, SIDES } from './types';
 
 /** The zod schema of every graph op, and of the values they carry. */
 
+export { ZId };
+
 export const MAX_TEXT_LENGTH = 5000;
 
-export const ZId = z
-  .string()
-  .min(1, 'An id cannot be empty')
-  .max(64, 'An id is at most 64 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'An id may contain only letters, digits, - and _');
 export const ZNodeKind = z.enum(NODE_KINDS, {
   message: `The kind must be one of ${NODE_KINDS.join(', ')}`,
 });
@@ -63,6 +62,8 @@ const ZNodeFields = z.object({
   card: ZCardMarks.nullable().optional(),
   /** The node's whole tag list after the edit (lib/domain/tags.ts); does not bump the version. */
   tags: ZNodeTags.optional(),
+  /** The section the node is put in, or null to take it out of its section; does not bump the version. */
+  section: ZId.nullable().optional(),
 });
 const ZEdgeFields = z.object({
   fromId: ZId.optional(),
@@ -104,8 +105,9 @@ const ZUpdateNodeOp = ZNodeFields.extend({
         anchor: op.anchor,
         card: op.card,
         tags: op.tags,
+        section: op.section,
       }),
-    { message: 'An update must change the text, kind, side, anchor, card or tags' },
+    { message: 'An update must change the text, kind, side, anchor, card, tags or section' },
   )
   .refine((op) => (op.baseVersion === undefined) !== (op.expect === undefined), {
     message: 'An update needs either the version it was based on or the values it expects',
@@ -177,6 +179,50 @@ const ZUpdateEdgeOp = ZEdgeFields.extend({
 const ZDeleteEdgeOp = z.object({ type: z.literal('deleteEdge'), id: ZId });
 const ZRestoreEdgeOp = z.object({ type: z.literal('restoreEdge'), id: ZId });
 
+/**
+ * Section ops (lib/domain/sections.ts). A new section goes after its
+ * parent's last subsection (or last, at the top level), a level below its
+ * parent. A rename expects the title the editor saw. Deleting a section
+ * deletes its subsections too and takes their cards out of them (the
+ * cards stay on the map); `restoreSections`, its undo, puts the sections
+ * back at `index` of the list and each of `cards` back in its section
+ * (unless someone put it in another since; a card no longer on the map
+ * is passed over).
+ */
+const ZCreateSectionOp = z.object({
+  type: z.literal('createSection'),
+  id: ZId,
+  title: ZSectionTitle,
+  parentId: ZId.nullable().default(null),
+});
+const ZRenameSectionOp = z.object({
+  type: z.literal('renameSection'),
+  id: ZId,
+  title: ZSectionTitle,
+  expect: z.object({ title: ZSectionTitle }),
+});
+const ZDeleteSectionOp = z.object({ type: z.literal('deleteSection'), id: ZId });
+const ZRestoreSectionsOp = z.object({
+  type: z.literal('restoreSections'),
+  sections: z.array(ZSection).min(1).max(MAX_SECTIONS),
+  index: z.number().int().nonnegative(),
+  cards: z
+    .array(z.object({ id: ZId, section: ZId }))
+    .max(20_000)
+    .default([]),
+});
+/**
+ * Sets the colour of a tag for the whole map (lib/domain/tags.ts), or
+ * removes it (null: the default chip). `expect` is the colour the editor
+ * saw (null: none): a colour someone else set since is not overwritten.
+ */
+const ZSetTagColorOp = z.object({
+  type: z.literal('setTagColor'),
+  tag: ZTag,
+  colour: ZTagColour.nullable(),
+  expect: ZTagColour.nullable(),
+});
+
 export const ZOp = z.discriminatedUnion('type', [
   ZCreateNodeOp,
   ZUpdateNodeOp,
@@ -188,6 +234,11 @@ export const ZOp = z.discriminatedUnion('type', [
   ZUpdateEdgeOp,
   ZDeleteEdgeOp,
   ZRestoreEdgeOp,
+  ZCreateSectionOp,
+  ZRenameSectionOp,
+  ZDeleteSectionOp,
+  ZRestoreSectionsOp,
+  ZSetTagColorOp,
 ]);
 export type TOp = z.infer<typeof ZOp>;
 /** An op as written by a client, before zod fills defaults.

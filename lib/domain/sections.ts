@@ -1,19 +1,29 @@
 import { z } from 'zod';
-import { ZId } from './op-schemas';
+import type { GraphState } from './graph-state';
+import { ZId } from './id';
 
 /**
- * A map's sections: the heading hierarchy (`# Section`, `## Subsection`) of
- * the Argdown file it was imported from, kept as groups of its nodes. The
- * list is in the file's order (a parent before its children); a node belongs
- * to at most one section (`Node.section`, the section Argdown puts it in:
- * where it is first defined). Set only by imports and restores, never by
- * ops; a node made later belongs to none.
+ * A map's sections: named groups of its nodes, nested like the heading
+ * hierarchy (`# Section`, `## Subsection`) of an Argdown file. The list is
+ * in outline order (a parent before its children); a node belongs to at
+ * most one section (`Node.section`: for an import, the section Argdown puts
+ * it in, where it is first defined). Imports and restores set them; editors
+ * change them with ops (op-schemas.ts: createSection, renameSection,
+ * deleteSection and its undo restoreSections; updateNode's `section` puts a
+ * card in a section or takes it out). A node made later belongs to none.
+ *
+ * Deleting a section deletes its subsections too; their cards stay on the
+ * map, in no section (its undo puts each back, unless someone put it in
+ * another section since). Readers ignore a node's section id that names no
+ * section (`liveSection`), as an imported or restored map could hold one.
  */
 
 /** Most sections a map keeps. */
 export const MAX_SECTIONS = 500;
 /** Longest section title kept. */
 const MAX_SECTION_TITLE = 300;
+/** Deepest nesting of sections (Argdown's headings go from # to ######). */
+export const MAX_SECTION_LEVEL = 6;
 /** Largest preserved Argdown data (frontmatter, a node's or a section's data block), serialized as JSON. */
 export const MAX_ARGDOWN_DATA_BYTES = 16_384;
 
@@ -57,18 +67,26 @@ export const ZArgdownData = z
   .pipe(z.record(z.string(), z.json()));
 export type ArgdownData = z.infer<typeof ZArgdownData>;
 
+/** A section's title: trimmed, 1 to MAX_SECTION_TITLE characters. */
+export const ZSectionTitle = z
+  .string()
+  .trim()
+  .min(1, 'A section needs a title')
+  .max(MAX_SECTION_TITLE, `A section title is at most ${MAX_SECTION_TITLE} characters`);
+
+/** One section as stored. */
+export const ZSection = z.object({
+  id: ZId,
+  title: ZSectionTitle,
+  level: z.number().int().min(1).max(MAX_SECTION_LEVEL),
+  parentId: ZId.nullable().default(null),
+  /** The heading's own data block (`# Title {isGroup: false}`); absent: none. */
+  data: ZArgdownData.nullable().default(null),
+});
+
 export const ZSections = z
-  .array(
-    z.object({
-      id: ZId,
-      title: z.string().trim().min(1).max(MAX_SECTION_TITLE),
-      level: z.number().int().min(1).max(6),
-      parentId: ZId.nullable().default(null),
-      /** The heading's own data block (`# Title {isGroup: false}`); absent: none. */
-      data: ZArgdownData.nullable().default(null),
-    }),
-  )
-  .max(MAX_SECTIONS)
+  .array(ZSection)
+  .max(MAX_SECTIONS, `A map has at most ${MAX_SECTIONS} sections`)
   .superRefine((sections, ctx) => {
     const levels = new Map<string, number>();
     for (const [i, s] of sections.entries()) {
@@ -99,12 +117,45 @@ export function readSections(stored: unknown): MapSection[] {
   return parsed.success ? parsed.data : [];
 }
 
+/** `section` if it names one of `sections` (a node keeps the id of a deleted section), else null. */
+export function liveSection(
+  sections: readonly Pick<MapSection, 'id'>[],
+  section: string | null | undefined,
+): string | null {
+  return section && sections.some((s) => s.id === section) ? section : null;
+}
+
+/** Section `id` and every section nested in it, in list order. */
+export function sectionSubtree(sections: readonly MapSection[], id: string): MapSection[] {
+  const inside = new Set([id]);
+  // A parent comes before its children: one pass finds the whole subtree.
+  return sections.filter((s) => {
+    if (s.id === id) return true;
+    if (s.parentId !== null && inside.has(s.parentId)) {
+      inside.add(s.id);
+      return true;
+    }
+    return false;
+  });
+}
+
 /** A map's sections and which node belongs to which, as a snapshot carries them. */
 export type SectionsView = {
   sections: MapSection[];
   /** Node id → the id of its section (only nodes in one). */
   nodeSection: Record<string, string>;
 };
+
+/** The sections of a graph state and its live nodes' places in them; undefined for a map without sections. */
+export function sectionsViewOf(state: GraphState): SectionsView | undefined {
+  const sections = state.map?.sections ?? [];
+  if (sections.length === 0) return undefined;
+  const ids = new Set(sections.map((s) => s.id));
+  const nodeSection: Record<string, string> = {};
+  for (const n of state.nodes.values())
+    if (!n.deleted && n.section && ids.has(n.section)) nodeSection[n.id] = n.section;
+  return { sections: [...sections], nodeSection };
+}
 
 /**
  * Whether parsed data is small enough to copy: at most a 16 KB file's worth

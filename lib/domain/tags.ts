@@ -56,8 +56,41 @@ export const ZNodeTags = z
   .transform(normalizeTags)
   .refine((tags) => tags.length <= MAX_NODE_TAGS, `A card has at most ${MAX_NODE_TAGS} tags`);
 
+/** One tag, as an op naming it carries it: valid, and cleaned. */
+export const ZTag = z
+  .string()
+  .max(200, `A tag is at most ${MAX_NODE_TAG_LENGTH} characters`)
+  .superRefine((tag, ctx) => {
+    const problem = tagProblem(tag);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(cleanTag);
+
 /** A colour as a map stores it: `#rrggbb`, lower case. */
 const HEX = /^#[0-9a-f]{6}$/;
+
+/** A tag colour as an op carries it: `#rrggbb` (any case), kept in lower case. */
+export const ZTagColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'A tag colour is written #rrggbb')
+  .transform((c) => c.toLowerCase());
+
+/**
+ * The colours an editor picks a tag's from: each reads with near-black or
+ * white text at WCAG AA (textColourOn picks which), and they tell apart.
+ */
+export const TAG_PALETTE = [
+  { name: 'Blue', colour: '#1f77b4' },
+  { name: 'Orange', colour: '#ff7f0e' },
+  { name: 'Green', colour: '#2ca02c' },
+  { name: 'Red', colour: '#d62728' },
+  { name: 'Purple', colour: '#7e22ce' },
+  { name: 'Brown', colour: '#8c564b' },
+  { name: 'Pink', colour: '#e377c2' },
+  { name: 'Grey', colour: '#6b7280' },
+  { name: 'Olive', colour: '#bcbd22' },
+  { name: 'Teal', colour: '#17becf' },
+] as const;
 
 /** `#rgb` or `#rrggbb` (any case) as `#rrggbb` in lower case; null for anything else. */
 export function hexColour(value: unknown): string | null {
@@ -71,7 +104,20 @@ export function hexColour(value: unknown): string | null {
 export type TagColors = Record<string, string>;
 
 /** Most tag colours a map keeps. */
-const MAX_TAG_COLORS = 200;
+export const MAX_TAG_COLORS = 200;
+
+/**
+ * `colors` with `tag`'s colour set to `colour`, or removed (null). The key
+ * keeps the spelling the table already has for the tag (case is ignored).
+ */
+export function withTagColour(colors: TagColors, tag: string, colour: string | null): TagColors {
+  const existing = Object.keys(colors).find((k) => sameTag(k, tag));
+  const key = existing ?? tag;
+  const out: [string, string][] = Object.entries(colors).filter(([k]) => k !== existing);
+  if (colour !== null) out.push([key, colour]);
+  // Built from entries, as own properties: a tag may be called "__proto__".
+  return Object.fromEntries(out);
+}
 
 export const ZTagColors = z
   .record(

@@ -36,7 +36,8 @@ export function codeOf(run: () => unknown): string | undefined {
 }
 
 /**
- * The graph as a user sees it: live nodes and edges. Versions are
+ * The graph as a user sees it: live nodes and edges, and the map's sections
+ * and tag colours (when the state has them). Versions are
  * bookkeeping, and deleted entities are tombstones kept for redo.
  */
 export function content(state: GraphState) {
@@ -46,5 +47,6 @@ export function content(state: GraphState) {
   return {
     nodes: live(state.nodes.values()).map(strip),
     edges: live(state.edges.values()).map(strip),
+    map: state.map,
   };
 }

@@ -11,10 +11,12 @@ import {
   type GraphState,
   type TOp,
 } from '@/lib/domain/ops';
+import { sectionSubtree } from '@/lib/domain/sections';
 import { build, content, edge, node, op } from '../support/ops';
 
 const IDS = ['n1', 'n2', 'n3', 'n4', 'n5'];
 const EDGE_IDS = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'];
+const SECTION_IDS = ['s1', 's2', 's3'];
 const PASSAGE = 'twenty characters ok';
 
 /** Random ops over a small pool of ids, so that they often hit each other. */
@@ -95,6 +97,36 @@ const arbOp: fc.Arbitrary<TOp> = fc.oneof(
       tags: fc.subarray(['pro', 'con', 'Economy', 'economy', 'health care']),
     })
     .map((r) => op({ type: 'updateNode', id: r.id, baseVersion: r.v, tags: r.tags })),
+  // Sections, cards put in them, and tag colours.
+  fc
+    .record({
+      id: fc.constantFrom(...SECTION_IDS),
+      title: fc.constantFrom('One', 'Two'),
+      parentId: fc.constantFrom(null, ...SECTION_IDS),
+    })
+    .map((r) => op({ type: 'createSection', ...r })),
+  fc
+    .record({
+      id: fc.constantFrom(...SECTION_IDS),
+      title: fc.constantFrom('One', 'Two'),
+      was: fc.constantFrom('One', 'Two'),
+    })
+    .map((r) => op({ type: 'renameSection', id: r.id, title: r.title, expect: { title: r.was } })),
+  fc.constantFrom(...SECTION_IDS).map((id) => op({ type: 'deleteSection', id })),
+  fc
+    .record({
+      id: fc.constantFrom(...IDS),
+      to: fc.constantFrom(null, ...SECTION_IDS),
+      from: fc.constantFrom(null, ...SECTION_IDS),
+    })
+    .map((r) => op({ type: 'updateNode', id: r.id, expect: { section: r.from }, section: r.to })),
+  fc
+    .record({
+      tag: fc.constantFrom('pro', 'Pro', 'con'),
+      colour: fc.constantFrom(null, '#1f77b4', '#15803d'),
+      expect: fc.constantFrom(null, '#1f77b4', '#15803d'),
+    })
+    .map((r) => op({ type: 'setTagColor', ...r })),
 );
 
 /** Applies what applies; an op refused with OpError leaves the state as it was. */
@@ -102,7 +134,7 @@ function run(
   ops: TOp[],
   each?: (before: GraphState, op: TOp, after: GraphState) => void,
 ): GraphState {
-  let state = graphStateOf([], []);
+  let state = graphStateOf([], [], { sections: [], tagColors: {} });
   for (const o of ops) {
     try {
       const next = applyOp(state, o).state;
@@ -237,17 +269,23 @@ describe('op invariants (property tests)', () => {
   it('a batch applied to only the rows its footprint loads does what it does on the whole map', () => {
     /** What the server loads for a batch (lib/server/maps/graph-working-set.ts), from a whole state. */
     const workingSet = (state: GraphState, ops: TOp[]): GraphState => {
-      const { nodeIds, edgeIds, connectionsOf } = opFootprint(ops);
+      const { nodeIds, edgeIds, connectionsOf, map, sectionsOf } = opFootprint(ops);
       const named = [...state.edges.values()].filter((e) => edgeIds.has(e.id));
       for (const e of named) {
         nodeIds.add(e.fromId).add(e.toId);
         connectionsOf.add(e.fromId).add(e.toId);
       }
+      const doomed = new Set(
+        [...sectionsOf].flatMap((id) => sectionSubtree(state.map!.sections, id).map((s) => s.id)),
+      );
       return graphStateOf(
-        [...state.nodes.values()].filter((n) => nodeIds.has(n.id)),
+        [...state.nodes.values()].filter(
+          (n) => nodeIds.has(n.id) || (n.section && doomed.has(n.section)),
+        ),
         [...state.edges.values()].filter(
           (e) => edgeIds.has(e.id) || connectionsOf.has(e.fromId) || connectionsOf.has(e.toId),
         ),
+        map ? state.map : undefined,
       );
     };
     const outcome = (state: GraphState, ops: TOp[]) => {

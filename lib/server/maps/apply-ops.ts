@@ -95,8 +95,8 @@ export async function applyOpsWithin(
   ops: TOp[],
   intent: TApplyOpsInput['intent'],
 ): Promise<LogEntry<Pick<ApplyOpsResult, 'nodes' | 'edges'>>> {
-  const { nodes: nodeRows, edges: edgeRows } = await loadWorkingSet(tx, mapId, ops);
-  const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf));
+  const { nodes: nodeRows, edges: edgeRows, map } = await loadWorkingSet(tx, mapId, ops);
+  const before = graphStateOf(nodeRows.map(nodeStateOf), edgeRows.map(edgeStateOf), map);
   let result;
   try {
     result = applyDomainOps(before, ops);
@@ -132,6 +132,7 @@ export async function applyOpsWithin(
       updatedNodes: nodeWrites.filter((w) => previousNodes.has(w.id)),
       createdEdges: edgeWrites.filter((w) => !previousEdges.has(w.id)),
       updatedEdges: edgeWrites.filter((w) => previousEdges.has(w.id)),
+      ...(result.changedMap && { map: result.state.map! }),
     },
   );
   return {

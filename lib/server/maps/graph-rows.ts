@@ -28,6 +28,8 @@ export function nodeStateOf(row: Node): NodeState {
         : null,
     card: cardOf(row.card),
     tags: row.tags,
+    // Only a node in a section has one (as a node an op made has none).
+    ...(row.section !== null && { section: row.section }),
   };
 }
 
@@ -65,6 +67,7 @@ export function nodeColumns(state: NodeState, previous: Node | undefined, now: D
     anchorEnd: a?.end ?? null,
     card: state.card,
     tags: state.tags,
+    section: state.section ?? null,
   };
 }
 

@@ -1,5 +1,8 @@
 import 'server-only';
+import type { MapMeta } from '../../domain/graph-state';
 import { opFootprint, type TOp } from '../../domain/ops';
+import { readSections, sectionSubtree } from '../../domain/sections';
+import { tagColorsOf } from '../../domain/tags';
 import { Prisma, type Edge, type Node } from '../../generated/prisma/client';
 import { edgeColumns, nodeColumns } from './graph-rows';
 
@@ -8,15 +11,17 @@ type Tx = Prisma.TransactionClient;
 /**
  * The rows of a map a batch needs to apply (lib/domain/op-footprint.ts):
  * the nodes and edges it names, the two ends of every edge it names, and
- * the edges of the nodes whose connections the invariants check. Two or
- * three indexed reads, whatever the size of the map.
+ * the edges of the nodes whose connections the invariants check, and the
+ * map's sections and tag colours when an op reads them (and the cards in
+ * a section being deleted). A few indexed
+ * reads, whatever the size of the map.
  */
 export async function loadWorkingSet(
   tx: Tx,
   mapId: string,
   ops: readonly TOp[],
-): Promise<{ nodes: Node[]; edges: Edge[] }> {
-  const { nodeIds, edgeIds, connectionsOf } = opFootprint(ops);
+): Promise<{ nodes: Node[]; edges: Edge[]; map?: MapMeta }> {
+  const { nodeIds, edgeIds, connectionsOf, map: needsMap, sectionsOf } = opFootprint(ops);
   const named = edgeIds.size
     ? await tx.edge.findMany({ where: { mapId, id: { in: [...edgeIds] } } })
     : [];
@@ -25,17 +30,40 @@ export async function loadWorkingSet(
     connectionsOf.add(edge.fromId).add(edge.toId);
   }
   const around = [...connectionsOf];
-  const [nodes, connected] = await Promise.all([
+  const [nodes, connected, mapRow] = await Promise.all([
     nodeIds.size ? tx.node.findMany({ where: { mapId, id: { in: [...nodeIds] } } }) : [],
     around.length
       ? tx.edge.findMany({
           where: { mapId, OR: [{ fromId: { in: around } }, { toId: { in: around } }] },
         })
       : [],
+    needsMap
+      ? tx.argumentMap.findUnique({
+          where: { id: mapId },
+          select: { sections: true, tagColors: true },
+        })
+      : null,
   ]);
   const edges = new Map(named.map((e) => [e.id, e]));
   for (const edge of connected) edges.set(edge.id, edge);
-  return { nodes, edges: [...edges.values()] };
+  const map = mapRow && {
+    sections: readSections(mapRow.sections),
+    tagColors: tagColorsOf(mapRow.tagColors),
+  };
+  // Deleting a section takes its cards (and its subsections') out of it: load them too.
+  const doomed = [...sectionsOf].flatMap((id) =>
+    map ? sectionSubtree(map.sections, id).map((s) => s.id) : [],
+  );
+  const members = doomed.length
+    ? await tx.node.findMany({
+        where: { mapId, section: { in: doomed }, id: { notIn: nodes.map((n) => n.id) } },
+      })
+    : [];
+  return {
+    nodes: [...nodes, ...members],
+    edges: [...edges.values()],
+    ...(map && { map }),
+  };
 }
 
 type NodeWrite = { id: string; columns: ReturnType<typeof nodeColumns> };
@@ -55,9 +83,23 @@ export async function writeChanges(
     updatedNodes: NodeWrite[];
     createdEdges: EdgeWrite[];
     updatedEdges: EdgeWrite[];
+    /** The map's sections and tag colours after the batch, when it changed them. */
+    map?: MapMeta;
   },
 ): Promise<void> {
   const { mapId, actorId, now } = target;
+  if (changes.map)
+    await tx.argumentMap.update({
+      where: { id: mapId },
+      data: {
+        sections: changes.map.sections.length
+          ? (changes.map.sections as Prisma.InputJsonArray)
+          : Prisma.DbNull,
+        tagColors: Object.keys(changes.map.tagColors).length
+          ? changes.map.tagColors
+          : Prisma.DbNull,
+      },
+    });
   // Nodes first: new edges may point at new nodes.
   if (changes.createdNodes.length)
     await tx.node.createMany({
@@ -83,13 +125,13 @@ export async function writeChanges(
         "sourceId" = v."sourceId", "anchorExact" = v."anchorExact",
         "anchorPrefix" = v."anchorPrefix", "anchorSuffix" = v."anchorSuffix",
         "anchorStart" = v."anchorStart", "anchorEnd" = v."anchorEnd", "card" = v."card",
-        "tags" = ARRAY(SELECT jsonb_array_elements_text(v."tags")),
+        "tags" = ARRAY(SELECT jsonb_array_elements_text(v."tags")), "section" = v."section",
         "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
         "id" text, "kind" text, "text" text, "side" text, "x" float8, "y" float8,
         "version" int, "deletedAt" timestamptz, "sourceId" text, "anchorExact" text,
         "anchorPrefix" text, "anchorSuffix" text, "anchorStart" int, "anchorEnd" int, "card" jsonb,
-        "tags" jsonb)
+        "tags" jsonb, "section" text)
       WHERE n."id" = v."id" AND n."mapId" = ${mapId}`;
   }
   if (changes.createdEdges.length)

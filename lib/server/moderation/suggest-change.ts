@@ -30,7 +30,11 @@ export const suggestChange = mapUseCase(
       { mapId, actorId: actor.userId, idempotencyKey },
       async (tx) => {
         const rows = await loadWorkingSet(tx, mapId, ops);
-        const before = graphStateOf(rows.nodes.map(nodeStateOf), rows.edges.map(edgeStateOf));
+        const before = graphStateOf(
+          rows.nodes.map(nodeStateOf),
+          rows.edges.map(edgeStateOf),
+          rows.map,
+        );
         try {
           applyDomainOps(before, ops);
         } catch (error) {
