@@ -204,21 +204,45 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
   const dropped: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
-  // Our own contradictions: two CA-nodes, one each way, between the same two claims, read as one.
+  // A contradiction: two CA-nodes, one each way between the same two claims,
+  // read as one. Our own files say which pairs are one; in another tool's
+  // file (which has no symmetric conflict) every such pair is, where each
+  // conflict joins one claim to one claim and nothing else, and both name
+  // the same scheme (two different ones are two different attacks, kept so).
   const contradictionPair = new Set<string>();
-  for (const [first, second] of ours?.contradictions ?? []) {
-    const [from] = iNodesInto(first);
-    const [to] = iNodesInto(second);
-    const joins = (ca: string, a?: string, b?: string) =>
-      typeOf.get(ca) === 'CA' &&
-      iNodesInto(ca).length === 1 &&
-      (outOf.get(ca) ?? []).length === 1 &&
-      iNodesInto(ca)[0] === a &&
-      outOf.get(ca)![0] === b;
-    if (!from || !to || !joins(first, from, to) || !joins(second, to, from)) continue;
-    if (contradictionPair.has(first) || contradictionPair.has(second)) continue;
+  const single = (ca: string) => {
+    const sources = (into.get(ca) ?? []).filter((x) => ARGUMENT_TYPES.has(typeOf.get(x)!));
+    const targets = outOf.get(ca) ?? [];
+    if (typeOf.get(ca) !== 'CA' || Object.hasOwn(undercutTargets, ca)) return null;
+    if (sources.length !== 1 || targets.length !== 1) return null;
+    const [from, to] = [sources[0]!, targets[0]!];
+    return idOf.has(from) && idOf.has(to) && from !== to ? { from, to } : null;
+  };
+  const sNode = new Map(kept.map((n) => [n.nodeID, n]));
+  const pair = (first: string, second: string) => {
+    const [a, b] = [single(first), single(second)];
+    if (!a || !b || a.from !== b.to || a.to !== b.from || first === second) return;
+    if (contradictionPair.has(first) || contradictionPair.has(second)) return;
+    const name = schemeOf(sNode.get(first)!, 'CA');
+    if (name !== schemeOf(sNode.get(second)!, 'CA')) return;
     contradictionPair.add(first).add(second);
-    add(from, to, 'CONTRADICTS', null, undefined);
+    add(a.from, a.to, 'CONTRADICTS', null, name);
+  };
+  if (ours) for (const [first, second] of ours.contradictions) pair(first, second);
+  else {
+    // Each conflict waits, in file order, for the first one back the other way.
+    const waiting = new Map<string, string[]>();
+    for (const n of kept) {
+      const ends = single(n.nodeID);
+      if (!ends) continue;
+      const name = schemeOf(n, 'CA') ?? '';
+      const back = waiting.get(JSON.stringify([ends.to, ends.from, name]));
+      if (back?.length) pair(back.shift()!, n.nodeID);
+      else {
+        const key = JSON.stringify([ends.from, ends.to, name]);
+        waiting.set(key, [...(waiting.get(key) ?? []), n.nodeID]);
+      }
+    }
   }
   for (const n of kept) {
     const type = typeOf.get(n.nodeID);

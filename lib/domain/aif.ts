@@ -8,7 +8,11 @@
  * MA-node. A contradiction, which AIF cannot say with one node, is two
  * CA-nodes, one each way (a mutual attack to any AIF tool), that the
  * `counterpoint` section pairs so import reads them back as one
- * contradiction. Positions go in the OVA section, as OVA writes them.
+ * contradiction. Another tool's file has no such section: there two
+ * CA-nodes one each way between the same two claims, each joining just
+ * those two and naming the same scheme, are one contradiction too (two
+ * different schemes stay two attacks). Positions go in the OVA section, as
+ * OVA writes them.
  *
  * What AIF has no place for (a node's kind and side, the map's title and
  * motion) rides in a `counterpoint` section that other tools ignore, so our
