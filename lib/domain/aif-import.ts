@@ -177,6 +177,8 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   }
   const iNodesInto = (s: string) => (into.get(s) ?? []).filter((x) => idOf.has(x));
   const edges: ImportedEdge[] = [];
+  // Whether the S-node being read joins a claim to itself (a map cannot draw that).
+  let joinsItself = false;
   const add = (
     fromAif: string,
     toAif: string,
@@ -191,6 +193,10 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       throw new ImportFormatError(
         `${at}edges: the file makes more than ${2 * MAX_IMPORT_EDGES} connections; at most ${MAX_IMPORT_EDGES} can be imported`,
       );
+    if (fromAif === toAif) {
+      joinsItself = true;
+      return;
+    }
     edges.push({
       id: `e${edges.length + 1}`,
       fromId: idOf.get(fromAif)!,
@@ -204,6 +210,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
   const dropped: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
+  const itself: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
   // A contradiction: two CA-nodes, one each way between the same two claims,
   // read as one. Our own files say which pairs are one; in another tool's
   // file (which has no symmetric conflict) every such pair is, where each
@@ -251,6 +258,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     const sources = iNodesInto(n.nodeID);
     const targets = outOf.get(n.nodeID) ?? [];
     const before = edges.length;
+    joinsItself = false;
     // Premises (or attackers) that act together share a group, as the S-node joins them.
     const groupId = sources.length > 1 ? `g${++groups}` : null;
     const schemeName = schemeOf(n, type);
@@ -270,14 +278,26 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       for (const t of targets.filter((x) => idOf.has(x)))
         for (const s of sources) add(s, t, 'REPHRASES', groupId, schemeName);
     }
-    if (edges.length === before) dropped[type]++;
+    // A linked group left with one member (the others were its own target) is no group.
+    const made = edges.slice(before);
+    if (groupId && new Set(made.map((e) => e.fromId)).size === 1)
+      for (const e of made) e.groupId = null;
+    if (joinsItself) itself[type]++;
+    else if (made.length === 0) dropped[type]++;
   }
   const what = { RA: 'inference', CA: 'conflict', MA: 'rephrase' } as const;
+  const verb = { RA: 'support', CA: 'attack', MA: 'rephrase' } as const;
   for (const type of ['RA', 'CA', 'MA'] as const) {
-    const count = dropped[type];
+    const [count, selfCount] = [dropped[type], itself[type]];
+    const nodesWere = (n: number) => `${n} ${what[type]} ${n === 1 ? 'node' : 'nodes'} (${type})`;
+    const was = (n: number) => (n === 1 ? 'was' : 'were');
     if (count > 0)
       ignored.push(
-        `${count} ${what[type]} ${count === 1 ? 'node' : 'nodes'} (${type}) without ${type === 'CA' ? 'an attacker or a target' : 'a claim at each end'} ${count === 1 ? 'was' : 'were'} left out.`,
+        `${nodesWere(count)} without ${type === 'CA' ? 'an attacker or a target' : 'a claim at each end'} ${was(count)} left out.`,
+      );
+    if (selfCount > 0)
+      ignored.push(
+        `${nodesWere(selfCount)} ${selfCount === 1 ? 'joins' : 'join'} a claim to itself; a claim cannot ${verb[type]} itself on a map, so ${selfCount === 1 ? 'that connection was' : 'those connections were'} left out.`,
       );
   }
   const cleanEdges = dedupeEdges(edges);

@@ -25,7 +25,7 @@
  * is one node. A named scheme (not "Default Inference") is kept on the
  * imported connections (a support's from the catalogue as `Edge.scheme`, any
  * other name as `Edge.schemeName`) and written back. What cannot be kept (an S-node with
- * nothing at one end) is said in the import's `ignored` list.
+ * nothing at one end, or joining a claim to itself) is said in the import's `ignored` list.
  */
 
 export { exportAif, keptSchemeName } from './aif-export';

@@ -230,6 +230,33 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     ]);
   });
 
+  it('says which inferences, conflicts and rephrases it left out because they join a claim to itself', () => {
+    const file = {
+      nodes: [
+        node('1', 'A claim'),
+        node('2', 'Another claim'),
+        node('3', 'Default Conflict', 'CA'),
+        node('4', 'Default Inference', 'RA'),
+        node('5', 'Default Conflict', 'CA'),
+        node('6', 'Default Rephrase', 'MA'),
+      ],
+      edges: [
+        ...[edge('1', '3'), edge('3', '1')],
+        ...[edge('2', '4'), edge('4', '2')],
+        // A linked conflict one of whose attackers is its target: the other attacker is kept, on its own.
+        ...[edge('1', '5'), edge('2', '5'), edge('5', '1')],
+        ...[edge('2', '6'), edge('6', '2')],
+      ],
+    };
+    const map = parseAif(file, 'x');
+    expect(shape(map).edges).toEqual(['Another claim ATTACKS A claim']);
+    expect(map.ignored).toEqual([
+      '1 inference node (RA) joins a claim to itself; a claim cannot support itself on a map, so that connection was left out.',
+      '2 conflict nodes (CA) join a claim to itself; a claim cannot attack itself on a map, so those connections were left out.',
+      '1 rephrase node (MA) joins a claim to itself; a claim cannot rephrase itself on a map, so that connection was left out.',
+    ]);
+  });
+
   it('accepts a node written twice the same way, and still refuses two different nodes under one id', () => {
     const raw = papa();
     const twice = structuredClone(raw);
