@@ -218,8 +218,10 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   // the same scheme (two different ones are two different attacks, kept so).
   const contradictionPair = new Set<string>();
   const single = (ca: string) => {
-    const sources = (into.get(ca) ?? []).filter((x) => ARGUMENT_TYPES.has(typeOf.get(x)!));
-    const targets = outOf.get(ca) ?? [];
+    // The dialogue layer's edges (a YA-node anchoring the conflict) are not part of it.
+    const argument = (x: string) => ARGUMENT_TYPES.has(typeOf.get(x)!);
+    const sources = (into.get(ca) ?? []).filter(argument);
+    const targets = (outOf.get(ca) ?? []).filter(argument);
     if (typeOf.get(ca) !== 'CA' || Object.hasOwn(undercutTargets, ca)) return null;
     if (sources.length !== 1 || targets.length !== 1) return null;
     const [from, to] = [sources[0]!, targets[0]!];
