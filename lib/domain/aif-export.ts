@@ -197,7 +197,8 @@ export function exportAif(map: ExportableMap): AifDocument {
     const [a, b] = [aifId.get(e.fromId)!, aifId.get(e.toId)!];
     const pair = [a, b].map((from) => {
       const to = from === a ? b : a;
-      const caId = scheme('CA', [from, to]);
+      // A scheme name the file it came from gave both conflicts goes on both again.
+      const caId = scheme('CA', [from, to], e.schemeName);
       link(from, caId);
       link(caId, to);
       return caId;

@@ -177,6 +177,8 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   }
   const iNodesInto = (s: string) => (into.get(s) ?? []).filter((x) => idOf.has(x));
   const edges: ImportedEdge[] = [];
+  // Whether the S-node being read joins a claim to itself (a map cannot draw that).
+  let joinsItself = false;
   const add = (
     fromAif: string,
     toAif: string,
@@ -191,6 +193,10 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       throw new ImportFormatError(
         `${at}edges: the file makes more than ${2 * MAX_IMPORT_EDGES} connections; at most ${MAX_IMPORT_EDGES} can be imported`,
       );
+    if (fromAif === toAif) {
+      joinsItself = true;
+      return;
+    }
     edges.push({
       id: `e${edges.length + 1}`,
       fromId: idOf.get(fromAif)!,
@@ -204,21 +210,48 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
   let groups = 0;
   const undercutTargets = ours?.undercutTargets ?? {};
   const dropped: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
-  // Our own contradictions: two CA-nodes, one each way, between the same two claims, read as one.
+  const itself: Record<'RA' | 'CA' | 'MA', number> = { RA: 0, CA: 0, MA: 0 };
+  // A contradiction: two CA-nodes, one each way between the same two claims,
+  // read as one. Our own files say which pairs are one; in another tool's
+  // file (which has no symmetric conflict) every such pair is, where each
+  // conflict joins one claim to one claim and nothing else, and both name
+  // the same scheme (two different ones are two different attacks, kept so).
   const contradictionPair = new Set<string>();
-  for (const [first, second] of ours?.contradictions ?? []) {
-    const [from] = iNodesInto(first);
-    const [to] = iNodesInto(second);
-    const joins = (ca: string, a?: string, b?: string) =>
-      typeOf.get(ca) === 'CA' &&
-      iNodesInto(ca).length === 1 &&
-      (outOf.get(ca) ?? []).length === 1 &&
-      iNodesInto(ca)[0] === a &&
-      outOf.get(ca)![0] === b;
-    if (!from || !to || !joins(first, from, to) || !joins(second, to, from)) continue;
-    if (contradictionPair.has(first) || contradictionPair.has(second)) continue;
+  const single = (ca: string) => {
+    // The dialogue layer's edges (a YA-node anchoring the conflict) are not part of it.
+    const argument = (x: string) => ARGUMENT_TYPES.has(typeOf.get(x)!);
+    const sources = (into.get(ca) ?? []).filter(argument);
+    const targets = (outOf.get(ca) ?? []).filter(argument);
+    if (typeOf.get(ca) !== 'CA' || Object.hasOwn(undercutTargets, ca)) return null;
+    if (sources.length !== 1 || targets.length !== 1) return null;
+    const [from, to] = [sources[0]!, targets[0]!];
+    return idOf.has(from) && idOf.has(to) && from !== to ? { from, to } : null;
+  };
+  const sNode = new Map(kept.map((n) => [n.nodeID, n]));
+  const pair = (first: string, second: string) => {
+    const [a, b] = [single(first), single(second)];
+    if (!a || !b || a.from !== b.to || a.to !== b.from || first === second) return;
+    if (contradictionPair.has(first) || contradictionPair.has(second)) return;
+    const name = schemeOf(sNode.get(first)!, 'CA');
+    if (name !== schemeOf(sNode.get(second)!, 'CA')) return;
     contradictionPair.add(first).add(second);
-    add(from, to, 'CONTRADICTS', null, undefined);
+    add(a.from, a.to, 'CONTRADICTS', null, name);
+  };
+  if (ours) for (const [first, second] of ours.contradictions) pair(first, second);
+  else {
+    // Each conflict waits, in file order, for the first one back the other way.
+    const waiting = new Map<string, string[]>();
+    for (const n of kept) {
+      const ends = single(n.nodeID);
+      if (!ends) continue;
+      const name = schemeOf(n, 'CA') ?? '';
+      const back = waiting.get(JSON.stringify([ends.to, ends.from, name]));
+      if (back?.length) pair(back.shift()!, n.nodeID);
+      else {
+        const key = JSON.stringify([ends.from, ends.to, name]);
+        waiting.set(key, [...(waiting.get(key) ?? []), n.nodeID]);
+      }
+    }
   }
   for (const n of kept) {
     const type = typeOf.get(n.nodeID);
@@ -227,6 +260,7 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
     const sources = iNodesInto(n.nodeID);
     const targets = outOf.get(n.nodeID) ?? [];
     const before = edges.length;
+    joinsItself = false;
     // Premises (or attackers) that act together share a group, as the S-node joins them.
     const groupId = sources.length > 1 ? `g${++groups}` : null;
     const schemeName = schemeOf(n, type);
@@ -246,14 +280,26 @@ export function parseAif(raw: unknown, fallbackTitle: string): ImportedMap {
       for (const t of targets.filter((x) => idOf.has(x)))
         for (const s of sources) add(s, t, 'REPHRASES', groupId, schemeName);
     }
-    if (edges.length === before) dropped[type]++;
+    // A linked group left with one member (the others were its own target) is no group.
+    const made = edges.slice(before);
+    if (groupId && new Set(made.map((e) => e.fromId)).size === 1)
+      for (const e of made) e.groupId = null;
+    if (joinsItself) itself[type]++;
+    else if (made.length === 0) dropped[type]++;
   }
   const what = { RA: 'inference', CA: 'conflict', MA: 'rephrase' } as const;
+  const verb = { RA: 'support', CA: 'attack', MA: 'rephrase' } as const;
   for (const type of ['RA', 'CA', 'MA'] as const) {
-    const count = dropped[type];
+    const [count, selfCount] = [dropped[type], itself[type]];
+    const nodesWere = (n: number) => `${n} ${what[type]} ${n === 1 ? 'node' : 'nodes'} (${type})`;
+    const was = (n: number) => (n === 1 ? 'was' : 'were');
     if (count > 0)
       ignored.push(
-        `${count} ${what[type]} ${count === 1 ? 'node' : 'nodes'} (${type}) without ${type === 'CA' ? 'an attacker or a target' : 'a claim at each end'} ${count === 1 ? 'was' : 'were'} left out.`,
+        `${nodesWere(count)} without ${type === 'CA' ? 'an attacker or a target' : 'a claim at each end'} ${was(count)} left out.`,
+      );
+    if (selfCount > 0)
+      ignored.push(
+        `${nodesWere(selfCount)} ${selfCount === 1 ? 'joins' : 'join'} a claim to itself; a claim cannot ${verb[type]} itself on a map, so ${selfCount === 1 ? 'that connection was' : 'those connections were'} left out.`,
       );
   }
   const cleanEdges = dedupeEdges(edges);

@@ -8,7 +8,11 @@
  * MA-node. A contradiction, which AIF cannot say with one node, is two
  * CA-nodes, one each way (a mutual attack to any AIF tool), that the
  * `counterpoint` section pairs so import reads them back as one
- * contradiction. Positions go in the OVA section, as OVA writes them.
+ * contradiction. Another tool's file has no such section: there two
+ * CA-nodes one each way between the same two claims, each joining just
+ * those two and naming the same scheme, are one contradiction too (two
+ * different schemes stay two attacks). Positions go in the OVA section, as
+ * OVA writes them.
  *
  * What AIF has no place for (a node's kind and side, the map's title and
  * motion) rides in a `counterpoint` section that other tools ignore, so our
@@ -21,7 +25,7 @@
  * is one node. A named scheme (not "Default Inference") is kept on the
  * imported connections (a support's from the catalogue as `Edge.scheme`, any
  * other name as `Edge.schemeName`) and written back. What cannot be kept (an S-node with
- * nothing at one end) is said in the import's `ignored` list.
+ * nothing at one end, or joining a claim to itself) is said in the import's `ignored` list.
  */
 
 export { exportAif, keptSchemeName } from './aif-export';

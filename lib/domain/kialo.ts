@@ -27,8 +27,8 @@ import type { NodeKind, Side } from './types';
  * of the claim its number extends. `-> See 1.1.1.` puts a claim that lives
  * elsewhere in a second place: one node, a second connection. A claim's
  * text may run over several lines (lines that do not start with a number);
- * blank lines between claims and a closing `Sources:` list of footnotes are
- * skipped. Kialo writes Markdown, escaping its markup characters with a
+ * blank lines between claims are skipped, and a closing `Sources:` list of
+ * footnotes is left out (said in `ignored`). Kialo writes Markdown, escaping its markup characters with a
  * backslash (`\(`); the escapes are undone. Newer exports may mark a thesis
  * `Thesis:` (a multi-thesis discussion's theses under its question).
  */
@@ -88,10 +88,19 @@ export function parseKialo(text: string, fallbackTitle: string): ImportedMap {
   const claims: Claim[] = [];
   const byNumber = new Map<string, Claim>();
   let current: Claim | null = null;
+  const ignored: string[] = [];
   for (; at < lines.length; at++) {
     const raw = lines[at]!;
     const lineNo = at + 1;
-    if (/^Sources:\s*$/.test(raw.trim()) && current) break;
+    if (/^Sources:\s*$/.test(raw.trim()) && current) {
+      // The footnotes the claims' [1] marks point to: not claims, so not cards. Said, not dropped silently.
+      const count = lines.slice(at + 1).filter((l) => l.trim()).length;
+      if (count > 0)
+        ignored.push(
+          `Line ${lineNo}: the discussion’s list of sources (${count} ${count === 1 ? 'source' : 'sources'}) was left out; the claims keep their footnote marks, such as [1].`,
+        );
+      break;
+    }
     const match = CLAIM_LINE.exec(raw.trimStart());
     if (!match) {
       if (!raw.trim()) {
@@ -231,5 +240,6 @@ export function parseKialo(text: string, fallbackTitle: string): ImportedMap {
     nodes,
     edges: dedupeEdges(edges),
     layoutEdges: treeEdges,
+    ignored,
   };
 }

@@ -12,16 +12,27 @@ const CLAIM = 'Schools should start an hour later';
 const PREMISE = 'Dr Lee, a sleep scientist, says teenagers need to sleep later';
 const ANSWER = 'Dr Lee studies sleep in mice, not in teenagers';
 
-/** The claim and its one reason, put on the map through the ops route as an editor's page sends them. */
-async function claimWithAReason(page: Page, mapId: string) {
+/**
+ * The claim and its one reason, put on the map through the ops route as an
+ * editor's page sends them; ids start with `prefix` (ids are unique across maps).
+ */
+async function claimWithAReason(page: Page, mapId: string, prefix = 'rs') {
   const response = await page.request.post(`${baseUrl}/api/maps/${mapId}/ops`, {
     headers: { origin: baseUrl },
     data: {
       ops: [
-        { type: 'createNode', id: 'rs-claim', kind: 'CLAIM', text: CLAIM, side: 'FOR', x: 0, y: 0 },
         {
           type: 'createNode',
-          id: 'rs-expert',
+          id: `${prefix}-claim`,
+          kind: 'CLAIM',
+          text: CLAIM,
+          side: 'FOR',
+          x: 0,
+          y: 0,
+        },
+        {
+          type: 'createNode',
+          id: `${prefix}-expert`,
           kind: 'PREMISE',
           text: PREMISE,
           side: 'FOR',
@@ -30,9 +41,9 @@ async function claimWithAReason(page: Page, mapId: string) {
         },
         {
           type: 'createEdge',
-          id: 'rs-support',
-          fromId: 'rs-expert',
-          toId: 'rs-claim',
+          id: `${prefix}-support`,
+          fromId: `${prefix}-expert`,
+          toId: `${prefix}-claim`,
           relation: 'SUPPORTS',
         },
       ],
@@ -122,6 +133,82 @@ describe('reasoning aids in Chromium', () => {
 
       expect([...teacher.errors, ...other.errors]).toEqual([]);
       await other.page.close();
+      await t.close();
+    },
+  );
+
+  it(
+    'the prep sheet of the team against lists the open critical questions of the other side’s tagged argument, and drops one once it is answered',
+    { timeout: 120_000 },
+    async () => {
+      const { page: t, errors } = await openPage(browser());
+      const mapId = await blankMap(t, baseUrl, startupLog, 'Prep prompts');
+      await claimWithAReason(t, mapId, 'pp');
+      // The support is tagged as an argument from expert opinion, as the argument panel does.
+      const tagged = await t.request.post(`${baseUrl}/api/maps/${mapId}/ops`, {
+        headers: { origin: baseUrl },
+        data: {
+          ops: [
+            {
+              type: 'updateEdge',
+              id: 'pp-support',
+              expect: { scheme: null },
+              scheme: 'expert-opinion',
+            },
+          ],
+        },
+      });
+      expect(tagged.status()).toBe(200);
+
+      // A team against the motion.
+      await t.goto(`${baseUrl}/maps/${mapId}/teams`);
+      await t.getByLabel('Team name').click();
+      await t.keyboard.type('Team Con');
+      await t.getByLabel(/^Side(?! of)/).selectOption({ label: 'Against the motion' });
+      await t.getByRole('button', { name: 'Add team' }).click();
+      await t.getByRole('status').filter({ hasText: 'Team “Team Con” added.' }).waitFor();
+
+      // Its prep sheet: the other side's argument, with every question still open.
+      await t.goto(`${baseUrl}/maps/${mapId}/prep`);
+      await t.getByRole('link', { name: 'Team Con' }).click();
+      const prompts = t.getByRole('region', {
+        name: 'Cross-examination: their open critical questions',
+      });
+      await prompts.waitFor();
+      // As written on the map (innerText: as shown, after the page's CSS).
+      expect(await prompts.getByRole('heading', { level: 3 }).innerText()).toBe(
+        `“${PREMISE}” → “${CLAIM}” (Argument from expert opinion)`,
+      );
+      const questions = await prompts.getByRole('listitem').allTextContents();
+      expect(questions).toContain('How credible is E as an expert: what are their qualifications?');
+      await screenshot(t, 'prep-prompts-1440');
+      await t.setViewportSize({ width: 360, height: 740 });
+      await screenshot(t, 'prep-prompts-360');
+      await t.setViewportSize({ width: 1440, height: 900 });
+      const prepUrl = t.url();
+
+      // Someone answers that question on the map ...
+      await t.goto(`${baseUrl}/maps/${mapId}`);
+      await nodeNamed(t, new RegExp(`^premise: ${PREMISE}$`)).waitFor();
+      await clickConnection(t, 'pp-support');
+      const panel = t.getByRole('region', { name: 'Argument' });
+      const credible = panel.getByRole('listitem').filter({ hasText: 'How credible is E' });
+      await credible.getByRole('button', { name: 'Answer' }).click();
+      await expect
+        .poll(() => t.evaluate(() => document.activeElement?.getAttribute('aria-describedby')))
+        .toBeTruthy();
+      await t.keyboard.type(ANSWER);
+      await t.keyboard.press('Enter');
+      await allSaved(t);
+      await expect.poll(() => credible.textContent()).toContain('Answered');
+
+      // ... and the prep sheet no longer prompts it; the others stay.
+      await t.goto(prepUrl);
+      await prompts.waitFor();
+      const left = await prompts.getByRole('listitem').allTextContents();
+      expect(left).toHaveLength(questions.length - 1);
+      expect(left).not.toContain('How credible is E as an expert: what are their qualifications?');
+      expect(errors).toEqual([]);
       await t.close();
     },
   );

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toErrorResponse } from '@/lib/server/errors';
 import { exportBackup } from '@/lib/server/maps/export-backup';
+import { exportMap } from '@/lib/server/maps/export-map';
 import { getMapSnapshot } from '@/lib/server/maps/get-map-snapshot';
 import { importMap } from '@/lib/server/maps/import-map';
 import { addMember, testDb } from '../factories';
@@ -123,4 +126,37 @@ describe('two statements that contradict each other', () => {
     }
     expect(await testDb().argumentMap.count()).toBe(before);
   });
+
+  it('an OVA3 analysis’s conflicts one each way are stored as contradictions, kept by its AIF export and backup', async () => {
+    const { editor } = await editableMap();
+    // Five forecasts that exclude each other: a conflict each way between every two (SOURCES.md).
+    const text = readFileSync(
+      path.join(import.meta.dirname, '../fixtures/aif/papa-forecast-28106.json'),
+      'utf8',
+    );
+    const relations = async (mapId: string) => {
+      const { nodes, edges } = await getMapSnapshot(editor, mapId);
+      const kinds = new Map(nodes.map((n) => [n.id, n.kind]));
+      const ends = edges
+        .filter((e) => e.relation === 'CONTRADICTS')
+        .flatMap((e) => [e.fromId, e.toId]);
+      return {
+        contradictions: edges.filter((e) => e.relation === 'CONTRADICTS').length,
+        attacks: edges.filter((e) => e.relation === 'ATTACKS').length,
+        endKinds: [...new Set(ends.map((n) => kinds.get(n)))],
+      };
+    };
+    const imported = await importMap(editor, { text, fileName: 'papa-forecast-28106.json' });
+    expect(imported.ignored).toEqual([]);
+    const first = await relations(imported.id);
+    // None of the five is the others' objection.
+    expect(first).toEqual({ contradictions: 10, attacks: 0, endKinds: ['CLAIM'] });
+    for (const format of ['aif', 'backup'] as const) {
+      const copy = await importMap(editor, {
+        text: (await exportMap(editor, imported.id, format)).body,
+        fileName: `copy.${format}.json`,
+      });
+      expect(await relations(copy.id)).toEqual(first);
+    }
+  }, 60_000);
 });

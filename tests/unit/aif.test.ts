@@ -230,6 +230,33 @@ describe('AIF kept whole (tests/fixtures/aif/papa-forecast-28010.json, a real OV
     ]);
   });
 
+  it('says which inferences, conflicts and rephrases it left out because they join a claim to itself', () => {
+    const file = {
+      nodes: [
+        node('1', 'A claim'),
+        node('2', 'Another claim'),
+        node('3', 'Default Conflict', 'CA'),
+        node('4', 'Default Inference', 'RA'),
+        node('5', 'Default Conflict', 'CA'),
+        node('6', 'Default Rephrase', 'MA'),
+      ],
+      edges: [
+        ...[edge('1', '3'), edge('3', '1')],
+        ...[edge('2', '4'), edge('4', '2')],
+        // A linked conflict one of whose attackers is its target: the other attacker is kept, on its own.
+        ...[edge('1', '5'), edge('2', '5'), edge('5', '1')],
+        ...[edge('2', '6'), edge('6', '2')],
+      ],
+    };
+    const map = parseAif(file, 'x');
+    expect(shape(map).edges).toEqual(['Another claim ATTACKS A claim']);
+    expect(map.ignored).toEqual([
+      '1 inference node (RA) joins a claim to itself; a claim cannot support itself on a map, so that connection was left out.',
+      '2 conflict nodes (CA) join a claim to itself; a claim cannot attack itself on a map, so those connections were left out.',
+      '1 rephrase node (MA) joins a claim to itself; a claim cannot rephrase itself on a map, so that connection was left out.',
+    ]);
+  });
+
   it('accepts a node written twice the same way, and still refuses two different nodes under one id', () => {
     const raw = papa();
     const twice = structuredClone(raw);
@@ -397,15 +424,136 @@ describe('AIF and contradictions', () => {
     expect(exportAif(placed(back))).toEqual(doc);
   });
 
-  it('without our section (another tool’s copy), the two conflicts are two attacks', () => {
-    const { counterpoint: _ours, ...plain } = doc;
+  it('without our section (another tool’s copy), each pair is still one contradiction, and a mutual attack two attacks', () => {
+    // A map where two claims attack each other (two attacks, not a contradiction) as well.
+    const mutual = {
+      ...map,
+      edges: [
+        ...map.edges,
+        { id: '9', fromId: 'c', toId: 'e', relation: 'ATTACKS' as const, groupId: null },
+        { id: '10', fromId: 'e', toId: 'c', relation: 'ATTACKS' as const, groupId: null },
+      ],
+    };
+    const { counterpoint: _ours, ...plain } = exportAif(mutual);
     const back = parseAif(viaFile(plain), 'x');
-    const text = new Map(back.nodes.map((n) => [n.id, n.text]));
-    const between = back.edges
-      .filter((e) =>
-        [text.get(e.fromId), text.get(e.toId)].includes('The CSTO did help Armenia in 2022.'),
-      )
-      .map((e) => e.relation);
-    expect(between).toEqual(['ATTACKS', 'ATTACKS']);
+    // Our own file keeps them apart; another tool's copy cannot, and reads the mutual attack as one more.
+    expect(shape(parseAif(viaFile(exportAif(mutual)), 'x')).edges).toEqual(shape(mutual).edges);
+    expect(shape(back).edges.filter((e) => e.includes(' CONTRADICTS '))).toEqual([
+      'Being busy does not excuse a treaty duty. CONTRADICTS Russia was busy in Ukraine.',
+      'The CSTO did help Armenia in 2022. CONTRADICTS The CSTO did not help Armenia in 2022.',
+      'The border clashes were not an "attack" under the treaty. CONTRADICTS What does Article 4 require?',
+    ]);
+  });
+});
+
+describe('AIF from other tools: a conflict each way between two claims is one contradiction', () => {
+  const node = (nodeID: string, text: string, type = 'I') => ({ nodeID, text, type });
+  const edge = (fromID: string, toID: string) => ({ fromID, toID });
+  const [yes, no, late] = [
+    'The library should open on Sundays.',
+    'The library should stay closed on Sundays.',
+    'Nobody visits on Sunday mornings.',
+  ];
+  /** As OVA writes it: one CA-node each way between yes and no, and a one-way conflict from late. */
+  const file = (names: [string, string] = ['Default Conflict', 'Default Conflict']) => ({
+    nodes: [
+      node('1', yes),
+      node('2', no),
+      node('3', late),
+      node('4', names[0], 'CA'),
+      node('5', names[1], 'CA'),
+      node('6', 'Default Conflict', 'CA'),
+    ],
+    edges: [
+      ...[edge('1', '4'), edge('4', '2'), edge('2', '5'), edge('5', '1')],
+      ...[edge('3', '6'), edge('6', '1')],
+    ],
+  });
+  const kinds = (map: ReturnType<typeof parseAif>) =>
+    Object.fromEntries(map.nodes.map((n) => [n.text, n.kind]));
+
+  it('reads the pair as one contradiction, neither side an objection, and a one-way conflict still as an attack', () => {
+    const map = parseAif(file(), 'Library');
+    expect(shape(map).edges).toEqual([`${late} ATTACKS ${yes}`, `${yes} CONTRADICTS ${no}`]);
+    expect(kinds(map)).toEqual({ [yes]: 'CLAIM', [no]: 'CLAIM', [late]: 'OBJECTION' });
+    expect(map.ignored).toEqual([]);
+  });
+
+  it('round-trips: import → export → import keeps one contradiction, and the second export is identical', () => {
+    const first = parseAif(file(), 'Library');
+    const exported = exportAif(placed(first));
+    // Written back as two conflicts, one each way, that our section pairs.
+    expect(exported.AIF.nodes.filter((n) => n.type === 'CA')).toHaveLength(3);
+    expect(exported.counterpoint.contradictions).toHaveLength(1);
+    const second = parseAif(viaFile(exported), 'x');
+    expect(shape(second)).toEqual(shape(first));
+    expect(second.edges.filter((e) => e.relation === 'CONTRADICTS')).toHaveLength(1);
+    expect(exportAif(placed(second))).toEqual(exported);
+  });
+
+  it('keeps a scheme both conflicts name on the contradiction, and writes it on both again', () => {
+    const map = parseAif(file(['Logical Conflict', 'Logical Conflict']), 'x');
+    expect(map.edges.map((e) => [e.relation, e.schemeName])).toEqual([
+      ['CONTRADICTS', 'Logical Conflict'],
+      ['ATTACKS', undefined],
+    ]);
+    expect(map.ignored).toEqual([]);
+    const out = exportAif(placed(map));
+    expect(
+      out.AIF.nodes
+        .filter((n) => n.type === 'CA')
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(['Default Conflict', 'Logical Conflict', 'Logical Conflict']);
+    expect(shape(parseAif(viaFile(out), 'x'))).toEqual(shape(map));
+    expect(parseAif(viaFile(out), 'x').edges[0]).toMatchObject({
+      relation: 'CONTRADICTS',
+      schemeName: 'Logical Conflict',
+    });
+  });
+
+  it('keeps two conflicts that name different schemes as two attacks, each with its scheme', () => {
+    const map = parseAif(file(['Conflict From Bias', 'Default Conflict']), 'x');
+    expect(map.edges.map((e) => `${e.relation} ${e.schemeName ?? '-'}`).sort()).toEqual([
+      'ATTACKS -',
+      'ATTACKS -',
+      'ATTACKS Conflict From Bias',
+    ]);
+    expect(map.ignored).toEqual([]);
+  });
+
+  it('reads a conflict each way that is part of something larger as attacks', () => {
+    // The way back is made by two claims together (a linked conflict): not a contradiction.
+    const linked = file();
+    linked.edges.push(edge('3', '5'));
+    expect(shape(parseAif(linked, 'x')).edges.filter((e) => e.includes('CONTRADICTS'))).toEqual([]);
+    // One conflict attacks both the claim and an inference: not a contradiction.
+    const wider = file();
+    wider.nodes.push(node('7', 'Opening costs little.'), node('8', 'Default Inference', 'RA'));
+    wider.edges.push(edge('7', '8'), edge('8', '1'), edge('4', '8'));
+    expect(shape(parseAif(wider, 'x')).edges.filter((e) => e.includes('CONTRADICTS'))).toEqual([]);
+  });
+
+  it('reads the real pairs in OVA3 analyses (tests/fixtures/aif) as contradictions', () => {
+    const small = parseAif(fixture('papa-forecast-28010.json'), 'x');
+    const text = (id: string) => small.nodes.find((n) => n.id === id)!.text;
+    const contradictions = small.edges.filter((e) => e.relation === 'CONTRADICTS');
+    expect(contradictions.map((e) => [text(e.fromId), text(e.toId)].sort())).toEqual([
+      [
+        expect.stringMatching(/^Algeria's Prime Minister Noureddine Bedoui will experience /),
+        expect.stringMatching(/^Algeria's Prime Minister Noureddine Bedoui will not experience /),
+      ],
+    ]);
+    expect(small.edges.filter((e) => e.relation === 'ATTACKS')).toEqual([]);
+    expect(small.ignored).toEqual([]);
+    // Five forecasts that exclude each other, a conflict each way between every two.
+    const large = parseAif(fixture('papa-forecast-28106.json'), 'x');
+    const ranges = large.edges.filter((e) => e.relation === 'CONTRADICTS');
+    expect(ranges).toHaveLength(10);
+    expect(new Set(ranges.flatMap((e) => [e.fromId, e.toId])).size).toBe(5);
+    expect(large.edges.filter((e) => e.relation === 'ATTACKS')).toEqual([]);
+    // Round trip: one contradiction each still.
+    const again = parseAif(viaFile(exportAif(placed(large))), 'x');
+    expect(shape(again)).toEqual(shape(large));
   });
 });

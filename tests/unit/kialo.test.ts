@@ -92,6 +92,10 @@ describe('reading a Kialo discussion export', () => {
       'PREMISE|FOR|Uniforms hide differences in family income.[1]',
       'OBJECTION|AGAINST|Branded coats and shoes still show them.',
     ]);
+    // The sources are not cards: the import summary says they were left out.
+    expect(map.ignored).toEqual([
+      'Line 9: the discussion’s list of sources (1 source) was left out; the claims keep their footnote marks, such as [1].',
+    ]);
   });
 
   it('recognises a Kialo file by its first line', () => {

@@ -189,7 +189,7 @@ export default async function PrepSheetPage({ params, searchParams }: Props) {
             Cross-examination: their open critical questions
           </h2>
           {prompts.map(({ argument, scheme, open }) => (
-            <div key={argument.key} className={styles.group}>
+            <div key={argument.key} className={`${styles.group} ${styles.prompt}`}>
               <h3>
                 {argument.premises.map((p) => `“${nodes.get(p)?.text ?? ''}”`).join(' + ')} → “
                 {nodes.get(argument.conclusion)?.text ?? ''}”{' '}
