@@ -82,8 +82,10 @@ function layeredOptions(
 }
 
 /**
- * Above this many nodes a map with sections is laid out as one without:
- * the section-aware layout costs more (docs/PERFORMANCE.md).
+ * Above this many nodes a map with sections is laid out as one without, so
+ * the largest maps cost what they did: sections small enough for
+ * NETWORK_SIMPLEX made 1,000 cards take about 1.5 times as long
+ * (docs/PERFORMANCE.md).
  */
 const SECTION_LAYOUT_LIMIT = 1_000;
 
@@ -93,6 +95,8 @@ const SECTION_LAYOUT_LIMIT = 1_000;
  * rather than one long row.
  */
 const SECTION_ASPECT_RATIO = '1.6';
+
+const NO_PADDING = '[top=0,left=0,bottom=0,right=0]';
 
 /** Space between two sections' frames. */
 const SECTION_GAP = 40;
@@ -120,7 +124,7 @@ export function elkGraph(input: LayoutInput, direction: LayoutDirection = 'UP'):
   if (
     view &&
     input.nodes.length <= SECTION_LAYOUT_LIMIT &&
-    input.nodes.some((n) => view.sections.some((s) => s.id === view.nodeSection[n.id]))
+    input.nodes.some((n) => inSection(view, n.id))
   )
     return sectionedGraph(input.nodes, edges, view, direction);
   return {
@@ -130,6 +134,12 @@ export function elkGraph(input: LayoutInput, direction: LayoutDirection = 'UP'):
     edges: edges.map((e) => ({ id: e.id, sources: [e.fromId], targets: [e.toId] })),
   };
 }
+
+/** Whether node `id` is in one of the map's sections. */
+const inSection = (view: SectionsView, id: string) => {
+  const s = view.nodeSection[id];
+  return s !== undefined && view.sections.some((section) => section.id === s);
+};
 
 /** The ELK graph of a map with sections: see elkGraph. Compound ids have a colon, which no node id has. */
 function sectionedGraph(
@@ -143,16 +153,19 @@ function sectionedGraph(
     const s = view.nodeSection[nodeId];
     return s !== undefined && known.has(s) ? s : null;
   };
+  const add = <K, V>(groups: Map<K, V[]>, key: K, value: V) => {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  };
+  // Each section's own cards, and the edges between two of them (null: in no section).
   const cards = new Map<string | null, LayoutInput['nodes']>();
-  for (const n of nodes) {
-    const s = sectionOf(n.id);
-    cards.set(s, [...(cards.get(s) ?? []), n]);
-  }
+  for (const n of nodes) add(cards, sectionOf(n.id), n);
   const inner = new Map<string | null, ElkExtendedEdge[]>();
   for (const e of edges) {
     const s = sectionOf(e.fromId);
-    if (s !== sectionOf(e.toId)) continue;
-    inner.set(s, [...(inner.get(s) ?? []), { id: e.id, sources: [e.fromId], targets: [e.toId] }]);
+    if (s === sectionOf(e.toId))
+      add(inner, s, { id: e.id, sources: [e.fromId], targets: [e.toId] });
   }
   /** A section's own cards, laid out as the whole map would be; `padding` around them. */
   const layered = (id: string, section: string | null, padding: string): ElkNode => {
@@ -180,9 +193,12 @@ function sectionedGraph(
     children,
   });
   const subsections = new Map<string | null, string[]>();
-  for (const s of view.sections)
-    subsections.set(s.parentId, [...(subsections.get(s.parentId) ?? []), s.id]);
-  /** The boxes inside `section` (the map's top level for null): its own cards, and its subsections holding any. */
+  for (const s of view.sections) add(subsections, s.parentId, s.id);
+  /**
+   * The boxes packed inside `section` (the map's top level for null): its
+   * own cards as one box, and each subsection holding any card. None when
+   * no subsection holds one: the section's cards are laid out in its box.
+   */
   const within = (section: string | null): ElkNode[] => {
     const subs = (subsections.get(section) ?? []).flatMap((s) => {
       const box = sectionBox(s);
@@ -190,7 +206,7 @@ function sectionedGraph(
     });
     if (subs.length === 0) return [];
     return cards.has(section)
-      ? [layered(`own:${section ?? ''}`, section, '[top=0,left=0,bottom=0,right=0]'), ...subs]
+      ? [layered(`own:${section ?? ''}`, section, NO_PADDING), ...subs]
       : subs;
   };
   const sectionBox = (section: string): ElkNode | null => {
@@ -198,7 +214,7 @@ function sectionedGraph(
     if (boxes.length > 0) return packed(`section:${section}`, boxes, FRAME_ROOM);
     return cards.has(section) ? layered(`section:${section}`, section, FRAME_ROOM) : null;
   };
-  return packed('root', within(null), '[top=0,left=0,bottom=0,right=0]');
+  return packed('root', within(null), NO_PADDING);
 }
 
 /** Top-left positions of the nodes, keyed by id, from ELK's answer: a section's cards moved by its place. */
