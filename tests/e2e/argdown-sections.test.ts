@@ -196,6 +196,17 @@ describe('Argdown sections on the map', () => {
     expect(select.x).toBeGreaterThanOrEqual(0);
     expect(select.x + select.width).toBeLessThanOrEqual(360);
     await screenshot(phone.page, 'sections-filter-phone');
+    // One section on a phone: the view frames it, within the screen's width.
+    await only.selectOption({ label: 'Evidence' });
+    await phone.page.getByRole('button', { name: 'Menu', exact: true }).click();
+    await expect
+      .poll(async () => {
+        const b = await phone.page.locator('[data-section-frame="Evidence"]').boundingBox();
+        return !!b && b.x >= 0 && b.x + b.width <= 360;
+      })
+      .toBe(true);
+    await phone.page.waitForTimeout(500); // the framing animation's end
+    await screenshot(phone.page, 'sections-one-section-phone');
     expect(phone.errors).toEqual([]);
     expect(url).not.toBe(phone.page.url());
   });
