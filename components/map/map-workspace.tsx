@@ -204,6 +204,7 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
     selectedNodeId,
     selectedNodeIds: selection.selectedNodeIds,
     direction: mapView.direction,
+    sections: sectionsView,
     setSelectedNodeId: selection.setSelectedNodeId,
     canvasRef,
     setNotice,

@@ -5,17 +5,20 @@ import { useCallback, useState } from 'react';
 import { layoutInBackground } from '@/lib/client/layout-client';
 import type { MapStore } from '@/lib/client/map-store';
 import type { LayoutDirection } from '@/lib/domain/layout';
+import type { SectionsView } from '@/lib/domain/sections';
 import type { NodePlacement } from './use-node-placement';
 
 /**
  * Lays the whole map out with ELK (off the main thread) and applies it as
- * one move, so it can be undone. `layingOut` is true while it runs and the
+ * one move, so it can be undone. A map with `sections` keeps each section's
+ * cards together (lib/domain/layout.ts). `layingOut` is true while it runs and the
  * cards glide to their places.
  */
 export function useAutoLayout(
   store: MapStore,
   drawnBoxes: NodePlacement['drawnBoxes'],
   direction: LayoutDirection,
+  sections: SectionsView | undefined,
 ) {
   const [layingOut, setLayingOut] = useState(false);
   const { fitView } = useReactFlow();
@@ -26,7 +29,11 @@ export function useAutoLayout(
       try {
         const boxes = drawnBoxes();
         const positions = await layoutInBackground(
-          { nodes: boxes, edges: [...store.getView().edges.values()].filter((e) => !e.deleted) },
+          {
+            nodes: boxes,
+            edges: [...store.getView().edges.values()].filter((e) => !e.deleted),
+            sections,
+          },
           towards,
         );
         const moves = boxes.flatMap((b) => {
@@ -39,7 +46,7 @@ export function useAutoLayout(
         setTimeout(() => setLayingOut(false), 500);
       }
     },
-    [drawnBoxes, store, fitView, direction],
+    [drawnBoxes, store, fitView, direction, sections],
   );
 
   return { layingOut, autoLayout };

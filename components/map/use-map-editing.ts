@@ -6,6 +6,7 @@ import type { MapStore, StoreNotice } from '@/lib/client/map-store';
 import type { FlowDirection } from '@/lib/client/to-flow';
 import type { GraphState } from '@/lib/domain/ops';
 import { normalizeTags } from '@/lib/domain/tags';
+import type { SectionsView } from '@/lib/domain/sections';
 import type { NodeKind, SourceDoc } from '@/lib/domain/types';
 import type { CanvasEditing } from './argument-canvas';
 import { useAutoLayout } from './use-auto-layout';
@@ -26,6 +27,8 @@ type Options = {
   /** All selected nodes (several with Shift or Ctrl). */
   selectedNodeIds: string[];
   direction: FlowDirection;
+  /** The map's sections, kept together by the auto-layout; absent: none. */
+  sections?: SectionsView;
   setSelectedNodeId: (id: string | null) => void;
   canvasRef: RefObject<HTMLDivElement | null>;
   setNotice: (notice: StoreNotice | null) => void;
@@ -64,7 +67,7 @@ export function useMapEditing(options: Options) {
   });
   const connecting = useConnecting(store);
   const links = usePremiseLinks(store, view, selectedNodeIds);
-  const layout = useAutoLayout(store, placement.drawnBoxes, options.direction);
+  const layout = useAutoLayout(store, placement.drawnBoxes, options.direction, options.sections);
   const sections = useSectionEditing(store);
 
   const changeKind = useCallback(

@@ -12,6 +12,13 @@ const scope = self as unknown as {
   postMessage: (message: unknown) => void;
 };
 
+// elkjs's bundle, started in a worker, takes the worker's `onmessage` for
+// its own messages (kieler/elkjs#141): when that happened in the first
+// request, every later one went to ELK and was never answered, so
+// Auto-layout worked once per page. Start ELK (an empty layout) before
+// listening.
+void layoutGraph({ nodes: [], edges: [] });
+
 scope.onmessage = (event) => {
   const { id, input, direction } = event.data;
   layoutGraph(input, direction).then(

@@ -1,5 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { FRAME_PADDING, FRAME_TITLE_SPACE, type SectionsView } from './sections';
 
 /**
  * Automatic layout with ELK's layered algorithm. Arrows run from reasons to
@@ -12,6 +13,8 @@ export type LayoutDirection = 'UP' | 'DOWN' | 'LEFT' | 'RIGHT';
 export type LayoutInput = {
   nodes: { id: string; width: number; height: number }[];
   edges: { id: string; fromId: string; toId: string }[];
+  /** The map's sections (Argdown headings) and which node is in which: each section's cards are kept together. */
+  sections?: SectionsView;
 };
 
 export const NODE_WIDTH = 260;
@@ -59,37 +62,173 @@ const DENSE_EDGES_PER_NODE = 2;
 
 let elk: InstanceType<typeof ELK> | null = null;
 
-/** The graph ELK lays out for `input`: the layered algorithm, conclusions at the top for UP. */
-export function elkGraph(input: LayoutInput, direction: LayoutDirection = 'UP'): ElkNode {
-  const ids = new Set(input.nodes.map((n) => n.id));
-  const dense = input.edges.length > DENSE_EDGES_PER_NODE * input.nodes.length;
+/** ELK's layered options for `nodes` and `edges`, conclusions at the top for UP. */
+function layeredOptions(
+  nodes: number,
+  edges: number,
+  direction: LayoutDirection,
+): Record<string, string> {
+  const dense = edges > DENSE_EDGES_PER_NODE * nodes;
   return {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': direction,
-      'elk.spacing.nodeNode': '40',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.layered.nodePlacement.strategy':
-        input.nodes.length <= SIMPLEX_PLACEMENT_LIMIT && !dense
-          ? 'NETWORK_SIMPLEX'
-          : 'BRANDES_KOEPF',
-      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
-      ...(dense && { 'elk.edgeRouting': 'POLYLINE' }),
-    },
-    children: input.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: input.edges
-      .filter((e) => ids.has(e.fromId) && ids.has(e.toId) && e.fromId !== e.toId)
-      .map((e) => ({ id: e.id, sources: [e.fromId], targets: [e.toId] })),
+    'elk.algorithm': 'layered',
+    'elk.direction': direction,
+    'elk.spacing.nodeNode': '40',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+    'elk.layered.nodePlacement.strategy':
+      nodes <= SIMPLEX_PLACEMENT_LIMIT && !dense ? 'NETWORK_SIMPLEX' : 'BRANDES_KOEPF',
+    'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+    ...(dense && { 'elk.edgeRouting': 'POLYLINE' }),
   };
 }
 
-/** Top-left positions, keyed by id, from ELK's answer. */
+/**
+ * Above this many nodes a map with sections is laid out as one without, so
+ * the largest maps cost what they did: sections small enough for
+ * NETWORK_SIMPLEX made 1,000 cards take about 1.5 times as long
+ * (docs/PERFORMANCE.md).
+ */
+const SECTION_LAYOUT_LIMIT = 1_000;
+
+/**
+ * The shape ELK packs a map's sections into (and a wide section's separate
+ * parts): about a screen's, so the first view shows cards one can read
+ * rather than one long row.
+ */
+const SECTION_ASPECT_RATIO = '1.6';
+
+const NO_PADDING = '[top=0,left=0,bottom=0,right=0]';
+
+/** Space between two sections' frames. */
+const SECTION_GAP = 40;
+
+/**
+ * The room a section's frame takes around its cards (sectionFrames): ELK
+ * keeps it free inside the section's box, so frames drawn from the cards
+ * afterwards lie within the boxes ELK keeps apart.
+ */
+const FRAME_ROOM = `[top=${FRAME_PADDING + FRAME_TITLE_SPACE},left=${FRAME_PADDING},bottom=${FRAME_PADDING},right=${FRAME_PADDING}]`;
+
+/**
+ * The graph ELK lays out for `input`: the layered algorithm, conclusions at
+ * the top for UP. A map with sections (up to SECTION_LAYOUT_LIMIT nodes)
+ * gets one compound node per section, nested as the sections are, each
+ * section's cards laid out in it and the sections packed into rows
+ * (`rectpacking`); edges between sections take no part in placing them.
+ */
+export function elkGraph(input: LayoutInput, direction: LayoutDirection = 'UP'): ElkNode {
+  const ids = new Set(input.nodes.map((n) => n.id));
+  const edges = input.edges.filter(
+    (e) => ids.has(e.fromId) && ids.has(e.toId) && e.fromId !== e.toId,
+  );
+  const view = input.sections;
+  if (
+    view &&
+    input.nodes.length <= SECTION_LAYOUT_LIMIT &&
+    input.nodes.some((n) => inSection(view, n.id))
+  )
+    return sectionedGraph(input.nodes, edges, view, direction);
+  return {
+    id: 'root',
+    layoutOptions: layeredOptions(input.nodes.length, edges.length, direction),
+    children: input.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+    edges: edges.map((e) => ({ id: e.id, sources: [e.fromId], targets: [e.toId] })),
+  };
+}
+
+/** Whether node `id` is in one of the map's sections. */
+const inSection = (view: SectionsView, id: string) => {
+  const s = view.nodeSection[id];
+  return s !== undefined && view.sections.some((section) => section.id === s);
+};
+
+/** The ELK graph of a map with sections: see elkGraph. Compound ids have a colon, which no node id has. */
+function sectionedGraph(
+  nodes: LayoutInput['nodes'],
+  edges: LayoutInput['edges'],
+  view: SectionsView,
+  direction: LayoutDirection,
+): ElkNode {
+  const known = new Set(view.sections.map((s) => s.id));
+  const sectionOf = (nodeId: string) => {
+    const s = view.nodeSection[nodeId];
+    return s !== undefined && known.has(s) ? s : null;
+  };
+  const add = <K, V>(groups: Map<K, V[]>, key: K, value: V) => {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  };
+  // Each section's own cards, and the edges between two of them (null: in no section).
+  const cards = new Map<string | null, LayoutInput['nodes']>();
+  for (const n of nodes) add(cards, sectionOf(n.id), n);
+  const inner = new Map<string | null, ElkExtendedEdge[]>();
+  for (const e of edges) {
+    const s = sectionOf(e.fromId);
+    if (s === sectionOf(e.toId))
+      add(inner, s, { id: e.id, sources: [e.fromId], targets: [e.toId] });
+  }
+  /** A section's own cards, laid out as the whole map would be; `padding` around them. */
+  const layered = (id: string, section: string | null, padding: string): ElkNode => {
+    const own = cards.get(section) ?? [];
+    const links = inner.get(section) ?? [];
+    return {
+      id,
+      layoutOptions: {
+        ...layeredOptions(own.length, links.length, direction),
+        'elk.aspectRatio': SECTION_ASPECT_RATIO,
+        'elk.padding': padding,
+      },
+      children: own.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+      edges: links,
+    };
+  };
+  const packed = (id: string, children: ElkNode[], padding: string): ElkNode => ({
+    id,
+    layoutOptions: {
+      'elk.algorithm': 'rectpacking',
+      'elk.aspectRatio': SECTION_ASPECT_RATIO,
+      'elk.spacing.nodeNode': String(SECTION_GAP),
+      'elk.padding': padding,
+    },
+    children,
+  });
+  const subsections = new Map<string | null, string[]>();
+  for (const s of view.sections) add(subsections, s.parentId, s.id);
+  /**
+   * The boxes packed inside `section` (the map's top level for null): its
+   * own cards as one box, and each subsection holding any card. None when
+   * no subsection holds one: the section's cards are laid out in its box.
+   */
+  const within = (section: string | null): ElkNode[] => {
+    const subs = (subsections.get(section) ?? []).flatMap((s) => {
+      const box = sectionBox(s);
+      return box ? [box] : [];
+    });
+    if (subs.length === 0) return [];
+    return cards.has(section)
+      ? [layered(`own:${section ?? ''}`, section, NO_PADDING), ...subs]
+      : subs;
+  };
+  const sectionBox = (section: string): ElkNode | null => {
+    const boxes = within(section);
+    if (boxes.length > 0) return packed(`section:${section}`, boxes, FRAME_ROOM);
+    return cards.has(section) ? layered(`section:${section}`, section, FRAME_ROOM) : null;
+  };
+  return packed('root', within(null), NO_PADDING);
+}
+
+/** Top-left positions of the nodes, keyed by id, from ELK's answer: a section's cards moved by its place. */
 export function positionsOf(result: ElkNode): Map<string, { x: number; y: number }> {
   const positions = new Map<string, { x: number; y: number }>();
-  for (const child of result.children ?? []) {
-    positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
-  }
+  const walk = (parent: ElkNode, dx: number, dy: number) => {
+    for (const child of parent.children ?? []) {
+      const x = dx + (child.x ?? 0);
+      const y = dy + (child.y ?? 0);
+      if (child.id.includes(':')) walk(child, x, y);
+      else positions.set(child.id, { x: Math.round(x), y: Math.round(y) });
+    }
+  };
+  walk(result, 0, 0);
   return positions;
 }
 

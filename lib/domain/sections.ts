@@ -193,8 +193,8 @@ export type Box = { x: number; y: number; width: number; height: number };
 export type SectionFrame = Box & { id: string; title: string; depth: number };
 
 /** Space between a frame and what it holds, and above it for the title. */
-const FRAME_PADDING = 16;
-const FRAME_TITLE_SPACE = 28;
+export const FRAME_PADDING = 16;
+export const FRAME_TITLE_SPACE = 28;
 
 /**
  * The frame of each section with a node in it (or in a subsection): the

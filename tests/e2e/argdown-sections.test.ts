@@ -14,6 +14,47 @@ const frame = (page: Page, title: string) =>
   page.locator('[data-section-frames]').getByText(title, { exact: true });
 const frames = (page: Page) => page.locator('[data-section-frames] > *');
 
+/**
+ * The pairs of frames, by title, that overlap on screen among those side by
+ * side: the top-level sections, and the subsections (in the Semmelweis map,
+ * all of one section). Empty when every section's cards are kept together.
+ */
+async function overlappingFrames(page: Page) {
+  const boxes = await page.locator('[data-section-frame]').evaluateAll((elements) =>
+    elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      const depth = e.getAttribute('data-depth');
+      return {
+        title: e.getAttribute('data-section-frame'),
+        depth,
+        x: r.x,
+        y: r.y,
+        w: r.width,
+        h: r.height,
+      };
+    }),
+  );
+  return boxes.flatMap((a, i) =>
+    boxes
+      .slice(i + 1)
+      .filter(
+        (b) =>
+          b.depth === a.depth &&
+          a.x < b.x + b.w &&
+          b.x < a.x + a.w &&
+          a.y < b.y + b.h &&
+          b.y < a.y + a.h,
+      )
+      .map((b) => `${a.title} / ${b.title}`),
+  );
+}
+
+/** Waits for an auto-layout to run and its cards to settle. */
+async function laidOut(page: Page) {
+  await page.getByRole('button', { name: 'Arranging…' }).waitFor();
+  await page.getByRole('button', { name: 'Auto-layout' }).waitFor();
+}
+
 /** Imports the Semmelweis reconstruction (headings, frontmatter, data) from the import page, as a person does, and opens it. */
 async function importSemmelweis(page: Page) {
   await page.goto(`${baseUrl}/maps/import`);
@@ -69,10 +110,24 @@ describe('Argdown sections on the map', () => {
     expect(around.x + around.width).toBeGreaterThan(box.x + box.width);
     expect(around.y + around.height).toBeGreaterThan(box.y + box.height);
     await screenshot(page, 'sections-frames-desktop');
+    // The file had no positions: the import laid each section's cards out together.
+    expect(await overlappingFrames(page)).toEqual([]);
 
     // The frame behind a card takes no click: the card is selected.
     await hypothesis.click();
     await expect.poll(() => hypothesis.getAttribute('class')).toMatch(/selected/);
+
+    // Laying the map out again, left to right and back, and with Auto-layout, keeps them together
+    // (three layouts in one page: the layout worker answers every one).
+    await page.getByRole('combobox', { name: 'Layout' }).selectOption({ label: 'Left to right' });
+    await laidOut(page);
+    await expect.poll(() => overlappingFrames(page)).toEqual([]);
+    await screenshot(page, 'sections-left-to-right-desktop');
+    await page.getByRole('combobox', { name: 'Layout' }).selectOption({ label: 'Top-down' });
+    await laidOut(page);
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await laidOut(page);
+    await expect.poll(() => overlappingFrames(page)).toEqual([]);
 
     // Filter → "Show section frames" off: the frames go, and stay gone after a reload (this browser remembers).
     await page.locator('summary', { hasText: /^Filter/ }).click();
@@ -141,6 +196,17 @@ describe('Argdown sections on the map', () => {
     expect(select.x).toBeGreaterThanOrEqual(0);
     expect(select.x + select.width).toBeLessThanOrEqual(360);
     await screenshot(phone.page, 'sections-filter-phone');
+    // One section on a phone: the view frames it, within the screen's width.
+    await only.selectOption({ label: 'Evidence' });
+    await phone.page.getByRole('button', { name: 'Menu', exact: true }).click();
+    await expect
+      .poll(async () => {
+        const b = await phone.page.locator('[data-section-frame="Evidence"]').boundingBox();
+        return !!b && b.x >= 0 && b.x + b.width <= 360;
+      })
+      .toBe(true);
+    await phone.page.waitForTimeout(500); // the framing animation's end
+    await screenshot(phone.page, 'sections-one-section-phone');
     expect(phone.errors).toEqual([]);
     expect(url).not.toBe(phone.page.url());
   });

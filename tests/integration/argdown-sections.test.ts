@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
+import { estimateNodeHeight, NODE_WIDTH } from '@/lib/domain/layout';
+import { sectionFrames, type Box } from '@/lib/domain/sections';
 import type { Actor } from '@/lib/server/authz';
 import { readBytesBody } from '@/lib/server/http';
 import { exportBackup } from '@/lib/server/maps/export-backup';
@@ -102,6 +104,46 @@ describe('Argdown sections, frontmatter and element data on PostgreSQL', () => {
     const backup = await exportBackup(owner, first.id);
     const restored = await importMap(owner, { text: JSON.stringify(backup) });
     expect(await grouping(owner, restored.id)).toEqual(before);
+  }, 60_000);
+
+  it('lays an uploaded file without positions out section by section: no two frames side by side overlap, subsections inside their sections', async () => {
+    const owner = await user();
+    const { id } = await upload(owner, fixture('semmelweis-betz.argdown'), 'semmelweis.argdown');
+    const snapshot = await getMapSnapshot(owner, id);
+    const view = snapshot.sectionsView!;
+    // Each card's box as the canvas draws it before measuring (section-frames.tsx).
+    const boxes = new Map<string, Box>(
+      snapshot.nodes.map((n) => [
+        n.id,
+        {
+          x: n.x,
+          y: n.y,
+          width: NODE_WIDTH,
+          height: estimateNodeHeight(n.text, false, n.tags.length),
+        },
+      ]),
+    );
+    const frames = sectionFrames(view.sections, view.nodeSection, boxes);
+    expect(frames.map((f) => f.title)).toEqual(view.sections.map((s) => s.title));
+    const parentOf = new Map(view.sections.map((s) => [s.id, s.parentId]));
+    const byId = new Map(frames.map((f) => [f.id, f]));
+    const apart = (a: Box, b: Box) =>
+      a.x + a.width <= b.x ||
+      b.x + b.width <= a.x ||
+      a.y + a.height <= b.y ||
+      b.y + b.height <= a.y;
+    for (const [i, f] of frames.entries()) {
+      const parent = byId.get(parentOf.get(f.id) ?? '');
+      if (parent) {
+        expect(f.x).toBeGreaterThanOrEqual(parent.x);
+        expect(f.y).toBeGreaterThanOrEqual(parent.y);
+        expect(f.x + f.width).toBeLessThanOrEqual(parent.x + parent.width);
+        expect(f.y + f.height).toBeLessThanOrEqual(parent.y + parent.height);
+      }
+      for (const g of frames.slice(i + 1))
+        if (parentOf.get(g.id) === parentOf.get(f.id))
+          expect(apart(f, g), `${f.title} and ${g.title} apart`).toBe(true);
+    }
   }, 60_000);
 
   it("keeps the censorship debate's element data and writes it back on export", async () => {

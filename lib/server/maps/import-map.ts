@@ -43,8 +43,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Lays out a graph whose file had no usable positions, as auto-layout would,
- * once it is known to be within the limits, and off the request thread.
+ * Lays out a graph whose file had no usable positions, as auto-layout would
+ * (each section's cards together), once it is known to be within the limits, and off the request thread.
  */
 async function placed(map: ImportedMap): Promise<ImportedMap> {
   checkImportLimits(map);
@@ -56,6 +56,14 @@ async function placed(map: ImportedMap): Promise<ImportedMap> {
       height: estimateNodeHeight(n.text, false, n.tags?.length ?? 0),
     })),
     edges: map.layoutEdges ?? map.edges,
+    sections: map.sections?.length
+      ? {
+          sections: map.sections,
+          nodeSection: Object.fromEntries(
+            map.nodes.flatMap((n) => (n.section ? [[n.id, n.section]] : [])),
+          ),
+        }
+      : undefined,
   });
   return { ...map, nodes: map.nodes.map((n) => ({ ...n, ...positions.get(n.id)! })) };
 }

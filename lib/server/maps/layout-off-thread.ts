@@ -70,7 +70,8 @@ let queue: Promise<unknown> = Promise.resolve();
 let waiting = 0;
 
 /**
- * Lays out `input` (conclusions at the top) off the request thread: one
+ * Lays out `input` (conclusions at the top, each section's cards together:
+ * `elkGraph`) off the request thread: one
  * layout at a time per process, each within `budget`. Refused with 429 when
  * too many are already waiting, and with 400 when the graph overruns the
  * budget.
