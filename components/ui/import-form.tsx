@@ -7,7 +7,8 @@ import { MAX_IMPORT_BYTES } from '@/lib/domain/interchange';
 import styles from './import-form.module.css';
 
 /**
- * Imports a backup, AIF, Argdown or Kialo file as a new map. The server
+ * Imports a backup, AIF, Argdown or Kialo file as a new map, titled as the
+ * importer asks or else as the file is (its name when it has no title). The server
  * works out the format; a malformed file gets the line or field at fault, a
  * file that is not text (an image, a program) what it looks like, and
  * nothing is created. When the file had something the map leaves out (an
@@ -53,9 +54,12 @@ export function ImportForm() {
         if (!file) return setError('Choose a file first.');
         if (file.size > MAX_IMPORT_BYTES)
           return setError(`That file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+        const title = (event.currentTarget.elements.namedItem('title') as HTMLInputElement).value;
+        const query = new URLSearchParams({ name: file.name });
+        if (title.trim()) query.set('title', title.trim());
         setBusy(true);
         try {
-          const response = await fetch(`/api/maps/import?name=${encodeURIComponent(file.name)}`, {
+          const response = await fetch(`/api/maps/import?${query}`, {
             method: 'POST',
             headers: { 'content-type': 'application/octet-stream' },
             body: file,
@@ -84,6 +88,14 @@ export function ImportForm() {
           accept=".json,.argdown,.ad,.txt,application/json,text/plain"
           required
         />
+      </label>
+      <label className="field">
+        <span>Title (optional)</span>
+        <input type="text" name="title" maxLength={120} aria-describedby="import-title-hint" />
+        <small id="import-title-hint" className="field__hint">
+          Leave it empty to use the file’s own title, or its name if it has none (AIF files have
+          none).
+        </small>
       </label>
       {error && (
         <p className="form__error" role="alert">

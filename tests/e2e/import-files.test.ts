@@ -13,10 +13,14 @@ const NOT = 'not a Counterpoint backup, AIF, Argdown or Kialo file.';
 const mapNodes = (page: Page) =>
   page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
 
-/** Chooses a file on the import page and presses the button, as a person does. */
-async function importFile(page: Page, file: { name: string; buffer: Buffer }) {
+/** Chooses a file on the import page (and types a title, if given) and presses the button, as a person does. */
+async function importFile(page: Page, file: { name: string; buffer: Buffer }, title?: string) {
   await page.goto(`${baseUrl}/maps/import`);
   await page.getByLabel(/^File/).setInputFiles({ ...file, mimeType: 'application/octet-stream' });
+  if (title) {
+    await page.getByRole('textbox', { name: 'Title (optional)' }).click();
+    await page.keyboard.type(title);
+  }
   await page.getByRole('button', { name: 'Import as a new map' }).click();
 }
 
@@ -42,6 +46,17 @@ describe('importing files from the import page', () => {
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: `This is a program (ELF executable), ${NOT}`,
       },
+    });
+    const longTitle = await page.request.post(
+      `${baseUrl}/api/maps/import?name=a.argdown&title=${'T'.repeat(121)}`,
+      {
+        headers: { 'content-type': 'application/octet-stream', origin: baseUrl },
+        data: Buffer.from('[A]: A claim.'),
+      },
+    );
+    expect(longTitle.status()).toBe(400);
+    expect(await longTitle.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/120 characters/) },
     });
     const noise = await post(randomBytes(64 * 1024), 'noise.txt');
     expect(noise.status()).toBe(415);
@@ -98,6 +113,11 @@ describe('importing files from the import page', () => {
     await card.waitFor();
     await expect.poll(async () => (await card.boundingBox())?.width ?? 0).toBeGreaterThan(200);
     await screenshot(page, 'imported-aif-first-view');
+
+    // AIF files have no title of their own: the importer may give one.
+    await importFile(page, { name: 'papa-forecast-28106.json', buffer }, 'Forecasts for Bedoui');
+    await page.waitForURL(/\/maps\/[\w-]+$/);
+    await page.getByRole('heading', { level: 1, name: 'Forecasts for Bedoui' }).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -97,7 +97,7 @@ describe('AIF and Argdown through the database', () => {
     }
   }, 60_000);
 
-  it('titles an AIF map by its file, leaves its motion empty, lays out a one-column file afresh and loses nothing of it', async () => {
+  it('titles an AIF map by its file (or as the importer asks), leaves its motion empty, lays out a one-column file afresh and loses nothing of it', async () => {
     const owner = await user();
     const text = fixture('aif', 'papa-forecast-28010.json');
     const imported = await importMap(owner, { text, fileName: 'papa-forecast-28010.json' });
@@ -116,6 +116,20 @@ describe('AIF and Argdown through the database', () => {
       fileName: 'copy.json',
     });
     expect((await getMapSnapshot(owner, again.id)).motion).toBe('');
+
+    // A title the importer types is the map's, for a file without one and for a backup with one.
+    const named = await importMap(owner, {
+      text,
+      fileName: 'papa-forecast-28010.json',
+      title: 'Forecasts for Algeria',
+    });
+    expect((await getMapSnapshot(owner, named.id)).title).toBe('Forecasts for Algeria');
+    const renamed = await importMap(owner, {
+      text: (await exportMap(owner, imported.id, 'backup')).body,
+      fileName: 'copy.json',
+      title: 'A copy for the other class',
+    });
+    expect((await getMapSnapshot(owner, renamed.id)).title).toBe('A copy for the other class');
 
     // A support's scheme the catalogue knows is stored on the map, and written back on export.
     const expert = await importMap(owner, {

@@ -34,12 +34,15 @@ const ZNewSource = z.object({
     ),
 });
 
+/** A map's title, as a person types it. */
+export const ZMapTitle = z
+  .string()
+  .trim()
+  .min(1, 'Give the map a title')
+  .max(120, 'Use at most 120 characters for the title');
+
 export const ZCreateMapInput = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Give the map a title')
-    .max(120, 'Use at most 120 characters for the title'),
+  title: ZMapTitle,
   motion: z
     .string()
     .trim()

@@ -9,9 +9,14 @@ import { writeGraph } from './write-graph';
 /**
  * Checks `raw` as a backup and writes it as a new map owned by `ownerId`,
  * all in one transaction. The AIF and Argdown importers end here too, so
- * every import is checked and written the same way.
+ * every import is checked and written the same way. `title`, when given,
+ * is the map's instead of the one the file has (the importer chose it).
  */
-export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id: string }> {
+export async function restoreBackup(
+  ownerId: string,
+  raw: unknown,
+  title?: string,
+): Promise<{ id: string }> {
   const parsed = ZBackup.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -30,7 +35,7 @@ export async function restoreBackup(ownerId: string, raw: unknown): Promise<{ id
       async (tx) => {
         const map = await tx.argumentMap.create({
           data: {
-            title: backup.map.title,
+            title: title ?? backup.map.title,
             motion: backup.map.motion,
             description: backup.map.description,
             tagColors: Object.keys(backup.map.tagColors).length

@@ -83,6 +83,8 @@ export async function importMap(
   input: ({ text: string } | { bytes: Uint8Array }) & {
     fileName?: string;
     format?: ImportFormat;
+    /** The title the importer chose, instead of the file's own (or its name). */
+    title?: string;
   },
 ): Promise<{ id: string; format: ImportFormat; ignored: string[] }> {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to import a map.');
@@ -98,7 +100,11 @@ export async function importMap(
       .trim() || 'Imported map';
   try {
     if (format === 'backup')
-      return { ...(await restoreBackup(actor.userId, parseJson(text))), format, ignored: [] };
+      return {
+        ...(await restoreBackup(actor.userId, parseJson(text), input.title)),
+        format,
+        ignored: [],
+      };
     const graph = await placed(
       format === 'aif'
         ? parseAif(parseJson(text), fallbackTitle)
@@ -110,7 +116,7 @@ export async function importMap(
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       map: {
-        title: graph.title,
+        title: input.title ?? graph.title,
         motion: graph.motion,
         description: graph.description,
         tagColors: graph.tagColors ?? {},
