@@ -224,7 +224,7 @@ function strictModeNote(pairs: number): string {
       : pairs === 1
         ? 'its contrary relation is kept as a contradiction (written back as ><)'
         : `its ${pairs} contrary relations are kept as contradictions (written back as ><)`;
-  return `The file is in Argdown’s strict mode: ${kept}, and the map will be written in Argdown’s default mode.`;
+  return `The file is in Argdown’s strict mode, which the map does not keep: ${kept}, and the map will be written in Argdown’s default mode.`;
 }
 
 /**

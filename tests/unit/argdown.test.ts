@@ -289,7 +289,7 @@ describe('Argdown export and import', () => {
       for (const h of [h1!, h2!, h3!]) expect(['OBJECTION', 'REBUTTAL']).not.toContain(h.kind);
       // Strict mode makes every `-` between two statements contrary: the file has two more.
       expect(map.ignored).toEqual([
-        'The file is in Argdown’s strict mode: its 5 contrary relations are kept as contradictions (written back as ><), and the map will be written in Argdown’s default mode.',
+        'The file is in Argdown’s strict mode, which the map does not keep: its 5 contrary relations are kept as contradictions (written back as ><), and the map will be written in Argdown’s default mode.',
       ]);
     });
 
@@ -344,9 +344,32 @@ describe('Argdown export and import', () => {
       expect(map.nodes.map((n) => n.kind)).toEqual(['CLAIM', 'CLAIM']);
       expect(map.frontmatter).toEqual({ model: { removeTagsFromText: true } });
       expect(map.ignored).toEqual([
-        'The file is in Argdown’s strict mode: its contrary relation is kept as a contradiction (written back as ><), and the map will be written in Argdown’s default mode.',
+        'The file is in Argdown’s strict mode, which the map does not keep: its contrary relation is kept as a contradiction (written back as ><), and the map will be written in Argdown’s default mode.',
       ]);
       expect(exportArgdown(placed(map))).toContain('model: {"removeTagsFromText":true}');
+    });
+
+    it('says a strict-mode file without contrary relations is written back in the default mode, which reads its supports the same', () => {
+      const map = parseArgdown(
+        [
+          '===',
+          'model:',
+          '    mode: strict',
+          '===',
+          '',
+          '[Tax]: A sugar tax cuts obesity.',
+          '  + [Prices]: A sugar tax raises the price of soft drinks.',
+        ].join('\n'),
+        'x',
+      );
+      expect(shape(map).edges).toEqual([
+        'A sugar tax raises the price of soft drinks. SUPPORTS A sugar tax cuts obesity.',
+      ]);
+      expect(map.frontmatter).toBeNull();
+      expect(map.ignored).toEqual([
+        'The file is in Argdown’s strict mode, which the map does not keep: it has no contrary relations, and the map will be written in Argdown’s default mode.',
+      ]);
+      expect(shape(parseArgdown(exportArgdown(placed(map)), 'x'))).toEqual(shape(map));
     });
 
     it('keeps `-` between two statements of a file in the default mode a directed attack, and says nothing of modes', () => {
