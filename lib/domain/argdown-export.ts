@@ -1,6 +1,6 @@
 import { exportOrder, flattenText, type ExportableMap } from './interchange';
 import { colourOfTag } from './tags';
-import { OUR_DATA_KEYS } from './sections';
+import { OUR_DATA_KEYS, withoutStrictMode } from './sections';
 import type { NodeKind, Relation } from './types';
 
 /** Writing a map as Argdown, with our data blocks for a lossless round trip (see argdown.ts). */
@@ -121,7 +121,9 @@ const fields = (data: Record<string, unknown>) =>
 /**
  * The frontmatter block: our keys (title, motion, description, generator),
  * then the file's own keys the map keeps (`ExportableMap.frontmatter`),
- * ours winning a conflict.
+ * ours winning a conflict. Never strict mode: the file is written in
+ * Argdown's default mode (a map imported before the importer dropped it
+ * may still hold `model: mode: strict`).
  */
 function frontmatterLines(
   map: Pick<ExportableMap, 'title' | 'motion' | 'description' | 'frontmatter'>,
@@ -132,7 +134,9 @@ function frontmatterLines(
   };
   if (map.description.trim()) ours.description = flattenText(map.description);
   ours.generator = 'Counterpoint';
-  const theirs = Object.entries(map.frontmatter ?? {}).filter(([k]) => !(k in ours));
+  const theirs = Object.entries(withoutStrictMode(map.frontmatter ?? {})).filter(
+    ([k]) => !(k in ours),
+  );
   return ['===', ...fields({ ...ours, ...Object.fromEntries(theirs) }), '==='];
 }
 

@@ -29,6 +29,7 @@ import {
   MAX_ARGDOWN_DATA_BYTES,
   MAX_SECTIONS,
   OUR_DATA_KEYS,
+  withoutStrictMode,
   type MapSection,
 } from './sections';
 import { NODE_KINDS, SIDES, type NodeKind, type Relation, type Side } from './types';
@@ -42,17 +43,20 @@ type Element = {
   line: number | undefined;
 };
 
+/** The settings of an Argdown run we read back, the file's frontmatter merged in. */
+type ArgdownRequest = { color?: { tagColors?: unknown }; model?: { mode?: unknown } };
+
 /** Reading Argdown into a map through @argdown/core's own parser and map builder (see argdown.ts). */
 
 /**
  * Runs Argdown on `text`. The request comes back too: Argdown merges the
- * file's frontmatter settings into it (`color: tagColors:` among them), and
- * its ColorPlugin resolves each tag's colour (a colour, or an index into the
- * file's colour scheme) into `response.tags`.
+ * file's frontmatter settings into it (`color: tagColors:` and `model: mode:`
+ * among them), and its ColorPlugin resolves each tag's colour (a colour, or
+ * an index into the file's colour scheme) into `response.tags`.
  */
 function runArgdown(text: string): {
   response: IArgdownResponse;
-  request: { color?: { tagColors?: unknown } };
+  request: ArgdownRequest;
 } {
   const app = new ArgdownApplication();
   app.addPlugin(new ParserPlugin(), 'parse-input');
@@ -66,7 +70,7 @@ function runArgdown(text: string): {
     model: { removeTagsFromText: true },
   };
   const response = app.run(request as Parameters<ArgdownApplication['run']>[0]);
-  return { response, request: request as { color?: { tagColors?: unknown } } };
+  return { response, request: request as ArgdownRequest };
 }
 
 /**
@@ -96,7 +100,7 @@ function nodeTags(tags: readonly string[], line: number | undefined, ignored: st
  * not `#rgb` or `#rrggbb` is left out.
  */
 function tagColorsOf(
-  request: { color?: { tagColors?: unknown } },
+  request: ArgdownRequest,
   response: IArgdownResponse,
   used: ReadonlySet<string>,
 ): TagColors {
@@ -117,19 +121,21 @@ function tagColorsOf(
  * Argdown's relation types (@argdown/core RelationType) as ours.
  * - `contradictory` (`><`, written on purpose between statements: they
  *   cannot both be true) is our CONTRADICTS, which has no direction.
- * - `contrary` stays a directed ATTACKS. Argdown never writes it: its
- *   ModelPlugin makes it only in "strict" mode, out of a `-`/`<-`/`->`
- *   the author wrote between two statements (as `entails` is made out of
- *   `+`). We read in Argdown's default "loose" mode, where such a line is
- *   an `attack` from the statement written on it to the one it is under,
- *   the direction the author chose; so should a contrary ever reach us,
- *   it keeps that direction rather than becoming a contradiction.
+ * - `contrary` is CONTRADICTS too. Argdown never writes it: its ModelPlugin
+ *   makes it in "strict" mode (a file's frontmatter `model: mode: strict`)
+ *   out of a `-`/`<-`/`->` written between two statements, which that mode
+ *   reads as "they cannot both be true", whichever way the arrow points
+ *   (the Semmelweis reconstruction's rival hypotheses are written so). Read
+ *   as a directed attack, one end would become an objection to the other.
+ *   The map is written back in the default "loose" mode (the kept
+ *   frontmatter loses its strict mode, see `withoutStrictMode`), where a
+ *   contradiction is `><` and `-` between statements a directed attack.
  */
 const RELATION_OF: Record<string, Relation> = {
   support: 'SUPPORTS',
   entails: 'SUPPORTS',
   attack: 'ATTACKS',
-  contrary: 'ATTACKS',
+  contrary: 'CONTRADICTS',
   contradictory: 'CONTRADICTS',
   undercut: 'UNDERCUTS',
 };
@@ -186,8 +192,9 @@ const MAP_FIELD_KEYS = new Set(['title', 'motion', 'description', 'generator']);
 /**
  * The frontmatter that is not a map field, kept for the export: every key
  * but the title, motion and description (and subTitle, abstract or author
- * when one of them became the motion or description), and `color.tagColors`,
- * which is the map's tag colours.
+ * when one of them became the motion or description), `color.tagColors`,
+ * which is the map's tag colours, and strict mode (`model: mode: strict`),
+ * as the map is written back in Argdown's default mode.
  */
 function keptFrontmatter(
   front: Record<string, unknown>,
@@ -195,7 +202,7 @@ function keptFrontmatter(
   ignored: string[],
 ): MapSection['data'] {
   const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(front))
+  for (const [key, value] of Object.entries(withoutStrictMode(front)))
     if (!MAP_FIELD_KEYS.has(key) && !used.has(key)) rest[key] = value;
   const color = rest.color;
   if (color && typeof color === 'object' && !Array.isArray(color)) {
@@ -207,6 +214,17 @@ function keptFrontmatter(
   if (kept !== 'too big') return kept;
   ignored.push(`The frontmatter is ${TOO_BIG} besides the title and motion; it was left out.`);
   return null;
+}
+
+/** What the import summary says of a file in Argdown's strict mode that had `contrary` relations between `pairs` pairs of statements. */
+function strictModeNote(pairs: number): string {
+  const kept =
+    pairs === 0
+      ? 'it has no contrary relations'
+      : pairs === 1
+        ? 'its contrary relation is kept as a contradiction (written back as ><)'
+        : `its ${pairs} contrary relations are kept as contradictions (written back as ><)`;
+  return `The file is in Argdown’s strict mode, which the map does not keep: ${kept}, and the map will be written in Argdown’s default mode.`;
 }
 
 /**
@@ -407,6 +425,8 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   const refOf = (m: { type?: string; title?: string }) =>
     m.type === 'argument' ? `<${m.title}>` : `[${m.title}]`;
   const kept = new Set<object>();
+  // The pairs of statements strict mode made contrary (A–B and B–A are one).
+  const contraries = new Set<string>();
   for (const r of response.relations ?? []) {
     kept.add(r);
     const relation = RELATION_OF[r.relationType ?? ''];
@@ -429,6 +449,7 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
       );
       continue;
     }
+    if (r.relationType === 'contrary') contraries.add([fromId, toId].sort().join('|'));
     edges.push({ id: `e${edges.length + 1}`, fromId, toId, relation, groupId });
   }
   // Relations Argdown's own model drops (an element attacking or supporting itself), found in the syntax tree.
@@ -508,6 +529,7 @@ export function parseArgdown(text: string, fallbackTitle: string): ImportedMap {
   if (!str(front.description) && str(front.abstract)) used.add('abstract');
   else if (!str(front.description) && author) used.add('author');
   const frontmatter = keptFrontmatter(front, used, ignored);
+  if (request.model?.mode === 'strict') ignored.push(strictModeNote(contraries.size));
   const tagColors = tagColorsOf(request, response, new Set(nodes.flatMap((n) => n.tags ?? [])));
   return {
     title,

@@ -189,6 +189,23 @@ export function keptData(value: unknown): ArgdownData | 'too big' | null {
   return parsed.success ? parsed.data : 'too big';
 }
 
+/**
+ * Argdown frontmatter without `model: mode: strict` (its other `model`
+ * settings kept; `model` gone when nothing else is left in it). Our export
+ * writes Argdown's default ("loose") semantics: `-` between two statements
+ * is a directed attack, a contradiction is `><`. In strict mode Argdown
+ * reads every `-` between statements as `contrary`, which we import as a
+ * contradiction, so a file that kept saying strict mode would come back as
+ * a different map.
+ */
+export function withoutStrictMode<V>(front: Readonly<Record<string, V>>): Record<string, V> {
+  const { model, ...rest } = front;
+  if (!model || typeof model !== 'object' || Array.isArray(model)) return { ...front };
+  const { mode, ...others } = model as Record<string, unknown>;
+  if (mode !== 'strict') return { ...front };
+  return Object.keys(others).length > 0 ? { ...rest, model: others as V } : rest;
+}
+
 export type Box = { x: number; y: number; width: number; height: number };
 export type SectionFrame = Box & { id: string; title: string; depth: number };
 

@@ -86,9 +86,9 @@ describe('Argdown sections, frontmatter and element data on PostgreSQL', () => {
     expect(before.members).toContain(
       'Three Rival Hypotheses | The outbreak of childbed fever is controlled by epidemic influences.',
     );
+    // Not its strict mode: the map is written back in Argdown's default mode.
     expect(before.frontmatter).toEqual({
       date: '19/10/2018',
-      model: { mode: 'strict' },
       dot: { graphVizSettings: { rankdir: 'TB', ranksep: '1' } },
     });
 

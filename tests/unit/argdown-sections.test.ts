@@ -54,10 +54,10 @@ describe('Argdown sections, frontmatter and element data', () => {
     expect(sectionOf('<Epidemic Exposition 1>')).toMatch(
       /^Inferential Relations between @\[Epidemic/,
     );
-    // The frontmatter's keys that are not map fields are kept; the title and author are not repeated.
+    // The frontmatter's keys that are not map fields are kept; the title and author are not repeated,
+    // and its strict mode is not (the map is written back in Argdown's default mode).
     expect(map.frontmatter).toEqual({
       date: '19/10/2018',
-      model: { mode: 'strict' },
       dot: { graphVizSettings: { rankdir: 'TB', ranksep: '1' } },
     });
   });

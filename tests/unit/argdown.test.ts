@@ -194,7 +194,10 @@ describe('Argdown export and import', () => {
     it('reads the Semmelweis debate’s `><` as one contradiction, writes it back as `><` once, and re-imports the same map', () => {
       const first = placed(parseArgdown(fixture('semmelweis-betz.argdown'), 'x'));
       const textOf = (id: string) => first.nodes.find((n) => n.id === id)!.text;
-      const contradictions = first.edges.filter((e) => e.relation === 'CONTRADICTS');
+      const moreInjuries = first.nodes.find((n) => n.title === '[More Injuries]')!;
+      const contradictions = first.edges.filter(
+        (e) => e.relation === 'CONTRADICTS' && [e.fromId, e.toId].includes(moreInjuries.id),
+      );
       expect(contradictions).toHaveLength(1);
       const [c] = contradictions;
       const ends = [textOf(c!.fromId), textOf(c!.toId)];
@@ -210,14 +213,11 @@ describe('Argdown export and import', () => {
             [e.fromId, e.toId].sort().join() === [c!.fromId, c!.toId].sort().join(),
         ),
       ).toEqual([]);
-      const moreInjuries = first.nodes.find((n) => n.title === '[More Injuries]')!;
       expect(moreInjuries.kind).not.toBe('OBJECTION');
       const text = exportArgdown(first);
-      expect(text.match(/^ {4}>< /gm)).toHaveLength(1);
-      expect(text).toMatch(/^ {4}>< \[More Injuries\]$/m);
+      expect(text.match(/^ {4}>< \[More Injuries\]$/gm)).toHaveLength(1);
       const second = parseArgdown(text, 'x');
       expect(shape(second)).toEqual(shape(first));
-      expect(second.edges.filter((e) => e.relation === 'CONTRADICTS')).toHaveLength(1);
     });
 
     it('writes each contradiction once between statements, whatever the kinds of its ends, and reads it back', () => {
@@ -256,6 +256,170 @@ describe('Argdown export and import', () => {
       const back = parseArgdown(text, 'T');
       expect(shape(back)).toEqual(shape(map));
       expect(exportArgdown(placed(back))).toBe(text);
+    });
+  });
+
+  describe('Argdown’s strict mode (`contrary`)', () => {
+    /** The Semmelweis file's three rival hypotheses, H1, H2 and H3, by their titles. */
+    const HYPOTHESES = [
+      '[Epidemic Influence Hypothesis]',
+      '[Rough Examination Hypothesis]',
+      '[Cadavric Substance Hypothesis]',
+    ];
+    const pair = (a: string, b: string) => [a, b].sort().join(' | ');
+
+    it('joins the Semmelweis debate’s three rival hypotheses by three contradictions, none of them an objection, and says the file was in strict mode', () => {
+      const map = parseArgdown(fixture('semmelweis-betz.argdown'), 'x');
+      const [h1, h2, h3] = HYPOTHESES.map((title) => map.nodes.find((n) => n.title === title)!);
+      const ids = [h1!.id, h2!.id, h3!.id];
+      const between = map.edges.filter((e) => ids.includes(e.fromId) && ids.includes(e.toId));
+      expect(between.map((e) => `${pair(e.fromId, e.toId)} ${e.relation}`).sort()).toEqual(
+        [pair(h1!.id, h2!.id), pair(h1!.id, h3!.id), pair(h2!.id, h3!.id)]
+          .map((p) => `${p} CONTRADICTS`)
+          .sort(),
+      );
+      // The rivalries were their only attacks: no hypothesis answers another, or is answered.
+      expect(
+        map.edges.filter(
+          (e) =>
+            ['ATTACKS', 'UNDERCUTS'].includes(e.relation) &&
+            (ids.includes(e.fromId) || ids.includes(e.toId)),
+        ),
+      ).toEqual([]);
+      for (const h of [h1!, h2!, h3!]) expect(['OBJECTION', 'REBUTTAL']).not.toContain(h.kind);
+      // Strict mode makes every `-` between two statements contrary: the file has two more.
+      expect(map.ignored).toEqual([
+        'The file is in Argdown’s strict mode, which the map does not keep: its 5 contrary relations are kept as contradictions (written back as ><), and the map will be written in Argdown’s default mode.',
+      ]);
+    });
+
+    it('writes the map back in Argdown’s default mode, so import → export → import keeps every edge, and an attack drawn later between two statements stays an attack', () => {
+      const imported = parseArgdown(fixture('semmelweis-betz.argdown'), 'x');
+      expect(imported.frontmatter).toEqual({
+        date: '19/10/2018',
+        dot: { graphVizSettings: { rankdir: 'TB', ranksep: '1' } },
+      });
+      const idOf = (title: string) => imported.nodes.find((n) => n.title === title)!.id;
+      const first = placed(imported);
+      first.edges.push({
+        id: 'drawn',
+        fromId: idOf('[Washing Helps]'),
+        toId: idOf('[Birth at Home]'),
+        relation: 'ATTACKS',
+        groupId: null,
+      });
+      const text = exportArgdown(first);
+      expect(text.split('===')[1]).not.toMatch(/mode|strict/);
+      expect(text).toMatch(/^\[Birth at Home\]: .*(\n {4}.*)*\n {4}<- \[Washing Helps\]$/m);
+      // Each contradiction once, as `><`.
+      expect(text.match(/^ {4}>< /gm)).toHaveLength(
+        first.edges.filter((e) => e.relation === 'CONTRADICTS').length,
+      );
+      const second = parseArgdown(text, 'x');
+      expect(shape(second)).toEqual(shape(first));
+      expect(second.ignored).toEqual([]);
+    });
+
+    it('reads a pair written contrary both ways, and also as `><`, as one contradiction, and keeps the file’s other model settings', () => {
+      const map = parseArgdown(
+        [
+          '===',
+          'model:',
+          '    mode: strict',
+          '    removeTagsFromText: true',
+          '===',
+          '',
+          '[Tax]: A sugar tax cuts obesity.',
+          '  - [No effect]: A sugar tax changes nothing.',
+          '  >< [No effect]',
+          '',
+          '[No effect]',
+          '  -> [Tax]',
+        ].join('\n'),
+        'x',
+      );
+      expect(shape(map).edges).toEqual([
+        'A sugar tax changes nothing. CONTRADICTS A sugar tax cuts obesity.',
+      ]);
+      expect(map.nodes.map((n) => n.kind)).toEqual(['CLAIM', 'CLAIM']);
+      expect(map.frontmatter).toEqual({ model: { removeTagsFromText: true } });
+      expect(map.ignored).toEqual([
+        'The file is in Argdown’s strict mode, which the map does not keep: its contrary relation is kept as a contradiction (written back as ><), and the map will be written in Argdown’s default mode.',
+      ]);
+      expect(exportArgdown(placed(map))).toContain('model: {"removeTagsFromText":true}');
+    });
+
+    it('says a strict-mode file without contrary relations is written back in the default mode, which reads its supports the same', () => {
+      const map = parseArgdown(
+        [
+          '===',
+          'model:',
+          '    mode: strict',
+          '===',
+          '',
+          '[Tax]: A sugar tax cuts obesity.',
+          '  + [Prices]: A sugar tax raises the price of soft drinks.',
+        ].join('\n'),
+        'x',
+      );
+      expect(shape(map).edges).toEqual([
+        'A sugar tax raises the price of soft drinks. SUPPORTS A sugar tax cuts obesity.',
+      ]);
+      expect(map.frontmatter).toBeNull();
+      expect(map.ignored).toEqual([
+        'The file is in Argdown’s strict mode, which the map does not keep: it has no contrary relations, and the map will be written in Argdown’s default mode.',
+      ]);
+      expect(shape(parseArgdown(exportArgdown(placed(map)), 'x'))).toEqual(shape(map));
+    });
+
+    it('keeps `-` between two statements of a file in the default mode a directed attack, and says nothing of modes', () => {
+      const map = parseArgdown(
+        ['[Tax]: A sugar tax cuts obesity.', '  - [No effect]: A sugar tax changes nothing.'].join(
+          '\n',
+        ),
+        'x',
+      );
+      expect(shape(map).edges).toEqual([
+        'A sugar tax changes nothing. ATTACKS A sugar tax cuts obesity.',
+      ]);
+      expect(map.nodes.find((n) => n.title === '[No effect]')!.kind).toBe('OBJECTION');
+      expect(map.ignored).toEqual([]);
+    });
+
+    it('never writes strict mode, even for a map that kept it from an earlier import, so its attacks stay attacks', () => {
+      const map: ExportableMap = {
+        title: 'T',
+        motion: 'M',
+        description: '',
+        nodes: [
+          {
+            id: 'a',
+            kind: 'CLAIM',
+            side: 'NEUTRAL',
+            text: 'A sugar tax cuts obesity.',
+            x: 0,
+            y: 0,
+          },
+          {
+            id: 'b',
+            kind: 'CLAIM',
+            side: 'NEUTRAL',
+            text: 'A sugar tax changes nothing.',
+            x: 0,
+            y: 0,
+          },
+        ],
+        edges: [{ id: '1', fromId: 'b', toId: 'a', relation: 'ATTACKS', groupId: null }],
+        frontmatter: { model: { mode: 'strict' }, date: '2018' },
+      };
+      const text = exportArgdown(map);
+      expect(text.split('===')[1]).not.toMatch(/mode|strict/);
+      expect(text).toContain('date: "2018"');
+      // Two statements, so strict mode would read it as contrary, a contradiction.
+      expect(text).toMatch(
+        /^\[A sugar tax cuts obesity\]: .*\n {4}<- \[A sugar tax changes nothing\]$/m,
+      );
+      expect(shape(parseArgdown(text, 'T'))).toEqual(shape(map));
     });
   });
 
