@@ -66,7 +66,7 @@ describe('contradictions in Chromium', () => {
       const t = teacher.page;
       const mapId = await blankMap(t, baseUrl, startupLog, 'Contradictions');
       await claimAt(t, 220, 160, LATER);
-      await claimAt(t, 700, 160, SAME);
+      await claimAt(t, 580, 160, SAME);
 
       // Someone else has the map open in a browser of their own.
       const other = await openPage(browser());
