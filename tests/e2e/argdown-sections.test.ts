@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshot, signUpNewPerson, useBrowser } from './browser';
+import { importFile } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -57,16 +58,10 @@ async function laidOut(page: Page) {
 
 /** Imports the Semmelweis reconstruction (headings, frontmatter, data) from the import page, as a person does, and opens it. */
 async function importSemmelweis(page: Page) {
-  await page.goto(`${baseUrl}/maps/import`);
   const buffer = await readFile(
     path.join(import.meta.dirname, '../fixtures/argdown/semmelweis-betz.argdown'),
   );
-  await page.getByLabel(/^File/).setInputFiles({
-    name: 'semmelweis-betz.argdown',
-    buffer,
-    mimeType: 'application/octet-stream',
-  });
-  await page.getByRole('button', { name: 'Import as a new map' }).click();
+  await importFile(page, baseUrl, { name: 'semmelweis-betz.argdown', buffer });
   // The file is in Argdown's strict mode, which the map does not keep: the import says so first.
   const status = page.getByRole('status').filter({ hasText: 'The map was imported.' });
   await status.getByText(/strict mode, which the map does not keep/).waitFor();

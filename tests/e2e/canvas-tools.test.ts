@@ -8,6 +8,7 @@ import {
   signInAsDemoTeacher,
   useBrowser,
 } from './browser';
+import { claimAt, dragToEmpty } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -34,35 +35,12 @@ const snapshotOf = async (page: Page, mapId: string): Promise<Snapshot> =>
   (await page.request.get(`${baseUrl}/api/maps/${mapId}`)).json();
 const byText = (s: Snapshot, text: string) => s.nodes.find((n) => n.text === text)!;
 
+/** Types into the new card's open editor and saves it. */
 async function typeText(page: Page, text: string) {
-  const editor = page.getByRole('textbox', { name: 'Node text' });
-  await editor.fill(text);
-  await editor.press('Enter');
+  await page.getByRole('textbox', { name: 'Node text' }).waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
   await allSaved(page);
-}
-
-/** Double-clicks empty canvas at a point relative to the canvas's top-left corner, and names the new claim. */
-async function claimAt(page: Page, x: number, y: number, text: string) {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.dblclick(pane.x + x, pane.y + y);
-  await typeText(page, text);
-}
-
-/** Drags from a node's handle to empty canvas, where the relation prompt appears. */
-async function dragToEmpty(
-  page: Page,
-  nodeId: string,
-  handle: 'source' | 'target',
-  dx: number,
-  dy: number,
-) {
-  const from = (await page
-    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`)
-    .boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
-  await page.mouse.up();
 }
 
 describe('canvas tools', () => {

@@ -1,24 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { allSaved, openPage, screenshot, useBrowser } from './browser';
-import { blankMap, snapshotOf } from './new-cards';
+import { blankMap, claimAt, snapshotOf } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
 const card = (page: Page, text: string) =>
   page.locator('.react-flow__node').filter({ hasText: text });
-
-/** Double-clicks empty canvas at a point relative to the canvas's top-left corner and types the new claim. */
-async function claimAt(page: Page, x: number, y: number, text: string) {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.dblclick(pane.x + x, pane.y + y);
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  // The card shows the words once its editor has saved them.
-  await card(page, text).waitFor();
-  await allSaved(page);
-}
 
 /** The box of a card's connection handle (by its tooltip), shown once the pointer is over the card. */
 async function handleOf(page: Page, text: string, title: string) {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { allSaved, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
-import { blankMap, snapshotOf } from './new-cards';
+import { blankMap, claimAt, dragToEmpty, snapshotOf } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const startupLog = inject('startupLog');
@@ -13,16 +13,6 @@ const CHANGE = 'Start times change everything';
 
 const card = (page: Page, text: string) =>
   page.locator('.react-flow__node').filter({ hasText: text });
-
-/** Double-clicks empty canvas at a point relative to the canvas's top-left corner and types the new claim. */
-async function claimAt(page: Page, x: number, y: number, text: string) {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.dblclick(pane.x + x, pane.y + y);
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await card(page, text).waitFor();
-  await allSaved(page);
-}
 
 /** The drawn contradiction: its accessible name, and the arrowheads at its two ends. */
 async function drawn(page: Page) {
@@ -36,23 +26,6 @@ async function drawn(page: Page) {
     start: await path.getAttribute('marker-start'),
     end: await path.getAttribute('marker-end'),
   };
-}
-
-/** Drags a connection from a card's handle and drops it on empty canvas, `dx`/`dy` from the handle. */
-async function dragToEmpty(
-  page: Page,
-  nodeId: string,
-  handle: 'source' | 'target',
-  dx: number,
-  dy: number,
-) {
-  const from = (await page
-    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`)
-    .boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
-  await page.mouse.up();
 }
 
 const stands = (page: Page, text: string) => card(page, text).locator('[data-stands]');

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { pngImage } from '../support/binary-files';
 import { screenshot, signUpNewPerson, useBrowser } from './browser';
+import { importFile } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -13,21 +14,10 @@ const NOT = 'not a Counterpoint backup, AIF, Argdown or Kialo file.';
 const mapNodes = (page: Page) =>
   page.getByRole('group', { name: /^(claim|premise|objection|rebuttal|evidence|question): / });
 
-/** Chooses a file on the import page (and types a title, if given) and presses the button, as a person does. */
-async function importFile(page: Page, file: { name: string; buffer: Buffer }, title?: string) {
-  await page.goto(`${baseUrl}/maps/import`);
-  await page.getByLabel(/^File/).setInputFiles({ ...file, mimeType: 'application/octet-stream' });
-  if (title) {
-    await page.getByRole('textbox', { name: 'Title (optional)' }).click();
-    await page.keyboard.type(title);
-  }
-  await page.getByRole('button', { name: 'Import as a new map' }).click();
-}
-
 describe('importing files from the import page', () => {
   it('refuses an image or a program with what it is, and makes nothing', async () => {
     const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Ines Import');
-    await importFile(page, { name: 'diagram.argdown', buffer: pngImage() });
+    await importFile(page, baseUrl, { name: 'diagram.argdown', buffer: pngImage() });
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).textContent())
       .toBe(`Nothing was imported. This is a PNG image, ${NOT}`);
@@ -75,7 +65,7 @@ describe('importing files from the import page', () => {
     const buffer = await readFile(
       path.join(import.meta.dirname, '../fixtures/kialo/school-phone-ban.txt'),
     );
-    await importFile(page, { name: 'school-phone-ban.txt', buffer });
+    await importFile(page, baseUrl, { name: 'school-phone-ban.txt', buffer });
     await page.waitForURL(/\/maps\/[\w-]+$/);
     const thesis = mapNodes(page).filter({ hasText: 'Secondary schools should ban pupils' });
     await thesis.waitFor();
@@ -102,7 +92,7 @@ describe('importing files from the import page', () => {
     const buffer = await readFile(
       path.join(import.meta.dirname, '../fixtures/aif/papa-forecast-28106.json'),
     );
-    await importFile(page, { name: 'papa-forecast-28106.json', buffer });
+    await importFile(page, baseUrl, { name: 'papa-forecast-28106.json', buffer });
     // The map keeps all of it (its rephrases' scheme "Evaluation" too): it opens straight away.
     await page.waitForURL(/\/maps\/[\w-]+$/);
     // Titled by the file, with no motion repeating the title.
@@ -115,7 +105,12 @@ describe('importing files from the import page', () => {
     await screenshot(page, 'imported-aif-first-view');
 
     // AIF files have no title of their own: the importer may give one.
-    await importFile(page, { name: 'papa-forecast-28106.json', buffer }, 'Forecasts for Bedoui');
+    await importFile(
+      page,
+      baseUrl,
+      { name: 'papa-forecast-28106.json', buffer },
+      'Forecasts for Bedoui',
+    );
     await page.waitForURL(/\/maps\/[\w-]+$/);
     await page.getByRole('heading', { level: 1, name: 'Forecasts for Bedoui' }).waitFor();
     expect(errors).toEqual([]);
@@ -136,7 +131,7 @@ describe('importing files from the import page', () => {
       '<Expression>',
       '  - <Expression>',
     ].join('\n');
-    await importFile(page, { name: 'uniforms.argdown', buffer: Buffer.from(argdown) });
+    await importFile(page, baseUrl, { name: 'uniforms.argdown', buffer: Buffer.from(argdown) });
     const status = page.getByRole('status').filter({ hasText: 'The map was imported.' });
     await status.getByText('The file had 2 things the map leaves out').waitFor();
     const items = await status.getByRole('listitem').allTextContents();
@@ -171,7 +166,10 @@ describe('importing files from the import page', () => {
         { edgeID: '2', fromID: '3', toID: '1' },
       ],
     };
-    await importFile(page, { name: 'values.json', buffer: Buffer.from(JSON.stringify(file)) });
+    await importFile(page, baseUrl, {
+      name: 'values.json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
     await page.waitForURL(/\/maps\/[\w-]+$/);
     await mapNodes(page).first().waitFor();
     // The person picks the support by clicking its line.

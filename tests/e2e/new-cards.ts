@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { signInAsDemoTeacher } from './browser';
+import { allSaved, signInAsDemoTeacher } from './browser';
 
 /** The stored map, as its editor's page reads it. */
 export type Snapshot = {
@@ -147,4 +147,48 @@ export async function blankMap(
   });
   await page.getByText('This map is empty.').waitFor();
   return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** Double-clicks empty canvas at a point relative to the canvas's top-left corner and types the new claim. */
+export async function claimAt(page: Page, x: number, y: number, text: string): Promise<void> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.dblclick(pane.x + x, pane.y + y);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  // The card shows the words once its editor has saved them.
+  await page.locator('.react-flow__node').filter({ hasText: text }).waitFor();
+  await allSaved(page);
+}
+
+/** Drags a connection from a card's handle and drops it on empty canvas, `dx`/`dy` from the handle. */
+export async function dragToEmpty(
+  page: Page,
+  nodeId: string,
+  handle: 'source' | 'target',
+  dx: number,
+  dy: number,
+): Promise<void> {
+  const from = (await page
+    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`)
+    .boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Chooses a file on the import page (and types a title, if given) and presses the button, as a person does. */
+export async function importFile(
+  page: Page,
+  baseUrl: string,
+  file: { name: string; buffer: Buffer },
+  title?: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/maps/import`);
+  await page.getByLabel(/^File/).setInputFiles({ ...file, mimeType: 'application/octet-stream' });
+  if (title) {
+    await page.getByRole('textbox', { name: 'Title (optional)' }).click();
+    await page.keyboard.type(title);
+  }
+  await page.getByRole('button', { name: 'Import as a new map' }).click();
 }

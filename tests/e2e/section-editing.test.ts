@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { allSaved, nodeNamed, openPage, screenshot, signUpNewPerson, useBrowser } from './browser';
+import { importFile } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -37,13 +38,7 @@ describe('editing sections and tag colours', () => {
       height: 900,
     });
     const t = teacher.page;
-    await t.goto(`${baseUrl}/maps/import`);
-    await t.getByLabel(/^File/).setInputFiles({
-      name: 'sugar.argdown',
-      mimeType: 'application/octet-stream',
-      buffer: Buffer.from(ARGDOWN),
-    });
-    await t.getByRole('button', { name: 'Import as a new map' }).click();
+    await importFile(t, baseUrl, { name: 'sugar.argdown', buffer: Buffer.from(ARGDOWN) });
     await t.waitForURL(/\/maps\/(?!import$)[\w-]+$/);
     const mapUrl = t.url();
 
