@@ -2,6 +2,7 @@
 
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -14,6 +15,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import type { ArgumentFlowNode } from '@/lib/client/to-flow';
+import { OverviewIcon } from '@/components/ui/icons';
 import styles from './argument-canvas.module.css';
 import { CANVAS_ARIA_LABELS, CANVAS_FLOW_ID } from './canvas-focus';
 import { ArgumentNode } from './argument-node';
@@ -22,6 +24,7 @@ import { MutualEdge } from './mutual-edge';
 import { RelationEdge } from './relation-edge';
 import { useCanvasHandlers } from './use-canvas-handlers';
 import { useCanvasState } from './use-canvas-state';
+import { isOnOff, useStoredState } from './use-stored-state';
 
 const nodeTypes: NodeTypes = { argument: ArgumentNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge, linked: LinkedEdge, mutual: MutualEdge };
@@ -104,6 +107,12 @@ export function ArgumentCanvas({
     (n: ArgumentFlowNode) => MINIMAP_COLOR[n.data.side] ?? '#475569',
     [],
   );
+  // The overview can cover cards in the canvas's corner: a reader may hide it, in this browser for every map.
+  const [overview, setOverview] = useStoredState<'on' | 'off'>(
+    'counterpoint:overview',
+    'on',
+    isOnOff,
+  );
   // Every reader can select a connection: to discuss it or note it, if not to edit it.
   const defaultEdgeOptions = useMemo(() => ({ focusable: true, selectable: true }), []);
   return (
@@ -141,13 +150,25 @@ export function ArgumentCanvas({
           </p>
         </Panel>
       )}
-      <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap<ArgumentFlowNode>
-        nodeColor={minimapColor}
-        pannable
-        zoomable
-        ariaLabel="Overview of the whole map"
-      />
+      <Controls showInteractive={false} position="bottom-left">
+        <ControlButton
+          className={styles.overviewToggle}
+          onClick={() => setOverview(overview === 'on' ? 'off' : 'on')}
+          aria-label="Overview"
+          aria-pressed={overview === 'on'}
+          title={overview === 'on' ? 'Hide the overview' : 'Show the overview'}
+        >
+          <OverviewIcon />
+        </ControlButton>
+      </Controls>
+      {overview === 'on' && (
+        <MiniMap<ArgumentFlowNode>
+          nodeColor={minimapColor}
+          pannable
+          zoomable
+          ariaLabel="Overview of the whole map"
+        />
+      )}
       {children}
     </ReactFlow>
   );

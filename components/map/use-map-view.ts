@@ -1,46 +1,15 @@
 'use client';
 
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoreNotice } from '@/lib/client/map-store';
 import type { FlowDirection } from '@/lib/client/to-flow';
 import type { GraphEdge } from '@/lib/domain/types';
 import { hiddenByCollapse, neighbourhood, reasonCounts } from '@/lib/domain/visibility';
+import { isOnOff, useStoredState } from './use-stored-state';
 import type { MapView } from './view-context';
 
-/** Who re-reads localStorage after this page wrote to it. */
-const storageListeners = new Set<() => void>();
-const subscribeToStorage = (listener: () => void) => {
-  storageListeners.add(listener);
-  return () => void storageListeners.delete(listener);
-};
-
-/**
- * A value kept in this browser's localStorage for one map. The server and
- * hydration render `initial`; the browser then reads the stored value.
- */
-function useStoredState<T extends string>(
-  key: string,
-  initial: T,
-  valid: (value: string) => value is T,
-): [T, (value: T) => void] {
-  const read = useCallback(() => {
-    const stored = window.localStorage.getItem(key);
-    return stored !== null && valid(stored) ? stored : initial;
-  }, [key, initial, valid]);
-  const value = useSyncExternalStore(subscribeToStorage, read, () => initial);
-  const set = useCallback(
-    (next: T) => {
-      window.localStorage.setItem(key, next);
-      for (const listener of storageListeners) listener();
-    },
-    [key],
-  );
-  return [value, set];
-}
-
 const isDirection = (value: string): value is FlowDirection => value === 'UP' || value === 'LEFT';
-const isOnOff = (value: string): value is 'on' | 'off' => value === 'on' || value === 'off';
 const isIdList = (value: string): value is string => /^[A-Za-z0-9_,-]*$/.test(value);
 
 type Options = {

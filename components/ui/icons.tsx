@@ -31,6 +31,16 @@ function Icon({ label, className, children }: IconProps & { children: React.Reac
 }
 
 /** A speech bubble: discussion threads. */
+/** A small map in a frame: the canvas's overview. */
+export function OverviewIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+      <rect x="8" y="8" width="4.5" height="3.5" />
+    </Icon>
+  );
+}
+
 export function CommentIcon(props: IconProps) {
   return (
     <Icon {...props}>

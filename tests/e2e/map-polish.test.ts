@@ -142,6 +142,30 @@ describe('how a map reads in Chromium', () => {
     await page.context().close();
   });
 
+  it('hides the overview that covers the canvas’s corner, and keeps it hidden on reload until shown again', async () => {
+    const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Ovid Overview', {
+      width: 1440,
+      height: 900,
+    });
+    await importMutualMap(page);
+    const overview = page.getByRole('img', { name: /^Overview of the whole map/ });
+    const toggle = page.getByRole('button', { name: 'Overview' });
+    await overview.waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    await overview.waitFor({ state: 'detached' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await screenshot(page, 'overview-hidden');
+    // This browser remembers: the map opens again without it.
+    await page.reload();
+    await page.getByRole('button', { name: 'Overview', pressed: false }).waitFor();
+    expect(await overview.count()).toBe(0);
+    await page.getByRole('button', { name: 'Overview' }).click();
+    await overview.waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('draws its icons instead of typing emoji: no pictograph in the page, and the open-threads badge is named', async () => {
     const { page, errors } = await signUpNewPerson(browser(), baseUrl, 'Iconic', {
       width: 1440,
