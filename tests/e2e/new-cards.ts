@@ -173,7 +173,10 @@ export async function dragToEmpty(
     .boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
+  // As a person does, the line is seen leaving the handle before it is let go.
+  await page.mouse.move(from.x + dx / 4, from.y + dy / 4, { steps: 4 });
+  await page.locator('.react-flow__connection-path').waitFor();
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
   await page.mouse.up();
 }
 
