@@ -201,7 +201,7 @@ export function SuggestionSummary({
   const who = own ? 'You suggested' : `${s.author.name} suggests`;
   const kind = s.nodeKind as NodeKind | null;
   const card = (id: string, text: string) => (
-    <button type="button" className="button button--quiet" onClick={() => onJump(id)}>
+    <button type="button" className={`link-button ${styles.mention}`} onClick={() => onJump(id)}>
       “{clip(text)}”
     </button>
   );
