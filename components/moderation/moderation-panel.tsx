@@ -38,8 +38,8 @@ export function ModerationPanel({
     <div className={panel.panel}>
       {view.held && (
         <p className={styles.hint}>
-          This map asks for approval: your new cards and changes of words are suggestions until a
-          moderator approves them.
+          This map asks for approval: your new cards, new words, new kinds, connections and
+          deletions are suggestions until a moderator approves them.
         </p>
       )}
       {view.moderator && (

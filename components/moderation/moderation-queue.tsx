@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { keyScope, ownKeys, useShortcuts } from '@/lib/client/shortcuts';
 import type { Moderation, ModerationRefusal } from '@/lib/client/use-moderation';
-import type { SuggestionView } from '@/lib/domain/moderation/suggestions';
-import { KIND_LABELS, type NodeKind } from '@/lib/domain/types';
+import { hasWords, type SuggestionView } from '@/lib/domain/moderation/suggestions';
+import { KIND_LABELS, KIND_WITH_ARTICLE, RELATION_LABELS, type NodeKind } from '@/lib/domain/types';
 import styles from './moderation.module.css';
 
 const SCOPE = 'moderation';
@@ -57,7 +57,7 @@ export function ModerationQueue({
     {
       key: 'e',
       scope: SCOPE,
-      run: () => current && setMode({ kind: 'edit', text: current.text }),
+      run: () => current && hasWords(current.kind) && setMode({ kind: 'edit', text: current.text }),
     },
     { key: 'd', scope: SCOPE, run: () => current && setMode({ kind: 'decline', reason: '' }) },
     { key: ['j', 'ArrowDown'], scope: SCOPE, run: () => move(1) },
@@ -150,14 +150,16 @@ export function ModerationQueue({
                   >
                     Approve<kbd className={styles.key}>A</kbd>
                   </button>
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-keyshortcuts="E"
-                    onClick={() => setMode({ kind: 'edit', text: s.text })}
-                  >
-                    Edit<kbd className={styles.key}>E</kbd>
-                  </button>
+                  {hasWords(s.kind) && (
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-keyshortcuts="E"
+                      onClick={() => setMode({ kind: 'edit', text: s.text })}
+                    >
+                      Edit<kbd className={styles.key}>E</kbd>
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button button--quiet"
@@ -180,7 +182,12 @@ export function ModerationQueue({
   );
 }
 
-/** Who suggested what, answering which card (or the text it replaces). */
+/**
+ * Who suggested what, in words read at a glance: a new card answering
+ * which card, new words (before and after), connecting “A” → supports →
+ * “B”, making “…” a rebuttal, deleting “…”. Each card named is a button
+ * that goes to it.
+ */
 export function SuggestionSummary({
   suggestion: s,
   onJump,
@@ -191,25 +198,40 @@ export function SuggestionSummary({
   /** The reader's own suggestion ("You suggested…"). */
   own?: boolean;
 }) {
-  const kind = s.nodeKind ? KIND_LABELS[s.nodeKind as NodeKind].toLowerCase() : 'card';
   const who = own ? 'You suggested' : `${s.author.name} suggests`;
+  const kind = s.nodeKind as NodeKind | null;
+  const card = (id: string, text: string) => (
+    <button type="button" className={`link-button ${styles.mention}`} onClick={() => onJump(id)}>
+      “{clip(text)}”
+    </button>
+  );
+  if (s.kind === 'connect' && s.parent)
+    return (
+      <span className={styles.meta}>
+        {who} connecting {card(s.nodeId, s.text)} <span aria-hidden="true">→</span>{' '}
+        {s.relation ? RELATION_LABELS[s.relation] : 'to'} <span aria-hidden="true">→</span>{' '}
+        {card(s.parent.id, s.parent.text)}
+      </span>
+    );
+  if (s.kind === 'rekind' && kind)
+    return (
+      <span className={styles.meta}>
+        {who} making {card(s.nodeId, s.text)} {KIND_WITH_ARTICLE[kind]}
+      </span>
+    );
+  if (s.kind === 'delete')
+    return (
+      <span className={styles.meta}>
+        {who} deleting {card(s.nodeId, s.text)}
+      </span>
+    );
   return (
     <>
       <span className={styles.meta}>
-        {s.kind === 'new' ? `${who} a new ${kind}` : `${who} new words`}
-        {s.parent && (
-          <>
-            {' '}
-            answering{' '}
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => onJump(s.parent!.id)}
-            >
-              “{clip(s.parent.text)}”
-            </button>
-          </>
-        )}
+        {s.kind === 'new'
+          ? `${who} a new ${kind ? KIND_LABELS[kind].toLowerCase() : 'card'}`
+          : `${who} new words`}
+        {s.parent && <> answering {card(s.parent.id, s.parent.text)}</>}
       </span>
       {s.beforeText !== null && (
         <p className={styles.before}>

@@ -28,8 +28,8 @@ export function ModerationSettings({ moderation }: { moderation: Moderation }) {
         Require approval for students’ changes
       </label>
       <p className={styles.hint}>
-        Students’ new cards and changes of words then wait here until you or a moderator approve
-        them. Moving cards is never held.
+        Students’ new cards, new words, new kinds, connections and deletions then wait here until
+        you or a moderator approve them. Moving cards is never held.
       </p>
       {moderators.length > 0 && (
         <ul className={styles.list} aria-label="Moderators">

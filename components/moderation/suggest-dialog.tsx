@@ -5,7 +5,7 @@ import { ownKeys } from '@/lib/client/shortcuts';
 import type { ModerationRefusal } from '@/lib/client/use-moderation';
 import { duplicatesOf } from '@/lib/domain/moderation/duplicates';
 import type { GraphState, TOp } from '@/lib/domain/ops';
-import { KIND_LABELS, type NodeKind } from '@/lib/domain/types';
+import { KIND_WITH_ARTICLE, type NodeKind } from '@/lib/domain/types';
 import dialogStyles from '../map/dialog.module.css';
 import styles from './moderation.module.css';
 
@@ -56,7 +56,7 @@ export function SuggestDialog({
     if (refusal) setProblem(refusal.message);
     else onClose();
   };
-  const what = `Suggest a ${KIND_LABELS[nodeKind].toLowerCase()}`;
+  const what = `Suggest ${KIND_WITH_ARTICLE[nodeKind]}`;
 
   return (
     <dialog

@@ -1,5 +1,5 @@
 import { editsContent, type GraphState, type NodeState, type TOp } from './ops';
-import { KIND_LABELS, SIDE_LABELS, type NodeKind, type Relation } from './types';
+import { KIND_LABELS, KIND_WITH_ARTICLE, SIDE_LABELS, type Relation } from './types';
 
 /**
  * Words for a screen reader: what someone else's change did ("added an
@@ -14,15 +14,6 @@ function quoted(text: string): string {
   const line = text.trim().split('\n')[0]!.trim() || 'an empty card';
   return `“${line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS - 1)}…` : line}”`;
 }
-
-const ARTICLE: Record<NodeKind, string> = {
-  CLAIM: 'a claim',
-  PREMISE: 'a premise',
-  OBJECTION: 'an objection',
-  REBUTTAL: 'a rebuttal',
-  EVIDENCE: 'evidence',
-  QUESTION: 'a question',
-};
 
 /** How a new card was tied to what it bears on: "added an objection to …". */
 const ADDED_TO: Record<Relation, string> = {
@@ -46,8 +37,8 @@ function describeOp(op: TOp, ops: TOp[], view: GraphState): string | null {
       if (tie?.type === 'createEdge')
         return tie.relation === 'ATTACKS' && op.kind === 'OBJECTION'
           ? `added an objection to ${textOf(view, tie.toId)}`
-          : `added ${ARTICLE[op.kind]} ${ADDED_TO[tie.relation]} ${textOf(view, tie.toId)}`;
-      return `added ${ARTICLE[op.kind]}: ${quoted(op.text)}`;
+          : `added ${KIND_WITH_ARTICLE[op.kind]} ${ADDED_TO[tie.relation]} ${textOf(view, tie.toId)}`;
+      return `added ${KIND_WITH_ARTICLE[op.kind]}: ${quoted(op.text)}`;
     }
     case 'updateNode': {
       const card = textOf(view, op.id);
@@ -57,7 +48,7 @@ function describeOp(op: TOp, ops: TOp[], view: GraphState): string | null {
         return op.section
           ? `put ${card} in section ${quoted(sectionTitle(view, op.section))}`
           : `took ${card} out of its section`;
-      if (op.kind !== undefined) return `made ${card} ${ARTICLE[op.kind]}`;
+      if (op.kind !== undefined) return `made ${card} ${KIND_WITH_ARTICLE[op.kind]}`;
       if (op.side !== undefined) return `marked ${card} ${SIDE_LABELS[op.side].toLowerCase()}`;
       if (op.anchor === undefined && op.card !== undefined)
         return op.card ? `cut ${card} as a card` : `stopped cutting ${card} as a card`;

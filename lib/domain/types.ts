@@ -169,6 +169,16 @@ export const KIND_LABELS: Record<NodeKind, string> = {
   QUESTION: 'Question',
 };
 
+/** A kind as a sentence names one card of it: "an objection", "evidence". */
+export const KIND_WITH_ARTICLE: Record<NodeKind, string> = {
+  CLAIM: 'a claim',
+  PREMISE: 'a premise',
+  OBJECTION: 'an objection',
+  REBUTTAL: 'a rebuttal',
+  EVIDENCE: 'evidence',
+  QUESTION: 'a question',
+};
+
 export const RELATION_LABELS: Record<Relation, string> = {
   SUPPORTS: 'supports',
   ATTACKS: 'attacks',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { nodeNamed, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
-import { ownDebate } from './new-cards';
+import { ownDebate, snapshotOf } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const startupLog = inject('startupLog');
@@ -13,6 +13,8 @@ const DECLINED = 'Treaties are just paper anyway';
 const EDITED = 'Pipeline tariffs bind Yerevan to Moscow';
 const FINAL = 'Gas pipeline tariffs bind Yerevan to Moscow';
 const REASON = 'Say which treaty, and why it fails';
+const TARIFFS = 'Gas tariffs tie Armenia to Moscow';
+const TREATIES = 'Treaties bind Yerevan less than trade does';
 const LONG =
   'Gazprom’s ownership of Armenia’s gas network, its pricing discounts tied to membership of the Eurasian Economic Union, and the absence of any alternative supplier through Georgia or Iran together give Moscow a lever over Yerevan that outlasts any single security guarantee, so credibility is the wrong frame for this debate entirely';
 const SIZES = [
@@ -53,6 +55,42 @@ async function suggestClaim(page: Page, text: string) {
   await page.getByRole('dialog', { name: 'Suggest a claim' }).waitFor({ state: 'detached' });
 }
 
+/**
+ * The teacher and a student (each in a browser context of their own) on
+ * the teacher's own copy of the debate, the student joined through an edit
+ * link and the teacher having turned approval on from the Review tab.
+ */
+async function moderatedDebate(title: string) {
+  const teacher = await openPage(browser());
+  const student = await openPage(browser());
+  const t = teacher.page;
+  const s = student.page;
+  const mapId = await ownDebate(t, baseUrl, startupLog, title);
+  const link = await newEditLink(t, mapId);
+  await signInAsDemo(s, baseUrl, startupLog, 'student1');
+  await s.goto(link);
+  await s.waitForURL(`${baseUrl}/maps/${mapId}`);
+  await t.goto(`${baseUrl}/maps/${mapId}`);
+  await t.getByRole('toolbar', { name: 'Map editing' }).waitFor();
+  await openReview(t);
+  await review(t).getByRole('checkbox', { name: 'Require approval for students’ changes' }).click();
+  await review(t).getByText('Nothing is waiting for approval.').waitFor();
+  await openReview(s);
+  await review(s)
+    .getByText(/This map asks for approval/)
+    .waitFor();
+  return { teacher, student, t, s, mapId };
+}
+
+/** The teacher approves the suggestion the queue shows first, with its Approve button. */
+async function approveFirst(t: Page, showing: RegExp | string) {
+  await queue(t).getByText(showing).waitFor();
+  await queue(t)
+    .getByRole('button', { name: /^Approve/ })
+    .click();
+  await queue(t).getByText(showing).waitFor({ state: 'detached' });
+}
+
 /** Screenshots of the page at the three sizes, the Review tab open. */
 async function atEverySize(page: Page, name: string) {
   for (const size of SIZES) {
@@ -65,32 +103,12 @@ async function atEverySize(page: Page, name: string) {
 
 describe('suggestions and moderation', () => {
   it('holds a student’s claims and edits for the teacher, who approves with A, edits with E and declines with D and a reason; a flag reaches the queue', async () => {
-    const teacher = await openPage(browser());
-    const student = await openPage(browser());
-    const t = teacher.page;
-    const s = student.page;
-    const mapId = await ownDebate(t, baseUrl, startupLog, 'Moderated debate');
-    const link = await newEditLink(t, mapId);
-    await signInAsDemo(s, baseUrl, startupLog, 'student1');
-    await s.goto(link);
-    await s.waitForURL(`${baseUrl}/maps/${mapId}`);
-    await t.goto(`${baseUrl}/maps/${mapId}`);
-    await t.getByRole('toolbar', { name: 'Map editing' }).waitFor();
-
-    // The teacher turns approval on; the queue is empty.
-    await openReview(t);
-    await review(t)
-      .getByRole('checkbox', { name: 'Require approval for students’ changes' })
-      .click();
-    await review(t).getByText('Nothing is waiting for approval.').waitFor();
+    // The teacher turns approval on; the queue is empty. The student's page
+    // hears it live: "+ Add claim" now asks for a suggestion.
+    const { teacher, student, t, s } = await moderatedDebate('Moderated debate');
     expect(await seriousViolations(t, 'empty queue')).toEqual([]);
     await atEverySize(t, 'moderation-queue-empty');
 
-    // The student's page hears it live: "+ Add claim" now asks for a suggestion.
-    await openReview(s);
-    await review(s)
-      .getByText(/This map asks for approval/)
-      .waitFor();
     await suggestClaim(s, APPROVED);
     await review(s).getByText(APPROVED).waitFor();
     await review(s).getByText('Waiting for approval').waitFor();
@@ -161,6 +179,72 @@ describe('suggestions and moderation', () => {
     expect(await seriousViolations(t, 'queue with a flag')).toEqual([]);
     await screenshot(t, 'moderation-flag-1440');
 
+    expect(teacher.errors).toEqual([]);
+    expect(student.errors).toEqual([]);
+  }, 300_000);
+
+  it('holds a student’s new kind, connection and deletion for the teacher, who approves each from the queue; the student sees each change live', async () => {
+    const { teacher, student, t, s, mapId } = await moderatedDebate('Moderated kinds');
+    const toolbar = s.getByRole('toolbar', { name: 'Map editing' });
+    // Two claims of the student's, approved, to work on.
+    await suggestClaim(s, TARIFFS);
+    await approveFirst(t, TARIFFS);
+    await suggestClaim(s, TREATIES);
+    await approveFirst(t, TREATIES);
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).waitFor();
+
+    // A new kind from the toolbar's Kind select: sent as a suggestion, the card stays a claim.
+    await nodeNamed(s, new RegExp(`^claim: ${TARIFFS}`)).click();
+    await toolbar.getByRole('combobox', { name: 'Kind' }).selectOption('REBUTTAL');
+    await s.getByText(/The new kind was sent as a suggestion/).waitFor();
+    const mine = review(s)
+      .getByRole('listitem')
+      .filter({ hasText: /You suggested making/ });
+    await mine.getByText(`You suggested making “${TARIFFS}” a rebuttal`).waitFor();
+    await mine.getByText('Waiting for approval').waitFor();
+    expect(await nodeNamed(s, new RegExp(`^claim: ${TARIFFS}`)).count()).toBe(1);
+    await queue(t).getByText(`suggests making “${TARIFFS}” a rebuttal`).waitFor();
+    expect(await queue(t).getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    expect(await seriousViolations(t, 'queue with a new kind')).toEqual([]);
+    await approveFirst(t, /suggests making/);
+    await nodeNamed(s, new RegExp(`^rebuttal: ${TARIFFS}`)).waitFor();
+    await mine.getByText('Approved').waitFor();
+
+    // A connection, made with "Connect to…" (K): nothing on the map until approved.
+    const edge = (page: Page) =>
+      page.locator(`.react-flow__edge[aria-label='"${TREATIES}" supports "${TARIFFS}"']`);
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).click();
+    await s.keyboard.press('k');
+    await s.getByRole('dialog', { name: /^Connect/ }).waitFor();
+    await s.keyboard.type(TARIFFS);
+    await s.keyboard.press('Enter');
+    await s.getByText(/The connection was sent as a suggestion/).waitFor();
+    await queue(t)
+      .getByText(`suggests connecting “${TREATIES}” → supports → “${TARIFFS}”`)
+      .waitFor();
+    expect(await edge(s).count()).toBe(0);
+    await approveFirst(t, /suggests connecting/);
+    await edge(s).waitFor({ state: 'attached' });
+    await edge(t).waitFor({ state: 'attached' });
+
+    // Deleting a card from the toolbar: waiting, shown to the teacher in words, then gone for both.
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).click();
+    await toolbar.getByRole('button', { name: 'Delete', exact: true }).click();
+    await s.getByText(/Deleting the card was sent as a suggestion/).waitFor();
+    await review(s).getByText(`You suggested deleting “${TREATIES}”`).waitFor();
+    await queue(t).getByText(`suggests deleting “${TREATIES}”`).waitFor();
+    expect(await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).count()).toBe(1);
+    await atEverySize(t, 'moderation-queue-delete');
+    await atEverySize(s, 'moderation-my-suggestions-kinds');
+    await approveFirst(t, /suggests deleting/);
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).waitFor({ state: 'detached' });
+    await nodeNamed(t, new RegExp(`^claim: ${TREATIES}`)).waitFor({ state: 'detached' });
+    await edge(s).waitFor({ state: 'detached' });
+
+    // The map as stored: the rebuttal, and neither the deleted claim nor its connection.
+    const map = await snapshotOf(t, baseUrl, mapId);
+    expect(map.nodes.filter((n) => n.text === TARIFFS).map((n) => n.kind)).toEqual(['REBUTTAL']);
+    expect(map.nodes.some((n) => n.text === TREATIES)).toBe(false);
     expect(teacher.errors).toEqual([]);
     expect(student.errors).toEqual([]);
   }, 300_000);

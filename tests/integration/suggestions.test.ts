@@ -240,21 +240,269 @@ describe('suggestions', () => {
     expect((await getModeration(m.ana, m.mapId)).mine).toEqual([]);
   });
 
-  it('refuses what is not one card or one text edit', async () => {
+  it('refuses what is not one suggestion, and a change the map cannot take', async () => {
     const m = await moderatedMap();
-    const kind = await errorOf(
-      suggestChange(m.ana, m.mapId, {
-        ops: [{ type: 'updateNode', id: m.first.id, kind: 'PREMISE', baseVersion: 1 }],
-      }),
+    const refused = await Promise.all(
+      (
+        [
+          [{ type: 'updateNode', id: m.first.id, kind: 'PREMISE', side: 'FOR', baseVersion: 1 }],
+          [{ type: 'updateNode', id: m.first.id, text: 'New', kind: 'PREMISE', baseVersion: 1 }],
+          [{ type: 'deleteEdge', id: id() }],
+          [
+            { type: 'deleteNode', id: m.first.id },
+            { type: 'deleteNode', id: m.question.id },
+          ],
+          [
+            {
+              type: 'createEdge',
+              id: id(),
+              fromId: m.question.id,
+              toId: m.first.id,
+              relation: 'ATTACKS',
+            },
+            { type: 'deleteNode', id: m.first.id },
+          ],
+        ] satisfies TOpInput[][]
+      ).map((ops) => errorOf(suggestChange(m.ana, m.mapId, { ops }))),
     );
-    expect(kind.code).toBe('VALIDATION_FAILED');
-    const deletion = await errorOf(
-      suggestChange(m.ana, m.mapId, { ops: [{ type: 'deleteNode', id: m.first.id }] }),
-    );
-    expect(deletion.code).toBe('VALIDATION_FAILED');
+    expect(refused.map((e) => e.code)).toEqual(Array(5).fill('VALIDATION_FAILED'));
+    for (const error of refused) expect(error.message).toMatch(/suggest/i);
     const orphan = await errorOf(suggestChange(m.ana, m.mapId, newCard(id(), 'To nothing')));
     expect(orphan.code).toBe('NOT_FOUND');
+    // The map as it is: a connection already there, a card that is gone.
+    const twice = await errorOf(
+      suggestChange(m.ana, m.mapId, {
+        ops: [
+          {
+            type: 'createEdge',
+            id: id(),
+            fromId: m.first.id,
+            toId: m.question.id,
+            relation: 'SUPPORTS',
+          },
+        ],
+      }),
+    );
+    expect(twice.code).toBe('DUPLICATE_EDGE');
+    const gone = await createNode(m.mapId, { text: 'Gone already', deleted: true });
+    const deleted = await errorOf(
+      suggestChange(m.ana, m.mapId, { ops: [{ type: 'deleteNode', id: gone.id }] }),
+    );
+    expect(deleted.code).toBe('DELETED');
+    const stale = await errorOf(
+      suggestChange(m.ana, m.mapId, {
+        ops: [{ type: 'updateNode', id: m.first.id, kind: 'PREMISE', baseVersion: 7 }],
+      }),
+    );
+    expect(stale.code).toBe('STALE_VERSION');
     expect(await testDb().suggestion.count({ where: { mapId: m.mapId } })).toBe(0);
+  });
+});
+
+describe('suggesting a new kind, a connection or a deletion', () => {
+  /** The moderated map with a second claim, not yet connected to anything. */
+  async function withSecondClaim() {
+    const m = await moderatedMap();
+    const second = await createNode(m.mapId, { text: 'Tired pupils learn less' });
+    return { ...m, second };
+  }
+  const rekind = (nodeId: string, kind: 'REBUTTAL' | 'PREMISE', baseVersion = 1): TOpInput[] => [
+    { type: 'updateNode', id: nodeId, kind, baseVersion },
+  ];
+  const connect = (fromId: string, toId: string, edgeId = id()): TOpInput[] => [
+    { type: 'createEdge', id: edgeId, fromId, toId, relation: 'SUPPORTS' },
+  ];
+  const remove = (nodeId: string): TOpInput[] => [{ type: 'deleteNode', id: nodeId }];
+
+  it('holds each for the moderator in words, and approving applies it, connections credited to the student', async () => {
+    const m = await withSecondClaim();
+    const before = await snapshot(m.mapId);
+    const kind = await suggestChange(m.ana, m.mapId, { ops: rekind(m.first.id, 'REBUTTAL') });
+    const edgeId = id();
+    const connection = await suggestChange(m.ana, m.mapId, {
+      ops: connect(m.second.id, m.first.id, edgeId),
+    });
+    const deletion = await suggestChange(m.ben, m.mapId, { ops: remove(m.second.id) });
+    const held = await snapshot(m.mapId);
+    expect(held.nodes).toEqual(before.nodes);
+    expect(held.edges).toEqual(before.edges);
+
+    const queue = (await getModeration(m.owner, m.mapId)).queue;
+    expect(queue).toEqual([
+      expect.objectContaining({
+        id: kind.id,
+        kind: 'rekind',
+        nodeId: m.first.id,
+        nodeKind: 'REBUTTAL',
+        text: 'Homework takes time from sleep',
+        parent: null,
+      }),
+      expect.objectContaining({
+        id: connection.id,
+        kind: 'connect',
+        nodeId: m.second.id,
+        text: 'Tired pupils learn less',
+        relation: 'SUPPORTS',
+        parent: { id: m.first.id, text: 'Homework takes time from sleep' },
+      }),
+      expect.objectContaining({
+        id: deletion.id,
+        kind: 'delete',
+        nodeId: m.second.id,
+        text: 'Tired pupils learn less',
+      }),
+    ]);
+    // The writer sees their own as waiting, and nobody else's.
+    const mine = (await getModeration(m.ana, m.mapId)).mine;
+    expect(mine.map((s) => [s.kind, s.status])).toEqual([
+      ['connect', 'WAITING'],
+      ['rekind', 'WAITING'],
+    ]);
+
+    // A new kind or a connection has no words for the moderator to change.
+    const reworded = await errorOf(
+      decideSuggestion(m.owner, m.mapId, kind.id, { action: 'approve', text: 'Other words' }),
+    );
+    expect(reworded.code).toBe('VALIDATION_FAILED');
+
+    await decideSuggestion(m.owner, m.mapId, kind.id, { action: 'approve' });
+    expect(await testDb().node.findUniqueOrThrow({ where: { id: m.first.id } })).toMatchObject({
+      kind: 'REBUTTAL',
+      text: 'Homework takes time from sleep',
+      version: 2,
+    });
+    const { seq } = await decideSuggestion(m.owner, m.mapId, connection.id, {
+      action: 'approve',
+    });
+    const edge = await testDb().edge.findUniqueOrThrow({ where: { id: edgeId } });
+    expect(edge).toMatchObject({
+      fromId: m.second.id,
+      toId: m.first.id,
+      relation: 'SUPPORTS',
+      createdById: m.ana.userId,
+      deletedAt: null,
+    });
+    const batch = await testDb().mapOp.findUniqueOrThrow({
+      where: { mapId_seq: { mapId: m.mapId, seq } },
+    });
+    expect(batch.actorId).toBe(m.owner.userId);
+    expect((await getUndoHistory(m.mapId, m.owner.userId)).undo.at(-1)?.seq).toBe(seq);
+
+    await decideSuggestion(m.owner, m.mapId, deletion.id, { action: 'approve' });
+    expect(
+      (await testDb().node.findUniqueOrThrow({ where: { id: m.second.id } })).deletedAt,
+    ).not.toBeNull();
+    // Its connections go with it, as when anyone deletes a card.
+    expect(
+      (await testDb().edge.findUniqueOrThrow({ where: { id: edgeId } })).deletedAt,
+    ).not.toBeNull();
+    expect((await getModeration(m.owner, m.mapId)).queue).toEqual([]);
+    expect((await getModeration(m.ben, m.mapId)).mine).toEqual([
+      expect.objectContaining({
+        kind: 'delete',
+        status: 'APPROVED',
+        text: 'Tired pupils learn less',
+      }),
+    ]);
+  });
+
+  it('declining leaves the map as it was, and the writer may withdraw one', async () => {
+    const m = await withSecondClaim();
+    const before = await snapshot(m.mapId);
+    const deletion = await suggestChange(m.ana, m.mapId, { ops: remove(m.first.id) });
+    const kind = await suggestChange(m.ana, m.mapId, { ops: rekind(m.first.id, 'PREMISE') });
+    const connection = await suggestChange(m.ben, m.mapId, {
+      ops: connect(m.second.id, m.question.id),
+    });
+    await decideSuggestion(m.owner, m.mapId, deletion.id, {
+      action: 'decline',
+      reason: 'It is the main claim',
+    });
+    await decideSuggestion(m.owner, m.mapId, connection.id, {
+      action: 'decline',
+      reason: 'It answers the first claim, not the question',
+    });
+    await decideSuggestion(m.ana, m.mapId, kind.id, { action: 'withdraw' });
+    const after = await snapshot(m.mapId);
+    expect(after.nodes).toEqual(before.nodes);
+    expect(after.edges).toEqual(before.edges);
+    expect((await getModeration(m.owner, m.mapId)).queue).toEqual([]);
+    expect((await getModeration(m.ana, m.mapId)).mine).toEqual([
+      expect.objectContaining({
+        kind: 'delete',
+        status: 'DECLINED',
+        reason: 'It is the main claim',
+      }),
+    ]);
+  });
+
+  it('refuses approving once the card is gone or changed, or the connection is made, and keeps them waiting', async () => {
+    const m = await withSecondClaim();
+    const deletion = await suggestChange(m.ana, m.mapId, { ops: remove(m.second.id) });
+    const kind = await suggestChange(m.ana, m.mapId, { ops: rekind(m.second.id, 'PREMISE') });
+    const connection = await suggestChange(m.ana, m.mapId, {
+      ops: connect(m.second.id, m.first.id),
+    });
+    const toQuestion = await suggestChange(m.ben, m.mapId, {
+      ops: connect(m.question.id, m.first.id),
+    });
+    const edit = await suggestChange(m.ben, m.mapId, { ops: rekind(m.first.id, 'REBUTTAL') });
+    // The teacher changes the first claim's words, makes the connection themselves, then deletes the second claim.
+    await apply(m.owner, m.mapId, [
+      { type: 'updateNode', id: m.first.id, text: 'The teacher’s words', baseVersion: 1 },
+      {
+        type: 'createEdge',
+        id: id(),
+        fromId: m.question.id,
+        toId: m.first.id,
+        relation: 'SUPPORTS',
+      },
+    ]);
+    await apply(m.owner, m.mapId, [{ type: 'deleteNode', id: m.second.id }]);
+    const before = await snapshot(m.mapId);
+    const refusals = [];
+    for (const suggestion of [deletion, kind, connection, toQuestion, edit])
+      refusals.push(
+        await errorOf(decideSuggestion(m.owner, m.mapId, suggestion.id, { action: 'approve' })),
+      );
+    expect(refusals.map((e) => [e.code, e.message])).toEqual([
+      ['CONFLICT', expect.stringMatching(/already gone from the map/)],
+      ['CONFLICT', expect.stringMatching(/no longer on the map/)],
+      ['CONFLICT', expect.stringMatching(/One of the cards it connects is no longer on the map/)],
+      ['CONFLICT', expect.stringMatching(/already connected/)],
+      ['CONFLICT', expect.stringMatching(/changed after this suggestion was made/)],
+    ]);
+    expect(await snapshot(m.mapId)).toEqual(before);
+    const queue = (await getModeration(m.owner, m.mapId)).queue;
+    expect(queue.map((s) => s.id)).toEqual(
+      [deletion, kind, connection, toQuestion, edit].map((s) => s.id),
+    );
+    // The queue still names a deleted card by its words.
+    expect(queue[0]).toMatchObject({ kind: 'delete', text: 'Tired pupils learn less' });
+  });
+
+  it('is for those who may edit the map, as every suggestion is', async () => {
+    const m = await withSecondClaim();
+    const stranger: User = { kind: 'user', userId: (await createUser()).id };
+    const refusals = await Promise.all(
+      [m.viewer, m.commenter, stranger].flatMap((who) =>
+        [rekind(m.first.id, 'PREMISE'), connect(m.second.id, m.first.id), remove(m.first.id)].map(
+          (ops) => errorOf(suggestChange(who, m.mapId, { ops })),
+        ),
+      ),
+    );
+    expect(refusals.map((e) => e.code)).toEqual([
+      ...Array(6).fill('FORBIDDEN'),
+      ...Array(3).fill('NOT_FOUND'),
+    ]);
+    expect(await testDb().suggestion.count({ where: { mapId: m.mapId } })).toBe(0);
+    // A held student cannot make these changes directly either.
+    for (const ops of [
+      rekind(m.first.id, 'PREMISE'),
+      connect(m.second.id, m.first.id),
+      remove(m.first.id),
+    ])
+      expect((await errorOf(apply(m.ana, m.mapId, ops))).code).toBe('NEEDS_APPROVAL');
   });
 });
 

@@ -21,13 +21,39 @@ describe('what a suggestion may hold', () => {
     ).toEqual({ kind: 'edit', nodeId: 'p1', parentId: null, text: 'Yes' });
   });
 
+  it('reads a new kind, a connection between two cards, and deleting a card', () => {
+    expect(
+      suggestionShape([op({ type: 'updateNode', id: 'p1', kind: 'REBUTTAL', baseVersion: 3 })]),
+    ).toEqual({ kind: 'rekind', nodeId: 'p1', parentId: null, nodeKind: 'REBUTTAL' });
+    expect(
+      suggestionShape([
+        op({ type: 'createEdge', id: 'e2', fromId: 'a', toId: 'b', relation: 'SUPPORTS' }),
+      ]),
+    ).toEqual({ kind: 'connect', nodeId: 'a', parentId: 'b', relation: 'SUPPORTS' });
+    expect(
+      suggestionShape([
+        op({ type: 'createEdge', id: 'e3', fromId: 'a', toId: 'b', relation: 'CONTRADICTS' }),
+      ]),
+    ).toMatchObject({ kind: 'connect', relation: 'CONTRADICTS' });
+    expect(suggestionShape([op({ type: 'deleteNode', id: 'p1' })])).toEqual({
+      kind: 'delete',
+      nodeId: 'p1',
+      parentId: null,
+    });
+  });
+
   it('refuses anything else with words', () => {
+    const edge = op({ type: 'createEdge', id: 'e2', fromId: 'a', toId: 'b', relation: 'SUPPORTS' });
     const refusals = [
-      [op({ type: 'updateNode', id: 'p1', kind: 'CLAIM', baseVersion: 1 })],
+      // An edit of the text and the kind at once, or of the side, tags, section, marks.
+      [op({ type: 'updateNode', id: 'p1', text: 'x', kind: 'CLAIM', baseVersion: 1 })],
+      [op({ type: 'updateNode', id: 'p1', kind: 'CLAIM', side: 'FOR', baseVersion: 1 })],
+      [op({ type: 'updateNode', id: 'p1', side: 'FOR', baseVersion: 1 })],
       [op({ type: 'updateNode', id: 'p1', text: 'x', side: 'FOR', baseVersion: 1 })],
       [op({ type: 'updateNode', id: 'p1', text: 'x', tags: ['pro'], baseVersion: 1 })],
+      [op({ type: 'updateNode', id: 'p1', kind: 'CLAIM', tags: ['pro'], baseVersion: 1 })],
+      [op({ type: 'updateNode', id: 'p1', section: 's1', expect: { section: null } })],
       [op({ ...card, tags: ['pro'] })],
-      [op({ type: 'deleteNode', id: 'p1' })],
       [card, op({ ...link, fromId: 'other' })],
       [card, op({ ...link, groupId: 'g1' })],
       [
@@ -37,6 +63,18 @@ describe('what a suggestion may hold', () => {
           anchor: { sourceId: 's', exact: 'a', prefix: '', suffix: '', start: 0, end: 1 },
         }),
       ],
+      // Two changes in one suggestion.
+      [op({ type: 'deleteNode', id: 'p1' }), op({ type: 'deleteNode', id: 'p2' })],
+      [edge, op({ type: 'deleteNode', id: 'p1' })],
+      [op({ type: 'updateNode', id: 'p1', kind: 'CLAIM', baseVersion: 1 }), edge],
+      [op({ type: 'deleteNode', id: 'p1' }), card],
+      // A connection that is more than a connection, and other ops.
+      [op({ ...edge, groupId: 'g1' })],
+      [op({ ...edge, scheme: 'expert-opinion' })],
+      [op({ type: 'deleteEdge', id: 'e1' })],
+      [op({ type: 'updateEdge', id: 'e1', relation: 'ATTACKS', baseVersion: 1 })],
+      [op({ type: 'restoreNode', id: 'p1', edgeIds: [] })],
+      [op({ type: 'createSection', id: 's1', title: 'Costs' })],
     ].map((ops) => suggestionShape(ops));
     for (const refusal of refusals) expect(typeof refusal).toBe('string');
   });

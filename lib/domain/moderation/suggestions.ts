@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ZOp, ZText, type TOp } from '../ops';
+import type { NodeKind, Relation } from '../types';
 
 /**
- * Suggestions: while a map asks for approval, a student's new card (with
- * its connection to what it answers) or text edit is held as the very ops
- * that approving it applies. Pure, so the page and the server agree on what
- * a suggestion may hold.
+ * Suggestions: while a map asks for approval, a student's change is held
+ * as the very ops that approving it applies: a new card (with its
+ * connection to what it answers), new words for a card, a connection
+ * between two cards, a card's new kind, or deleting a card. Pure, so the
+ * page and the server agree on what a suggestion may hold.
  */
 
 /**
@@ -18,34 +20,61 @@ export const ZSuggestInput = z.object({
   idempotencyKey: z.string().min(8).max(100).optional(),
 });
 
+/** The sorts of change a suggestion may be. */
+export type SuggestionKind = 'new' | 'edit' | 'connect' | 'rekind' | 'delete';
+
 /** What a suggestion proposes, read off its ops. */
-export type SuggestionShape = {
-  kind: 'new' | 'edit';
-  /** The new card's id, or the card edited. */
-  nodeId: string;
-  /** What a new card answers, if it is connected. */
-  parentId: string | null;
-  text: string;
-};
+export type SuggestionShape =
+  /** A new card (`nodeId`), answering `parentId` if it is connected. */
+  | { kind: 'new'; nodeId: string; parentId: string | null; text: string }
+  /** New words for the card `nodeId`. */
+  | { kind: 'edit'; nodeId: string; parentId: null; text: string }
+  /** A connection from the card `nodeId` to the card `parentId`. */
+  | { kind: 'connect'; nodeId: string; parentId: string; relation: Relation }
+  /** The card `nodeId` made another kind. */
+  | { kind: 'rekind'; nodeId: string; parentId: null; nodeKind: NodeKind }
+  /** The card `nodeId` deleted. */
+  | { kind: 'delete'; nodeId: string; parentId: null };
+
+const WHAT =
+  'A suggestion is a new card, new words, a new kind or deleting one card, or a connection between two cards.';
 
 /**
- * Checks that `ops` are one suggestion: a createNode (no quote: a quoted
- * passage is added from the source reader by people whose changes are not
- * held) with at most one createEdge from it, or a single updateNode of the
- * text only. Returns what it proposes, or why it cannot be a suggestion.
+ * Checks that `ops` are one suggestion, and returns what it proposes or why
+ * it cannot be one:
+ * - a createNode (no quote: a quoted passage is added from the source
+ *   reader by people whose changes are not held; no tags) with at most one
+ *   createEdge from it;
+ * - a single updateNode of the text only, or of the kind only (as the
+ *   toolbar's Kind sends it);
+ * - a single createEdge standing alone (no linked group, scheme or
+ *   answered question), between two cards already on the map;
+ * - a single deleteNode.
  */
 export function suggestionShape(ops: readonly TOp[]): SuggestionShape | string {
   const [first, second] = ops;
   if (ops.length === 1 && first?.type === 'updateNode') {
-    const { text, kind, side, anchor, card, tags } = first;
-    if (text === undefined || kind !== undefined || side !== undefined)
-      return 'A suggested edit changes the text only.';
-    if (anchor !== undefined || card !== undefined || tags !== undefined)
-      return 'A suggested edit changes the text only.';
-    return { kind: 'edit', nodeId: first.id, parentId: null, text };
+    const { text, kind, side, anchor, card, tags, section } = first;
+    const others = [side, anchor, card, tags, section].some((v) => v !== undefined);
+    if (text !== undefined && kind === undefined && !others)
+      return { kind: 'edit', nodeId: first.id, parentId: null, text };
+    if (kind !== undefined && text === undefined && !others)
+      return { kind: 'rekind', nodeId: first.id, parentId: null, nodeKind: kind };
+    return 'A suggested edit changes the text only, or the kind only.';
   }
-  if (first?.type !== 'createNode')
-    return 'A suggestion is a new card or a change of a card’s text.';
+  if (ops.length === 1 && first?.type === 'deleteNode')
+    return { kind: 'delete', nodeId: first.id, parentId: null };
+  if (ops.length === 1 && first?.type === 'createEdge') {
+    if (first.groupId !== null || first.scheme || first.answers)
+      return 'A suggested connection joins two cards on its own: no linked group, scheme or answer.';
+    return {
+      kind: 'connect',
+      nodeId: first.fromId,
+      parentId: first.toId,
+      relation: first.relation,
+    };
+  }
+  if (first?.type !== 'createNode') return WHAT;
   if (first.anchor || first.card) return 'A suggested card cannot quote a source.';
   if (first.tags?.length) return 'A suggested card cannot have tags: a moderator adds them.';
   if (ops.length === 1) return { kind: 'new', nodeId: first.id, parentId: null, text: first.text };
@@ -53,6 +82,20 @@ export function suggestionShape(ops: readonly TOp[]): SuggestionShape | string {
     return 'A suggested card can only be connected to the card it answers.';
   return { kind: 'new', nodeId: first.id, parentId: second.toId, text: first.text };
 }
+
+/**
+ * What a stored suggestion proposes: its ops passed `suggestionShape` when
+ * it was made, and what was accepted then is accepted still.
+ */
+export function storedShape(ops: unknown): SuggestionShape {
+  const shape = suggestionShape(ops as TOp[]);
+  if (typeof shape === 'string') throw new Error(`A stored suggestion no longer reads: ${shape}`);
+  return shape;
+}
+
+/** Whether a suggestion of this kind is words a moderator may reword before approving. */
+export const hasWords = (kind: SuggestionKind): kind is 'new' | 'edit' =>
+  kind === 'new' || kind === 'edit';
 
 /** The suggestion's ops with the moderator's edited text in place of the writer's. */
 export function withText(ops: readonly TOp[], text: string): TOp[] {
@@ -92,12 +135,21 @@ type SuggestionStatus = 'WAITING' | 'APPROVED' | 'DECLINED' | 'WITHDRAWN';
 /** A suggestion as the queue and its writer see it. */
 export type SuggestionView = {
   id: string;
-  kind: 'new' | 'edit';
+  kind: SuggestionKind;
+  /** The new card's id, or the card edited, re-kinded, deleted or connected from. */
   nodeId: string;
-  /** The new card's kind, for a new card. */
+  /** The new card's kind, or the kind a change of kind proposes. */
   nodeKind: string | null;
+  /** The connection's relation: a new card's to what it answers, or a suggested connection's. */
+  relation: Relation | null;
   author: { id: string | null; name: string };
+  /** What a new card answers, or the card a suggested connection points to. */
   parent: { id: string; text: string } | null;
+  /**
+   * A new card's or an edit's words; for a connection, a change of kind or
+   * a deletion, the words of the card it is about (`nodeId`), as they are
+   * now (as they were when it was suggested, if the card is gone).
+   */
   text: string;
   beforeText: string | null;
   status: SuggestionStatus;

@@ -1,5 +1,12 @@
 import 'server-only';
-import { withText, ZDecision, type TDecision } from '../../domain/moderation/suggestions';
+import {
+  hasWords,
+  storedShape,
+  withText,
+  ZDecision,
+  type SuggestionKind,
+  type TDecision,
+} from '../../domain/moderation/suggestions';
 import type { TOp } from '../../domain/ops';
 import { asModerator, type Actor } from '../authz';
 import { AppError } from '../errors';
@@ -12,6 +19,22 @@ import { lockWaiting, moderationBatch, moderationEntry } from './log-moderation'
 /** Why approving can fail because the map moved on: the suggestion stays waiting. */
 const STALE = new Set(['STALE_VERSION', 'DELETED', 'NOT_FOUND', 'DUPLICATE_EDGE', 'CONFLICT']);
 
+const ASK_AGAIN = 'Decline it, or ask for a new suggestion.';
+
+/** Why a suggestion of this kind cannot be approved now that the map moved on (`code`, the domain's refusal). */
+function staleMessage(kind: SuggestionKind, code: string, answers: boolean): string {
+  const gone = code === 'DELETED' || code === 'NOT_FOUND';
+  if (kind === 'new' && answers && code !== 'STALE_VERSION')
+    return 'The card this suggestion answers is no longer on the map, so it cannot be approved. Decline it with a reason.';
+  if (kind === 'delete' && gone) return `The card is already gone from the map. ${ASK_AGAIN}`;
+  if (kind === 'connect' && code === 'DUPLICATE_EDGE')
+    return `These cards are already connected that way. ${ASK_AGAIN}`;
+  if (kind === 'connect' && gone)
+    return `One of the cards it connects is no longer on the map, so it cannot be approved. ${ASK_AGAIN}`;
+  if (gone) return `The card is no longer on the map, so it cannot be approved. ${ASK_AGAIN}`;
+  return `The card changed after this suggestion was made, so it cannot be approved as it is. ${ASK_AGAIN}`;
+}
+
 /**
  * A moderator approves (as written, or with their edited text) or declines
  * (with a reason) a waiting suggestion; its writer may withdraw it.
@@ -21,8 +44,11 @@ const STALE = new Set(['STALE_VERSION', 'DELETED', 'NOT_FOUND', 'DUPLICATE_EDGE'
  * them), with the new card credited to the student who suggested it
  * (`createdById`, which tasks count), and the moderation batch that tells
  * the queues right after it, in the same transaction: both or neither.
- * When the card it answers was deleted or the text it edits changed since,
- * nothing is applied: CONFLICT (409), and the suggestion stays waiting.
+ * When the map moved on since (the card it answers, edits, re-kinds,
+ * deletes or connects is gone, an edit's or a new kind's card changed, the
+ * connection is already there), nothing is applied: CONFLICT (409) with
+ * `stale`, and the suggestion stays waiting. Only words (a new card, an
+ * edit) may be approved with the moderator's own.
  *
  * Anyone who reads the map gets this far; withdrawing is for the writer,
  * deciding for the map's moderators (asModerator).
@@ -60,19 +86,21 @@ async function decide(
   const applied = await appendToLog({ mapId, actorId }, async (tx) => {
     const suggestion = await waiting(tx, mapId, suggestionId);
     const stored = suggestion.ops as TOp[];
+    const { kind } = storedShape(stored);
+    if (decision.text !== undefined && !hasWords(kind))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Only a new card or new words can be approved with other words.',
+      );
     const ops = decision.text === undefined ? stored : withText(stored, decision.text);
     let entry;
     try {
       entry = await applyOpsWithin(tx, { mapId, actorId }, ops, 'do');
     } catch (error) {
       if (error instanceof AppError && STALE.has(error.code))
-        throw new AppError(
-          'CONFLICT',
-          suggestion.parentId && error.code !== 'STALE_VERSION'
-            ? 'The card this suggestion answers is no longer on the map, so it cannot be approved. Decline it with a reason.'
-            : 'The card changed after this suggestion was made, so it cannot be approved as it is. Decline it, or ask for a new suggestion.',
-          { stale: true },
-        );
+        throw new AppError('CONFLICT', staleMessage(kind, error.code, !!suggestion.parentId), {
+          stale: true,
+        });
       throw error;
     }
     if (suggestion.authorId) {

@@ -1,5 +1,11 @@
 import 'server-only';
-import type { ModerationView, SuggestionView } from '../../domain/moderation/suggestions';
+import {
+  hasWords,
+  storedShape,
+  type ModerationView,
+  type SuggestionView,
+} from '../../domain/moderation/suggestions';
+import type { TOp } from '../../domain/ops';
 import type { Prisma } from '../../generated/prisma/client';
 import { heldForApproval, moderationStanding } from '../authz';
 import { db } from '../db';
@@ -75,33 +81,41 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
       ? db().mapModerator.findMany({ where: { mapId }, select: { userId: true } })
       : [],
   ]);
-  const parentIds = [...queue, ...mine].flatMap((s) => (s.parentId ? [s.parentId] : []));
-  const parents = parentIds.length
+  // The cards suggestions are about, with their words now: what a new card answers,
+  // what a connection joins, the card an edit, a new kind or a deletion is for.
+  const shapes = new Map([...queue, ...mine].map((s) => [s.id, storedShape(s.ops)]));
+  const cardIds = [...shapes.values()].flatMap((shape) => [
+    ...(shape.parentId ? [shape.parentId] : []),
+    ...(shape.kind === 'new' ? [] : [shape.nodeId]),
+  ]);
+  const cards = cardIds.length
     ? await db().node.findMany({
-        where: { mapId, id: { in: [...new Set(parentIds)] } },
+        where: { mapId, id: { in: [...new Set(cardIds)] } },
         select: { id: true, text: true },
       })
     : [];
-  const parentText = new Map(parents.map((p) => [p.id, p.text]));
+  const cardText = new Map(cards.map((p) => [p.id, p.text]));
   // On an anonymous map a student moderator sees who suggested or flagged by pseudonym and per-map id.
   const lens = await peopleAsSeenBy(actor, access, [
     ...[...queue, ...mine].map((s) => s.author?.id),
     ...flags.map((f) => f.raisedBy.id),
   ]);
   const view = (row: SuggestionRow): SuggestionView => {
-    const created = (row.ops as { type: string; kind?: string }[]).find(
-      (op) => op.type === 'createNode',
-    );
+    const shape = shapes.get(row.id)!;
+    const ops = row.ops as TOp[];
+    const created = ops.find((op) => op.type === 'createNode');
+    const edge = ops.find((op) => op.type === 'createEdge');
     return {
       id: row.id,
-      kind: created ? 'new' : 'edit',
+      kind: shape.kind,
       nodeId: row.nodeId,
-      nodeKind: created?.kind ?? null,
+      nodeKind: shape.kind === 'rekind' ? shape.nodeKind : (created?.kind ?? null),
+      relation: edge?.relation ?? null,
       author: { id: lens.idOf(row.author?.id), name: lens.name(row.author?.id, row.author) },
       parent: row.parentId
-        ? { id: row.parentId, text: parentText.get(row.parentId) ?? '(deleted card)' }
+        ? { id: row.parentId, text: cardText.get(row.parentId) ?? '(deleted card)' }
         : null,
-      text: row.text,
+      text: hasWords(shape.kind) ? row.text : (cardText.get(row.nodeId) ?? row.text),
       beforeText: row.beforeText,
       status: row.status,
       reason: row.reason,

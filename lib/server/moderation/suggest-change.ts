@@ -10,11 +10,15 @@ import { mapUseCase } from '../map-use-case';
 import { moderationEntry } from './log-moderation';
 
 /**
- * Holds a new card (with its connection) or a text edit as a suggestion for
- * a moderator, for those who may edit the map. The ops must apply to the
- * map as it is now (a parent that exists, an edit based on the card's
- * current version), checked with the same domain code as a real edit, but
- * nothing of the map is written. A retry with the same idempotency key
+ * Holds a change as a suggestion for a moderator, for those who may edit
+ * the map: a new card (with its connection), new words or a new kind for a
+ * card, a connection between two cards, or deleting a card
+ * (`suggestionShape`). The ops must apply to the map as it is now (cards
+ * that exist, an edit based on the card's current version, no connection
+ * that is already there), checked with the same domain code as a real
+ * edit, but nothing of the map is written. A suggestion about a card on
+ * the map keeps that card's words as they were (`text`), for the queue once
+ * the card is gone. A retry with the same idempotency key
  * answers the suggestion the first request made.
  */
 export const suggestChange = mapUseCase(
@@ -49,7 +53,7 @@ export const suggestChange = mapUseCase(
           }));
         if (taken)
           throw new AppError('ID_TAKEN', 'That id is already used; suggest the card again.');
-        const edited = shape.kind === 'edit' ? before.nodes.get(shape.nodeId) : undefined;
+        const card = shape.kind === 'new' ? undefined : before.nodes.get(shape.nodeId);
         const created = await tx.suggestion.create({
           data: {
             mapId,
@@ -57,8 +61,8 @@ export const suggestChange = mapUseCase(
             ops: ops as object[],
             nodeId: shape.nodeId,
             parentId: shape.parentId,
-            text: shape.text,
-            beforeText: edited?.text ?? null,
+            text: 'text' in shape ? shape.text : (card?.text ?? ''),
+            beforeText: shape.kind === 'edit' ? (card?.text ?? null) : null,
           },
           select: { id: true },
         });
