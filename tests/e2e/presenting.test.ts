@@ -85,6 +85,18 @@ function coveredControls(page: Page): Promise<string[]> {
   });
 }
 
+/** The space between the follow banner and the outline (which fills the rest of the canvas's place). */
+async function gapUnderBanner(page: Page): Promise<number> {
+  const [banner, outline] = await Promise.all([
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Following / })
+      .boundingBox(),
+    page.getByRole('region', { name: 'Outline' }).boundingBox(),
+  ]);
+  return outline!.y - (banner!.y + banner!.height);
+}
+
 const live = (page: Page) =>
   page
     .getByRole('status')
@@ -155,14 +167,20 @@ describe('presenting a map', () => {
     const lateBanner = late.page.getByRole('status').filter({ hasText: /^Following Ms\. Demo/ });
     await late.page.getByRole('region', { name: 'Outline' }).getByRole('tree').waitFor();
     expect(await coveredControls(late.page)).toEqual([]);
+    expect(await gapUnderBanner(late.page)).toBeGreaterThanOrEqual(0);
+    expect(await gapUnderBanner(late.page)).toBeLessThan(16);
     await late.page.setViewportSize({ width: 1440, height: 900 });
     await late.page.getByRole('button', { name: 'Outline', exact: true }).click();
     await late.page.getByRole('region', { name: 'Outline' }).getByRole('tree').waitFor();
     expect(await lateBanner.isVisible()).toBe(true);
     expect(await coveredControls(late.page)).toEqual([]);
+    expect(await gapUnderBanner(late.page)).toBeGreaterThanOrEqual(0);
+    expect(await gapUnderBanner(late.page)).toBeLessThan(16);
     await screenshot(late.page, 'presenting-following-outline-1440');
     await late.page.setViewportSize({ width: 768, height: 1024 });
     expect(await coveredControls(late.page)).toEqual([]);
+    expect(await gapUnderBanner(late.page)).toBeGreaterThanOrEqual(0);
+    expect(await gapUnderBanner(late.page)).toBeLessThan(16);
     await screenshot(late.page, 'presenting-following-outline-768');
     expect(await seriousViolations(late.page, 'following, in the outline')).toEqual([]);
     await late.page.setViewportSize({ width: 360, height: 740 });
