@@ -6,7 +6,7 @@ import type { PastView } from './use-past-view';
 
 function TopBanner({ past = false, children }: { past?: boolean; children: React.ReactNode }) {
   return (
-    <div className={`${styles.overlay} ${styles.top}`}>
+    <div className={`${styles.overlay} ${styles.top}`} data-over-canvas>
       <div className={past ? `${styles.banner} ${styles.past}` : styles.banner} role="status">
         {children}
       </div>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import {
   demoMapUrl,
   nodeNamed,
@@ -55,6 +56,45 @@ async function pan(page: Page, dx: number, dy: number) {
   await page.mouse.down();
   await page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
   await page.mouse.up();
+}
+
+/**
+ * The controls a person can't click because something lies over them: the
+ * outline's, above its tree, and the follow banner's (each by its name).
+ */
+function coveredControls(page: Page): Promise<string[]> {
+  return page.getByRole('region', { name: 'Outline' }).evaluate((outline) => {
+    const banner = [...document.querySelectorAll('[role="status"]')].find((s) =>
+      s.textContent?.startsWith('Following'),
+    );
+    const controls = [
+      ...outline.querySelectorAll(':scope > :not([role="tree"]) :is(button, select)'),
+      ...(banner?.querySelectorAll('button') ?? []),
+    ];
+    return controls
+      .filter((control) => {
+        const box = control.getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return !top || !control.contains(top);
+      })
+      .map((control) =>
+        control instanceof HTMLSelectElement
+          ? `${control.labels?.[0]?.textContent} (select)`
+          : control.textContent!,
+      );
+  });
+}
+
+/** The space between the follow banner and the outline (which fills the rest of the canvas's place). */
+async function gapUnderBanner(page: Page): Promise<number> {
+  const [banner, outline] = await Promise.all([
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Following / })
+      .boundingBox(),
+    page.getByRole('region', { name: 'Outline' }).boundingBox(),
+  ]);
+  return outline!.y - (banner!.y + banner!.height);
 }
 
 const live = (page: Page) =>
@@ -123,6 +163,28 @@ describe('presenting a map', () => {
       .waitFor();
     await expect.poll(() => showsSameView(late.page, t)).toBe(true);
     await screenshot(late.page, 'presenting-following-360');
+    // The banner sits above the outline, not over its toolbar: both can be clicked, at any width.
+    const lateBanner = late.page.getByRole('status').filter({ hasText: /^Following Ms\. Demo/ });
+    await late.page.getByRole('region', { name: 'Outline' }).getByRole('tree').waitFor();
+    expect(await coveredControls(late.page)).toEqual([]);
+    expect(await gapUnderBanner(late.page)).toBeGreaterThanOrEqual(0);
+    expect(await gapUnderBanner(late.page)).toBeLessThan(16);
+    await late.page.setViewportSize({ width: 1440, height: 900 });
+    await late.page.getByRole('button', { name: 'Outline', exact: true }).click();
+    await late.page.getByRole('region', { name: 'Outline' }).getByRole('tree').waitFor();
+    expect(await lateBanner.isVisible()).toBe(true);
+    expect(await coveredControls(late.page)).toEqual([]);
+    expect(await gapUnderBanner(late.page)).toBeGreaterThanOrEqual(0);
+    expect(await gapUnderBanner(late.page)).toBeLessThan(16);
+    await screenshot(late.page, 'presenting-following-outline-1440');
+    await late.page.setViewportSize({ width: 768, height: 1024 });
+    expect(await coveredControls(late.page)).toEqual([]);
+    expect(await gapUnderBanner(late.page)).toBeGreaterThanOrEqual(0);
+    expect(await gapUnderBanner(late.page)).toBeLessThan(16);
+    await screenshot(late.page, 'presenting-following-outline-768');
+    expect(await seriousViolations(late.page, 'following, in the outline')).toEqual([]);
+    await late.page.setViewportSize({ width: 360, height: 740 });
+    expect(await lateBanner.isVisible()).toBe(true);
 
     // Spotlight: the card is centred and ringed for the students.
     await t.getByRole('button', { name: 'Spotlight' }).click();

@@ -38,6 +38,27 @@ async function taskProgress(page: Page): Promise<{ text: string; done: boolean }
   return { text, done };
 }
 
+/**
+ * The form's selects too narrow for their longest choice (so a chosen one is
+ * cut off), by name: each against a copy of itself left at its natural width.
+ * (A select's scrollWidth can't tell: Chromium clips its text without overflow.)
+ */
+function cutSelects(form: Locator): Promise<string[]> {
+  return form.locator('select').evaluateAll((selects) =>
+    selects.flatMap((select) => {
+      const natural = select.cloneNode(true) as HTMLSelectElement;
+      natural.removeAttribute('name');
+      natural.style.cssText =
+        'position: absolute; visibility: hidden; width: auto; min-width: 0; max-width: none';
+      select.after(natural);
+      const needs = natural.offsetWidth;
+      natural.remove();
+      const has = (select as HTMLSelectElement).offsetWidth;
+      return has < needs ? [`${(select as HTMLSelectElement).name}: ${has} of ${needs}px`] : [];
+    }),
+  );
+}
+
 async function closeTasks(page: Page) {
   await page
     .getByRole('dialog', { name: 'Your tasks' })
@@ -99,6 +120,18 @@ describe('tasks with a quota', () => {
     await t.getByRole('link', { name: 'Tasks and progress' }).click();
     await t.waitForURL(`${mapUrl}/progress`);
     const form = t.getByRole('form', { name: 'Set a task' });
+    // Every choice shows whole, on a desktop, a tablet and a phone.
+    for (const [width, height] of [
+      [1440, 900],
+      [768, 1024],
+      [360, 740],
+    ] as const) {
+      await t.setViewportSize({ width, height });
+      expect(await cutSelects(form), `at ${width}`).toEqual([]);
+      await form.getByLabel('Answering').scrollIntoViewIfNeeded();
+      await screenshot(t, `tasks-form-${width}`);
+    }
+    await t.setViewportSize({ width: 1280, height: 860 });
     await typeInto(form.getByLabel('Title'), 'Two objections to Turchenko');
     await typeInto(form.getByLabel('How many cards'), '2');
     await form.getByLabel('Kind of card').selectOption({ label: 'Objections' });

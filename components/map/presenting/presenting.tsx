@@ -43,7 +43,8 @@ export function Presenting({ mapId, shareToken, live, selection }: Props) {
   const spotlightText = spotlight ? getNode(spotlight)?.data.text : undefined;
   const spotlit = presenter.active && !!selectedNodeId && presenter.spotlight === selectedNodeId;
   // The banner sits over the canvas's place, outside React Flow: a phone
-  // shows the outline there first, and its reader is told who presents too.
+  // shows the outline there first, and its reader is told who presents too
+  // (above the outline, not over it: data-over-canvas, workspace.module.css).
   const canvasPlace = useStore((s) => s.domNode?.parentElement ?? null);
 
   return (
@@ -86,7 +87,7 @@ export function Presenting({ mapId, shareToken, live, selection }: Props) {
       {follower.state &&
         canvasPlace &&
         createPortal(
-          <div className={styles.bannerPlace}>
+          <div className={styles.bannerPlace} data-over-canvas>
             <div className={styles.banner} role="status">
               <p>
                 {follower.following
