@@ -5,25 +5,29 @@ import { CloseIcon } from '../ui/icons';
 import styles from './map-notice.module.css';
 
 /**
- * The latest word from the editor under the bar: a change refused, the
- * server out of reach, or a note about the reader's own action.
+ * The latest word from the editor, floating at the foot of the canvas: a
+ * change refused, the server out of reach, or a note about the reader's own
+ * action. It stands over the canvas rather than above it, so the cards never
+ * jump when it comes and goes (a person aiming at a card's handle would miss).
  */
 export function MapNotice({ notice, onDismiss }: { notice: StoreNotice; onDismiss: () => void }) {
   const local = notice.kind === 'local';
   return (
-    <div
-      className={local ? styles.notice : `${styles.notice} ${styles.problem}`}
-      role={local ? 'status' : 'alert'}
-    >
-      <span>{notice.message}</span>
-      <button
-        type="button"
-        className={styles.close}
-        onClick={onDismiss}
-        aria-label="Dismiss message"
+    <div className={styles.place}>
+      <div
+        className={local ? styles.notice : `${styles.notice} ${styles.problem}`}
+        role={local ? 'status' : 'alert'}
       >
-        <CloseIcon />
-      </button>
+        <span>{notice.message}</span>
+        <button
+          type="button"
+          className={styles.close}
+          onClick={onDismiss}
+          aria-label="Dismiss message"
+        >
+          <CloseIcon />
+        </button>
+      </div>
     </div>
   );
 }

@@ -345,9 +345,6 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
         </div>
       </div>
       {social.view?.anonymity && <AnonymousBanner anonymity={social.view.anonymity} />}
-      {notice && !(notice.conflict && canEdit) && (
-        <MapNotice notice={notice} onDismiss={() => setNotice(null)} />
-      )}
       <div className={styles.body}>
         <div
           className={editing.layingOut ? `${styles.canvas} ${styles.animating}` : styles.canvas}
@@ -400,6 +397,9 @@ function Workspace({ snapshot, initialNodeId, initialSourceId = null, shareToken
             />
           )}
           <ConnectPromptOver editing={editing} view={view} />
+          {notice && !(notice.conflict && canEdit) && (
+            <MapNotice notice={notice} onDismiss={() => setNotice(null)} />
+          )}
           {shownAs === 'map' && (
             <ArgumentPanel
               nodes={liveNodes}

@@ -92,9 +92,22 @@ describe('contradictions in Chromium', () => {
       await t.keyboard.type('contradicts');
       await dialog.getByRole('searchbox', { name: 'the node that says' }).click();
       await t.keyboard.type('an hour later');
+      const canvas = t.locator('.react-flow__pane');
+      const seenAt = await canvas.boundingBox();
       await t.keyboard.press('Enter');
-      await t.getByText('These two statements already contradict each other').waitFor();
+      const refusal = t.getByRole('status').filter({
+        hasText: 'These two statements already contradict each other',
+      });
+      await refusal.waitFor();
       expect((await snapshotOf(t, baseUrl, mapId)).edges).toHaveLength(1);
+      // The word floats over the canvas: the canvas, and so its cards, stay where they
+      // were seen as it comes and as it goes (a card that jumps is missed by the hand
+      // aiming at it).
+      expect(await canvas.boundingBox()).toEqual(seenAt);
+      await screenshot(t, 'map-notice-1440');
+      await refusal.getByRole('button', { name: 'Dismiss message' }).click();
+      await refusal.waitFor({ state: 'detached' });
+      expect(await canvas.boundingBox()).toEqual(seenAt);
 
       // A new card dropped on empty canvas as contradicting one: a claim, not an objection.
       await card(t, SAME).hover();

@@ -168,14 +168,16 @@ export async function dragToEmpty(
   dx: number,
   dy: number,
 ): Promise<void> {
-  const from = (await page
-    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`)
-    .boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const grip = page.locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${handle}`);
+  // Pointing at the handle waits until it stands still and nothing covers it.
+  await grip.hover();
+  const box = (await grip.boundingBox())!;
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.down();
   // As a person does, the line is seen leaving the handle before it is let go.
   await page.mouse.move(from.x + dx / 4, from.y + dy / 4, { steps: 4 });
-  await page.locator('.react-flow__connection-path').waitFor();
+  // (Attached, not visible: a line straight down has no width, which Playwright calls hidden.)
+  await page.locator('.react-flow__connection-path').waitFor({ state: 'attached' });
   await page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
   await page.mouse.up();
 }
