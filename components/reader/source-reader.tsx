@@ -99,7 +99,7 @@ export function SourceReader({
       <aside className={styles.reader} aria-label="Source reader">
         <p className={styles.empty}>This map has no source documents yet.</p>
         {sourcesHref && (
-          <p className={styles.sourceTools}>
+          <p className={styles.emptyHint}>
             <Link href={`${sourcesHref}/new`}>Add a source</Link>: a PDF, a Word file, a web page or
             a text.
           </p>
