@@ -47,8 +47,11 @@ export function ModerationQueue({
     if (!refusal) setMode({ kind: 'idle' });
     document.getElementById('moderation-queue')?.focus();
   };
+  // A suggestion that can no longer be applied is only declined (the server refuses approving it too).
   const approve = (text?: string) =>
-    current && decide(() => moderation.decide(current.id, { action: 'approve', text }));
+    current &&
+    current.kind !== 'unreadable' &&
+    decide(() => moderation.decide(current.id, { action: 'approve', text }));
   const decline = (reason: string) =>
     current && decide(() => moderation.decide(current.id, { action: 'decline', reason }));
 
@@ -140,16 +143,18 @@ export function ModerationQueue({
               )}
               {isCurrent && (
                 <div className={styles.actions}>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-keyshortcuts="A"
-                    onClick={() =>
-                      void (mode.kind === 'edit' ? approve(mode.text.trim()) : approve())
-                    }
-                  >
-                    Approve<kbd className={styles.key}>A</kbd>
-                  </button>
+                  {s.kind !== 'unreadable' && (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-keyshortcuts="A"
+                      onClick={() =>
+                        void (mode.kind === 'edit' ? approve(mode.text.trim()) : approve())
+                      }
+                    >
+                      Approve<kbd className={styles.key}>A</kbd>
+                    </button>
+                  )}
                   {hasWords(s.kind) && (
                     <button
                       type="button"
@@ -186,7 +191,8 @@ export function ModerationQueue({
  * Who suggested what, in words read at a glance: a new card answering
  * which card, new words (before and after), connecting “A” → supports →
  * “B”, making “…” a rebuttal, deleting “…”. Each card named is a button
- * that goes to it.
+ * that goes to it. A waiting suggestion today's rules no longer read says
+ * it can no longer be applied, and why.
  */
 export function SuggestionSummary({
   suggestion: s,
@@ -205,6 +211,25 @@ export function SuggestionSummary({
       “{clip(text)}”
     </button>
   );
+  if (s.kind === 'unreadable')
+    return (
+      <>
+        <span className={styles.meta}>{who} a change</span>
+        {s.text && <p className={styles.text}>{s.text}</p>}
+        {s.status === 'WAITING' && (
+          <p
+            className={styles.unreadable}
+            role="note"
+            aria-label="This suggestion can no longer be applied"
+          >
+            This suggestion can no longer be applied. {s.problem}{' '}
+            {own
+              ? 'Withdraw it, and suggest the change again if you still want it.'
+              : 'Decline it with a reason.'}
+          </p>
+        )}
+      </>
+    );
   if (s.kind === 'connect' && s.parent)
     return (
       <span className={styles.meta}>

@@ -683,3 +683,140 @@ describe('what moderation batches tell the stream', () => {
       expect(logged).not.toContain(words);
   });
 });
+
+describe('a stored suggestion that today’s rules refuse', () => {
+  /**
+   * The moderated map with a waiting suggestion as a rule tightened since
+   * would leave it (a student's card with tags, which suggestions may no
+   * longer hold) and one an older version wrote in a form this one cannot
+   * read, both written straight to the table, as such rows would be there;
+   * and a readable suggestion beside them.
+   */
+  async function withUnreadable() {
+    const m = await moderatedMap();
+    const readable = await suggestChange(m.ben, m.mapId, newCard(m.first.id, 'Sleep matters more'));
+    const nodeId = id();
+    const tagged = await testDb().suggestion.create({
+      data: {
+        mapId: m.mapId,
+        authorId: m.ana.userId,
+        ops: [
+          {
+            type: 'createNode',
+            id: nodeId,
+            kind: 'OBJECTION',
+            text: 'Homework teaches patience',
+            side: 'NEUTRAL',
+            x: 0,
+            y: 0,
+            anchor: null,
+            card: null,
+            tags: ['patience'],
+          },
+          {
+            type: 'createEdge',
+            id: id(),
+            fromId: nodeId,
+            toId: m.first.id,
+            relation: 'ATTACKS',
+            groupId: null,
+          },
+        ],
+        nodeId,
+        parentId: m.first.id,
+        text: 'Homework teaches patience',
+        createdAt: new Date(Date.now() + 1000),
+      },
+    });
+    const garbled = await testDb().suggestion.create({
+      data: {
+        mapId: m.mapId,
+        authorId: m.ana.userId,
+        ops: { renameCard: m.first.id, to: 'Homework is sleep theft' },
+        nodeId: m.first.id,
+        text: 'Homework is sleep theft',
+        createdAt: new Date(Date.now() + 2000),
+      },
+    });
+    return { ...m, readable, tagged, garbled };
+  }
+
+  it('lists it for the teacher and its writer as one that can no longer be applied, and why', async () => {
+    const m = await withUnreadable();
+    const queue = (await getModeration(m.owner, m.mapId)).queue;
+    expect(queue.map((s) => [s.id, s.kind])).toEqual([
+      [m.readable.id, 'new'],
+      [m.tagged.id, 'unreadable'],
+      [m.garbled.id, 'unreadable'],
+    ]);
+    expect(queue[1]).toMatchObject({
+      author: { id: m.ana.userId },
+      text: 'Homework teaches patience',
+      status: 'WAITING',
+      problem: 'A suggested card cannot have tags: a moderator adds them.',
+      createdAt: m.tagged.createdAt.toISOString(),
+    });
+    expect(queue[2]).toMatchObject({
+      text: 'Homework is sleep theft',
+      problem: expect.stringMatching(/cannot read/),
+    });
+    const mine = (await getModeration(m.ana, m.mapId)).mine;
+    expect(mine.map((s) => [s.id, s.kind, s.status])).toEqual([
+      [m.garbled.id, 'unreadable', 'WAITING'],
+      [m.tagged.id, 'unreadable', 'WAITING'],
+    ]);
+    expect((await getModeration(m.ben, m.mapId)).mine.map((s) => s.kind)).toEqual(['new']);
+  });
+
+  it('refuses approving it with CANNOT_APPLY, writes nothing and leaves it waiting; the readable one still approves', async () => {
+    const m = await withUnreadable();
+    const before = await snapshot(m.mapId);
+    const log = await testDb().mapOp.count({ where: { mapId: m.mapId } });
+    for (const suggestion of [m.tagged, m.garbled]) {
+      const refused = await errorOf(
+        decideSuggestion(m.owner, m.mapId, suggestion.id, { action: 'approve' }),
+      );
+      expect(refused.code).toBe('CANNOT_APPLY');
+      expect(refused.message).toMatch(/can no longer be applied/);
+    }
+    const tagged = await errorOf(
+      decideSuggestion(m.owner, m.mapId, m.tagged.id, { action: 'approve', text: 'Patience' }),
+    );
+    expect(tagged.code).toBe('CANNOT_APPLY');
+    expect(await snapshot(m.mapId)).toEqual(before);
+    expect(await testDb().mapOp.count({ where: { mapId: m.mapId } })).toBe(log);
+    const rows = await testDb().suggestion.findMany({
+      where: { id: { in: [m.tagged.id, m.garbled.id] } },
+    });
+    expect(rows.map((r) => [r.status, r.decidedAt])).toEqual([
+      ['WAITING', null],
+      ['WAITING', null],
+    ]);
+    await decideSuggestion(m.owner, m.mapId, m.readable.id, { action: 'approve' });
+    expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([
+      m.tagged.id,
+      m.garbled.id,
+    ]);
+  });
+
+  it('lets the teacher decline it with a reason and its writer withdraw it', async () => {
+    const m = await withUnreadable();
+    await decideSuggestion(m.owner, m.mapId, m.tagged.id, {
+      action: 'decline',
+      reason: 'Suggest it again without tags',
+    });
+    await decideSuggestion(m.ana, m.mapId, m.garbled.id, { action: 'withdraw' });
+    expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([m.readable.id]);
+    expect((await getModeration(m.ana, m.mapId)).mine).toEqual([
+      expect.objectContaining({
+        id: m.tagged.id,
+        kind: 'unreadable',
+        status: 'DECLINED',
+        reason: 'Suggest it again without tags',
+      }),
+    ]);
+    expect(
+      (await testDb().suggestion.findUniqueOrThrow({ where: { id: m.garbled.id } })).status,
+    ).toBe('WITHDRAWN');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionShape, withText } from '@/lib/domain/moderation/suggestions';
+import { storedSuggestion, suggestionShape, withText } from '@/lib/domain/moderation/suggestions';
 import { ZOp, type TOp } from '@/lib/domain/ops';
 import { heldForApproval } from '@/lib/server/authz';
 
@@ -81,6 +81,40 @@ describe('what a suggestion may hold', () => {
 
   it('puts the moderator’s words in place of the writer’s, touching nothing else', () => {
     expect(withText([card, link], 'Not so')).toEqual([{ ...card, text: 'Not so' }, link]);
+  });
+});
+
+describe('a stored suggestion, read by today’s rules', () => {
+  it('gives what it proposes and its ops as parsed, for a suggestion that still passes', () => {
+    // As stored: the ops as the server parsed them when it was made.
+    const stored = JSON.parse(JSON.stringify([card, link])) as unknown;
+    expect(storedSuggestion(stored)).toEqual({
+      readable: true,
+      shape: { kind: 'new', nodeId: 'n1', parentId: 'p1', text: 'No' },
+      ops: [card, link],
+    });
+  });
+
+  it('says why, never throwing, for ops a rule tightened since refuses or that do not read at all', () => {
+    expect(storedSuggestion([{ ...card, tags: ['pro'] }])).toEqual({
+      readable: false,
+      reason: 'A suggested card cannot have tags: a moderator adds them.',
+    });
+    const unreadable = [
+      null,
+      'createNode',
+      {},
+      [],
+      [card, link, link],
+      [{ type: 'renameCard', id: 'p1' }],
+      [{ ...card, text: '' }],
+      [{ ...card, text: 'x'.repeat(5001) }],
+    ];
+    for (const raw of unreadable)
+      expect(storedSuggestion(raw)).toEqual({
+        readable: false,
+        reason: expect.stringMatching(/cannot read/),
+      });
   });
 });
 

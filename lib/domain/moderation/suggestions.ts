@@ -83,18 +83,35 @@ export function suggestionShape(ops: readonly TOp[]): SuggestionShape | string {
   return { kind: 'new', nodeId: first.id, parentId: second.toId, text: first.text };
 }
 
+/** The ops a stored suggestion may hold, read by today's rules. */
+const ZStoredOps = z.array(ZOp).min(1).max(2);
+
 /**
- * What a stored suggestion proposes: its ops passed `suggestionShape` when
- * it was made, and what was accepted then is accepted still.
+ * A stored suggestion as today's rules read it: what it proposes and its
+ * ops (as `ZOp` parses them), or, when they refuse it, why. A suggestion
+ * passed `suggestionShape` when it was made, but a rule tightened since, or
+ * a row written by an older version, may not pass now; such a suggestion
+ * can no longer be applied, only declined or withdrawn, and the queue shows
+ * it with the reason instead of failing for everyone.
  */
-export function storedShape(ops: unknown): SuggestionShape {
-  const shape = suggestionShape(ops as TOp[]);
-  if (typeof shape === 'string') throw new Error(`A stored suggestion no longer reads: ${shape}`);
-  return shape;
+export type StoredSuggestion =
+  { readable: true; shape: SuggestionShape; ops: TOp[] } | { readable: false; reason: string };
+
+/** Reads a stored suggestion's ops (`Suggestion.ops`, any JSON); never throws. */
+export function storedSuggestion(raw: unknown): StoredSuggestion {
+  const parsed = ZStoredOps.safeParse(raw);
+  if (!parsed.success)
+    return {
+      readable: false,
+      reason: 'It holds a change this version of Counterpoint cannot read.',
+    };
+  const shape = suggestionShape(parsed.data);
+  if (typeof shape === 'string') return { readable: false, reason: shape };
+  return { readable: true, shape, ops: parsed.data };
 }
 
 /** Whether a suggestion of this kind is words a moderator may reword before approving. */
-export const hasWords = (kind: SuggestionKind): kind is 'new' | 'edit' =>
+export const hasWords = (kind: SuggestionKind | 'unreadable'): kind is 'new' | 'edit' =>
   kind === 'new' || kind === 'edit';
 
 /** The suggestion's ops with the moderator's edited text in place of the writer's. */
@@ -132,10 +149,17 @@ export const ZModerationSettings = z.union([
 
 type SuggestionStatus = 'WAITING' | 'APPROVED' | 'DECLINED' | 'WITHDRAWN';
 
-/** A suggestion as the queue and its writer see it. */
-export type SuggestionView = {
+/**
+ * A suggestion as the queue and its writer see it: one of the five shapes,
+ * or `unreadable` (today's rules refuse its stored ops, `storedSuggestion`)
+ * with the `problem` in words; such a one can be declined or withdrawn but
+ * not approved.
+ */
+export type SuggestionView = SuggestionViewFields &
+  ({ kind: SuggestionKind } | { kind: 'unreadable'; problem: string });
+
+type SuggestionViewFields = {
   id: string;
-  kind: SuggestionKind;
   /** The new card's id, or the card edited, re-kinded, deleted or connected from. */
   nodeId: string;
   /** The new card's kind, or the kind a change of kind proposes. */

@@ -1,13 +1,12 @@
 import 'server-only';
 import {
   hasWords,
-  storedShape,
+  storedSuggestion,
   withText,
   ZDecision,
   type SuggestionKind,
   type TDecision,
 } from '../../domain/moderation/suggestions';
-import type { TOp } from '../../domain/ops';
 import { asModerator, type Actor } from '../authz';
 import { AppError } from '../errors';
 import { parseInput } from '../http';
@@ -20,6 +19,9 @@ import { lockWaiting, moderationBatch, moderationEntry } from './log-moderation'
 const STALE = new Set(['STALE_VERSION', 'DELETED', 'NOT_FOUND', 'DUPLICATE_EDGE', 'CONFLICT']);
 
 const ASK_AGAIN = 'Decline it, or ask for a new suggestion.';
+
+/** Why a suggestion today's rules no longer read is not approved (it stays waiting). */
+const CANNOT_APPLY = 'This suggestion can no longer be applied.';
 
 /** Why a suggestion of this kind cannot be approved now that the map moved on (`code`, the domain's refusal). */
 function staleMessage(kind: SuggestionKind, code: string, answers: boolean): string {
@@ -48,7 +50,10 @@ function staleMessage(kind: SuggestionKind, code: string, answers: boolean): str
  * deletes or connects is gone, an edit's or a new kind's card changed, the
  * connection is already there), nothing is applied: CONFLICT (409) with
  * `stale`, and the suggestion stays waiting. Only words (a new card, an
- * edit) may be approved with the moderator's own.
+ * edit) may be approved with the moderator's own. A suggestion whose
+ * stored ops today's rules refuse (`storedSuggestion`: a rule tightened
+ * since, an old row) is never applied: CANNOT_APPLY (409) with the reason,
+ * and it stays waiting to be declined or withdrawn.
  *
  * Anyone who reads the map gets this far; withdrawing is for the writer,
  * deciding for the map's moderators (asModerator).
@@ -85,8 +90,11 @@ async function decide(
   }
   const applied = await appendToLog({ mapId, actorId }, async (tx) => {
     const suggestion = await waiting(tx, mapId, suggestionId);
-    const stored = suggestion.ops as TOp[];
-    const { kind } = storedShape(stored);
+    const read = storedSuggestion(suggestion.ops);
+    if (!read.readable)
+      throw new AppError('CANNOT_APPLY', `${CANNOT_APPLY} ${read.reason} ${ASK_AGAIN}`);
+    const { ops: stored, shape } = read;
+    const { kind } = shape;
     if (decision.text !== undefined && !hasWords(kind))
       throw new AppError(
         'VALIDATION_FAILED',

@@ -1,11 +1,10 @@
 import 'server-only';
 import {
   hasWords,
-  storedShape,
+  storedSuggestion,
   type ModerationView,
   type SuggestionView,
 } from '../../domain/moderation/suggestions';
-import type { TOp } from '../../domain/ops';
 import type { Prisma } from '../../generated/prisma/client';
 import { heldForApproval, moderationStanding } from '../authz';
 import { db } from '../db';
@@ -83,11 +82,16 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
   ]);
   // The cards suggestions are about, with their words now: what a new card answers,
   // what a connection joins, the card an edit, a new kind or a deletion is for.
-  const shapes = new Map([...queue, ...mine].map((s) => [s.id, storedShape(s.ops)]));
-  const cardIds = [...shapes.values()].flatMap((shape) => [
-    ...(shape.parentId ? [shape.parentId] : []),
-    ...(shape.kind === 'new' ? [] : [shape.nodeId]),
-  ]);
+  // A suggestion today's rules no longer read is listed as such, never a failure for all.
+  const stored = new Map([...queue, ...mine].map((s) => [s.id, storedSuggestion(s.ops)]));
+  const cardIds = [...stored.values()].flatMap((read) => {
+    if (!read.readable) return [];
+    const { shape } = read;
+    return [
+      ...(shape.parentId ? [shape.parentId] : []),
+      ...(shape.kind === 'new' ? [] : [shape.nodeId]),
+    ];
+  });
   const cards = cardIds.length
     ? await db().node.findMany({
         where: { mapId, id: { in: [...new Set(cardIds)] } },
@@ -101,25 +105,39 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
     ...flags.map((f) => f.raisedBy.id),
   ]);
   const view = (row: SuggestionRow): SuggestionView => {
-    const shape = shapes.get(row.id)!;
-    const ops = row.ops as TOp[];
-    const created = ops.find((op) => op.type === 'createNode');
-    const edge = ops.find((op) => op.type === 'createEdge');
-    return {
+    const common = {
       id: row.id,
-      kind: shape.kind,
       nodeId: row.nodeId,
-      nodeKind: shape.kind === 'rekind' ? shape.nodeKind : (created?.kind ?? null),
-      relation: edge?.relation ?? null,
       author: { id: lens.idOf(row.author?.id), name: lens.name(row.author?.id, row.author) },
-      parent: row.parentId
-        ? { id: row.parentId, text: cardText.get(row.parentId) ?? '(deleted card)' }
-        : null,
-      text: hasWords(shape.kind) ? row.text : (cardText.get(row.nodeId) ?? row.text),
       beforeText: row.beforeText,
       status: row.status,
       reason: row.reason,
       createdAt: row.createdAt.toISOString(),
+    };
+    const read = stored.get(row.id)!;
+    // What can be said of it: who, when, and its words as stored.
+    if (!read.readable)
+      return {
+        ...common,
+        kind: 'unreadable',
+        problem: read.reason,
+        nodeKind: null,
+        relation: null,
+        parent: null,
+        text: row.text,
+      };
+    const { shape, ops } = read;
+    const created = ops.find((op) => op.type === 'createNode');
+    const edge = ops.find((op) => op.type === 'createEdge');
+    return {
+      ...common,
+      kind: shape.kind,
+      nodeKind: shape.kind === 'rekind' ? shape.nodeKind : (created?.kind ?? null),
+      relation: edge?.relation ?? null,
+      parent: row.parentId
+        ? { id: row.parentId, text: cardText.get(row.parentId) ?? '(deleted card)' }
+        : null,
+      text: hasWords(shape.kind) ? row.text : (cardText.get(row.nodeId) ?? row.text),
     };
   };
   const appointed = new Set(moderators.map((m) => m.userId));
