@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { BackIcon } from '@/components/ui/icons';
 import { ConfirmRemove } from '@/components/ui/confirm-remove';
 import { PrintButton } from '@/components/ui/print-button';
@@ -11,6 +11,7 @@ import { flowMarks, MARK_LEGEND } from '@/lib/domain/rounds/flow';
 import type { RoundView } from '@/lib/domain/rounds/views';
 import { BallotForm } from './ballot-form';
 import { BallotResults } from './ballot-results';
+import { EditRoundForm } from './edit-round-form';
 import { EntryDetails } from './entry-details';
 import { FlowView } from './flow-view';
 import { RoundClock } from './round-clock';
@@ -26,10 +27,13 @@ import styles from './rounds.module.css';
 export function RoundRoom({
   initial,
   deleteAction,
+  editAction,
 }: {
   initial: RoundView;
   /** Deletes the round (its managers'). */
   deleteAction: FormAction;
+  /** Corrects its motion, benches, judges and chair (its managers'). */
+  editAction: FormAction;
 }) {
   const live = useRound(initial);
   const { view: round, entries, clock } = live;
@@ -37,6 +41,21 @@ export function RoundRoom({
   const [reveal, setReveal] = useState<{ id: string; n: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const onError = useCallback((message: string) => setNotice(message), []);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editId = useId();
+  const { reload } = live;
+  const onEdited = useCallback(
+    (message: string | undefined) => {
+      setEditing(false);
+      setSaved(message ?? 'Round saved.');
+      editButton.current?.focus();
+      // The stream brings it too; this page shows it even while reconnecting.
+      void reload();
+    },
+    [reload],
+  );
   const selected = selectedId ? entries.find((e) => e.id === selectedId) : undefined;
   const marks = useMemo(
     () => flowMarks(round.format, entries, clock.speech),
@@ -79,6 +98,21 @@ export function RoundRoom({
         </ul>
         {round.me.manage && (
           <div className={styles.row}>
+            {round.lineUp && (
+              <button
+                ref={editButton}
+                type="button"
+                className="button button--quiet button--small"
+                aria-expanded={editing}
+                aria-controls={editing ? editId : undefined}
+                onClick={() => {
+                  setEditing((open) => !open);
+                  setSaved(null);
+                }}
+              >
+                Edit round
+              </button>
+            )}
             <ConfirmRemove
               name={`round ${round.number}`}
               verb="Delete"
@@ -90,6 +124,34 @@ export function RoundRoom({
               action={deleteAction}
             />
           </div>
+        )}
+        {saved && (
+          <p className={styles.saved} role="status">
+            {saved}
+          </p>
+        )}
+        {editing && round.lineUp && (
+          <section id={editId} aria-labelledby={`${editId}-title`} className={styles.editPanel}>
+            <div className={styles.sectionHead}>
+              <h2 id={`${editId}-title`}>Edit round {round.number}</h2>
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => {
+                  setEditing(false);
+                  editButton.current?.focus();
+                }}
+              >
+                Cancel
+              </button>
+            </div>
+            <EditRoundForm
+              round={round}
+              lineUp={round.lineUp}
+              action={editAction}
+              onDone={onEdited}
+            />
+          </section>
         )}
         <p className={styles.status} aria-live="polite">
           {live.status === 'live'

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useActionState, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { FormAction, FormState } from '@/lib/domain/form-state';
 import styles from './action-form.module.css';
 
@@ -27,6 +27,8 @@ type Props = {
    * is cancelled.
    */
   keepValues?: boolean;
+  /** Called with the notice once the action has answered without an error. */
+  onDone?: (notice: string | undefined) => void;
 };
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -60,12 +62,17 @@ export function ActionForm({
   label,
   labelledBy,
   keepValues = false,
+  onDone,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
+  const first = useRef(state);
   useLayoutEffect(() => {
     if (form.current) restoreValues(form.current, state);
   }, [state]);
+  useEffect(() => {
+    if (state !== first.current && !state.error) onDone?.(state.notice);
+  }, [state, onDone]);
   return (
     <form
       ref={form}

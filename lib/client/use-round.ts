@@ -113,8 +113,8 @@ export function useRound(initial: RoundView): RoundLive {
         setStatus('closed');
         return setGone(true);
       }
-      // Without its changes (a catch-up) or with a released ballot: read the round again.
-      if (!changes || changes.ballots) return void reload();
+      // Without its changes (a catch-up), with a released ballot or a corrected line-up: read the round again.
+      if (!changes || changes.ballots || changes.setup) return void reload();
       if (changes.clock) setClock(changes.clock);
       if (changes.entries.length || changes.removedEntries.length)
         setEntries((now) => {

@@ -60,6 +60,7 @@ export function round(overrides: Partial<RoundView> = {}): RoundView {
       editMap: false,
       teams: [],
     },
+    lineUp: null,
     ...overrides,
   };
 }

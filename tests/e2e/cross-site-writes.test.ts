@@ -54,6 +54,7 @@ describe('writes sent from another site', () => {
       'PATCH /api/maps/[id]/sources/[sourceId]',
       'PATCH /api/maps/[id]/suggestions/[suggestionId]',
       'PATCH /api/maps/[id]/votes',
+      'PATCH /api/rounds/[id]',
       'POST /api/maps/[id]/anonymous',
       'POST /api/maps/[id]/flags',
       'POST /api/maps/[id]/import/verbatim',

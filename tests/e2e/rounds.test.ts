@@ -25,7 +25,7 @@ const clockSeconds = async (page: Page) => {
 
 describe('a World Schools practice round on the demo map', () => {
   it(
-    'the teacher makes it; two teams flow it live; a dropped argument is marked; the clock counts for both; the judge releases a ballot tied to a card and both teams read it',
+    'the teacher makes it and corrects its benches and motion while the students watch; two teams flow it live; a dropped argument is marked; the clock counts for both; the judge releases a ballot tied to a card and both teams read it',
     { timeout: 180_000 },
     async () => {
       const log = inject('startupLog');
@@ -43,15 +43,68 @@ describe('a World Schools practice round on the demo map', () => {
       await t.getByText('Manage', { exact: true }).click();
       await t.getByRole('link', { name: 'Practice rounds' }).click();
       await t.waitForURL(/\/rounds$/);
+      // She seats the teams the wrong way round (Turchenko should propose).
       await t.getByLabel('Format').selectOption({ label: 'World Schools' });
-      await t.getByLabel(/^Proposition/).selectOption({ label: 'Team Turchenko' });
-      await t.getByLabel(/^Opposition/).selectOption({ label: 'Team Strakes' });
+      await t.getByLabel(/^Proposition/).selectOption({ label: 'Team Strakes' });
+      await t.getByLabel(/^Opposition/).selectOption({ label: 'Team Turchenko' });
       await t.getByRole('checkbox', { name: 'Ms. Demo (teacher)' }).check();
       await t.getByRole('button', { name: 'Create round' }).click();
       await t.waitForURL(/\/rounds\/[^/]+$/);
       const roundUrl = t.url();
       await t.getByRole('heading', { name: /^Round \d+: World Schools$/ }).waitFor();
       for (const s of [ana, ben]) await s.page.goto(roundUrl);
+      const benches = (page: Page) => page.getByRole('list', { name: 'Benches' }).textContent();
+      await expect.poll(() => benches(ana.page)).toContain('Proposition (for): Team Strakes');
+      // A student may not correct the round, here or by its address.
+      expect(await ana.page.getByRole('button', { name: 'Edit round' }).count()).toBe(0);
+
+      // She corrects it with the students' pages open: benches swapped, the motion reworded.
+      await t.getByRole('button', { name: 'Edit round' }).click();
+      const edit = t.getByRole('form', { name: /^Edit round \d+$/ });
+      // Turchenko on both benches first, by a slip: the form says what is wrong and keeps her choices.
+      await edit.getByLabel(/^Proposition/).selectOption({ label: 'Team Turchenko' });
+      await edit.getByRole('button', { name: 'Save round' }).click();
+      await edit.getByRole('alert').getByText('Each bench needs its own team.').waitFor();
+      expect(await edit.getByLabel(/^Proposition/).inputValue()).toBe(
+        await edit.getByLabel(/^Opposition/).inputValue(),
+      );
+      await screenshot(t, 'round-edit-error-1440');
+      await edit.getByLabel(/^Opposition/).selectOption({ label: 'Team Strakes' });
+      const MOTION =
+        'This house believes that Russia, by standing aside while Azerbaijan retook Nagorno-Karabakh in 2020 and 2023, abandoned Armenia and broke the promise of the Collective Security Treaty Organization';
+      await edit.getByRole('textbox', { name: /^Motion/ }).click();
+      await t.keyboard.press('Control+A');
+      await t.keyboard.type(MOTION);
+      for (const [width, height] of [
+        [768, 1024],
+        [360, 740],
+      ] as const) {
+        await t.setViewportSize({ width, height });
+        await edit.getByRole('textbox', { name: /^Motion/ }).scrollIntoViewIfNeeded();
+        await screenshot(t, `round-edit-${width}`, { fullPage: width === 360 });
+      }
+      await t.setViewportSize({ width: 1440, height: 900 });
+      await edit.getByRole('button', { name: 'Save round' }).click();
+      await t.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+      // Ana sees it without reloading; so does the teacher's page.
+      for (const page of [ana.page, t]) {
+        await expect.poll(() => benches(page)).toContain('Proposition (for): Team Turchenko');
+        expect(await benches(page)).toContain('Opposition (against): Team Strakes');
+        await page.getByText(MOTION, { exact: true }).waitFor();
+      }
+      await screenshot(t, 'round-edited-1440');
+      await ana.page.setViewportSize({ width: 360, height: 740 });
+      await screenshot(ana.page, 'round-edited-student-360');
+      await ana.page.setViewportSize({ width: 1280, height: 800 });
+      const roundId = roundUrl.split('/').pop()!;
+      const patch = (page: Page, body: unknown) =>
+        page.request.patch(`${baseUrl}/api/rounds/${roundId}`, {
+          headers: { origin: baseUrl },
+          data: body,
+        });
+      const refused = await patch(ana.page, { motion: 'A student rewrites it', seats: {} });
+      expect(refused.status()).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
 
       // Ben flows the first proposition: a card of the map found by typing, then an argument of his own.
       const b = ben.page;
@@ -131,6 +184,35 @@ describe('a World Schools practice round on the demo map', () => {
         );
         await results.getByRole('link', { name: /lost its credibility/ }).waitFor();
       }
+      // Once a ballot is released the benches stay as judged: the form shows them fixed, the server refuses a swap.
+      await t.getByRole('button', { name: 'Edit round' }).click();
+      await edit.getByText('A ballot is released: the benches stay as they were judged.').waitFor();
+      expect(await edit.getByLabel(/^Proposition/).isDisabled()).toBe(true);
+      await t.setViewportSize({ width: 360, height: 740 });
+      await screenshot(t, 'round-edit-locked-360', { fullPage: true });
+      await t.setViewportSize({ width: 1440, height: 900 });
+      await t
+        .getByRole('region', { name: /^Edit round/ })
+        .getByRole('button', { name: 'Cancel' })
+        .click();
+      const view = (await (await t.request.get(`${baseUrl}/api/rounds/${roundId}`)).json()) as {
+        seats: { position: string; team: { id: string } }[];
+        lineUp: { judgeIds: string[] };
+      };
+      const teamOf = (bench: string) => view.seats.find((s) => s.position === bench)!.team.id;
+      const swap = await patch(t, {
+        motion: MOTION,
+        seats: { prop: teamOf('opp'), opp: teamOf('prop') },
+        judges: view.lineUp.judgeIds,
+      });
+      expect(swap.status()).toBe(409);
+      expect(await swap.json()).toMatchObject({
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringContaining('A ballot of this round is released'),
+        },
+      });
+      expect(await benches(ana.page)).toContain('Proposition (for): Team Turchenko');
       for (const who of [teacher, ana, ben]) expect(who.errors).toEqual([]);
     },
   );

@@ -7,10 +7,11 @@ import { applyRoundOps, ZApplyRoundOpsInput } from '@/lib/server/rounds/apply-ro
 import { saveBallot } from '@/lib/server/rounds/ballots';
 import { createRound } from '@/lib/server/rounds/create-round';
 import { deleteRound } from '@/lib/server/rounds/delete-round';
+import { editRound, type TEditRoundInput } from '@/lib/server/rounds/edit-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
 import { listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
 import { promoteEntry } from '@/lib/server/rounds/promote-entry';
-import { addMember, createMap, createNode, testDb } from '../factories';
+import { addMember, createMap, createNode, createUser, testDb } from '../factories';
 import { allText, buildTeamMap, code, type User } from '../support/team-map';
 
 afterAll(async () => {
@@ -314,5 +315,179 @@ describe('deleting a round', () => {
     expect(await testDb().flowEntry.count({ where: { roundId: round.id } })).toBe(0);
     expect(await testDb().node.count({ where: { mapId, deletedAt: null } })).toBe(cards);
     expect((await listMapRounds(amira, mapId)).map((r) => r.motion)).not.toContain('To be deleted');
+  });
+});
+
+describe('correcting a round', () => {
+  /** What a refused correction must leave alone: the round's rows and the map's log. */
+  const state = async (id: string) => {
+    const round = await testDb().round.findUniqueOrThrow({
+      where: { id },
+      select: {
+        motion: true,
+        updatedAt: true,
+        seats: { select: { position: true, teamId: true }, orderBy: { position: 'asc' } },
+        judges: { select: { userId: true, chair: true }, orderBy: { userId: 'asc' } },
+      },
+    });
+    const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
+    return { round, lastSeq };
+  };
+  const lineUp = async (id: string) => {
+    const view = await getRoundView(owner, id);
+    return {
+      motion: view.motion,
+      seats: Object.fromEntries(view.seats.map((s) => [s.position, s.team.name])),
+      judges: view.judges.map((j) => `${j.id}${j.chair ? ' (chair)' : ''}`).toSorted(),
+    };
+  };
+  let second: User;
+  let green = '';
+  let round = '';
+  let input: TEditRoundInput;
+
+  beforeAll(async () => {
+    second = await addMember(mapId, 'COMMENTER');
+    green = (
+      await testDb().team.create({
+        data: { mapId, name: 'Green', color: '#15803d', side: 'FOR' },
+      })
+    ).id;
+    ({ id: round } = await createRound(owner, mapId, {
+      format: 'preset:world-schools',
+      motion: 'This house beleives Russia abandoned Armenia',
+      seats: { prop: blue, opp: red },
+      judges: [judge.userId],
+    }));
+    input = {
+      motion: 'This house believes Russia abandoned Armenia',
+      seats: { prop: blue, opp: red },
+      judges: [judge.userId],
+      chairId: judge.userId,
+    };
+  });
+
+  it('lets the map’s owner fix the motion, swap the benches, change the judges and the chair, all at once, and tells the open pages', async () => {
+    const { lastSeq } = await state(round);
+    await editRound(owner, round, {
+      motion: '  This house believes Russia abandoned Armenia  ',
+      seats: { prop: red, opp: blue },
+      judges: [judge.userId, second.userId],
+      chairId: second.userId,
+    });
+    expect(await lineUp(round)).toEqual({
+      motion: 'This house believes Russia abandoned Armenia',
+      seats: { prop: 'Red', opp: 'Blue' },
+      judges: [`${judge.userId}`, `${second.userId} (chair)`].toSorted(),
+    });
+    // One round batch in the log: the open pages of the round read it again.
+    const logged = await testDb().mapOp.findMany({
+      where: { mapId, seq: { gt: lastSeq } },
+      select: { op: true },
+    });
+    expect(logged.map((l) => l.op)).toEqual([
+      expect.objectContaining({ kind: 'round', roundId: round, edited: true }),
+    ]);
+    // The new chair runs the clocks; the judge taken off the chair no longer does.
+    expect((await getRoundView(second, round)).me).toMatchObject({ chair: true, judge: true });
+    expect((await getRoundView(judge, round)).me).toMatchObject({ chair: false, judge: true });
+
+    // A bench can take a team that was in no seat; a judge can go; the chair falls to the first judge left.
+    await editRound(owner, round, {
+      motion: 'This house believes Russia abandoned Armenia',
+      seats: { prop: green, opp: blue },
+      judges: [judge.userId],
+      chairId: second.userId,
+    });
+    expect(await lineUp(round)).toMatchObject({
+      seats: { prop: 'Green', opp: 'Blue' },
+      judges: [`${judge.userId} (chair)`],
+    });
+    await editRound(owner, round, { ...input, seats: { prop: red, opp: blue } });
+  });
+
+  it('refuses students, other teachers, teams and judges not of this map, one team on two benches, and writes nothing then', async () => {
+    const before = await state(round);
+    const ok = { ...input, seats: { prop: red, opp: blue } };
+    const otherTeacher = { kind: 'user' as const, userId: (await createUser()).id };
+    const otherMap = await createMap({ ownerId: otherTeacher.userId });
+    const stranger = (
+      await testDb().team.create({
+        data: { mapId: otherMap.id, name: 'Elsewhere', color: '#000000', side: 'FOR' },
+      })
+    ).id;
+    const outsider = (await createUser()).id;
+    const refusals: [string, () => Promise<unknown>][] = [
+      ['FORBIDDEN', () => editRound(amira, round, { ...ok, motion: 'Students rewrite it' })],
+      ['FORBIDDEN', () => editRound(viewer, round, ok)],
+      ['NOT_FOUND', () => editRound(otherTeacher, round, ok)],
+      ['NOT_FOUND', () => editRound(owner, 'no-such-round', ok)],
+      [
+        'VALIDATION_FAILED',
+        () => editRound(owner, round, { ...ok, seats: { prop: red, opp: red } }),
+      ],
+      [
+        'VALIDATION_FAILED',
+        () => editRound(owner, round, { ...ok, seats: { prop: stranger, opp: blue } }),
+      ],
+      ['VALIDATION_FAILED', () => editRound(owner, round, { ...ok, seats: { prop: red } })],
+      ['VALIDATION_FAILED', () => editRound(owner, round, { ...ok, judges: [outsider] })],
+      // A judge does not sit on a bench of the round.
+      ['VALIDATION_FAILED', () => editRound(owner, round, { ...ok, judges: [ben.userId] })],
+      ['VALIDATION_FAILED', () => editRound(owner, round, { ...ok, motion: '   ' })],
+      ['VALIDATION_FAILED', () => editRound(owner, round, { ...ok, motion: 'x'.repeat(501) })],
+    ];
+    for (const [expected, attempt] of refusals) expect(await code(attempt())).toBe(expected);
+    expect(await state(round)).toEqual(before);
+  });
+
+  it('keeps the benches and judges once a ballot is released, but the motion and the chair can still be corrected', async () => {
+    const id = (
+      await createRound(owner, mapId, {
+        format: 'preset:simple',
+        motion: 'Released soon',
+        seats: { for: red, against: blue },
+        judges: [judge.userId, second.userId],
+      })
+    ).id;
+    const now = { motion: 'Released soon', seats: { for: red, against: blue } };
+    const judges = [judge.userId, second.userId];
+    // A judge who has begun a ballot stays a judge (their draft would be lost).
+    await saveBallot(judge, id, { decision: {}, reason: 'Half written' }, { release: false });
+    const before = await state(id);
+    const drafting = editRound(owner, id, { ...now, judges: [second.userId] });
+    await expect(drafting).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(drafting).rejects.toThrow(/has begun a ballot/);
+    expect(await state(id)).toEqual(before);
+    // Until a ballot is released, the benches can still swap.
+    await editRound(owner, id, { ...now, seats: { for: blue, against: red }, judges });
+    await editRound(owner, id, { ...now, judges });
+
+    await saveBallot(
+      judge,
+      id,
+      { decision: { winner: 'for' }, reason: 'For carried it' },
+      { release: true },
+    );
+    const released = await state(id);
+    for (const change of [
+      { ...now, seats: { for: blue, against: red }, judges },
+      { ...now, judges: [...judges, viewer.userId] },
+    ]) {
+      const attempt = editRound(owner, id, change);
+      await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(attempt).rejects.toThrow(/ballot of this round is released/);
+    }
+    expect(await state(id)).toEqual(released);
+    await editRound(owner, id, {
+      ...now,
+      motion: 'Released: the wording fixed',
+      judges,
+      chairId: second.userId,
+    });
+    expect(await lineUp(id)).toMatchObject({
+      motion: 'Released: the wording fixed',
+      judges: [`${judge.userId}`, `${second.userId} (chair)`].toSorted(),
+    });
   });
 });

@@ -53,6 +53,17 @@ export type RoundView = {
     /** The reader's teams on this map (their private notes). */
     teams: { id: string; name: string }[];
   };
+  /** For the round's managers, what its edit form offers and holds (real ids); null for others. */
+  lineUp: RoundLineUpView | null;
+};
+
+export type RoundLineUpView = {
+  teams: { id: string; name: string; side: string }[];
+  people: { id: string; name: string }[];
+  judgeIds: string[];
+  chairId: string | null;
+  /** A released ballot holds the benches and judges (the motion and the chair can still change). */
+  locked: boolean;
 };
 
 /** What a round batch changed, as the stream hands it to readers allowed to see it. */
@@ -65,6 +76,8 @@ export type RoundChanges = {
   ballots?: true;
   /** The round was deleted. */
   deleted?: true;
+  /** Its motion, benches, judges or chair were corrected: the round is read again. */
+  setup?: true;
 };
 
 export type RoundSummary = {

@@ -50,6 +50,7 @@ export async function getMapHistory(
       anonymous?: boolean;
       released?: boolean;
       deleted?: boolean;
+      edited?: boolean;
     };
     if (body.kind === 'round') {
       return {
@@ -180,9 +181,10 @@ function describeSocial(
 /** A practice round's batch in the timeline: the flow, the clocks, a ballot. */
 function describeRound(
   ops: TRoundOp[],
-  { released, deleted }: { released?: boolean; deleted?: boolean },
+  { released, deleted, edited }: { released?: boolean; deleted?: boolean; edited?: boolean },
 ): string {
   if (deleted) return 'deleted a practice round';
+  if (edited) return 'corrected a practice round’s motion, benches or judges';
   if (released) return 'released a ballot of a practice round';
   if (ops.some((op) => op.type === 'clock')) return 'ran a practice round’s clock';
   const added = ops.filter((op) => op.type === 'addEntry').length;

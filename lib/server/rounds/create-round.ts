@@ -8,8 +8,8 @@ import type { Prisma } from '../../generated/prisma/client';
 import { authorizeRoundsOfMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { parseInput, ZRecordId } from '../http';
-import { listMapPeople } from '../maps/list-map-people';
+import { parseInput } from '../http';
+import { checkLineUp, ZRoundLineUp } from './line-up';
 
 const ZCreateRoundInput = z.object({
   /** `preset:<key>` for a built-in format, `class:<id>` for one of the class's own. */
@@ -17,16 +17,7 @@ const ZCreateRoundInput = z.object({
     .string()
     .regex(/^(preset|class):[A-Za-z0-9_-]{1,64}$/, 'Choose a format')
     .max(80),
-  motion: z
-    .string()
-    .trim()
-    .min(1, 'Write the motion')
-    .max(500, 'Keep the motion under 500 characters'),
-  /** The team on each bench: position key → team id. */
-  seats: z.record(z.string().max(40), ZRecordId),
-  judges: z.array(ZRecordId).max(9, 'At most nine judges').default([]),
-  /** The judge who chairs (runs the clocks with the teacher); the first judge when absent. */
-  chairId: ZRecordId.nullable().default(null),
+  ...ZRoundLineUp.shape,
 });
 export type TCreateRoundInput = z.input<typeof ZCreateRoundInput>;
 
@@ -53,7 +44,7 @@ async function formatFor(choice: string, classroomId: string | null): Promise<Fo
 /**
  * Makes a practice round on a map: the format is copied into the round, each
  * of its benches gets one of the map's teams (a different team each), and
- * the judges are people of the map. Its number is the map's next.
+ * the judges are people of the map (`checkLineUp`). Its number is the map's next.
  */
 export async function createRound(
   actor: Actor,
@@ -63,44 +54,7 @@ export async function createRound(
   const access = await authorizeRoundsOfMap(actor, mapId);
   const input = parseInput(ZCreateRoundInput, raw);
   const format = await formatFor(input.format, access.map.classroomId);
-  const teams = await db().team.findMany({ where: { mapId }, select: { id: true, name: true } });
-  const teamIds = new Set(teams.map((t) => t.id));
-  const seated = new Set<string>();
-  for (const position of format.positions) {
-    const teamId = input.seats[position.key];
-    if (!teamId || !teamIds.has(teamId))
-      throw new AppError('VALIDATION_FAILED', `Choose a team for ${position.name}.`, {
-        field: `seat:${position.key}`,
-      });
-    if (seated.has(teamId))
-      throw new AppError('VALIDATION_FAILED', 'Each bench needs its own team.', {
-        field: `seat:${position.key}`,
-      });
-    seated.add(teamId);
-  }
-  const judges = [...new Set(input.judges)];
-  if (judges.length) {
-    const people = new Set((await listMapPeople(mapId)).map((p) => p.id));
-    if (judges.some((id) => !people.has(id)))
-      throw new AppError('VALIDATION_FAILED', 'A judge must be someone on this map.', {
-        field: 'judges',
-      });
-  }
-  // A judge does not sit on a bench of the round they judge (nor read its team's notes).
-  if (judges.length) {
-    const seatedJudge = await db().teamMember.findFirst({
-      where: { teamId: { in: [...seated] }, userId: { in: judges } },
-      select: { user: { select: { name: true, email: true } } },
-    });
-    if (seatedJudge)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${seatedJudge.user.name ?? seatedJudge.user.email ?? 'A judge'} is on a team in this round: choose another judge.`,
-        { field: 'judges' },
-      );
-  }
-  const chairId =
-    input.chairId && judges.includes(input.chairId) ? input.chairId : (judges[0] ?? null);
+  const { judges, chairId } = await checkLineUp(mapId, format, input);
   const createdById = actor.kind === 'user' ? actor.userId : null;
   return db().$transaction(async (tx) => {
     // Numbers per map: the row lock of the map serialises two teachers creating at once.

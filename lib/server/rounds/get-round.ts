@@ -1,7 +1,8 @@
 import 'server-only';
 import { authorizeRound, canInRound, type Actor } from '../authz';
 import { db } from '../db';
-import type { RoundView } from '../../domain/rounds/views';
+import type { RoundLineUpView, RoundView } from '../../domain/rounds/views';
+import { listMapPeople } from '../maps/list-map-people';
 import { peopleAsSeenBy } from '../maps/display-names';
 import { ballotsFor } from './ballots';
 import { ENTRY_SELECT, entryView, roundData, visibleEntriesWhere } from './round-views';
@@ -78,6 +79,9 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
       : [],
     ballotsFor(roundId, userId),
   ]);
+  const lineUp: RoundLineUpView | null = access.manager
+    ? await lineUpOf(map.id, roundId, round.judges)
+    : null;
   const people = await peopleAsSeenBy(actor, access, [
     ...round.seats.flatMap((s) => s.team.members.map((m) => m.user.id)),
     ...round.judges.map((j) => j.user.id),
@@ -140,5 +144,30 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
       editMap: access.role === 'OWNER' || access.role === 'EDITOR',
       teams: myTeams,
     },
+    lineUp,
+  };
+}
+
+/** What the edit form of a round offers its managers: the map's teams and people, its judges. */
+async function lineUpOf(
+  mapId: string,
+  roundId: string,
+  judges: { chair: boolean; user: { id: string } }[],
+): Promise<RoundLineUpView> {
+  const [teams, people, released] = await Promise.all([
+    db().team.findMany({
+      where: { mapId },
+      select: { id: true, name: true, side: true },
+      orderBy: { createdAt: 'asc' },
+    }),
+    listMapPeople(mapId),
+    db().ballot.count({ where: { roundId, releasedAt: { not: null } } }),
+  ]);
+  return {
+    teams,
+    people,
+    judgeIds: judges.map((j) => j.user.id),
+    chairId: judges.find((j) => j.chair)?.user.id ?? null,
+    locked: released > 0,
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
-import { jsonRoute, parseInput } from '@/lib/server/http';
+import { clientAddressOf } from '@/lib/server/client-address';
+import { jsonRoute, parseInput, readJsonBody, refuseForeignWrite } from '@/lib/server/http';
+import { limitRequest } from '@/lib/server/rate-limits';
+import { editRound, type TEditRoundInput } from '@/lib/server/rounds/edit-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
@@ -10,5 +13,21 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   return jsonRoute(async () => {
     const { id } = parseInput(ZParams, await context.params);
     return getRoundView(await currentActor(), id);
+  });
+}
+
+/**
+ * PATCH /api/rounds/:id — { motion, seats, judges, chairId }: the round's
+ * managers correct its line-up (editRound says what may change once a
+ * ballot is released); answers the round as they now see it.
+ */
+export async function PATCH(request: Request, context: { params: Promise<{ id: string }> }) {
+  return jsonRoute(async () => {
+    refuseForeignWrite(request);
+    const { id } = parseInput(ZParams, await context.params);
+    const actor = await currentActor();
+    await limitRequest('ops', actor, clientAddressOf(request.headers));
+    await editRound(actor, id, (await readJsonBody(request, 20_000)) as TEditRoundInput);
+    return getRoundView(actor, id);
   });
 }

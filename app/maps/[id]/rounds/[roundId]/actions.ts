@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { formAction } from '@/lib/server/form-action';
 import { ZRecordId } from '@/lib/server/http';
 import { deleteRound } from '@/lib/server/rounds/delete-round';
+import { editRound } from '@/lib/server/rounds/edit-round';
+import { readRoundForm, ZRoundFormFields } from '../round-form';
 
 export const deleteRoundAction = formAction(
   z.object({ mapId: ZRecordId, roundId: ZRecordId }),
@@ -12,4 +14,14 @@ export const deleteRoundAction = formAction(
     const { mapId } = await deleteRound(actor, roundId);
     redirect(`/maps/${mapId}/rounds`);
   },
+);
+
+/** The edit-round form: every open page of the round reads it again from the stream. */
+export const editRoundAction = formAction(
+  ZRoundFormFields.extend({ roundId: ZRecordId }),
+  async ({ roundId, motion, seats, judges, chairId }, actor) => {
+    await editRound(actor, roundId, { motion, seats, judges, chairId });
+    return { notice: 'Round saved: everyone in it sees the change.' };
+  },
+  { read: readRoundForm },
 );

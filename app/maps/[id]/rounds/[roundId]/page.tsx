@@ -5,7 +5,7 @@ import { RoundRoom } from '@/components/rounds/round-room';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getRoundView } from '@/lib/server/rounds/get-round';
-import { deleteRoundAction } from './actions';
+import { deleteRoundAction, editRoundAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,5 +28,7 @@ export default async function RoundPage({ params }: Props) {
   const round = await loadRound(roundId);
   // A round's address names its map: another map's id is no address of it.
   if (round.map.id !== id) notFound();
-  return <RoundRoom initial={round} deleteAction={deleteRoundAction} />;
+  return (
+    <RoundRoom initial={round} deleteAction={deleteRoundAction} editAction={editRoundAction} />
+  );
 }
