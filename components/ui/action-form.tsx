@@ -42,11 +42,19 @@ function restoreValues(form: HTMLFormElement, state: FormState): void {
   if (!state.error || !state.values) return;
   for (const element of Array.from(form.elements)) {
     const field = element as Field;
-    const kept = field.name ? state.values[field.name] : undefined;
-    if (kept === undefined || field.type === 'hidden' || field.type === 'file') continue;
-    if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox'))
-      field.checked = field.value === kept;
-    else field.value = kept;
+    // A disabled field was not sent: what it shows is not the writer's choice.
+    if (!field.name || field.disabled || field.type === 'hidden' || field.type === 'file') continue;
+    if (
+      field instanceof HTMLInputElement &&
+      (field.type === 'radio' || field.type === 'checkbox')
+    ) {
+      // Ticked if it was sent: every box of a group, and none of a name not sent at all.
+      const sent = state.chosen ? (state.chosen[field.name] ?? []) : [state.values[field.name]];
+      field.checked = sent.includes(field.value);
+      continue;
+    }
+    const kept = state.values[field.name];
+    if (kept !== undefined) field.value = kept;
   }
 }
 

@@ -10,8 +10,14 @@ export type FormState<Extra extends object = object> = {
   field?: string;
   /** What went right, when there is something to say ("Teams saved."). */
   notice?: string;
-  /** What was typed, to put back after an error (never passwords). */
+  /** What was typed, to put back after an error (never passwords); a repeated name's last value. */
   values?: Record<string, string>;
+  /**
+   * Every value sent under each name, to put choices back after an error: the
+   * boxes ticked of a group (two judges, say), and no box for a name not sent
+   * (a box unticked stays unticked).
+   */
+  chosen?: Record<string, string[]>;
 } & Partial<Extra>;
 
 /** A server action as a form's `action` with `useActionState`. */

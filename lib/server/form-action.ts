@@ -16,13 +16,16 @@ function entriesOf(form: FormData): Record<string, FormDataEntryValue> {
   return Object.fromEntries(form.entries());
 }
 
-/** What was typed, to put back after an error: the text fields, without secrets. */
-function valuesOf(form: FormData): Record<string, string> {
+/** What was typed and chosen, to put back after an error: the text fields, without secrets. */
+function valuesOf(form: FormData): Pick<FormState, 'values' | 'chosen'> {
   const values: Record<string, string> = {};
+  const chosen: Record<string, string[]> = {};
   for (const [name, value] of form.entries())
-    if (typeof value === 'string' && !SECRET.test(name) && !name.startsWith('$ACTION'))
+    if (typeof value === 'string' && !SECRET.test(name) && !name.startsWith('$ACTION')) {
       values[name] = value;
-  return values;
+      (chosen[name] ??= []).push(value);
+    }
+  return { values, chosen };
 }
 
 /** The message and field of an AppError, including a use case's own schema failure (lib/server/http `parseInput`). */
@@ -67,7 +70,7 @@ export function formAction<S extends z.ZodType, Extra extends object = object>(
         return {
           error: `This field ${UNSTORABLE_MESSAGE}.`,
           field: at || undefined,
-          values: valuesOf(form),
+          ...valuesOf(form),
         } as FormState<Extra>;
       const parsed = await schema.safeParseAsync(input);
       if (!parsed.success) {
@@ -75,13 +78,13 @@ export function formAction<S extends z.ZodType, Extra extends object = object>(
         return {
           error: issue?.message ?? 'Check the form and try again.',
           field: issue?.path.join('.') || undefined,
-          values: valuesOf(form),
+          ...valuesOf(form),
         } as FormState<Extra>;
       }
       return (await work(parsed.data, await currentActor())) ?? {};
     } catch (error) {
       if (error instanceof AppError)
-        return { ...explain(error), values: valuesOf(form) } as FormState<Extra>;
+        return { ...explain(error), ...valuesOf(form) } as FormState<Extra>;
       throw error;
     }
   };
