@@ -171,6 +171,12 @@ export class MapStore {
     this.ledger.skipTo(seq);
   }
 
+  /** A source was removed as batch `seq`: deleted nodes that quoted it lose the quote (OpLedger.forgetSource). */
+  forgetSource(sourceId: string, seq: number): void {
+    this.ledger.forgetSource(sourceId, seq);
+    this.emit();
+  }
+
   /**
    * Starts again from a fresh snapshot (after falling too far behind). Own
    * batches the server has acknowledged are in it; the others are replayed

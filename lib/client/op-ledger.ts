@@ -130,6 +130,25 @@ export class OpLedger {
   }
 
   /**
+   * A source was removed (seq `seq`, a batch of kind 'source'): deleted
+   * nodes that quoted it lose their quote and card marks, as the server's
+   * rows did (lib/server/sources/remove-source.ts), so that Undo brings
+   * one back here as the server does. No live node quotes it: the server
+   * refuses the removal otherwise.
+   */
+  forgetSource(sourceId: string, seq: number): void {
+    this.skipTo(seq);
+    const quoting = [...this.confirmed.nodes.values()].filter(
+      (n) => n.deleted && n.anchor?.sourceId === sourceId,
+    );
+    if (quoting.length === 0) return;
+    const nodes = new Map(this.confirmed.nodes);
+    for (const n of quoting) nodes.set(n.id, { ...n, anchor: null, card: null });
+    this.confirmed = { ...this.confirmed, nodes };
+    this.rebuildView();
+  }
+
+  /**
    * Starts again from a fresh snapshot. Own batches the server has
    * acknowledged are in it; the others are replayed on top.
    */

@@ -2,6 +2,7 @@
 
 import { EventSource } from 'eventsource';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { SourceChange } from '../domain/evidence/source-draft';
 import type { ModerationStreamEvent } from '../domain/moderation/suggestions';
 import type { MapSnapshot } from '../domain/types';
 import type { MapStore, RemoteBatch, StoreNotice } from './map-store';
@@ -112,7 +113,13 @@ export function useMapSync({
         socialChanged(social);
       });
       events.addEventListener('source', (event) => {
-        store.skipTo((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
+        const batch = JSON.parse((event as MessageEvent<string>).data) as {
+          seq: number;
+          changes?: SourceChange[];
+        };
+        store.skipTo(batch.seq);
+        for (const change of batch.changes ?? [])
+          if (change.type === 'removeSource') store.forgetSource(change.id, batch.seq);
         sourcesChanged();
       });
       events.addEventListener('vote', (event) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { screenshot, selectPassage, signUpNewPerson, useBrowser } from './browser';
+import { allSaved, screenshot, selectPassage, signUpNewPerson, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -9,6 +9,14 @@ const FIXTURES = path.resolve('tests/fixtures/sources');
 
 const newPerson = (b: Browser, name: string, size = { width: 1440, height: 900 }) =>
   signUpNewPerson(b, baseUrl, name, size);
+
+/** Screenshots of what `page` shows at 1440 wide and at 360 (a phone), back to 1440 after. */
+async function atBothWidths(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
 
 /** A blank map made through the form, and an edit link to it. */
 async function blankMapWithLink(page: Page): Promise<{ mapUrl: string; link: string }> {
@@ -33,8 +41,8 @@ const reader = (page: Page) => page.getByRole('complementary', { name: 'Source r
 
 describe('sources from real files in Chromium', () => {
   it(
-    'a teacher reads a PDF, checks its pages and details, saves it; a student sees it arrive and quotes page 2',
-    { timeout: 150_000 },
+    'a teacher reads a PDF, checks its pages and details, saves it; a student sees it arrive and quotes page 2; the teacher can remove it only once no card quotes it, and the student sees it go',
+    { timeout: 240_000 },
     async () => {
       const teacher = await newPerson(browser(), 'Ms Okafor');
       const t = teacher.page;
@@ -87,7 +95,50 @@ describe('sources from real files in Chromium', () => {
       // A passage of page 2 becomes evidence.
       await selectPassage(reader(s), 'The second page says');
       await reader(s).getByRole('button', { name: 'Make evidence' }).click();
-      await s.getByRole('group', { name: /^evidence: The second page says/ }).waitFor();
+      const card = s.getByRole('group', { name: /^evidence: The second page says/ });
+      await card.waitFor();
+      await allSaved(s);
+
+      // The teacher tries to remove the source: the student's card quotes it, so it stays, and
+      // the refusal names the card with a link to it.
+      await reader(t)
+        .getByRole('link', { name: /^Details of “/ })
+        .click();
+      await t.waitForURL(/\/sources\/[^/?]+$/);
+      await t.getByRole('button', { name: 'Remove this source' }).click();
+      const confirm = t.getByRole('dialog', { name: /^Remove “.+” from the map\?$/ });
+      await confirm.getByText('It disappears from the Sources tab for everyone').waitFor();
+      await confirm.getByRole('button', { name: 'Remove the source' }).click();
+      const refusal = confirm.getByRole('alert');
+      await refusal
+        .getByText('1 card quotes this source; delete it or change its quote first.')
+        .waitFor();
+      const quoting = refusal.getByRole('link', { name: /^The second page says/ });
+      expect(await quoting.getAttribute('href')).toMatch(/\/maps\/[^/]+\?node=/);
+      await atBothWidths(t, 'source-remove-refused');
+      await confirm.getByRole('button', { name: 'Close' }).click();
+      await reader(s)
+        .getByRole('tab', { name: /Lindqvist/ })
+        .waitFor();
+
+      // The student deletes the card; now the teacher removes the source, after a confirmation
+      // that says what happens (and what Undo of the deleted card brings back).
+      await card.click();
+      await s
+        .getByRole('toolbar', { name: 'Map editing' })
+        .getByRole('button', { name: 'Delete', exact: true })
+        .click();
+      await allSaved(s);
+      await t.reload();
+      await t.getByRole('button', { name: 'Remove this source' }).click();
+      await confirm.getByText(/^1 deleted card quoted it/).waitFor();
+      await atBothWidths(t, 'source-remove-confirm');
+      await confirm.getByRole('button', { name: 'Remove the source' }).click();
+      await t.waitForURL(mapUrl);
+      await reader(t).getByText('This map has no source documents yet.').waitFor();
+      // The student's open page loses it without a reload.
+      await reader(s).getByText('This map has no source documents yet.').waitFor();
+      expect(await reader(s).getByRole('tab').count()).toBe(0);
 
       expect(teacher.errors).toEqual([]);
       expect(student.errors).toEqual([]);

@@ -115,6 +115,32 @@ describe('the editor store', () => {
 });
 
 describe('the editor store in a shared map', () => {
+  it('forgets the quote of a deleted card whose source was removed: Undo brings it back without one, as the server does', async () => {
+    const fake = server();
+    const anchor = { sourceId: 's1', exact: 'Sleep', prefix: '', suffix: '', start: 0, end: 5 };
+    const card = { underline: [], highlight: [[0, 5]] as [number, number][] };
+    const evidence = (id: string) =>
+      op({ type: 'createNode', id, kind: 'EVIDENCE', text: id, x: 0, y: 0, anchor, card });
+    const store = new MapStore(graphStateOf([], []), fake.send);
+    store.perform([evidence('gone')]);
+    store.perform([op({ type: 'deleteNode', id: 'gone' })]);
+    await store.settled();
+    // Another source removed: nothing changes.
+    store.forgetSource('s2', 3);
+    expect(store.getView().nodes.get('gone')!.anchor).toEqual(anchor);
+    // Its source removed as batch 3 (the server refuses while a live card quotes it).
+    store.forgetSource('s1', 3);
+    expect(store.seq).toBe(3);
+    expect(store.undo()).toBe(true);
+    expect(store.getView().nodes.get('gone')).toMatchObject({
+      deleted: false,
+      anchor: null,
+      card: null,
+    });
+    await store.settled();
+    expect(fake.received.at(-1)!.ops).toEqual([{ type: 'restoreNode', id: 'gone', edgeIds: [] }]);
+  });
+
   it('shows others’ batches under its own pending ones, and applies its own batch once whether the stream or the answer comes first', async () => {
     let release: (r: SendResult) => void = () => {};
     let sentKey = '';

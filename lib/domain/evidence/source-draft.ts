@@ -27,5 +27,12 @@ export type SourceDraft = {
   warnings: string[];
 };
 
-/** What a batch of kind 'source' logs, and open pages hear: a source added, or its details changed. */
-export type SourceChange = { type: 'addSource' | 'updateSource'; id: string; title: string };
+/**
+ * What a batch of kind 'source' logs, and open pages hear: a source added,
+ * its details changed, or removed (open pages fetch the list again).
+ */
+export type SourceChange = {
+  type: 'addSource' | 'updateSource' | 'removeSource';
+  id: string;
+  title: string;
+};

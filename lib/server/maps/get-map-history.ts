@@ -209,7 +209,9 @@ function describeSourceChanges(changes: SourceChange[]): string {
     .map((c) =>
       c.type === 'addSource'
         ? `added the source “${c.title}”`
-        : `changed the details of the source “${c.title}”`,
+        : c.type === 'removeSource'
+          ? `removed the source “${c.title}”`
+          : `changed the details of the source “${c.title}”`,
     )
     .join('; ');
 }

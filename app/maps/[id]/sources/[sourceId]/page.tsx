@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RemoveSource } from '@/components/reader/remove-source';
 import { SourceDetailsForm } from '@/components/reader/source-details-form';
 import { BackIcon } from '@/components/ui/icons';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
 import { getSourceDetails } from '@/lib/server/sources/add-source';
+import { sourceRemovalOutlook } from '@/lib/server/sources/remove-source';
 import page from '@/components/ui/page.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +18,10 @@ type Props = { params: Promise<{ id: string; sourceId: string }> };
 export default async function SourceDetailsPage({ params }: Props) {
   const { id, sourceId } = await params;
   await signedInOrRedirect(`/maps/${id}/sources/${sourceId}`);
-  const source = await loadOr404(async () => getSourceDetails(await currentActor(), id, sourceId));
+  const actor = await currentActor();
+  const [source, outlook] = await loadOr404(async () =>
+    Promise.all([getSourceDetails(actor, id, sourceId), sourceRemovalOutlook(actor, id, sourceId)]),
+  );
   return (
     <main className={`${page.page} ${page.narrow}`}>
       <Link href={`/maps/${id}?source=${sourceId}`} className={page.back}>
@@ -30,6 +35,13 @@ export default async function SourceDetailsPage({ params }: Props) {
         be corrected; its text stays as it is, because evidence quotes it.
       </p>
       <SourceDetailsForm mapId={id} sourceId={sourceId} values={source.details} />
+      <RemoveSource
+        mapId={id}
+        sourceId={sourceId}
+        title={source.details.title}
+        ownTeamPassages={outlook.ownTeamPassages}
+        quotedByDeleted={outlook.quotedByDeleted}
+      />
     </main>
   );
 }
