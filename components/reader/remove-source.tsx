@@ -129,7 +129,7 @@ export function RemoveSource({ mapId, sourceId, title, ownTeamPassages, quotedBy
           {!refusal && (
             <button
               type="button"
-              className={`button ${own.confirm}`}
+              className={`button ${styles.confirm}`}
               disabled={busy}
               onClick={() => void remove()}
             >
