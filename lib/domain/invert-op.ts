@@ -3,7 +3,7 @@ import { normalizeMarks, rangesWithin } from './evidence/card';
 import type { GraphState } from './graph-state';
 import type { TOp } from './op-schemas';
 import { liveSection, sectionSubtree } from './sections';
-import { colourOfTag } from './tags';
+import { colourOfTag, tagKey } from './tags';
 
 /**
  * The op that undoes `op`, given the state `before` it was applied (and
@@ -136,7 +136,7 @@ export function invertOp(before: GraphState, op: TOp): TOp {
     case 'setTagColor':
       return {
         type: 'setTagColor',
-        tag: op.tag,
+        tag: tagKey(before.map!.tagColors, op.tag),
         colour: colourOfTag(before.map!.tagColors, op.tag) ?? null,
         expect: op.colour,
       };

@@ -107,6 +107,16 @@ export type TagColors = Record<string, string>;
 export const MAX_TAG_COLORS = 200;
 
 /**
+ * How `colors` spells `tag` (case is ignored): the key a colour for it is
+ * kept under, or `tag` itself when the table has none. An undo puts a
+ * colour back under the spelling it had, not the spelling of the change.
+ */
+export function tagKey(colors: TagColors, tag: string): string {
+  if (Object.hasOwn(colors, tag)) return tag;
+  return Object.keys(colors).find((k) => sameTag(k, tag)) ?? tag;
+}
+
+/**
  * `colors` with `tag`'s colour set to `colour`, or removed (null). The key
  * keeps the spelling the table already has for the tag (case is ignored).
  */

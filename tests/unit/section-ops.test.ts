@@ -205,6 +205,9 @@ describe('tag colour ops', () => {
       op({ type: 'setTagColor', tag: 'PRO', colour: null, expect: '#9467bd' }),
     );
     expect(removed.state.map!.tagColors).toEqual({});
+    // Undoing a removal made under another spelling puts the colour back as the map spelled it.
+    const clear = op({ type: 'setTagColor', tag: 'PRO', colour: null, expect: '#9467bd' });
+    expect(roundTrip(after, clear).back.map!.tagColors).toEqual({ Pro: '#9467bd' });
     const added = applyOp(
       before,
       op({ type: 'setTagColor', tag: 'health care', colour: '#2ca02c', expect: null }),
