@@ -4,6 +4,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { opsNotification, realtimeBus, type LoggedBatch } from '../realtime/bus';
 import { checkpointAfterCommit } from './map-checkpoints';
+import { stamp } from '../bench-trace';
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,7 +54,8 @@ export async function appendToLog<T>(
 ): Promise<Appended<T>> {
   const { mapId, actorId } = writer;
   const idempotencyKey = writer.idempotencyKey ?? null;
-  const appended = await db().$transaction(async (tx): Promise<Appended<T>> => {
+  const inTransaction = async (tx: Tx): Promise<Appended<T>> => {
+    stamp('txStarted');
     // The lock and the key's earlier batch, if any, in one round trip.
     const sameActor =
       actorId === null ? Prisma.sql`o."actorId" IS NULL` : Prisma.sql`o."actorId" = ${actorId}`;
@@ -70,7 +72,9 @@ export async function appendToLog<T>(
       throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
     if (locked.priorSeq !== null)
       return { seq: locked.priorSeq, duplicate: true, op: locked.priorOp };
+    stamp('locked');
     const entry = await work(tx);
+    stamp('worked');
     const seq = locked.lastSeq + 1;
     const entries: LogEntry<unknown>[] = [
       entry,
@@ -99,12 +103,16 @@ export async function appendToLog<T>(
         RETURNING "lastSeq"${notify}`;
     }
     if (entry.map) await tx.argumentMap.update({ where: { id: mapId }, data: entry.map });
+    stamp('logged', seq);
     return { seq, duplicate: false, value: entry.value, batches };
-  }, options);
+  };
+  const appended = await db().$transaction(inTransaction, options);
+  stamp('committed');
   // This process's streams get the batches themselves: nothing to read back.
   if (!appended.duplicate)
     for (const batch of appended.batches)
       realtimeBus().emitLocal({ type: 'ops', mapId, seq: batch.seq, batch });
+  stamp('fannedOut');
   checkpointAfterCommit(mapId, appended.duplicate ? appended.seq : appended.batches.at(-1)!.seq);
   return appended;
 }
