@@ -20,6 +20,8 @@ export type Drive = {
   errors: string[];
   /** Each committed edit's key and when it was sent (performance.now()). */
   sentAt: Map<number | string, number>;
+  /** Each committed edit's answer time (performance.now()). */
+  answeredAt: Map<number | string, number>;
   answerLatencies: number[];
   /** Seconds from the first send to the last answer. */
   elapsed: number;
@@ -39,6 +41,7 @@ export async function drive(options: {
     refused: 0,
     errors: [],
     sentAt: new Map(),
+    answeredAt: new Map(),
     answerLatencies: [],
     elapsed: 0,
   };
@@ -74,6 +77,7 @@ export async function drive(options: {
                 note(outcome.refused);
               } else {
                 result.sentAt.set(outcome.key, sent);
+                result.answeredAt.set(outcome.key, now);
                 result.answerLatencies.push(now - sent);
               }
             },

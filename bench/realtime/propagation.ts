@@ -3,6 +3,9 @@
  * instances, editors posting to one instance; per group of readers, the
  * time from each POST being sent to its event arriving.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { appSender, drive } from './drive';
 import { allReady, getJson, keepAlive, sseReader, type SseReader } from './http';
 import { deliveries, sleep, summarise, type Deliveries, type Summary } from './stats';
@@ -39,6 +42,7 @@ export async function propagation(options: {
       });
     }
     await allReady(groups.flatMap((g) => g.readers));
+    const trace = process.env.BENCH_TRACE ? benchLoopTrace() : null;
     const load = await drive({
       loops: editors,
       rate,
@@ -52,6 +56,27 @@ export async function propagation(options: {
     });
     // Time for the last edits to reach every reader.
     await sleep(3000);
+    if (trace) {
+      const epoch = (t: number) => performance.timeOrigin + t;
+      const { lags, loop } = trace.stop();
+      writeFileSync(
+        path.join(process.env.BENCH_TRACE!, `bench-${Date.now()}.json`),
+        JSON.stringify({
+          edits: [...load.sentAt].map(([seq, sent]) => ({
+            seq,
+            sent: epoch(sent),
+            answered: epoch(load.answeredAt.get(seq)!),
+          })),
+          arrivals: groups.flatMap((g) =>
+            g.readers.map((r) =>
+              Object.fromEntries([...r.arrivals].map(([s, t]) => [s, epoch(t)])),
+            ),
+          ),
+          lags,
+          loop,
+        }),
+      );
+    }
     return {
       offered: load.offered,
       committed: load.sentAt.size,
@@ -94,4 +119,36 @@ export async function warmUp(options: {
   } finally {
     for (const r of readers) r.stop();
   }
+}
+
+/**
+ * With BENCH_TRACE=<dir> (bench/realtime-trace.ts): the bench process's own event-loop stalls
+ * while it drives the load (a 5 ms timer late by more than 5 ms), so the
+ * harness's delay can be told from the app's.
+ */
+export function benchLoopTrace() {
+  const lags: { at: number; ms: number }[] = [];
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  const now = () => performance.timeOrigin + performance.now();
+  let expected = now() + 5;
+  const timer = setInterval(() => {
+    const t = now();
+    if (t - expected > 5) lags.push({ at: expected, ms: t - expected });
+    expected = t + 5;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      histogram.disable();
+      return {
+        lags,
+        loop: {
+          p50: histogram.percentile(50) / 1e6,
+          p99: histogram.percentile(99) / 1e6,
+          max: histogram.max / 1e6,
+        },
+      };
+    },
+  };
 }

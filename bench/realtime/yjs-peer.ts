@@ -10,7 +10,9 @@ import path from 'node:path';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { freePort } from '../../tests/support/free-port';
+import { writeFileSync } from 'node:fs';
 import { drive } from './drive';
+import { benchLoopTrace } from './propagation';
 import { deliveries, sleep, within, type Deliveries } from './stats';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -100,6 +102,7 @@ export async function yjsPeer(options: {
         while (!clients.every((c) => c.doc.getMap('nodes').size === options.nodes)) await sleep(50);
       })(),
     );
+    const trace = process.env.BENCH_TRACE ? benchLoopTrace() : null;
     const load = await drive({
       loops: options.editors,
       rate: options.rate,
@@ -121,6 +124,11 @@ export async function yjsPeer(options: {
       },
     });
     await sleep(3000);
+    if (trace)
+      writeFileSync(
+        path.join(process.env.BENCH_TRACE!, `yjs-${Date.now()}.json`),
+        JSON.stringify(trace.stop()),
+      );
     return {
       offered: load.offered,
       readers: readers.length,

@@ -7,6 +7,7 @@ import { clientAddressOf } from './client-address';
 import { jsonRoute, parseInput, readJsonBody, refuseForeignWrite, ZRecordId } from './http';
 import type { MapUseCase } from './map-use-case';
 import { limitRequest } from './rate-limits';
+import { stamp, traced } from './bench-trace';
 
 const ZMapParams = z.object({ id: ZRecordId });
 
@@ -42,20 +43,25 @@ export function mapRoute<A extends MapAccess, Args extends unknown[], R, P = obj
   handle: (run: (...args: Args) => Promise<R>, input: RouteInput<P>) => Promise<R>,
 ): (request: Request, context: { params: Promise<RouteParams> }) => Promise<NextResponse> {
   return (request, context) =>
-    jsonRoute(async () => {
-      if (options.write) refuseForeignWrite(request);
-      const raw = await context.params;
-      const { id } = parseInput(ZMapParams, raw);
-      const params = { ...(options.params ? parseInput(options.params, raw) : ({} as P)), id };
-      const actor = await currentActor();
-      if (options.write)
-        await limitRequest(options.write.limit, actor, clientAddressOf(request.headers));
-      const access = await useCase.authorize(actor, id);
-      const body = options.body ? await readJsonBody(request, options.body) : undefined;
-      return handle((...args) => useCase.run({ actor, access }, ...args), {
-        params,
-        body,
-        request,
-      });
-    });
+    traced(() =>
+      jsonRoute(async () => {
+        if (options.write) refuseForeignWrite(request);
+        const raw = await context.params;
+        const { id } = parseInput(ZMapParams, raw);
+        const params = { ...(options.params ? parseInput(options.params, raw) : ({} as P)), id };
+        const actor = await currentActor();
+        stamp('actor');
+        if (options.write)
+          await limitRequest(options.write.limit, actor, clientAddressOf(request.headers));
+        stamp('limited');
+        const access = await useCase.authorize(actor, id);
+        stamp('authorized');
+        const body = options.body ? await readJsonBody(request, options.body) : undefined;
+        return handle((...args) => useCase.run({ actor, access }, ...args), {
+          params,
+          body,
+          request,
+        });
+      }),
+    );
 }

@@ -127,3 +127,102 @@ describe.runIf(postgres)('a writer holding the map (PostgreSQL only)', () => {
     expect(member?.role).toBe('EDITOR');
   });
 });
+
+/** Sessions of this database waiting for a lock. */
+async function waitingForLocks(): Promise<number> {
+  const [row] = await testDb().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+  return row?.n ?? 0;
+}
+
+describe.runIf(postgres)('a class editing one map at once (PostgreSQL only)', () => {
+  it('does not hold up an edit of another map while the first map’s writers queue', async () => {
+    const busy = await createMap();
+    const writers = await Promise.all(
+      Array.from({ length: 12 }, () => addMember(busy.id, 'EDITOR')),
+    );
+    const other = await createMap();
+    const otherEditor = await addMember(other.id, 'EDITOR');
+
+    const order: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // A batch whose work waits, with the busy map's row lock taken, until released.
+    const writing = appendToLog(
+      { mapId: busy.id, actorId: busy.ownerId },
+      async () => {
+        holding();
+        await released;
+        return { op: { kind: 'vote', ops: [], settings: true }, value: null };
+      },
+      { timeout: 30_000 },
+    );
+    await held;
+    // More writers of the busy map than the server has database connections.
+    const queued = writers.map((writer) =>
+      send(
+        writer,
+        busy.id,
+        [
+          {
+            type: 'createNode',
+            id: randomUUID(),
+            kind: 'CLAIM',
+            text: 'Queued',
+            x: 0,
+            y: 0,
+            side: 'NEUTRAL',
+            anchor: null,
+            card: null,
+          },
+        ],
+        randomUUID(),
+        'do',
+      ),
+    );
+    // Give the queued writers time to reach the busy map's lock: a server
+    // that lets them wait for it inside transactions has most of them there
+    // within moments (nine, with the held batch's, fill its ten connections).
+    for (let i = 0; i < 30 && (await waitingForLocks()) < 9; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // If the other map's edit waits for the busy map, only this fallback ends the wait.
+    const fallback = setTimeout(() => {
+      order.push('busy map let go without the other edit');
+      release();
+    }, 10_000);
+    const elsewhere = await send(
+      otherEditor,
+      other.id,
+      [
+        {
+          type: 'createNode',
+          id: randomUUID(),
+          kind: 'CLAIM',
+          text: 'Elsewhere',
+          x: 0,
+          y: 0,
+          side: 'NEUTRAL',
+          anchor: null,
+          card: null,
+        },
+      ],
+      randomUUID(),
+      'do',
+    );
+    order.push('other map edited');
+    clearTimeout(fallback);
+    release();
+    await writing;
+    const results = await Promise.all(queued);
+
+    expect(order).toEqual(['other map edited']);
+    expect(elsewhere).toMatchObject({ ok: true, seq: 1 });
+    // Every queued writer of the busy map got its own next seq, after the held batch.
+    expect(
+      results.map((r) => (r.ok ? r.seq : r.code)).sort((a, b) => Number(a) - Number(b)),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
+  }, 60_000);
+});

@@ -4,6 +4,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { opsNotification, realtimeBus, type LoggedBatch } from '../realtime/bus';
 import { checkpointAfterCommit } from './map-checkpoints';
+import { stamp } from '../bench-trace';
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,7 +54,8 @@ export async function appendToLog<T>(
 ): Promise<Appended<T>> {
   const { mapId, actorId } = writer;
   const idempotencyKey = writer.idempotencyKey ?? null;
-  const appended = await db().$transaction(async (tx): Promise<Appended<T>> => {
+  const inTransaction = async (tx: Tx): Promise<Appended<T>> => {
+    stamp('txStarted');
     // The lock and the key's earlier batch, if any, in one round trip.
     const sameActor =
       actorId === null ? Prisma.sql`o."actorId" IS NULL` : Prisma.sql`o."actorId" = ${actorId}`;
@@ -70,7 +72,9 @@ export async function appendToLog<T>(
       throw new AppError('NOT_FOUND', 'This map does not exist, or you do not have access to it.');
     if (locked.priorSeq !== null)
       return { seq: locked.priorSeq, duplicate: true, op: locked.priorOp };
+    stamp('locked');
     const entry = await work(tx);
+    stamp('worked');
     const seq = locked.lastSeq + 1;
     const entries: LogEntry<unknown>[] = [
       entry,
@@ -99,14 +103,60 @@ export async function appendToLog<T>(
         RETURNING "lastSeq"${notify}`;
     }
     if (entry.map) await tx.argumentMap.update({ where: { id: mapId }, data: entry.map });
+    stamp('logged', seq);
     return { seq, duplicate: false, value: entry.value, batches };
-  }, options);
+  };
+  const appended = await afterThisProcesssWriters(mapId, () => {
+    stamp('myTurn');
+    return db().$transaction(inTransaction, options);
+  });
+  stamp('committed');
   // This process's streams get the batches themselves: nothing to read back.
   if (!appended.duplicate)
     for (const batch of appended.batches)
       realtimeBus().emitLocal({ type: 'ops', mapId, seq: batch.seq, batch });
+  stamp('fannedOut');
   checkpointAfterCommit(mapId, appended.duplicate ? appended.seq : appended.batches.at(-1)!.seq);
   return appended;
+}
+
+/** A map's writers in this process: how many have a transaction, and who waits for one. */
+type Gate = { running: number; waiting: (() => void)[] };
+const globalForWriters = globalThis as unknown as { counterpointMapWriters?: Map<string, Gate> };
+
+/**
+ * How many of a map's writers in one process may have a transaction at
+ * once: the one holding the map's row lock, and the next, already waiting
+ * for it (its BEGIN and its lock request overlap the first one's commit).
+ */
+const TRANSACTIONS_PER_MAP = 2;
+
+/**
+ * Runs `write` once fewer than TRANSACTIONS_PER_MAP of this process's
+ * writers of the map are in a transaction, in arrival order. The map's row
+ * lock serialises them anyway; waiting here, rather than inside a
+ * transaction, keeps the waiters from holding the pool's connections while
+ * they queue for the lock. Without it, one busy map (a class of twenty
+ * editing at once, or a writer that stalls) filled the pool with
+ * transactions waiting for its row, and every other query of the process
+ * (a request's session check, authorizing, other maps' edits, opening
+ * streams) waited for a connection behind them, or failed after the
+ * pool's 10 s. Other processes still meet at the row lock.
+ */
+async function afterThisProcesssWriters<R>(mapId: string, write: () => Promise<R>): Promise<R> {
+  const gates = (globalForWriters.counterpointMapWriters ??= new Map());
+  let gate = gates.get(mapId);
+  if (!gate) gates.set(mapId, (gate = { running: 0, waiting: [] }));
+  // A place is handed on by the writer that leaves it (below), never counted twice.
+  if (gate.running < TRANSACTIONS_PER_MAP) gate.running++;
+  else await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  try {
+    return await write();
+  } finally {
+    const next = gate.waiting.shift();
+    if (next) next();
+    else if (--gate.running === 0 && gates.get(mapId) === gate) gates.delete(mapId);
+  }
 }
 
 /** The batch as streams carry it: the logged body without the inverse, which only undo and history read. */

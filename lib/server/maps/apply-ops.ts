@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { parseInput, readJsonBody } from '../http';
 import { mapUseCase } from '../map-use-case';
 import { appendToLog, type LogEntry } from './append-to-log';
+import { stamp } from '../bench-trace';
 import { edgeColumns, edgeStateOf, nodeColumns, nodeStateOf } from './graph-rows';
 import { loadWorkingSet, writeChanges } from './graph-working-set';
 
@@ -58,6 +59,7 @@ export const applyMapOps = mapUseCase(
       access,
       input.ops.map((op) => op.type),
     );
+    stamp('bodyRead');
     const actorId = actor.kind === 'user' ? actor.userId : null;
     let appended;
     try {

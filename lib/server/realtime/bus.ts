@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Backoff } from '../../util/retry';
 import { parseEnv, ServerEnv } from '../../env';
+import { stampSeq, tracing } from '../bench-trace';
 
 /**
  * Fan-out of "something happened on map X" between the app's processes.
@@ -167,6 +168,8 @@ class RealtimeBus {
 
   private onNotification(message: pg.Notification) {
     const parsed = parseNotification(message.payload ?? '');
+    if (tracing && parsed && message.channel === OPS_CHANNEL)
+      stampSeq(Number(parsed.rest.split(' ', 1)[0]), 'notified');
     if (!parsed || parsed.origin === ORIGIN) return;
     const { mapId, rest } = parsed;
     if (message.channel === OPS_CHANNEL) {

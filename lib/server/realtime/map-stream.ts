@@ -12,6 +12,7 @@ import { getMapSnapshot } from '../maps/get-map-snapshot';
 import { realtimeBus, type BusEvent, type LoggedBatch } from './bus';
 import { followMap, lastSeqOf, readBatches } from './map-feed';
 import { latestPresenting, rememberPresenting } from './presenting';
+import { stampSeq } from '../bench-trace';
 
 /** A client further behind than this gets a fresh snapshot instead of a replay. */
 const MAX_REPLAY = 1000;
@@ -267,6 +268,10 @@ export async function openMapStream(
         ) {
           flushSkip();
           send(batchFrame(batch, reader()));
+          if (live) {
+            stampSeq(batch.seq, 'enqueuedFirst');
+            stampSeq(batch.seq, 'enqueuedLast', true);
+          }
           sent = batch.seq;
         } else {
           hiddenUpTo = batch.seq;
