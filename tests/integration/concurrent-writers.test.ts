@@ -226,3 +226,57 @@ describe.runIf(postgres)('a class editing one map at once (PostgreSQL only)', ()
     ).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
   }, 60_000);
 });
+
+describe.runIf(postgres)('a map that stops answering (PostgreSQL only)', () => {
+  it('answers a writer that waited ten seconds for its turn 503, which it may send again, and writes nothing for it', async () => {
+    const map = await createMap();
+    const [second, third] = await Promise.all([
+      addMember(map.id, 'EDITOR'),
+      addMember(map.id, 'EDITOR'),
+    ]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // A batch that holds the map's row lock until released, as a stalled writer would.
+    const writing = appendToLog(
+      { mapId: map.id, actorId: map.ownerId },
+      async () => {
+        holding();
+        await released;
+        return { op: { kind: 'vote', ops: [], settings: true }, value: null };
+      },
+      { timeout: 30_000 },
+    );
+    await held;
+    const claim = (text: string): TOp[] => [
+      {
+        type: 'createNode',
+        id: randomUUID(),
+        kind: 'CLAIM',
+        text,
+        x: 0,
+        y: 0,
+        side: 'NEUTRAL',
+        anchor: null,
+        card: null,
+      },
+    ];
+    // The next writer waits for the lock in a transaction; the one after it waits for its turn.
+    const next = send(second!, map.id, claim('Next'), randomUUID(), 'do');
+    const key = randomUUID();
+    const late = claim('Waited too long');
+    const refused = await send(third!, map.id, late, key, 'do');
+    release();
+    await writing;
+
+    expect(refused).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
+    expect(await next).toMatchObject({ ok: true, seq: 2 });
+    expect([...(await storedGraph(map.id)).nodes.values()].map((n) => n.text)).toEqual(['Next']);
+    // Sent again with the same key once the map answers, it is saved once.
+    expect(await send(third!, map.id, late, key, 'do')).toMatchObject({
+      ok: true,
+      seq: 3,
+    });
+  }, 60_000);
+});

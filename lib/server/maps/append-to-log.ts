@@ -106,7 +106,7 @@ export async function appendToLog<T>(
     stamp('logged', seq);
     return { seq, duplicate: false, value: entry.value, batches };
   };
-  const appended = await afterThisProcesssWriters(mapId, () => {
+  const appended = await afterThisProcessWriters(mapId, () => {
     stamp('myTurn');
     return db().$transaction(inTransaction, options);
   });
@@ -132,6 +132,14 @@ const globalForWriters = globalThis as unknown as { counterpointMapWriters?: Map
 const TRANSACTIONS_PER_MAP = 2;
 
 /**
+ * How long a writer waits for its turn before it is answered 503
+ * UNAVAILABLE (the editor sends it again with the same idempotency key):
+ * as long as the pool's wait for a connection, which this wait replaces, so
+ * a map that stops answering cannot hold requests for ever.
+ */
+const TURN_WAIT_MS = 10_000;
+
+/**
  * Runs `write` once fewer than TRANSACTIONS_PER_MAP of this process's
  * writers of the map are in a transaction, in arrival order. The map's row
  * lock serialises them anyway; waiting here, rather than inside a
@@ -143,13 +151,13 @@ const TRANSACTIONS_PER_MAP = 2;
  * streams) waited for a connection behind them, or failed after the
  * pool's 10 s. Other processes still meet at the row lock.
  */
-async function afterThisProcesssWriters<R>(mapId: string, write: () => Promise<R>): Promise<R> {
+async function afterThisProcessWriters<R>(mapId: string, write: () => Promise<R>): Promise<R> {
   const gates = (globalForWriters.counterpointMapWriters ??= new Map());
   let gate = gates.get(mapId);
   if (!gate) gates.set(mapId, (gate = { running: 0, waiting: [] }));
   // A place is handed on by the writer that leaves it (below), never counted twice.
   if (gate.running < TRANSACTIONS_PER_MAP) gate.running++;
-  else await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  else await turnOf(gate);
   try {
     return await write();
   } finally {
@@ -157,6 +165,27 @@ async function afterThisProcesssWriters<R>(mapId: string, write: () => Promise<R
     if (next) next();
     else if (--gate.running === 0 && gates.get(mapId) === gate) gates.delete(mapId);
   }
+}
+
+/** Resolves when a leaving writer hands this one its place; refuses after TURN_WAIT_MS. */
+function turnOf(gate: Gate): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const admit = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      // Out of the queue before anyone hands it a place: nothing to give back.
+      gate.waiting.splice(gate.waiting.indexOf(admit), 1);
+      reject(
+        new AppError(
+          'UNAVAILABLE',
+          'This map is very busy right now: the change is not saved yet. Try again in a moment.',
+        ),
+      );
+    }, TURN_WAIT_MS);
+    gate.waiting.push(admit);
+  });
 }
 
 /** The batch as streams carry it: the logged body without the inverse, which only undo and history read. */
