@@ -238,10 +238,13 @@ describe.runIf(postgres)('a map that stops answering (PostgreSQL only)', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     let holding!: () => void;
     const held = new Promise<void>((resolve) => (holding = resolve));
+    let holder = 0;
     // A batch that holds the map's row lock until released, as a stalled writer would.
     const writing = appendToLog(
       { mapId: map.id, actorId: map.ownerId },
-      async () => {
+      async (tx) => {
+        const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        holder = row!.pid;
         holding();
         await released;
         return { op: { kind: 'vote', ops: [], settings: true }, value: null };
@@ -249,6 +252,12 @@ describe.runIf(postgres)('a map that stops answering (PostgreSQL only)', () => {
       { timeout: 30_000 },
     );
     await held;
+    /** Sessions waiting for the holder's lock (other test files' sessions are not counted). */
+    const blockedByHolder = async () => {
+      const [row] = await testDb().$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${holder}::int = ANY(pg_blocking_pids(pid))`;
+      return row?.n ?? 0;
+    };
     const claim = (text: string): TOp[] => [
       {
         type: 'createNode',
@@ -264,6 +273,10 @@ describe.runIf(postgres)('a map that stops answering (PostgreSQL only)', () => {
     ];
     // The next writer waits for the lock in a transaction; the one after it waits for its turn.
     const next = send(second!, map.id, claim('Next'), randomUUID(), 'do');
+    // The next writer has its transaction and waits for the lock before the last one comes.
+    for (let i = 0; i < 100 && (await blockedByHolder()) < 1; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await blockedByHolder()).toBe(1);
     const key = randomUUID();
     const late = claim('Waited too long');
     const refused = await send(third!, map.id, late, key, 'do');
