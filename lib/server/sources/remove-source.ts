@@ -72,7 +72,8 @@ export async function removeSource(
       if (quoting > 0) {
         const cards = await tx.node.findMany({
           where,
-          orderBy: { createdAt: 'asc' },
+          // Cards made in one batch share a time: then as they read, so the list is always the same.
+          orderBy: [{ createdAt: 'asc' }, { text: 'asc' }, { id: 'asc' }],
           select: { id: true, text: true },
           take: MAX_CARDS_NAMED,
         });
