@@ -41,7 +41,7 @@ export function RemoveSource({ mapId, sourceId, title, ownTeamPassages, quotedBy
     try {
       const response = await fetch(
         `/api/maps/${encodeURIComponent(mapId)}/sources/${encodeURIComponent(sourceId)}`,
-        { method: 'DELETE' },
+        { method: 'DELETE', headers: { 'content-type': 'application/json' } },
       );
       if (response.ok) return router.push(mapHref);
       const body = (await response.json().catch(() => null)) as {

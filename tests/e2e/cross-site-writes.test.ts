@@ -49,6 +49,7 @@ describe('writes sent from another site', () => {
 
     const routes = await writeRoutes();
     expect(routes.map(([method, route]) => `${method} ${route}`).sort()).toEqual([
+      'DELETE /api/maps/[id]/sources/[sourceId]',
       'PATCH /api/maps/[id]/flags/[flagId]',
       'PATCH /api/maps/[id]/moderation',
       'PATCH /api/maps/[id]/sources/[sourceId]',

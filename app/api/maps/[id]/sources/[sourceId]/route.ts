@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentActor } from '@/lib/server/actor';
-import { jsonRoute, parseInput, readJsonBody } from '@/lib/server/http';
+import { jsonRoute, parseInput, readJsonBody, refuseForeignWrite } from '@/lib/server/http';
 import { updateSourceDetails } from '@/lib/server/sources/add-source';
 import { removeSource } from '@/lib/server/sources/remove-source';
 
@@ -23,10 +23,12 @@ export async function PATCH(
  * Answers { seq }; 409 naming the cards (`details.cards`) while live cards quote it.
  */
 export async function DELETE(
-  _request: Request,
+  request: Request,
   context: { params: Promise<{ id: string; sourceId: string }> },
 ) {
   return jsonRoute(async () => {
+    // As every write: not from another site, and not as a form could send it.
+    refuseForeignWrite(request);
     const { id, sourceId } = parseInput(ZParams, await context.params);
     return removeSource(await currentActor(), id, sourceId);
   });
