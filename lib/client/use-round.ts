@@ -11,6 +11,8 @@ type RoundEvent = {
   seq: number;
   actorId: string | null;
   roundId?: string;
+  /** The round was deleted (said also when the batch comes without its changes, in a catch-up). */
+  deleted?: boolean;
   changes?: RoundChanges;
 };
 
@@ -108,7 +110,8 @@ export function useRound(initial: RoundView): RoundLive {
       seq.current = round.seq;
       if (round.roundId !== roundId) return;
       const changes = round.changes;
-      if (changes?.deleted) {
+      // Not read again: there is nothing left to read (and asking would be answered 404).
+      if (round.deleted || changes?.deleted) {
         events.close();
         setStatus('closed');
         return setGone(true);

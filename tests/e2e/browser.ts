@@ -15,7 +15,9 @@ export async function openPage(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // With where it came from: "404 (Not Found)" alone does not say which request.
+    const at = m.location().url;
+    if (m.type() === 'error') errors.push(at ? `${m.text()} (${at})` : m.text());
   });
   return { page, errors };
 }

@@ -48,6 +48,7 @@ describe('from the flow to the map and back', () => {
 
       // Done with it: she deletes the round (it asks first); the card stays on the map.
       await t.goBack();
+      await t.getByText('Live', { exact: true }).waitFor();
       await t.getByRole('button', { name: 'Delete round 1' }).click();
       await t
         .getByRole('dialog', { name: 'Delete round 1?' })

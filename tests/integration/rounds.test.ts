@@ -316,6 +316,33 @@ describe('deleting a round', () => {
     expect(await testDb().node.count({ where: { mapId, deletedAt: null } })).toBe(cards);
     expect((await listMapRounds(amira, mapId)).map((r) => r.motion)).not.toContain('To be deleted');
   });
+
+  it('is said by a stream that catches up over it, so an open page need not ask for the round again', async () => {
+    const round = await createRound(owner, mapId, {
+      format: 'preset:simple',
+      motion: 'Deleted while a page reconnects',
+      seats: { for: red, against: blue },
+    });
+    const { lastSeq: before } = await testDb().argumentMap.findUniqueOrThrow({
+      where: { id: mapId },
+    });
+    await deleteRound(owner, round.id);
+    // A page that was away when it happened reads the log from where it was.
+    const abort = new AbortController();
+    const stream = (await openMapStream(amira, mapId, before, abort.signal)).getReader();
+    const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
+    let text = '';
+    while (!text.includes(`id: ${lastSeq}\n`)) {
+      const { value, done } = await stream.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    abort.abort();
+    const rounds = [...text.matchAll(/event: round\ndata: (.*)\n/g)].map(
+      ([, data]) => JSON.parse(data!) as { roundId?: string; deleted?: boolean },
+    );
+    expect(rounds).toContainEqual(expect.objectContaining({ roundId: round.id, deleted: true }));
+  });
 });
 
 describe('correcting a round', () => {

@@ -52,6 +52,8 @@ export type LoggedBatch = {
     revealed?: boolean;
     /** The round a batch of kind 'round' belongs to. */
     roundId?: string;
+    /** A batch of kind 'round' that deleted its round (kept in the log, so a catch-up says so too). */
+    deleted?: boolean;
     /** A batch of kind 'moderation': what happened, to which suggestion or flag (ModerationBatch). */
     what?: string;
     suggestionId?: string;

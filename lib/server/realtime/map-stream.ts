@@ -119,7 +119,8 @@ function encodeBatch(
         entries: round.entries?.map((e) => ({ ...e, authorId: idOf(e.authorId) })),
       };
     }
-    return frame(batch.body.kind, { seq, actorId, key, roundId: batch.body.roundId, changes }, seq);
+    const { roundId, deleted } = batch.body;
+    return frame(batch.body.kind, { seq, actorId, key, roundId, deleted, changes }, seq);
   }
   if (batch.body.kind === 'moderation') {
     // Ids only (of the suggestion or flag), never words or names: each
