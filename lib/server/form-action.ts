@@ -16,16 +16,24 @@ function entriesOf(form: FormData): Record<string, FormDataEntryValue> {
   return Object.fromEntries(form.entries());
 }
 
-/** What was typed and chosen, to put back after an error: the text fields, without secrets. */
+/**
+ * What was typed and chosen, to put back after an error: the text fields,
+ * without secrets. Gathered by name in a Map, then made plain objects with
+ * every name an own property: a field named `constructor` or `__proto__`
+ * (a crafted request) is just a field, never the object's prototype.
+ */
 function valuesOf(form: FormData): Pick<FormState, 'values' | 'chosen'> {
-  const values: Record<string, string> = {};
-  const chosen: Record<string, string[]> = {};
+  const chosen = new Map<string, string[]>();
   for (const [name, value] of form.entries())
     if (typeof value === 'string' && !SECRET.test(name) && !name.startsWith('$ACTION')) {
-      values[name] = value;
-      (chosen[name] ??= []).push(value);
+      const sent = chosen.get(name);
+      if (sent) sent.push(value);
+      else chosen.set(name, [value]);
     }
-  return { values, chosen };
+  return {
+    values: Object.fromEntries([...chosen].map(([name, sent]) => [name, sent.at(-1)!])),
+    chosen: Object.fromEntries(chosen),
+  };
 }
 
 /** The message and field of an AppError, including a use case's own schema failure (lib/server/http `parseInput`). */

@@ -227,4 +227,32 @@ describe('removing a source added by mistake', () => {
       'The quoted source is not one of this map’s sources.',
     ]);
   });
+
+  it('is said by a stream that catches up over it, so a page that was away forgets the quotes too', async () => {
+    const { mapId, owner, amira, viewer } = await buildTeamMap();
+    const { id } = await addSource(owner, mapId, pasted('The wrong PDF'));
+    const cardId = randomUUID();
+    await apply(amira, mapId, [evidence(cardId, id)]);
+    await apply(amira, mapId, [{ type: 'deleteNode', id: cardId }]);
+    // A page that last heard of the map here, and comes back after the removal.
+    const away = await seqOf(mapId);
+    const { seq } = await removeSource(owner, mapId, id);
+
+    const abort = new AbortController();
+    const reader = (await openMapStream(viewer, mapId, away, abort.signal)).getReader();
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (!text.includes('event: source') && Date.now() < deadline) {
+      const next = await reader.read();
+      if (next.done) break;
+      text += new TextDecoder().decode(next.value);
+    }
+    abort.abort();
+    const frame = new RegExp(`id: ${seq}\nevent: source\ndata: (.*)\n`).exec(text);
+    expect(frame, text).not.toBeNull();
+    expect(JSON.parse(frame![1]!)).toMatchObject({
+      seq,
+      changes: [{ type: 'removeSource', id, title: 'The wrong PDF' }],
+    });
+  });
 });

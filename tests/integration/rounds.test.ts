@@ -518,3 +518,128 @@ describe('correcting a round', () => {
     });
   });
 });
+
+// PGlite serves one session: nothing runs beside an open transaction there.
+const postgres = process.env.COUNTERPOINT_DB_MODE !== 'embedded';
+
+describe.runIf(postgres)(
+  'a ballot or flow on its way while the round changes (PostgreSQL only)',
+  () => {
+    /**
+     * Holds a row of `table` (the round's, as a clock or another ballot would) until
+     * released; `until(n)`: once n sessions wait behind it, directly or behind
+     * one that waits for it, so the order they take the row in is known.
+     */
+    const holdRound = (id: string) => holdRow('Round', id);
+
+    async function holdRow(table: 'Round' | 'ArgumentMap', id: string) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: (pid: number) => void;
+      const held = new Promise<number>((resolve) => (holding = resolve));
+      const holder = testDb().$transaction(
+        async (tx) => {
+          await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR UPDATE`, id);
+          const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+          holding(row!.pid);
+          await released;
+        },
+        { timeout: 30_000 },
+      );
+      const pid = await held;
+      const waiting = async () => {
+        const [row] = await testDb().$queryRaw<{ n: number }[]>`
+        WITH RECURSIVE chain AS (
+          SELECT a.pid FROM pg_stat_activity a WHERE ${pid}::int = ANY(pg_blocking_pids(a.pid))
+          UNION
+          SELECT a.pid FROM pg_stat_activity a JOIN chain c ON c.pid = ANY(pg_blocking_pids(a.pid))
+        ) SELECT count(*)::int AS n FROM chain`;
+        return row?.n ?? 0;
+      };
+      return {
+        until: async (n: number) => {
+          for (let i = 0; i < 100 && (await waiting()) < n; i++)
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(await waiting()).toBe(n);
+        },
+        release: async () => {
+          release();
+          await holder;
+        },
+      };
+    }
+
+    const judged = async () => {
+      const [first, other] = [
+        await addMember(mapId, 'COMMENTER'),
+        await addMember(mapId, 'COMMENTER'),
+      ];
+      const id = (
+        await createRound(owner, mapId, {
+          format: 'preset:simple',
+          motion: 'Judges change',
+          seats: { for: red, against: blue },
+          judges: [first.userId, other.userId],
+        })
+      ).id;
+      return { id, first, other };
+    };
+    const ballot = { decision: { winner: 'for' }, reason: 'For won' };
+
+    it('refuses the ballot of a judge taken off meanwhile: no result from someone who no longer judges the round', async () => {
+      const { id, first, other } = await judged();
+      const round = await holdRound(id);
+      // The teacher takes the first judge off; the correction waits for the round's row.
+      const edited = editRound(owner, id, {
+        motion: 'Judges change',
+        seats: { for: red, against: blue },
+        judges: [other.userId],
+      });
+      await round.until(1);
+      // Meanwhile the first judge, still a judge as far as anyone can tell, releases a ballot.
+      const sent = code(saveBallot(first, id, ballot, { release: true }));
+      await round.until(2);
+      await round.release();
+      await edited;
+
+      expect(await sent).toBe('FORBIDDEN');
+      expect(await testDb().ballot.count({ where: { roundId: id } })).toBe(0);
+      expect((await getRoundView(amira, id)).ballots).toEqual([]);
+    }, 60_000);
+
+    it('answers flow sent as the round is deleted 404, not a failure of the server', async () => {
+      const { id } = await judged();
+      // Something else holds the map's row (as any edit of it would) until released.
+      const map = await holdRow('ArgumentMap', mapId);
+      const deleted = deleteRound(owner, id);
+      await map.until(1);
+      const sent = code(
+        applyRoundOps(
+          amira,
+          id,
+          ZApplyRoundOpsInput.parse({ ops: [entry(1, 'Too late')], idempotencyKey: randomUUID() }),
+        ),
+      );
+      await map.until(2);
+      await map.release();
+      await deleted;
+
+      expect(await sent).toBe('NOT_FOUND');
+      expect(await testDb().flowEntry.count({ where: { roundId: id } })).toBe(0);
+    }, 60_000);
+
+    it('answers a draft saved as the round is deleted 404, not a failure of the server', async () => {
+      const { id, first } = await judged();
+      const round = await holdRound(id);
+      const deleted = deleteRound(owner, id);
+      await round.until(1);
+      const sent = code(saveBallot(first, id, ballot, { release: false }));
+      await round.until(2);
+      await round.release();
+      await deleted;
+
+      expect(await sent).toBe('NOT_FOUND');
+      expect(await testDb().ballot.count({ where: { roundId: id } })).toBe(0);
+    }, 60_000);
+  },
+);

@@ -110,7 +110,10 @@ function encodeBatch(
     batch.body.kind === 'source' ||
     batch.body.kind === 'vote'
   ) {
-    let changes = withChanges ? batch.body.changes : undefined;
+    // A source batch logs its changes as its ops: a catch-up, read from the
+    // log without the live `changes`, says them too (a removal's quotes to forget).
+    const told = batch.body.changes ?? (batch.body.kind === 'source' ? batch.body.ops : undefined);
+    let changes: unknown = withChanges ? told : undefined;
     if (batch.body.pseudonymous && changes !== undefined) changes = withIdsMasked(changes, masked);
     else if (batch.body.kind === 'round' && changes && Object.keys(masked).length > 0) {
       const round = changes as { entries?: { authorId: string | null }[] };

@@ -47,10 +47,12 @@ export async function applyRoundOps(
   const appended = await appendToLog(
     { mapId, actorId, idempotencyKey: input.idempotencyKey },
     async (tx) => {
-      const round = await tx.round.findUniqueOrThrow({
+      // Read under the map's lock, which deleting a round takes too: gone since it was authorized?
+      const round = await tx.round.findUnique({
         where: { id: roundId },
         select: { format: true, clock: true },
       });
+      if (!round) throw new AppError('NOT_FOUND', 'This round was deleted.');
       const { format } = roundData(round);
       let { clock } = roundData(round);
       const teamId = await batchTeam(tx, roundId, input.ops, access);

@@ -83,7 +83,17 @@ export async function saveBallot(
   const stamp = release ? { submittedAt: new Date(), releasedAt: new Date() } : {};
   const write = async (tx: Prisma.TransactionClient) => {
     // One ballot write of a round at a time: a judge's first save from two tabs makes one ballot.
-    await tx.$queryRaw`SELECT 1 FROM "Round" WHERE "id" = ${roundId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      unknown[]
+    >`SELECT 1 FROM "Round" WHERE "id" = ${roundId} FOR UPDATE`;
+    if (!locked.length) throw new AppError('NOT_FOUND', 'This round was deleted.');
+    // Still a judge under the lock a correction of the round takes (editRound): a judge
+    // taken off while this ballot was on its way gives the round no result.
+    const judging = await tx.roundJudge.findUnique({
+      where: { roundId_userId: { roundId, userId: judgeId } },
+      select: { userId: true },
+    });
+    if (!judging) throw new AppError('FORBIDDEN', 'You are no longer a judge of this round.');
     // Only a ballot not yet released changes: the condition is checked under the row's lock,
     // so a draft saved at the moment of release cannot overwrite what the teams were given.
     const updated = await tx.ballot.updateMany({
