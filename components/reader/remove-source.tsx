@@ -13,8 +13,8 @@ type Props = {
   mapId: string;
   sourceId: string;
   title: string;
-  /** Highlights and notes of the reader's own teams on the source (never another team's). */
-  ownTeamPassages: number;
+  /** Highlights and notes on the source, every team's (the reader, a manager, sees them all). */
+  passages: number;
   /** Deleted cards that quote the source (Undo could bring them back). */
   quotedByDeleted: number;
 };
@@ -23,11 +23,11 @@ const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /**
- * "Remove this source", for the map's editors: asks first, in a modal
+ * "Remove this source", for the map's managers: asks first, in a modal
  * dialog that says what goes with it. The server refuses while cards quote
  * the source; the dialog then names them, each a link to the card.
  */
-export function RemoveSource({ mapId, sourceId, title, ownTeamPassages, quotedByDeleted }: Props) {
+export function RemoveSource({ mapId, sourceId, title, passages, quotedByDeleted }: Props) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -103,10 +103,10 @@ export function RemoveSource({ mapId, sourceId, title, ownTeamPassages, quotedBy
               It disappears from the Sources tab for everyone on the map, students included. This
               cannot be undone: to use it again, add it again.
             </p>
-            {ownTeamPassages > 0 && (
+            {passages > 0 && (
               <p className={own.paragraph}>
-                Your team’s {plural(ownTeamPassages, 'highlight or note', 'highlights and notes')}{' '}
-                on it go too.
+                The teams’ {plural(passages, 'highlight or note', 'highlights and notes')} on it go
+                too.
               </p>
             )}
             {quotedByDeleted > 0 && (

@@ -105,6 +105,14 @@ describe('sources from real files in Chromium', () => {
         .getByRole('link', { name: /^Details of “/ })
         .click();
       await t.waitForURL(/\/sources\/[^/?]+$/);
+      // The student, an editor, reads the same details page but is not offered the removal
+      // (other teams' highlights would go with it): that is the teacher's.
+      const details = await s.context().newPage();
+      await details.goto(t.url());
+      await details.getByRole('heading', { level: 1 }).waitFor();
+      await details.getByRole('button', { name: 'Save the details' }).waitFor();
+      expect(await details.getByRole('button', { name: 'Remove this source' }).count()).toBe(0);
+      await details.close();
       await t.getByRole('button', { name: 'Remove this source' }).click();
       const confirm = t.getByRole('dialog', { name: /^Remove “.+” from the map\?$/ });
       await confirm.getByText('It disappears from the Sources tab for everyone').waitFor();

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SourceChange } from '../../domain/evidence/source-draft';
 import { Prisma } from '../../generated/prisma/client';
-import { authorizeMap, type Actor } from '../authz';
+import { authorizeMap, can, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { appendToLog } from '../maps/append-to-log';
@@ -14,36 +14,30 @@ const quoteCount = (n: number) =>
 
 /**
  * What removing a source would take with it, for the page that offers it
- * (anyone who may edit the map): how many deleted cards quote it, and how
- * many highlights and notes of the reader's OWN teams are on it: never
- * another team's, not even as a count.
+ * (the map's managers: null for anyone else, who is not offered it): how
+ * many deleted cards quote it, and how many highlights and notes of every
+ * team are on it (a manager sees every team's layer, so the count tells
+ * them nothing they could not read).
  */
 export async function sourceRemovalOutlook(
   actor: Actor,
   mapId: string,
   sourceId: string,
-): Promise<{ quotedByDeleted: number; ownTeamPassages: number }> {
-  await authorizeMap(actor, 'map:edit', mapId);
-  const userId = actor.kind === 'user' ? actor.userId : null;
-  const [quotedByDeleted, ownTeamPassages] = await Promise.all([
+): Promise<{ quotedByDeleted: number; passages: number } | null> {
+  const access = await authorizeMap(actor, 'map:read', mapId);
+  if (!can(access, 'map:manage')) return null;
+  const [quotedByDeleted, passages] = await Promise.all([
     db().node.count({ where: { mapId, sourceId, deletedAt: { not: null } } }),
-    userId
-      ? db().annotation.count({
-          where: {
-            mapId,
-            sourceId,
-            deletedAt: null,
-            team: { members: { some: { userId } } },
-          },
-        })
-      : 0,
+    db().annotation.count({ where: { mapId, sourceId, deletedAt: null } }),
   ]);
-  return { quotedByDeleted, ownTeamPassages };
+  return { quotedByDeleted, passages };
 }
 
 /**
- * Removes a source added by mistake, for anyone who may edit the map (as
- * adding one). Refused (409, naming the cards) while any live card of the
+ * Removes a source added by mistake, for the map's managers (its owner, the
+ * class's teacher). Not for every editor who may add one: every team's
+ * highlights and notes on it go with it, and a student cannot see, so could
+ * not be warned of, another team's. Refused (409, naming the cards) while any live card of the
  * map quotes it: evidence never silently loses its anchor. Cards deleted
  * earlier that quote it keep their text but lose their quote (anchor and
  * card marks cleared in the same transaction), so Undo brings such a card
@@ -57,7 +51,7 @@ export async function removeSource(
   mapId: string,
   sourceId: string,
 ): Promise<{ seq: number }> {
-  await authorizeMap(actor, 'map:edit', mapId);
+  await authorizeMap(actor, 'map:manage', mapId);
   const appended = await appendToLog(
     { mapId, actorId: actor.kind === 'user' ? actor.userId : null },
     async (tx) => {

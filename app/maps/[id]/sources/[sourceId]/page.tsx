@@ -35,13 +35,15 @@ export default async function SourceDetailsPage({ params }: Props) {
         be corrected; its text stays as it is, because evidence quotes it.
       </p>
       <SourceDetailsForm mapId={id} sourceId={sourceId} values={source.details} />
-      <RemoveSource
-        mapId={id}
-        sourceId={sourceId}
-        title={source.details.title}
-        ownTeamPassages={outlook.ownTeamPassages}
-        quotedByDeleted={outlook.quotedByDeleted}
-      />
+      {outlook && (
+        <RemoveSource
+          mapId={id}
+          sourceId={sourceId}
+          title={source.details.title}
+          passages={outlook.passages}
+          quotedByDeleted={outlook.quotedByDeleted}
+        />
+      )}
     </main>
   );
 }
