@@ -197,13 +197,14 @@ describe('a World Schools practice round on the demo map', () => {
         .click();
       const view = (await (await t.request.get(`${baseUrl}/api/rounds/${roundId}`)).json()) as {
         seats: { position: string; team: { id: string } }[];
-        lineUp: { judgeIds: string[] };
+        lineUp: { judgeIds: string[]; version: string };
       };
       const teamOf = (bench: string) => view.seats.find((s) => s.position === bench)!.team.id;
       const swap = await patch(t, {
         motion: MOTION,
         seats: { prop: teamOf('opp'), opp: teamOf('prop') },
         judges: view.lineUp.judgeIds,
+        version: view.lineUp.version,
       });
       expect(swap.status()).toBe(409);
       expect(await swap.json()).toMatchObject({
@@ -214,6 +215,110 @@ describe('a World Schools practice round on the demo map', () => {
       });
       expect(await benches(ana.page)).toContain('Proposition (for): Team Turchenko');
       for (const who of [teacher, ana, ben]) expect(who.errors).toEqual([]);
+    },
+  );
+
+  it(
+    'the teacher corrects one round in two tabs: the save from the form opened first is refused, the form shows the round as it is now with her swap carried over, and only her second save makes it',
+    { timeout: 120_000 },
+    async () => {
+      const teacher = await openPage(browser());
+      await signInAsDemo(teacher.page, baseUrl, inject('startupLog'), 'teacher');
+      const a = teacher.page;
+      // The same teacher's second tab (the same session).
+      const b = await a.context().newPage();
+      const bErrors: string[] = [];
+      b.on('pageerror', (e) => bErrors.push(e.message));
+      b.on('console', (m) => {
+        if (m.type() === 'error') bErrors.push(`${m.text()} (${m.location().url})`);
+      });
+      await a.goto(`${await demoMapUrl(baseUrl)}/rounds`);
+      await a.getByLabel('Format').selectOption({ label: 'World Schools' });
+      await a.getByRole('button', { name: 'Create round' }).click();
+      await a.waitForURL(/\/rounds\/[^/]+$/);
+      const roundId = a.url().split('/').pop()!;
+      await b.goto(a.url());
+      const benches = (page: Page) => page.getByRole('list', { name: 'Benches' }).textContent();
+      const formOf = (page: Page) => page.getByRole('form', { name: /^Edit round \d+$/ });
+      // Both tabs open Edit round before either saves.
+      for (const page of [a, b]) {
+        await page.getByText('Live', { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Edit round' }).click();
+        await formOf(page).waitFor();
+      }
+      const seated = await benches(a);
+      const bForm = formOf(b);
+      const prop = await bForm.getByLabel(/^Proposition/).inputValue();
+      const opp = await bForm.getByLabel(/^Opposition/).inputValue();
+
+      // Tab A rewords the motion and saves.
+      const MOTION = 'This house believes Russia abandoned Armenia when Azerbaijan retook Karabakh';
+      await formOf(a)
+        .getByRole('textbox', { name: /^Motion/ })
+        .click();
+      await a.keyboard.press('Control+A');
+      await a.keyboard.type(MOTION);
+      await formOf(a).getByRole('button', { name: 'Save round' }).click();
+      await a.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+
+      // Tab B's page shows the new motion live; its open form says the round changed under it.
+      await b.getByText(MOTION, { exact: true }).waitFor();
+      await bForm
+        .getByRole('status')
+        .filter({ hasText: 'Someone else changed this round since you opened the form' })
+        .waitFor();
+      // Tab B swaps the benches in its form, opened before, and saves: refused, nothing written.
+      await bForm.getByLabel(/^Proposition/).selectOption(opp);
+      await bForm.getByLabel(/^Opposition/).selectOption(prop);
+      await bForm.getByRole('button', { name: 'Save round' }).click();
+      await bForm
+        .getByRole('alert')
+        .getByText(/^Someone else changed this round after you opened the form/)
+        .waitFor();
+      // The form now shows the round as it is (A's motion), with B's swap carried over.
+      await bForm
+        .getByRole('status')
+        .filter({ hasText: 'with your own changes put back on it: Proposition and Opposition' })
+        .waitFor();
+      expect(await bForm.getByRole('textbox', { name: /^Motion/ }).inputValue()).toBe(MOTION);
+      expect(await bForm.getByLabel(/^Proposition/).inputValue()).toBe(opp);
+      expect(await bForm.getByLabel(/^Opposition/).inputValue()).toBe(prop);
+      // The round keeps A's change and nothing of B's.
+      const read = async () =>
+        (await (await a.request.get(`${baseUrl}/api/rounds/${roundId}`)).json()) as {
+          motion: string;
+          seats: { position: string; team: { id: string } }[];
+        };
+      const now = await read();
+      expect(now.motion).toBe(MOTION);
+      expect(now.seats.map((s) => [s.position, s.team.id])).toEqual([
+        ['prop', prop],
+        ['opp', opp],
+      ]);
+      expect(await benches(a)).toBe(seated);
+      await screenshot(b, 'round-edit-stale-1440');
+      for (const [width, height] of [
+        [768, 1024],
+        [360, 740],
+      ] as const) {
+        await b.setViewportSize({ width, height });
+        await bForm.getByRole('alert').scrollIntoViewIfNeeded();
+        await screenshot(b, `round-edit-stale-${width}`, { fullPage: width === 360 });
+      }
+      await b.setViewportSize({ width: 1440, height: 900 });
+
+      // Saved again, knowingly: both changes stand, on both tabs.
+      await bForm.getByRole('button', { name: 'Save round' }).click();
+      await b.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+      expect((await read()).seats.map((s) => [s.position, s.team.id])).toEqual([
+        ['prop', opp],
+        ['opp', prop],
+      ]);
+      expect((await read()).motion).toBe(MOTION);
+      await expect.poll(() => benches(a)).not.toBe(seated);
+      await a.getByText(MOTION, { exact: true }).waitFor();
+      expect(teacher.errors).toEqual([]);
+      expect(bErrors).toEqual([]);
     },
   );
 });
