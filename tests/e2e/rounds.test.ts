@@ -321,4 +321,80 @@ describe('a World Schools practice round on the demo map', () => {
       expect(bErrors).toEqual([]);
     },
   );
+
+  it(
+    'a student’s list of the map’s rounds follows, without a reload, a round the teacher makes, rewords and deletes',
+    { timeout: 120_000 },
+    async () => {
+      const log = inject('startupLog');
+      const teacher = await openPage(browser());
+      const student = await openPage(browser());
+      await signInAsDemo(teacher.page, baseUrl, log, 'teacher');
+      await signInAsDemo(student.page, baseUrl, log, 'student1');
+      const t = teacher.page;
+      const s = student.page;
+      const rounds = `${await demoMapUrl(baseUrl)}/rounds`;
+      await s.goto(rounds);
+      await s.getByText('Live', { exact: true }).waitFor();
+      // Marked, to tell that the page is never loaded again.
+      await s.evaluate(() => {
+        (window as unknown as { stayed?: boolean }).stayed = true;
+      });
+      const row = (text: string) => s.getByRole('row').filter({ hasText: text });
+
+      // The teacher makes a round with a motion of her own.
+      const FIRST = 'This house would leave the Collective Security Treaty Organization';
+      await t.goto(rounds);
+      await t.getByLabel('Format').selectOption({ label: 'World Schools' });
+      await t.getByRole('textbox', { name: /^Motion/ }).click();
+      await t.keyboard.press('Control+A');
+      await t.keyboard.type(FIRST);
+      await t.getByRole('button', { name: 'Create round' }).click();
+      await t.waitForURL(/\/rounds\/[^/]+$/);
+      const title = (await t.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      const n = /^Round (\d+)/.exec(title)![1]!;
+      await row(FIRST)
+        .getByRole('link', { name: `Round ${n}: World Schools` })
+        .waitFor();
+      await screenshot(s, 'rounds-list-live-1440');
+      for (const [width, height] of [
+        [768, 1024],
+        [360, 740],
+      ] as const) {
+        await s.setViewportSize({ width, height });
+        await screenshot(s, `rounds-list-live-${width}`, { fullPage: width === 360 });
+      }
+      await s.setViewportSize({ width: 1440, height: 900 });
+
+      // She rewords its motion: the student's list shows the new words.
+      const SECOND = 'This house would leave the CSTO for a treaty with the European Union';
+      await t.getByText('Live', { exact: true }).waitFor();
+      await t.getByRole('button', { name: 'Edit round' }).click();
+      const edit = t.getByRole('form', { name: `Edit round ${n}` });
+      await edit.getByRole('textbox', { name: /^Motion/ }).click();
+      await t.keyboard.press('Control+A');
+      await t.keyboard.type(SECOND);
+      await edit.getByRole('button', { name: 'Save round' }).click();
+      await t.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+      await row(SECOND)
+        .getByRole('link', { name: `Round ${n}: World Schools` })
+        .waitFor();
+      await expect.poll(() => row(FIRST).count()).toBe(0);
+
+      // She deletes it: it leaves the student's list.
+      await t.getByRole('button', { name: `Delete round ${n}` }).click();
+      await t
+        .getByRole('dialog', { name: `Delete round ${n}?` })
+        .getByRole('button', { name: `Delete round ${n}` })
+        .click();
+      await t.waitForURL(/\/rounds$/);
+      await expect.poll(() => row(SECOND).count()).toBe(0);
+      expect(
+        await s.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true),
+      ).toBe(true);
+      await s.getByText('Live', { exact: true }).waitFor();
+      expect(teacher.errors).toEqual([]);
+      expect(student.errors).toEqual([]);
+    },
+  );
 });

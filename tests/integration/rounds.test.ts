@@ -9,7 +9,11 @@ import { createRound } from '@/lib/server/rounds/create-round';
 import { deleteRound } from '@/lib/server/rounds/delete-round';
 import { editRound, type TEditRoundInput } from '@/lib/server/rounds/edit-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
-import { listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
+import {
+  listMapRounds,
+  readMapRoundList,
+  roundsOfNodes,
+} from '@/lib/server/rounds/list-rounds';
 import { promoteEntry } from '@/lib/server/rounds/promote-entry';
 import { addMember, createMap, createNode, createUser, testDb } from '../factories';
 import { allText, buildTeamMap, code, type User } from '../support/team-map';
@@ -79,6 +83,31 @@ describe('making a round', () => {
     expect(await code(createRound(owner, mapId, { ...input, judges: [amira.userId] }))).toBe(
       'VALIDATION_FAILED',
     );
+  });
+
+  it('is told to the map’s open pages as a round batch, and listed for whoever reads the map as of a log position', async () => {
+    const { lastSeq: before } = await testDb().argumentMap.findUniqueOrThrow({
+      where: { id: mapId },
+    });
+    const made = await createRound(owner, mapId, {
+      format: 'preset:simple',
+      motion: 'Listed as it is made',
+      seats: { for: red, against: blue },
+    });
+    const logged = await testDb().mapOp.findMany({
+      where: { mapId, seq: { gt: before } },
+      select: { op: true },
+    });
+    expect(logged.map((l) => l.op)).toEqual([
+      expect.objectContaining({ kind: 'round', roundId: made.id, created: true }),
+    ]);
+    // The rounds page's list: a student reads it, with the position the stream resumes after.
+    const list = await readMapRoundList(amira, mapId);
+    expect(list.seq).toBe(before + 1);
+    expect(list.rounds[0]).toMatchObject({ id: made.id, motion: 'Listed as it is made' });
+    const outsider = { kind: 'user' as const, userId: (await createUser()).id };
+    expect(await code(readMapRoundList(outsider, mapId))).toBe('NOT_FOUND');
+    await deleteRound(owner, made.id);
   });
 
   it('numbers rounds per map and copies the format into the round', async () => {

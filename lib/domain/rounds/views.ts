@@ -78,6 +78,8 @@ export type RoundChanges = {
   ballots?: true;
   /** The round was deleted. */
   deleted?: true;
+  /** The round was just made (the map's rounds page lists it). */
+  created?: true;
   /** Its motion, benches, judges or chair were corrected: the round is read again. */
   setup?: true;
 };
