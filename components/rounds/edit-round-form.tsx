@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
-import type { FormAction } from '@/lib/domain/form-state';
+import type { FormAction, FormState } from '@/lib/domain/form-state';
 import { carryOver, sentLineUp, type LineUpDraft } from '@/lib/domain/rounds/line-up-draft';
 import type { RoundLineUpView, RoundView } from '@/lib/domain/rounds/views';
 import { RoundLineUpFields } from './new-round-form';
@@ -73,26 +73,25 @@ export function EditRoundForm({
     });
   }
 
-  const save = useCallback<FormAction>(
-    async (state, form) => {
-      const answer = await action(state, form);
-      if (answer.code !== 'STALE_VERSION') return answer;
+  // After the form is put back as sent: the page reads the round again, and the form waits for it.
+  const onRefused = useCallback(
+    (answer: FormState) => {
+      if (answer.code !== 'STALE_VERSION') return;
       setRefused(sentLineUp(answer.chosen));
       setKept(null);
       onStale();
-      // Not what was sent put back: the fields are made again from the round as it is now.
-      return { error: answer.error, code: answer.code };
     },
-    [action, onStale],
+    [onStale],
   );
 
   return (
     <ActionForm
-      action={save}
+      action={action}
       submitLabel="Save round"
       pendingLabel="Saving…"
       label={`Edit round ${round.number}`}
       onDone={onDone}
+      onRefused={onRefused}
     >
       <input type="hidden" name="mapId" value={round.map.id} />
       <input type="hidden" name="roundId" value={round.id} />
@@ -100,23 +99,21 @@ export function EditRoundForm({
       <p className="field__hint">
         Format: {round.format.name} (it stays: the flow is written in its speeches).
       </p>
-      {kept ? (
+      {kept && (
         <p className="field__hint" role="status">
           The form now shows round {round.number} as it is now
           {kept.words.length
             ? `, with your own changes put back on it: ${listed(kept.words)}. Save again to make them, or Cancel to leave the round as it is.`
-            : '. Save again to change it.'}
+            : '; nothing you changed differs from it.'}
           {kept.motionNow && ` The motion now reads “${kept.motionNow}”; yours is in the field.`}
         </p>
-      ) : (
-        lineUp.version !== opened.version &&
-        !refused && (
-          <p className="field__hint" role="status">
-            Someone else changed this round since you opened the form (above, as it is now). If you
-            save, nothing is written yet: the form takes their change in, keeps yours, and you save
-            again.
-          </p>
-        )
+      )}
+      {lineUp.version !== opened.version && !refused && (
+        <p className="field__hint" role="status">
+          Someone else changed this round since you opened the form (above, as it is now). If you
+          save, nothing is written yet: the form takes their change in, keeps yours, and you save
+          again.
+        </p>
       )}
       <RoundLineUpFields
         key={opened.version}
