@@ -27,9 +27,10 @@ export type TEditRoundInput = z.input<typeof ZEditRoundLineUp>;
  * team. The input carries the version of the line-up the writer saw
  * (`lineUpVersion`, in the round's view): once someone else has corrected
  * the round meanwhile, the save is refused (409 STALE_VERSION) and nothing
- * is written, rather than overwriting their correction unseen. All or nothing, under the round's row lock (the lock a ballot's
- * release takes), and logged as a round batch so every open page of the
- * round reads it again at once.
+ * is written, rather than overwriting their correction unseen. All or
+ * nothing, under the round's row lock (the lock a ballot's release takes),
+ * and logged as a round batch so every open page of the round reads it
+ * again at once.
  */
 export async function editRound(
   actor: Actor,
