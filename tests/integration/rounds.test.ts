@@ -9,11 +9,7 @@ import { createRound } from '@/lib/server/rounds/create-round';
 import { deleteRound } from '@/lib/server/rounds/delete-round';
 import { editRound, type TEditRoundInput } from '@/lib/server/rounds/edit-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
-import {
-  listMapRounds,
-  readMapRoundList,
-  roundsOfNodes,
-} from '@/lib/server/rounds/list-rounds';
+import { readMapRoundList, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
 import { promoteEntry } from '@/lib/server/rounds/promote-entry';
 import { addMember, createMap, createNode, createUser, testDb } from '../factories';
 import { allText, buildTeamMap, code, type User } from '../support/team-map';
@@ -247,7 +243,7 @@ describe('ballots', () => {
     );
     expect((await getRoundView(amira, roundId)).ballots).toEqual([]);
     expect((await getRoundView(judge, roundId)).ballots).toHaveLength(1);
-    expect((await listMapRounds(amira, mapId))[0]!.results).toEqual([]);
+    expect((await readMapRoundList(amira, mapId)).rounds[0]!.results).toEqual([]);
 
     await saveBallot(
       judge,
@@ -262,7 +258,7 @@ describe('ballots', () => {
         ties: [expect.objectContaining({ nodeIds: [nodeId] })],
       }),
     ]);
-    expect((await listMapRounds(amira, mapId))[0]!.results).toEqual([
+    expect((await readMapRoundList(amira, mapId)).rounds[0]!.results).toEqual([
       expect.objectContaining({ outcome: 'Opposition (Blue) won' }),
     ]);
     expect(await code(saveBallot(judge, roundId, ballot, { release: true }))).toBe('CONFLICT');
@@ -343,7 +339,9 @@ describe('deleting a round', () => {
     expect(await code(getRoundView(owner, round.id))).toBe('NOT_FOUND');
     expect(await testDb().flowEntry.count({ where: { roundId: round.id } })).toBe(0);
     expect(await testDb().node.count({ where: { mapId, deletedAt: null } })).toBe(cards);
-    expect((await listMapRounds(amira, mapId)).map((r) => r.motion)).not.toContain('To be deleted');
+    expect((await readMapRoundList(amira, mapId)).rounds.map((r) => r.motion)).not.toContain(
+      'To be deleted',
+    );
   });
 
   it('is said by a stream that catches up over it, so an open page need not ask for the round again', async () => {

@@ -80,17 +80,12 @@ function summaryOf(row: Row, people: PeopleLens): RoundSummary {
   };
 }
 
-/** The rounds of a map, newest first, with released results. */
-export async function listMapRounds(actor: Actor, mapId: string): Promise<RoundSummary[]> {
-  const access = await authorizeMap(actor, 'map:read', mapId);
-  return summariesOfMap(actor, access, mapId);
-}
-
 /** A map's rounds as its rounds page lists them, and the log position the list is as of. */
 export type MapRoundList = { seq: number; rounds: RoundSummary[] };
 
 /**
- * The map's rounds page's list (whoever reads the map), with the map's log
+ * The rounds of a map, newest first, with released results: the map's
+ * rounds page's list (whoever reads the map), with the map's log
  * position read first: anything committed after it reaches the page by the
  * map's stream (a round batch), which reads the list again.
  */
@@ -103,6 +98,7 @@ export async function readMapRoundList(actor: Actor, mapId: string): Promise<Map
   return { seq: lastSeq, rounds: await summariesOfMap(actor, access, mapId) };
 }
 
+/** The rounds of a map, newest first, as `access`'s reader sees their people. */
 async function summariesOfMap(
   actor: Actor,
   access: MapAccess,
