@@ -99,6 +99,19 @@ export function EditRoundForm({
       <p className="field__hint">
         Format: {round.format.name} (it stays: the flow is written in its speeches).
       </p>
+      <RoundLineUpFields
+        key={opened.version}
+        format={round.format}
+        formatKey={round.format.key}
+        motion={draft.motion}
+        teams={lineUp.teams}
+        people={lineUp.people}
+        seats={draft.seats}
+        judges={draft.judges}
+        chairId={draft.chairId}
+        locked={lineUp.locked}
+      />
+      {/* Beside the save button and the refusal: where the decision is made. */}
       {kept && (
         <p className="field__hint" role="status">
           The form now shows round {round.number} as it is now
@@ -115,18 +128,6 @@ export function EditRoundForm({
           again.
         </p>
       )}
-      <RoundLineUpFields
-        key={opened.version}
-        format={round.format}
-        formatKey={round.format.key}
-        motion={draft.motion}
-        teams={lineUp.teams}
-        people={lineUp.people}
-        seats={draft.seats}
-        judges={draft.judges}
-        chairId={draft.chairId}
-        locked={lineUp.locked}
-      />
     </ActionForm>
   );
 }
