@@ -56,6 +56,8 @@ export function RoundRoom({
     },
     [reload],
   );
+  // A save refused as stale: the round as it is now (the stream may not have brought it yet).
+  const onStale = useCallback(() => void reload(), [reload]);
   const selected = selectedId ? entries.find((e) => e.id === selectedId) : undefined;
   const marks = useMemo(
     () => flowMarks(round.format, entries, clock.speech),
@@ -150,6 +152,7 @@ export function RoundRoom({
               lineUp={round.lineUp}
               action={editAction}
               onDone={onEdited}
+              onStale={onStale}
             />
           </section>
         )}

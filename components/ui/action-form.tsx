@@ -29,6 +29,12 @@ type Props = {
   keepValues?: boolean;
   /** Called with the notice once the action has answered without an error. */
   onDone?: (notice: string | undefined) => void;
+  /**
+   * Called with the answer once the action has refused, after the form is
+   * put back as it was sent (a form that answers one refusal its own way,
+   * by its code).
+   */
+  onRefused?: (answer: FormState) => void;
 };
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -71,16 +77,21 @@ export function ActionForm({
   labelledBy,
   keepValues = false,
   onDone,
+  onRefused,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
-  const first = useRef(state);
+  /** The answer last told to onDone or onRefused: each is told once, whatever re-renders. */
+  const told = useRef(state);
   useLayoutEffect(() => {
     if (form.current) restoreValues(form.current, state);
   }, [state]);
   useEffect(() => {
-    if (state !== first.current && !state.error) onDone?.(state.notice);
-  }, [state, onDone]);
+    if (state === told.current) return;
+    told.current = state;
+    if (!state.error) onDone?.(state.notice);
+    else onRefused?.(state);
+  }, [state, onDone, onRefused]);
   return (
     <form
       ref={form}

@@ -8,6 +8,8 @@ export type FormState<Extra extends object = object> = {
   error?: string;
   /** The field at fault (its form name), when the error is about one field. */
   field?: string;
+  /** The refusal's code (lib/server/errors), for a form that answers one kind its own way (STALE_VERSION). */
+  code?: string;
   /** What went right, when there is something to say ("Teams saved."). */
   notice?: string;
   /** What was typed, to put back after an error (never passwords); a repeated name's last value. */

@@ -37,13 +37,15 @@ function valuesOf(form: FormData): Pick<FormState, 'values' | 'chosen'> {
 }
 
 /** The message and field of an AppError, including a use case's own schema failure (lib/server/http `parseInput`). */
-function explain(error: AppError): Pick<FormState, 'error' | 'field'> {
+function explain(error: AppError): Pick<FormState, 'error' | 'field' | 'code'> {
   const details = error.details as { field?: unknown; issues?: Issue[] } | undefined;
   const issue = details?.issues?.[0];
-  if (issue) return { error: issue.message, field: issue.path.join('.') || undefined };
+  if (issue)
+    return { error: issue.message, field: issue.path.join('.') || undefined, code: error.code };
   return {
     error: error.message,
     field: typeof details?.field === 'string' ? details.field : undefined,
+    code: error.code,
   };
 }
 

@@ -163,6 +163,7 @@ describe('anonymous mode', () => {
         await read(`/api/maps/${id}/history`),
         await read(`/api/maps/${id}`),
         await read(`/api/maps/${id}/rounds`),
+        await read(`/api/maps/${id}/rounds/list`),
         await read(`/api/maps/${id}/export?format=backup`),
       ];
     }, mapId);

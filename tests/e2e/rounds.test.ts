@@ -171,8 +171,11 @@ describe('a World Schools practice round on the demo map', () => {
         .getByRole('dialog', { name: 'Release the ballot?' })
         .getByRole('button', { name: 'Release' })
         .click();
-      // The judge's own form says so (the results below also begin "Released").
-      await t.getByText(/the teams see it/).waitFor();
+      // The ballot's own status says so (the results below say "Released" too, once the page has read them).
+      await t
+        .getByRole('status')
+        .filter({ hasText: 'the teams see it, and it can no longer change' })
+        .waitFor();
 
       // Both teams read the result, its reason, and the card it is tied to.
       for (const page of [a, b]) {
@@ -198,13 +201,14 @@ describe('a World Schools practice round on the demo map', () => {
         .click();
       const view = (await (await t.request.get(`${baseUrl}/api/rounds/${roundId}`)).json()) as {
         seats: { position: string; team: { id: string } }[];
-        lineUp: { judgeIds: string[] };
+        lineUp: { judgeIds: string[]; version: string };
       };
       const teamOf = (bench: string) => view.seats.find((s) => s.position === bench)!.team.id;
       const swap = await patch(t, {
         motion: MOTION,
         seats: { prop: teamOf('opp'), opp: teamOf('prop') },
         judges: view.lineUp.judgeIds,
+        version: view.lineUp.version,
       });
       expect(swap.status()).toBe(409);
       expect(await swap.json()).toMatchObject({
@@ -215,6 +219,199 @@ describe('a World Schools practice round on the demo map', () => {
       });
       expect(await benches(ana.page)).toContain('Proposition (for): Team Turchenko');
       for (const who of [teacher, ana, ben]) expect(who.errors).toEqual([]);
+    },
+  );
+
+  it(
+    'the teacher corrects one round in two tabs: the save from the form opened first is refused, the form shows the round as it is now with her swap carried over, and only her second save makes it',
+    { timeout: 120_000 },
+    async () => {
+      // One teacher, two tabs of one session: pages of one browser context.
+      const session = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+      const errors: string[] = [];
+      const tab = async () => {
+        const page = await session.newPage();
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+        });
+        return page;
+      };
+      const a = await tab();
+      await signInAsDemo(a, baseUrl, inject('startupLog'), 'teacher');
+      const b = await tab();
+      await a.goto(`${await demoMapUrl(baseUrl)}/rounds`);
+      await a.getByLabel('Format').selectOption({ label: 'World Schools' });
+      await a.getByRole('button', { name: 'Create round' }).click();
+      await a.waitForURL(/\/rounds\/[^/]+$/);
+      const roundId = a.url().split('/').pop()!;
+      await b.goto(a.url());
+      const benches = (page: Page) => page.getByRole('list', { name: 'Benches' }).textContent();
+      const formOf = (page: Page) => page.getByRole('form', { name: /^Edit round \d+$/ });
+      // The motion as the page's header shows it (not a form's field).
+      const motionOf = (page: Page, text: string) =>
+        page.getByRole('strong').filter({ hasText: text });
+      // Both tabs open Edit round before either saves.
+      for (const page of [a, b]) {
+        await page.getByText('Live', { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Edit round' }).click();
+        await formOf(page).waitFor();
+      }
+      const seated = await benches(a);
+      const bForm = formOf(b);
+      const prop = await bForm.getByLabel(/^Proposition/).inputValue();
+      const opp = await bForm.getByLabel(/^Opposition/).inputValue();
+
+      // Tab A rewords the motion and saves.
+      const MOTION = 'This house believes Russia abandoned Armenia when Azerbaijan retook Karabakh';
+      await formOf(a)
+        .getByRole('textbox', { name: /^Motion/ })
+        .click();
+      await a.keyboard.press('Control+A');
+      await a.keyboard.type(MOTION);
+      await formOf(a).getByRole('button', { name: 'Save round' }).click();
+      await a.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+
+      // Tab B's page shows the new motion live; its open form says the round changed under it.
+      await motionOf(b, MOTION).waitFor();
+      const warned = await bForm
+        .getByRole('status')
+        .filter({ hasText: 'Someone else changed this round since you opened the form' })
+        .count();
+      // Tab B swaps the benches in its form, opened before, and saves.
+      await bForm.getByLabel(/^Proposition/).selectOption(opp);
+      await bForm.getByLabel(/^Opposition/).selectOption(prop);
+      await bForm.getByRole('button', { name: 'Save round' }).click();
+      // Answered either way: refused (the form's alert) or saved (the page's status).
+      await bForm
+        .getByRole('alert')
+        .or(b.getByRole('status').filter({ hasText: 'Round saved' }))
+        .first()
+        .waitFor();
+      // The round keeps A's change and nothing of B's: B's save was refused.
+      const read = async () =>
+        (await (await a.request.get(`${baseUrl}/api/rounds/${roundId}`)).json()) as {
+          motion: string;
+          seats: { position: string; team: { id: string } }[];
+        };
+      const now = await read();
+      expect(now.seats.map((s) => [s.position, s.team.id])).toEqual([
+        ['prop', prop],
+        ['opp', opp],
+      ]);
+      expect(now.motion).toBe(MOTION);
+      expect(await benches(a)).toBe(seated);
+      expect(warned).toBe(1);
+      await bForm
+        .getByRole('alert')
+        .getByText(/^Someone else changed this round after you opened the form/)
+        .waitFor();
+      // The form now shows the round as it is (A's motion), with B's swap carried over.
+      await bForm
+        .getByRole('status')
+        .filter({ hasText: 'with your own changes put back on it: Proposition and Opposition' })
+        .waitFor();
+      expect(await bForm.getByRole('textbox', { name: /^Motion/ }).inputValue()).toBe(MOTION);
+      expect(await bForm.getByLabel(/^Proposition/).inputValue()).toBe(opp);
+      expect(await bForm.getByLabel(/^Opposition/).inputValue()).toBe(prop);
+      await screenshot(b, 'round-edit-stale-1440');
+      for (const [width, height] of [
+        [768, 1024],
+        [360, 740],
+      ] as const) {
+        await b.setViewportSize({ width, height });
+        await bForm.getByRole('alert').scrollIntoViewIfNeeded();
+        await screenshot(b, `round-edit-stale-${width}`, { fullPage: width === 360 });
+      }
+      await b.setViewportSize({ width: 1440, height: 900 });
+
+      // Saved again, knowingly: both changes stand, on both tabs.
+      await bForm.getByRole('button', { name: 'Save round' }).click();
+      await b.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+      expect((await read()).seats.map((s) => [s.position, s.team.id])).toEqual([
+        ['prop', opp],
+        ['opp', prop],
+      ]);
+      expect((await read()).motion).toBe(MOTION);
+      await expect.poll(() => benches(a)).not.toBe(seated);
+      await motionOf(a, MOTION).waitFor();
+      expect(errors).toEqual([]);
+      await session.close();
+    },
+  );
+
+  it(
+    'a student’s list of the map’s rounds follows, without a reload, a round the teacher makes, rewords and deletes',
+    { timeout: 120_000 },
+    async () => {
+      const log = inject('startupLog');
+      const teacher = await openPage(browser());
+      const student = await openPage(browser());
+      await signInAsDemo(teacher.page, baseUrl, log, 'teacher');
+      await signInAsDemo(student.page, baseUrl, log, 'student1');
+      const t = teacher.page;
+      const s = student.page;
+      const rounds = `${await demoMapUrl(baseUrl)}/rounds`;
+      await s.goto(rounds);
+      // Marked, to tell that the page is never loaded again.
+      await s.evaluate(() => {
+        (window as unknown as { stayed?: boolean }).stayed = true;
+      });
+      const row = (text: string) => s.getByRole('row').filter({ hasText: text });
+
+      // The teacher makes a round with a motion of her own.
+      const FIRST = 'This house would leave the Collective Security Treaty Organization';
+      await t.goto(rounds);
+      await t.getByLabel('Format').selectOption({ label: 'World Schools' });
+      await t.getByRole('textbox', { name: /^Motion/ }).click();
+      await t.keyboard.press('Control+A');
+      await t.keyboard.type(FIRST);
+      await t.getByRole('button', { name: 'Create round' }).click();
+      await t.waitForURL(/\/rounds\/[^/]+$/);
+      const title = (await t.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      const n = /^Round (\d+)/.exec(title)![1]!;
+      await row(FIRST)
+        .getByRole('link', { name: `Round ${n}: World Schools` })
+        .waitFor();
+      await screenshot(s, 'rounds-list-live-1440');
+      for (const [width, height] of [
+        [768, 1024],
+        [360, 740],
+      ] as const) {
+        await s.setViewportSize({ width, height });
+        await screenshot(s, `rounds-list-live-${width}`, { fullPage: width === 360 });
+      }
+      await s.setViewportSize({ width: 1440, height: 900 });
+
+      // She rewords its motion: the student's list shows the new words.
+      const SECOND = 'This house would leave the CSTO for a treaty with the European Union';
+      await t.getByText('Live', { exact: true }).waitFor();
+      await t.getByRole('button', { name: 'Edit round' }).click();
+      const edit = t.getByRole('form', { name: `Edit round ${n}` });
+      await edit.getByRole('textbox', { name: /^Motion/ }).click();
+      await t.keyboard.press('Control+A');
+      await t.keyboard.type(SECOND);
+      await edit.getByRole('button', { name: 'Save round' }).click();
+      await t.getByRole('status').filter({ hasText: 'Round saved' }).waitFor();
+      await row(SECOND)
+        .getByRole('link', { name: `Round ${n}: World Schools` })
+        .waitFor();
+      await expect.poll(() => row(FIRST).count()).toBe(0);
+
+      // She deletes it: it leaves the student's list.
+      await t.getByRole('button', { name: `Delete round ${n}` }).click();
+      await t
+        .getByRole('dialog', { name: `Delete round ${n}?` })
+        .getByRole('button', { name: `Delete round ${n}` })
+        .click();
+      await t.waitForURL(/\/rounds$/);
+      await expect.poll(() => row(SECOND).count()).toBe(0);
+      expect(
+        await s.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true),
+      ).toBe(true);
+      await s.getByText('Live', { exact: true }).waitFor();
+      expect(teacher.errors).toEqual([]);
+      expect(student.errors).toEqual([]);
     },
   );
 });

@@ -13,7 +13,7 @@ import { publishPresence, ZPresenceInput } from '@/lib/server/realtime/publish-p
 import { applyRoundOps, ZApplyRoundOpsInput } from '@/lib/server/rounds/apply-round-ops';
 import { createRound } from '@/lib/server/rounds/create-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
-import { listClassRounds, listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
+import { listClassRounds, readMapRoundList, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
 import { createShareLink } from '@/lib/server/share-links/create-share-link';
 import { resolveShareLink, shareLinkActor } from '@/lib/server/share-links/resolve-share-link';
 import { getSocialView } from '@/lib/server/social/get-social-view';
@@ -354,7 +354,7 @@ describe('an anonymous map', () => {
       votes: await getVotes(ben.actor, mapId),
       tasks: await getMyTasks(ben.actor, mapId),
       moderation: await getModeration(ben.actor, mapId),
-      rounds: await listMapRounds(ben.actor, mapId),
+      rounds: (await readMapRoundList(ben.actor, mapId)).rounds,
       classRounds: await listClassRounds(ben.actor, classroomId),
       round: await getRoundView(ben.actor, roundId),
       roundsOfNodes: await roundsOfNodes(ben.actor, mapId),

@@ -9,7 +9,7 @@ import { createRound } from '@/lib/server/rounds/create-round';
 import { deleteRound } from '@/lib/server/rounds/delete-round';
 import { editRound, type TEditRoundInput } from '@/lib/server/rounds/edit-round';
 import { getRoundView } from '@/lib/server/rounds/get-round';
-import { listMapRounds, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
+import { readMapRoundList, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
 import { promoteEntry } from '@/lib/server/rounds/promote-entry';
 import { addMember, createMap, createNode, createUser, testDb } from '../factories';
 import { allText, buildTeamMap, code, type User } from '../support/team-map';
@@ -79,6 +79,31 @@ describe('making a round', () => {
     expect(await code(createRound(owner, mapId, { ...input, judges: [amira.userId] }))).toBe(
       'VALIDATION_FAILED',
     );
+  });
+
+  it('is told to the map’s open pages as a round batch, and listed for whoever reads the map as of a log position', async () => {
+    const { lastSeq: before } = await testDb().argumentMap.findUniqueOrThrow({
+      where: { id: mapId },
+    });
+    const made = await createRound(owner, mapId, {
+      format: 'preset:simple',
+      motion: 'Listed as it is made',
+      seats: { for: red, against: blue },
+    });
+    const logged = await testDb().mapOp.findMany({
+      where: { mapId, seq: { gt: before } },
+      select: { op: true },
+    });
+    expect(logged.map((l) => l.op)).toEqual([
+      expect.objectContaining({ kind: 'round', roundId: made.id, created: true }),
+    ]);
+    // The rounds page's list: a student reads it, with the position the stream resumes after.
+    const list = await readMapRoundList(amira, mapId);
+    expect(list.seq).toBe(before + 1);
+    expect(list.rounds[0]).toMatchObject({ id: made.id, motion: 'Listed as it is made' });
+    const outsider = { kind: 'user' as const, userId: (await createUser()).id };
+    expect(await code(readMapRoundList(outsider, mapId))).toBe('NOT_FOUND');
+    await deleteRound(owner, made.id);
   });
 
   it('numbers rounds per map and copies the format into the round', async () => {
@@ -218,7 +243,7 @@ describe('ballots', () => {
     );
     expect((await getRoundView(amira, roundId)).ballots).toEqual([]);
     expect((await getRoundView(judge, roundId)).ballots).toHaveLength(1);
-    expect((await listMapRounds(amira, mapId))[0]!.results).toEqual([]);
+    expect((await readMapRoundList(amira, mapId)).rounds[0]!.results).toEqual([]);
 
     await saveBallot(
       judge,
@@ -233,7 +258,7 @@ describe('ballots', () => {
         ties: [expect.objectContaining({ nodeIds: [nodeId] })],
       }),
     ]);
-    expect((await listMapRounds(amira, mapId))[0]!.results).toEqual([
+    expect((await readMapRoundList(amira, mapId)).rounds[0]!.results).toEqual([
       expect.objectContaining({ outcome: 'Opposition (Blue) won' }),
     ]);
     expect(await code(saveBallot(judge, roundId, ballot, { release: true }))).toBe('CONFLICT');
@@ -314,7 +339,9 @@ describe('deleting a round', () => {
     expect(await code(getRoundView(owner, round.id))).toBe('NOT_FOUND');
     expect(await testDb().flowEntry.count({ where: { roundId: round.id } })).toBe(0);
     expect(await testDb().node.count({ where: { mapId, deletedAt: null } })).toBe(cards);
-    expect((await listMapRounds(amira, mapId)).map((r) => r.motion)).not.toContain('To be deleted');
+    expect((await readMapRoundList(amira, mapId)).rounds.map((r) => r.motion)).not.toContain(
+      'To be deleted',
+    );
   });
 
   it('is said by a stream that catches up over it, so an open page need not ask for the round again', async () => {
@@ -368,10 +395,15 @@ describe('correcting a round', () => {
       judges: view.judges.map((j) => `${j.id}${j.chair ? ' (chair)' : ''}`).toSorted(),
     };
   };
+  /** The version of the round's line-up as its owner's page reads it, which a correction sends back. */
+  const seen = async (id: string) => (await getRoundView(owner, id)).lineUp!.version;
+  /** A correction by the owner of the round as it is now. */
+  const correct = async (id: string, change: Omit<TEditRoundInput, 'version'>) =>
+    editRound(owner, id, { ...change, version: await seen(id) });
   let second: User;
   let green = '';
   let round = '';
-  let input: TEditRoundInput;
+  let input: Omit<TEditRoundInput, 'version'>;
 
   beforeAll(async () => {
     second = await addMember(mapId, 'COMMENTER');
@@ -396,7 +428,7 @@ describe('correcting a round', () => {
 
   it('lets the map’s owner fix the motion, swap the benches, change the judges and the chair, all at once, and tells the open pages', async () => {
     const { lastSeq } = await state(round);
-    await editRound(owner, round, {
+    await correct(round, {
       motion: '  This house believes Russia abandoned Armenia  ',
       seats: { prop: red, opp: blue },
       judges: [judge.userId, second.userId],
@@ -420,7 +452,7 @@ describe('correcting a round', () => {
     expect((await getRoundView(judge, round)).me).toMatchObject({ chair: false, judge: true });
 
     // A bench can take a team that was in no seat; a judge can go; the chair falls to the first judge left.
-    await editRound(owner, round, {
+    await correct(round, {
       motion: 'This house believes Russia abandoned Armenia',
       seats: { prop: green, opp: blue },
       judges: [judge.userId],
@@ -430,12 +462,66 @@ describe('correcting a round', () => {
       seats: { prop: 'Green', opp: 'Blue' },
       judges: [`${judge.userId} (chair)`],
     });
-    await editRound(owner, round, { ...input, seats: { prop: red, opp: blue } });
+    await correct(round, { ...input, seats: { prop: red, opp: blue } });
+  });
+
+  it('refuses a save based on the round as it was before someone else corrected it (STALE_VERSION), writing nothing; the same save on the round as it is now goes through', async () => {
+    // Two teachers open the edit form on the same round (Red proposes).
+    const asOpened = { ...input, seats: { prop: red, opp: blue } };
+    const opened = await seen(round);
+    // The first fixes the motion and saves.
+    await editRound(owner, round, {
+      ...asOpened,
+      motion: 'This house believes that Russia abandoned Armenia in 2023',
+      version: opened,
+    });
+    const before = await state(round);
+    // The second, their form still on the old round, swaps the benches: refused, nothing written.
+    const stale = editRound(owner, round, {
+      ...asOpened,
+      seats: { prop: blue, opp: red },
+      version: opened,
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    await expect(stale).rejects.toThrow(/Someone else changed this round/);
+    expect(await state(round)).toEqual(before);
+    expect(await lineUp(round)).toMatchObject({
+      motion: 'This house believes that Russia abandoned Armenia in 2023',
+      seats: { prop: 'Red', opp: 'Blue' },
+    });
+    // No version at all is refused too (PATCH requires it), and writes nothing.
+    expect(await code(editRound(owner, round, asOpened as unknown as TEditRoundInput))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await state(round)).toEqual(before);
+    // A clock command moves the round's updatedAt but not its line-up: no false refusal.
+    const current = await seen(round);
+    await applyRoundOps(
+      owner,
+      round,
+      ZApplyRoundOpsInput.parse({
+        ops: [{ type: 'clock', action: 'start' }],
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    expect((await state(round)).round.updatedAt).not.toEqual(before.round.updatedAt);
+    // Saved again on the round as it is now, the swap goes through (the motion as the first left it).
+    await editRound(owner, round, {
+      ...asOpened,
+      motion: 'This house believes that Russia abandoned Armenia in 2023',
+      seats: { prop: blue, opp: red },
+      version: current,
+    });
+    expect(await lineUp(round)).toMatchObject({
+      motion: 'This house believes that Russia abandoned Armenia in 2023',
+      seats: { prop: 'Blue', opp: 'Red' },
+    });
+    await correct(round, asOpened);
   });
 
   it('refuses students, other teachers, teams and judges not of this map, one team on two benches, and writes nothing then', async () => {
     const before = await state(round);
-    const ok = { ...input, seats: { prop: red, opp: blue } };
+    const ok = { ...input, seats: { prop: red, opp: blue }, version: await seen(round) };
     const otherTeacher = { kind: 'user' as const, userId: (await createUser()).id };
     const otherMap = await createMap({ ownerId: otherTeacher.userId });
     const stranger = (
@@ -482,13 +568,13 @@ describe('correcting a round', () => {
     // A judge who has begun a ballot stays a judge (their draft would be lost).
     await saveBallot(judge, id, { decision: {}, reason: 'Half written' }, { release: false });
     const before = await state(id);
-    const drafting = editRound(owner, id, { ...now, judges: [second.userId] });
+    const drafting = correct(id, { ...now, judges: [second.userId] });
     await expect(drafting).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(drafting).rejects.toThrow(/has begun a ballot/);
     expect(await state(id)).toEqual(before);
     // Until a ballot is released, the benches can still swap.
-    await editRound(owner, id, { ...now, seats: { for: blue, against: red }, judges });
-    await editRound(owner, id, { ...now, judges });
+    await correct(id, { ...now, seats: { for: blue, against: red }, judges });
+    await correct(id, { ...now, judges });
 
     await saveBallot(
       judge,
@@ -501,12 +587,12 @@ describe('correcting a round', () => {
       { ...now, seats: { for: blue, against: red }, judges },
       { ...now, judges: [...judges, viewer.userId] },
     ]) {
-      const attempt = editRound(owner, id, change);
+      const attempt = correct(id, change);
       await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT' });
       await expect(attempt).rejects.toThrow(/ballot of this round is released/);
     }
     expect(await state(id)).toEqual(released);
-    await editRound(owner, id, {
+    await correct(id, {
       ...now,
       motion: 'Released: the wording fixed',
       judges,

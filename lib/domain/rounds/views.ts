@@ -64,6 +64,8 @@ export type RoundLineUpView = {
   chairId: string | null;
   /** A released ballot holds the benches and judges (the motion and the chair can still change). */
   locked: boolean;
+  /** The version of the line-up (motion, benches, judges, chair) this view shows: a correction sends it back. */
+  version: string;
 };
 
 /** What a round batch changed, as the stream hands it to readers allowed to see it. */
@@ -76,6 +78,8 @@ export type RoundChanges = {
   ballots?: true;
   /** The round was deleted. */
   deleted?: true;
+  /** The round was just made (the map's rounds page lists it). */
+  created?: true;
   /** Its motion, benches, judges or chair were corrected: the round is read again. */
   setup?: true;
 };

@@ -51,6 +51,7 @@ export async function getMapHistory(
       released?: boolean;
       deleted?: boolean;
       edited?: boolean;
+      created?: boolean;
     };
     if (body.kind === 'round') {
       return {
@@ -181,8 +182,14 @@ function describeSocial(
 /** A practice round's batch in the timeline: the flow, the clocks, a ballot. */
 function describeRound(
   ops: TRoundOp[],
-  { released, deleted, edited }: { released?: boolean; deleted?: boolean; edited?: boolean },
+  {
+    released,
+    deleted,
+    edited,
+    created,
+  }: { released?: boolean; deleted?: boolean; edited?: boolean; created?: boolean },
 ): string {
+  if (created) return 'made a practice round';
   if (deleted) return 'deleted a practice round';
   if (edited) return 'corrected a practice round’s motion, benches or judges';
   if (released) return 'released a ballot of a practice round';

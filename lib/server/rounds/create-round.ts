@@ -4,11 +4,13 @@ import { presetByKey } from '../../domain/formats';
 import type { Format } from '../../domain/formats/schema';
 import { storedFormat } from '../formats/class-formats';
 import { INITIAL_CLOCK } from '../../domain/rounds/types';
+import type { RoundChanges } from '../../domain/rounds/views';
 import type { Prisma } from '../../generated/prisma/client';
 import { authorizeRoundsOfMap, type Actor } from '../authz';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../http';
+import { appendToLog } from '../maps/append-to-log';
 import { checkLineUp, ZRoundLineUp } from './line-up';
 
 const ZCreateRoundInput = z.object({
@@ -45,6 +47,8 @@ async function formatFor(choice: string, classroomId: string | null): Promise<Fo
  * Makes a practice round on a map: the format is copied into the round, each
  * of its benches gets one of the map's teams (a different team each), and
  * the judges are people of the map (`checkLineUp`). Its number is the map's next.
+ * Logged as a round batch (changes say `created`), so the map's rounds
+ * page, open elsewhere, lists it at once.
  */
 export async function createRound(
   actor: Actor,
@@ -56,9 +60,8 @@ export async function createRound(
   const format = await formatFor(input.format, access.map.classroomId);
   const { judges, chairId } = await checkLineUp(mapId, format, input);
   const createdById = actor.kind === 'user' ? actor.userId : null;
-  return db().$transaction(async (tx) => {
-    // Numbers per map: the row lock of the map serialises two teachers creating at once.
-    await tx.$queryRaw`SELECT 1 FROM "ArgumentMap" WHERE "id" = ${mapId} FOR UPDATE`;
+  // Numbers per map: the log's row lock of the map serialises two teachers creating at once.
+  const appended = await appendToLog({ mapId, actorId: createdById }, async (tx) => {
     const last = await tx.round.aggregate({ where: { mapId }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const round = await tx.round.create({
@@ -76,6 +79,20 @@ export async function createRound(
       },
       select: { id: true, number: true },
     });
-    return round;
+    const changes: RoundChanges = {
+      roundId: round.id,
+      entries: [],
+      removedEntries: [],
+      clock: null,
+      created: true,
+    };
+    return {
+      op: { kind: 'round', roundId: round.id, ops: [], created: true } as Prisma.InputJsonValue,
+      live: { changes },
+      value: round,
+    };
   });
+  // Never a duplicate: no idempotency key is sent.
+  if (appended.duplicate) throw new Error('createRound logged no batch');
+  return appended.value;
 }

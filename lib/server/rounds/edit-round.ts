@@ -8,10 +8,10 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../http';
 import { appendToLog } from '../maps/append-to-log';
-import { checkLineUp, ZRoundLineUp } from './line-up';
+import { checkLineUp, lineUpVersion, ZEditRoundLineUp } from './line-up';
 import { roundData } from './round-views';
 
-export type TEditRoundInput = z.input<typeof ZRoundLineUp>;
+export type TEditRoundInput = z.input<typeof ZEditRoundLineUp>;
 
 /**
  * Corrects a round after it was made: its motion, the team on each bench,
@@ -24,9 +24,13 @@ export type TEditRoundInput = z.input<typeof ZRoundLineUp>;
  * - a judge who has begun a ballot (a draft) stays a judge of the round
  *   (removing them would lose their draft); judges may still be added.
  * The flow stays with its speeches, and a team's private notes with their
- * team. All or nothing, under the round's row lock (the lock a ballot's
- * release takes), and logged as a round batch so every open page of the
- * round reads it again at once.
+ * team. The input carries the version of the line-up the writer saw
+ * (`lineUpVersion`, in the round's view): once someone else has corrected
+ * the round meanwhile, the save is refused (409 STALE_VERSION) and nothing
+ * is written, rather than overwriting their correction unseen. All or
+ * nothing, under the round's row lock (the lock a ballot's release takes),
+ * and logged as a round batch so every open page of the round reads it
+ * again at once.
  */
 export async function editRound(
   actor: Actor,
@@ -35,7 +39,7 @@ export async function editRound(
 ): Promise<{ mapId: string }> {
   const access = await authorizeRound(actor, 'round:manage', roundId);
   const mapId = access.round.mapId;
-  const input = parseInput(ZRoundLineUp, raw);
+  const input = parseInput(ZEditRoundLineUp, raw);
   const { format } = roundData(
     await db().round.findUniqueOrThrow({
       where: { id: roundId },
@@ -49,14 +53,20 @@ export async function editRound(
       unknown[]
     >`SELECT 1 FROM "Round" WHERE "id" = ${roundId} FOR UPDATE`;
     if (!locked.length) throw new AppError('NOT_FOUND', 'This round was deleted.');
-    const [seats, current, ballots] = await Promise.all([
+    const [row, seats, current, ballots] = await Promise.all([
+      tx.round.findUniqueOrThrow({ where: { id: roundId }, select: { motion: true } }),
       tx.roundSeat.findMany({ where: { roundId }, select: { position: true, teamId: true } }),
-      tx.roundJudge.findMany({ where: { roundId }, select: { userId: true } }),
+      tx.roundJudge.findMany({ where: { roundId }, select: { userId: true, chair: true } }),
       tx.ballot.findMany({
         where: { roundId },
         select: { releasedAt: true, judgeId: true, judge: { select: { name: true, email: true } } },
       }),
     ]);
+    if (lineUpVersion({ motion: row.motion, seats, judges: current }) !== input.version)
+      throw new AppError(
+        'STALE_VERSION',
+        'Someone else changed this round after you opened the form, so nothing was saved. The round as it is now is shown: look it over and save again.',
+      );
     const seatOf = new Map(seats.map((s) => [s.position, s.teamId]));
     const moved = format.positions.filter((p) => seatOf.get(p.key) !== input.seats[p.key]);
     const before = new Set(current.map((j) => j.userId));

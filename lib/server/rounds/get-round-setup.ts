@@ -6,13 +6,15 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { listMapPeople } from '../maps/list-map-people';
 import type { RoundSummary } from '../../domain/rounds/views';
-import { listMapRounds } from './list-rounds';
+import { readMapRoundList } from './list-rounds';
 
 export type RoundSetup = {
   map: { id: string; title: string; motion: string };
   /** Whether this reader may make rounds here (the map's managers, the class's teacher). */
   manage: boolean;
   rounds: RoundSummary[];
+  /** The map's log position the rounds are as of: the page's stream resumes after it. */
+  seq: number;
   /** For the new-round form (empty when the reader may not make one). */
   formats: { value: string; format: Format }[];
   teams: { id: string; name: string; side: string }[];
@@ -29,14 +31,14 @@ export async function getRoundSetup(actor: Actor, mapId: string): Promise<RoundS
       throw error;
     },
   );
-  const [map, rounds] = await Promise.all([
+  const [map, { seq, rounds }] = await Promise.all([
     db().argumentMap.findUniqueOrThrow({
       where: { id: mapId },
       select: { id: true, title: true, motion: true },
     }),
-    listMapRounds(actor, mapId),
+    readMapRoundList(actor, mapId),
   ]);
-  if (!manage) return { map, manage, rounds, formats: [], teams: [], people: [] };
+  if (!manage) return { map, manage, rounds, seq, formats: [], teams: [], people: [] };
   const [own, teams, people] = await Promise.all([
     access.map.classroomId
       ? db().classFormat.findMany({
@@ -59,5 +61,5 @@ export async function getRoundSetup(actor: Actor, mapId: string): Promise<RoundS
     }),
     ...PRESETS.map((format) => ({ value: `preset:${format.key}`, format })),
   ];
-  return { map, manage, rounds, formats, teams, people };
+  return { map, manage, rounds, seq, formats, teams, people };
 }

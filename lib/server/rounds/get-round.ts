@@ -5,6 +5,7 @@ import type { RoundLineUpView, RoundView } from '../../domain/rounds/views';
 import { listMapPeople } from '../maps/list-map-people';
 import { peopleAsSeenBy } from '../maps/display-names';
 import { ballotsFor } from './ballots';
+import { lineUpVersion } from './line-up';
 import { ENTRY_SELECT, entryView, roundData, visibleEntriesWhere } from './round-views';
 
 const person = { select: { id: true, name: true, email: true } } as const;
@@ -80,7 +81,14 @@ export async function getRoundView(actor: Actor, roundId: string): Promise<Round
     ballotsFor(roundId, userId),
   ]);
   const lineUp: RoundLineUpView | null = access.manager
-    ? await lineUpOf(map.id, roundId, round.judges)
+    ? {
+        ...(await lineUpOf(map.id, roundId, round.judges)),
+        version: lineUpVersion({
+          motion: round.motion,
+          seats: round.seats.map((s) => ({ position: s.position, teamId: s.team.id })),
+          judges: round.judges.map((j) => ({ userId: j.user.id, chair: j.chair })),
+        }),
+      }
     : null;
   const people = await peopleAsSeenBy(actor, access, [
     ...round.seats.flatMap((s) => s.team.members.map((m) => m.user.id)),
@@ -153,7 +161,7 @@ async function lineUpOf(
   mapId: string,
   roundId: string,
   judges: { chair: boolean; user: { id: string } }[],
-): Promise<RoundLineUpView> {
+): Promise<Omit<RoundLineUpView, 'version'>> {
   const [teams, people, released] = await Promise.all([
     db().team.findMany({
       where: { mapId },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Format } from '../../domain/formats/schema';
 import { db } from '../db';
@@ -24,6 +25,38 @@ export const ZRoundLineUp = z.object({
   chairId: ZRecordId.nullable().default(null),
 });
 export type RoundLineUp = z.output<typeof ZRoundLineUp>;
+
+/** A correction of a made round: its line-up, and the version of it the writer saw (`lineUpVersion`). */
+export const ZEditRoundLineUp = ZRoundLineUp.extend({
+  version: z
+    .string({ error: 'Send the version of the round you are correcting (its lineUp.version).' })
+    .min(1, 'Send the version of the round you are correcting (its lineUp.version).')
+    .max(100),
+});
+
+const byKey = <T extends [string, unknown]>(a: T, b: T) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * The version of a round's line-up: a digest of its motion, the team on
+ * each bench, its judges and its chair, the things a correction writes.
+ * An edit form carries the version it was opened on, and `editRound`
+ * refuses it once the line-up has moved on (someone else corrected it
+ * meanwhile). Derived from what a correction changes rather than the
+ * round's `updatedAt`, which every clock command moves too: a teacher
+ * fixing the motion while the chair starts a speech is not refused.
+ */
+export function lineUpVersion(round: {
+  motion: string;
+  seats: { position: string; teamId: string }[];
+  judges: { userId: string; chair: boolean }[];
+}): string {
+  const canonical = JSON.stringify([
+    round.motion,
+    round.seats.map((s): [string, string] => [s.position, s.teamId]).toSorted(byKey),
+    round.judges.map((j): [string, boolean] => [j.userId, j.chair]).toSorted(byKey),
+  ]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+}
 
 /**
  * Checks a line-up against the map and the round's format: each bench gets

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Format } from '../../domain/formats/schema';
 import type { Decision } from '../../domain/rounds/ballot';
 import type { RoundSummary } from '../../domain/rounds/views';
-import { authorizeClassroom, authorizeMap, type Actor } from '../authz';
+import { authorizeClassroom, authorizeMap, type Actor, type MapAccess } from '../authz';
 import { db } from '../db';
 import { peopleAsSeenBy, type PeopleLens } from '../maps/display-names';
 
@@ -80,9 +80,30 @@ function summaryOf(row: Row, people: PeopleLens): RoundSummary {
   };
 }
 
-/** The rounds of a map, newest first, with released results. */
-export async function listMapRounds(actor: Actor, mapId: string): Promise<RoundSummary[]> {
+/** A map's rounds as its rounds page lists them, and the log position the list is as of. */
+export type MapRoundList = { seq: number; rounds: RoundSummary[] };
+
+/**
+ * The rounds of a map, newest first, with released results: the map's
+ * rounds page's list (whoever reads the map), with the map's log
+ * position read first: anything committed after it reaches the page by the
+ * map's stream (a round batch), which reads the list again.
+ */
+export async function readMapRoundList(actor: Actor, mapId: string): Promise<MapRoundList> {
   const access = await authorizeMap(actor, 'map:read', mapId);
+  const { lastSeq } = await db().argumentMap.findUniqueOrThrow({
+    where: { id: mapId },
+    select: { lastSeq: true },
+  });
+  return { seq: lastSeq, rounds: await summariesOfMap(actor, access, mapId) };
+}
+
+/** The rounds of a map, newest first, as `access`'s reader sees their people. */
+async function summariesOfMap(
+  actor: Actor,
+  access: MapAccess,
+  mapId: string,
+): Promise<RoundSummary[]> {
   const rows = await db().round.findMany({
     where: { mapId },
     select: SUMMARY_SELECT,

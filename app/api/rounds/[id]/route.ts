@@ -17,9 +17,12 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
 }
 
 /**
- * PATCH /api/rounds/:id — { motion, seats, judges, chairId }: the round's
- * managers correct its line-up (editRound says what may change once a
- * ballot is released); answers the round as they now see it.
+ * PATCH /api/rounds/:id — { motion, seats, judges, chairId, version }: the
+ * round's managers correct its line-up (editRound says what may change once
+ * a ballot is released); answers the round as they now see it. `version` is
+ * required: the `lineUp.version` of the round as the caller last read it
+ * (GET above). If someone else corrected the round since, the answer is
+ * 409 STALE_VERSION and nothing is written: read it again and decide.
  */
 export async function PATCH(request: Request, context: { params: Promise<{ id: string }> }) {
   return jsonRoute(async () => {

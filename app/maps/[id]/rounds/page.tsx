@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NewRoundForm } from '@/components/rounds/new-round-form';
-import { RoundList } from '@/components/rounds/round-list';
+import { LiveRoundList } from '@/components/rounds/live-round-list';
 import { BackIcon } from '@/components/ui/icons';
 import { currentActor } from '@/lib/server/actor';
 import { loadOr404, signedInOrRedirect } from '@/lib/server/page-loader';
@@ -33,13 +33,11 @@ export default async function RoundsPage({ params }: Props) {
         <h2 id="rounds-title" className={page.sectionTitle}>
           Rounds
         </h2>
-        {setup.rounds.length === 0 ? (
-          <p className={page.emptyState}>
-            {setup.manage ? 'No rounds yet: create the first below.' : 'No rounds on this map yet.'}
-          </p>
-        ) : (
-          <RoundList rounds={setup.rounds} />
-        )}
+        <LiveRoundList
+          mapId={map.id}
+          initial={{ seq: setup.seq, rounds: setup.rounds }}
+          manage={setup.manage}
+        />
       </section>
       {setup.manage && (
         <section aria-labelledby="new-round-title" className={page.panel}>

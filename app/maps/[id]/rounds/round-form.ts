@@ -13,6 +13,7 @@ export function readRoundForm(form: FormData) {
   return {
     mapId: form.get('mapId'),
     roundId: form.get('roundId') ?? undefined,
+    version: form.get('version') ?? undefined,
     format: form.get('format') ?? undefined,
     motion: form.get('motion'),
     seats,

@@ -16,11 +16,15 @@ export const deleteRoundAction = formAction(
   },
 );
 
-/** The edit-round form: every open page of the round reads it again from the stream. */
+/**
+ * The edit-round form, with the version of the round it was opened on (a
+ * correction made meanwhile refuses it: STALE_VERSION): every open page of
+ * the round reads it again from the stream.
+ */
 export const editRoundAction = formAction(
-  ZRoundFormFields.extend({ roundId: ZRecordId }),
-  async ({ roundId, motion, seats, judges, chairId }, actor) => {
-    await editRound(actor, roundId, { motion, seats, judges, chairId });
+  ZRoundFormFields.extend({ roundId: ZRecordId, version: z.string().max(100) }),
+  async ({ roundId, motion, seats, judges, chairId, version }, actor) => {
+    await editRound(actor, roundId, { motion, seats, judges, chairId, version });
     return { notice: 'Round saved: everyone in it sees the change.' };
   },
   { read: readRoundForm },

@@ -1,0 +1,102 @@
+'use client';
+
+import { EventSource } from 'eventsource';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RoundChanges, RoundSummary } from '../domain/rounds/views';
+
+type RoundEvent = {
+  seq: number;
+  roundId?: string;
+  deleted?: boolean;
+  changes?: RoundChanges;
+};
+
+export type MapRoundsLive = {
+  rounds: RoundSummary[];
+  status: 'live' | 'reconnecting' | 'closed';
+};
+
+/**
+ * A map's list of practice rounds, live: the list the server rendered, read
+ * again (`GET /api/maps/:id/rounds/list`, one read at a time) whenever the
+ * map's stream brings a round batch that changes what the list shows: a
+ * round made, corrected or deleted, a ballot released, or any round batch
+ * that comes without its changes (a catch-up after a reconnect). A flow
+ * entry or a clock command changes nothing listed and is passed over.
+ */
+export function useMapRounds(
+  mapId: string,
+  initial: { seq: number; rounds: RoundSummary[] },
+): MapRoundsLive {
+  const [rounds, setRounds] = useState(initial.rounds);
+  const [status, setStatus] = useState<MapRoundsLive['status']>('reconnecting');
+  /** The last round batch's log position seen (each is looked at once). */
+  const seen = useRef(initial.seq);
+  /** The last batch's position that changed the list: a read older than it is read again. */
+  const wanted = useRef(initial.seq);
+
+  /** The reading under way, and whether another is wanted after it: one at a time. */
+  const loading = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const reload = useCallback((): Promise<void> => {
+    if (loading.current) {
+      again.current = true;
+      return loading.current;
+    }
+    const run = async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        again.current = false;
+        const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/rounds/list`);
+        if (!response.ok) return;
+        const fresh = (await response.json()) as { seq: number; rounds: RoundSummary[] };
+        // Older than a batch the stream has brought meanwhile: read again rather than go back.
+        if (fresh.seq < wanted.current) continue;
+        setRounds(fresh.rounds);
+        if (!again.current) return;
+      }
+    };
+    loading.current = run()
+      .catch(() => {
+        // A read lost with the connection: the stream's catch-up after it reconnects reads again.
+      })
+      .finally(() => {
+        loading.current = null;
+      });
+    return loading.current;
+  }, [mapId]);
+
+  useEffect(() => {
+    const events = new EventSource(
+      `/api/maps/${encodeURIComponent(mapId)}/events?since=${initial.seq}`,
+    );
+    events.addEventListener('open', () => setStatus('live'));
+    events.addEventListener('error', () =>
+      setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
+    );
+    events.addEventListener('round', (event) => {
+      const round = JSON.parse((event as MessageEvent<string>).data) as RoundEvent;
+      if (round.seq <= seen.current) return;
+      seen.current = round.seq;
+      const changes = round.changes;
+      const listed =
+        !changes ||
+        round.deleted ||
+        changes.created ||
+        changes.setup ||
+        changes.ballots ||
+        changes.deleted;
+      if (!listed) return;
+      wanted.current = round.seq;
+      void reload();
+    });
+    // Too far behind for a replay: read the list again.
+    events.addEventListener('snapshot', () => void reload());
+    events.addEventListener('revoked', () => {
+      events.close();
+      setStatus('closed');
+    });
+    return () => events.close();
+  }, [mapId, initial.seq, reload]);
+
+  return { rounds, status };
+}
