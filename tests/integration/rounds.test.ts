@@ -674,12 +674,14 @@ describe.runIf(postgres)(
 
     it('refuses the ballot of a judge taken off meanwhile: no result from someone who no longer judges the round', async () => {
       const { id, first, other } = await judged();
+      const { version } = (await getRoundView(owner, id)).lineUp!;
       const round = await holdRound(id);
       // The teacher takes the first judge off; the correction waits for the round's row.
       const edited = editRound(owner, id, {
         motion: 'Judges change',
         seats: { for: red, against: blue },
         judges: [other.userId],
+        version,
       });
       await round.until(1);
       // Meanwhile the first judge, still a judge as far as anyone can tell, releases a ballot.
