@@ -8,7 +8,8 @@ import styles from './map-notice.module.css';
  * The latest word from the editor, floating at the foot of the canvas: a
  * change refused, the server out of reach, or a note about the reader's own
  * action. It stands over the canvas rather than above it, so the cards never
- * jump when it comes and goes (a person aiming at a card's handle would miss).
+ * jump when it comes and goes (a person aiming at a card's handle would miss),
+ * and beside the zoom controls and the Overview, never over them.
  */
 export function MapNotice({ notice, onDismiss }: { notice: StoreNotice; onDismiss: () => void }) {
   const local = notice.kind === 'local';
@@ -18,7 +19,7 @@ export function MapNotice({ notice, onDismiss }: { notice: StoreNotice; onDismis
         className={local ? styles.notice : `${styles.notice} ${styles.problem}`}
         role={local ? 'status' : 'alert'}
       >
-        <span>{notice.message}</span>
+        <span className={styles.text}>{notice.message}</span>
         <button
           type="button"
           className={styles.close}

@@ -40,8 +40,19 @@ export function useCanvasState({
   editable,
   entryNodeId,
 }: Options) {
-  const [nodes, setNodes, onNodesChange] = useNodesState(graphNodes);
-  const [edges, setEdges, onEdgesChange] = useEdgesState(graphEdges);
+  const [nodes, setNodes, onAllNodesChanges] = useNodesState(graphNodes);
+  const [edges, setEdges, onAllEdgesChanges] = useEdgesState(graphEdges);
+  // A card or connection leaves the canvas when it leaves the graph, never on React Flow's
+  // word: the Delete key asks the editor (onDelete), which may hold it as a suggestion or
+  // refuse it, and then it is still there.
+  const onNodesChange = useCallback<typeof onAllNodesChanges>(
+    (changes) => onAllNodesChanges(changes.filter((c) => c.type !== 'remove')),
+    [onAllNodesChanges],
+  );
+  const onEdgesChange = useCallback<typeof onAllEdgesChanges>(
+    (changes) => onAllEdgesChanges(changes.filter((c) => c.type !== 'remove')),
+    [onAllEdgesChanges],
+  );
 
   // Take in graph changes to connections, keeping which one is selected.
   useEffect(() => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Moderation } from '@/lib/client/use-moderation';
 import type { GraphNode } from '@/lib/domain/types';
 import { FlagIcon } from '../ui/icons';
+import { LocalTime } from '../ui/local-time';
 import { ModerationQueue, SuggestionSummary } from './moderation-queue';
 import { ModerationSettings } from './moderation-settings';
 import panel from '../social/panel.module.css';
@@ -18,8 +19,8 @@ const STATUS_WORDS = {
 
 /**
  * The side panel's Review tab: for moderators the queue and the flags; for
- * everyone their own suggestions with their status (and a decline's
- * reason), and flagging the selected card; for managers the settings.
+ * everyone their own suggestions with their status (once decided, when,
+ * and a decline's reason), and flagging the selected card; for managers the settings.
  */
 export function ModerationPanel({
   moderation,
@@ -107,8 +108,18 @@ export function ModerationPanel({
           <ul className={styles.list}>
             {view.mine.map((s) => (
               <li key={s.id} className={styles.item}>
-                <span className={styles.status} data-status={s.status}>
-                  {STATUS_WORDS[s.status]}
+                <span className={styles.decision}>
+                  <span className={styles.status} data-status={s.status}>
+                    {STATUS_WORDS[s.status]}
+                  </span>
+                  {s.decidedAt && (
+                    <>
+                      {' '}
+                      <span className={styles.meta}>
+                        <LocalTime value={s.decidedAt} />
+                      </span>
+                    </>
+                  )}
                 </span>
                 <SuggestionSummary suggestion={s} onJump={onJump} own />
                 {s.status === 'DECLINED' && s.reason && (

@@ -192,7 +192,8 @@ export function ModerationQueue({
  * which card, new words (before and after), connecting “A” → supports →
  * “B”, making “…” a rebuttal, deleting “…”. Each card named is a button
  * that goes to it. A waiting suggestion today's rules no longer read says
- * it can no longer be applied, and why.
+ * it can no longer be applied, and why; once decided, that its details can
+ * no longer be shown, and why, beside the words it stored.
  */
 export function SuggestionSummary({
   suggestion: s,
@@ -211,11 +212,16 @@ export function SuggestionSummary({
       “{clip(text)}”
     </button>
   );
+  // Once decided it is only history: its stored words, and why nothing more of it can be shown.
   if (s.kind === 'unreadable')
     return (
       <>
-        <span className={styles.meta}>{who} a change</span>
-        {s.text && <p className={styles.text}>{s.text}</p>}
+        <span className={styles.meta}>
+          {who} a change
+          {s.status !== 'WAITING' &&
+            ` (details can no longer be shown: ${s.problem.replace(/\.$/, '')})`}
+        </span>
+        {s.text && <Words before={s.beforeText} text={s.text} />}
         {s.status === 'WAITING' && (
           <p
             className={styles.unreadable}
@@ -258,15 +264,24 @@ export function SuggestionSummary({
           : `${who} new words`}
         {s.parent && <> answering {card(s.parent.id, s.parent.text)}</>}
       </span>
-      {s.beforeText !== null && (
+      <Words before={s.beforeText} text={s.text} />
+    </>
+  );
+}
+
+/** Suggested words, after the words they replace when there were some (an edit). */
+function Words({ before, text }: { before: string | null; text: string }) {
+  return (
+    <>
+      {before !== null && (
         <p className={styles.before}>
           <span className="visually-hidden">Before: </span>
-          {s.beforeText}
+          {before}
         </p>
       )}
       <p className={styles.text}>
-        {s.beforeText !== null && <span className="visually-hidden">After: </span>}
-        {s.text}
+        {before !== null && <span className="visually-hidden">After: </span>}
+        {text}
       </p>
     </>
   );

@@ -18,6 +18,7 @@ const common = {
   status: 'WAITING',
   reason: null,
   createdAt: '2026-11-02T09:00:00.000Z',
+  decidedAt: null,
 } as const;
 
 /** A suggestion of Ana's that today's rules no longer read (a card with tags, say). */
@@ -125,5 +126,58 @@ describe('a suggestion that can no longer be applied', () => {
     );
     expect(screen.queryByRole('note')).toBeNull();
     expect(screen.getByText('Reason: Without tags, please')).toBeTruthy();
+  });
+
+  it('once decided, still shows its words, the decision and when, and why nothing more can be shown', () => {
+    const decidedAt = '2026-11-03T14:30:00.000Z';
+    panel(
+      view({
+        me: 'ana',
+        moderator: false,
+        mine: [
+          {
+            ...UNREADABLE,
+            status: 'DECLINED',
+            reason: 'Without tags, please',
+            decidedAt,
+          },
+          {
+            ...UNREADABLE,
+            id: 's-edit',
+            status: 'APPROVED',
+            beforeText: 'Homework builds habits',
+            text: 'Homework builds good habits',
+            problem: 'It holds a change this version of Counterpoint cannot read.',
+            decidedAt,
+          },
+        ],
+      }),
+    );
+    const [declined, approved] = within(
+      screen.getByRole('region', { name: 'My suggestions' }),
+    ).getAllByRole('listitem');
+    expect(
+      within(declined!).getByText(
+        'You suggested a change (details can no longer be shown: A suggested card cannot have tags: a moderator adds them)',
+      ),
+    ).toBeTruthy();
+    expect(within(declined!).getByText('Homework teaches patience')).toBeTruthy();
+    expect(within(declined!).getByText('Declined')).toBeTruthy();
+    expect(within(declined!).getByText('Reason: Without tags, please')).toBeTruthy();
+    const when = declined!.querySelector('time');
+    expect(when?.getAttribute('dateTime')).toBe(decidedAt);
+    expect(when?.textContent).toMatch(/2026/);
+
+    expect(
+      within(approved!).getByText(
+        'You suggested a change (details can no longer be shown: It holds a change this version of Counterpoint cannot read)',
+      ),
+    ).toBeTruthy();
+    expect(within(approved!).getByText('Approved')).toBeTruthy();
+    expect([...approved!.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'Before: Homework builds habits',
+      'After: Homework builds good habits',
+    ]);
+    expect(approved!.querySelector('time')?.getAttribute('dateTime')).toBe(decidedAt);
   });
 });

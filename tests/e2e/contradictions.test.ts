@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { allSaved, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
-import { blankMap, claimAt, dragToEmpty, snapshotOf } from './new-cards';
+import { blankMap, canvasControlsCoveredBy, claimAt, dragToEmpty, snapshotOf } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const startupLog = inject('startupLog');
@@ -108,6 +108,22 @@ describe('contradictions in Chromium', () => {
       await refusal.getByRole('button', { name: 'Dismiss message' }).click();
       await refusal.waitFor({ state: 'detached' });
       expect(await canvas.boundingBox()).toEqual(seenAt);
+      // On a tablet the word keeps between the zoom controls and the Overview, over neither.
+      await t.setViewportSize({ width: 768, height: 1024 });
+      await card(t, SAME).click();
+      await t.keyboard.press('k');
+      await dialog.waitFor();
+      await t.keyboard.press('Shift+Tab');
+      await t.keyboard.type('contradicts');
+      await dialog.getByRole('searchbox', { name: 'the node that says' }).click();
+      await t.keyboard.type('an hour later');
+      await t.keyboard.press('Enter');
+      await refusal.waitFor();
+      expect(await canvasControlsCoveredBy(refusal)).toEqual([]);
+      await screenshot(t, 'map-notice-768');
+      await refusal.getByRole('button', { name: 'Dismiss message' }).click();
+      await refusal.waitFor({ state: 'detached' });
+      await t.setViewportSize({ width: 1440, height: 900 });
 
       // A new card dropped on empty canvas as contradicting one: a claim, not an objection.
       await card(t, SAME).hover();

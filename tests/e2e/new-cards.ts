@@ -86,6 +86,30 @@ const drawnCards = (page: Page) =>
 const apart = (a: Rect, b: Rect) =>
   a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
 
+/**
+ * The canvas's own controls that `element` covers on the screen: the zoom
+ * controls, the Overview (the minimap). One not shown (the Overview on a
+ * phone) is covered by nothing.
+ */
+export async function canvasControlsCoveredBy(element: Locator): Promise<string[]> {
+  const page = element.page();
+  const controls = {
+    'zoom controls': page.locator('.react-flow__controls'),
+    Overview: page.locator('.react-flow__minimap'),
+  };
+  const rect = async (at: Locator): Promise<Rect | null> => {
+    const box = await at.boundingBox();
+    return box && { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+  };
+  const over = (await rect(element))!;
+  const covered: string[] = [];
+  for (const [name, control] of Object.entries(controls)) {
+    const under = await rect(control);
+    if (under && !apart(over, under)) covered.push(name);
+  }
+  return covered;
+}
+
 /** How long the view may take to move to a new card (it pans in 300 ms, after the card is measured). */
 const NEW_CARD_IN_VIEW = { timeout: 5_000 };
 

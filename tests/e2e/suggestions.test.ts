@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { nodeNamed, openPage, screenshot, signInAsDemo, useBrowser } from './browser';
-import { ownDebate, snapshotOf } from './new-cards';
+import { canvasControlsCoveredBy, ownDebate, snapshotOf } from './new-cards';
 
 const baseUrl = inject('baseUrl');
 const startupLog = inject('startupLog');
@@ -13,6 +13,7 @@ const DECLINED = 'Treaties are just paper anyway';
 const EDITED = 'Pipeline tariffs bind Yerevan to Moscow';
 const FINAL = 'Gas pipeline tariffs bind Yerevan to Moscow';
 const REASON = 'Say which treaty, and why it fails';
+const NOT_SUPPORT = 'Treaties and tariffs are separate levers: say how one supports the other';
 const TARIFFS = 'Gas tariffs tie Armenia to Moscow';
 const TREATIES = 'Treaties bind Yerevan less than trade does';
 const LONG =
@@ -245,6 +246,115 @@ describe('suggestions and moderation', () => {
     const map = await snapshotOf(t, baseUrl, mapId);
     expect(map.nodes.filter((n) => n.text === TARIFFS).map((n) => n.kind)).toEqual(['REBUTTAL']);
     expect(map.nodes.some((n) => n.text === TREATIES)).toBe(false);
+    expect(teacher.errors).toEqual([]);
+    expect(student.errors).toEqual([]);
+  }, 300_000);
+
+  it('lets a student withdraw a new kind or a deletion while it waits, and shows them live the teacher declining their connection, with the reason; the map stays as drawn', async () => {
+    const { teacher, student, t, s, mapId } = await moderatedDebate('Moderated declines');
+    const toolbar = s.getByRole('toolbar', { name: 'Map editing' });
+    await suggestClaim(s, TARIFFS);
+    await approveFirst(t, TARIFFS);
+    await suggestClaim(s, TREATIES);
+    await approveFirst(t, TREATIES);
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).waitFor();
+
+    // A new kind, waiting in the student's list and the teacher's queue; the student withdraws it.
+    await nodeNamed(s, new RegExp(`^claim: ${TARIFFS}`)).click();
+    const kind = toolbar.getByRole('combobox', { name: 'Kind' });
+    await kind.selectOption('REBUTTAL');
+    await s.getByText(/The new kind was sent as a suggestion/).waitFor();
+    const rekind = review(s)
+      .getByRole('listitem')
+      .filter({ hasText: `You suggested making “${TARIFFS}” a rebuttal` });
+    await rekind.getByText('Waiting for approval').waitFor();
+    await queue(t).getByText(`suggests making “${TARIFFS}” a rebuttal`).waitFor();
+    await rekind.getByRole('button', { name: 'Withdraw' }).click();
+    // Gone from both lists, live; the card is a claim still, and its Kind select says so.
+    await rekind.waitFor({ state: 'detached' });
+    await review(t).getByText('Nothing is waiting for approval.').waitFor();
+    expect(await nodeNamed(s, new RegExp(`^claim: ${TARIFFS}`)).count()).toBe(1);
+    expect(await kind.inputValue()).toBe('CLAIM');
+
+    // Another: a connection, made with "Connect to…" (K), which the teacher declines with D and a reason.
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).click();
+    await s.keyboard.press('k');
+    await s.getByRole('dialog', { name: /^Connect/ }).waitFor();
+    await s.keyboard.type(TARIFFS);
+    await s.keyboard.press('Enter');
+    await s.getByText(/The connection was sent as a suggestion/).waitFor();
+    const connecting = review(s)
+      .getByRole('listitem')
+      .filter({ hasText: `You suggested connecting “${TREATIES}”` });
+    await connecting.getByText('Waiting for approval').waitFor();
+    await queue(t)
+      .getByText(`suggests connecting “${TREATIES}” → supports → “${TARIFFS}”`)
+      .waitFor();
+    await queue(t).click({ position: { x: 4, y: 4 } });
+    await t.keyboard.press('d');
+    await t.getByRole('textbox', { name: /Why is it declined/ }).waitFor();
+    await t.keyboard.type(NOT_SUPPORT);
+    await t.keyboard.press('Enter');
+    await review(t).getByText('Nothing is waiting for approval.').waitFor();
+    // The student's list says so without a reload: declined, when, and why.
+    await connecting.getByText('Declined').waitFor();
+    await connecting.getByText(`Reason: ${NOT_SUPPORT}`).waitFor();
+    expect(await connecting.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-/);
+    expect(await connecting.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+    const edge = (page: Page) =>
+      page.locator(`.react-flow__edge[aria-label='"${TREATIES}" supports "${TARIFFS}"']`);
+    expect(await edge(s).count()).toBe(0);
+    expect(await edge(t).count()).toBe(0);
+    const map = await snapshotOf(t, baseUrl, mapId);
+    const idOf = (text: string) => map.nodes.find((n) => n.text === text)!.id;
+    expect(
+      map.edges.filter((e) => e.fromId === idOf(TREATIES) || e.toId === idOf(TREATIES)),
+    ).toEqual([]);
+    expect(map.nodes.filter((n) => n.text === TARIFFS).map((n) => n.kind)).toEqual(['CLAIM']);
+
+    // A deletion with the Delete key: the card stays drawn on the student's canvas while it
+    // waits, until they withdraw it.
+    await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).click();
+    await s.keyboard.press('Delete');
+    await s.getByText(/Deleting the card was sent as a suggestion/).waitFor();
+    const deleting = review(s)
+      .getByRole('listitem')
+      .filter({ hasText: `You suggested deleting “${TREATIES}”` });
+    await deleting.getByText('Waiting for approval').waitFor();
+    expect(await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).count()).toBe(1);
+    await queue(t).getByText(`suggests deleting “${TREATIES}”`).waitFor();
+    await deleting.getByRole('button', { name: 'Withdraw' }).click();
+    await deleting.waitFor({ state: 'detached' });
+    await review(t).getByText('Nothing is waiting for approval.').waitFor();
+    expect(await nodeNamed(s, new RegExp(`^claim: ${TREATIES}`)).count()).toBe(1);
+
+    // What cannot be suggested (deleting a connection) is said in a long word at the canvas's
+    // foot, which covers neither the zoom controls nor the Overview at any width.
+    const connection = s.getByRole('group', {
+      name: /^"Unlike NATO's 1949 Charter.*" attacks "In this respect the CSTO has some/,
+    });
+    const notice = s
+      .getByRole('status')
+      .filter({ hasText: /^This map asks for approval: you can move cards/ });
+    for (const size of SIZES) {
+      await s.setViewportSize(size);
+      // A phone opens on the outline: the student switches to the map.
+      const mapView = s.getByRole('button', { name: 'Map', exact: true }).first();
+      if ((await mapView.getAttribute('aria-pressed')) !== 'true') await mapView.click();
+      await connection.focus();
+      await s.keyboard.press('Enter');
+      await s.keyboard.press('Delete');
+      await notice.waitFor();
+      // The connection is still drawn: nothing left the map.
+      expect(await connection.count(), size.name).toBe(1);
+      expect(await canvasControlsCoveredBy(notice), size.name).toEqual([]);
+      await screenshot(s, `map-notice-long-${size.name}`);
+      await notice.getByRole('button', { name: 'Dismiss message' }).click();
+      await notice.waitFor({ state: 'detached' });
+    }
+    await s.setViewportSize(SIZES[0]!);
+    await atEverySize(s, 'moderation-my-suggestions-declined');
+
     expect(teacher.errors).toEqual([]);
     expect(student.errors).toEqual([]);
   }, 300_000);

@@ -807,12 +807,17 @@ describe('a stored suggestion that today’s rules refuse', () => {
     });
     await decideSuggestion(m.ana, m.mapId, m.garbled.id, { action: 'withdraw' });
     expect((await getModeration(m.owner, m.mapId)).queue.map((s) => s.id)).toEqual([m.readable.id]);
+    const declined = await testDb().suggestion.findUniqueOrThrow({ where: { id: m.tagged.id } });
+    // Its writer still reads what can be told of it: their words, the decision and when, and why no more.
     expect((await getModeration(m.ana, m.mapId)).mine).toEqual([
       expect.objectContaining({
         id: m.tagged.id,
         kind: 'unreadable',
+        problem: 'A suggested card cannot have tags: a moderator adds them.',
+        text: 'Homework teaches patience',
         status: 'DECLINED',
         reason: 'Suggest it again without tags',
+        decidedAt: declined.decidedAt!.toISOString(),
       }),
     ]);
     expect(

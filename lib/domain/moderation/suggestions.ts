@@ -179,6 +179,8 @@ type SuggestionViewFields = {
   status: SuggestionStatus;
   reason: string | null;
   createdAt: string;
+  /** When it was approved, declined or withdrawn (null while it waits). */
+  decidedAt: string | null;
 };
 
 type FlagView = {

@@ -24,6 +24,7 @@ const suggestionSelect = {
   status: true,
   reason: true,
   createdAt: true,
+  decidedAt: true,
   author: person,
 } satisfies Prisma.SuggestionSelect;
 type SuggestionRow = Prisma.SuggestionGetPayload<{ select: typeof suggestionSelect }>;
@@ -113,6 +114,7 @@ async function getModerationView({ actor, access }: MapContext): Promise<Moderat
       status: row.status,
       reason: row.reason,
       createdAt: row.createdAt.toISOString(),
+      decidedAt: row.decidedAt?.toISOString() ?? null,
     };
     const read = stored.get(row.id)!;
     // What can be said of it: who, when, and its words as stored.
