@@ -1,19 +1,12 @@
 'use client';
 
-import { EventSource } from 'eventsource';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RoundChanges, RoundSummary } from '../domain/rounds/views';
-
-type RoundEvent = {
-  seq: number;
-  roundId?: string;
-  deleted?: boolean;
-  changes?: RoundChanges;
-};
+import type { RoundSummary } from '../domain/rounds/views';
+import { openRoundStream, type RoundStreamStatus } from './round-stream';
 
 export type MapRoundsLive = {
   rounds: RoundSummary[];
-  status: 'live' | 'reconnecting' | 'closed';
+  status: RoundStreamStatus;
 };
 
 /**
@@ -65,38 +58,30 @@ export function useMapRounds(
     return loading.current;
   }, [mapId]);
 
-  useEffect(() => {
-    const events = new EventSource(
-      `/api/maps/${encodeURIComponent(mapId)}/events?since=${initial.seq}`,
-    );
-    events.addEventListener('open', () => setStatus('live'));
-    events.addEventListener('error', () =>
-      setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
-    );
-    events.addEventListener('round', (event) => {
-      const round = JSON.parse((event as MessageEvent<string>).data) as RoundEvent;
-      if (round.seq <= seen.current) return;
-      seen.current = round.seq;
-      const changes = round.changes;
-      const listed =
-        !changes ||
-        round.deleted ||
-        changes.created ||
-        changes.setup ||
-        changes.ballots ||
-        changes.deleted;
-      if (!listed) return;
-      wanted.current = round.seq;
-      void reload();
-    });
-    // Too far behind for a replay: read the list again.
-    events.addEventListener('snapshot', () => void reload());
-    events.addEventListener('revoked', () => {
-      events.close();
-      setStatus('closed');
-    });
-    return () => events.close();
-  }, [mapId, initial.seq, reload]);
+  useEffect(
+    () =>
+      openRoundStream(mapId, initial.seq, {
+        setStatus,
+        // Too far behind for a replay: read the list again.
+        onSnapshot: () => void reload(),
+        onRound: (round) => {
+          if (round.seq <= seen.current) return;
+          seen.current = round.seq;
+          const changes = round.changes;
+          const listed =
+            !changes ||
+            round.deleted ||
+            changes.created ||
+            changes.setup ||
+            changes.ballots ||
+            changes.deleted;
+          if (!listed) return;
+          wanted.current = round.seq;
+          void reload();
+        },
+      }),
+    [mapId, initial.seq, reload],
+  );
 
   return { rounds, status };
 }

@@ -1,20 +1,11 @@
 'use client';
 
-import { EventSource } from 'eventsource';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClockState, FlowEntry, TRoundOpInput } from '../domain/rounds/types';
-import type { RoundChanges, RoundView } from '../domain/rounds/views';
+import type { RoundView } from '../domain/rounds/views';
 import { newId } from './ids';
+import { openRoundStream, type RoundStreamStatus } from './round-stream';
 import { refusalOf } from './refusal';
-
-type RoundEvent = {
-  seq: number;
-  actorId: string | null;
-  roundId?: string;
-  /** The round was deleted (said also when the batch comes without its changes, in a catch-up). */
-  deleted?: boolean;
-  changes?: RoundChanges;
-};
 
 export type RoundLive = {
   view: RoundView;
@@ -22,7 +13,7 @@ export type RoundLive = {
   clock: ClockState;
   /** The server's time now, as this page best knows it (running clocks count from it). */
   serverNow: () => number;
-  status: 'live' | 'reconnecting' | 'closed';
+  status: RoundStreamStatus;
   /** The round was deleted while the page was open. */
   gone: boolean;
   /** Sends ops; resolves to the server's refusal, or null once saved. */
@@ -96,43 +87,37 @@ export function useRound(initial: RoundView): RoundLive {
     void reload();
   }, [reload]);
 
-  useEffect(() => {
-    const events = new EventSource(
-      `/api/maps/${encodeURIComponent(mapId)}/events?since=${initial.seq}`,
-    );
-    events.addEventListener('open', () => setStatus('live'));
-    events.addEventListener('error', () =>
-      setStatus(events.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'),
-    );
-    events.addEventListener('round', (event) => {
-      const round = JSON.parse((event as MessageEvent<string>).data) as RoundEvent;
-      if (round.seq <= seq.current) return;
-      seq.current = round.seq;
-      if (round.roundId !== roundId) return;
-      const changes = round.changes;
-      // Not read again: there is nothing left to read (and asking would be answered 404).
-      if (round.deleted || changes?.deleted) {
-        events.close();
-        setStatus('closed');
-        return setGone(true);
-      }
-      // Without its changes (a catch-up), with a released ballot or a corrected line-up: read the round again.
-      if (!changes || changes.ballots || changes.setup) return void reload();
-      if (changes.clock) setClock(changes.clock);
-      if (changes.entries.length || changes.removedEntries.length)
-        setEntries((now) => {
-          const gone = new Set([...changes.removedEntries, ...changes.entries.map((e) => e.id)]);
-          return sortEntries([...now.filter((e) => !gone.has(e.id)), ...changes.entries]);
-        });
-    });
-    // Too far behind for a replay: read the round again.
-    events.addEventListener('snapshot', () => void reload());
-    events.addEventListener('revoked', () => {
-      events.close();
-      setStatus('closed');
-    });
-    return () => events.close();
-  }, [mapId, roundId, initial.seq, reload]);
+  useEffect(
+    () =>
+      openRoundStream(mapId, initial.seq, {
+        setStatus,
+        // Too far behind for a replay: read the round again.
+        onSnapshot: () => void reload(),
+        onRound: (round, close) => {
+          if (round.seq <= seq.current) return;
+          seq.current = round.seq;
+          if (round.roundId !== roundId) return;
+          const changes = round.changes;
+          // Not read again: there is nothing left to read (and asking would be answered 404).
+          if (round.deleted || changes?.deleted) {
+            close();
+            return setGone(true);
+          }
+          // Without its changes (a catch-up), with a released ballot or a corrected line-up: read the round again.
+          if (!changes || changes.ballots || changes.setup) return void reload();
+          if (changes.clock) setClock(changes.clock);
+          if (changes.entries.length || changes.removedEntries.length)
+            setEntries((now) => {
+              const gone = new Set([
+                ...changes.removedEntries,
+                ...changes.entries.map((e) => e.id),
+              ]);
+              return sortEntries([...now.filter((e) => !gone.has(e.id)), ...changes.entries]);
+            });
+        },
+      }),
+    [mapId, roundId, initial.seq, reload],
+  );
 
   const send = useCallback(
     async (ops: TRoundOpInput[]): Promise<string | null> => {
