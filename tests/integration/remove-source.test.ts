@@ -12,6 +12,7 @@ import { openMapStream } from '@/lib/server/realtime/map-stream';
 import { addSource, listSources } from '@/lib/server/sources/add-source';
 import { removeSource, sourceRemovalOutlook } from '@/lib/server/sources/remove-source';
 import { addMember, createMap, testDb } from '../factories';
+import { frameData, readStreamThrough } from '../support/stream-frames';
 import { buildTeamMap, sendSocial } from '../support/team-map';
 
 afterAll(async () => {
@@ -115,18 +116,8 @@ describe('removing a source added by mistake', () => {
     expect(backup.sources.map((s) => s.title)).toEqual(['The right article']);
 
     // Open pages hear it as a source frame and fetch their list again.
-    const reader = stream.getReader();
-    let text = '';
-    const deadline = Date.now() + 10_000;
-    while (!text.includes('event: source') && Date.now() < deadline) {
-      const next = await reader.read();
-      if (next.done) break;
-      text += new TextDecoder().decode(next.value);
-    }
-    abort.abort();
-    const frame = new RegExp(`id: ${seq}\nevent: source\ndata: (.*)\n`).exec(text);
-    expect(frame, text).not.toBeNull();
-    expect(JSON.parse(frame![1]!)).toMatchObject({
+    const text = await readStreamThrough(stream, abort, seq);
+    expect(frameData(text, 'source', seq), text).toMatchObject({
       seq,
       changes: [{ type: 'removeSource', id: wrong.id, title: 'The wrong PDF' }],
     });
@@ -240,18 +231,9 @@ describe('removing a source added by mistake', () => {
     const { seq } = await removeSource(owner, mapId, id);
 
     const abort = new AbortController();
-    const reader = (await openMapStream(viewer, mapId, away, abort.signal)).getReader();
-    let text = '';
-    const deadline = Date.now() + 10_000;
-    while (!text.includes('event: source') && Date.now() < deadline) {
-      const next = await reader.read();
-      if (next.done) break;
-      text += new TextDecoder().decode(next.value);
-    }
-    abort.abort();
-    const frame = new RegExp(`id: ${seq}\nevent: source\ndata: (.*)\n`).exec(text);
-    expect(frame, text).not.toBeNull();
-    expect(JSON.parse(frame![1]!)).toMatchObject({
+    const stream = await openMapStream(viewer, mapId, away, abort.signal);
+    const text = await readStreamThrough(stream, abort, seq);
+    expect(frameData(text, 'source', seq), text).toMatchObject({
       seq,
       changes: [{ type: 'removeSource', id, title: 'The wrong PDF' }],
     });

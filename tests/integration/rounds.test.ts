@@ -12,6 +12,7 @@ import { getRoundView } from '@/lib/server/rounds/get-round';
 import { readMapRoundList, roundsOfNodes } from '@/lib/server/rounds/list-rounds';
 import { promoteEntry } from '@/lib/server/rounds/promote-entry';
 import { addMember, createMap, createNode, createUser, testDb } from '../factories';
+import { readStreamThrough } from '../support/stream-frames';
 import { allText, buildTeamMap, code, type User } from '../support/team-map';
 
 afterAll(async () => {
@@ -170,15 +171,9 @@ describe('the flow', () => {
     ]);
     for (const reader of [ben, owner]) {
       const abort = new AbortController();
-      const stream = (await openMapStream(reader, mapId, 0, abort.signal)).getReader();
+      const stream = await openMapStream(reader, mapId, 0, abort.signal);
       const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
-      let text = '';
-      while (!text.includes(`id: ${lastSeq}\n`)) {
-        const { value, done } = await stream.read();
-        if (done) break;
-        text += new TextDecoder().decode(value);
-      }
-      abort.abort();
+      const text = await readStreamThrough(stream, abort, lastSeq);
       expect(text).toContain('event: round');
       expect(text).not.toContain('Red secret');
     }
@@ -356,15 +351,9 @@ describe('deleting a round', () => {
     await deleteRound(owner, round.id);
     // A page that was away when it happened reads the log from where it was.
     const abort = new AbortController();
-    const stream = (await openMapStream(amira, mapId, before, abort.signal)).getReader();
+    const stream = await openMapStream(amira, mapId, before, abort.signal);
     const { lastSeq } = await testDb().argumentMap.findUniqueOrThrow({ where: { id: mapId } });
-    let text = '';
-    while (!text.includes(`id: ${lastSeq}\n`)) {
-      const { value, done } = await stream.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
-    abort.abort();
+    const text = await readStreamThrough(stream, abort, lastSeq);
     const rounds = [...text.matchAll(/event: round\ndata: (.*)\n/g)].map(
       ([, data]) => JSON.parse(data!) as { roundId?: string; deleted?: boolean },
     );

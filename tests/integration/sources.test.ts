@@ -10,6 +10,7 @@ import { getUndoHistory } from '@/lib/server/maps/get-undo-history';
 import { openMapStream } from '@/lib/server/realtime/map-stream';
 import { addSource, listSources, updateSourceDetails } from '@/lib/server/sources/add-source';
 import { addMember, createMap, testDb } from '../factories';
+import { frameData, readStreamThrough } from '../support/stream-frames';
 
 afterAll(async () => {
   await testDb().$disconnect();
@@ -191,18 +192,8 @@ describe('adding a source to a map', () => {
     const abort = new AbortController();
     const stream = await openMapStream(viewer, mapId, 1, abort.signal);
     const { id, seq } = await addSource(editor, mapId, pdfSource);
-    const reader = stream.getReader();
-    let text = '';
-    const deadline = Date.now() + 10_000;
-    while (!text.includes('event: source') && Date.now() < deadline) {
-      const next = await reader.read();
-      if (next.done) break;
-      text += new TextDecoder().decode(next.value);
-    }
-    abort.abort();
-    const frame = new RegExp(`id: ${seq}\nevent: source\ndata: (.*)\n`).exec(text);
-    expect(frame, text).not.toBeNull();
-    expect(JSON.parse(frame![1]!)).toMatchObject({
+    const text = await readStreamThrough(stream, abort, seq);
+    expect(frameData(text, 'source', seq), text).toMatchObject({
       seq,
       changes: [{ type: 'addSource', id, title: 'A report' }],
     });
