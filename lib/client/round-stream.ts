@@ -1,6 +1,7 @@
 'use client';
 
 import { EventSource } from 'eventsource';
+import { useCallback, useRef } from 'react';
 import type { RoundChanges } from '../domain/rounds/views';
 
 /** A round batch of the map's stream, as a rounds page reads it. */
@@ -47,4 +48,38 @@ export function openRoundStream(
   events.addEventListener('snapshot', onSnapshot);
   events.addEventListener('revoked', close);
   return () => events.close();
+}
+
+/** What one reading made of its answer: done, or older than the stream's news, so read again. */
+export type ReadOutcome = 'done' | 'stale';
+
+/**
+ * A page's reading of what it shows, one at a time: asked again while a
+ * reading is under way, it reads once more after it (news came meanwhile);
+ * an answer older than the stream's news (`read` says 'stale') is read
+ * again, up to five times. A reading lost with the connection is dropped:
+ * the stream's catch-up after it reconnects asks again.
+ */
+export function useOneReadAtATime(read: () => Promise<ReadOutcome>): () => Promise<void> {
+  const loading = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  return useCallback((): Promise<void> => {
+    if (loading.current) {
+      again.current = true;
+      return loading.current;
+    }
+    const run = async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        again.current = false;
+        if ((await read()) === 'stale') continue;
+        if (!again.current) return;
+      }
+    };
+    loading.current = run()
+      .catch(() => {})
+      .finally(() => {
+        loading.current = null;
+      });
+    return loading.current;
+  }, [read]);
 }

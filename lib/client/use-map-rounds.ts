@@ -2,7 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoundSummary } from '../domain/rounds/views';
-import { openRoundStream, type RoundStreamStatus } from './round-stream';
+import {
+  openRoundStream,
+  useOneReadAtATime,
+  type ReadOutcome,
+  type RoundStreamStatus,
+} from './round-stream';
 
 export type MapRoundsLive = {
   rounds: RoundSummary[];
@@ -28,35 +33,17 @@ export function useMapRounds(
   /** The last batch's position that changed the list: a read older than it is read again. */
   const wanted = useRef(initial.seq);
 
-  /** The reading under way, and whether another is wanted after it: one at a time. */
-  const loading = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-  const reload = useCallback((): Promise<void> => {
-    if (loading.current) {
-      again.current = true;
-      return loading.current;
-    }
-    const run = async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        again.current = false;
-        const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/rounds/list`);
-        if (!response.ok) return;
-        const fresh = (await response.json()) as { seq: number; rounds: RoundSummary[] };
-        // Older than a batch the stream has brought meanwhile: read again rather than go back.
-        if (fresh.seq < wanted.current) continue;
-        setRounds(fresh.rounds);
-        if (!again.current) return;
-      }
-    };
-    loading.current = run()
-      .catch(() => {
-        // A read lost with the connection: the stream's catch-up after it reconnects reads again.
-      })
-      .finally(() => {
-        loading.current = null;
-      });
-    return loading.current;
-  }, [mapId]);
+  const reload = useOneReadAtATime(
+    useCallback(async (): Promise<ReadOutcome> => {
+      const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/rounds/list`);
+      if (!response.ok) return 'done';
+      const fresh = (await response.json()) as { seq: number; rounds: RoundSummary[] };
+      // Older than a batch the stream has brought meanwhile: read again rather than go back.
+      if (fresh.seq < wanted.current) return 'stale';
+      setRounds(fresh.rounds);
+      return 'done';
+    }, [mapId]),
+  );
 
   useEffect(
     () =>

@@ -4,7 +4,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClockState, FlowEntry, TRoundOpInput } from '../domain/rounds/types';
 import type { RoundView } from '../domain/rounds/views';
 import { newId } from './ids';
-import { openRoundStream, type RoundStreamStatus } from './round-stream';
+import {
+  openRoundStream,
+  useOneReadAtATime,
+  type ReadOutcome,
+  type RoundStreamStatus,
+} from './round-stream';
 import { refusalOf } from './refusal';
 
 export type RoundLive = {
@@ -49,39 +54,28 @@ export function useRound(initial: RoundView): RoundLive {
   const roundId = initial.id;
   const mapId = initial.map.id;
 
-  /** The reading under way, and whether another is wanted after it: one at a time. */
-  const loading = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-  const reload = useCallback((): Promise<void> => {
-    if (loading.current) {
-      again.current = true;
-      return loading.current;
-    }
-    const run = async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        again.current = false;
-        const sent = Date.now();
-        const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}`);
-        const answered = Date.now();
-        if (response.status === 404) return setGone(true);
-        if (!response.ok) return;
-        const fresh = (await response.json()) as RoundView;
-        // The server's time was read about halfway between asking and the answer.
-        offset.current = fresh.serverNow - (sent + answered) / 2;
-        // Older than what the stream has applied meanwhile: read again rather than go back.
-        if (fresh.seq < seq.current) continue;
-        seq.current = fresh.seq;
-        setView(fresh);
-        setEntries(sortEntries(fresh.entries));
-        setClock(fresh.clock);
-        if (!again.current) return;
+  const reload = useOneReadAtATime(
+    useCallback(async (): Promise<ReadOutcome> => {
+      const sent = Date.now();
+      const response = await fetch(`/api/rounds/${encodeURIComponent(roundId)}`);
+      const answered = Date.now();
+      if (response.status === 404) {
+        setGone(true);
+        return 'done';
       }
-    };
-    loading.current = run().finally(() => {
-      loading.current = null;
-    });
-    return loading.current;
-  }, [roundId]);
+      if (!response.ok) return 'done';
+      const fresh = (await response.json()) as RoundView;
+      // The server's time was read about halfway between asking and the answer.
+      offset.current = fresh.serverNow - (sent + answered) / 2;
+      // Older than what the stream has applied meanwhile: read again rather than go back.
+      if (fresh.seq < seq.current) return 'stale';
+      seq.current = fresh.seq;
+      setView(fresh);
+      setEntries(sortEntries(fresh.entries));
+      setClock(fresh.clock);
+      return 'done';
+    }, [roundId]),
+  );
   // Once on arrival: measures this screen's clock against the server's (the page may have taken a while).
   useEffect(() => {
     void reload();
